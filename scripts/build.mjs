@@ -1,0 +1,22 @@
+// Runs in: build tooling (Node). Bundles every Node-side entry with esbuild and the renderer with Vite.
+// Native and runtime packages stay external (installed next to dist/ by npm and electron-builder);
+// the sandboxed preload may only require('electron'), so it bundles everything else.
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { rmSync } from 'node:fs';
+
+const only = process.argv[2]; // "node" | "renderer" | undefined (both)
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+if (only !== 'renderer') {
+  rmSync('dist/node', { recursive: true, force: true });
+  await Promise.all([
+    build({ ...common, packages: 'external', entryPoints: { cli: 'src-main/cli/index.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
+    build({ ...common, packages: 'external', entryPoints: { engine: 'src-main/engine/main.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
+    build({ ...common, packages: 'external', external: ['electron'], entryPoints: { main: 'src-main/electron/main.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
+    build({ ...common, external: ['electron'], entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
+  ]);
+}
+if (only !== 'node') {
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+}

@@ -1,0 +1,52 @@
+// Runs in: CLI (Node). `anyfill <command>`: the entry behind the package's bin and `npm run serve`.
+import { parseArgs } from 'node:util';
+import { runServe } from './serve-command';
+import { runInfo } from './info-command';
+import { appVersion } from './locations';
+
+const HELP = `Anyfill ${appVersion()} — local AI image editor
+
+Usage:
+  anyfill serve [--port N] [--host 127.0.0.1] [--token SECRET] [--models DIR]
+                              Serve the editor to your browser (loopback only unless --token is given)
+  anyfill info [--json] [--models DIR]
+                              Versions, execution providers, models folder
+  anyfill --version | --help
+
+Environment: ANYFILL_MODELS_DIR sets the models folder.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (command === '--version' || command === '-v') {
+    console.log(appVersion());
+    return 0;
+  }
+  try {
+    switch (command) {
+      case 'serve': {
+        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, models: { type: 'string' } } });
+        return await runServe(values);
+      }
+      case 'info': {
+        const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, models: { type: 'string' } } });
+        return await runInfo(values);
+      }
+      default:
+        console.error(`anyfill: unknown command "${command}". Run "anyfill --help".`);
+        return 2;
+    }
+  } catch (err) {
+    console.error(`anyfill: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    if (code !== 0) process.exitCode = code;
+  });
+}

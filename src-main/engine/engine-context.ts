@@ -1,0 +1,20 @@
+// Runs in: engine process. What every engine handler receives besides its request.
+import type { EngineChannelName, EventName, EventOf, ParsedRequestOf, ResponseOf } from '../../src-shared/contract/contract';
+
+export interface EngineContext {
+  /**
+   * The host-owned session folder: inbox/<StagedFileId> (raw staged bytes), assets/<AssetId>/…,
+   * exports/<ExportId>.png. It outlives an engine crash, so a restarted engine can reload assets.
+   */
+  readonly sessionDir: string;
+  readonly modelsDir: string;
+  readonly host: 'electron' | 'browser' | 'cli';
+  emit<E extends EventName>(event: E, payload: EventOf<E>): void;
+}
+
+export type EngineHandler<C extends EngineChannelName> = (
+  request: ParsedRequestOf<C>,
+  ctx: EngineContext,
+) => Promise<ResponseOf<C>>;
+
+export type EngineHandlers = { [C in EngineChannelName]: EngineHandler<C> };

@@ -1,0 +1,121 @@
+// Runs in: a host process (Electron main or the browser host). Starts the engine, restarts it after a
+// crash with backoff, and carries requests to it. See [Note: engine] in src-main/engine/main.ts.
+import { AnyfillError, fromErrorData } from '../../src-shared/contract/errors';
+import type { EngineState } from '../../src-shared/contract/payloads';
+import type { EventOf } from '../../src-shared/contract/contract';
+import { WireEventSchema, WireResponseSchema, type WireEvent } from '../../src-shared/contract/wire';
+import type { EngineChild, SpawnEngine } from './engine-child';
+import { PendingRequests } from './pending-requests';
+
+export interface SupervisorOptions {
+  spawn: SpawnEngine;
+  /** Engine events (asset.decoded…) and the supervisor's own engine.status, for every client. */
+  onEvent: (event: WireEvent) => void;
+  /** Delay before restart n (the last value repeats). */
+  backoffMs?: number[];
+  /** Uptime after which a crash no longer counts towards giving up. */
+  stableMs?: number;
+  /** Quick crashes in a row before the supervisor gives up (state "failed"). */
+  maxQuickCrashes?: number;
+  log?: (line: string) => void;
+}
+
+export class EngineSupervisor {
+  private child: EngineChild | null = null;
+  private pending = new PendingRequests();
+  private waitingForReady: Array<() => void> = [];
+  private _state: EngineState = 'starting';
+  private _restarts = 0;
+  private quickCrashes = 0;
+  private startedAt = 0;
+  private stopped = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly opts: SupervisorOptions) {}
+
+  get state(): EngineState { return this._state; }
+  get restarts(): number { return this._restarts; }
+  get pid(): number | undefined { return this.child?.pid; }
+
+  start(): void {
+    this.stopped = false;
+    this.launch();
+  }
+
+  /** Send a request; waits while the engine (re)starts, fails fast once it has given up. */
+  async request(channel: string, payload: unknown): Promise<unknown> {
+    if (this._state === 'failed') {
+      throw new AnyfillError('ENGINE_UNAVAILABLE', 'The engine keeps crashing and was stopped. Restart Anyfill; your document is still open.');
+    }
+    if (this._state !== 'ready') await new Promise<void>((resolve) => this.waitingForReady.push(resolve));
+    const child = this.child;
+    if (!child || this._state !== 'ready') throw new AnyfillError('ENGINE_UNAVAILABLE', 'The engine is not running.');
+    const { id, promise } = this.pending.add(channel);
+    child.send({ t: 'req', id, channel, payload });
+    return promise;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.child?.kill();
+    this.child = null;
+    this.pending.rejectAll(new AnyfillError('ENGINE_UNAVAILABLE', 'Anyfill is shutting down.'));
+  }
+
+  private launch(): void {
+    this.startedAt = Date.now();
+    const child = this.opts.spawn();
+    this.child = child;
+    child.onMessage((m) => this.onMessage(child, m));
+    child.onExit((code, reason) => this.onExit(child, code, reason));
+  }
+
+  private onMessage(child: EngineChild, message: unknown): void {
+    if (child !== this.child) return;
+    const res = WireResponseSchema.safeParse(message);
+    if (res.success) {
+      const r = res.data;
+      if (r.ok) this.pending.resolve(r.id, r.result);
+      else this.pending.reject(r.id, fromErrorData(r.error));
+      return;
+    }
+    const evt = WireEventSchema.safeParse(message);
+    if (!evt.success) return;
+    if (evt.data.event === 'engine.status') {
+      const wasRestart = this._restarts > 0;
+      this.setState('ready', wasRestart ? `Engine restarted after a crash (${this._restarts}×). Your document is safe.` : undefined);
+      for (const resolve of this.waitingForReady.splice(0)) resolve();
+      return;
+    }
+    this.opts.onEvent(evt.data);
+  }
+
+  private onExit(child: EngineChild, code: number | null, reason: string): void {
+    if (child !== this.child) return;
+    this.child = null;
+    this.pending.rejectAll(
+      new AnyfillError('ENGINE_CRASHED', 'The engine stopped while working on this; it is restarting. Your document is safe — try again.', reason),
+    );
+    if (this.stopped) return;
+    this.opts.log?.(`engine exited (${reason}, code ${code})`);
+    const uptime = Date.now() - this.startedAt;
+    this.quickCrashes = uptime > (this.opts.stableMs ?? 30_000) ? 1 : this.quickCrashes + 1;
+    if (this.quickCrashes > (this.opts.maxQuickCrashes ?? 8)) {
+      this.setState('failed', 'The engine keeps crashing and was stopped. Restart Anyfill; your document is still open.');
+      for (const resolve of this.waitingForReady.splice(0)) resolve();
+      return;
+    }
+    const backoff = this.opts.backoffMs ?? [200, 1000, 3000, 10_000];
+    const delay = backoff[Math.min(this.quickCrashes - 1, backoff.length - 1)] ?? 1000;
+    this._restarts += 1;
+    this.setState('restarting', `The engine stopped unexpectedly (${reason}); restarting…`);
+    this.timer = setTimeout(() => this.launch(), delay);
+  }
+
+  private setState(state: EngineState, message?: string): void {
+    this._state = state;
+    const payload: EventOf<'engine.status'> = { state, restarts: this._restarts, ...(message ? { message } : {}) };
+    this.opts.onEvent({ t: 'evt', event: 'engine.status', payload });
+  }
+}

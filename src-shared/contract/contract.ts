@@ -1,0 +1,111 @@
+// Runs in: every process. [Note: contract] The single list of channels and events.
+// Main, preload, the browser host, the engine and the renderer all derive their types from this
+// object; a channel that is not listed here cannot be invoked (tsc fails, and at run time the
+// receiving side answers BAD_REQUEST).
+import { z } from 'zod';
+import { AssetIdSchema, ExportIdSchema, StagedFileIdSchema } from '../document/ids';
+import { EditorDocumentSchema } from '../document/types';
+import { AnyfillErrorSchema } from './errors';
+import {
+  AppInfoSchema,
+  AssetInfoSchema,
+  EngineStateSchema,
+  ExportResultSchema,
+  MenuEntrySchema,
+  SessionFileSchema,
+  StagedFileSchema,
+} from './payloads';
+
+/** Who answers a channel: the engine (any host forwards it) or the Electron shell itself. */
+export type ChannelOwner = 'engine' | 'shell';
+
+const empty = z.object({}).strict();
+const proxySide = z.number().int().min(64).max(8192);
+
+export const channels = {
+  /** Versions, execution providers, models folder, engine pid and memory. */
+  'app.info': { owner: 'engine', request: empty, response: AppInfoSchema },
+  /** Open a staged file: validate, sniff, check the pixel cap, make a proxy; full decode continues. */
+  'image.open': {
+    owner: 'engine',
+    request: z.object({ fileId: StagedFileIdSchema, name: z.string().min(1).max(260), maxProxySide: proxySide }).strict(),
+    response: z.object({ asset: AssetInfoSchema, proxy: SessionFileSchema }),
+  },
+  /** A proxy of an asset at another size (e.g. after the window grew). Reloads the asset after an engine restart. */
+  'image.proxy': {
+    owner: 'engine',
+    request: z.object({ assetId: AssetIdSchema, maxSide: proxySide }).strict(),
+    response: SessionFileSchema,
+  },
+  /** Resolves once the asset's full-resolution pixels are decoded and held by the engine. */
+  'image.decoded': {
+    owner: 'engine',
+    request: z.object({ assetId: AssetIdSchema }).strict(),
+    response: z.object({ assetId: AssetIdSchema, width: z.number().int(), height: z.number().int(), decodeMs: z.number() }),
+  },
+  /** Forget an asset's pixels (document closed). */
+  'image.release': { owner: 'engine', request: z.object({ assetId: AssetIdSchema }).strict(), response: empty },
+  /** Composite the visible layers at full resolution into a PNG in the session folder. */
+  'document.exportPng': {
+    owner: 'engine',
+    request: z.object({ document: EditorDocumentSchema }).strict(),
+    response: ExportResultSchema,
+  },
+  /** Electron: copy dropped/pasted bytes into the session inbox (the browser host uses HTTP upload). */
+  'shell.stageBytes': {
+    owner: 'shell',
+    request: z.object({ name: z.string().min(1).max(260), bytes: z.instanceof(Uint8Array) }).strict(),
+    response: StagedFileSchema,
+  },
+  /** Electron: native open dialog; the picked file is staged. null when cancelled. */
+  'shell.pickImage': { owner: 'shell', request: empty, response: StagedFileSchema.nullable() },
+  /** Electron: native save dialog, then copy the export there. */
+  'shell.saveExport': {
+    owner: 'shell',
+    request: z.object({ exportId: ExportIdSchema, suggestedName: z.string().min(1).max(260) }).strict(),
+    response: z.object({ saved: z.boolean(), where: z.string().optional() }),
+  },
+  /** Electron: rebuild the native menu from the renderer's command registry. */
+  'shell.setMenu': { owner: 'shell', request: z.object({ entries: z.array(MenuEntrySchema).max(200) }).strict(), response: empty },
+  /** Electron: recently opened files (names only; paths stay in main). */
+  'shell.recentFiles': {
+    owner: 'shell',
+    request: empty,
+    response: z.object({ files: z.array(z.object({ index: z.number().int(), name: z.string() })) }),
+  },
+  /** Electron: stage a recent file by its index in shell.recentFiles. */
+  'shell.openRecent': { owner: 'shell', request: z.object({ index: z.number().int().min(0).max(50) }).strict(), response: StagedFileSchema },
+} as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: z.ZodType }>;
+
+export const events = {
+  /** The engine process's life: shown in the status bar. */
+  'engine.status': z.object({
+    state: EngineStateSchema,
+    restarts: z.number().int().nonnegative(),
+    message: z.string().optional(),
+  }),
+  /** Full-resolution decode of an asset finished (or failed after the proxy was shown). */
+  'asset.decoded': z.object({
+    assetId: AssetIdSchema,
+    ok: z.boolean(),
+    decodeMs: z.number().optional(),
+    error: AnyfillErrorSchema.optional(),
+  }),
+  /** Electron: a native menu item was clicked; the renderer runs the command. */
+  'menu.command': z.object({ id: z.string() }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type EngineChannelName = { [C in ChannelName]: Channels[C]['owner'] extends 'engine' ? C : never }[ChannelName];
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventOf<E extends EventName> = z.output<Events[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const isChannelName = (name: string): name is ChannelName => Object.hasOwn(channels, name);
+export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
+export const ownerOf = (name: ChannelName): ChannelOwner => channels[name].owner;
