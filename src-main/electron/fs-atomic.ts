@@ -1,0 +1,46 @@
+// Runs in: Electron main (pure Node; unit-tested in test/electron/fs-atomic.test.ts).
+// Atomic writes: write a sibling temp file, fsync it, rename over the target. A crash or a full disk
+// leaves either the old file or the new one, never half of each (reliability.md §3.2).
+import { promises as fs } from 'node:fs';
+
+export const TMP_SUFFIX = '.anyfill-tmp';
+
+/** Copy src to dest atomically; the temp file is removed if anything fails. */
+export async function copyFileAtomic(src: string, dest: string): Promise<void> {
+  await replaceVia(`${dest}${TMP_SUFFIX}`, dest, (tmp) => fs.copyFile(src, tmp));
+}
+
+/** Write data to dest atomically (small files: settings, recent list). */
+export async function writeFileAtomic(dest: string, data: string | Uint8Array): Promise<void> {
+  await replaceVia(`${dest}${TMP_SUFFIX}`, dest, (tmp) => fs.writeFile(tmp, data, { mode: 0o600 }));
+}
+
+async function replaceVia(tmp: string, dest: string, fill: (tmp: string) => Promise<void>): Promise<void> {
+  try {
+    await fill(tmp);
+    const handle = await fs.open(tmp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameWithRetry(tmp, dest);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Windows: antivirus or the indexer can hold the target open for a moment; retry briefly. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (process.platform !== 'win32' || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY') || attempt >= 10) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

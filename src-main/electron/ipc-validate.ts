@@ -1,0 +1,47 @@
+// Runs in: Electron main (pure: no electron import; unit-tested in test/electron/ipc-validate.test.ts).
+// [Note: ipc gate] Every renderer request passes here first, in this order, failing closed:
+// sender (app://ui main frame) → channel in the contract → payload parsed by the channel's schema.
+import { channels, isChannelName, ownerOf, type ChannelName, type ChannelOwner } from '../../src-shared/contract/contract';
+import type { AnyfillErrorData } from '../../src-shared/contract/errors';
+import { isAppUiUrl } from './origins';
+
+/** The one ipcMain.handle channel and the one event channel; the preload uses the same names. */
+export const INVOKE_CHANNEL = 'anyfill:invoke';
+export const EVENT_CHANNEL = 'anyfill:event';
+
+/** What crosses IPC back to the preload: errors travel as data because Electron drops Error fields. */
+export type InvokeReply = { ok: true; result: unknown } | { ok: false; error: AnyfillErrorData };
+
+export interface InvokeInput {
+  /** event.senderFrame?.url; undefined when the frame is gone. */
+  senderUrl: string | undefined;
+  /** senderFrame exists and senderFrame.parent === null. */
+  isMainFrame: boolean;
+  channel: unknown;
+  payload: unknown;
+}
+
+export type ValidInvoke =
+  | { ok: true; channel: ChannelName; owner: ChannelOwner; payload: unknown }
+  | { ok: false; error: AnyfillErrorData };
+
+export function validateInvoke(input: InvokeInput): ValidInvoke {
+  if (!input.isMainFrame || !isAppUiUrl(input.senderUrl)) {
+    return fail('FORBIDDEN', 'This request came from outside Anyfill and was refused.', `sender ${String(input.senderUrl).slice(0, 200)}`);
+  }
+  if (typeof input.channel !== 'string' || !isChannelName(input.channel)) {
+    return fail('BAD_REQUEST', 'Anyfill received a request it does not know.', `unknown channel ${String(input.channel).slice(0, 64)}`);
+  }
+  const channel = input.channel;
+  const parsed = channels[channel].request.safeParse(input.payload);
+  if (!parsed.success) {
+    // Issue messages only: the payload itself (possibly megabytes of image bytes) never goes in the detail.
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    return fail('BAD_REQUEST', 'Anyfill received a malformed request.', `${channel}: ${detail}`.slice(0, 1000));
+  }
+  return { ok: true, channel, owner: ownerOf(channel), payload: parsed.data };
+}
+
+function fail(code: AnyfillErrorData['code'], message: string, detail: string): ValidInvoke {
+  return { ok: false, error: { code, message, detail } };
+}

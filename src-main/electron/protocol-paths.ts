@@ -1,0 +1,94 @@
+// Runs in: Electron main (pure: no electron import; unit-tested in test/electron/protocol-paths.test.ts).
+// Path containment and MIME types for the app:// protocol. See [Note: app origin] in origins.ts.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { APP_SCHEME, FILES_HOST, UI_HOST, parseUrl } from './origins';
+
+/** Sent with every app:// response (the header form is preferred over <meta>: checklist item 7). */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data: app:; " +
+  "connect-src 'self' app:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+};
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+};
+
+/** Content-Type by extension; unknown types are opaque bytes (nosniff keeps them from running). */
+export function mimeTypeFor(filePath: string): string {
+  return MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export type AppRoute = { host: 'ui' | 'files'; segments: string[] } | null;
+
+/** Which host an app:// URL addresses and its decoded path segments; null means 404. */
+export function routeAppUrl(url: string): AppRoute {
+  const u = parseUrl(url);
+  if (!u || u.protocol !== `${APP_SCHEME}:` || u.username || u.password || u.port) return null;
+  if (u.host !== UI_HOST && u.host !== FILES_HOST) return null;
+  const segments = decodeSegments(u.pathname);
+  if (!segments) return null;
+  if (u.host === UI_HOST) return { host: 'ui', segments: segments.length === 0 ? ['index.html'] : segments };
+  return segments.length === 0 ? null : { host: 'files', segments };
+}
+
+/**
+ * Decodes each segment *before* checking it, so %2e%2e, %2f and %5c cannot smuggle "..", "/" or
+ * "\" past the check. Rejects empty, dot and hidden segments, NUL, drive letters and ADS colons.
+ */
+export function decodeSegments(pathname: string): string[] | null {
+  const raw = pathname.replace(/^\/+/, '');
+  if (raw === '') return [];
+  const out: string[] = [];
+  for (const part of raw.split('/')) {
+    let s: string;
+    try {
+      s = decodeURIComponent(part);
+    } catch {
+      return null;
+    }
+    if (s === '' || s.startsWith('.') || /[\\/:\0]/.test(s) || /[\u0000-\u001f]/.test(s)) return null;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Separator-aware containment: "/a/b" must not accept "/a/bc" or "/a/b/../c". */
+export function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/** Absolute path of a renderer file under rootReal (already realpath'd), following symlinks safely. */
+export async function resolveUiFile(rootReal: string, segments: string[]): Promise<string | null> {
+  const candidate = path.join(rootReal, ...segments);
+  if (!isInside(rootReal, candidate)) return null;
+  let real: string;
+  try {
+    real = await fs.realpath(candidate);
+  } catch {
+    return null;
+  }
+  return isInside(rootReal, real) ? real : null;
+}

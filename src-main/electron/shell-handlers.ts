@@ -1,0 +1,90 @@
+// Runs in: Electron main.
+// Channels with owner 'shell': native dialogs, staging, the menu and recent files. Requests arrive
+// already checked by the ipc gate ([Note: ipc gate] in ipc-validate.ts); paths never leave main.
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import path from 'node:path';
+import type { ChannelName, EngineChannelName, ParsedRequestOf, ResponseOf } from '../../src-shared/contract/contract';
+import { AnyfillError } from '../../src-shared/contract/errors';
+import type { StagedFile } from '../../src-shared/contract/payloads';
+import { cleanName, type SessionDir } from '../host/session-dir';
+import { ioError } from '../common/io-errors';
+import { copyFileAtomic } from './fs-atomic';
+import type { AppMenu } from './menu';
+import type { RecentFiles } from './recent-files';
+
+export type ShellChannelName = Exclude<ChannelName, EngineChannelName>;
+export interface ShellContext {
+  /** The window that sent the request: dialogs are modal to it. */
+  window: BrowserWindow | null;
+}
+export type ShellHandlers = {
+  [C in ShellChannelName]: (request: ParsedRequestOf<C>, ctx: ShellContext) => Promise<ResponseOf<C>>;
+};
+
+export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'avif', 'gif', 'bmp', 'heic'];
+
+export function createShellHandlers(deps: { sessionDir: SessionDir; recent: RecentFiles; menu: AppMenu }): ShellHandlers {
+  const { sessionDir, recent, menu } = deps;
+
+  /** Copy a file the user chose (dialog or recent list) into the inbox and remember it. */
+  async function stagePicked(filePath: string): Promise<StagedFile> {
+    const staged = await sessionDir.stageFile(path.basename(filePath), filePath);
+    await recent.add(filePath).catch((err) => console.warn('[recent] could not update the list:', err));
+    return staged;
+  }
+
+  return {
+    async 'shell.pickImage'(_req, ctx) {
+      const options: OpenDialogOptions = {
+        title: 'Open image',
+        properties: ['openFile'],
+        filters: [{ name: 'Images', extensions: IMAGE_EXTENSIONS }],
+      };
+      const result = ctx.window ? await dialog.showOpenDialog(ctx.window, options) : await dialog.showOpenDialog(options);
+      const picked = result.filePaths[0];
+      return result.canceled || !picked ? null : stagePicked(picked);
+    },
+
+    async 'shell.stageBytes'(req) {
+      return sessionDir.stageBytes(req.name, req.bytes);
+    },
+
+    async 'shell.saveExport'(req, ctx) {
+      // The export id passed the contract's regex, so this relative path cannot name anything else.
+      const source = await sessionDir.resolveServable(`exports/${req.exportId}.png`);
+      if (!source) throw new AnyfillError('NOT_FOUND', 'That export is no longer available. Export again.');
+      const options: SaveDialogOptions = {
+        title: 'Save PNG',
+        defaultPath: path.join(app.getPath('pictures'), pngName(req.suggestedName)),
+        filters: [{ name: 'PNG image', extensions: ['png'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const result = ctx.window ? await dialog.showSaveDialog(ctx.window, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return { saved: false };
+      await copyFileAtomic(source, result.filePath).catch((err) => Promise.reject(ioError(err, 'save the image')));
+      // Only the file name goes back, for the "Saved as …" message.
+      return { saved: true, where: path.basename(result.filePath) };
+    },
+
+    async 'shell.setMenu'(req) {
+      menu.setEntries(req.entries);
+      return {};
+    },
+
+    async 'shell.recentFiles'() {
+      return { files: await recent.names() };
+    },
+
+    async 'shell.openRecent'(req) {
+      const filePath = await recent.pathAt(req.index);
+      if (!filePath) throw new AnyfillError('NOT_FOUND', 'That file is no longer in the recent list.');
+      return stagePicked(filePath);
+    },
+  };
+}
+
+/** The suggested name is a display name: strip folders and make sure it ends in .png. */
+export function pngName(suggested: string): string {
+  const base = cleanName(suggested);
+  return /\.png$/i.test(base) ? base : `${base.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.png`;
+}

@@ -1,0 +1,118 @@
+// Runs in: renderer. Opening a photo (open command, drop, paste): stage → image.open → load the proxy →
+// commit. Nothing is committed until every step succeeded, so a failure leaves the document as it was.
+import type { AssetInfo, SessionFile, StagedFile } from '../../src-shared/contract/payloads';
+import { AnyfillError } from '../../src-shared/contract/errors';
+import { newDocumentId, newLayerId, type AssetId } from '../../src-shared/document/ids';
+import { DOCUMENT_SCHEMA_VERSION, type EditorDocument, type ImageLayer } from '../../src-shared/document/types';
+import { getApi, userMessage } from '../bridge/api';
+import { loadDocument } from '../state/document-actions';
+import { getState, type AssetView } from '../state/editor-store';
+import { addImageLayer } from '../state/layer-actions';
+import { showError, showNotice } from '../state/messages';
+import { zoomToFit } from '../state/view-actions';
+import { isBusy, withBusy } from './busy';
+import { takeEarlyDecode } from './host-events';
+import { forgetImages, loadImage } from './image-cache';
+
+export type OpenMode = 'document' | 'layer';
+
+/** Proxy long side: enough for the whole screen at device resolution, within the contract's 64…8192. */
+export function proxySideForScreen(): number {
+  const side = Math.ceil(Math.max(screen.width, screen.height) * (window.devicePixelRatio || 1));
+  return Math.max(64, Math.min(8192, side || 2048));
+}
+
+/** The open command: the host's picker (native dialog or file input) stages the file itself. */
+export async function openPicked(): Promise<void> {
+  if (isBusy()) return;
+  let staged: StagedFile | null;
+  try {
+    staged = await getApi().pickImage();
+  } catch (err) {
+    showError(userMessage(err, 'Could not read that file.'));
+    return;
+  }
+  if (staged) await openStaged(() => Promise.resolve(staged), 'document', staged.name);
+}
+
+/** A dropped or pasted file. */
+export function openFile(file: File, mode: OpenMode): Promise<void> {
+  return openStaged(() => getApi().stageFile(file), mode, file.name || 'image');
+}
+
+async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, nameHint?: string): Promise<void> {
+  if (isBusy()) {
+    showNotice('Still busy with the previous file; try again in a moment.');
+    return;
+  }
+  const label = mode === 'layer' ? 'Adding layer' : 'Opening';
+  try {
+    await withBusy(nameHint ? `${label} ${nameHint}…` : `${label}…`, async () => {
+      const staged = await stage();
+      const api = getApi();
+      const { asset, proxy } = await api.invoke('image.open', { fileId: staged.id, name: staged.name, maxProxySide: proxySideForScreen() });
+      const view = await viewFor(asset, proxy, staged.name);
+      commit(staged.name, asset, view, mode);
+      for (const notice of asset.notices) showNotice(notice);
+    });
+  } catch (err) {
+    showError(userMessage(err, 'Could not open that file.'));
+  }
+}
+
+async function viewFor(asset: AssetInfo, proxy: SessionFile, name: string): Promise<AssetView> {
+  const url = getApi().fileUrl(proxy.path);
+  try {
+    await loadImage(url);
+  } catch {
+    release([asset.id]);
+    throw new AnyfillError('IO', `Could not display ${name}; try opening it again.`);
+  }
+  const early = takeEarlyDecode(asset.id);
+  const decoded = early === undefined ? 'pending' : early ? 'ready' : 'failed';
+  return { url, proxyWidth: proxy.width, proxyHeight: proxy.height, info: asset, decoded };
+}
+
+function commit(name: string, asset: AssetInfo, view: AssetView, mode: OpenMode): void {
+  const doc = getState().document;
+  const layer: ImageLayer = {
+    id: newLayerId(),
+    kind: 'image',
+    name: name.slice(0, 200),
+    assetId: asset.id,
+    visible: true,
+    opacity: 1,
+    x: 0,
+    y: 0,
+    width: asset.width,
+    height: asset.height,
+  };
+  if (mode === 'layer' && doc) {
+    // A pasted image lands centred on the canvas.
+    addImageLayer({ ...layer, x: Math.round((doc.width - asset.width) / 2), y: Math.round((doc.height - asset.height) / 2) }, view);
+    return;
+  }
+  const next: EditorDocument = {
+    id: newDocumentId(),
+    schemaVersion: DOCUMENT_SCHEMA_VERSION,
+    name: name.slice(0, 260),
+    width: asset.width,
+    height: asset.height,
+    layers: [layer],
+  };
+  release(loadDocument(next, { [asset.id]: view } as Record<AssetId, AssetView>));
+  forgetImages(new Set([view.url]));
+  zoomToFit();
+}
+
+/** Tell the engine it may drop pixels nobody can reach any more. Best effort: failures are harmless. */
+export function release(assetIds: readonly AssetId[]): void {
+  for (const assetId of assetIds) getApi().invoke('image.release', { assetId }).catch(() => undefined);
+}
+
+/** Close the document. Not undoable (like opening another one): history belongs to the document. */
+export function closeDocument(): void {
+  if (!getState().document || isBusy()) return;
+  release(loadDocument(null, {}));
+  forgetImages(new Set());
+}

@@ -1,0 +1,41 @@
+// Runs in: renderer. Viewport changes: zoom commands, wheel, pan, window resize. Never recorded in history.
+import { centerAt, fitViewport, nextZoomStep, zoomAbout, type Point, type Size, type Viewport } from '../canvas/viewport';
+import { getState, setState } from './editor-store';
+
+const center = (): Point => {
+  const { width, height } = getState().stageSize;
+  return { x: width / 2, y: height / 2 };
+};
+
+/** A view change made by the user: from now on a window resize keeps it. */
+export function setUserViewport(viewport: Viewport): void {
+  setState({ viewport, userZoomed: true });
+}
+
+export function zoomToFit(): void {
+  const { document, stageSize } = getState();
+  if (!document) return;
+  setState({ viewport: fitViewport(document, stageSize), userZoomed: false });
+}
+
+export function zoomTo100(): void {
+  const { document, stageSize, viewport } = getState();
+  if (!document) return;
+  // Keep the picture where it is when it overflows the view; centre it when it fits.
+  const fits = document.width <= stageSize.width && document.height <= stageSize.height;
+  setUserViewport(fits ? centerAt(document, stageSize, 1) : zoomAbout(viewport, center(), 1));
+}
+
+export function zoomStep(dir: 1 | -1, at: Point = center()): void {
+  const { document, viewport } = getState();
+  if (!document) return;
+  setUserViewport(zoomAbout(viewport, at, nextZoomStep(viewport.scale, dir)));
+}
+
+/** The canvas area changed size: refit unless the user has chosen a view. */
+export function setStageSize(size: Size): void {
+  const { stageSize, userZoomed, document } = getState();
+  if (size.width === stageSize.width && size.height === stageSize.height) return;
+  setState({ stageSize: size });
+  if (document && !userZoomed) setState({ viewport: fitViewport(document, size) });
+}

@@ -1,0 +1,93 @@
+// Runs in: tests (node). Page object for the editor in Chromium: what a user does, in test words.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { EditorDocument } from '../../src-shared/document/types';
+
+export interface TestState {
+  document: EditorDocument | null;
+  viewport: { scale: number; x: number; y: number };
+  engine: { state: string; restarts: number; message?: string };
+  historySize?: number;
+}
+
+export class EditorPage {
+  constructor(readonly page: Page) {}
+
+  state(): Promise<TestState> {
+    return this.page.evaluate(() => (window as unknown as { __anyfillTest: { getState(): TestState } }).__anyfillTest.getState());
+  }
+
+  async openWithDialog(file: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByTestId('open-button').click();
+    await (await chooser).setFiles(file);
+  }
+
+  async openBytesWithDialog(name: string, bytes: Buffer): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByTestId('open-button').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+  }
+
+  /** Drop a file on the canvas as the OS would: dragenter/dragover/drop with a DataTransfer holding it. */
+  async dropFile(file: string): Promise<void> {
+    const b64 = readFileSync(file).toString('base64');
+    await this.page.evaluate(
+      ({ b64, name }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type: 'image/jpeg' }));
+        const target = document.querySelector('[data-testid="canvas-container"]') ?? document.body;
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      },
+      { b64, name: path.basename(file) },
+    );
+  }
+
+  /** Paste an image file as Ctrl+V would deliver it. */
+  async pasteFile(file: string): Promise<void> {
+    const b64 = readFileSync(file).toString('base64');
+    await this.page.evaluate(
+      ({ b64, name }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type: 'image/jpeg' }));
+        document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      },
+      { b64, name: path.basename(file) },
+    );
+  }
+
+  async waitForLayers(count: number): Promise<void> {
+    await this.page.getByTestId('layer-item').nth(count - 1).waitFor();
+    await this.page.waitForFunction((n) => {
+      const s = (window as unknown as { __anyfillTest: { getState(): TestState } }).__anyfillTest.getState();
+      return (s.document?.layers.length ?? 0) === n;
+    }, count);
+  }
+
+  async waitIdle(): Promise<void> {
+    await this.page.getByTestId('busy').waitFor({ state: 'hidden' });
+  }
+
+  /** Screen rectangle (page pixels) of the document, from the test hook's image→screen mapping. */
+  async documentRect(): Promise<{ x: number; y: number; w: number; h: number }> {
+    return this.page.evaluate(() => {
+      const t = (window as unknown as {
+        __anyfillTest: { getState(): TestState; imageToScreen(x: number, y: number): { x: number; y: number } };
+      }).__anyfillTest;
+      const doc = t.getState().document!;
+      const box = document.querySelector('[data-testid="canvas-container"]')!.getBoundingClientRect();
+      const a = t.imageToScreen(0, 0);
+      const b = t.imageToScreen(doc.width, doc.height);
+      return { x: box.left + a.x, y: box.top + a.y, w: b.x - a.x, h: b.y - a.y };
+    });
+  }
+
+  messages(): Promise<string[]> {
+    return this.page.getByTestId('message').allInnerTexts();
+  }
+}

@@ -1,0 +1,60 @@
+// Runs in: tests and benchmarks (node). Starts the real `anyfill serve` command and a headless Debian
+// Chromium driven by playwright-core (no browser download: executablePath is the system Chromium).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const sharedImages = path.resolve(repoRoot, '..', 'shared', 'images');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ServeProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** `node dist/node/cli.cjs serve --port 0`, resolved once it prints its URL. */
+export async function startServe(extraArgs: string[] = []): Promise<ServeProcess> {
+  const cli = path.join(repoRoot, 'dist', 'node', 'cli.cjs');
+  if (!existsSync(cli)) throw new Error('dist/node/cli.cjs is missing: run "npm run build" before the end-to-end tests.');
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...extraArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`anyfill serve did not start:\n${out}`)), 30_000);
+    const check = () => {
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout.on('data', check);
+    child.on('exit', (code) => reject(new Error(`anyfill serve exited with ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does this).`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
