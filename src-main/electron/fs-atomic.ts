@@ -1,4 +1,5 @@
-// Runs in: Electron main (pure Node; unit-tested in test/electron/fs-atomic.test.ts).
+// Runs in: Electron main.
+// Pure Node (no electron import): unit-tested in test/electron/fs-atomic.test.ts.
 // Atomic writes: write a sibling temp file, fsync it, rename over the target. A crash or a full disk
 // leaves either the old file or the new one, never half of each (reliability.md §3.2).
 import { promises as fs } from 'node:fs';

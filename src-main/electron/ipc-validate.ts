@@ -1,4 +1,5 @@
-// Runs in: Electron main (pure: no electron import; unit-tested in test/electron/ipc-validate.test.ts).
+// Runs in: Electron main.
+// Pure (no electron import): unit-tested in test/electron/ipc-validate.test.ts; the preload bundles its constants.
 // [Note: ipc gate] Every renderer request passes here first, in this order, failing closed:
 // sender (app://ui main frame) → channel in the contract → payload parsed by the channel's schema.
 import { channels, isChannelName, ownerOf, type ChannelName, type ChannelOwner } from '../../src-shared/contract/contract';

@@ -1,4 +1,5 @@
-// Runs in: Electron main (pure: only type imports from electron; unit-tested in test/electron).
+// Runs in: Electron main.
+// Pure: only type imports from electron, so it is unit-tested in test/electron/menu-template.test.ts.
 // Turns the renderer's command registry (MenuEntry[]) into a native menu template. The renderer owns
 // what the commands do; main only adds the roles the OS expects (app menu, quit, text editing).
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron';

@@ -1,4 +1,5 @@
-// Runs in: Electron main (pure: no electron import, so it is unit-tested in plain Node).
+// Runs in: Electron main.
+// Pure (no electron import): unit-tested in plain Node; the preload bundles its constants too.
 // [Note: app origin] The renderer is served from app://ui and session files from app://files.
 // Trust is decided by parsing URLs and comparing scheme and host exactly: a prefix test such as
 // startsWith('app://ui') would also accept app://ui.evil or app://ui@evil.

@@ -1,4 +1,5 @@
-// Runs in: Electron main (pure: no electron import; unit-tested in test/electron/protocol-paths.test.ts).
+// Runs in: Electron main.
+// Pure (no electron import): unit-tested in test/electron/protocol-paths.test.ts.
 // Path containment and MIME types for the app:// protocol. See [Note: app origin] in origins.ts.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -80,15 +81,14 @@ export function isInside(root: string, candidate: string): boolean {
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
-/** Absolute path of a renderer file under rootReal (already realpath'd), following symlinks safely. */
+/** Absolute path of a regular file under rootReal (already realpath'd); symlinks must stay inside. */
 export async function resolveUiFile(rootReal: string, segments: string[]): Promise<string | null> {
   const candidate = path.join(rootReal, ...segments);
   if (!isInside(rootReal, candidate)) return null;
-  let real: string;
   try {
-    real = await fs.realpath(candidate);
+    const real = await fs.realpath(candidate);
+    return isInside(rootReal, real) && (await fs.stat(real)).isFile() ? real : null;
   } catch {
     return null;
   }
-  return isInside(rootReal, real) ? real : null;
 }

@@ -1,4 +1,5 @@
-// Runs in: Electron main (pure Node; the OS hook is injected, so it is unit-tested without Electron).
+// Runs in: Electron main.
+// Pure Node: the OS hook (app.addRecentDocument) is injected, so it is unit-tested without Electron.
 // Recently opened files, kept in userData/recent.json. Paths stay in main: the renderer only ever
 // sees {index, name} and asks for a file back by index.
 import { promises as fs } from 'node:fs';

@@ -61,7 +61,7 @@ export function createShellHandlers(deps: { sessionDir: SessionDir; recent: Rece
       };
       const result = ctx.window ? await dialog.showSaveDialog(ctx.window, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return { saved: false };
-      await copyFileAtomic(source, result.filePath).catch((err) => Promise.reject(ioError(err, 'save the image')));
+      await copyFileAtomic(source, result.filePath).catch((err) => Promise.reject(saveError(err)));
       // Only the file name goes back, for the "Saved as …" message.
       return { saved: true, where: path.basename(result.filePath) };
     },
@@ -81,6 +81,14 @@ export function createShellHandlers(deps: { sessionDir: SessionDir; recent: Rece
       return stagePicked(filePath);
     },
   };
+}
+
+/** The source was just resolved, so ENOENT here means the chosen folder vanished, not the export. */
+function saveError(err: unknown): AnyfillError {
+  if ((err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    return new AnyfillError('IO', 'Could not save the image: that folder no longer exists. Choose another one.', String(err));
+  }
+  return ioError(err, 'save the image');
 }
 
 /** The suggested name is a display name: strip folders and make sure it ends in .png. */

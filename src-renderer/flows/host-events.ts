@@ -22,7 +22,7 @@ export function subscribeToHost(): () => void {
       const before = getState().engine;
       setState({ engine: s.message === undefined ? { state: s.state, restarts: s.restarts } : { ...s } });
       if (s.state === 'ready' && before.state === 'restarting' && getState().document) {
-        showNotice('The engine restarted; your document is unchanged.');
+        showNotice(s.message ?? 'The engine restarted; your document is unchanged.');
       }
       if (s.state === 'failed') showError(s.message ?? 'The engine stopped and could not be restarted. Restart Anyfill.');
     }),

@@ -70,7 +70,7 @@ async function viewFor(asset: AssetInfo, proxy: SessionFile, name: string): Prom
   }
   const early = takeEarlyDecode(asset.id);
   const decoded = early === undefined ? 'pending' : early ? 'ready' : 'failed';
-  return { url, proxyWidth: proxy.width, proxyHeight: proxy.height, info: asset, decoded };
+  return { url, thumbUrl: url, proxyWidth: proxy.width, proxyHeight: proxy.height, info: asset, decoded };
 }
 
 function commit(name: string, asset: AssetInfo, view: AssetView, mode: OpenMode): void {

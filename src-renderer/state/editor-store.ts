@@ -12,6 +12,8 @@ import { emptyHistory, type History } from './history';
 export interface AssetView {
   /** URL of the screen-sized proxy the canvas draws (scaled up to the asset's full size). */
   readonly url: string;
+  /** The first, screen-sized proxy: what the layers panel shows even after a sharper one replaced `url`. */
+  readonly thumbUrl: string;
   readonly proxyWidth: number;
   readonly proxyHeight: number;
   readonly info: AssetInfo;

@@ -81,9 +81,11 @@ function readMasks(buf: Uint8Array, view: DataView, dibSize: number, withAlpha: 
 function readPalette(buf: Uint8Array, view: DataView, dibSize: number, bpp: number, core: boolean): Uint8Array {
   const max = 1 << bpp;
   const used = core ? 0 : view.getUint32(46, true);
-  const count = used === 0 || used > max ? max : used;
   const entry = core ? 3 : 4;
   const start = 14 + dibSize;
+  // Writers often store fewer entries than 2^bpp without saying so; the gap before the pixels tells.
+  const room = Math.floor((view.getUint32(10, true) - start) / entry);
+  const count = Math.min(used === 0 || used > max ? max : used, Math.max(0, room));
   if (start + count * entry > buf.length) throw damaged('colour table runs past the end of the file');
   const rgb = new Uint8Array(max * 3); // missing entries stay black, as other decoders show them
   for (let i = 0; i < count; i++) {

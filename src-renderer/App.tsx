@@ -1,0 +1,54 @@
+// Runs in: renderer. The editor's layout and the app-wide wiring (host events, keys, menu, drop/paste).
+import { useEffect, useState } from 'react';
+import { getApi } from './bridge/api';
+import { installCommandInputs } from './commands/keyboard';
+import { syncNativeMenu } from './commands/native-menu';
+import { EditorStage } from './canvas/EditorStage';
+import { installDropAndPaste } from './flows/drop-paste';
+import { subscribeToHost } from './flows/host-events';
+import { installProxyUpgrades } from './flows/proxy-upgrade';
+import { useEditor } from './state/editor-store';
+import { LayersPanel } from './panels/LayersPanel';
+import { MenuBar } from './panels/MenuBar';
+import { Messages } from './panels/Messages';
+import { BusyIndicator, DropOverlay, EmptyState } from './panels/Overlays';
+import { PropertiesPanel } from './panels/PropertiesPanel';
+import { StatusBar } from './panels/StatusBar';
+import { Toolbar } from './panels/Toolbar';
+
+function useWindowTitle(): void {
+  const name = useEditor((s) => s.document?.name);
+  useEffect(() => {
+    document.title = name ? `${name} — Anyfill` : 'Anyfill';
+  }, [name]);
+}
+
+export function App() {
+  const [dragging, setDragging] = useState(false);
+  const browser = getApi().host === 'browser';
+  useWindowTitle();
+  useEffect(() => {
+    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades()];
+    return () => offs.forEach((off) => off());
+  }, []);
+  return (
+    <div className={browser ? 'app with-menubar' : 'app'}>
+      {browser && <MenuBar />}
+      <Toolbar />
+      <main className="workspace">
+        <div className="canvas-area">
+          <EditorStage />
+          <EmptyState />
+          <BusyIndicator />
+          <Messages />
+          <DropOverlay visible={dragging} />
+        </div>
+        <aside className="sidebar">
+          <LayersPanel />
+          <PropertiesPanel />
+        </aside>
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

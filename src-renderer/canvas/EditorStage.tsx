@@ -1,0 +1,39 @@
+// Runs in: renderer. The canvas area: a Konva Stage filling the free space, its layers, and input wiring.
+import type Konva from 'konva';
+import { useRef } from 'react';
+import { Layer, Stage } from 'react-konva';
+import { useEditor } from '../state/editor-store';
+import { BackdropLayer } from './BackdropLayer';
+import { ImageLayerView } from './ImageLayerView';
+import { OverlayLayer } from './OverlayLayer';
+import { stageRefs } from './stage-refs';
+import { useCanvasInput } from './use-canvas-input';
+import { useStageSize } from './use-stage-size';
+
+export function EditorStage() {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const size = useEditor((s) => s.stageSize);
+  useStageSize(ref);
+  useCanvasInput(ref);
+  const bindContainer = (el: HTMLDivElement | null) => {
+    ref.current = el;
+    stageRefs.container = el;
+  };
+  const bindStage = (s: Konva.Stage | null) => {
+    stageRefs.stage = s;
+  };
+  return (
+    // tabIndex: the canvas can hold focus, so keys go to the editor rather than a stale button.
+    <div className="canvas-container" data-testid="canvas-container" ref={bindContainer} tabIndex={-1}>
+      {size.width > 0 && size.height > 0 && (
+        <Stage ref={bindStage} width={size.width} height={size.height} listening={false}>
+          <BackdropLayer />
+          <ImageLayerView />
+          <OverlayLayer />
+          {/* Interaction: cursor-level things (brush outline, rubber band) that redraw on every move. */}
+          <Layer listening={false} />
+        </Stage>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// Runs in: renderer. DOM input on the canvas area → ToolManager (pointer), wheel → viewport, Space → hand.
+import { useEffect, type RefObject } from 'react';
+import { isTyping } from '../commands/keys';
+import { getState, useEditor } from '../state/editor-store';
+import { setUserViewport } from '../state/view-actions';
+import { ToolManager } from '../tools/tool-manager';
+import type { ToolPointer } from '../tools/tool';
+import { viewportAfterWheel } from '../tools/wheel';
+
+export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const tools = new ToolManager((cursor) => {
+      el.style.cursor = cursor;
+    });
+    const toPointer = (e: PointerEvent | WheelEvent): ToolPointer => {
+      const r = el.getBoundingClientRect();
+      return { point: { x: e.clientX - r.left, y: e.clientY - r.top }, button: 'button' in e ? e.button : 0, shiftKey: e.shiftKey };
+    };
+    const down = (e: PointerEvent) => {
+      if (e.button === 1) e.preventDefault(); // no autoscroll on middle-drag
+      if (!tools.pointerDown(toPointer(e))) return;
+      el.setPointerCapture(e.pointerId);
+      el.focus({ preventScroll: true });
+    };
+    const move = (e: PointerEvent) => tools.pointerMove(toPointer(e));
+    const up = (e: PointerEvent) => {
+      tools.pointerUp(toPointer(e));
+      if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId);
+    };
+    const cancel = () => tools.cancel();
+    const wheel = (e: WheelEvent) => {
+      e.preventDefault(); // the page itself never scrolls or browser-zooms over the canvas
+      const { document, viewport } = getState();
+      if (!document) return;
+      const next = viewportAfterWheel(viewport, e, toPointer(e).point, el.clientHeight);
+      if (next !== viewport) setUserViewport(next);
+    };
+    const key = (e: KeyboardEvent) => {
+      if (e.code !== 'Space' || isTyping(e.target)) return;
+      // Let Space still press a focused button; otherwise it means "hold for the hand".
+      if (e.target instanceof HTMLButtonElement) return;
+      e.preventDefault();
+      tools.setSpaceHeld(e.type === 'keydown');
+    };
+    const blur = () => {
+      tools.setSpaceHeld(false);
+      tools.cancel();
+    };
+    const escape = (e: KeyboardEvent) => e.key === 'Escape' && tools.cancel();
+    const auxclick = (e: MouseEvent) => e.button === 1 && e.preventDefault();
+    el.addEventListener('pointerdown', down);
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', cancel);
+    el.addEventListener('lostpointercapture', up);
+    el.addEventListener('wheel', wheel, { passive: false });
+    el.addEventListener('auxclick', auxclick);
+    window.addEventListener('keydown', key);
+    window.addEventListener('keyup', key);
+    window.addEventListener('keydown', escape);
+    window.addEventListener('blur', blur);
+    tools.refresh();
+    const unsubscribe = useEditor.subscribe((s, prev) => s.document !== prev.document && tools.refresh());
+    return () => {
+      unsubscribe();
+      el.removeEventListener('pointerdown', down);
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', cancel);
+      el.removeEventListener('lostpointercapture', up);
+      el.removeEventListener('wheel', wheel);
+      el.removeEventListener('auxclick', auxclick);
+      window.removeEventListener('keydown', key);
+      window.removeEventListener('keyup', key);
+      window.removeEventListener('keydown', escape);
+      window.removeEventListener('blur', blur);
+    };
+  }, [ref]);
+}

@@ -1,0 +1,120 @@
+// Runs in: renderer. The one list of commands. [Note: commands]
+import { exportPng } from '../flows/export-png';
+import { closeDocument, openPicked } from '../flows/open-image';
+import { showNotice } from '../state/messages';
+import { redo, undo } from '../state/document-actions';
+import type { EditorState } from '../state/editor-store';
+import { getState } from '../state/editor-store';
+import { canRedo, canUndo } from '../state/history';
+import { canMoveLayer, deleteLayer, moveLayer, toggleLayerVisible } from '../state/layer-actions';
+import { zoomStep, zoomTo100, zoomToFit } from '../state/view-actions';
+import { getApi, userMessage } from '../bridge/api';
+import type { Command } from './command';
+
+const hasDoc = (s: EditorState) => s.document !== null;
+const hasLayer = (s: EditorState) => s.document !== null && s.activeLayerId !== null;
+const idle = (s: EditorState) => s.busy === null;
+
+function withActiveLayer(fn: (id: NonNullable<EditorState['activeLayerId']>) => void): () => void {
+  return () => {
+    const id = getState().activeLayerId;
+    if (id) fn(id);
+  };
+}
+
+export const commands: readonly Command[] = [
+  { id: 'file.open', label: 'Open…', menu: 'file', accelerator: 'CmdOrCtrl+O', isEnabled: idle, run: openPicked },
+  {
+    id: 'file.exportPng',
+    label: 'Export PNG…',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+Shift+E',
+    isEnabled: (s) => hasDoc(s) && idle(s),
+    run: exportPng,
+  },
+  { id: 'file.close', label: 'Close Document', menu: 'file', separatorBefore: true, isEnabled: (s) => hasDoc(s) && idle(s), run: closeDocument },
+
+  { id: 'edit.undo', label: 'Undo', menu: 'edit', accelerator: 'CmdOrCtrl+Z', isEnabled: (s) => canUndo(s.history), run: undo },
+  {
+    id: 'edit.redo',
+    label: 'Redo',
+    menu: 'edit',
+    accelerator: 'CmdOrCtrl+Shift+Z',
+    keys: ['CmdOrCtrl+Shift+Z', 'Ctrl+Y'],
+    isEnabled: (s) => canRedo(s.history),
+    run: redo,
+  },
+
+  { id: 'view.zoomIn', label: 'Zoom In', menu: 'view', accelerator: 'CmdOrCtrl+=', keys: ['CmdOrCtrl+=', 'CmdOrCtrl+Plus'], isEnabled: hasDoc, run: () => zoomStep(1) },
+  { id: 'view.zoomOut', label: 'Zoom Out', menu: 'view', accelerator: 'CmdOrCtrl+-', isEnabled: hasDoc, run: () => zoomStep(-1) },
+  {
+    id: 'view.zoomFit',
+    label: 'Zoom to Fit',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+0',
+    keys: ['CmdOrCtrl+0', 'Shift+1'],
+    separatorBefore: true,
+    isEnabled: hasDoc,
+    run: zoomToFit,
+  },
+  { id: 'view.zoom100', label: 'Actual Size (100%)', menu: 'view', accelerator: 'CmdOrCtrl+1', isEnabled: hasDoc, run: zoomTo100 },
+
+  {
+    id: 'layer.toggleVisibility',
+    label: 'Show / Hide Layer',
+    menu: 'layer',
+    accelerator: 'CmdOrCtrl+Shift+H',
+    isEnabled: hasLayer,
+    run: withActiveLayer(toggleLayerVisible),
+  },
+  {
+    id: 'layer.moveUp',
+    label: 'Move Layer Up',
+    menu: 'layer',
+    accelerator: 'CmdOrCtrl+]',
+    isEnabled: (s) => canMoveLayer(s.document, s.activeLayerId, 1),
+    run: withActiveLayer((id) => moveLayer(id, 1)),
+  },
+  {
+    id: 'layer.moveDown',
+    label: 'Move Layer Down',
+    menu: 'layer',
+    accelerator: 'CmdOrCtrl+[',
+    isEnabled: (s) => canMoveLayer(s.document, s.activeLayerId, -1),
+    run: withActiveLayer((id) => moveLayer(id, -1)),
+  },
+  {
+    id: 'layer.delete',
+    label: 'Delete Layer',
+    menu: 'layer',
+    separatorBefore: true,
+    // No native accelerator: Electron would steal Delete/Backspace from text fields. The keys work in-page.
+    keys: ['Delete', 'Backspace'],
+    isEnabled: hasLayer,
+    run: withActiveLayer(deleteLayer),
+  },
+
+  { id: 'help.about', label: 'About Anyfill', menu: 'help', isEnabled: () => true, run: about },
+];
+
+const byId = new Map(commands.map((c) => [c.id, c]));
+
+export const getCommand = (id: string): Command | undefined => byId.get(id);
+
+/** Run a command if it exists and is enabled now; the single entry point for every trigger. */
+export function runCommand(id: string): boolean {
+  const c = byId.get(id);
+  if (!c || !c.isEnabled(getState())) return false;
+  void c.run();
+  return true;
+}
+
+async function about(): Promise<void> {
+  try {
+    const info = await getApi().invoke('app.info', {});
+    const eps = info.executionProviders.filter((p) => p.available).map((p) => p.name).join(', ') || 'CPU';
+    showNotice(`Anyfill ${info.version} · ${info.host} host · runs on ${eps}.`);
+  } catch (err) {
+    showNotice(`Anyfill · engine details unavailable (${userMessage(err)})`);
+  }
+}

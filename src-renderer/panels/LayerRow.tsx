@@ -1,0 +1,87 @@
+// Runs in: renderer. One row of the layers panel: thumbnail, name (double-click to rename), visibility,
+// opacity, order and delete. Every edit is an undoable document change.
+import { useState, type MouseEvent } from 'react';
+import type { Layer } from '../../src-shared/document/types';
+import { useEditor } from '../state/editor-store';
+import { canMoveLayer, deleteLayer, moveLayer, renameLayer, setActiveLayer, toggleLayerVisible } from '../state/layer-actions';
+import { Icon } from './icons';
+import { OpacitySlider } from './OpacitySlider';
+
+function NameEditor({ layer, onDone }: { layer: Layer; onDone: () => void }) {
+  const [value, setValue] = useState(layer.name);
+  const commit = () => {
+    if (value.trim() && value !== layer.name) renameLayer(layer.id, value);
+    onDone();
+  };
+  return (
+    <input
+      className="layer-name-input"
+      data-testid="layer-name-input"
+      autoFocus
+      value={value}
+      maxLength={200}
+      aria-label="Layer name"
+      onChange={(e) => setValue(e.currentTarget.value)}
+      onFocus={(e) => e.currentTarget.select()}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') onDone();
+      }}
+    />
+  );
+}
+
+export function LayerRow({ layer }: { layer: Layer }) {
+  const [editing, setEditing] = useState(false);
+  const active = useEditor((s) => s.activeLayerId === layer.id);
+  const url = useEditor((s) => s.assets[layer.assetId]?.thumbUrl);
+  const canUp = useEditor((s) => canMoveLayer(s.document, layer.id, 1));
+  const canDown = useEditor((s) => canMoveLayer(s.document, layer.id, -1));
+  const stop = (fn: () => void) => (e: MouseEvent) => {
+    e.stopPropagation();
+    fn();
+  };
+  return (
+    <li
+      className={`layer-item${active ? ' active' : ''}${layer.visible ? '' : ' hidden-layer'}`}
+      data-testid="layer-item"
+      data-layer-id={layer.id}
+      aria-selected={active}
+      onClick={() => setActiveLayer(layer.id)}
+    >
+      <button
+        type="button"
+        className="icon-button visibility"
+        data-testid="layer-visibility"
+        aria-pressed={layer.visible}
+        title={layer.visible ? 'Hide layer' : 'Show layer'}
+        onClick={stop(() => toggleLayerVisible(layer.id))}
+      >
+        <Icon name={layer.visible ? 'eye' : 'eyeOff'} size={16} />
+      </button>
+      <div className="thumb">{url && <img src={url} alt="" draggable={false} />}</div>
+      <div className="layer-main">
+        {editing ? (
+          <NameEditor layer={layer} onDone={() => setEditing(false)} />
+        ) : (
+          <div className="layer-name" data-testid="layer-name" title="Double-click to rename" onDoubleClick={() => setEditing(true)}>
+            {layer.name}
+          </div>
+        )}
+        <OpacitySlider layerId={layer.id} opacity={layer.opacity} name={layer.name} />
+      </div>
+      <div className="layer-actions">
+        <button type="button" className="icon-button" title="Move up" aria-label="Move layer up" disabled={!canUp} onClick={stop(() => moveLayer(layer.id, 1))}>
+          <Icon name="up" size={15} />
+        </button>
+        <button type="button" className="icon-button" title="Move down" aria-label="Move layer down" disabled={!canDown} onClick={stop(() => moveLayer(layer.id, -1))}>
+          <Icon name="down" size={15} />
+        </button>
+        <button type="button" className="icon-button danger" title="Delete layer" aria-label="Delete layer" data-testid="layer-delete" onClick={stop(() => deleteLayer(layer.id))}>
+          <Icon name="trash" size={15} />
+        </button>
+      </div>
+    </li>
+  );
+}

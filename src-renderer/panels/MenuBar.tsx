@@ -1,0 +1,83 @@
+// Runs in: renderer (browser host). The in-page menu bar, built from the command registry; in Electron the
+// native menu shows the same commands instead (commands/native-menu.ts).
+import { useEffect, useRef, useState } from 'react';
+import type { MenuName } from '../commands/command';
+import { shortcutText } from '../commands/keys';
+import { commands, runCommand } from '../commands/registry';
+import { useEditor } from '../state/editor-store';
+
+const MENUS: { name: MenuName; label: string }[] = [
+  { name: 'file', label: 'File' },
+  { name: 'edit', label: 'Edit' },
+  { name: 'view', label: 'View' },
+  { name: 'layer', label: 'Layer' },
+  { name: 'help', label: 'Help' },
+];
+
+function MenuItems({ menu, onDone }: { menu: MenuName; onDone: () => void }) {
+  const state = useEditor((s) => s);
+  return (
+    <div className="menu-popup" role="menu">
+      {commands
+        .filter((c) => c.menu === menu)
+        .map((c) => (
+          <div key={c.id}>
+            {c.separatorBefore && <div className="menu-sep" role="separator" />}
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              data-command={c.id}
+              disabled={!c.isEnabled(state)}
+              onClick={() => {
+                onDone(); // close first: the command may open a file chooser
+                runCommand(c.id);
+              }}
+            >
+              <span>{c.label}</span>
+              {c.accelerator && <kbd>{shortcutText(c.accelerator)}</kbd>}
+            </button>
+          </div>
+        ))}
+    </div>
+  );
+}
+
+export function MenuBar() {
+  const [open, setOpen] = useState<MenuName | null>(null);
+  const ref = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(null);
+    };
+    const esc = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(null);
+    window.addEventListener('pointerdown', outside);
+    window.addEventListener('keydown', esc);
+    return () => {
+      window.removeEventListener('pointerdown', outside);
+      window.removeEventListener('keydown', esc);
+    };
+  }, [open]);
+  return (
+    <nav className="menubar" role="menubar" aria-label="Menu" ref={ref}>
+      <span className="brand">Anyfill</span>
+      {MENUS.map((m) => (
+        <div className="menu" key={m.name}>
+          <button
+            type="button"
+            className={open === m.name ? 'menu-title open' : 'menu-title'}
+            aria-haspopup="menu"
+            aria-expanded={open === m.name}
+            data-testid={`menu-${m.name}`}
+            onClick={() => setOpen(open === m.name ? null : m.name)}
+            onPointerEnter={() => open && setOpen(m.name)}
+          >
+            {m.label}
+          </button>
+          {open === m.name && <MenuItems menu={m.name} onDone={() => setOpen(null)} />}
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,20 @@
+// Runs in: renderer. The toast area: errors (role=alert) stay until closed, notices (role=status) fade.
+import { useEditor } from '../state/editor-store';
+import { dismiss } from '../state/messages';
+import { Icon } from './icons';
+
+export function Messages() {
+  const messages = useEditor((s) => s.messages);
+  return (
+    <div className="messages" aria-live="polite">
+      {messages.map((m) => (
+        <div key={m.id} className={`message ${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'} data-testid="message" data-kind={m.kind}>
+          <span className="message-text">{m.text}</span>
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(m.id)}>
+            <Icon name="close" size={14} />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// Runs in: renderer. Bottom bar: engine state, image size, zoom, and what is running.
+import { formatZoom } from '../canvas/viewport';
+import type { EditorState } from '../state/editor-store';
+import { useEditor } from '../state/editor-store';
+
+/** The engine's state in words; the event's own message wins when it has one. */
+export function engineText(s: Pick<EditorState, 'engine' | 'connection'>): { text: string; tone: 'ok' | 'warn' | 'bad' } {
+  if (s.connection === 'reconnecting') return { text: 'Lost connection to Anyfill; reconnecting…', tone: 'warn' };
+  const { state, restarts, message } = s.engine;
+  switch (state) {
+    case 'unknown':
+      return { text: message ?? 'Connecting…', tone: 'warn' };
+    case 'starting':
+      return { text: message ?? 'Engine starting…', tone: 'warn' };
+    case 'restarting':
+      return { text: message ?? 'Engine restarting…', tone: 'warn' };
+    case 'failed':
+      return { text: message ?? 'Engine stopped', tone: 'bad' };
+    case 'ready':
+      return { text: message ?? (restarts > 0 ? 'Engine restarted after a crash' : 'Engine ready'), tone: 'ok' };
+  }
+}
+
+export function StatusBar() {
+  const status = useEditor((s) => s.engine);
+  const connection = useEditor((s) => s.connection);
+  const engine = engineText({ engine: status, connection });
+  const doc = useEditor((s) => s.document);
+  const scale = useEditor((s) => s.viewport.scale);
+  const busy = useEditor((s) => s.busy?.label);
+  return (
+    <footer className="statusbar">
+      <span className={`engine-state ${engine.tone}`} data-testid="engine-state">
+        <i className="dot" aria-hidden="true" />
+        {engine.text}
+      </span>
+      {busy && <span className="status-busy">{busy}</span>}
+      <span className="spacer" />
+      <span data-testid="image-size">{doc ? `${doc.width} × ${doc.height} px` : ''}</span>
+      <span className="zoom" data-testid="zoom">
+        {doc ? formatZoom(scale) : ''}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,81 @@
+// Runs in: renderer (only with ?test in the URL, or in a dev build). A read-only window for e2e tests:
+// state snapshots, the image layer's pixels and the viewport transform. Nothing here changes the editor.
+import { imageToScreen, screenToImage, type Point } from './canvas/viewport';
+import { stageRefs } from './canvas/stage-refs';
+import { getState } from './state/editor-store';
+
+function containerOrigin(): Point {
+  const r = stageRefs.container?.getBoundingClientRect();
+  return { x: r?.left ?? 0, y: r?.top ?? 0 };
+}
+
+/** Ids of layers whose Konva.Image has its proxy loaded, i.e. what the canvas can draw right now. */
+function renderedLayerIds(): string[] {
+  const layer = stageRefs.imageLayer;
+  if (!layer) return [];
+  return layer.find('.document-image').filter((n) => n.getAttr('image')).map((n) => n.id());
+}
+
+export interface AnyfillTestHook {
+  getState(): unknown;
+  imageLayerCanvas(): HTMLCanvasElement | null;
+  imageToScreen(x: number, y: number): Point;
+  screenToImage(x: number, y: number): Point;
+  sampleImageLayer(x: number, y: number): [number, number, number, number] | null;
+}
+
+export function installTestHook(): void {
+  const hook: AnyfillTestHook = {
+    getState() {
+      const s = getState();
+      // A structured-clone-friendly copy: tests read it through page.evaluate.
+      return structuredClone({
+        document: s.document,
+        viewport: s.viewport,
+        userZoomed: s.userZoomed,
+        stageSize: s.stageSize,
+        activeLayerId: s.activeLayerId,
+        activeTool: s.activeTool,
+        toolPath: s.toolPath,
+        engine: s.engine,
+        connection: s.connection,
+        busy: s.busy,
+        messages: s.messages,
+        historySize: { undo: s.history.undo.length, redo: s.history.redo.length, gestureOpen: s.history.pending !== null },
+        undoLabels: s.history.undo.map((e) => e.label),
+        assets: s.assets,
+        renderedLayerIds: renderedLayerIds(),
+        pixelRatio: stageRefs.imageLayer?.getCanvas().getPixelRatio() ?? window.devicePixelRatio,
+      });
+    },
+    imageLayerCanvas() {
+      const layer = stageRefs.imageLayer;
+      if (!layer) return null;
+      layer.draw(); // Konva batches draws to the next frame; make the pixels current before they are read
+      return layer.getNativeCanvasElement();
+    },
+    // Page (client) CSS pixels, ready for page.mouse; the viewport itself works in stage pixels.
+    imageToScreen(x, y) {
+      const o = containerOrigin();
+      const p = imageToScreen(getState().viewport, { x, y });
+      return { x: p.x + o.x, y: p.y + o.y };
+    },
+    screenToImage(x, y) {
+      const o = containerOrigin();
+      return screenToImage(getState().viewport, { x: x - o.x, y: y - o.y });
+    },
+    sampleImageLayer(x, y) {
+      const canvas = hook.imageLayerCanvas();
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return null;
+      const p = imageToScreen(getState().viewport, { x, y });
+      const ratio = canvas.width / Math.max(1, stageRefs.container?.clientWidth ?? canvas.width);
+      const px = Math.floor(p.x * ratio);
+      const py = Math.floor(p.y * ratio);
+      if (px < 0 || py < 0 || px >= canvas.width || py >= canvas.height) return null;
+      const d = ctx.getImageData(px, py, 1, 1).data;
+      return [d[0]!, d[1]!, d[2]!, d[3]!];
+    },
+  };
+  Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });
+}
