@@ -1,17 +1,12 @@
 // Runs in: Electron main.
-// Pure (no electron import): unit-tested in test/electron/ipc-validate.test.ts; the preload bundles its constants.
+// Pure (no electron import): unit-tested in test/electron/ipc-validate.test.ts.
 // [Note: ipc gate] Every renderer request passes here first, in this order, failing closed:
 // sender (app://ui main frame) → channel in the contract → payload parsed by the channel's schema.
 import { channels, isChannelName, ownerOf, type ChannelName, type ChannelOwner } from '../../src-shared/contract/contract';
 import type { AnyfillErrorData } from '../../src-shared/contract/errors';
 import { isAppUiUrl } from './origins';
 
-/** The one ipcMain.handle channel and the one event channel; the preload uses the same names. */
-export const INVOKE_CHANNEL = 'anyfill:invoke';
-export const EVENT_CHANNEL = 'anyfill:event';
-
-/** What crosses IPC back to the preload: errors travel as data because Electron drops Error fields. */
-export type InvokeReply = { ok: true; result: unknown } | { ok: false; error: AnyfillErrorData };
+export { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeReply } from './ipc-names';
 
 export interface InvokeInput {
   /** event.senderFrame?.url; undefined when the frame is gone. */

@@ -5,9 +5,10 @@
 // (it would hand page code a way back to ipcRenderer: checklist item 20).
 import { contextBridge, ipcRenderer } from 'electron';
 import type { AnyfillApi } from '../../src-shared/contract/api';
-import { isChannelName, isEventName, type ChannelName, type EventName, type RequestOf, type ResponseOf } from '../../src-shared/contract/contract';
+import type { RequestOf, ResponseOf } from '../../src-shared/contract/contract';
+import { isChannelName, isEventName, type ChannelName, type EventName } from '../../src-shared/contract/names';
 import type { AnyfillErrorData } from '../../src-shared/contract/errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeReply } from './ipc-validate';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeReply } from './ipc-names';
 import { APP_SCHEME, FILES_HOST } from './origins';
 
 type Listener = (payload: unknown) => void;

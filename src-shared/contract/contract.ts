@@ -16,8 +16,9 @@ import {
   StagedFileSchema,
 } from './payloads';
 
-/** Who answers a channel: the engine (any host forwards it) or the Electron shell itself. */
-export type ChannelOwner = 'engine' | 'shell';
+import { CHANNEL_OWNERS, EVENT_NAMES, type ChannelOwner } from './names';
+
+export { channelNames, isChannelName, isEventName, ownerOf, type ChannelOwner } from './names';
 
 const empty = z.object({}).strict();
 const proxySide = z.number().int().min(64).max(8192);
@@ -97,15 +98,18 @@ export const events = {
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
+
+// The zod-free name lists in names.ts must say exactly what this file says (checked by tsc, both ways).
+const ownersMatch: { [C in ChannelName]: Channels[C]['owner'] } = CHANNEL_OWNERS;
+const namesMatch: { [C in keyof typeof CHANNEL_OWNERS]: unknown } = channels;
+const eventsMatch: ReadonlyArray<keyof typeof events> = EVENT_NAMES;
+const eventsComplete: { [E in keyof typeof events]: E } = Object.fromEntries(EVENT_NAMES.map((e) => [e, e])) as { [E in (typeof EVENT_NAMES)[number]]: E };
+void [ownersMatch, namesMatch, eventsMatch, eventsComplete];
 export type EngineChannelName = { [C in ChannelName]: Channels[C]['owner'] extends 'engine' ? C : never }[ChannelName];
-export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+/** What a caller sends: the parsed shape, so branded ids must be real ids (a LayerId is no AssetId). */
+export type RequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
 export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
 export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventOf<E extends EventName> = z.output<Events[E]>;
-
-export const channelNames = Object.keys(channels) as ChannelName[];
-export const isChannelName = (name: string): name is ChannelName => Object.hasOwn(channels, name);
-export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
-export const ownerOf = (name: ChannelName): ChannelOwner => channels[name].owner;

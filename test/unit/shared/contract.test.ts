@@ -41,7 +41,7 @@ describe('contract', () => {
     badOpacity.layers[0]!.opacity = 1.5;
     expect(EditorDocumentSchema.safeParse(badOpacity).success).toBe(false);
     const swapped = doc();
-    swapped.layers[0]!.assetId = swapped.layers[0]!.id; // a LayerId where an AssetId belongs
+    swapped.layers[0]!.assetId = swapped.layers[0]!.id as never; // a LayerId where an AssetId belongs
     expect(EditorDocumentSchema.safeParse(swapped).success).toBe(false);
   });
 
