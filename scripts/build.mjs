@@ -18,5 +18,5 @@ if (only !== 'renderer') {
   ]);
 }
 if (only !== 'node') {
-  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
 }

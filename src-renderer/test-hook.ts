@@ -4,11 +4,6 @@ import { imageToScreen, screenToImage, type Point } from './canvas/viewport';
 import { stageRefs } from './canvas/stage-refs';
 import { getState } from './state/editor-store';
 
-function containerOrigin(): Point {
-  const r = stageRefs.container?.getBoundingClientRect();
-  return { x: r?.left ?? 0, y: r?.top ?? 0 };
-}
-
 /** Ids of layers whose Konva.Image has its proxy loaded, i.e. what the canvas can draw right now. */
 function renderedLayerIds(): string[] {
   const layer = stageRefs.imageLayer;
@@ -41,8 +36,13 @@ export function installTestHook(): void {
         connection: s.connection,
         busy: s.busy,
         messages: s.messages,
-        historySize: { undo: s.history.undo.length, redo: s.history.redo.length, gestureOpen: s.history.pending !== null },
-        undoLabels: s.history.undo.map((e) => e.label),
+        /** Undo steps available (the redo count and labels are in `history`). */
+        historySize: s.history.undo.length,
+        history: {
+          undo: s.history.undo.map((e) => e.label),
+          redo: s.history.redo.map((e) => e.label),
+          gestureOpen: s.history.pending !== null,
+        },
         assets: s.assets,
         renderedLayerIds: renderedLayerIds(),
         pixelRatio: stageRefs.imageLayer?.getCanvas().getPixelRatio() ?? window.devicePixelRatio,
@@ -54,16 +54,9 @@ export function installTestHook(): void {
       layer.draw(); // Konva batches draws to the next frame; make the pixels current before they are read
       return layer.getNativeCanvasElement();
     },
-    // Page (client) CSS pixels, ready for page.mouse; the viewport itself works in stage pixels.
-    imageToScreen(x, y) {
-      const o = containerOrigin();
-      const p = imageToScreen(getState().viewport, { x, y });
-      return { x: p.x + o.x, y: p.y + o.y };
-    },
-    screenToImage(x, y) {
-      const o = containerOrigin();
-      return screenToImage(getState().viewport, { x: x - o.x, y: y - o.y });
-    },
+    // "Screen" = CSS pixels from the canvas container's top-left (add its bounding box for page.mouse).
+    imageToScreen: (x, y) => imageToScreen(getState().viewport, { x, y }),
+    screenToImage: (x, y) => screenToImage(getState().viewport, { x, y }),
     sampleImageLayer(x, y) {
       const canvas = hook.imageLayerCanvas();
       const ctx = canvas?.getContext('2d');

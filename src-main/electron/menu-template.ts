@@ -53,7 +53,8 @@ function toItem(entry: MenuEntry, opts: MenuTemplateOptions): MenuItemConstructo
     id: entry.id,
     label: entry.label,
     enabled: entry.enabled,
-    ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
+    // The renderer handles the keys itself (and ignores them while typing); the menu only shows them.
+    ...(entry.accelerator ? { accelerator: entry.accelerator, registerAccelerator: false } : {}),
     click: (_item, window) => opts.onCommand(entry.id, window),
   };
 }

@@ -2,7 +2,8 @@
 import { getState, setState, type Message } from './editor-store';
 
 const NOTICE_MS = 8000;
-const MAX_MESSAGES = 5;
+// Kept (and counted by tests) up to this many; the toast area shows only the newest few.
+const MAX_MESSAGES = 20;
 let nextId = 1;
 
 function add(kind: Message['kind'], text: string): number {

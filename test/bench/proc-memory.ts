@@ -28,12 +28,8 @@ async function descendsFromUs(pid: number): Promise<boolean> {
 /** Largest peak RSS among the Chromium processes this benchmark started, of one type (e.g. "renderer"). */
 export async function peakRssOfTree(type: string): Promise<number | null> {
   let best: number | null = null;
-  let pids: string[] = [];
-  try {
-    pids = (await readdir('/proc')).filter((p) => /^\d+$/.test(p));
-  } catch {
-    return null;
-  }
+  const pids = await readdir('/proc').then((all) => all.filter((p) => /^\d+$/.test(p)), () => null);
+  if (!pids) return null; // not Linux
   for (const pid of pids) {
     const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     if (!cmd.includes(`--type=${type}`) || cmd.includes('--extension-process') || !(await descendsFromUs(Number(pid)))) continue;

@@ -5,7 +5,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  esbuild: { jsx: 'automatic' },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: '../dist/renderer',
@@ -14,4 +13,4 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
   },
-} as Parameters<typeof defineConfig>[0]);
+});
