@@ -30,22 +30,26 @@ async function main(): Promise<void> {
     await page.goto(`${serve.url}?test=1`);
     await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
     const client = await connectClient(serve.url);
+    let previousLayer: string | null = null;
     for (let run = 0; run < RUNS; run++) {
       const chooser = page.waitForEvent('filechooser');
       await page.getByTestId('open-button').click();
       const t0 = Date.now();
       await (await chooser).setFiles(big);
-      // "On screen": the image layer's canvas has the photo's pixels at its centre.
-      await page.waitForFunction(() => {
-        const t = (window as never as { __anyfillTest: { getState(): { document: { layers: unknown[] } | null }; imageLayerCanvas(): HTMLCanvasElement | null } }).__anyfillTest;
+      // "On screen": a new document whose layer's proxy is loaded and drawn on the image layer's canvas.
+      await page.waitForFunction((prev) => {
+        const t = (window as never as { __anyfillTest: { getState(): { document: { layers: Array<{ id: string }> } | null; renderedLayerIds: string[] }; imageLayerCanvas(): HTMLCanvasElement | null } }).__anyfillTest;
+        const s = t.getState();
+        const id = s.document?.layers[0]?.id;
+        if (!id || id === prev || !s.renderedLayerIds.includes(id)) return false;
         const c = t.imageLayerCanvas();
-        if (!c || !t.getState().document) return false;
-        const px = c.getContext('2d')!.getImageData(c.width >> 1, c.height >> 1, 1, 1).data;
-        return px[3]! > 0;
-      }, undefined, { polling: 'raf', timeout: 60_000 });
+        const px = c?.getContext('2d')?.getImageData(c.width >> 1, c.height >> 1, 1, 1).data;
+        return (px?.[3] ?? 0) > 0;
+      }, previousLayer, { polling: 'raf', timeout: 60_000 });
       shown.push(Date.now() - t0);
       const doc = await page.evaluate(() => (window as never as { __anyfillTest: { getState(): { document: { layers: Array<{ assetId: string }> } } } }).__anyfillTest.getState().document);
       const d = await client.invoke('image.decoded', { assetId: doc.layers.at(-1)!.assetId as never });
+      previousLayer = (doc.layers[0] as unknown as { id: string }).id;
       decoded.push(d.decodeMs);
     }
     const info = await client.invoke('app.info', {});
