@@ -56,11 +56,14 @@ async function start(): Promise<void> {
     onEvent: (event) => events.broadcast(event.event, event.payload),
     log: (line) => console.warn(`[engine] ${line}`),
   });
-  const menu = createAppMenu((id, window) => events.sendTo(window.webContents, 'menu.command', { id }));
+  const menu = createAppMenu((id, window, index) =>
+    events.sendTo(window.webContents, 'menu.command', index === undefined ? { id } : { id, index }),
+  );
   const recent = new RecentFiles({
     file: path.join(app.getPath('userData'), 'recent.json'),
     addToOs: (filePath) => app.addRecentDocument(filePath),
   });
+  void recent.names().then((names) => menu.setRecent(names), () => undefined);
   registerIpc({ supervisor, shell: createShellHandlers({ sessionDir, recent, menu }) });
   cleanUpOnQuit(supervisor, sessionDir);
   supervisor.start();

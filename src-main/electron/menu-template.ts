@@ -8,8 +8,13 @@ import type { MenuEntry } from '../../src-shared/contract/payloads';
 export interface MenuTemplateOptions {
   platform: NodeJS.Platform;
   isPackaged: boolean;
-  onCommand: (id: string, window: BaseWindow | undefined) => void;
+  onCommand: (id: string, window: BaseWindow | undefined, index?: number) => void;
+  /** Recently opened files (names only), shown under File › Open Recent. */
+  recent?: ReadonlyArray<{ index: number; name: string }>;
 }
+
+/** The renderer's open command; Open Recent goes right after it. */
+const OPEN_ID = 'file.open';
 
 const MENUS = [
   ['file', '&File'],
@@ -39,6 +44,7 @@ export function buildMenuTemplate(entries: readonly MenuEntry[] | null, opts: Me
   }
   for (const [menu, label] of MENUS) {
     const items: MenuItemConstructorOptions[] = entries.filter((e) => e.menu === menu).map((e) => toItem(e, opts));
+    if (menu === 'file') insertRecent(items, opts);
     if (menu === 'file' && !isMac) items.push(...separated([{ role: 'quit' }], items));
     if (menu === 'edit') items.push(...separated(editRoles(entries), items));
     if (menu === 'view') items.push(...separated([{ role: 'togglefullscreen' }], items), ...devItems);
@@ -57,6 +63,15 @@ function toItem(entry: MenuEntry, opts: MenuTemplateOptions): MenuItemConstructo
     ...(entry.accelerator ? { accelerator: entry.accelerator, registerAccelerator: false } : {}),
     click: (_item, window) => opts.onCommand(entry.id, window),
   };
+}
+
+function insertRecent(items: MenuItemConstructorOptions[], opts: MenuTemplateOptions): void {
+  const recent = opts.recent ?? [];
+  const submenu: MenuItemConstructorOptions[] = recent.length
+    ? recent.map((r) => ({ label: r.name.replace(/&/g, '&&'), click: (_i, w) => opts.onCommand('file.openRecent', w, r.index) }))
+    : [{ label: 'No recent files', enabled: false }];
+  const at = items.findIndex((i) => i.id === OPEN_ID);
+  items.splice(at === -1 ? 0 : at + 1, 0, { id: 'file.openRecent', label: 'Open &Recent', submenu });
 }
 
 /** Roles whose shortcut the renderer has not claimed for one of its own commands. */

@@ -7,17 +7,21 @@ import { buildMenuTemplate } from './menu-template';
 
 export interface AppMenu {
   setEntries(entries: readonly MenuEntry[]): void;
+  setRecent(recent: ReadonlyArray<{ index: number; name: string }>): void;
 }
 
 /** Installs the minimal menu (Quit, dev tools in development) now; setEntries replaces it. */
-export function createAppMenu(onCommand: (id: string, window: BrowserWindow) => void): AppMenu {
-  const dispatch = (id: string, clicked: BaseWindow | undefined) => {
+export function createAppMenu(onCommand: (id: string, window: BrowserWindow, index?: number) => void): AppMenu {
+  let current: readonly MenuEntry[] | null = null;
+  let recent: ReadonlyArray<{ index: number; name: string }> = [];
+  const dispatch = (id: string, clicked: BaseWindow | undefined, index?: number) => {
     // The focused window is the one the user is looking at; fall back to the one that owns the click.
     const target = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows().find((w) => w.id === clicked?.id) ?? null;
-    if (target && !target.isDestroyed()) onCommand(id, target);
+    if (target && !target.isDestroyed()) onCommand(id, target, index);
   };
   const install = (entries: readonly MenuEntry[] | null) => {
-    const opts = { platform: process.platform, isPackaged: app.isPackaged, onCommand: dispatch };
+    current = entries;
+    const opts = { platform: process.platform, isPackaged: app.isPackaged, onCommand: dispatch, recent };
     try {
       Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(entries, opts)));
     } catch (err) {
@@ -28,5 +32,11 @@ export function createAppMenu(onCommand: (id: string, window: BrowserWindow) => 
     }
   };
   install(null);
-  return { setEntries: (entries) => install(entries) };
+  return {
+    setEntries: (entries) => install(entries),
+    setRecent: (list) => {
+      recent = list;
+      install(current);
+    },
+  };
 }

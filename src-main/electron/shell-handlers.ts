@@ -29,7 +29,10 @@ export function createShellHandlers(deps: { sessionDir: SessionDir; recent: Rece
   /** Copy a file the user chose (dialog or recent list) into the inbox and remember it. */
   async function stagePicked(filePath: string): Promise<StagedFile> {
     const staged = await sessionDir.stageFile(path.basename(filePath), filePath);
-    await recent.add(filePath).catch((err) => console.warn('[recent] could not update the list:', err));
+    await recent
+      .add(filePath)
+      .then(async () => menu.setRecent(await recent.names()))
+      .catch((err) => console.warn('[recent] could not update the list:', err));
     return staged;
   }
 

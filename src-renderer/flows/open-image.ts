@@ -35,6 +35,11 @@ export async function openPicked(): Promise<void> {
   if (staged) await openStaged(() => Promise.resolve(staged), 'document', staged.name);
 }
 
+/** Electron's File › Open Recent: main stages the remembered file by its index. */
+export function openRecent(index: number): Promise<void> {
+  return openStaged(() => getApi().invoke('shell.openRecent', { index }), 'document');
+}
+
 /** A dropped or pasted file. */
 export function openFile(file: File, mode: OpenMode): Promise<void> {
   return openStaged(() => getApi().stageFile(file), mode, file.name || 'image');

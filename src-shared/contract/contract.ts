@@ -93,7 +93,7 @@ export const events = {
     error: AnyfillErrorSchema.optional(),
   }),
   /** Electron: a native menu item was clicked; the renderer runs the command. */
-  'menu.command': z.object({ id: z.string() }),
+  'menu.command': z.object({ id: z.string(), /** File › Open Recent: which entry of shell.recentFiles. */ index: z.number().int().min(0).max(50).optional() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -31,33 +31,32 @@ export class EditorPage {
   }
 
   /** Drop a file on the canvas as the OS would: dragenter/dragover/drop with a DataTransfer holding it. */
-  async dropFile(file: string): Promise<void> {
+  dropFile(file: string): Promise<void> {
+    return this.sendFile('drop', file);
+  }
+
+  /** Paste an image file as Ctrl+V would deliver it. */
+  pasteFile(file: string): Promise<void> {
+    return this.sendFile('paste', file);
+  }
+
+  private async sendFile(how: 'drop' | 'paste', file: string): Promise<void> {
     const b64 = readFileSync(file).toString('base64');
     await this.page.evaluate(
-      ({ b64, name }) => {
+      ({ b64, name, how }) => {
         const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
         const dt = new DataTransfer();
         dt.items.add(new File([bytes], name, { type: 'image/jpeg' }));
+        if (how === 'paste') {
+          document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+          return;
+        }
         const target = document.querySelector('[data-testid="canvas-container"]') ?? document.body;
         for (const type of ['dragenter', 'dragover', 'drop']) {
           target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
         }
       },
-      { b64, name: path.basename(file) },
-    );
-  }
-
-  /** Paste an image file as Ctrl+V would deliver it. */
-  async pasteFile(file: string): Promise<void> {
-    const b64 = readFileSync(file).toString('base64');
-    await this.page.evaluate(
-      ({ b64, name }) => {
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const dt = new DataTransfer();
-        dt.items.add(new File([bytes], name, { type: 'image/jpeg' }));
-        document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-      },
-      { b64, name: path.basename(file) },
+      { b64, name: path.basename(file), how },
     );
   }
 

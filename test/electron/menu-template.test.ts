@@ -29,11 +29,23 @@ describe('buildMenuTemplate', () => {
     const onCommand = vi.fn();
     const t = buildMenuTemplate(entries, { platform: 'linux', isPackaged: true, onCommand });
     expect(t.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Layer', '&Help']);
-    expect(ids(t[0])).toEqual(['file.open', 'file.export', 'separator', 'quit']);
-    expect(sub(t[0])[0]).toMatchObject({ label: 'Open…', accelerator: 'CmdOrCtrl+O', enabled: true });
+    expect(ids(t[0])).toEqual(['file.open', 'file.openRecent', 'file.export', 'separator', 'quit']);
+    expect(sub(t[0])[0]).toMatchObject({ label: 'Open…', accelerator: 'CmdOrCtrl+O', registerAccelerator: false, enabled: true });
     expect(sub(t[3])[0]).toMatchObject({ id: 'layer.delete', enabled: false });
     expect(sub(t[3])[0]).not.toHaveProperty('accelerator');
     expect(ids(t[2])).toEqual(['view.fit', 'separator', 'togglefullscreen']);
+  });
+
+  it('lists recent files under File › Open Recent and sends the clicked index', () => {
+    const onCommand = vi.fn();
+    const recent = [{ index: 0, name: 'truck.jpg' }, { index: 1, name: 'R&D.png' }];
+    const t = buildMenuTemplate(entries, { platform: 'linux', isPackaged: true, onCommand, recent });
+    const openRecent = sub(t[0]).find((i) => i.id === 'file.openRecent');
+    expect(sub(openRecent).map((i) => i.label)).toEqual(['truck.jpg', 'R&&D.png']);
+    (sub(openRecent)[1]!.click as (...a: unknown[]) => void)({}, undefined, {});
+    expect(onCommand).toHaveBeenCalledWith('file.openRecent', undefined, 1);
+    const none = buildMenuTemplate(entries, { platform: 'linux', isPackaged: true, onCommand });
+    expect(sub(sub(none[0]).find((i) => i.id === 'file.openRecent'))).toEqual([{ label: 'No recent files', enabled: false }]);
   });
 
   it('sends the command id when clicked', () => {
@@ -59,7 +71,7 @@ describe('buildMenuTemplate', () => {
   it('follows macOS conventions: app menu first, Quit there, Window before Help', () => {
     const t = buildMenuTemplate(entries, { platform: 'darwin', isPackaged: true, onCommand: vi.fn() });
     expect(t[0]).toEqual({ role: 'appMenu' });
-    expect(ids(t[1])).toEqual(['file.open', 'file.export']);
+    expect(ids(t[1])).toEqual(['file.open', 'file.openRecent', 'file.export']);
     expect(t.at(-2)).toEqual({ role: 'windowMenu' });
     expect(t.at(-1)).toMatchObject({ label: '&Help', role: 'help' });
   });

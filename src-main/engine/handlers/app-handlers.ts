@@ -81,6 +81,7 @@ function describeProvider(b: Backend): ExecutionProvider {
       ? { name: b.name, available: true, note: 'Needs an NVIDIA GPU with a CUDA 12 driver.' }
       : { name: b.name, available: false, note: 'Not installed; see "GPU (CUDA) on Linux" in the README.' };
   }
-  if (b.name === 'webgpu') return { name: b.name, available: b.bundled, note: 'Experimental; needs a GPU with current drivers.' };
+  // Bundled, but whether a GPU adapter exists is only known when a session starts; Anyfill does not use it yet.
+  if (b.name === 'webgpu') return { name: b.name, available: false, note: 'Bundled but not used by Anyfill yet (experimental).' };
   return { name: b.name, available: b.bundled };
 }
