@@ -3,43 +3,18 @@
 // Path containment and MIME types for the app:// protocol. See [Note: app origin] in origins.ts.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { contentSecurityPolicy, contentTypeFor } from '../common/mime';
 import { APP_SCHEME, FILES_HOST, UI_HOST, parseUrl } from './origins';
 
 /** Sent with every app:// response (the header form is preferred over <meta>: checklist item 7). */
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data: app:; " +
-  "connect-src 'self' app:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+export const CSP = contentSecurityPolicy(`${APP_SCHEME}:`);
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',
 };
 
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-/** Content-Type by extension; unknown types are opaque bytes (nosniff keeps them from running). */
-export function mimeTypeFor(filePath: string): string {
-  return MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
+/** Content-Type by extension (shared with the browser host). */
+export const mimeTypeFor = contentTypeFor;
 
 export type AppRoute = { host: 'ui' | 'files'; segments: string[] } | null;
 

@@ -105,7 +105,7 @@ async function route(ctx: RouteContext, policy: AccessPolicy, req: IncomingMessa
 
 function securityHeaders(): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy("'self' ws: wss:"),
+    'Content-Security-Policy': contentSecurityPolicy(),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
