@@ -25,8 +25,11 @@ describe('open, view, export', () => {
     const rect = await fx.editor.documentRect();
     expect(rect.w).toBeGreaterThan(600);
     expect(rect.w / rect.h).toBeCloseTo(1.5, 1);
-    const diff = await compareShownWithSource(await fx.page.screenshot(), inset(rect, 2), truck);
-    expect(diff).toBeLessThan(8);
+    const shot = await fx.page.screenshot();
+    const diff = await compareShownWithSource(shot, inset(rect, 2), truck);
+    expect(diff).toBeLessThan(6);
+    // The comparison can fail: the same screen against the mirrored photo is far off.
+    expect(await compareShownWithSource(shot, inset(rect, 2), truck, (img) => img.flop())).toBeGreaterThan(3 * diff + 10);
     expect(fx.pageErrors).toEqual([]);
   });
 

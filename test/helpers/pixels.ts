@@ -1,5 +1,5 @@
 // Runs in: tests and benchmarks (node). Pixel comparisons between what the user sees and the source file.
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 export interface Raw {
   data: Buffer;
@@ -21,10 +21,21 @@ export function meanAbsDiff(a: Raw, b: Raw): number {
   return sum / a.data.length;
 }
 
-/** Crop a screenshot to a rectangle and compare it with the source scaled to the same size. */
-export async function compareShownWithSource(screenshot: Buffer, rect: { x: number; y: number; w: number; h: number }, source: string): Promise<number> {
+/**
+ * Crop a screenshot to a rectangle and compare it with the source scaled to the same size. Both are
+ * reduced to a quarter first, so resampling filters and sub-pixel placement do not count, while a wrong
+ * picture, orientation or placement still does. `transform` lets a test check the comparison itself.
+ */
+export async function compareShownWithSource(
+  screenshot: Buffer,
+  rect: { x: number; y: number; w: number; h: number },
+  source: string,
+  transform: (img: Sharp) => Sharp = (img) => img,
+): Promise<number> {
   const region = { left: Math.round(rect.x), top: Math.round(rect.y), width: Math.round(rect.w), height: Math.round(rect.h) };
-  const shown = await decodeRaw(await sharp(screenshot).extract(region).png().toBuffer());
-  const expected = await decodeRaw(await sharp(source).autoOrient().resize(region.width, region.height, { fit: 'fill' }).png().toBuffer());
+  const small = { width: Math.max(1, region.width >> 2), height: Math.max(1, region.height >> 2), fit: 'fill' as const };
+  const shown = await decodeRaw(await sharp(screenshot).extract(region).resize(small).png().toBuffer());
+  const scaled = await transform(sharp(source).autoOrient()).png().toBuffer();
+  const expected = await decodeRaw(await sharp(scaled).resize(small).png().toBuffer());
   return meanAbsDiff(shown, expected);
 }
