@@ -29,6 +29,10 @@ export function validateInvoke(input: InvokeInput): ValidInvoke {
     return fail('BAD_REQUEST', 'Anyfill received a request it does not know.', `unknown channel ${String(input.channel).slice(0, 64)}`);
   }
   const channel = input.channel;
+  if (ownerOf(channel) === 'internal') {
+    // Host-only channels take file-system paths: the renderer never sends a path.
+    return fail('FORBIDDEN', 'Anyfill refused a request that only the app itself may make.', `internal channel ${channel}`);
+  }
   const parsed = channels[channel].request.safeParse(input.payload);
   if (!parsed.success) {
     // Issue messages only: the payload itself (possibly megabytes of image bytes) never goes in the detail.

@@ -21,7 +21,7 @@ export function createDispatcher(handlers: EngineHandlers, ctx: EngineContext): 
 }
 
 async function run(handlers: EngineHandlers, ctx: EngineContext, channel: string, payload: unknown): Promise<unknown> {
-  if (!isChannelName(channel) || ownerOf(channel) !== 'engine') {
+  if (!isChannelName(channel) || ownerOf(channel) === 'shell') {
     throw new AnyfillError('BAD_REQUEST', `The engine has no channel "${channel}".`);
   }
   const name = channel as EngineChannelName;

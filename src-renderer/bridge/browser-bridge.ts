@@ -48,7 +48,7 @@ export class BrowserBridge implements AnyfillApi {
   async invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
     if (!isChannelName(channel)) throw new AnyfillError('BAD_REQUEST', `Unknown channel "${String(channel)}".`);
     // Shell channels are Electron-only (native dialogs, menus): never put them on the wire here.
-    if (ownerOf(channel) === 'shell') {
+    if (ownerOf(channel) !== 'engine') {
       throw new AnyfillError('UNSUPPORTED_HOST', 'That is only available in the Anyfill desktop app.');
     }
     const def = channels[channel];

@@ -15,6 +15,8 @@ import {
   SessionFileSchema,
   StagedFileSchema,
 } from './payloads';
+import { DownloadProgressSchema, ModelsListSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
+import { PackIdSchema } from '../models/catalog-schema';
 
 import { CHANNEL_OWNERS, EVENT_NAMES, type ChannelOwner } from './names';
 
@@ -52,6 +54,24 @@ export const channels = {
     request: z.object({ document: EditorDocumentSchema }).strict(),
     response: ExportResultSchema,
   },
+  /** The catalog and what is on disk: states, sizes, licences, the device each family runs on. */
+  'models.list': { owner: 'engine', request: empty, response: ModelsListSchema },
+  /** Download (or resume) a pack; resolves when it is installed and verified. Progress: models.progress. */
+  'models.download': {
+    owner: 'engine',
+    request: z.object({ packId: PackIdSchema, endpoint: z.string().url().optional() }).strict(),
+    response: PackStatusSchema,
+  },
+  /** Stop a download; its partial files stay for a later resume. */
+  'models.cancel': { owner: 'engine', request: z.object({ packId: PackIdSchema }).strict(), response: empty },
+  /** Delete an installed pack and its partial downloads. */
+  'models.remove': { owner: 'engine', request: z.object({ packId: PackIdSchema }).strict(), response: empty },
+  /** Re-hash every file of an installed pack against its manifest. */
+  'models.verify': { owner: 'engine', request: z.object({ packId: PackIdSchema }).strict(), response: VerifyResultSchema },
+  /** Hosts only: copy a pack from a local folder (checked like a download). */
+  'models.import': { owner: 'internal', request: z.object({ folder: z.string().min(1).max(4096) }).strict(), response: PackStatusSchema },
+  /** Electron: pick a folder with a native dialog and import the pack in it. null when cancelled. */
+  'shell.importModels': { owner: 'shell', request: empty, response: PackStatusSchema.nullable() },
   /** Electron: copy dropped/pasted bytes into the session inbox (the browser host uses HTTP upload). */
   'shell.stageBytes': {
     owner: 'shell',
@@ -92,6 +112,8 @@ export const events = {
     decodeMs: z.number().optional(),
     error: AnyfillErrorSchema.optional(),
   }),
+  /** A pack download's progress: bytes, speed, ETA, and its end (done, failed, cancelled). */
+  'models.progress': DownloadProgressSchema,
   /** Electron: a native menu item was clicked; the renderer runs the command. */
   'menu.command': z.object({ id: z.string(), /** File › Open Recent: which entry of shell.recentFiles. */ index: z.number().int().min(0).max(50).optional() }),
 } as const satisfies Record<string, z.ZodType>;
@@ -105,7 +127,8 @@ const namesMatch: { [C in keyof typeof CHANNEL_OWNERS]: unknown } = channels;
 const eventsMatch: ReadonlyArray<keyof typeof events> = EVENT_NAMES;
 const eventsComplete: { [E in keyof typeof events]: E } = Object.fromEntries(EVENT_NAMES.map((e) => [e, e])) as { [E in (typeof EVENT_NAMES)[number]]: E };
 void [ownersMatch, namesMatch, eventsMatch, eventsComplete];
-export type EngineChannelName = { [C in ChannelName]: Channels[C]['owner'] extends 'engine' ? C : never }[ChannelName];
+/** Channels the engine answers: those the renderer may call, and the host-only ones. */
+export type EngineChannelName = { [C in ChannelName]: Channels[C]['owner'] extends 'engine' | 'internal' ? C : never }[ChannelName];
 /** What a caller sends: the parsed shape, so branded ids must be real ids (a LayerId is no AssetId). */
 export type RequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
 export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;

@@ -7,17 +7,28 @@ export const CHANNEL_OWNERS = {
   'image.decoded': 'engine',
   'image.release': 'engine',
   'document.exportPng': 'engine',
+  'models.list': 'engine',
+  'models.download': 'engine',
+  'models.cancel': 'engine',
+  'models.remove': 'engine',
+  'models.verify': 'engine',
+  'models.import': 'internal',
   'shell.stageBytes': 'shell',
   'shell.pickImage': 'shell',
   'shell.saveExport': 'shell',
   'shell.setMenu': 'shell',
   'shell.recentFiles': 'shell',
   'shell.openRecent': 'shell',
+  'shell.importModels': 'shell',
 } as const;
 
-export const EVENT_NAMES = ['engine.status', 'asset.decoded', 'menu.command'] as const;
+export const EVENT_NAMES = ['engine.status', 'asset.decoded', 'menu.command', 'models.progress'] as const;
 
-export type ChannelOwner = 'engine' | 'shell';
+/**
+ * engine: any host forwards it from the renderer; shell: answered by Electron main itself;
+ * internal: answered by the engine but callable only by a host (it takes a file-system path).
+ */
+export type ChannelOwner = 'engine' | 'shell' | 'internal';
 export type ChannelName = keyof typeof CHANNEL_OWNERS;
 export type EventName = (typeof EVENT_NAMES)[number];
 

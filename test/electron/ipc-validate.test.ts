@@ -80,3 +80,11 @@ describe('validateInvoke: payload', () => {
     }
   });
 });
+
+describe('internal channels', () => {
+  it('refuses models.import from the renderer even with a valid payload', async () => {
+    const { validateInvoke } = await import('../../src-main/electron/ipc-validate');
+    const res = validateInvoke({ senderUrl: 'app://ui/index.html', isMainFrame: true, channel: 'models.import', payload: { folder: '/tmp' } });
+    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

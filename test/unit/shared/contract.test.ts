@@ -62,3 +62,14 @@ describe('contract', () => {
     expect(internal.detail).toContain('boom');
   });
 });
+
+describe('host-only channels', () => {
+  it('models.import takes a path and is marked internal, so no renderer can call it', async () => {
+    const { ownerOf } = await import('../../../src-shared/contract/names');
+    expect(ownerOf('models.import')).toBe('internal');
+    for (const name of channelNames) {
+      const shape = JSON.stringify(Object.keys((channels[name].request as unknown as { shape?: object }).shape ?? {}));
+      if (/folder|path/i.test(shape)) expect(ownerOf(name), name).toBe('internal');
+    }
+  });
+});

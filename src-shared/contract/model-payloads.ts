@@ -1,0 +1,76 @@
+// Runs in: every process. Payloads of the model channels (catalog, downloads, installed packs, devices).
+import { z } from 'zod';
+import { CatalogPackSchema, PackIdSchema } from '../models/catalog-schema';
+import { AnyfillErrorSchema } from './errors';
+
+/** The execution device a family's sessions use (or would use) on this machine, and why. */
+export const DeviceInfoSchema = z.object({
+  name: z.enum(['cpu', 'cuda', 'dml', 'coreml', 'webgpu']),
+  /** Shown to the user, e.g. "Running on CPU: no CUDA provider installed." Never empty when on CPU. */
+  note: z.string().optional(),
+});
+export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
+
+export const PackStateSchema = z.enum([
+  'available', // in the catalog, not on disk
+  'downloading',
+  'incomplete', // partial downloads exist: a download resumes them
+  'installed', // manifest present, every file present with its recorded size
+  'damaged', // manifest present but a file is missing or the wrong size (verify for sha256)
+]);
+
+export const PackStatusSchema = CatalogPackSchema.pick({
+  id: true,
+  family: true,
+  layout: true,
+  title: true,
+  description: true,
+  licence: true,
+  precision: true,
+  recommendedDevice: true,
+  memoryMB: true,
+  default: true,
+}).extend({
+  state: PackStateSchema,
+  /** Total download size (approximate until downloaded). */
+  bytes: z.number().int().nonnegative(),
+  /** Bytes on disk in the pack folder and its partial downloads. */
+  installedBytes: z.number().int().nonnegative(),
+  /** Where the installed files came from; absent when not installed. */
+  source: z.enum(['download', 'import', 'standin']).optional(),
+  /** false for packs on disk that the catalog does not list (imported or stand-ins). */
+  inCatalog: z.boolean(),
+  device: DeviceInfoSchema,
+  files: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative(), present: z.boolean() })),
+});
+export type PackStatus = z.infer<typeof PackStatusSchema>;
+
+export const ModelsListSchema = z.object({
+  modelsDir: z.string(),
+  /** Free space on the models folder's disk, when the platform tells. */
+  diskFreeBytes: z.number().nonnegative().nullable(),
+  packs: z.array(PackStatusSchema),
+});
+
+export const DownloadProgressSchema = z.object({
+  packId: PackIdSchema,
+  state: z.enum(['queued', 'downloading', 'verifying', 'extracting', 'done', 'failed', 'cancelled']),
+  /** The file being worked on, as a pack path. */
+  file: z.string().optional(),
+  fileIndex: z.number().int().nonnegative(),
+  fileCount: z.number().int().nonnegative(),
+  /** Over the whole pack. */
+  receivedBytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative(),
+  bytesPerSecond: z.number().nonnegative(),
+  etaSeconds: z.number().nonnegative().nullable(),
+  error: AnyfillErrorSchema.optional(),
+});
+export type DownloadProgress = z.infer<typeof DownloadProgressSchema>;
+
+export const VerifyResultSchema = z.object({
+  packId: PackIdSchema,
+  ok: z.boolean(),
+  problems: z.array(z.object({ path: z.string(), problem: z.string() })),
+});
+export type VerifyResult = z.infer<typeof VerifyResultSchema>;
