@@ -7,6 +7,8 @@ import { EditorStage } from './canvas/EditorStage';
 import { installDropAndPaste } from './flows/drop-paste';
 import { subscribeToHost } from './flows/host-events';
 import { installProxyUpgrades } from './flows/proxy-upgrade';
+import { installModelEvents } from './models/model-actions';
+import { ModelManager } from './models/ModelManager';
 import { useEditor } from './state/editor-store';
 import { LayersPanel } from './panels/LayersPanel';
 import { MenuBar } from './panels/MenuBar';
@@ -28,7 +30,7 @@ export function App() {
   const browser = getApi().host === 'browser';
   useWindowTitle();
   useEffect(() => {
-    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades()];
+    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades(), installModelEvents()];
     return () => offs.forEach((off) => off());
   }, []);
   return (
@@ -49,6 +51,7 @@ export function App() {
         </aside>
       </main>
       <StatusBar />
+      <ModelManager />
     </div>
   );
 }

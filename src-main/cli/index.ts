@@ -2,6 +2,8 @@
 import { parseArgs } from 'node:util';
 import { runServe } from './serve-command';
 import { runInfo } from './info-command';
+import { runModels } from './models-command';
+import { runStandins } from './standins-command';
 import { appVersion } from './locations';
 
 const HELP = `Anyfill ${appVersion()} — local AI image editor
@@ -11,9 +13,15 @@ Usage:
                               Serve the editor to your browser (loopback only unless --token is given)
   anyfill info [--json] [--models DIR]
                               Versions, execution providers, models folder
+  anyfill models list [--json] | download <pack> [--endpoint URL] | verify [<pack>]
+                 | import <folder> | remove <pack>        [--models DIR]
+                              Model packs: catalog, downloads (resumable, verified), installed packs
+  anyfill standins --out DIR [--only ID,ID] [--json]
+                              Write the analytic stand-in model packs (for tests and demos)
   anyfill --version | --help
 
-Environment: ANYFILL_MODELS_DIR sets the models folder.`;
+Environment: ANYFILL_MODELS_DIR sets the models folder; ANYFILL_MODEL_ENDPOINT a download mirror
+(default https://huggingface.co); HTTPS_PROXY / HTTP_PROXY / NO_PROXY are respected.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -35,6 +43,10 @@ export async function main(argv: string[]): Promise<number> {
         const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, models: { type: 'string' } } });
         return await runInfo(values);
       }
+      case 'models':
+        return await runModels(rest);
+      case 'standins':
+        return await runStandins(rest);
       default:
         console.error(`anyfill: unknown command "${command}". Run "anyfill --help".`);
         return 2;

@@ -64,7 +64,7 @@ async function start(): Promise<void> {
     addToOs: (filePath) => app.addRecentDocument(filePath),
   });
   void recent.names().then((names) => menu.setRecent(names), () => undefined);
-  registerIpc({ supervisor, shell: createShellHandlers({ sessionDir, recent, menu }) });
+  registerIpc({ supervisor, shell: createShellHandlers({ sessionDir, recent, menu, engine: supervisor }) });
   cleanUpOnQuit(supervisor, sessionDir);
   supervisor.start();
 

@@ -3,7 +3,7 @@
 // already checked by the ipc gate ([Note: ipc gate] in ipc-validate.ts); paths never leave main.
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import path from 'node:path';
-import type { ChannelName, EngineChannelName, ParsedRequestOf, ResponseOf } from '../../src-shared/contract/contract';
+import { channels, type ChannelName, type EngineChannelName, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract/contract';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import type { StagedFile } from '../../src-shared/contract/payloads';
 import { cleanName, type SessionDir } from '../host/session-dir';
@@ -23,8 +23,16 @@ export type ShellHandlers = {
 
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'avif', 'gif', 'bmp', 'heic'];
 
-export function createShellHandlers(deps: { sessionDir: SessionDir; recent: RecentFiles; menu: AppMenu }): ShellHandlers {
-  const { sessionDir, recent, menu } = deps;
+export interface ShellDeps {
+  sessionDir: SessionDir;
+  recent: RecentFiles;
+  menu: AppMenu;
+  /** The supervised engine, for the host-only channels (models.import). */
+  engine?: { request(channel: string, payload: unknown): Promise<unknown> };
+}
+
+export function createShellHandlers(deps: ShellDeps): ShellHandlers {
+  const { sessionDir, recent, menu, engine } = deps;
 
   /** Copy a file the user chose (dialog or recent list) into the inbox and remember it. */
   async function stagePicked(filePath: string): Promise<StagedFile> {
@@ -82,6 +90,16 @@ export function createShellHandlers(deps: { sessionDir: SessionDir; recent: Rece
       const filePath = await recent.pathAt(req.index);
       if (!filePath) throw new AnyfillError('NOT_FOUND', 'That file is no longer in the recent list.');
       return stagePicked(filePath);
+    },
+
+    async 'shell.importModels'(_req, ctx) {
+      if (!engine) throw new AnyfillError('UNSUPPORTED_HOST', 'Importing models is not available here.');
+      const options: OpenDialogOptions = { title: 'Import a model pack folder', properties: ['openDirectory'] };
+      const result = ctx.window ? await dialog.showOpenDialog(ctx.window, options) : await dialog.showOpenDialog(options);
+      const folder = result.filePaths[0];
+      if (result.canceled || !folder) return null;
+      // The path stays in main and the engine; the engine's reply is checked against the contract again.
+      return channels['models.import'].response.parse(await engine.request('models.import', { folder }));
     },
   };
 }

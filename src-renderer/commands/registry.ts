@@ -1,6 +1,7 @@
 // Runs in: renderer. The one list of commands. [Note: commands]
 import { exportPng } from '../flows/export-png';
 import { closeDocument, openPicked } from '../flows/open-image';
+import { openModelManager } from '../models/model-actions';
 import { showNotice } from '../state/messages';
 import { redo, undo } from '../state/document-actions';
 import type { EditorState } from '../state/editor-store';
@@ -32,6 +33,8 @@ export const commands: readonly Command[] = [
     isEnabled: (s) => hasDoc(s) && idle(s),
     run: exportPng,
   },
+  // Model packs for the AI tools; open at any time, downloads go on in the background.
+  { id: 'models.open', label: 'Models…', menu: 'file', accelerator: 'CmdOrCtrl+Shift+M', separatorBefore: true, isEnabled: () => true, run: openModelManager },
   { id: 'file.close', label: 'Close Document', menu: 'file', separatorBefore: true, isEnabled: (s) => hasDoc(s) && idle(s), run: closeDocument },
 
   { id: 'edit.undo', label: 'Undo', menu: 'edit', accelerator: 'CmdOrCtrl+Z', isEnabled: (s) => canUndo(s.history), run: undo },

@@ -2,11 +2,14 @@
 import { useEffect, useState } from 'react';
 import { isMac } from '../commands/keys';
 import { runCommand } from '../commands/registry';
+import { useModels } from '../models/models-store';
+import { needsFirstModel } from '../models/view-model';
 import { useEditor } from '../state/editor-store';
 import { Icon } from './icons';
 
 export function EmptyState() {
   const hasDoc = useEditor((s) => s.document !== null);
+  const noModel = useModels((s) => needsFirstModel(s.packs));
   if (hasDoc) return null;
   return (
     <div className="empty-state">
@@ -15,6 +18,15 @@ export function EmptyState() {
       <button type="button" className="primary" onClick={() => runCommand('file.open')}>
         Open a photo…
       </button>
+      {noModel && (
+        <p className="empty-hint" data-testid="first-model-hint">
+          AI tools need a model:{' '}
+          <button type="button" className="link-button" onClick={() => runCommand('models.open')}>
+            open Models…
+          </button>{' '}
+          to download one.
+        </p>
+      )}
     </div>
   );
 }

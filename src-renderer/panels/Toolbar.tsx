@@ -22,6 +22,10 @@ export function Toolbar() {
         <CommandButton command="view.zoomFit" icon="fit" testId="zoom-fit-button" />
         <CommandButton command="view.zoom100" icon="actual" testId="zoom-100-button" />
       </div>
+      <div className="toolbar-sep" />
+      <div className="toolbar-group">
+        <CommandButton command="models.open" icon="models" testId="models-button" text="Models" />
+      </div>
       <div className="toolbar-title" title={name}>
         {name ?? 'Anyfill'}
       </div>

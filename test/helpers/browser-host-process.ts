@@ -16,11 +16,15 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** `node dist/node/cli.cjs serve --port 0`, resolved once it prints its URL. */
-export async function startServe(extraArgs: string[] = []): Promise<ServeProcess> {
+/** `node dist/node/cli.cjs serve --port 0`, resolved once it prints its URL. `env` is added to this process's. */
+export async function startServe(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
   const cli = path.join(repoRoot, 'dist', 'node', 'cli.cjs');
   if (!existsSync(cli)) throw new Error('dist/node/cli.cjs is missing: run "npm run build" before the end-to-end tests.');
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...extraArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...extraArgs], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));

@@ -1,11 +1,10 @@
 // Runs in: engine process. app.info: versions, execution providers, limits and engine health.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type * as Ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import type { AppInfo } from '../../../src-shared/contract/payloads';
 import type { EngineHandler } from '../engine-context';
 import { MAX_FILE_BYTES, MAX_PIXELS } from '../images/limits';
+import { listBackends } from '../runtime/execution-providers';
 
 type Backend = { name: string; bundled: boolean };
 type ExecutionProvider = AppInfo['executionProviders'][number];
@@ -48,30 +47,12 @@ function loadOnnxRuntime(): OrtInfo | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ort = require('onnxruntime-node') as typeof Ort;
-    const binDir = ortBinDir();
-    // bundled:false means "not shipped in the npm package"; the install script may have added it.
-    const backends = ort.listSupportedBackends().map((b) => ({ ...b, bundled: b.bundled || hasProviderLib(binDir, b.name) }));
+    const backends = listBackends().map((b) => ({ name: b.name, bundled: b.available }));
     ortInfo = { version: ort.env.versions.node ?? ort.env.versions.common, providers: backends.map(describeProvider) };
   } catch {
     ortInfo = null;
   }
   return ortInfo;
-}
-
-/** Where onnxruntime-node keeps its native libraries; its install script adds CUDA ones here. */
-function ortBinDir(): string | null {
-  try {
-    const pkgDir = path.dirname(path.dirname(require.resolve('onnxruntime-node')));
-    return path.join(pkgDir, 'bin', 'napi-v6', process.platform, process.arch);
-  } catch {
-    return null;
-  }
-}
-
-function hasProviderLib(binDir: string | null, name: string): boolean {
-  if (!binDir) return false;
-  const file = process.platform === 'win32' ? `onnxruntime_providers_${name}.dll` : `libonnxruntime_providers_${name}.so`;
-  return existsSync(path.join(binDir, file));
 }
 
 function describeProvider(b: Backend): ExecutionProvider {

@@ -3,6 +3,7 @@ import type { EngineHandlers } from '../engine-context';
 import { appInfo } from './app-handlers';
 import { documentExportPng } from './document-handlers';
 import { imageDecoded, imageOpen, imageProxy, imageRelease } from './image-handlers';
+import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsRemove, modelsVerify } from './model-handlers';
 
 export function createEngineHandlers(): EngineHandlers {
   return {
@@ -12,6 +13,12 @@ export function createEngineHandlers(): EngineHandlers {
     'image.decoded': imageDecoded,
     'image.release': imageRelease,
     'document.exportPng': documentExportPng,
+    'models.list': modelsList,
+    'models.download': modelsDownload,
+    'models.cancel': modelsCancel,
+    'models.remove': modelsRemove,
+    'models.verify': modelsVerify,
+    'models.import': modelsImport,
   };
 }
 

@@ -1,0 +1,87 @@
+// Runs in: engine process. The models.* channels: list, download (with progress events), cancel, remove,
+// verify, and the hosts' import from a folder. The store itself lives in ../models; this file only maps
+// requests onto it, keeps one DownloadManager per models folder, and answers with fresh PackStatus.
+import { AnyfillError } from '../../../src-shared/contract/errors';
+import type { DeviceInfo, PackStatus } from '../../../src-shared/contract/model-payloads';
+import type { EngineContext, EngineHandler } from '../engine-context';
+import { findCatalogPack } from '../models/catalog';
+import { DownloadManager } from '../models/download-manager';
+import { importPack, removePack, verifyPack } from '../models/install';
+import { listPacks } from '../models/list-packs';
+import { deviceFor, type PackDevice } from '../runtime/execution-providers';
+
+/** Where downloads come from when the request names no endpoint (a mirror, or the tests' local hub). */
+const ENDPOINT_ENV = 'ANYFILL_MODEL_ENDPOINT';
+
+interface Downloads {
+  /** Runs one download per pack; a second request for the same pack joins the first. */
+  manager: DownloadManager;
+  /** The latest context's emit: progress goes wherever the engine's events go now. */
+  emit: EngineContext['emit'];
+}
+
+const byModelsDir = new Map<string, Downloads>();
+
+function downloadsFor(ctx: EngineContext): Downloads {
+  let d = byModelsDir.get(ctx.modelsDir);
+  if (!d) {
+    const entry: Downloads = {
+      emit: ctx.emit,
+      manager: new DownloadManager({ modelsDir: ctx.modelsDir, onProgress: (p) => entry.emit('models.progress', p) }),
+    };
+    byModelsDir.set(ctx.modelsDir, (d = entry));
+  }
+  d.emit = ctx.emit;
+  return d;
+}
+
+function isDownloading(ctx: EngineContext, packId: string): boolean {
+  return byModelsDir.get(ctx.modelsDir)?.manager.isDownloading(packId) ?? false;
+}
+
+/** The device each pack's family runs on here (listPacks hands over the catalog pack, precision included). */
+const deviceOf = (pack: PackDevice): DeviceInfo => deviceFor(pack);
+
+/** The store sees files and other processes' locks; downloads running in this process it is told about. */
+function listWithDownloads(ctx: EngineContext) {
+  return listPacks(ctx.modelsDir, deviceOf, { isDownloading: (packId) => isDownloading(ctx, packId) });
+}
+
+async function statusOf(ctx: EngineContext, packId: string): Promise<PackStatus> {
+  const pack = (await listWithDownloads(ctx)).packs.find((p) => p.id === packId);
+  if (!pack) throw new AnyfillError('INTERNAL', `The pack "${packId}" was installed but is not listed.`, `models folder ${ctx.modelsDir}`);
+  return pack;
+}
+
+export const modelsList: EngineHandler<'models.list'> = async (_req, ctx) => listWithDownloads(ctx);
+
+export const modelsDownload: EngineHandler<'models.download'> = async (req, ctx) => {
+  const endpoint = req.endpoint ?? (process.env[ENDPOINT_ENV] || undefined);
+  await downloadsFor(ctx).manager.download(req.packId, endpoint === undefined ? {} : { endpoint });
+  return statusOf(ctx, req.packId);
+};
+
+export const modelsCancel: EngineHandler<'models.cancel'> = async (req, ctx) => {
+  // Idempotent: cancelling a pack that is not downloading (any more) is not an error. Answers once the
+  // download has really stopped, so a Remove right after it is not refused.
+  const manager = byModelsDir.get(ctx.modelsDir)?.manager;
+  manager?.cancel(req.packId);
+  await manager?.settled(req.packId);
+  return {};
+};
+
+export const modelsRemove: EngineHandler<'models.remove'> = async (req, ctx) => {
+  if (isDownloading(ctx, req.packId)) {
+    const title = findCatalogPack(req.packId)?.title ?? req.packId;
+    throw new AnyfillError('BAD_REQUEST', `${title} is still downloading. Cancel the download first, then remove it.`);
+  }
+  await removePack(ctx.modelsDir, req.packId);
+  return {};
+};
+
+export const modelsVerify: EngineHandler<'models.verify'> = async (req, ctx) => verifyPack(ctx.modelsDir, req.packId);
+
+export const modelsImport: EngineHandler<'models.import'> = async (req, ctx) => {
+  const manifest = await importPack(req.folder, ctx.modelsDir);
+  return statusOf(ctx, manifest.packId);
+};

@@ -1,0 +1,81 @@
+// Runs in: engine process (and the CLI). One catalog file of a pack download: lock it, fetch it
+// (resuming, with a few automatic retries after a dropped connection), verify it, then move it into
+// the pack — or extract the wanted entries of a zip — and record it as done for a later resume.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { CatalogPack } from '../../../src-shared/models/catalog-schema';
+import * as errors from './download-errors';
+import type { FilePlan, ManifestFile } from './download-plan';
+import { fetchAndVerify, type FetchContext } from './fetch-file';
+import { acquireLock } from './file-lock';
+import { fileUrl, type FetchImpl } from './hub-http';
+import { packDir } from './pack-files';
+import type { ProgressReporter } from './progress';
+import { readSidecar, writeSidecar } from './sidecar';
+import { commitFile, joinPackPath } from './store-fs';
+import { extractZip } from './zip-extract';
+
+export interface FetchInstallArgs {
+  modelsDir: string;
+  pack: CatalogPack;
+  plan: FilePlan;
+  index: number;
+  endpoint: string;
+  /** Repo → commit: once known, the rest of a repo is fetched at that commit, so files match. */
+  pinned: Map<string, string>;
+  progress: ProgressReporter;
+  signal: AbortSignal;
+  fetchImpl: FetchImpl;
+  retries: number;
+  retryDelayMs: number;
+}
+
+export async function fetchAndInstall(a: FetchInstallArgs): Promise<ManifestFile[]> {
+  const { file, partial } = a.plan;
+  await fs.mkdir(path.dirname(partial), { recursive: true });
+  const release = await acquireLock(`${partial}.lock`, file.path);
+  try {
+    a.progress.set('downloading', a.index, file.path);
+    const url = fileUrl(a.endpoint, file.repo, a.pinned.get(file.repo) ?? file.revision, file.source);
+    const ctx: FetchContext = { fetchImpl: a.fetchImpl, signal: a.signal, progress: a.progress, title: a.pack.title };
+    const job = { label: file.path, index: a.index, url, partial, sha256: file.sha256, exactBytes: file.sha256 ? file.bytes : null };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const got = await fetchAndVerify(job, ctx);
+        if (got.commit && !a.pinned.has(file.repo)) a.pinned.set(file.repo, got.commit);
+        return await install(a, got);
+      } catch (err) {
+        if (attempt >= a.retries || a.signal.aborted || !errors.isRetryable(err)) throw err;
+        await sleep(a.retryDelayMs * (attempt + 1), a.signal);
+        a.progress.set('downloading', a.index, file.path);
+      }
+    }
+  } finally {
+    await release();
+  }
+}
+
+async function install(a: FetchInstallArgs, got: { bytes: number; sha256: string; commit: string | null }): Promise<ManifestFile[]> {
+  const { file, partial } = a.plan;
+  const root = packDir(a.modelsDir, a.pack.id);
+  let entries: ManifestFile[];
+  if (file.extract) {
+    a.progress.set('extracting', a.index, file.path);
+    entries = await extractZip(partial, file.path, file.extract, root, a.signal);
+  } else {
+    entries = [{ path: file.path, bytes: got.bytes, sha256: got.sha256 }];
+  }
+  // Record "done" before the rename: a crash in between leaves a complete partial that re-verifies.
+  const side = await readSidecar(partial);
+  await writeSidecar(partial, { validator: null, sha256: null, size: null, ...side, commit: got.commit, done: entries });
+  if (file.extract) await fs.rm(partial, { force: true });
+  else await commitFile(partial, joinPackPath(root, file.path));
+  return entries;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}

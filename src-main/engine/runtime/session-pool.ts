@@ -1,0 +1,65 @@
+// Runs in: engine process. Keeps each model's session for the app's lifetime: creating and releasing
+// sessions in a loop leaks in onnxruntime-node (reliability §2.3), so a session is created once per key,
+// reused, and released only on a model switch, after an out-of-memory error, or at shutdown.
+import type { InferenceQueue } from './inference-queue';
+import { openSession, type OpenedSession, type OpenOptions } from './open-session';
+
+export type Opener = (filePath: string, opts: OpenOptions) => Promise<OpenedSession>;
+
+interface Entry { filePath: string; created: Promise<OpenedSession> }
+
+export class SessionPool {
+  private readonly entries = new Map<string, Entry>();
+
+  /**
+   * `queue`: releases then wait for the run in flight (never release a session while it runs: native crash,
+   * reliability §2.3). `open`: for tests.
+   */
+  constructor(private readonly deps: { queue?: InferenceQueue; open?: Opener } = {}) {}
+
+  /** The session for `key`; concurrent calls share one creation. A different file for the key replaces it. */
+  get(key: string, filePath: string, opts: OpenOptions): Promise<OpenedSession> {
+    const hit = this.entries.get(key);
+    if (hit && hit.filePath === filePath) return hit.created;
+    if (hit) void this.release(key);
+    const created = (this.deps.open ?? openSession)(filePath, opts);
+    const entry = { filePath, created };
+    this.entries.set(key, entry);
+    // A failed creation is not cached: the next get tries again (after a re-download, say).
+    created.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    return created;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  async release(key: string): Promise<void> {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    const opened = await entry.created.catch(() => null);
+    if (opened) await this.exclusive(() => opened.session.release());
+  }
+
+  async releaseWhere(pred: (key: string) => boolean): Promise<void> {
+    await Promise.all(this.keys().filter(pred).map((k) => this.release(k)));
+  }
+
+  releaseAll(): Promise<void> {
+    return this.releaseWhere(() => true);
+  }
+
+  /** Through the queue so it waits for the run in flight; directly when called from inside a job. */
+  private exclusive(fn: () => Promise<void>): Promise<void> {
+    const { queue } = this.deps;
+    if (!queue || queue.insideJob()) return fn();
+    return queue.enqueue(fn, { priority: 'interactive' });
+  }
+}

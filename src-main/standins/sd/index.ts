@@ -1,0 +1,91 @@
+// Runs in: CLI and tests (Node). The SD 1.5 inpainting stand-in packs (diffusers ONNX layout) and their
+// variants: timestep int64 / rank-0, fp16 I/O, Optimum VAE output, and a UNet that outputs NaN.
+import type { StandinPack } from '../write-pack';
+import { clipMergesTxt, clipSpecialTokensMapJson, clipTokenizerConfigJson, clipVocab } from '../tokenizers/clip-vocab';
+import { pndmSchedulerConfigJson } from './schedule';
+import { textEncoder } from './text-encoder';
+import { unet, type TimestepKind } from './unet';
+import { vaeDecoder, vaeEncoder } from './vae';
+import type { FloatIo } from './io';
+
+const ROLES = {
+  textEncoder: 'text_encoder/model.onnx',
+  unet: 'unet/model.onnx',
+  vaeEncoder: 'vae_encoder/model.onnx',
+  vaeDecoder: 'vae_decoder/model.onnx',
+  tokenizerVocab: 'tokenizer/vocab.json',
+  tokenizerMerges: 'tokenizer/merges.txt',
+  scheduler: 'scheduler/scheduler_config.json',
+};
+
+const BEHAVIOUR =
+  'Paints the mask in the colour named in the prompt (red, green, blue, yellow, white, black; grey when none) ' +
+  'and keeps the rest: exact ε toward that colour latent; VAE = 8×8 block colours, unscaled latents.';
+
+interface Variant {
+  packId: string;
+  io?: FloatIo;
+  timestep?: TimestepKind;
+  vaeOutput?: 'latent_sample' | 'latent_parameters';
+  nan?: boolean;
+  note?: string;
+}
+
+const VARIANTS: Variant[] = [
+  { packId: 'sd15-inpaint' },
+  { packId: 'standin-sd-timestep-int64', timestep: 'int64', note: 'UNet timestep int64 [1] (pre-Nov-2022 diffusers, old Optimum).' },
+  { packId: 'standin-sd-timestep-scalar', timestep: 'float32-scalar', note: 'UNet timestep a rank-0 float32 (Optimum ≥ Oct 2024).' },
+  { packId: 'standin-sd-fp16', io: 'float16', timestep: 'float16', note: 'Every float input/output float16, timestep float16 [1].' },
+  { packId: 'standin-sd-optimum', vaeOutput: 'latent_parameters', note: 'vae_encoder outputs latent_parameters [B,8,h,w] (mean ‖ logvar).' },
+  { packId: 'standin-sd-nan', nan: true, note: 'The UNet outputs NaN (for the "NaN is reported" path).' },
+];
+
+const text = (s: string) => new TextEncoder().encode(s.endsWith('\n') ? s : `${s}\n`);
+const json = (v: unknown) => text(JSON.stringify(v, null, 2));
+
+function modelIndex(): Record<string, unknown> {
+  const ort = ['diffusers', 'OnnxRuntimeModel'];
+  return {
+    _class_name: 'OnnxStableDiffusionInpaintPipeline',
+    _diffusers_version: '0.6.0.dev0',
+    feature_extractor: [null, null],
+    safety_checker: [null, null],
+    scheduler: ['diffusers', 'PNDMScheduler'],
+    text_encoder: ort,
+    tokenizer: ['transformers', 'CLIPTokenizer'],
+    unet: ort,
+    vae_decoder: ort,
+    vae_encoder: ort,
+  };
+}
+
+export function sdStandinPacks(): StandinPack[] {
+  const { vocab, merges } = clipVocab();
+  const shared: Record<string, Uint8Array> = {
+    'model_index.json': json(modelIndex()),
+    'scheduler/scheduler_config.json': text(pndmSchedulerConfigJson()),
+    'tokenizer/vocab.json': text(JSON.stringify(vocab)),
+    'tokenizer/merges.txt': text(clipMergesTxt(merges)),
+    'tokenizer/special_tokens_map.json': text(clipSpecialTokensMapJson()),
+    'tokenizer/tokenizer_config.json': text(clipTokenizerConfigJson()),
+  };
+  return VARIANTS.map((v) => {
+    const io = v.io ?? 'float32';
+    const net = unet(io, v.timestep ?? 'float32', v.nan ?? false);
+    return {
+      packId: v.packId,
+      family: 'sd-inpaint',
+      layout: 'sd-diffusers-onnx',
+      roles: { ...ROLES },
+      files: {
+        ...shared,
+        'text_encoder/model.onnx': textEncoder(io),
+        'unet/model.onnx': net.model,
+        'unet/weights.pb': net.weights,
+        'vae_encoder/model.onnx': vaeEncoder(io, v.vaeOutput ?? 'latent_sample'),
+        'vae_decoder/model.onnx': vaeDecoder(io),
+      },
+      behaviour: v.note ? `${BEHAVIOUR} ${v.note}` : BEHAVIOUR,
+    };
+  });
+}
