@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { runServe } from './serve-command';
 import { runInfo } from './info-command';
 import { runModels } from './models-command';
+import { deviceFor } from '../engine/runtime/execution-providers';
 import { runStandins } from './standins-command';
 import { appVersion } from './locations';
 
@@ -44,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
         return await runInfo(values);
       }
       case 'models':
-        return await runModels(rest);
+        return await runModels(rest, { deviceOf: deviceFor });
       case 'standins':
         return await runStandins(rest);
       default:

@@ -27,3 +27,12 @@ export function isAppUiUrl(url: string | undefined | null): boolean {
   const u = parseUrl(url);
   return u !== null && u.protocol === `${APP_SCHEME}:` && u.host === UI_HOST && u.username === '' && u.password === '' && u.port === '';
 }
+
+/** Hosts whose https pages (licences, model cards) the app may open in the user's browser. */
+const DOC_HOSTS = new Set(['huggingface.co', 'github.com', 'www.apache.org', 'opensource.org']);
+
+/** An https link to a documentation host, with no credentials or odd port: safe for shell.openExternal. */
+export function isExternalDocLink(url: string | undefined | null): boolean {
+  const u = parseUrl(url);
+  return u !== null && u.protocol === 'https:' && DOC_HOSTS.has(u.hostname) && u.username === '' && u.password === '' && u.port === '';
+}

@@ -1,8 +1,8 @@
 // Runs in: Electron main.
 // The editor window: every renderer hardening switch set explicitly (checklist items 2–4, 6, 8–10,
 // 12–14) rather than trusting defaults, and navigation locked to app://ui.
-import { app, BrowserWindow, type WebContents } from 'electron';
-import { APP_UI_ENTRY, isAppUiUrl, parseUrl } from './origins';
+import { app, BrowserWindow, shell, type WebContents } from 'electron';
+import { APP_UI_ENTRY, isAppUiUrl, isExternalDocLink, parseUrl } from './origins';
 
 const locked = new WeakSet<WebContents>();
 
@@ -24,7 +24,10 @@ export function lockDownContents(contents: WebContents): void {
   contents.on('will-redirect', (event, url) => refuse('redirect', url, () => event.preventDefault()));
   contents.on('will-frame-navigate', (event) => refuse('frame navigation', event.url, () => event.preventDefault()));
   contents.setWindowOpenHandler(({ url }) => {
-    console.warn(`[security] blocked window.open of ${url.slice(0, 200)}`);
+    // Licence and model-card links open in the user's browser, never in an app window; only https
+    // pages of the hosts the catalog links to (checklist item 15: no openExternal of arbitrary input).
+    if (isExternalDocLink(url)) void shell.openExternal(url);
+    else console.warn(`[security] blocked window.open of ${url.slice(0, 200)}`);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -56,9 +56,14 @@ export function PackCard({ pack }: { pack: PackStatus }) {
         <dd>needs about {formatMemory(pack.memoryMB)} while running</dd>
         <dt>Licence</dt>
         <dd>
-          <a href={pack.licence.url} target="_blank" rel="noopener noreferrer" title={pack.licence.url}>
-            {pack.licence.name}
-          </a>
+          {/^https?:\/\//.test(pack.licence.url) ? (
+            <a href={pack.licence.url} target="_blank" rel="noopener noreferrer" title={pack.licence.url}>
+              {pack.licence.name}
+            </a>
+          ) : (
+            // A local pack's "licence" points at its folder: a page cannot open file: links, so just say it.
+            <span title={pack.licence.url}>{pack.licence.name}</span>
+          )}
           {pack.licence.note && <span className="pack-licence-note"> — {pack.licence.note}</span>}
         </dd>
         {source && (

@@ -8,7 +8,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_FORMAT', // recognised but not supported (HEIC, SVG, PDF, text…)
   'TOO_LARGE', // over the pixel cap
   'NOT_FOUND', // unknown asset, staged file or export
-  'IO', // disk full, permission denied, read-only folder
+  'IO', // disk full, permission denied, read-only folder, network
+  'INTEGRITY', // a downloaded or installed file failed its checksum or size check, or is not a valid model
   'ENGINE_CRASHED', // the engine died while the request was in flight
   'ENGINE_UNAVAILABLE', // the engine is restarting or gave up
   'UNSUPPORTED_HOST', // channel not offered by this host (e.g. native dialogs in the browser host)

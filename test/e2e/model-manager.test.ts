@@ -4,6 +4,7 @@
 // download and resumes it. The hub serves small stand-in bytes under the catalog's repo/revision/source
 // paths; the catalog's sizes are approximate and its sha256 null, so downloads are checked against the
 // hub's X-Linked-Size / X-Linked-Etag, as against huggingface.co.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import catalogJson from '../../models/catalog.json';
-import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
+import { launchChromium, repoRoot, startServe, type ServeProcess } from '../helpers/browser-host-process';
 import { startHubServer, type HubServer } from '../helpers/hub-server';
 
 // ---- The catalog's packs, served as small stand-in bytes by the local hub ----
@@ -254,6 +255,29 @@ describe('model manager', () => {
     expect(refused.error?.message).toMatch(/still downloading.*Cancel the download first/);
     await mobile.getByTestId('model-cancel').click();
     await expect.poll(() => stateOf('mobilesam'), { timeout: 15_000 }).toBe('cancelled');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lists stand-in packs the catalog does not know, with their source, and offers only Verify and Remove', async () => {
+    hub.knobs.chunkDelayMs = 0;
+    execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'node', 'cli.cjs'), 'standins', '--out', modelsDir, '--only', 'standin-sam1-nchw'], { stdio: 'ignore' });
+    await page.getByTestId('model-manager-close').click();
+    await page.getByTestId('model-manager').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Shift+M');
+    const standin = card('standin-sam1-nchw');
+    await expect.poll(() => stateOf('standin-sam1-nchw')).toBe('installed');
+    expect(await page.getByTestId('models-group-select').locator('[data-pack-id="standin-sam1-nchw"]').count()).toBe(1);
+    expect(await standin.getByTestId('model-source').innerText()).toBe('Stand-in (test model)');
+    expect(await standin.innerText()).toMatch(/Stand-in/);
+    expect(await standin.getByTestId('model-device').innerText()).toMatch(/^Runs on CPU/);
+    expect(await standin.getByTestId('model-download').count()).toBe(0);
+    await standin.getByTestId('model-verify').click();
+    await expect.poll(() => standin.getByTestId('model-note').getAttribute('data-kind')).toBe('ok');
+    await standin.scrollIntoViewIfNeeded();
+    await shot('model-manager-standin');
+    await standin.getByTestId('model-remove').click();
+    await standin.getByTestId('model-remove-confirm').click();
+    await expect.poll(() => standin.count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -10,9 +10,6 @@ import { importPack, removePack, verifyPack } from '../models/install';
 import { listPacks } from '../models/list-packs';
 import { deviceFor, type PackDevice } from '../runtime/execution-providers';
 
-/** Where downloads come from when the request names no endpoint (a mirror, or the tests' local hub). */
-const ENDPOINT_ENV = 'ANYFILL_MODEL_ENDPOINT';
-
 interface Downloads {
   /** Runs one download per pack; a second request for the same pack joins the first. */
   manager: DownloadManager;
@@ -56,8 +53,8 @@ async function statusOf(ctx: EngineContext, packId: string): Promise<PackStatus>
 export const modelsList: EngineHandler<'models.list'> = async (_req, ctx) => listWithDownloads(ctx);
 
 export const modelsDownload: EngineHandler<'models.download'> = async (req, ctx) => {
-  const endpoint = req.endpoint ?? (process.env[ENDPOINT_ENV] || undefined);
-  await downloadsFor(ctx).manager.download(req.packId, endpoint === undefined ? {} : { endpoint });
+  // No endpoint in the request: the manager takes ANYFILL_MODEL_ENDPOINT (a mirror, the tests' hub), else the hub.
+  await downloadsFor(ctx).manager.download(req.packId, req.endpoint === undefined ? {} : { endpoint: req.endpoint });
   return statusOf(ctx, req.packId);
 };
 

@@ -37,11 +37,11 @@ export function badStatus(file: string, status: number, url: string): AnyfillErr
 }
 
 export function checksumFailed(file: string, expected: string, got: string): AnyfillError {
-  return new AnyfillError('IO', `${file} failed its checksum (expected ${expected}, got ${got}); it was deleted, try again.`);
+  return new AnyfillError('INTEGRITY', `${file} failed its checksum (expected ${expected}, got ${got}); it was deleted, try again.`);
 }
 
 export function sizeFailed(file: string, expected: number, got: number): AnyfillError {
-  return new AnyfillError('IO', `${file} has the wrong size (expected ${expected} bytes, got ${got}); it was deleted, try again.`);
+  return new AnyfillError('INTEGRITY', `${file} has the wrong size (expected ${expected} bytes, got ${got}); it was deleted, try again.`);
 }
 
 export function catalogMismatch(file: string, expected: string, offered: string): AnyfillError {

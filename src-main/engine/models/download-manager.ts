@@ -117,7 +117,8 @@ export class DownloadManager {
       return manifest;
     } catch (err) {
       const e = signal.aborted ? errors.cancelled(pack.title) : asAnyfillError(err, pack.title);
-      progress.set(e.code === 'CANCELLED' ? 'cancelled' : 'failed', progress.snapshot().fileIndex, undefined, toErrorData(e));
+      const at = progress.snapshot();
+      progress.set(e.code === 'CANCELLED' ? 'cancelled' : 'failed', at.fileIndex, at.file, toErrorData(e));
       throw e;
     }
   }

@@ -35,6 +35,7 @@ export async function fetchAndInstall(a: FetchInstallArgs): Promise<ManifestFile
   await fs.mkdir(path.dirname(partial), { recursive: true });
   const release = await acquireLock(`${partial}.lock`, file.path);
   try {
+    a.progress.setCurrent(a.plan.partialBytes);
     a.progress.set('downloading', a.index, file.path);
     const url = fileUrl(a.endpoint, file.repo, a.pinned.get(file.repo) ?? file.revision, file.source);
     const ctx: FetchContext = { fetchImpl: a.fetchImpl, signal: a.signal, progress: a.progress, title: a.pack.title };

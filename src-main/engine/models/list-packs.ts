@@ -12,7 +12,8 @@ import { hasLiveLock } from './file-lock';
 import { packDir, partialPackDir, readManifestDetailed } from './pack-files';
 import { fileSize, joinPackPath } from './store-fs';
 
-export type DeviceOf = (pack: { family: CatalogPack['family']; recommendedDevice: CatalogPack['recommendedDevice'] }) => DeviceInfo;
+/** The device a pack would run on here; catalog packs are passed whole, packs on disk as a summary. */
+export type DeviceOf = (pack: Pick<CatalogPack, 'family' | 'recommendedDevice'> & { precision?: CatalogPack['precision'] }) => DeviceInfo;
 
 export interface ListOptions {
   catalog?: Catalog;
@@ -75,6 +76,7 @@ async function foreignStatus(modelsDir: string, manifest: PackManifest, deviceOf
   const files = await manifestFiles(root, manifest);
   const bytes = sum(files);
   const recommendedDevice = 'any' as const;
+  const precision = 'fp32' as const; // a manifest does not say; fp32 is what imports and stand-ins mostly are
   return {
     id: manifest.packId,
     family: manifest.family,
@@ -82,7 +84,7 @@ async function foreignStatus(modelsDir: string, manifest: PackManifest, deviceOf
     title: manifest.packId,
     description: manifest.source === 'standin' ? 'Stand-in test model (not a real model).' : 'Imported model pack, not listed in the catalog.',
     licence: { name: 'Unknown: see where the pack came from', url: pathToFileURL(root).href },
-    precision: 'fp32',
+    precision,
     recommendedDevice,
     memoryMB: Math.max(1, Math.ceil((bytes * 1.5) / 1e6)),
     state: files.every((f) => f.present) ? 'installed' : 'damaged',
@@ -90,7 +92,7 @@ async function foreignStatus(modelsDir: string, manifest: PackManifest, deviceOf
     installedBytes: await treeBytes(root),
     source: manifest.source,
     inCatalog: false,
-    device: deviceOf({ family: manifest.family, recommendedDevice }),
+    device: deviceOf({ family: manifest.family, recommendedDevice, precision }),
     files,
   };
 }

@@ -23,7 +23,7 @@ const S_IFLNK = 0o120000;
 const refusals = new WeakSet<AnyfillError>();
 
 function refuse(label: string, why: string): AnyfillError {
-  const err = new AnyfillError('IO', `${label} holds ${why}; it was not installed and the download was deleted.`);
+  const err = new AnyfillError('INTEGRITY', `${label} holds ${why}; it was not installed and the download was deleted.`);
   refusals.add(err);
   return err;
 }

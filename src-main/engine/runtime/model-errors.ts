@@ -13,7 +13,7 @@ export function missingFile(label: string, file: string): AnyfillError {
 }
 
 export function damagedModel(label: string, file: string, why: string, detail?: string): AnyfillError {
-  return new AnyfillError('IO', `${label}: ${shortPath(file)} is damaged (${why}): verify or re-download the pack.`, detail);
+  return new AnyfillError('INTEGRITY', `${label}: ${shortPath(file)} is damaged (${why}): verify or re-download the pack.`, detail);
 }
 
 /** A failure while creating a session from `file` (on CPU, so the file is at fault, not a GPU driver). */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ModelsListSchema } from '../../../src-shared/contract/model-payloads';
 import { runModels } from '../../../src-main/cli/models-command';
+import { progressLine } from '../../../src-main/cli/models-format';
 import { catalogOf, makeEnv, putSample, samplePack, type Env } from './fixtures';
 
 const catalog = catalogOf(samplePack());
@@ -74,4 +75,10 @@ it('prints errors as one line and usage mistakes with exit code 2', async () => 
   out = '';
   expect(await runModels(['--help'], { stdout: { write: (s: string) => (out += s) } })).toBe(0);
   expect(out).toContain('anyfill models download <pack>');
+});
+
+it('draws a progress bar for terminals and plain lines for logs', () => {
+  const p = { packId: 'p1', state: 'downloading' as const, file: 'unet/weights.pb', fileIndex: 1, fileCount: 3, receivedBytes: 1.5e9, totalBytes: 3e9, bytesPerSecond: 25e6, etaSeconds: 60 };
+  expect(progressLine(p, 10)).toBe('[#####.....]  50%  1.50 GB / 3.00 GB  25.0 MB/s  ETA 1m00s  downloading 2/3 unet/weights.pb');
+  expect(progressLine({ ...p, state: 'verifying', etaSeconds: null }, 0)).toBe(' 50%  1.50 GB / 3.00 GB  verifying 2/3 unet/weights.pb');
 });

@@ -17,7 +17,7 @@ it('refuses a file that fails its checksum, deletes it, and installs nothing und
   const c = await putSample(env);
   env.hub.knobs.flip = { path: 'org/weights/decoder.onnx', offset: 777 };
   const err = await env.manager().download('test-pack', { endpoint: env.hub.url }).catch((e: unknown) => e);
-  expect(err).toMatchObject({ code: 'IO', message: expect.stringMatching(/^decoder\.onnx failed its checksum \(expected [0-9a-f]{64}, got [0-9a-f]{64}\); it was deleted, try again\.$/) });
+  expect(err).toMatchObject({ code: 'INTEGRITY', message: expect.stringMatching(/^decoder\.onnx failed its checksum \(expected [0-9a-f]{64}, got [0-9a-f]{64}\); it was deleted, try again\.$/) });
   expect((err as Error).message).toContain(sha256(c.decoder));
   expect(existsSync(final('decoder.onnx'))).toBe(false);
   expect(existsSync(partial('decoder.onnx'))).toBe(false);

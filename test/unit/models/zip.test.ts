@@ -55,7 +55,7 @@ it('refuses a zip with a path-traversal entry, writing nothing outside or inside
   ]);
   const err = await env.manager().download('zip-pack', { endpoint: env.hub.url }).catch((e: unknown) => e);
   expect(err).toMatchObject({
-    code: 'IO',
+    code: 'INTEGRITY',
     message: 'sam_b.zip holds an unsafe or broken entry (invalid relative path: ../../evil.decoder.onnx); it was not installed and the download was deleted.',
   });
   expect(existsSync(path.join(env.dir, 'evil.decoder.onnx'))).toBe(false);

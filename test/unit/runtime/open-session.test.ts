@@ -45,7 +45,7 @@ describe('openSession', () => {
     await mkdir(tmp.file('short', 'unet'), { recursive: true });
     await copyFile(unet, tmp.file('short', 'unet', 'model.onnx'));
     await writeFile(tmp.file('short', 'unet', 'weights.pb'), new Uint8Array(5));
-    expect(await failure(tmp.file('short', 'unet', 'model.onnx'))).toMatchObject({ code: 'IO', message: expect.stringMatching(/unet\/model\.onnx is damaged \(its external weights file is incomplete\): verify or re-download/) });
+    expect(await failure(tmp.file('short', 'unet', 'model.onnx'))).toMatchObject({ code: 'INTEGRITY', message: expect.stringMatching(/unet\/model\.onnx is damaged \(its external weights file is incomplete\): verify or re-download/) });
   });
 
   it('names a missing model file', async () => {
@@ -65,7 +65,7 @@ describe('openSession', () => {
       if (bytes) await writeModel(file, bytes);
       else await mkdir(file, { recursive: true });
       const err = await failure(file);
-      expect(err, name).toMatchObject({ name: 'AnyfillError', code: 'IO', message: expect.stringMatching(new RegExp(`^Test model: bad/${name} is damaged \\(`)) });
+      expect(err, name).toMatchObject({ name: 'AnyfillError', code: 'INTEGRITY', message: expect.stringMatching(new RegExp(`^Test model: bad/${name} is damaged \\(`)) });
       expect((err as Error).message).toMatch(why);
       expect((err as Error).message).toMatch(/verify or re-download the pack\.$/);
     }
@@ -73,7 +73,7 @@ describe('openSession', () => {
     const cut = tmp.file('bad', 'cut.onnx');
     await writeFile(cut, await readFile(unet));
     await truncate(cut, 40);
-    expect(await failure(cut)).toMatchObject({ code: 'IO', detail: expect.any(String) });
+    expect(await failure(cut)).toMatchObject({ code: 'INTEGRITY', detail: expect.any(String) });
     // Still alive: a good model opens and runs after all that.
     const { session } = await openSession(await writeModel(tmp.file('ok.onnx'), whole), cpu);
     expect((await runModel(session, { x: new (loadOrt().Tensor)('float32', [3], [1]) }, 'ok')).y!.data[0]).toBe(3);

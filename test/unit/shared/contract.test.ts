@@ -19,7 +19,7 @@ describe('contract', () => {
   it('lists every channel with an owner and request/response schemas', () => {
     expect(channelNames.length).toBeGreaterThan(5);
     for (const name of channelNames) {
-      expect(['engine', 'shell']).toContain(channels[name].owner);
+      expect(['engine', 'shell', 'internal']).toContain(channels[name].owner);
       expect(typeof channels[name].request.safeParse).toBe('function');
     }
     expect(isChannelName('image.open')).toBe(true);
