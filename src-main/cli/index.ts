@@ -4,6 +4,8 @@ import { runServe } from './serve-command';
 import { runInfo } from './info-command';
 import { runModels } from './models-command';
 import { deviceFor } from '../engine/runtime/execution-providers';
+import { verifyAndLoad } from '../engine/models/load-check';
+import { inferenceQueue, sessionPool } from '../engine/runtime/engine-runtime';
 import { runStandins } from './standins-command';
 import { appVersion } from './locations';
 
@@ -45,7 +47,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runInfo(values);
       }
       case 'models':
-        return await runModels(rest, { deviceOf: deviceFor });
+        return await runModels(rest, {
+          deviceOf: deviceFor,
+          verify: (dir, id) => verifyAndLoad(dir, id, { pool: sessionPool, queue: inferenceQueue }),
+        });
       case 'standins':
         return await runStandins(rest);
       default:

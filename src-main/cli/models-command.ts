@@ -2,7 +2,7 @@
 // the same model store the app uses, for scripts, servers and people who prefer a terminal.
 import { parseArgs } from 'node:util';
 import { AnyfillError } from '../../src-shared/contract/errors';
-import type { DeviceInfo, DownloadProgress } from '../../src-shared/contract/model-payloads';
+import type { DeviceInfo, DownloadProgress, VerifyResult } from '../../src-shared/contract/model-payloads';
 import type { Catalog } from '../../src-shared/models/catalog-schema';
 import { resolveModelsDir } from '../common/paths';
 import { DownloadManager } from '../engine/models/download-manager';
@@ -13,6 +13,8 @@ import { formatList, progressLine } from './models-format';
 
 export interface ModelsDeps {
   deviceOf?: DeviceOf;
+  /** Hash check plus real loading (the CLI passes verifyAndLoad); default: hashes only. */
+  verify?: (modelsDir: string, packId: string) => Promise<VerifyResult>;
   /** Tests: a catalog other than the bundled one. */
   catalog?: Catalog;
   stdout?: { write(text: string): unknown };
@@ -23,7 +25,7 @@ export const MODELS_HELP = `Usage:
   anyfill models list [--json]             Catalog packs and what is on disk
   anyfill models download <pack> [--endpoint URL]
                                            Download (or resume) a pack; Ctrl+C stops, the next run resumes
-  anyfill models verify [<pack>]           Re-hash installed packs (all when no pack is named)
+  anyfill models verify [<pack>]           Re-hash installed packs and load each model (all packs when none is named)
   anyfill models import <folder>           Install a pack from a folder
   anyfill models remove <pack>             Delete a pack and its partial downloads
 All take --models DIR (default: ANYFILL_MODELS_DIR, else the app's data folder).
@@ -139,13 +141,15 @@ async function verify(packId: string | undefined, modelsDir: string, deps: Model
   }
   let bad = 0;
   for (const id of ids) {
-    const result = await verifyPack(modelsDir, id, catalogOpt);
-    if (result.ok) say(`ok       ${id}`);
+    const result = deps.verify ? await deps.verify(modelsDir, id) : await verifyPack(modelsDir, id, catalogOpt);
+    const where = result.device ? ` — runs on ${result.device.name.toUpperCase()}${result.device.note ? ` (${result.device.note})` : ''}` : '';
+    if (result.ok) say(`ok       ${id}${where}`);
     else {
       bad++;
       say(`DAMAGED  ${id}`);
       for (const p of result.problems) say(`         ${p.path}: ${p.problem}`);
     }
+    for (const l of result.loads ?? []) say(`         ${l.file}: ${l.variant}, loaded in ${l.loadMs} ms${l.warmUpMs === null ? '' : `, warm-up ${l.warmUpMs} ms`}`);
   }
   return bad ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 // as packs are, into a models folder (for tests, demos and trying the app without real weights).
 import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { formatBytes } from '../engine/models/download-errors';
 import { writeStandins } from '../standins/index';
 
 export async function runStandins(argv: string[]): Promise<number> {
@@ -20,7 +21,7 @@ export async function runStandins(argv: string[]): Promise<number> {
   }
   for (const w of written) {
     const bytes = w.manifest.files.reduce((n, f) => n + f.bytes, 0);
-    console.log(`${w.manifest.packId.padEnd(28)} ${(bytes / 1e6).toFixed(1).padStart(6)} MB  ${w.behaviour}`);
+    console.log(`${w.manifest.packId.padEnd(28)} ${formatBytes(bytes).padStart(8)}  ${w.behaviour}`);
   }
   console.log(`Wrote ${written.length} stand-in packs to ${out}`);
   return 0;

@@ -1,6 +1,6 @@
 // Runs in: renderer (pure, unit-tested). Numbers of the model manager in words: sizes, speeds, times,
 // memory and the execution device.
-import type { DeviceInfo } from '../../src-shared/contract/model-payloads';
+import type { DeviceInfo, VerifyResult } from '../../src-shared/contract/model-payloads';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
 
@@ -70,4 +70,15 @@ export function deviceLine(device: DeviceInfo): string {
   // Lower-case a plain first word ("No CUDA…" → "no CUDA…"), never an acronym ("CUDA…").
   const tail = /^[A-Z][a-z]/.test(rest) ? rest[0]!.toLowerCase() + rest.slice(1) : rest;
   return `${head} — ${tail}`;
+}
+
+/** "Loaded on CPU in 0.4 s (2 models), warm-up 20 ms": what verify's real load found. */
+export function loadSummary(result: Pick<VerifyResult, 'loads' | 'device'>): string {
+  const loads = result.loads ?? [];
+  if (loads.length === 0) return '';
+  const ms = loads.reduce((n, l) => n + l.loadMs, 0);
+  const warm = loads.reduce((n, l) => n + (l.warmUpMs ?? 0), 0);
+  const where = result.device ? DEVICE_NAMES[result.device.name] : 'this machine';
+  const count = loads.length === 1 ? '1 model' : `${loads.length} models`;
+  return `Loaded on ${where} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`} (${count}), warm-up ${Math.round(warm)} ms.`;
 }

@@ -6,6 +6,7 @@ import { errorData, getApi, userMessage } from '../bridge/api';
 import { showError, showNotice } from '../state/messages';
 import { getModels, setModels, without, type PackNote, type PendingAction } from './models-store';
 import { isActive } from './view-model';
+import { loadSummary } from './format';
 
 const titleOf = (packId: string): string => getModels().packs?.find((p) => p.id === packId)?.title ?? packId;
 
@@ -144,7 +145,8 @@ export async function verifyPack(packId: string): Promise<void> {
   try {
     const result = await getApi().invoke('models.verify', { packId });
     if (result.ok) {
-      setNote(packId, { kind: 'ok', text: 'Verified: every file matches its recorded checksum.' });
+      const loaded = result.loads?.length ? ` ${loadSummary(result)}` : '';
+      setNote(packId, { kind: 'ok', text: `Verified: every file matches its recorded checksum.${loaded}` });
     } else {
       const problems = result.problems.map((p) => `${p.path}: ${p.problem}`).join('; ');
       setNote(packId, { kind: 'error', text: `Verification failed — ${problems || 'the pack is damaged'}. Download it again or remove it.` });

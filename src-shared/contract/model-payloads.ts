@@ -72,5 +72,21 @@ export const VerifyResultSchema = z.object({
   packId: PackIdSchema,
   ok: z.boolean(),
   problems: z.array(z.object({ path: z.string(), problem: z.string() })),
+  /** The device the pack's sessions really opened on (after any fallback); absent when nothing loaded. */
+  device: DeviceInfoSchema.optional(),
+  /** Each model file opened, contract-checked and warmed up. */
+  loads: z
+    .array(
+      z.object({
+        role: z.string(),
+        file: z.string(),
+        /** The export variant recognised, e.g. "sam1-encoder-hwc" or the UNet's timestep kind. */
+        variant: z.string(),
+        device: DeviceInfoSchema,
+        loadMs: z.number().nonnegative(),
+        warmUpMs: z.number().nonnegative().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;

@@ -42,3 +42,46 @@ describe('anyfill CLI', () => {
     expect(run(['--help']).stdout).toMatch(/anyfill serve/);
   });
 });
+
+describe('anyfill standins + models verify', () => {
+  it('writes installed stand-in packs that verify by hash and by loading every model; damage and wrong files are named', async () => {
+    const { readFile, writeFile } = await import('node:fs/promises');
+    const { createHash } = await import('node:crypto');
+    const models = mkdtempSync(path.join(os.tmpdir(), 'anyfill-standins-'));
+    const written = run(['standins', '--out', models, '--only', 'mobilesam,sd15-inpaint']);
+    expect(written.status, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/Wrote 2 stand-in packs/);
+
+    const list = run(['models', 'list', '--json', '--models', models]);
+    const packs = JSON.parse(list.stdout).packs as Array<{ id: string; state: string; source?: string; device: { name: string } }>;
+    expect(packs.find((p) => p.id === 'mobilesam')).toMatchObject({ state: 'installed', source: 'standin', device: { name: 'cpu' } });
+
+    const ok = run(['models', 'verify', 'mobilesam', '--models', models]);
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/ok\s+mobilesam — runs on CPU/);
+    expect(ok.stdout).toMatch(/mobile_sam_image_encoder\.onnx: sam1-encoder \(input hwc-preprocess.*loaded in \d+ ms/);
+
+    // A model from another family under the decoder's name, with a matching manifest: the hashes pass,
+    // the load check says what the file really is.
+    const manifestPath = path.join(models, 'mobilesam', 'anyfill-pack.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    const wrong = await readFile(path.join(models, 'sd15-inpaint', 'text_encoder', 'model.onnx'));
+    await writeFile(path.join(models, 'mobilesam', 'sam_mask_decoder_multi.onnx'), wrong);
+    const entry = manifest.files.find((f: { path: string }) => f.path === 'sam_mask_decoder_multi.onnx');
+    Object.assign(entry, { bytes: wrong.length, sha256: createHash('sha256').update(wrong).digest('hex') });
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    const wrongFamily = run(['models', 'verify', 'mobilesam', '--models', models]);
+    expect(wrongFamily.status).toBe(1);
+    expect(wrongFamily.stdout).toMatch(/sam_mask_decoder_multi\.onnx.*does not look like a SAM 1 decoder.*Stable Diffusion text encoder/);
+
+    // One flipped byte: the hash check names the file and how to repair it.
+    const unet = path.join(models, 'sd15-inpaint', 'unet', 'weights.pb');
+    const bytes = await readFile(unet);
+    bytes[100] = bytes[100]! ^ 0xff;
+    await writeFile(unet, bytes);
+    const damaged = run(['models', 'verify', 'sd15-inpaint', '--models', models]);
+    expect(damaged.status).toBe(1);
+    expect(damaged.stdout).toMatch(/DAMAGED\s+sd15-inpaint/);
+    expect(damaged.stdout).toMatch(/unet\/weights\.pb: is damaged \(sha256/);
+  });
+});

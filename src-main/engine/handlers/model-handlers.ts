@@ -6,7 +6,9 @@ import type { DeviceInfo, PackStatus } from '../../../src-shared/contract/model-
 import type { EngineContext, EngineHandler } from '../engine-context';
 import { findCatalogPack } from '../models/catalog';
 import { DownloadManager } from '../models/download-manager';
-import { importPack, removePack, verifyPack } from '../models/install';
+import { importPack, removePack } from '../models/install';
+import { verifyAndLoad } from '../models/load-check';
+import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
 import { listPacks } from '../models/list-packs';
 import { deviceFor, type PackDevice } from '../runtime/execution-providers';
 
@@ -76,7 +78,8 @@ export const modelsRemove: EngineHandler<'models.remove'> = async (req, ctx) => 
   return {};
 };
 
-export const modelsVerify: EngineHandler<'models.verify'> = async (req, ctx) => verifyPack(ctx.modelsDir, req.packId);
+export const modelsVerify: EngineHandler<'models.verify'> = async (req, ctx) =>
+  verifyAndLoad(ctx.modelsDir, req.packId, { pool: sessionPool, queue: inferenceQueue });
 
 export const modelsImport: EngineHandler<'models.import'> = async (req, ctx) => {
   const manifest = await importPack(req.folder, ctx.modelsDir);
