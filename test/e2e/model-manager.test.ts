@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import catalogJson from '../../models/catalog.json';
 import { launchChromium, repoRoot, startServe, type ServeProcess } from '../helpers/browser-host-process';
 import { startHubServer, type HubServer } from '../helpers/hub-server';
+import { padOnnx } from '../helpers/onnx-padding';
+import { allStandinPacks } from '../../src-main/standins/index';
 
 // ---- The catalog's packs, served as small stand-in bytes by the local hub ----
 
@@ -26,6 +28,17 @@ function serveStandIn(hubRoot: string, packId: string, sizeOf: (source: string) 
     const file = path.join(hubRoot, ...f.repo.split('/'), ...f.source.split('/'));
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(sizeOf(f.source)));
+  }
+}
+
+/** The stand-in models themselves, padded to `padTo` bytes: downloads stream slowly and verify can load them. */
+async function serveLoadableStandIn(hubRoot: string, packId: string, padTo: number): Promise<void> {
+  const pack = (await allStandinPacks()).find((p) => p.packId === packId)!;
+  for (const f of catalogPack(packId).files) {
+    const file = path.join(hubRoot, ...f.repo.split('/'), ...f.source.split('/'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    const bytes = pack.files[f.path]!;
+    writeFileSync(file, padOnnx(bytes, Math.max(0, padTo - bytes.length)));
   }
 }
 
@@ -114,8 +127,8 @@ describe('model manager', () => {
   });
 
   it('downloads MobileSAM with a progress bar to installed, verifies it, and removes it', async () => {
-    // Two small files, streamed slowly enough that the bar is seen moving.
-    serveStandIn(hubRoot, 'mobilesam', () => 512 * 1024);
+    // The two stand-in models (loadable, so Verify can open them), streamed slowly enough that the bar is seen moving.
+    await serveLoadableStandIn(hubRoot, 'mobilesam', 512 * 1024);
     hub.knobs.chunkDelayMs = 40; // 16 kB chunks: about 1.3 s per file
     // Every value the bar shows, from the page itself (nothing is missed between polls).
     await page.evaluate(() => {
@@ -154,7 +167,7 @@ describe('model manager', () => {
 
     await mobile.getByTestId('model-verify').click();
     await expect.poll(() => mobile.getByTestId('model-note').getAttribute('data-kind')).toBe('ok');
-    expect(await mobile.getByTestId('model-note').innerText()).toMatch(/Verified/);
+    expect(await mobile.getByTestId('model-note').innerText()).toMatch(/Verified.*Loaded on CPU in .* \(2 models\)/);
     await shot('model-manager-installed');
 
     await mobile.getByTestId('model-remove').click();
