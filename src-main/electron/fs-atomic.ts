@@ -3,6 +3,7 @@
 // Atomic writes: write a sibling temp file, fsync it, rename over the target. A crash or a full disk
 // leaves either the old file or the new one, never half of each (reliability.md §3.2).
 import { promises as fs } from 'node:fs';
+import { renameWithRetry } from '../common/rename-retry';
 
 export const TMP_SUFFIX = '.anyfill-tmp';
 
@@ -32,16 +33,3 @@ async function replaceVia(tmp: string, dest: string, fill: (tmp: string) => Prom
   }
 }
 
-/** Windows: antivirus or the indexer can hold the target open for a moment; retry briefly. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fs.rename(from, to);
-      return;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (process.platform !== 'win32' || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY') || attempt >= 10) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}

@@ -3,6 +3,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { renameWithRetry } from '../../common/rename-retry';
+
+export { renameWithRetry };
 
 /** Size of a regular file, or null when it is missing (other errors surface). */
 export async function fileSize(file: string): Promise<number | null> {
@@ -37,19 +40,6 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Windows: antivirus or the indexer can hold a fresh file for a moment; retry briefly. */
-export async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fs.rename(from, to);
-      return;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (process.platform !== 'win32' || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? '') || attempt >= 10) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 /** fsync `from`, rename it over `to` (creating folders), fsync the folder. */
 export async function commitFile(from: string, to: string): Promise<void> {
