@@ -15,6 +15,11 @@ export function defaultDataDir(): string {
   }
 }
 
+/** Recomputable data (image embeddings): ANYFILL_CACHE_DIR beats <data folder>/cache. */
+export function resolveCacheDir(): string {
+  return path.resolve(process.env.ANYFILL_CACHE_DIR ?? path.join(defaultDataDir(), 'cache'));
+}
+
 /** --models DIR beats ANYFILL_MODELS_DIR beats the data folder. */
 export function resolveModelsDir(flag?: string): string {
   return path.resolve(flag ?? process.env.ANYFILL_MODELS_DIR ?? path.join(defaultDataDir(), 'models'));

@@ -51,6 +51,7 @@ async function start(): Promise<void> {
         sessionDir: sessionDir.root,
         host: 'electron',
         modelsDir: path.join(app.getPath('userData'), 'models'),
+        cacheDir: path.join(app.getPath('userData'), 'cache'),
         version: app.getVersion(),
       }),
     onEvent: (event) => events.broadcast(event.event, event.payload),

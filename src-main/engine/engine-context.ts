@@ -8,6 +8,8 @@ export interface EngineContext {
    */
   readonly sessionDir: string;
   readonly modelsDir: string;
+  /** Recomputable data kept between runs (image embeddings by content hash and model); safe to delete. */
+  readonly cacheDir: string;
   readonly host: 'electron' | 'browser' | 'cli';
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
 }

@@ -1,8 +1,7 @@
 // Runs in: engine process (Electron utilityProcess or a Node child of the browser host).
 // [Note: engine] All decoding and inference happens here, so a native crash never takes down the UI;
 // the host restarts us and the document, held by the renderer, is untouched.
-import path from 'node:path';
-import os from 'node:os';
+import { resolveCacheDir, resolveModelsDir } from '../common/paths';
 import { connectToHost } from './transport';
 import { createDispatcher } from './dispatcher';
 import { createEngineHandlers } from './handlers/index';
@@ -14,13 +13,15 @@ function main(): void {
   const sessionDir = process.env.ANYFILL_SESSION_DIR;
   if (!sessionDir) throw new Error('ANYFILL_SESSION_DIR is not set; the host passes the session folder.');
   const host = (process.env.ANYFILL_HOST ?? 'browser') as EngineContext['host'];
-  const modelsDir = process.env.ANYFILL_MODELS_DIR ?? path.join(os.homedir(), '.anyfill', 'models');
+  const modelsDir = process.env.ANYFILL_MODELS_DIR ?? resolveModelsDir();
+  const cacheDir = resolveCacheDir();
   hardenSharp();
 
   const transport = connectToHost();
   const ctx: EngineContext = {
     sessionDir,
     modelsDir,
+    cacheDir,
     host,
     emit: (event, payload) => transport.send({ t: 'evt', event, payload } satisfies WireEvent),
   };

@@ -14,6 +14,8 @@ export type SpawnEngine = () => EngineChild;
 export interface EngineEnv {
   sessionDir: string;
   modelsDir: string;
+  /** Embedding cache; defaults to <data folder>/cache (ANYFILL_CACHE_DIR). */
+  cacheDir?: string;
   host: 'electron' | 'browser' | 'cli';
   version: string;
 }
@@ -23,6 +25,7 @@ export function engineEnv(env: EngineEnv): NodeJS.ProcessEnv {
     ...process.env,
     ANYFILL_SESSION_DIR: env.sessionDir,
     ANYFILL_MODELS_DIR: env.modelsDir,
+    ...(env.cacheDir ? { ANYFILL_CACHE_DIR: env.cacheDir } : {}),
     ANYFILL_HOST: env.host,
     ANYFILL_VERSION: env.version,
   };

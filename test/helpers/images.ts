@@ -30,6 +30,7 @@ export async function makeSession(): Promise<TestSession> {
   const ctx: EngineContext = {
     sessionDir: dir,
     modelsDir: path.join(dir, 'models'),
+    cacheDir: path.join(dir, 'cache'),
     host: 'cli',
     emit: (event, payload) => void events.push({ event, payload }),
   };
