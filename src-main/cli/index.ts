@@ -7,6 +7,7 @@ import { deviceFor } from '../engine/runtime/execution-providers';
 import { verifyAndLoad } from '../engine/models/load-check';
 import { inferenceQueue, sessionPool } from '../engine/runtime/engine-runtime';
 import { runStandins } from './standins-command';
+import { runDetect } from './detect-command';
 import { appVersion } from './locations';
 
 const HELP = `Anyfill ${appVersion()} — local AI image editor
@@ -19,6 +20,9 @@ Usage:
   anyfill models list [--json] | download <pack> [--endpoint URL] | verify [<pack>]
                  | import <folder> | remove <pack>        [--models DIR]
                               Model packs: catalog, downloads (resumable, verified), installed packs
+  anyfill detect --image F --text "red car. tree" [--pack ID] [--box-threshold X] [--text-threshold X]
+                 [--models DIR] --out boxes.json
+                              Find objects by name (Grounding DINO); boxes in image pixels
   anyfill standins --out DIR [--only ID,ID] [--json]
                               Write the analytic stand-in model packs (for tests and demos)
   anyfill --version | --help
@@ -51,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
           deviceOf: deviceFor,
           verify: (dir, id) => verifyAndLoad(dir, id, { pool: sessionPool, queue: inferenceQueue }),
         });
+      case 'detect':
+        return await runDetect(rest);
       case 'standins':
         return await runStandins(rest);
       default:

@@ -17,6 +17,7 @@ import {
 } from './payloads';
 import { DownloadProgressSchema, ModelsListSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
 import { PackIdSchema } from '../models/catalog-schema';
+import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
 
 import { CHANNEL_OWNERS, EVENT_NAMES, type ChannelOwner } from './names';
 
@@ -54,6 +55,8 @@ export const channels = {
     request: z.object({ document: EditorDocumentSchema }).strict(),
     response: ExportResultSchema,
   },
+  /** Find objects named in a text prompt ("red car. tree"): numbered boxes with label and score. */
+  'detect.run': { owner: 'engine', request: DetectRequestSchema, response: DetectResultSchema },
   /** The catalog and what is on disk: states, sizes, licences, the device each family runs on. */
   'models.list': { owner: 'engine', request: empty, response: ModelsListSchema },
   /** Download (or resume) a pack; resolves when it is installed and verified. Progress: models.progress. */

@@ -7,6 +7,7 @@ export const CHANNEL_OWNERS = {
   'image.decoded': 'engine',
   'image.release': 'engine',
   'document.exportPng': 'engine',
+  'detect.run': 'engine',
   'models.list': 'engine',
   'models.download': 'engine',
   'models.cancel': 'engine',

@@ -1,6 +1,7 @@
 // Runs in: engine process. Every engine-owned channel mapped to its handler.
 import type { EngineHandlers } from '../engine-context';
 import { appInfo } from './app-handlers';
+import { detectRun } from './detect-handlers';
 import { documentExportPng } from './document-handlers';
 import { imageDecoded, imageOpen, imageProxy, imageRelease } from './image-handlers';
 import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsRemove, modelsVerify } from './model-handlers';
@@ -13,6 +14,7 @@ export function createEngineHandlers(): EngineHandlers {
     'image.decoded': imageDecoded,
     'image.release': imageRelease,
     'document.exportPng': documentExportPng,
+    'detect.run': detectRun,
     'models.list': modelsList,
     'models.download': modelsDownload,
     'models.cancel': modelsCancel,

@@ -1,0 +1,68 @@
+// Runs in: engine process (and the CLI). The wire form of low-res logits (EncodedLogits in types.ts):
+// sign-exact Int8 codes at 1/16 logit, clamped, then raw DEFLATE. Far from a mask's edge logits saturate
+// and deflate to almost nothing, so a click's candidates usually take a few KB; noisy maps step down in
+// precision (other candidates first) until the click fits its budget, which is therefore guaranteed.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { AnyfillError } from '../../../src-shared/contract/errors';
+import { LOW_RES, type EncodedLogits } from './types';
+
+const CELLS = LOW_RES * LOW_RES;
+/** Every candidate of one click together, compressed. Worst case (all sign-only): 4 × 8 KB. */
+export const CLICK_BUDGET_BYTES = 64 * 1024;
+const LEVELS = [
+  { scale: 16, limit: 127 },
+  { scale: 4, limit: 31 },
+  { scale: 1, limit: 1 },
+] as const;
+
+/** Codes round(logit·scale) clamped to ±limit; a positive logit never rounds to 0, NaN reads as 0. */
+export function quantiseLogits(logits: ArrayLike<number>, scale: number = 16, limit = 127): Int8Array {
+  const out = new Int8Array(logits.length);
+  for (let i = 0; i < logits.length; i++) {
+    const v = logits[i]!;
+    const q = v > 0 ? Math.max(1, Math.round(v * scale)) : Math.round(v * scale) || 0;
+    out[i] = q > limit ? limit : q < -limit ? -limit : q;
+  }
+  return out;
+}
+
+export function encodeLogits(logits: ArrayLike<number>, level = 0): EncodedLogits {
+  if (logits.length !== CELLS) throw new AnyfillError('INTERNAL', `Low-res logits must be ${LOW_RES}², not ${logits.length} values.`);
+  const { scale, limit } = LEVELS[level] ?? LEVELS[0];
+  const q = quantiseLogits(logits, scale, limit);
+  const data = deflateRawSync(new Uint8Array(q.buffer, q.byteOffset, q.byteLength), { level: 6 });
+  return { encoding: 'i8-deflate-raw', size: LOW_RES, scale, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
+
+/**
+ * Every candidate at full precision when they fit `budget` together; otherwise the others step down
+ * first, then the chosen one, until they do (sign-only maps are ≤ 8 KB each).
+ */
+export function encodeCandidates(list: ReadonlyArray<ArrayLike<number>>, chosen: number, budget = CLICK_BUDGET_BYTES): EncodedLogits[] {
+  const levels = list.map(() => 0);
+  const out = list.map((l) => encodeLogits(l));
+  const total = () => out.reduce((n, e) => n + e.data.byteLength, 0);
+  const order = [...list.keys()].filter((i) => i !== chosen).concat(list.length > chosen ? [chosen] : []);
+  for (const i of order) {
+    while (total() > budget && levels[i]! < LEVELS.length - 1) out[i] = encodeLogits(list[i]!, ++levels[i]!);
+  }
+  return out;
+}
+
+/** Back to float logits. BAD_REQUEST when the data is not what encodeLogits makes. */
+export function decodeLogits(enc: EncodedLogits): Float32Array {
+  if (enc.encoding !== 'i8-deflate-raw' || enc.size !== LOW_RES || !LEVELS.some((l) => l.scale === enc.scale)) {
+    throw new AnyfillError('BAD_REQUEST', 'The previous mask is in an unknown format.', `${String(enc.encoding)} ${String(enc.size)} ${String(enc.scale)}`);
+  }
+  let raw: Buffer;
+  try {
+    raw = inflateRawSync(enc.data, { maxOutputLength: CELLS + 1 });
+  } catch (err) {
+    throw new AnyfillError('BAD_REQUEST', 'The previous mask is damaged.', err instanceof Error ? err.message : String(err));
+  }
+  if (raw.length !== CELLS) throw new AnyfillError('BAD_REQUEST', 'The previous mask is damaged.', `${raw.length} bytes, not ${CELLS}`);
+  const codes = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out = new Float32Array(CELLS);
+  for (let i = 0; i < CELLS; i++) out[i] = codes[i]! / enc.scale;
+  return out;
+}

@@ -1,0 +1,108 @@
+// Runs in: engine process (and the CLI); pure, so the renderer can use it too. Low-res 256×256 logits →
+// a binary mask at any size, the way the graphs do it: SAM 1's mask_postprocessing (bilinear 256→1024,
+// crop to the pre-pad size, bilinear to (H,W); half-pixel, no antialias, ORT's edge clamping), SAM 2's
+// direct bilinear 256→(H,W). Bilinear is separable, so both become per-axis weight lists.
+import { FRAME, LOW_RES, type LowResPlacement } from './types';
+
+/** Per output index: up to 4 low-res indices and weights (unused slots weigh 0). */
+interface Taps { idx: Int32Array; w: Float64Array }
+
+/** ONNX Resize linear, half_pixel: source position (i+0.5)·in/out − 0.5, clamped to [0, in−1]. */
+function linear(i: number, inSize: number, outSize: number): [number, number, number] {
+  const s = Math.min(Math.max(((i + 0.5) * inSize) / outSize - 0.5, 0), inSize - 1);
+  const i0 = Math.floor(s);
+  return [i0, Math.min(i0 + 1, inSize - 1), s - i0];
+}
+
+function axisTaps(kind: LowResPlacement['kind'], crop: number, out: number): Taps {
+  const idx = new Int32Array(out * 4);
+  const w = new Float64Array(out * 4);
+  for (let i = 0; i < out; i++) {
+    const o = i * 4;
+    if (kind === 'stretch') {
+      const [a, b, f] = linear(i, LOW_RES, out);
+      idx.set([a, b, a, a], o);
+      w.set([1 - f, f, 0, 0], o);
+      continue;
+    }
+    // Output → crop of the 1024 frame → low-res grid: two linear steps compose to ≤ 4 taps.
+    const [c0, c1, f] = linear(i, crop, out);
+    const [a0, b0, g0] = linear(c0, LOW_RES, FRAME);
+    const [a1, b1, g1] = linear(c1, LOW_RES, FRAME);
+    idx.set([a0, b0, a1, b1], o);
+    w.set([(1 - f) * (1 - g0), (1 - f) * g0, f * (1 - g1), f * g1], o);
+  }
+  return { idx, w };
+}
+
+/**
+ * The binary mask (255 inside, 0 outside) of low-res `logits` placed by `p`, at outW×outH (default the
+ * image size; smaller sizes give the same mask sampled more coarsely). Inside = interpolated logit > 0.
+ */
+export function lowResToMask(logits: ArrayLike<number>, p: LowResPlacement, outW = p.width, outH = p.height): Uint8Array {
+  const mask = new Uint8Array(outW * outH);
+  // Only pixels with a positive cell among their taps can be inside: work on that window alone.
+  const cells = positiveCells(logits);
+  if (!cells) return mask;
+  // For a smaller output the crop scales with it: the chain is the same, only the last resize differs.
+  const xs = axisTaps(p.kind, p.crop.width, outW);
+  const ys = axisTaps(p.kind, p.crop.height, outH);
+  const [xa, xb] = window(xs, outW, cells.x0, cells.x1);
+  const [ya, yb] = window(ys, outH, cells.y0, cells.y1);
+  // Horizontal pass over the low-res rows the window's vertical taps use, then the vertical pass.
+  const rows = new Float64Array(LOW_RES * outW);
+  const used = new Uint8Array(LOW_RES);
+  for (let k = ya * 4; k < yb * 4; k++) used[ys.idx[k]!] = 1;
+  for (let r = 0; r < LOW_RES; r++) {
+    if (!used[r]) continue;
+    const src = r * LOW_RES;
+    const dst = r * outW;
+    for (let x = xa; x < xb; x++) {
+      const o = x * 4;
+      rows[dst + x] =
+        xs.w[o]! * (logits[src + xs.idx[o]!] as number) +
+        xs.w[o + 1]! * (logits[src + xs.idx[o + 1]!] as number) +
+        xs.w[o + 2]! * (logits[src + xs.idx[o + 2]!] as number) +
+        xs.w[o + 3]! * (logits[src + xs.idx[o + 3]!] as number);
+    }
+  }
+  for (let y = ya; y < yb; y++) {
+    const o = y * 4;
+    const [r0, r1, r2, r3] = [ys.idx[o]! * outW, ys.idx[o + 1]! * outW, ys.idx[o + 2]! * outW, ys.idx[o + 3]! * outW];
+    const [w0, w1, w2, w3] = [ys.w[o]!, ys.w[o + 1]!, ys.w[o + 2]!, ys.w[o + 3]!];
+    const line = y * outW;
+    for (let x = xa; x < xb; x++) {
+      const v = w0 * rows[r0 + x]! + w1 * rows[r1 + x]! + w2 * rows[r2 + x]! + w3 * rows[r3 + x]!;
+      if (v > 0) mask[line + x] = 255;
+    }
+  }
+  return mask;
+}
+
+/** The low-res bounding box of the cells with a positive logit; null when there are none. */
+function positiveCells(logits: ArrayLike<number>): { x0: number; y0: number; x1: number; y1: number } | null {
+  let [x0, y0, x1, y1] = [LOW_RES, LOW_RES, -1, -1];
+  for (let y = 0; y < LOW_RES; y++) {
+    for (let x = 0; x < LOW_RES; x++) {
+      if (!((logits[y * LOW_RES + x] as number) > 0)) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
+  }
+  return x1 < 0 ? null : { x0, y0, x1, y1 };
+}
+
+/** [first, end) of the output indices with a weighted tap in cells [lo, hi] (taps grow with the index). */
+function window(t: Taps, out: number, lo: number, hi: number): [number, number] {
+  const touches = (i: number) => {
+    for (let k = i * 4; k < i * 4 + 4; k++) if (t.w[k] !== 0 && t.idx[k]! >= lo && t.idx[k]! <= hi) return true;
+    return false;
+  };
+  let a = 0;
+  while (a < out && !touches(a)) a++;
+  let b = out;
+  while (b > a && !touches(b - 1)) b--;
+  return [a, b];
+}

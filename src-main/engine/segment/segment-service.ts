@@ -1,0 +1,134 @@
+// Runs in: engine process (and the CLI). [Note: segment service] Select-anything on one image: prepare()
+// computes the image embedding in the background when an image opens; each click then runs only the
+// decoder (latest-wins per key) and returns every candidate's low-res logits in a compact wire form
+// (logits-codec.ts), where to place them (types.ts LowResPlacement), the chosen one's bbox and area.
+// segmentFullRes() gives an 8-bit mask at the image's upright size for the CLI, compositing and inpainting.
+import { AnyfillError } from '../../../src-shared/contract/errors';
+import type { AssetId } from '../../../src-shared/document/ids';
+import type { EngineContext } from '../engine-context';
+import { ensureDecoded } from '../images/asset-store';
+import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
+import type { InferenceQueue } from '../runtime/inference-queue';
+import type { SessionPool } from '../runtime/session-pool';
+import { EmbeddingCache, type CacheLookup } from './embedding-cache';
+import { checkPrompt, placementFor } from './geometry';
+import { IdentityMemo, PREP_VERSION } from './image-key';
+import { encodeCandidates } from './logits-codec';
+import { lowResToMask } from './low-res-mask';
+import { maskBox, maskStats } from './mask-stats';
+import { PackResolver } from './pack-resolver';
+import { candidateTokens, chooseCandidate } from './prompt';
+import type { FullResMask, FullResRequest, PrepareResult, SegmentRequest } from './requests';
+import { ResultStore, candidateOf, type StoredResult } from './result-store';
+import type { SamPack } from './sam-pack';
+import { decodePrompt, encodeImage } from './sam-runs';
+import type { CacheHit, SegmentResult } from './types';
+
+export class SegmentService {
+  private readonly queue: InferenceQueue;
+  private readonly packs: PackResolver;
+  private readonly cache: EmbeddingCache;
+  private readonly results = new ResultStore();
+  private readonly identities = new IdentityMemo();
+  private readonly latest = new Map<string, number>();
+  private seq = 0;
+
+  constructor(deps: { queue?: InferenceQueue; pool?: SessionPool; memoryBytes?: number } = {}) {
+    this.queue = deps.queue ?? inferenceQueue;
+    this.packs = new PackResolver(deps.pool ?? sessionPool);
+    this.cache = new EmbeddingCache(deps.memoryBytes);
+  }
+
+  /** Computes (or finds) the embedding as background work; call it when an image opens. */
+  async prepare(ctx: EngineContext, assetId: AssetId, packId?: string): Promise<PrepareResult> {
+    const started = performance.now();
+    const pack = await this.packs.get(ctx.modelsDir, packId);
+    const { hit } = await this.embedding(ctx, assetId, pack, 'background');
+    return { packId: pack.packId, ms: performance.now() - started, cached: hit };
+  }
+
+  async segment(ctx: EngineContext, req: SegmentRequest): Promise<SegmentResult> {
+    return (await this.run(ctx, req)).result;
+  }
+
+  async segmentFullRes(ctx: EngineContext, req: FullResRequest): Promise<FullResMask> {
+    const started = performance.now();
+    const { stored, resultId, index, modelMs, embedding } = await this.source(ctx, req);
+    const maskStart = performance.now();
+    const { placement } = stored;
+    const mask = lowResToMask(candidateOf(stored, index), placement);
+    const { bbox, area } = maskBox(mask, placement.width, placement.height);
+    const end = performance.now();
+    const timings = { modelMs, maskMs: end - maskStart, totalMs: end - started, embedding };
+    return { packId: stored.packId, resultId, width: placement.width, height: placement.height, mask, index, score: stored.ious[index] ?? 0, bbox, area, timings };
+  }
+
+  /** The float logits a full-size mask is made from: a held result, or a fresh decode. */
+  private async source(ctx: EngineContext, req: FullResRequest): Promise<{ stored: StoredResult; resultId: string; index: number; modelMs: number; embedding: CacheHit }> {
+    if ('resultId' in req) {
+      const stored = this.results.get(req.resultId);
+      if (stored?.assetId !== req.assetId) throw new AnyfillError('NOT_FOUND', 'That selection is no longer available; click again.', req.resultId);
+      return { stored, resultId: req.resultId, index: req.index, modelMs: 0, embedding: 'memory' };
+    }
+    const { result, stored } = await this.run(ctx, { ...req, multimask: true });
+    return { stored, resultId: result.resultId, index: req.candidate ?? stored.chosen, modelMs: result.timings.modelMs, embedding: result.timings.embedding };
+  }
+
+  /** Forget resolved packs (after a download, removal or import): the next call looks again. */
+  invalidatePacks(): void {
+    this.packs.invalidate();
+  }
+
+  /** Waits for background cache writes. */
+  flush(): Promise<void> {
+    return this.cache.flush();
+  }
+
+  private async run(ctx: EngineContext, req: SegmentRequest): Promise<{ result: SegmentResult; stored: StoredResult }> {
+    const started = performance.now();
+    const seq = ++this.seq;
+    if (req.key !== undefined) this.latest.set(req.key, seq);
+    const image = await this.identities.get(ctx.sessionDir, req.assetId);
+    const prompt = checkPrompt({ points: req.points, ...(req.box ? { box: req.box } : {}) }, image.width, image.height);
+    const pack = await this.packs.get(ctx.modelsDir, req.packId);
+    const emb = await this.embedding(ctx, req.assetId, pack, 'interactive');
+    const previous = req.previousLowRes && this.results.previous(req.previousLowRes, req.assetId, pack.packId);
+    // A newer request with this key already went ahead: neither queue behind it nor replace it.
+    if (req.key !== undefined && this.latest.get(req.key) !== seq) throw new AnyfillError('CANCELLED', 'Replaced by a newer request.');
+    const out = await decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, ...(req.key !== undefined ? { key: req.key } : {}), ...(previous ? { previous } : {}) });
+
+    const tokens = candidateTokens(pack.family, out.lowRes.length);
+    const chosen = chooseCandidate(tokens, out.ious, prompt);
+    const placement = placementFor(pack.family, image.width, image.height);
+    const stored: StoredResult = { assetId: req.assetId, packId: pack.packId, placement, lowRes: out.lowRes, ious: out.ious, tokens, chosen };
+    const slots = req.multimask === false ? [chosen] : out.lowRes.map((_, i) => i);
+    const encoded = encodeCandidates(slots.map((i) => out.lowRes[i]!), slots.indexOf(chosen));
+    const { bbox, area } = maskStats(out.lowRes[chosen]!, placement);
+    const totalMs = performance.now() - started;
+    const waitedMs = out.queuedMs + (emb.hit === 'memory' ? 0 : emb.ms);
+    const result: SegmentResult = {
+      resultId: this.results.add(stored),
+      packId: pack.packId,
+      family: pack.family,
+      candidates: slots.map((i, k) => ({ index: i, token: tokens[i] ?? null, score: out.ious[i] ?? 0, logits: encoded[k]! })),
+      chosen: slots.indexOf(chosen),
+      placement,
+      bbox,
+      area,
+      timings: { modelMs: out.modelMs, totalMs, overheadMs: Math.max(0, totalMs - out.modelMs - waitedMs), embedding: emb.hit, embeddingMs: emb.ms },
+    };
+    return { result, stored };
+  }
+
+  private async embedding(ctx: EngineContext, assetId: AssetId, pack: SamPack, priority: 'interactive' | 'background'): Promise<CacheLookup> {
+    const image = await this.identities.get(ctx.sessionDir, assetId);
+    const key = { imageHash: image.hash, packId: pack.packId, encoderSha256: pack.encoder.sha256, prep: PREP_VERSION };
+    return this.cache.get(key, ctx.cacheDir, async () => {
+      const { pixels } = await ensureDecoded(ctx.sessionDir, assetId);
+      return (await encodeImage(pack, pixels, this.queue, priority)).embedding;
+    });
+  }
+}
+
+/** The engine's one service: its memory cache holds the embeddings of the images open in this process. */
+export const segmentService = new SegmentService();

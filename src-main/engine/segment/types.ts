@@ -1,0 +1,112 @@
+// Runs in: engine process (and the CLI). The shapes the segmentation code passes around: prompts in image
+// pixels, where a 256×256 low-res mask sits on the image, and what one click returns. Plain data only,
+// so they can become contract schemas (see the report in segment-service.ts's header).
+
+export type SamFamily = 'sam1' | 'sam2';
+
+/** label 1 = include, 0 = exclude. Coordinates in upright image pixels (after EXIF orientation). */
+export interface PromptPoint { x: number; y: number; label: 0 | 1 }
+
+/** Corners in upright image pixels; any order, clamped to the image. */
+export interface PromptBox { x0: number; y0: number; x1: number; y1: number }
+
+export interface Prompt {
+  points: readonly PromptPoint[];
+  box?: PromptBox;
+}
+
+/** Low-res masks are always 256×256 logits covering a 1024×1024 model frame. */
+export const LOW_RES = 256;
+export const FRAME = 1024;
+
+/**
+ * Where the low-res logits sit on the image. SAM 1 ("sam1-crop"): the image fills the top-left
+ * `crop` of the 1024 frame (long side 1024, the rest is padding). SAM 2 ("stretch"): the image is
+ * stretched over the whole frame. Either way the image is the `sourceRect` of the 256 grid, so a
+ * renderer can draw it with drawImage(lowRes, sx, sy, sw, sh, 0, 0, W, H) and smoothing on.
+ */
+export interface LowResPlacement {
+  kind: 'sam1-crop' | 'stretch';
+  /** Upright image size the mask is for. */
+  width: number;
+  height: number;
+  /** The image's part of the 1024 frame (1024×1024 for stretch). */
+  crop: { width: number; height: number };
+  /** The same in low-res pixels: crop / 4. */
+  sourceRect: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * One candidate's 256×256 logits for the wire: Int8 codes q, row-major, then raw DEFLATE
+ * (DecompressionStream('deflate-raw') in a browser); logit = q / scale. The sign is always exact
+ * (q > 0 ⇔ logit > 0), so the thresholded mask never changes. Precision falls only when a click's
+ * candidates would not fit the byte budget (logits-codec.ts): scale 16 (±7.94 in 1/16 steps), 4 (±7.75
+ * in 1/4 steps, other candidates first), 1 (sign only: q ∈ {−1, 0, 1}, a hard-edged preview).
+ */
+export interface EncodedLogits {
+  encoding: 'i8-deflate-raw';
+  size: typeof LOW_RES;
+  scale: 16 | 4 | 1;
+  data: Uint8Array;
+}
+
+export interface Box { x: number; y: number; width: number; height: number }
+
+export interface Candidate {
+  /** Its slot among the decoder's outputs: pass it back with the resultId to refine or to get it at full size. */
+  index: number;
+  /** The decoder's mask token (SAM 1: 0 = single-mask token, 1..3 multimask); null when the graph picked. */
+  token: number | null;
+  /** The model's predicted IoU. */
+  score: number;
+  logits: EncodedLogits;
+}
+
+export type CacheHit = 'memory' | 'disk' | 'computed';
+
+export interface SegmentTimings {
+  /** The decoder's session.run alone. */
+  modelMs: number;
+  /** From the call to the result, including waiting for the embedding and the queue. */
+  totalMs: number;
+  /** Our own pre- and post-processing: totalMs − modelMs − waiting. */
+  overheadMs: number;
+  embedding: CacheHit;
+  embeddingMs: number;
+}
+
+export interface SegmentResult {
+  /** Names this result's exact float logits, held by the engine for a while (refinement, full-res). */
+  resultId: string;
+  packId: string;
+  family: SamFamily;
+  candidates: Candidate[];
+  /** Index into `candidates`: the one to show (with multimask off, the only one). */
+  chosen: number;
+  placement: LowResPlacement;
+  /** Of the chosen candidate, in image pixels; null when the mask is empty. */
+  bbox: Box | null;
+  area: number;
+  timings: SegmentTimings;
+}
+
+/** The float32 tensors an encoder produced for one image (SAM 2: image_embed + high_res_feats_0/1). */
+export interface EmbeddingTensor {
+  name: string;
+  type: 'float32' | 'float16';
+  dims: number[];
+  /** float16: the binary16 bits. */
+  data: Float32Array | Uint16Array;
+}
+
+export interface Embedding {
+  family: SamFamily;
+  /** Upright size of the image it was computed from. */
+  width: number;
+  height: number;
+  tensors: EmbeddingTensor[];
+}
+
+export function embeddingBytes(e: Embedding): number {
+  return e.tensors.reduce((n, t) => n + t.data.byteLength, 0);
+}

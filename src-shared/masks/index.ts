@@ -1,0 +1,9 @@
+// Runs in: every process (pure). Selection masks: 8-bit coverage on typed arrays, no Node/DOM/package
+// imports, so the renderer previews an operation at screen size and the engine applies the same code at
+// full resolution. Operations return new masks; the brush edits in place and reports what changed.
+export { type Mask, type Rect, SELECTED, area, bbox, cloneMask, createMask, intersect, invert, subtract, threshold, union } from './mask';
+export { fillHoles, removeIslands } from './components';
+export { distanceSquared, grow, shrink } from './distance';
+export { feather, smooth } from './blur';
+export { type BrushOptions, type BrushStamp, type BrushStroke, type Point, applyStrokes, rasterizeStrokes, stampBrush, strokeBrush } from './brush';
+export { resize } from './resize';

@@ -1,0 +1,114 @@
+// Runs in: every process (pure). The selection mask type and its cheap per-pixel operations.
+// Masks are 8-bit coverage (0..255, 255 = selected) so a 24 MP mask is 24 MB and crosses a worker or
+// process boundary as one transferable buffer. "Selected" always means coverage >= 128 (SELECTED).
+// Every operation returns a new mask unless its name says it edits in place (the brush).
+
+export interface Mask {
+  width: number;
+  height: number;
+  /** Row-major coverage, length width * height. */
+  data: Uint8Array;
+}
+
+/** Integer pixel rectangle; width and height are > 0 wherever one is returned. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Coverage at or above which a pixel counts as selected (connectivity, distances, area). */
+export const SELECTED = 128;
+
+export function createMask(width: number, height: number, fill = 0): Mask {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
+    throw new RangeError(`mask size must be non-negative integers, got ${width}×${height}`);
+  }
+  const data = new Uint8Array(width * height);
+  if (fill !== 0) data.fill(fill);
+  return { width, height, data };
+}
+
+export function cloneMask(mask: Mask): Mask {
+  return { width: mask.width, height: mask.height, data: mask.data.slice() };
+}
+
+export function assertSameSize(a: Mask, b: Mask): void {
+  if (a.width !== b.width || a.height !== b.height) {
+    throw new RangeError(`mask sizes differ: ${a.width}×${a.height} vs ${b.width}×${b.height}`);
+  }
+}
+
+/** Hard mask: 255 where coverage >= t, else 0. */
+export function threshold(mask: Mask, t = SELECTED): Mask {
+  const out = createMask(mask.width, mask.height);
+  const src = mask.data;
+  const dst = out.data;
+  for (let i = 0; i < src.length; i++) dst[i] = src[i]! >= t ? 255 : 0;
+  return out;
+}
+
+export function invert(mask: Mask): Mask {
+  const out = createMask(mask.width, mask.height);
+  const src = mask.data;
+  const dst = out.data;
+  for (let i = 0; i < src.length; i++) dst[i] = 255 - src[i]!;
+  return out;
+}
+
+// Fuzzy-set algebra (max / min / a∖b) keeps soft edges soft and is exact on hard masks.
+export function union(a: Mask, b: Mask): Mask {
+  assertSameSize(a, b);
+  const out = createMask(a.width, a.height);
+  const x = a.data, y = b.data, dst = out.data;
+  for (let i = 0; i < x.length; i++) dst[i] = x[i]! > y[i]! ? x[i]! : y[i]!;
+  return out;
+}
+
+export function intersect(a: Mask, b: Mask): Mask {
+  assertSameSize(a, b);
+  const out = createMask(a.width, a.height);
+  const x = a.data, y = b.data, dst = out.data;
+  for (let i = 0; i < x.length; i++) dst[i] = x[i]! < y[i]! ? x[i]! : y[i]!;
+  return out;
+}
+
+export function subtract(a: Mask, b: Mask): Mask {
+  assertSameSize(a, b);
+  const out = createMask(a.width, a.height);
+  const x = a.data, y = b.data, dst = out.data;
+  for (let i = 0; i < x.length; i++) {
+    const keep = 255 - y[i]!;
+    dst[i] = x[i]! < keep ? x[i]! : keep;
+  }
+  return out;
+}
+
+/** Bounding box of every pixel with any coverage (> 0); null when the mask is empty. */
+export function bbox(mask: Mask): Rect | null {
+  const { width: w, height: h, data } = mask;
+  let minX = w, maxX = -1, minY = -1, maxY = -1;
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let x = 0;
+    while (x < w && data[row + x] === 0) x++;
+    if (x === w) continue; // empty row
+    if (minY < 0) minY = y;
+    maxY = y;
+    if (x < minX) minX = x;
+    // Only the part right of the current maxX can widen the box.
+    for (let r = w - 1; r > maxX; r--) {
+      if (data[row + r] !== 0) { maxX = r; break; }
+    }
+  }
+  return minY < 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
+}
+
+/** Number of selected pixels (coverage >= 128). */
+export function area(mask: Mask): number {
+  const d = mask.data, t = SELECTED; // a local: imported bindings can be getters, too slow per pixel
+  let n = 0;
+  for (let i = 0; i < d.length; i++) if (d[i]! >= t) n++;
+  return n;
+}
