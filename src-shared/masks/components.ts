@@ -98,14 +98,18 @@ function rewrite(mask: Mask, selected: boolean, diagonal: boolean, value: number
   return out;
 }
 
-/** Drops selected regions (8-connected) with fewer than minArea pixels. */
+/**
+ * Drops selected regions (8-connected) with fewer than minArea pixels. Connectivity and area use the
+ * 128 level; a dropped island's faint fringe (< 128) stays, so run this before feathering.
+ */
 export function removeIslands(mask: Mask, minArea: number): Mask {
   return rewrite(mask, true, true, 0, (size) => size < minArea);
 }
 
 /**
  * Fills background regions (4-connected) that do not touch the image border: all of them by default,
- * or only those with fewer than `under` pixels ("fill holes under N px").
+ * or only those with fewer than `under` pixels ("fill holes under N px"). The border-touching regions
+ * are exactly what a 4-connected flood from the border reaches; labelling finds them without a queue.
  */
 export function fillHoles(mask: Mask, under = Infinity): Mask {
   return rewrite(mask, false, false, 255, (size, touchesBorder) => !touchesBorder && size < under);

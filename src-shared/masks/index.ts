@@ -3,7 +3,8 @@
 // full resolution. Operations return new masks; the brush edits in place and reports what changed.
 export { type Mask, type Rect, SELECTED, area, bbox, cloneMask, createMask, intersect, invert, subtract, threshold, union } from './mask';
 export { fillHoles, removeIslands } from './components';
-export { distanceSquared, grow, shrink } from './distance';
+export { distanceSquared } from './distance';
+export { grow, shrink } from './grow';
 export { feather, smooth } from './blur';
 export { type BrushOptions, type BrushStamp, type BrushStroke, type Point, applyStrokes, rasterizeStrokes, stampBrush, strokeBrush } from './brush';
 export { resize } from './resize';

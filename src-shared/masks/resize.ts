@@ -52,16 +52,20 @@ export function resize(mask: Mask, width: number, height: number): Mask {
       mid[row + x] = sum;
     }
   }
-  const acc = new Float32Array(width);
+  const acc = new Float32Array(width), o = out.data;
   for (let y = 0; y < height; y++) {
-    acc.fill(0);
-    const first = ty.first[y]!, n = ty.count[y]!, o = y * ty.stride;
-    for (let k = 0; k < n; k++) {
-      const wk = ty.weight[o + k]!, row = (first + k) * width;
-      for (let x = 0; x < width; x++) acc[x]! += mid[row + x]! * wk;
+    const first = ty.first[y]!, n = ty.count[y]!, w0 = ty.weight[y * ty.stride]!, dst = y * width;
+    const r0 = first * width, r1 = r0 + width, w1 = n > 1 ? ty.weight[y * ty.stride + 1]! : 0;
+    if (n === 1) for (let x = 0; x < width; x++) o[dst + x] = Math.min(255, (mid[r0 + x]! * w0 + 0.5) | 0);
+    else if (n === 2) for (let x = 0; x < width; x++) o[dst + x] = Math.min(255, (mid[r0 + x]! * w0 + mid[r1 + x]! * w1 + 0.5) | 0);
+    else { // box reduction: accumulate the rows under this target row
+      acc.fill(0);
+      for (let k = 0; k < n; k++) {
+        const wk = ty.weight[y * ty.stride + k]!, row = (first + k) * width;
+        for (let x = 0; x < width; x++) acc[x]! += mid[row + x]! * wk;
+      }
+      for (let x = 0; x < width; x++) o[dst + x] = Math.min(255, (acc[x]! + 0.5) | 0);
     }
-    const dst = y * width;
-    for (let x = 0; x < width; x++) out.data[dst + x] = Math.min(255, (acc[x]! + 0.5) | 0);
   }
   return out;
 }

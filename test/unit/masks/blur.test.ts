@@ -1,9 +1,46 @@
 // Runs in: vitest (node). Feather (soft edge) and smooth (blur + threshold).
 import { describe, expect, it } from 'vitest';
 import { area, createMask, feather, smooth } from '../../../src-shared/masks';
+import { boxRadii } from '../../../src-shared/masks/box-blur';
+import { type Mask } from '../../../src-shared/masks';
 import { disc, iou, noise, on, rect } from './shapes';
 
+/** Plain three-box blur over the whole image, no skipping or cropping: the reference. */
+function reference(m: Mask, radius: number): Uint8Array {
+  const { width: w, height: h } = m, radii = boxRadii(radius).filter((k) => k > 0);
+  const at = (n: number, i: number) => Math.min(n - 1, Math.max(0, i));
+  const img = Uint8Array.from(m.data);
+  for (let y = 0; y < h; y++) { // rows in floating point, rounded once
+    let line = Array.from(img.subarray(y * w, y * w + w));
+    for (const k of radii) line = line.map((_, x) => { let s = 0; for (let d = -k; d <= k; d++) s += line[at(w, x + d)]!; return s / (2 * k + 1); });
+    line.forEach((v, x) => { img[y * w + x] = Math.floor(v + 0.5); });
+  }
+  for (const k of radii) { // columns: integer sums, rounded per pass
+    const src = img.slice();
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      let s = 0;
+      for (let d = -k; d <= k; d++) s += src[at(h, y + d) * w + x]!;
+      img[y * w + x] = Math.floor(s / (2 * k + 1) + 0.5);
+    }
+  }
+  return img;
+}
+
 describe('feather', () => {
+  it('equals a plain full-image three-box blur (the skipping of flat areas is exact)', () => {
+    const m = noise(157, 93, 0.002, 8);
+    disc(m, 60, 40, 25); rect(m, 100, 0, 30, 93); rect(m, 0, 80, 157, 13, 90);
+    for (const radius of [1, 4, 9, 20]) {
+      const want = reference(m, radius), got = feather(m, radius).data;
+      let off = 0;
+      for (let i = 0; i < want.length; i++) {
+        expect(Math.abs(got[i]! - want[i]!)).toBeLessThanOrEqual(1); // float sums in another order
+        if (got[i] !== want[i]) off++;
+      }
+      expect(off).toBeLessThan(want.length / 1000);
+    }
+  });
+
   it('turns a straight edge into a monotone ramp 2·radius wide, centred on the edge', () => {
     for (const radius of [3, 10, 25]) {
       const m = rect(createMask(1200, 800), 400, 200, 500, 400); // left edge between x = 399 and 400

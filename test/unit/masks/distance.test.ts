@@ -71,6 +71,10 @@ describe('grow / shrink', () => {
     const full = createMask(50, 40, 255);
     expect(area(shrink(full, 5))).toBe(2000);
     expect(area(grow(createMask(50, 40), 5))).toBe(0);
+    const dot = createMask(50, 40);
+    dot.data[0] = 255;
+    expect(area(grow(dot, Infinity))).toBe(2000);
+    expect(() => grow(dot, NaN)).toThrow(RangeError);
   });
 
   it('grows a 4-megapixel mask by 40 px', () => {
