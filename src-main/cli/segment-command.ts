@@ -1,30 +1,30 @@
-// Runs in: CLI (Node). `anyfill segment --image F [--point X,Y[,LABEL]]… [--box X0,Y0,X1,Y1] [--pack ID]
-// [--models DIR] --out mask.png`: select with SAM in-process, through the engine's own image pipeline
-// (same format checks and EXIF orientation as the app) in a temporary session folder. Coordinates are
-// image pixels as displayed; the PNG is 8-bit at the upright size, 255 inside.
+// Runs in: CLI (Node). `anyfill segment --image F [--point X,Y[,LABEL]]… [--box X0,Y0,X1,Y1] [--text "…"]
+// [--pack ID] [--models DIR] --out mask.png`: select with SAM in-process, through the engine's own image
+// pipeline (same format checks and EXIF orientation as the app) in a temporary session folder.
+// Coordinates are image pixels as displayed; the PNG is 8-bit greyscale at the upright size, 255 inside.
+// --text: Grounding DINO finds boxes for the phrases, SAM segments each box, the masks are united.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { AnyfillError } from '../../src-shared/contract/errors';
+import type { AssetId } from '../../src-shared/document/ids';
 import { resolveCacheDir, resolveModelsDir } from '../common/paths';
+import { detect } from '../engine/detect/detect';
 import type { EngineContext } from '../engine/engine-context';
 import { openImage } from '../engine/images/open-image';
 import { SegmentService } from '../engine/segment/segment-service';
 import type { PromptBox, PromptPoint } from '../engine/segment/types';
 import { createSessionDir } from '../host/session-dir';
 
-const USAGE = 'usage: anyfill segment --image F [--point X,Y[,LABEL]]… [--box X0,Y0,X1,Y1] [--pack ID] [--models DIR] --out mask.png';
+const USAGE = 'usage: anyfill segment --image F (--point X,Y[,LABEL]… [--box X0,Y0,X1,Y1] | --text "…") [--pack ID] [--models DIR] --out mask.png';
+type Args = ReturnType<typeof parse>;
 
 export async function runSegment(argv: string[]): Promise<number> {
-  let args: ReturnType<typeof parse>;
+  let args: Args;
   try {
     args = parse(argv);
   } catch (err) {
     console.error(`anyfill segment: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    return 2;
-  }
-  if (args.text !== undefined) {
-    console.error('anyfill segment: --text needs the detect module (Grounding DINO), which this build does not have yet.');
     return 2;
   }
   const session = await createSessionDir();
@@ -33,12 +33,16 @@ export async function runSegment(argv: string[]): Promise<number> {
     const staged = await session.stageFile(path.basename(args.image), path.resolve(args.image));
     const { asset } = await openImage(session.root, staged.id, 256);
     const ctx: EngineContext = { sessionDir: session.root, modelsDir: resolveModelsDir(args.models), cacheDir: resolveCacheDir(), host: 'cli', emit: () => undefined };
-    const r = await service.segmentFullRes(ctx, { assetId: asset.id, points: args.points, ...(args.box ? { box: args.box } : {}), ...(args.pack ? { packId: args.pack } : {}) });
-    await sharp(r.mask, { raw: { width: r.width, height: r.height, channels: 1 } }).png().toFile(args.out);
-    const share = ((100 * r.area) / (r.width * r.height)).toFixed(1);
-    const box = r.bbox ? `, box ${r.bbox.x},${r.bbox.y} ${r.bbox.width}×${r.bbox.height}` : '';
-    console.log(`${args.out}: ${r.width}×${r.height}, ${r.area} px inside (${share}%)${box}`);
-    console.log(`${r.packId}: candidate ${r.index}, score ${r.score.toFixed(3)}; model ${ms(r.timings.modelMs)}, mask ${ms(r.timings.maskMs)}, total ${ms(r.timings.totalMs)} (embedding ${r.timings.embedding})`);
+    const mask = new Uint8Array(asset.width * asset.height);
+    for (const prompt of await prompts(ctx, asset.id, args)) {
+      const r = await service.segmentFullRes(ctx, { assetId: asset.id, ...prompt, ...(args.pack ? { packId: args.pack } : {}) });
+      for (let i = 0; i < mask.length; i++) if (r.mask[i]) mask[i] = 255;
+      const t = r.timings;
+      console.log(`${r.packId}: candidate ${r.index}, score ${r.score.toFixed(3)}, ${r.area} px; model ${ms(t.modelMs)}, mask ${ms(t.maskMs)}, total ${ms(t.totalMs)} (embedding ${t.embedding})`);
+    }
+    await sharp(mask, { raw: { width: asset.width, height: asset.height, channels: 1 } }).toColourspace('b-w').png().toFile(args.out);
+    const inside = mask.reduce((n, v) => n + (v ? 1 : 0), 0);
+    console.log(`${args.out}: ${asset.width}×${asset.height}, ${inside} px inside (${((100 * inside) / mask.length).toFixed(1)}%)`);
     return 0;
   } catch (err) {
     if (!(err instanceof AnyfillError)) throw err;
@@ -50,24 +54,25 @@ export async function runSegment(argv: string[]): Promise<number> {
   }
 }
 
+/** The SAM prompts to run: the clicks and box as given, or one box per text detection. */
+async function prompts(ctx: EngineContext, assetId: AssetId, args: Args): Promise<Array<{ points: PromptPoint[]; box?: PromptBox }>> {
+  if (args.text === undefined) return [{ points: args.points, ...(args.box ? { box: args.box } : {}) }];
+  const found = await detect(ctx, { assetId, text: args.text });
+  for (const n of found.notices) console.error(`anyfill segment: ${n}`);
+  for (const d of found.detections) console.log(`#${d.index} ${d.label} ${d.score.toFixed(3)} [${[d.box.x0, d.box.y0, d.box.x1, d.box.y1].map(Math.round).join(', ')}] (${found.packId})`);
+  if (found.detections.length === 0) console.log(`Nothing found for "${args.text}": the mask is empty.`);
+  return found.detections.map((d) => ({ points: [], box: d.box }));
+}
+
 function parse(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      image: { type: 'string' },
-      point: { type: 'string', multiple: true },
-      box: { type: 'string' },
-      text: { type: 'string' },
-      pack: { type: 'string' },
-      models: { type: 'string' },
-      out: { type: 'string' },
-    },
-  });
+  const str = { type: 'string' } as const;
+  const { values } = parseArgs({ args: argv, options: { image: str, point: { type: 'string', multiple: true }, box: str, text: str, pack: str, models: str, out: str } });
   if (!values.image) throw new Error('--image is required.');
   if (!values.out) throw new Error('--out is required.');
   const points = (values.point ?? []).map(parsePoint);
   const box = values.box === undefined ? undefined : parseBox(values.box);
-  if (points.length === 0 && !box && values.text === undefined) throw new Error('give at least one --point or a --box.');
+  if (values.text !== undefined && (points.length > 0 || box)) throw new Error('use either --text or --point/--box, not both.');
+  if (points.length === 0 && !box && values.text === undefined) throw new Error('give at least one --point, a --box or --text.');
   return { image: values.image, out: path.resolve(values.out), points, box, text: values.text, pack: values.pack, models: values.models };
 }
 

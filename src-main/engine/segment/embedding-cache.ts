@@ -6,6 +6,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { renameWithRetry } from '../../common/rename-retry';
+import { DISK_BUDGET_BYTES, pruneEmbeddings, touch } from './disk-prune';
 import { parseEmbedding, serializeEmbedding, type EmbeddingKey } from './embedding-file';
 import { embeddingBytes, type CacheHit, type Embedding } from './types';
 
@@ -21,7 +22,10 @@ export class EmbeddingCache {
   /** The last disk failure, for diagnostics (reads and writes never throw). */
   lastDiskProblem: string | null = null;
 
-  constructor(private readonly maxBytes = DEFAULT_MEMORY_BYTES) {}
+  constructor(
+    private readonly maxBytes = DEFAULT_MEMORY_BYTES,
+    private readonly diskBytes = DISK_BUDGET_BYTES,
+  ) {}
 
   /**
    * From memory, else from disk under `cacheDir` (null: memory only), else computed once however many
@@ -52,10 +56,6 @@ export class EmbeddingCache {
     })().finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, lookup);
     return lookup;
-  }
-
-  has(key: EmbeddingKey): boolean {
-    return this.memory.has(memoryKey(key));
   }
 
   /** Resolves when every disk write started so far has finished (tests, shutdown). */
@@ -104,18 +104,20 @@ export class EmbeddingCache {
       this.lastDiskProblem = `${file}: ${parsed.problem}`;
       return null;
     }
+    this.track(touch(file));
     return parsed.embedding;
   }
 
   /** Temp file + rename: a reader never sees half a file under the final name. */
   private async writeDisk(key: EmbeddingKey, e: Embedding, cacheDir: string | null): Promise<void> {
     const file = EmbeddingCache.fileFor(key, cacheDir);
-    if (!file) return;
+    if (!file || !cacheDir) return;
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(tmp, serializeEmbedding(key, e));
       await renameWithRetry(tmp, file);
+      await pruneEmbeddings(cacheDir, this.diskBytes);
     } catch (err) {
       this.lastDiskProblem = `write ${file}: ${String(err)}`;
       await rm(tmp, { force: true }).catch(() => undefined);

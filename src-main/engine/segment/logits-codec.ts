@@ -1,12 +1,15 @@
 // Runs in: engine process (and the CLI). The wire form of low-res logits (EncodedLogits in types.ts):
-// sign-exact Int8 codes at 1/16 logit, clamped, then raw DEFLATE. Far from a mask's edge logits saturate
-// and deflate to almost nothing, so a click's candidates usually take a few KB; noisy maps step down in
-// precision (other candidates first) until the click fits its budget, which is therefore guaranteed.
+// sign-exact Int8 codes at 1/16 logit, clamped; each code minus its planar prediction (left + up −
+// up-left, as in lossless image coders) so smooth ramps and saturated areas become runs of zeros; then
+// raw DEFLATE. A click's candidates usually take a few KB; noisy maps step down in precision (other
+// candidates first) until the click fits its budget, which is therefore guaranteed.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { LOW_RES, type EncodedLogits } from './types';
 
-const CELLS = LOW_RES * LOW_RES;
+// A local copy: hot loops below read it directly, never through a module binding.
+const SIDE: number = LOW_RES;
+const CELLS = SIDE * SIDE;
 /** Every candidate of one click together, compressed. Worst case (all sign-only): 4 × 8 KB. */
 export const CLICK_BUDGET_BYTES = 64 * 1024;
 const LEVELS = [
@@ -27,11 +30,25 @@ export function quantiseLogits(logits: ArrayLike<number>, scale: number = 16, li
 }
 
 export function encodeLogits(logits: ArrayLike<number>, level = 0): EncodedLogits {
-  if (logits.length !== CELLS) throw new AnyfillError('INTERNAL', `Low-res logits must be ${LOW_RES}², not ${logits.length} values.`);
+  if (logits.length !== CELLS) throw new AnyfillError('INTERNAL', `Low-res logits must be ${SIDE}², not ${logits.length} values.`);
   const { scale, limit } = LEVELS[level] ?? LEVELS[0];
   const q = quantiseLogits(logits, scale, limit);
-  const data = deflateRawSync(new Uint8Array(q.buffer, q.byteOffset, q.byteLength), { level: 6 });
-  return { encoding: 'i8-deflate-raw', size: LOW_RES, scale, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  const residuals = new Uint8Array(CELLS);
+  residuals[0] = q[0]! & 0xff;
+  for (let x = 1; x < SIDE; x++) residuals[x] = (q[x]! - q[x - 1]!) & 0xff;
+  for (let i = SIDE; i < CELLS; i++) {
+    const up = q[i - SIDE]!;
+    residuals[i] = (i % SIDE === 0 ? q[i]! - up : q[i]! - q[i - 1]! - up + q[i - SIDE - 1]!) & 0xff;
+  }
+  const data = deflateRawSync(residuals, { level: 6 });
+  return { encoding: 'i8-grad-deflate-raw', size: LOW_RES, scale, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
+
+/** Planar prediction of code i (column x) from its decoded neighbours: left + up − up-left (edges: left or up). */
+function predict(q: Int8Array, x: number, i: number): number {
+  if (i < SIDE) return x === 0 ? 0 : q[i - 1]!;
+  if (x === 0) return q[i - SIDE]!;
+  return q[i - 1]! + q[i - SIDE]! - q[i - SIDE - 1]!;
 }
 
 /**
@@ -51,7 +68,7 @@ export function encodeCandidates(list: ReadonlyArray<ArrayLike<number>>, chosen:
 
 /** Back to float logits. BAD_REQUEST when the data is not what encodeLogits makes. */
 export function decodeLogits(enc: EncodedLogits): Float32Array {
-  if (enc.encoding !== 'i8-deflate-raw' || enc.size !== LOW_RES || !LEVELS.some((l) => l.scale === enc.scale)) {
+  if (enc.encoding !== 'i8-grad-deflate-raw' || enc.size !== LOW_RES || !LEVELS.some((l) => l.scale === enc.scale)) {
     throw new AnyfillError('BAD_REQUEST', 'The previous mask is in an unknown format.', `${String(enc.encoding)} ${String(enc.size)} ${String(enc.scale)}`);
   }
   let raw: Buffer;
@@ -61,8 +78,14 @@ export function decodeLogits(enc: EncodedLogits): Float32Array {
     throw new AnyfillError('BAD_REQUEST', 'The previous mask is damaged.', err instanceof Error ? err.message : String(err));
   }
   if (raw.length !== CELLS) throw new AnyfillError('BAD_REQUEST', 'The previous mask is damaged.', `${raw.length} bytes, not ${CELLS}`);
-  const codes = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  // Int8Array stores modulo 256: prediction + residual wraps back to the code exactly.
+  const codes = new Int8Array(CELLS);
   const out = new Float32Array(CELLS);
-  for (let i = 0; i < CELLS; i++) out[i] = codes[i]! / enc.scale;
+  for (let y = 0; y < SIDE; y++) {
+    for (let x = 0, i = y * SIDE; x < SIDE; x++, i++) {
+      codes[i] = predict(codes, x, i) + raw[i]!;
+      out[i] = codes[i]! / enc.scale;
+    }
+  }
   return out;
 }

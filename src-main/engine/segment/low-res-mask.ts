@@ -4,6 +4,10 @@
 // direct bilinear 256→(H,W). Bilinear is separable, so both become per-axis weight lists.
 import { FRAME, LOW_RES, type LowResPlacement } from './types';
 
+// Local copies: the loops below read them directly, never through a module binding.
+const SIDE: number = LOW_RES;
+const FRAME_SIDE: number = FRAME;
+
 /** Per output index: up to 4 low-res indices and weights (unused slots weigh 0). */
 interface Taps { idx: Int32Array; w: Float64Array }
 
@@ -20,15 +24,15 @@ function axisTaps(kind: LowResPlacement['kind'], crop: number, out: number): Tap
   for (let i = 0; i < out; i++) {
     const o = i * 4;
     if (kind === 'stretch') {
-      const [a, b, f] = linear(i, LOW_RES, out);
+      const [a, b, f] = linear(i, SIDE, out);
       idx.set([a, b, a, a], o);
       w.set([1 - f, f, 0, 0], o);
       continue;
     }
     // Output → crop of the 1024 frame → low-res grid: two linear steps compose to ≤ 4 taps.
     const [c0, c1, f] = linear(i, crop, out);
-    const [a0, b0, g0] = linear(c0, LOW_RES, FRAME);
-    const [a1, b1, g1] = linear(c1, LOW_RES, FRAME);
+    const [a0, b0, g0] = linear(c0, SIDE, FRAME_SIDE);
+    const [a1, b1, g1] = linear(c1, SIDE, FRAME_SIDE);
     idx.set([a0, b0, a1, b1], o);
     w.set([(1 - f) * (1 - g0), (1 - f) * g0, f * (1 - g1), f * g1], o);
   }
@@ -50,12 +54,12 @@ export function lowResToMask(logits: ArrayLike<number>, p: LowResPlacement, outW
   const [xa, xb] = window(xs, outW, cells.x0, cells.x1);
   const [ya, yb] = window(ys, outH, cells.y0, cells.y1);
   // Horizontal pass over the low-res rows the window's vertical taps use, then the vertical pass.
-  const rows = new Float64Array(LOW_RES * outW);
-  const used = new Uint8Array(LOW_RES);
+  const rows = new Float64Array(SIDE * outW);
+  const used = new Uint8Array(SIDE);
   for (let k = ya * 4; k < yb * 4; k++) used[ys.idx[k]!] = 1;
-  for (let r = 0; r < LOW_RES; r++) {
+  for (let r = 0; r < SIDE; r++) {
     if (!used[r]) continue;
-    const src = r * LOW_RES;
+    const src = r * SIDE;
     const dst = r * outW;
     for (let x = xa; x < xb; x++) {
       const o = x * 4;
@@ -81,10 +85,10 @@ export function lowResToMask(logits: ArrayLike<number>, p: LowResPlacement, outW
 
 /** The low-res bounding box of the cells with a positive logit; null when there are none. */
 function positiveCells(logits: ArrayLike<number>): { x0: number; y0: number; x1: number; y1: number } | null {
-  let [x0, y0, x1, y1] = [LOW_RES, LOW_RES, -1, -1];
-  for (let y = 0; y < LOW_RES; y++) {
-    for (let x = 0; x < LOW_RES; x++) {
-      if (!((logits[y * LOW_RES + x] as number) > 0)) continue;
+  let [x0, y0, x1, y1] = [SIDE, SIDE, -1, -1];
+  for (let y = 0; y < SIDE; y++) {
+    for (let x = 0; x < SIDE; x++) {
+      if (!((logits[y * SIDE + x] as number) > 0)) continue;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;

@@ -33,10 +33,10 @@ export class SegmentService {
   private readonly latest = new Map<string, number>();
   private seq = 0;
 
-  constructor(deps: { queue?: InferenceQueue; pool?: SessionPool; memoryBytes?: number } = {}) {
+  constructor(deps: { queue?: InferenceQueue; pool?: SessionPool; memoryBytes?: number; diskBytes?: number } = {}) {
     this.queue = deps.queue ?? inferenceQueue;
     this.packs = new PackResolver(deps.pool ?? sessionPool);
-    this.cache = new EmbeddingCache(deps.memoryBytes);
+    this.cache = new EmbeddingCache(deps.memoryBytes, deps.diskBytes);
   }
 
   /** Computes (or finds) the embedding as background work; call it when an image opens. */
@@ -70,7 +70,7 @@ export class SegmentService {
       if (stored?.assetId !== req.assetId) throw new AnyfillError('NOT_FOUND', 'That selection is no longer available; click again.', req.resultId);
       return { stored, resultId: req.resultId, index: req.index, modelMs: 0, embedding: 'memory' };
     }
-    const { result, stored } = await this.run(ctx, { ...req, multimask: true });
+    const { result, stored } = await this.run(ctx, { ...req, multimask: false });
     return { stored, resultId: result.resultId, index: req.candidate ?? stored.chosen, modelMs: result.timings.modelMs, embedding: result.timings.embedding };
   }
 
@@ -95,7 +95,8 @@ export class SegmentService {
     const previous = req.previousLowRes && this.results.previous(req.previousLowRes, req.assetId, pack.packId);
     // A newer request with this key already went ahead: neither queue behind it nor replace it.
     if (req.key !== undefined && this.latest.get(req.key) !== seq) throw new AnyfillError('CANCELLED', 'Replaced by a newer request.');
-    const out = await decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, ...(req.key !== undefined ? { key: req.key } : {}), ...(previous ? { previous } : {}) });
+    const key = req.key === undefined ? {} : { key: `segment:${req.key}` };
+    const out = await decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, ...key, ...(previous ? { previous } : {}) });
 
     const tokens = candidateTokens(pack.family, out.lowRes.length);
     const chosen = chooseCandidate(tokens, out.ious, prompt);

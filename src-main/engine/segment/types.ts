@@ -1,6 +1,6 @@
 // Runs in: engine process (and the CLI). The shapes the segmentation code passes around: prompts in image
 // pixels, where a 256×256 low-res mask sits on the image, and what one click returns. Plain data only,
-// so they can become contract schemas (see the report in segment-service.ts's header).
+// so they can become contract schemas (requests.ts has what callers send).
 
 export type SamFamily = 'sam1' | 'sam2';
 
@@ -37,14 +37,16 @@ export interface LowResPlacement {
 }
 
 /**
- * One candidate's 256×256 logits for the wire: Int8 codes q, row-major, then raw DEFLATE
- * (DecompressionStream('deflate-raw') in a browser); logit = q / scale. The sign is always exact
+ * One candidate's 256×256 logits for the wire: Int8 codes q, row-major, logit = q / scale, sent as
+ * residuals r = (q − pred) mod 256 with pred = left + up − up-left (first row: left; first column: up;
+ * the first cell: 0), then raw DEFLATE. To read: inflate (DecompressionStream('deflate-raw') in a
+ * browser), then in row-major order q = Int8(pred + r) from the codes already read. The sign is always exact
  * (q > 0 ⇔ logit > 0), so the thresholded mask never changes. Precision falls only when a click's
  * candidates would not fit the byte budget (logits-codec.ts): scale 16 (±7.94 in 1/16 steps), 4 (±7.75
  * in 1/4 steps, other candidates first), 1 (sign only: q ∈ {−1, 0, 1}, a hard-edged preview).
  */
 export interface EncodedLogits {
-  encoding: 'i8-deflate-raw';
+  encoding: 'i8-grad-deflate-raw';
   size: typeof LOW_RES;
   scale: 16 | 4 | 1;
   data: Uint8Array;

@@ -2,7 +2,7 @@
 // checks, prompt assembly with the padding rules (Pitfalls 1–3), candidate choice (§1.1), encoder inputs.
 import { describe, expect, it } from 'vitest';
 import { AnyfillError } from '../../../src-shared/contract/errors';
-import { IMAGENET_MEAN, IMAGENET_STD, SAM1_MEAN, SAM1_STD, sam1HwcInput, sam1NchwInput, sam2Input } from '../../../src-main/engine/segment/encoder-input';
+import { IMAGENET_MEAN, IMAGENET_STD, SAM1_MEAN, SAM1_STD, resizedRgb, sam1HwcInput, sam1NchwInput, sam2Input } from '../../../src-main/engine/segment/encoder-input';
 import { checkPrompt, placementFor, resizeLongSide, toFrame } from '../../../src-main/engine/segment/geometry';
 import { assembleSam1, assembleSam2, candidateTokens, chooseCandidate, maskInput } from '../../../src-main/engine/segment/prompt';
 import type { Prompt } from '../../../src-main/engine/segment/types';
@@ -141,5 +141,18 @@ describe('encoder inputs', () => {
     const x = sam2Input(frame);
     expect(x.dims).toEqual([1, 3, 1024, 1024]);
     expect(x.values[2 * 1024 * 1024 + 5]).toBeCloseTo((128 / 255 - IMAGENET_MEAN[2]) / IMAGENET_STD[2], 5);
+  });
+
+  it('resizes RGB to the rounded SAM 1 size or the SAM 2 square; transparent pixels read as white', async () => {
+    const [w, h] = [2000, 1000];
+    const data = Buffer.alloc(w * h * 4);
+    for (let i = 0; i < w * h; i++) data.set(i % w < w / 2 ? [200, 10, 10, 255] : [0, 0, 0, 0], i * 4);
+    const pixels = { data, width: w, height: h, channels: 4 as const };
+    const s1 = await resizedRgb(pixels, 'sam1');
+    expect([s1.width, s1.height, s1.rgb.length]).toEqual([1024, 512, 1024 * 512 * 3]);
+    expect(Array.from(s1.rgb.subarray(0, 3))).toEqual([200, 10, 10]);
+    expect(Array.from(s1.rgb.subarray(s1.rgb.length - 3))).toEqual([255, 255, 255]);
+    const s2 = await resizedRgb({ ...pixels, channels: 4 }, 'sam2');
+    expect([s2.width, s2.height]).toEqual([1024, 1024]);
   });
 });
