@@ -8,6 +8,7 @@ import { verifyAndLoad } from '../engine/models/load-check';
 import { inferenceQueue, sessionPool } from '../engine/runtime/engine-runtime';
 import { runStandins } from './standins-command';
 import { runDetect } from './detect-command';
+import { runSegment } from './segment-command';
 import { appVersion } from './locations';
 
 const HELP = `Anyfill ${appVersion()} — local AI image editor
@@ -20,6 +21,9 @@ Usage:
   anyfill models list [--json] | download <pack> [--endpoint URL] | verify [<pack>]
                  | import <folder> | remove <pack>        [--models DIR]
                               Model packs: catalog, downloads (resumable, verified), installed packs
+  anyfill segment --image F [--point X,Y[,LABEL]]… [--box X0,Y0,X1,Y1] [--text "…"] [--pack ID]
+                 [--models DIR] --out mask.png
+                              Segment Anything: an 8-bit mask at the image's size, 255 inside
   anyfill detect --image F --text "red car. tree" [--pack ID] [--box-threshold X] [--text-threshold X]
                  [--models DIR] --out boxes.json
                               Find objects by name (Grounding DINO); boxes in image pixels
@@ -55,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
           deviceOf: deviceFor,
           verify: (dir, id) => verifyAndLoad(dir, id, { pool: sessionPool, queue: inferenceQueue }),
         });
+      case 'segment':
+        return await runSegment(rest);
       case 'detect':
         return await runDetect(rest);
       case 'standins':

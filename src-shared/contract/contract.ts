@@ -18,6 +18,13 @@ import {
 import { DownloadProgressSchema, ModelsListSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
 import { PackIdSchema } from '../models/catalog-schema';
 import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
+import {
+  SegmentFullResRequestSchema,
+  SegmentFullResResultSchema,
+  SegmentPrepareSchema,
+  SegmentRunRequestSchema,
+  SegmentRunResultSchema,
+} from './segment-payloads';
 
 import { CHANNEL_OWNERS, EVENT_NAMES, type ChannelOwner } from './names';
 
@@ -55,6 +62,16 @@ export const channels = {
     request: z.object({ document: EditorDocumentSchema }).strict(),
     response: ExportResultSchema,
   },
+  /** Compute (or load from cache) the image embedding for a SAM pack; image.open starts this by itself. */
+  'segment.prepare': {
+    owner: 'engine',
+    request: z.object({ assetId: AssetIdSchema, packId: PackIdSchema.optional() }).strict(),
+    response: SegmentPrepareSchema,
+  },
+  /** One click, box or refinement: only the decoder runs; candidates come back as compact low-res logits. */
+  'segment.run': { owner: 'engine', request: SegmentRunRequestSchema, response: SegmentRunResultSchema },
+  /** A held result's candidate as a full-resolution 8-bit PNG mask in the session folder. */
+  'segment.fullRes': { owner: 'engine', request: SegmentFullResRequestSchema, response: SegmentFullResResultSchema },
   /** Find objects named in a text prompt ("red car. tree"): numbered boxes with label and score. */
   'detect.run': { owner: 'engine', request: DetectRequestSchema, response: DetectResultSchema },
   /** The catalog and what is on disk: states, sizes, licences, the device each family runs on. */
@@ -115,6 +132,8 @@ export const events = {
     decodeMs: z.number().optional(),
     error: AnyfillErrorSchema.optional(),
   }),
+  /** The embedding an opened image's segmentation needs is ready (clicks now answer at decoder speed). */
+  'segment.ready': z.object({ assetId: AssetIdSchema, packId: PackIdSchema, ms: z.number(), cached: z.enum(['memory', 'disk', 'computed']) }),
   /** A pack download's progress: bytes, speed, ETA, and its end (done, failed, cancelled). */
   'models.progress': DownloadProgressSchema,
   /** Electron: a native menu item was clicked; the renderer runs the command. */

@@ -7,6 +7,9 @@ export const CHANNEL_OWNERS = {
   'image.decoded': 'engine',
   'image.release': 'engine',
   'document.exportPng': 'engine',
+  'segment.prepare': 'engine',
+  'segment.run': 'engine',
+  'segment.fullRes': 'engine',
   'detect.run': 'engine',
   'models.list': 'engine',
   'models.download': 'engine',
@@ -23,7 +26,7 @@ export const CHANNEL_OWNERS = {
   'shell.importModels': 'shell',
 } as const;
 
-export const EVENT_NAMES = ['engine.status', 'asset.decoded', 'menu.command', 'models.progress'] as const;
+export const EVENT_NAMES = ['engine.status', 'asset.decoded', 'menu.command', 'models.progress', 'segment.ready'] as const;
 
 /**
  * engine: any host forwards it from the renderer; shell: answered by Electron main itself;

@@ -2,6 +2,7 @@
 import type { EngineHandlers } from '../engine-context';
 import { appInfo } from './app-handlers';
 import { detectRun } from './detect-handlers';
+import { segmentFullRes, segmentPrepare, segmentRun } from './segment-handlers';
 import { documentExportPng } from './document-handlers';
 import { imageDecoded, imageOpen, imageProxy, imageRelease } from './image-handlers';
 import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsRemove, modelsVerify } from './model-handlers';
@@ -14,6 +15,9 @@ export function createEngineHandlers(): EngineHandlers {
     'image.decoded': imageDecoded,
     'image.release': imageRelease,
     'document.exportPng': documentExportPng,
+    'segment.prepare': segmentPrepare,
+    'segment.run': segmentRun,
+    'segment.fullRes': segmentFullRes,
     'detect.run': detectRun,
     'models.list': modelsList,
     'models.download': modelsDownload,

@@ -9,6 +9,7 @@ import { DownloadManager } from '../models/download-manager';
 import { importPack, removePack } from '../models/install';
 import { verifyAndLoad } from '../models/load-check';
 import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
+import { segmentService } from '../segment/segment-service';
 import { listPacks } from '../models/list-packs';
 import { deviceFor, type PackDevice } from '../runtime/execution-providers';
 
@@ -57,6 +58,9 @@ export const modelsList: EngineHandler<'models.list'> = async (_req, ctx) => lis
 export const modelsDownload: EngineHandler<'models.download'> = async (req, ctx) => {
   // No endpoint in the request: the manager takes ANYFILL_MODEL_ENDPOINT (a mirror, the tests' hub), else the hub.
   await downloadsFor(ctx).manager.download(req.packId, req.endpoint === undefined ? {} : { endpoint: req.endpoint });
+  // A (re)installed pack replaces files sessions may hold: reopen them on next use.
+  await sessionPool.releaseWhere((key) => key.startsWith(`${req.packId}/`));
+  segmentService.invalidatePacks();
   return statusOf(ctx, req.packId);
 };
 
@@ -74,7 +78,10 @@ export const modelsRemove: EngineHandler<'models.remove'> = async (req, ctx) => 
     const title = findCatalogPack(req.packId)?.title ?? req.packId;
     throw new AnyfillError('BAD_REQUEST', `${title} is still downloading. Cancel the download first, then remove it.`);
   }
+  // Close its sessions first: a model file must not be deleted under a running session.
+  await sessionPool.releaseWhere((key) => key.startsWith(`${req.packId}/`));
   await removePack(ctx.modelsDir, req.packId);
+  segmentService.invalidatePacks();
   return {};
 };
 
@@ -83,5 +90,7 @@ export const modelsVerify: EngineHandler<'models.verify'> = async (req, ctx) =>
 
 export const modelsImport: EngineHandler<'models.import'> = async (req, ctx) => {
   const manifest = await importPack(req.folder, ctx.modelsDir);
+  await sessionPool.releaseWhere((key) => key.startsWith(`${manifest.packId}/`));
+  segmentService.invalidatePacks();
   return statusOf(ctx, manifest.packId);
 };

@@ -1,0 +1,55 @@
+// Runs in: engine process. The segment.* channels over the segment service (../segment): prepare the
+// embedding, run a click/box/refinement, write a held result at full size. Logits cross as base64.
+import sharp from 'sharp';
+import type { z } from 'zod';
+import type { EncodedLogitsSchema } from '../../../src-shared/contract/segment-payloads';
+import type { AssetId } from '../../../src-shared/document/ids';
+import type { EngineContext, EngineHandler } from '../engine-context';
+import { assetDir } from '../images/asset-files';
+import { sessionRelative, writeFileAtomic } from '../images/session-files';
+import type { PreviousLowRes } from '../segment/requests';
+import { segmentService } from '../segment/segment-service';
+import type { EncodedLogits } from '../segment/types';
+
+type WireLogits = z.infer<typeof EncodedLogitsSchema>;
+const toWire = ({ data, ...rest }: EncodedLogits): WireLogits => ({ ...rest, base64: Buffer.from(data).toString('base64') });
+const fromWire = ({ base64, ...rest }: WireLogits): EncodedLogits => ({ ...rest, data: new Uint8Array(Buffer.from(base64, 'base64')) });
+
+export const segmentPrepare: EngineHandler<'segment.prepare'> = async (req, ctx) => segmentService.prepare(ctx, req.assetId, req.packId);
+
+export const segmentRun: EngineHandler<'segment.run'> = async (req, ctx) => {
+  const { previousLowRes, ...rest } = req;
+  let previous: PreviousLowRes | undefined;
+  if (previousLowRes && 'logits' in previousLowRes) previous = { logits: fromWire(previousLowRes.logits) };
+  else if (previousLowRes) previous = { ...previousLowRes, ...(previousLowRes.fallback ? { fallback: fromWire(previousLowRes.fallback) } : {}) } as PreviousLowRes;
+  const result = await segmentService.segment(ctx, { ...rest, ...(previous ? { previousLowRes: previous } : {}) });
+  return { ...result, candidates: result.candidates.map((c) => ({ ...c, logits: toWire(c.logits) })) };
+};
+
+export const segmentFullRes: EngineHandler<'segment.fullRes'> = async (req, ctx) => {
+  const full = await segmentService.segmentFullRes(ctx, req);
+  const file = `${assetDir(ctx.sessionDir, req.assetId)}/mask-${full.resultId}-${full.index}.png`;
+  const png = await sharp(full.mask, { raw: { width: full.width, height: full.height, channels: 1 } })
+    .toColourspace('b-w') // an 8-bit grey PNG, as the CLI writes
+    .png({ compressionLevel: 3 })
+    .toBuffer();
+  await writeFileAtomic(file, png);
+  return {
+    packId: full.packId,
+    mask: { path: sessionRelative(ctx.sessionDir, file), width: full.width, height: full.height },
+    score: full.score,
+    bbox: full.bbox,
+    area: full.area,
+  };
+};
+
+/**
+ * After image.open: compute the embedding in the background so the first click is fast. No SAM pack
+ * installed is normal (the user has not downloaded one): stay quiet.
+ */
+export function prepareInBackground(ctx: EngineContext, assetId: AssetId): void {
+  segmentService.prepare(ctx, assetId).then(
+    (r) => ctx.emit('segment.ready', { assetId, packId: r.packId, ms: r.ms, cached: r.cached }),
+    () => undefined,
+  );
+}

@@ -1,0 +1,77 @@
+// Runs in: every process. Payloads of SAM segmentation: prompts in image pixels in, compact low-res
+// logits out (a click never carries a full-resolution mask across a process boundary).
+import { z } from 'zod';
+import { AssetIdSchema } from '../document/ids';
+import { PackIdSchema } from '../models/catalog-schema';
+import { SessionFileSchema } from './payloads';
+
+const CacheHitSchema = z.enum(['memory', 'disk', 'computed']);
+const RectSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+/** label 1 = include, 0 = exclude; upright image pixels (after EXIF orientation). */
+export const PromptPointSchema = z.object({ x: z.number(), y: z.number(), label: z.union([z.literal(0), z.literal(1)]) });
+export const PromptBoxSchema = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+
+/**
+ * 256×256 Int8 logits (logit = q / scale) as gradient-predicted residuals, raw-DEFLATEd, base64 so the
+ * same JSON crosses Electron IPC and the browser host's WebSocket. See src-main/engine/segment/types.ts.
+ */
+export const EncodedLogitsSchema = z.object({
+  encoding: z.literal('i8-grad-deflate-raw'),
+  size: z.literal(256),
+  scale: z.union([z.literal(16), z.literal(4), z.literal(1)]),
+  base64: z.string().max(100_000),
+});
+
+const ResultIdSchema = z.string().regex(/^r_[A-Za-z0-9_-]{6,64}$/);
+
+export const PreviousLowResSchema = z.union([
+  z.object({ resultId: ResultIdSchema, index: z.number().int().min(0).max(3), fallback: EncodedLogitsSchema.optional() }).strict(),
+  z.object({ logits: EncodedLogitsSchema }).strict(),
+]);
+
+export const SegmentRunRequestSchema = z
+  .object({
+    assetId: AssetIdSchema,
+    packId: PackIdSchema.optional(),
+    points: z.array(PromptPointSchema).max(64),
+    box: PromptBoxSchema.optional(),
+    previousLowRes: PreviousLowResSchema.optional(),
+    multimask: z.boolean().optional(),
+    /** Same key = latest wins: a superseded pending request answers CANCELLED. */
+    key: z.string().max(64).optional(),
+  })
+  .strict();
+
+export const PlacementSchema = z.object({
+  kind: z.enum(['sam1-crop', 'stretch']),
+  width: z.number().int(),
+  height: z.number().int(),
+  crop: z.object({ width: z.number(), height: z.number() }),
+  /** The image's part of the 256 grid: drawImage(lowRes, sourceRect → 0, 0, width, height). */
+  sourceRect: RectSchema,
+});
+
+export const SegmentRunResultSchema = z.object({
+  resultId: ResultIdSchema,
+  packId: PackIdSchema,
+  family: z.enum(['sam1', 'sam2']),
+  candidates: z.array(z.object({ index: z.number().int(), token: z.number().int().nullable(), score: z.number(), logits: EncodedLogitsSchema })).min(1).max(4),
+  chosen: z.number().int(),
+  placement: PlacementSchema,
+  bbox: RectSchema.nullable(),
+  area: z.number(),
+  timings: z.object({ modelMs: z.number(), totalMs: z.number(), overheadMs: z.number(), embedding: CacheHitSchema, embeddingMs: z.number() }),
+});
+
+export const SegmentPrepareSchema = z.object({ packId: PackIdSchema, ms: z.number(), cached: CacheHitSchema });
+
+/** A held result's candidate at full size, as an 8-bit PNG in the session folder (not megabytes over IPC). */
+export const SegmentFullResRequestSchema = z.object({ assetId: AssetIdSchema, resultId: ResultIdSchema, index: z.number().int().min(0).max(3) }).strict();
+export const SegmentFullResResultSchema = z.object({
+  packId: PackIdSchema,
+  mask: SessionFileSchema,
+  score: z.number(),
+  bbox: RectSchema.nullable(),
+  area: z.number(),
+});

@@ -1,0 +1,60 @@
+// Runs in: vitest (node). segment.* through the engine's real dispatcher, as a renderer would call them:
+// a click returns compact logits that decode to the clicked shape, small enough for an interactive path;
+// the full-resolution mask arrives as a PNG in the session folder.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { channels } from '../../../src-shared/contract/contract';
+import { createDispatcher, type Dispatch } from '../../../src-main/engine/dispatcher';
+import { createEngineHandlers, hardenSharp } from '../../../src-main/engine/handlers';
+import { decodeLogits } from '../../../src-main/engine/segment/logits-codec';
+import { lowResToMask } from '../../../src-main/engine/segment/low-res-mask';
+import { LANDSCAPE } from '../../../src-main/standins/sam/scenes';
+import { writeStandins } from '../../../src-main/standins/index';
+import { makeSession, type TestSession } from '../../helpers/images';
+import { maskIoU, openFile, sceneFile, truthOf } from '../../helpers/scenes';
+
+let s: TestSession;
+let dispatch: Dispatch;
+let id = 1;
+async function call<T>(channel: keyof typeof channels, payload: unknown): Promise<T> {
+  const reply = await dispatch({ t: 'req', id: id++, channel, payload });
+  if (!reply?.ok) throw new Error(`${channel}: ${JSON.stringify(reply)}`);
+  return channels[channel].response.parse(reply.result) as T;
+}
+
+beforeAll(async () => {
+  hardenSharp();
+  s = await makeSession();
+  await writeStandins(s.ctx.modelsDir, (p) => p === 'mobilesam');
+  dispatch = createDispatcher(createEngineHandlers(), s.ctx);
+});
+afterAll(() => s.cleanup());
+
+it('prepares once, answers a click with compact logits of the clicked shape, and writes the full-res mask', async () => {
+  const assetId = await openFile(s, await sceneFile(LANDSCAPE, 'png'));
+  const first = await call<{ cached: string }>('segment.prepare', { assetId });
+  expect(first.cached).toBe('computed');
+  expect((await call<{ cached: string }>('segment.prepare', { assetId })).cached).toBe('memory');
+
+  const reply = await dispatch({ t: 'req', id: id++, channel: 'segment.run', payload: { assetId, points: [{ x: 500, y: 550, label: 1 }] } });
+  expect(JSON.stringify(reply).length).toBeLessThan(100_000); // bytes per click across the boundary
+  type Run = { resultId: string; chosen: number; placement: Parameters<typeof lowResToMask>[1]; candidates: Array<{ index: number; logits: { encoding: 'i8-grad-deflate-raw'; size: 256; scale: 16 | 4 | 1; base64: string } }> };
+  const run = channels['segment.run'].response.parse((reply as { result: unknown }).result) as unknown as Run;
+  const chosen = run.candidates[run.chosen]!;
+  const { base64, ...enc } = chosen.logits;
+  const logits = decodeLogits({ ...enc, data: new Uint8Array(Buffer.from(base64, 'base64')) });
+  const mask = lowResToMask(logits, run.placement);
+  expect(maskIoU(mask, truthOf(LANDSCAPE, [0]))).toBeGreaterThan(0.95);
+
+  const full = await call<{ mask: { path: string; width: number; height: number } }>('segment.fullRes', { assetId, resultId: run.resultId, index: chosen.index });
+  expect(full.mask).toMatchObject({ width: 1500, height: 1000 });
+  const png = await readFile(path.join(s.dir, ...full.mask.path.split('/')));
+  expect((await sharp(png).metadata()).channels).toBe(1); // an 8-bit grey PNG
+  const raw = await sharp(png).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  expect(maskIoU(raw.data, truthOf(LANDSCAPE, [0]))).toBeGreaterThan(0.95);
+
+  const outside = await dispatch({ t: 'req', id: id++, channel: 'segment.run', payload: { assetId, points: [{ x: 5000, y: 5, label: 1 }] } });
+  expect(outside).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'That click is outside the image.' } });
+});
