@@ -6,6 +6,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { LOW_RES, type EncodedLogits } from './types';
+import { residualsToLogits } from '../../../src-shared/masks/logits-residuals';
 
 // A local copy: hot loops below read it directly, never through a module binding.
 const SIDE: number = LOW_RES;
@@ -44,12 +45,6 @@ export function encodeLogits(logits: ArrayLike<number>, level = 0): EncodedLogit
   return { encoding: 'i8-grad-deflate-raw', size: LOW_RES, scale, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 
-/** Planar prediction of code i (column x) from its decoded neighbours: left + up − up-left (edges: left or up). */
-function predict(q: Int8Array, x: number, i: number): number {
-  if (i < SIDE) return x === 0 ? 0 : q[i - 1]!;
-  if (x === 0) return q[i - SIDE]!;
-  return q[i - 1]! + q[i - SIDE]! - q[i - SIDE - 1]!;
-}
 
 /**
  * Every candidate at full precision when they fit `budget` together; otherwise the others step down
@@ -78,14 +73,5 @@ export function decodeLogits(enc: EncodedLogits): Float32Array {
     throw new AnyfillError('BAD_REQUEST', 'The previous mask is damaged.', err instanceof Error ? err.message : String(err));
   }
   if (raw.length !== CELLS) throw new AnyfillError('BAD_REQUEST', 'The previous mask is damaged.', `${raw.length} bytes, not ${CELLS}`);
-  // Int8Array stores modulo 256: prediction + residual wraps back to the code exactly.
-  const codes = new Int8Array(CELLS);
-  const out = new Float32Array(CELLS);
-  for (let y = 0; y < SIDE; y++) {
-    for (let x = 0, i = y * SIDE; x < SIDE; x++, i++) {
-      codes[i] = predict(codes, x, i) + raw[i]!;
-      out[i] = codes[i]! / enc.scale;
-    }
-  }
-  return out;
+  return residualsToLogits(raw, enc.scale);
 }

@@ -2,6 +2,10 @@
 // pixels, where a 256×256 low-res mask sits on the image, and what one click returns. Plain data only,
 // so they can become contract schemas (requests.ts has what callers send).
 
+import type { LOW_RES, LowResPlacement } from '../../../src-shared/masks/low-res';
+
+export { FRAME, LOW_RES, type LowResPlacement } from '../../../src-shared/masks/low-res';
+
 export type SamFamily = 'sam1' | 'sam2';
 
 /** label 1 = include, 0 = exclude. Coordinates in upright image pixels (after EXIF orientation). */
@@ -15,26 +19,7 @@ export interface Prompt {
   box?: PromptBox;
 }
 
-/** Low-res masks are always 256×256 logits covering a 1024×1024 model frame. */
-export const LOW_RES = 256;
-export const FRAME = 1024;
 
-/**
- * Where the low-res logits sit on the image. SAM 1 ("sam1-crop"): the image fills the top-left
- * `crop` of the 1024 frame (long side 1024, the rest is padding). SAM 2 ("stretch"): the image is
- * stretched over the whole frame. Either way the image is the `sourceRect` of the 256 grid, so a
- * renderer can draw it with drawImage(lowRes, sx, sy, sw, sh, 0, 0, W, H) and smoothing on.
- */
-export interface LowResPlacement {
-  kind: 'sam1-crop' | 'stretch';
-  /** Upright image size the mask is for. */
-  width: number;
-  height: number;
-  /** The image's part of the 1024 frame (1024×1024 for stretch). */
-  crop: { width: number; height: number };
-  /** The same in low-res pixels: crop / 4. */
-  sourceRect: { x: number; y: number; width: number; height: number };
-}
 
 /**
  * One candidate's 256×256 logits for the wire: Int8 codes q, row-major, logit = q / scale, sent as
