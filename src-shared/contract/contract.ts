@@ -19,6 +19,8 @@ import { DownloadProgressSchema, ModelsListSchema, PackStatusSchema, VerifyResul
 import { PackIdSchema } from '../models/catalog-schema';
 import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
 import {
+  SegmentEverythingRequestSchema,
+  SegmentEverythingResultSchema,
   SegmentFullResRequestSchema,
   SegmentFullResResultSchema,
   SegmentPrepareSchema,
@@ -72,6 +74,8 @@ export const channels = {
   'segment.run': { owner: 'engine', request: SegmentRunRequestSchema, response: SegmentRunResultSchema },
   /** A held result's candidate as a full-resolution 8-bit PNG mask in the session folder. */
   'segment.fullRes': { owner: 'engine', request: SegmentFullResRequestSchema, response: SegmentFullResResultSchema },
+  /** Select everything: every distinct object the model is sure of, as instances to turn into selections. */
+  'segment.everything': { owner: 'engine', request: SegmentEverythingRequestSchema, response: SegmentEverythingResultSchema },
   /** Find objects named in a text prompt ("red car. tree"): numbered boxes with label and score. */
   'detect.run': { owner: 'engine', request: DetectRequestSchema, response: DetectResultSchema },
   /** The catalog and what is on disk: states, sizes, licences, the device each family runs on. */

@@ -10,6 +10,7 @@ export const CHANNEL_OWNERS = {
   'segment.prepare': 'engine',
   'segment.run': 'engine',
   'segment.fullRes': 'engine',
+  'segment.everything': 'engine',
   'detect.run': 'engine',
   'models.list': 'engine',
   'models.download': 'engine',

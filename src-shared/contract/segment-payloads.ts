@@ -75,3 +75,27 @@ export const SegmentFullResResultSchema = z.object({
   bbox: RectSchema.nullable(),
   area: z.number(),
 });
+
+/** Select everything: a grid of point prompts, filtered by confidence and stability, de-duplicated. */
+export const SegmentEverythingRequestSchema = z
+  .object({ assetId: AssetIdSchema, packId: PackIdSchema.optional(), grid: z.number().int().min(2).max(32).optional() })
+  .strict();
+export const SegmentEverythingResultSchema = z.object({
+  packId: PackIdSchema,
+  family: z.enum(['sam1', 'sam2']),
+  placement: PlacementSchema,
+  instances: z
+    .array(
+      z.object({
+        point: z.object({ x: z.number(), y: z.number() }),
+        score: z.number(),
+        /** IoU of the masks at logit > +1 and > −1: how crisp the object is. */
+        stability: z.number(),
+        logits: EncodedLogitsSchema,
+        bbox: RectSchema.nullable(),
+        area: z.number(),
+      }),
+    )
+    .max(64),
+  ms: z.number(),
+});

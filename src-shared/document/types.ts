@@ -3,6 +3,7 @@
 // Layers are ordered bottom → top. Later issues add layer kinds (mask, result, selection) to the union.
 import { z } from 'zod';
 import { AssetIdSchema, DocumentIdSchema, LayerIdSchema } from './ids';
+import { SelectionLayerSchema } from './selection';
 
 export const DOCUMENT_SCHEMA_VERSION = 1;
 
@@ -24,7 +25,7 @@ export const ImageLayerSchema = z.object({
   height: z.number().int().positive(),
 });
 
-export const LayerSchema = z.discriminatedUnion('kind', [ImageLayerSchema]);
+export const LayerSchema = z.discriminatedUnion('kind', [ImageLayerSchema, SelectionLayerSchema]);
 
 export const EditorDocumentSchema = z.object({
   id: DocumentIdSchema,
@@ -39,4 +40,5 @@ export const EditorDocumentSchema = z.object({
 
 export type ImageLayer = z.infer<typeof ImageLayerSchema>;
 export type Layer = z.infer<typeof LayerSchema>;
+export type { SelectionLayer } from './selection';
 export type EditorDocument = z.infer<typeof EditorDocumentSchema>;

@@ -34,7 +34,8 @@ export const documentExportPng: EngineHandler<'document.exportPng'> = async (req
 async function loadLayers(sessionDir: string, doc: EditorDocument): Promise<CompositeLayer[]> {
   const layers: CompositeLayer[] = [];
   for (const layer of doc.layers) {
-    if (!layer.visible || layer.opacity === 0) continue;
+    // Selections are masks, not pixels: the composite is what the image layers show.
+    if (layer.kind !== 'image' || !layer.visible || layer.opacity === 0) continue;
     const { pixels } = await ensureDecoded(sessionDir, layer.assetId);
     layers.push({ pixels, x: layer.x, y: layer.y, opacity: layer.opacity });
   }

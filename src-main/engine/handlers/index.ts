@@ -2,7 +2,7 @@
 import type { EngineHandlers } from '../engine-context';
 import { appInfo } from './app-handlers';
 import { detectRun } from './detect-handlers';
-import { segmentFullRes, segmentPrepare, segmentRun } from './segment-handlers';
+import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun } from './segment-handlers';
 import { documentExportPng } from './document-handlers';
 import { imageDecoded, imageOpen, imageProxy, imageRelease } from './image-handlers';
 import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsRemove, modelsVerify } from './model-handlers';
@@ -18,6 +18,7 @@ export function createEngineHandlers(): EngineHandlers {
     'segment.prepare': segmentPrepare,
     'segment.run': segmentRun,
     'segment.fullRes': segmentFullRes,
+    'segment.everything': segmentEverything,
     'detect.run': detectRun,
     'models.list': modelsList,
     'models.download': modelsDownload,

@@ -43,6 +43,11 @@ export const segmentFullRes: EngineHandler<'segment.fullRes'> = async (req, ctx)
   };
 };
 
+export const segmentEverything: EngineHandler<'segment.everything'> = async (req, ctx) => {
+  const result = await segmentService.everything(ctx, req);
+  return { ...result, instances: result.instances.map((i) => ({ ...i, logits: toWire(i.logits) })) };
+};
+
 /**
  * After image.open: compute the embedding in the background so the first click is fast. No SAM pack
  * installed is normal (the user has not downloaded one): stay quiet.

@@ -13,7 +13,8 @@ import type { SessionPool } from '../runtime/session-pool';
 import { EmbeddingCache, type CacheLookup } from './embedding-cache';
 import { checkPrompt, placementFor } from './geometry';
 import { IdentityMemo, PREP_VERSION } from './image-key';
-import { encodeCandidates } from './logits-codec';
+import { encodeCandidates, encodeLogits } from './logits-codec';
+import { gridPoints, selectInstances, type EverythingCandidate } from './everything';
 import { lowResToMask } from './low-res-mask';
 import { maskBox, maskStats } from './mask-stats';
 import { PackResolver } from './pack-resolver';
@@ -22,7 +23,15 @@ import type { FullResMask, FullResRequest, PrepareResult, SegmentRequest } from 
 import { ResultStore, candidateOf, type StoredResult } from './result-store';
 import type { SamPack } from './sam-pack';
 import { decodePrompt, encodeImage } from './sam-runs';
-import type { CacheHit, SegmentResult } from './types';
+import type { Box, CacheHit, EncodedLogits, LowResPlacement, SamFamily, SegmentResult } from './types';
+
+export interface EverythingResult {
+  packId: string;
+  family: SamFamily;
+  placement: LowResPlacement;
+  instances: Array<{ point: { x: number; y: number }; score: number; stability: number; logits: EncodedLogits; bbox: Box | null; area: number }>;
+  ms: number;
+}
 
 export class SegmentService {
   private readonly queue: InferenceQueue;
@@ -72,6 +81,34 @@ export class SegmentService {
     }
     const { result, stored } = await this.run(ctx, { ...req, multimask: false });
     return { stored, resultId: result.resultId, index: req.candidate ?? stored.chosen, modelMs: result.timings.modelMs, embedding: result.timings.embedding };
+  }
+
+  /**
+   * Select everything: one decoder run per grid point (background priority, so clicks go first),
+   * then the confident, stable, distinct masks. Each comes back in the click's wire form.
+   */
+  async everything(ctx: EngineContext, req: { assetId: AssetId; packId?: string; grid?: number }): Promise<EverythingResult> {
+    const started = performance.now();
+    const image = await this.identities.get(ctx.sessionDir, req.assetId);
+    const pack = await this.packs.get(ctx.modelsDir, req.packId);
+    const emb = await this.embedding(ctx, req.assetId, pack, 'interactive');
+    const placement = placementFor(pack.family, image.width, image.height);
+    const candidates: EverythingCandidate[] = [];
+    for (const point of gridPoints(image.width, image.height, req.grid ?? 12)) {
+      const prompt = checkPrompt({ points: [{ ...point, label: 1 }] }, image.width, image.height);
+      const out = await decodePrompt(pack, emb.embedding, prompt, { queue: this.queue });
+      const tokens = candidateTokens(pack.family, out.lowRes.length);
+      const best = chooseCandidate(tokens, out.ious, prompt);
+      candidates.push({ point, logits: Float32Array.from(out.lowRes[best]!), score: out.ious[best] ?? 0 });
+    }
+    const instances = selectInstances(candidates, placement).map((c) => ({
+      point: c.point,
+      score: c.score,
+      stability: c.stability,
+      logits: encodeLogits(c.logits),
+      ...maskStats(c.logits, placement),
+    }));
+    return { packId: pack.packId, family: pack.family, placement, instances, ms: performance.now() - started };
   }
 
   /** Forget resolved packs (after a download, removal or import): the next call looks again. */

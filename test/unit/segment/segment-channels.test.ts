@@ -58,3 +58,21 @@ it('prepares once, answers a click with compact logits of the clicked shape, and
   const outside = await dispatch({ t: 'req', id: id++, channel: 'segment.run', payload: { assetId, points: [{ x: 5000, y: 5, label: 1 }] } });
   expect(outside).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'That click is outside the image.' } });
 });
+
+it('selects everything: one instance per distinct shape, no duplicates', async () => {
+  const assetId = await openFile(s, await sceneFile(LANDSCAPE, 'png'));
+  const reply = await dispatch({ t: 'req', id: id++, channel: 'segment.everything', payload: { assetId, grid: 8 } });
+  expect(reply?.ok, JSON.stringify(reply).slice(0, 300)).toBe(true);
+  const result = channels['segment.everything'].response.parse((reply as { result: unknown }).result);
+  const masks = result.instances.map((inst) => {
+    const { base64, ...enc } = inst.logits;
+    return lowResToMask(decodeLogits({ ...enc, data: new Uint8Array(Buffer.from(base64, 'base64')) }), result.placement as never);
+  });
+  // The red rectangle and the green disc each appear exactly once, and nothing appears twice.
+  for (const shape of [0, 1]) {
+    const matches = masks.filter((m) => maskIoU(m, truthOf(LANDSCAPE, [shape])) > 0.9);
+    expect(matches, `shape ${shape}`).toHaveLength(1);
+  }
+  for (let i = 0; i < masks.length; i++) for (let j = i + 1; j < masks.length; j++) expect(maskIoU(masks[i]!, masks[j]!)).toBeLessThan(0.7);
+  expect(result.instances.every((i) => i.score >= 0.7 && i.stability >= 0.85)).toBe(true);
+});
