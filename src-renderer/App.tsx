@@ -8,6 +8,8 @@ import { installDropAndPaste } from './flows/drop-paste';
 import { subscribeToHost } from './flows/host-events';
 import { installProxyUpgrades } from './flows/proxy-upgrade';
 import { installModelEvents } from './models/model-actions';
+import { installSelections } from './selection/install';
+import { SelectionBar } from './panels/SelectionBar';
 import { ModelManager } from './models/ModelManager';
 import { useEditor } from './state/editor-store';
 import { LayersPanel } from './panels/LayersPanel';
@@ -15,6 +17,8 @@ import { MenuBar } from './panels/MenuBar';
 import { Messages } from './panels/Messages';
 import { BusyIndicator, DropOverlay, EmptyState } from './panels/Overlays';
 import { PropertiesPanel } from './panels/PropertiesPanel';
+import { DetectPanel } from './detect/DetectPanel';
+import { MaskOpsPanel } from './mask-ops/MaskOpsPanel';
 import { StatusBar } from './panels/StatusBar';
 import { Toolbar } from './panels/Toolbar';
 
@@ -30,7 +34,7 @@ export function App() {
   const browser = getApi().host === 'browser';
   useWindowTitle();
   useEffect(() => {
-    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades(), installModelEvents()];
+    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades(), installModelEvents(), installSelections()];
     return () => offs.forEach((off) => off());
   }, []);
   return (
@@ -41,12 +45,15 @@ export function App() {
         <div className="canvas-area">
           <EditorStage />
           <EmptyState />
+          <SelectionBar />
           <BusyIndicator />
           <Messages />
           <DropOverlay visible={dragging} />
         </div>
         <aside className="sidebar">
+          <DetectPanel />
           <LayersPanel />
+          <MaskOpsPanel />
           <PropertiesPanel />
         </aside>
       </main>

@@ -3,6 +3,10 @@
 import { imageToScreen, screenToImage, type Point } from './canvas/viewport';
 import { stageRefs } from './canvas/stage-refs';
 import { getState } from './state/editor-store';
+import type { LayerId } from '../src-shared/document/ids';
+import { findSelection } from './selection/selection-actions';
+import { getSelectionUi } from './selection/selection-store';
+import { previewMask } from './selection/preview-mask';
 
 /** Ids of layers whose Konva.Image has its proxy loaded, i.e. what the canvas can draw right now. */
 function renderedLayerIds(): string[] {
@@ -17,6 +21,12 @@ export interface AnyfillTestHook {
   imageToScreen(x: number, y: number): Point;
   screenToImage(x: number, y: number): Point;
   sampleImageLayer(x: number, y: number): [number, number, number, number] | null;
+  /** A selection's mask (with its ops) at width × height, 0..255 row-major; null for an unknown layer. */
+  selectionMask(layerId: string, width: number, height: number): Promise<number[] | null>;
+  /** The selection open for more clicks (or being started by a click not yet answered). */
+  activeSelectionId(): string | null;
+  /** segment.run requests still in flight. */
+  selectionRunning(): number;
 }
 
 export function installTestHook(): void {
@@ -69,6 +79,13 @@ export function installTestHook(): void {
       const d = ctx.getImageData(px, py, 1, 1).data;
       return [d[0]!, d[1]!, d[2]!, d[3]!];
     },
+    async selectionMask(layerId, width, height) {
+      const layer = findSelection(layerId as LayerId);
+      if (!layer) return null;
+      return Array.from((await previewMask(layer, width, height)).data);
+    },
+    activeSelectionId: () => getSelectionUi().activeId,
+    selectionRunning: () => getSelectionUi().running,
   };
   Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });
 }

@@ -1,10 +1,11 @@
 // Runs in: renderer. The canvas area: a Konva Stage filling the free space, its layers, and input wiring.
 import type Konva from 'konva';
 import { useRef } from 'react';
-import { Layer, Stage } from 'react-konva';
+import { Stage } from 'react-konva';
 import { useEditor } from '../state/editor-store';
 import { BackdropLayer } from './BackdropLayer';
 import { ImageLayerView } from './ImageLayerView';
+import { InteractionLayer } from './InteractionLayer';
 import { OverlayLayer } from './OverlayLayer';
 import { stageRefs } from './stage-refs';
 import { useCanvasInput } from './use-canvas-input';
@@ -31,7 +32,7 @@ export function EditorStage() {
           <ImageLayerView />
           <OverlayLayer />
           {/* Interaction: cursor-level things (brush outline, rubber band) that redraw on every move. */}
-          <Layer listening={false} />
+          <InteractionLayer />
         </Stage>
       )}
     </div>

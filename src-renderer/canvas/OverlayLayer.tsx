@@ -2,16 +2,20 @@
 // Later issues draw masks, points and boxes here. Strokes keep one screen pixel at every zoom.
 import { Group, Layer, Rect } from 'react-konva';
 import { useEditor } from '../state/editor-store';
+import { SelectionOverlay } from './SelectionOverlay';
+import { DetectionBoxes } from '../detect/DetectionBoxes';
 
 export function OverlayLayer() {
   const doc = useEditor((s) => s.document);
   const activeId = useEditor((s) => s.activeLayerId);
   const v = useEditor((s) => s.viewport);
   if (!doc) return <Layer listening={false} />;
-  const active = doc.layers.length > 1 ? doc.layers.find((l) => l.id === activeId) : undefined;
+  const found = doc.layers.length > 1 ? doc.layers.find((l) => l.id === activeId) : undefined;
+  const active = found?.kind === 'image' ? found : undefined;
   return (
     <Layer listening={false}>
       <Group x={v.x} y={v.y} scaleX={v.scale} scaleY={v.scale}>
+        <SelectionOverlay />
         <Rect width={doc.width} height={doc.height} stroke="rgba(255,255,255,0.18)" strokeWidth={1} strokeScaleEnabled={false} />
         {active && active.visible && (
           <Rect
@@ -25,6 +29,7 @@ export function OverlayLayer() {
             strokeScaleEnabled={false}
           />
         )}
+        <DetectionBoxes />
       </Group>
     </Layer>
   );

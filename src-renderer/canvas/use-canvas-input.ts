@@ -6,6 +6,7 @@ import { setUserViewport } from '../state/view-actions';
 import { ToolManager } from '../tools/tool-manager';
 import type { ToolPointer } from '../tools/tool';
 import { viewportAfterWheel } from '../tools/wheel';
+import { resizeBrushByWheel } from '../tools/tool-actions';
 
 export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
   useEffect(() => {
@@ -16,7 +17,13 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
     });
     const toPointer = (e: PointerEvent | WheelEvent): ToolPointer => {
       const r = el.getBoundingClientRect();
-      return { point: { x: e.clientX - r.left, y: e.clientY - r.top }, button: 'button' in e ? e.button : 0, shiftKey: e.shiftKey };
+      return {
+        point: { x: e.clientX - r.left, y: e.clientY - r.top },
+        button: 'button' in e ? e.button : 0,
+        shiftKey: e.shiftKey,
+        altKey: e.altKey,
+        ctrlKey: e.ctrlKey || e.metaKey,
+      };
     };
     const down = (e: PointerEvent) => {
       if (e.button === 1) e.preventDefault(); // no autoscroll on middle-drag
@@ -32,8 +39,9 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
     const cancel = () => tools.cancel();
     const wheel = (e: WheelEvent) => {
       e.preventDefault(); // the page itself never scrolls or browser-zooms over the canvas
-      const { document, viewport } = getState();
+      const { document, viewport, activeTool } = getState();
       if (!document) return;
+      if (activeTool === 'brush' && (e.ctrlKey || e.metaKey)) return resizeBrushByWheel(e.deltaY);
       const next = viewportAfterWheel(viewport, e, toPointer(e).point, el.clientHeight);
       if (next !== viewport) setUserViewport(next);
     };
@@ -50,6 +58,8 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
     };
     const escape = (e: KeyboardEvent) => e.key === 'Escape' && tools.cancel();
     const auxclick = (e: MouseEvent) => e.button === 1 && e.preventDefault();
+    const contextmenu = (e: MouseEvent) => tools.wantsRightButton && e.preventDefault();
+    const leave = () => tools.leave();
     el.addEventListener('pointerdown', down);
     el.addEventListener('pointermove', move);
     el.addEventListener('pointerup', up);
@@ -57,12 +67,14 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
     el.addEventListener('lostpointercapture', up);
     el.addEventListener('wheel', wheel, { passive: false });
     el.addEventListener('auxclick', auxclick);
+    el.addEventListener('contextmenu', contextmenu);
+    el.addEventListener('pointerleave', leave);
     window.addEventListener('keydown', key);
     window.addEventListener('keyup', key);
     window.addEventListener('keydown', escape);
     window.addEventListener('blur', blur);
     tools.refresh();
-    const unsubscribe = useEditor.subscribe((s, prev) => s.document !== prev.document && tools.refresh());
+    const unsubscribe = useEditor.subscribe((s, prev) => (s.document !== prev.document || s.activeTool !== prev.activeTool) && tools.refresh());
     return () => {
       unsubscribe();
       el.removeEventListener('pointerdown', down);
@@ -72,6 +84,8 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
       el.removeEventListener('lostpointercapture', up);
       el.removeEventListener('wheel', wheel);
       el.removeEventListener('auxclick', auxclick);
+      el.removeEventListener('contextmenu', contextmenu);
+      el.removeEventListener('pointerleave', leave);
       window.removeEventListener('keydown', key);
       window.removeEventListener('keyup', key);
       window.removeEventListener('keydown', escape);

@@ -2,6 +2,7 @@
 import { exportPng } from '../flows/export-png';
 import { closeDocument, openPicked } from '../flows/open-image';
 import { openModelManager } from '../models/model-actions';
+import { openDetectPanel } from '../detect/detect-actions';
 import { showNotice } from '../state/messages';
 import { redo, undo } from '../state/document-actions';
 import type { EditorState } from '../state/editor-store';
@@ -10,7 +11,10 @@ import { canRedo, canUndo } from '../state/history';
 import { canMoveLayer, deleteLayer, moveLayer, toggleLayerVisible } from '../state/layer-actions';
 import { zoomStep, zoomTo100, zoomToFit } from '../state/view-actions';
 import { getApi, userMessage } from '../bridge/api';
+import { getSelectionUi } from '../selection/selection-store';
+import { setBrushMode, setTool, stepBrush } from '../tools/tool-actions';
 import type { Command } from './command';
+import { selectEverything } from '../selection/select-everything';
 
 const hasDoc = (s: EditorState) => s.document !== null;
 const hasLayer = (s: EditorState) => s.document !== null && s.activeLayerId !== null;
@@ -47,6 +51,8 @@ export const commands: readonly Command[] = [
     isEnabled: (s) => canRedo(s.history),
     run: redo,
   },
+  { id: 'edit.selectByText', label: 'Select by Text…', menu: 'edit', accelerator: 'CmdOrCtrl+F', separatorBefore: true, isEnabled: hasDoc, run: openDetectPanel },
+  { id: 'edit.selectEverything', label: 'Select Everything', menu: 'edit', accelerator: 'CmdOrCtrl+Shift+A', isEnabled: (s) => hasDoc(s) && idle(s), run: selectEverything },
 
   { id: 'view.zoomIn', label: 'Zoom In', menu: 'view', accelerator: 'CmdOrCtrl+=', keys: ['CmdOrCtrl+=', 'CmdOrCtrl+Plus'], isEnabled: hasDoc, run: () => zoomStep(1) },
   { id: 'view.zoomOut', label: 'Zoom Out', menu: 'view', accelerator: 'CmdOrCtrl+-', isEnabled: hasDoc, run: () => zoomStep(-1) },
@@ -95,6 +101,21 @@ export const commands: readonly Command[] = [
     keys: ['Delete', 'Backspace'],
     isEnabled: hasLayer,
     run: withActiveLayer(deleteLayer),
+  },
+
+  // Tools: single keys, as in every editor (ignored while typing in a field).
+  { id: 'tool.hand', label: 'Hand Tool', menu: 'edit', keys: ['H'], separatorBefore: true, isEnabled: () => true, run: () => setTool('hand') },
+  { id: 'tool.select', label: 'Select Tool', menu: 'edit', keys: ['S'], isEnabled: hasDoc, run: () => setTool('select') },
+  { id: 'tool.brush', label: 'Selection Brush', menu: 'edit', keys: ['B'], isEnabled: hasDoc, run: () => setTool('brush') },
+  { id: 'brush.smaller', label: 'Smaller Brush', menu: 'edit', keys: ['['], isEnabled: () => true, run: () => stepBrush(-1) },
+  { id: 'brush.bigger', label: 'Bigger Brush', menu: 'edit', keys: [']'], isEnabled: () => true, run: () => stepBrush(1) },
+  {
+    id: 'brush.toggleErase',
+    label: 'Brush: Add / Erase',
+    menu: 'edit',
+    keys: ['E'],
+    isEnabled: () => true,
+    run: () => setBrushMode(getSelectionUi().brush.mode === 'add' ? 'erase' : 'add'),
   },
 
   { id: 'help.about', label: 'About Anyfill', menu: 'help', isEnabled: () => true, run: about },

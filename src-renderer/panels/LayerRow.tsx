@@ -3,6 +3,8 @@
 import { useState, type MouseEvent } from 'react';
 import type { Layer } from '../../src-shared/document/types';
 import { useEditor } from '../state/editor-store';
+import { setActiveSelection } from '../selection/selection-actions';
+import { useSelectionUi } from '../selection/selection-store';
 import { canMoveLayer, deleteLayer, moveLayer, renameLayer, setActiveLayer, toggleLayerVisible } from '../state/layer-actions';
 import { Icon } from './icons';
 import { OpacitySlider } from './OpacitySlider';
@@ -32,10 +34,24 @@ function NameEditor({ layer, onDone }: { layer: Layer; onDone: () => void }) {
   );
 }
 
+function selectionSummary(l: Extract<Layer, { kind: 'selection' }>): string {
+  const parts: string[] = [];
+  const pos = l.prompt.points.filter((p) => p.label === 1).length;
+  const neg = l.prompt.points.length - pos;
+  if (pos) parts.push(`${pos} +`);
+  if (neg) parts.push(`${neg} −`);
+  if (l.prompt.box) parts.push('box');
+  if (l.strokes.length) parts.push(`${l.strokes.length} stroke${l.strokes.length > 1 ? 's' : ''}`);
+  if (l.ops.length) parts.push(`${l.ops.length} op${l.ops.length > 1 ? 's' : ''}`);
+  return parts.join(' · ') || 'Selection';
+}
+
 export function LayerRow({ layer }: { layer: Layer }) {
   const [editing, setEditing] = useState(false);
-  const active = useEditor((s) => s.activeLayerId === layer.id);
-  const url = useEditor((s) => s.assets[layer.assetId]?.thumbUrl);
+  const activeLayer = useEditor((s) => s.activeLayerId === layer.id);
+  const open = useSelectionUi((s) => s.activeId === layer.id);
+  const active = activeLayer || open;
+  const url = useEditor((s) => (layer.kind === 'image' ? s.assets[layer.assetId]?.thumbUrl : undefined));
   const canUp = useEditor((s) => canMoveLayer(s.document, layer.id, 1));
   const canDown = useEditor((s) => canMoveLayer(s.document, layer.id, -1));
   const stop = (fn: () => void) => (e: MouseEvent) => {
@@ -44,11 +60,12 @@ export function LayerRow({ layer }: { layer: Layer }) {
   };
   return (
     <li
-      className={`layer-item${active ? ' active' : ''}${layer.visible ? '' : ' hidden-layer'}`}
+      className={`layer-item${active ? ' active' : ''}${layer.visible ? '' : ' hidden-layer'}${layer.kind === 'selection' ? ' selection-item' : ''}`}
       data-testid="layer-item"
       data-layer-id={layer.id}
+      data-kind={layer.kind}
       aria-selected={active}
-      onClick={() => setActiveLayer(layer.id)}
+      onClick={() => (layer.kind === 'selection' ? setActiveSelection(layer.id) : setActiveLayer(layer.id))}
     >
       <button
         type="button"
@@ -60,7 +77,13 @@ export function LayerRow({ layer }: { layer: Layer }) {
       >
         <Icon name={layer.visible ? 'eye' : 'eyeOff'} size={16} />
       </button>
-      <div className="thumb">{url && <img src={url} alt="" draggable={false} />}</div>
+      {layer.kind === 'selection' ? (
+        <div className="thumb selection-thumb">
+          <span className="selection-swatch" data-testid="selection-swatch" style={{ background: layer.colour }} title={open ? 'Open: clicks add to it' : 'Click to add to this selection'} />
+        </div>
+      ) : (
+        <div className="thumb">{url && <img src={url} alt="" draggable={false} />}</div>
+      )}
       <div className="layer-main">
         {editing ? (
           <NameEditor layer={layer} onDone={() => setEditing(false)} />
@@ -69,7 +92,11 @@ export function LayerRow({ layer }: { layer: Layer }) {
             {layer.name}
           </div>
         )}
-        <OpacitySlider layerId={layer.id} opacity={layer.opacity} name={layer.name} />
+        {layer.kind === 'image' ? (
+          <OpacitySlider layerId={layer.id} opacity={layer.opacity} name={layer.name} />
+        ) : (
+          <div className="layer-sub">{selectionSummary(layer)}</div>
+        )}
       </div>
       <div className="layer-actions">
         <button type="button" className="icon-button" title="Move up" aria-label="Move layer up" disabled={!canUp} onClick={stop(() => moveLayer(layer.id, 1))}>

@@ -13,7 +13,10 @@ const ORIENTATION: Record<number, string> = {
 };
 
 export function PropertiesPanel() {
-  const layer = useEditor((s) => s.document?.layers.find((l) => l.id === s.activeLayerId));
+  const layer = useEditor((s) => {
+    const l = s.document?.layers.find((x) => x.id === s.activeLayerId);
+    return l?.kind === 'image' ? l : undefined;
+  });
   const asset = useEditor((s) => (layer ? s.assets[layer.assetId] : undefined));
   const doc = useEditor((s) => s.document);
   if (!doc) return null;

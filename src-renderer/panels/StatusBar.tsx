@@ -2,6 +2,39 @@
 import { formatZoom } from '../canvas/viewport';
 import type { EditorState } from '../state/editor-store';
 import { useEditor } from '../state/editor-store';
+import { useSelectionUi } from '../selection/selection-store';
+import { useOpenSelectionName } from './SelectionBar';
+
+const TOOL_NAMES = { hand: 'Hand', select: 'Select', brush: 'Brush' } as const;
+
+function ToolStatus() {
+  const tool = useEditor((s) => s.activeTool);
+  const hasDoc = useEditor((s) => s.document !== null);
+  const brush = useSelectionUi((s) => s.brush);
+  const seg = useSelectionUi((s) => s.segment.state);
+  const running = useSelectionUi((s) => s.running > 0);
+  const open = useOpenSelectionName();
+  if (!hasDoc) return null;
+  return (
+    <>
+      <span className="tool-state" data-testid="tool-state">
+        {TOOL_NAMES[tool]}
+        {tool === 'brush' && ` · ${brush.mode === 'add' ? 'add' : 'erase'} · ${brush.radius * 2} px`}
+        {tool !== 'hand' && open && ` · ${open}`}
+      </span>
+      {tool === 'select' && seg === 'preparing' && (
+        <span className="status-busy" data-testid="selection-status">
+          Preparing selection…
+        </span>
+      )}
+      {tool === 'select' && seg !== 'preparing' && running && (
+        <span className="status-busy" data-testid="selection-status">
+          Selecting…
+        </span>
+      )}
+    </>
+  );
+}
 
 /** The engine's state in words; the event's own message wins when it has one. */
 export function engineText(s: Pick<EditorState, 'engine' | 'connection'>): { text: string; tone: 'ok' | 'warn' | 'bad' } {
@@ -35,6 +68,7 @@ export function StatusBar() {
         {engine.text}
       </span>
       {busy && <span className="status-busy">{busy}</span>}
+      <ToolStatus />
       <span className="spacer" />
       <span data-testid="image-size">{doc ? `${doc.width} × ${doc.height} px` : ''}</span>
       <span className="zoom" data-testid="zoom">

@@ -1,6 +1,31 @@
 // Runs in: renderer. The top toolbar: file, history and view commands from the registry.
-import { useEditor } from '../state/editor-store';
+import { getCommand, runCommand } from '../commands/registry';
+import { useEditor, type ToolId } from '../state/editor-store';
+import { DetectButton } from '../detect/DetectButton';
 import { CommandButton } from './CommandButton';
+import { Icon, type IconName } from './icons';
+
+function ToolButton({ tool, icon, keyHint }: { tool: ToolId; icon: IconName; keyHint: string }) {
+  const command = `tool.${tool}`;
+  const c = getCommand(command);
+  const active = useEditor((s) => s.activeTool === tool);
+  const enabled = useEditor((s) => c?.isEnabled(s) ?? false);
+  if (!c) return null;
+  return (
+    <button
+      type="button"
+      className="tool-button"
+      data-testid={`tool-${tool}`}
+      title={`${c.label} (${keyHint})`}
+      aria-label={c.label}
+      aria-pressed={active}
+      disabled={!enabled}
+      onClick={() => runCommand(command)}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+}
 
 export function Toolbar() {
   const name = useEditor((s) => s.document?.name);
@@ -21,6 +46,13 @@ export function Toolbar() {
         <CommandButton command="view.zoomIn" icon="zoomIn" testId="zoom-in-button" />
         <CommandButton command="view.zoomFit" icon="fit" testId="zoom-fit-button" />
         <CommandButton command="view.zoom100" icon="actual" testId="zoom-100-button" />
+      </div>
+      <div className="toolbar-sep" />
+      <div className="toolbar-group" role="group" aria-label="Tools">
+        <ToolButton tool="hand" icon="hand" keyHint="H" />
+        <ToolButton tool="select" icon="select" keyHint="S" />
+        <ToolButton tool="brush" icon="brush" keyHint="B" />
+        <DetectButton />
       </div>
       <div className="toolbar-sep" />
       <div className="toolbar-group">

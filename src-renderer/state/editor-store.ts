@@ -39,7 +39,7 @@ export interface Message {
   readonly text: string;
 }
 
-export type ToolId = 'hand';
+export type ToolId = 'hand' | 'select' | 'brush';
 
 export interface EditorState {
   readonly document: EditorDocument | null;

@@ -30,7 +30,7 @@ export function setLayerOpacity(id: LayerId, opacity: number): void {
   const value = Math.round(Math.min(1, Math.max(0, opacity)) * 100) / 100;
   changeDocument('Change opacity', (d) => {
     const l = find(d, id);
-    if (l) l.opacity = value;
+    if (l && l.kind === 'image') l.opacity = value;
   });
 }
 

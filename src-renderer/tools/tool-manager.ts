@@ -2,11 +2,13 @@
 // space-drag and middle-drag. [Note: tools]
 import { getState, setState, type ToolId } from '../state/editor-store';
 import { setUserViewport } from '../state/view-actions';
+import { createBrushTool } from './brush-tool';
 import { createHandTool } from './hand-tool';
+import { createSelectTool } from './select-tool';
 import type { Tool, ToolContext, ToolPointer } from './tool';
 
 export class ToolManager {
-  private readonly tools: Record<ToolId, Tool> = { hand: createHandTool() };
+  private readonly tools: Record<ToolId, Tool> = { hand: createHandTool(), select: createSelectTool(), brush: createBrushTool() };
   /** A second hand, so borrowing it never disturbs the active tool's own state. */
   private readonly borrowedHand = createHandTool();
   /** The tool that received the current pointer-down; it gets every event until pointer-up. */
@@ -35,7 +37,7 @@ export class ToolManager {
   pointerDown(e: ToolPointer): boolean {
     if (this.gesture || !getState().document) return false;
     const borrow = e.button === 1 || this.spaceHeld;
-    if (!borrow && e.button !== 0) return false;
+    if (!borrow && e.button !== 0 && !(e.button === 2 && this.active.options?.rightButton)) return false;
     this.gesture = borrow ? this.borrowedHand : this.active;
     this.gesture.pointerDown(this.ctx, e);
     this.publish();
@@ -43,7 +45,10 @@ export class ToolManager {
   }
 
   pointerMove(e: ToolPointer): void {
-    if (!this.gesture) return;
+    if (!this.gesture) {
+      if (!this.spaceHeld && getState().document) this.active.options?.hover?.(this.ctx, e);
+      return;
+    }
     this.gesture.pointerMove(this.ctx, e);
     this.publish();
   }
@@ -59,6 +64,16 @@ export class ToolManager {
     this.gesture?.cancel(this.ctx);
     this.gesture = null;
     this.publish();
+  }
+
+  /** The pointer left the canvas. */
+  leave(): void {
+    this.active.options?.leave?.();
+  }
+
+  /** Does the active tool want right-button presses (no context menu then)? */
+  get wantsRightButton(): boolean {
+    return !!this.active.options?.rightButton;
   }
 
   setSpaceHeld(held: boolean): void {

@@ -9,11 +9,22 @@ export interface ToolPointer {
   readonly point: Point;
   readonly button: number;
   readonly shiftKey: boolean;
+  readonly altKey?: boolean;
+  readonly ctrlKey?: boolean;
 }
 
 export interface ToolContext {
   getViewport(): Viewport;
   setViewport(v: Viewport): void;
+}
+
+/** Optional extras a tool can declare (the hand needs none). */
+export interface ToolOptions {
+  /** Takes right-button presses too (the select tool's "exclude" click). */
+  readonly rightButton?: boolean;
+  /** Pointer moves with no button down (brush outline). */
+  readonly hover?: (ctx: ToolContext, e: ToolPointer) => void;
+  readonly leave?: () => void;
 }
 
 type Handler = (ctx: ToolContext, e: ToolPointer) => string | void;
@@ -36,9 +47,10 @@ export interface Tool {
   pointerMove(ctx: ToolContext, e: ToolPointer): void;
   pointerUp(ctx: ToolContext, e: ToolPointer): void;
   cancel(ctx: ToolContext): void;
+  readonly options?: ToolOptions;
 }
 
-export function defineTool(id: string, initial: string, states: Readonly<Record<string, ToolState>>): Tool {
+export function defineTool(id: string, initial: string, states: Readonly<Record<string, ToolState>>, options?: ToolOptions): Tool {
   let current = initial;
   const state = () => states[current]!;
   const go = (next: string | void) => {
@@ -46,6 +58,7 @@ export function defineTool(id: string, initial: string, states: Readonly<Record<
   };
   return {
     id,
+    options,
     get state() {
       return current;
     },

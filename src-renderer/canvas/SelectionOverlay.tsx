@@ -1,0 +1,93 @@
+// Runs in: renderer. Selections on the canvas (inside the overlay Konva layer, document coordinates):
+// each visible selection's preview mask in its colour, and the open selection's points (green +,
+// red −) and box. Masks are computed at preview size off the React render (previewMask is cached).
+import type Konva from 'konva';
+import { useEffect, useRef, useState } from 'react';
+import { Group, Image as KonvaImage, Line, Rect } from 'react-konva';
+import type { SelectionLayer } from '../../src-shared/document/selection';
+import { maskCanvas } from '../selection/colourize';
+import { imageLayerOf } from '../selection/geometry';
+import { shownMasks } from '../selection/overlay-registry';
+import { imageSizeOf, previewMask, previewSize } from '../selection/preview-mask';
+import { getSelectionUi, setSelectionUi, useSelectionUi } from '../selection/selection-store';
+import { useEditor } from '../state/editor-store';
+
+function SelectionMaskView({ layer }: { layer: SelectionLayer }) {
+  const preview = useSelectionUi((s) => (s.preview?.layerId === layer.id ? s.preview.ops : undefined));
+  const stroking = useSelectionUi((s) => s.stroking === layer.id);
+  const frame = useEditor((s) => imageLayerOf(s.document, layer.assetId));
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+  const node = useRef<Konva.Image | null>(null);
+  const size = imageSizeOf(layer);
+  useEffect(() => {
+    let alive = true;
+    const { width, height } = previewSize(size.width, size.height);
+    previewMask(layer, width, height, preview ? [...preview] : undefined).then(
+      (mask) => {
+        if (!alive) return;
+        const c = maskCanvas(mask, layer.colour);
+        shownMasks.set(layer.id, { mask, canvas: c });
+        setCanvas(c);
+        // The brush's live canvas stays up until the committed stroke is on screen here.
+        if (getSelectionUi().stroking === layer.id) setSelectionUi({ stroking: null });
+      },
+      (err: unknown) => console.error('[anyfill] selection preview failed', err),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [layer, preview, size.width, size.height]);
+  useEffect(() => () => void shownMasks.delete(layer.id), [layer.id]);
+  if (!canvas || stroking) return null;
+  return (
+    <KonvaImage
+      ref={node}
+      name="selection-mask"
+      id={`mask-${layer.id}`}
+      image={canvas}
+      x={frame?.x ?? 0}
+      y={frame?.y ?? 0}
+      width={size.width}
+      height={size.height}
+      imageSmoothingEnabled={false}
+      perfectDrawEnabled={false}
+      listening={false}
+    />
+  );
+}
+
+function PromptMarks({ layer, scale }: { layer: SelectionLayer; scale: number }) {
+  const frame = useEditor((s) => imageLayerOf(s.document, layer.assetId));
+  const r = 6 / scale;
+  const w = 1.5;
+  const { box, points } = layer.prompt;
+  return (
+    <Group x={frame?.x ?? 0} y={frame?.y ?? 0} listening={false}>
+      {box && (
+        <Rect x={box.x0} y={box.y0} width={box.x1 - box.x0} height={box.y1 - box.y0} stroke={layer.colour} strokeWidth={1.5} dash={[6, 4]} strokeScaleEnabled={false} />
+      )}
+      {points.map((p, i) => (
+        <Group key={i} x={p.x} y={p.y} name="prompt-point">
+          <Rect x={-r} y={-r} width={2 * r} height={2 * r} cornerRadius={r} fill={p.label ? '#1fbf5f' : '#e5484d'} stroke="#fff" strokeWidth={1} strokeScaleEnabled={false} />
+          <Line points={[-r * 0.55, 0, r * 0.55, 0]} stroke="#fff" strokeWidth={w} strokeScaleEnabled={false} />
+          {p.label === 1 && <Line points={[0, -r * 0.55, 0, r * 0.55]} stroke="#fff" strokeWidth={w} strokeScaleEnabled={false} />}
+        </Group>
+      ))}
+    </Group>
+  );
+}
+
+export function SelectionOverlay() {
+  const layers = useEditor((s) => s.document?.layers);
+  const scale = useEditor((s) => s.viewport.scale);
+  const activeId = useSelectionUi((s) => s.activeId);
+  if (!layers) return null;
+  const selections = layers.filter((l): l is SelectionLayer => l.kind === 'selection');
+  const active = selections.find((l) => l.id === activeId);
+  return (
+    <Group name="selections" listening={false}>
+      {selections.map((l) => (l.visible ? <SelectionMaskView key={l.id} layer={l} /> : null))}
+      {active && active.visible && <PromptMarks layer={active} scale={scale} />}
+    </Group>
+  );
+}

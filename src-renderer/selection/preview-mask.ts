@@ -1,0 +1,93 @@
+// Runs in: renderer. A selection's mask at any size: logits → strokes → ops ([Note: selection]), the same
+// pure code the engine runs at full size. Cached per layer object (immer gives every change a new one)
+// and size, so redraws, undo and the test hook never recompute a mask they already have.
+import type { EncodedLogitsSchema } from '../../src-shared/contract/segment-payloads';
+import type { MaskOp, SelectionLayer } from '../../src-shared/document/selection';
+import { applyStrokes, createMask, lowResToMask, residualsToLogits, type Mask } from '../../src-shared/masks';
+import { applyOps, previewKey } from './preview-logic';
+
+export { applyOps, previewKey, previewSize } from './preview-logic';
+import type { z } from 'zod';
+import { getState } from '../state/editor-store';
+
+export type { Mask };
+type EncodedLogits = z.infer<typeof EncodedLogitsSchema>;
+
+/** Inflates raw-DEFLATE bytes with the browser's own decompressor (no library). */
+async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function base64Bytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+const logitsCache = new Map<string, Promise<Float32Array>>();
+const LOGITS_CACHE_SIZE = 32;
+
+/** 256×256 float logits of an encoded candidate (memoised by its bytes). */
+export function decodeLogits(enc: EncodedLogits): Promise<Float32Array> {
+  const key = `${enc.scale}:${enc.base64}`;
+  const hit = logitsCache.get(key);
+  if (hit) {
+    logitsCache.delete(key);
+    logitsCache.set(key, hit);
+    return hit;
+  }
+  const p = inflateRaw(base64Bytes(enc.base64)).then((raw) => residualsToLogits(raw, enc.scale));
+  p.catch(() => logitsCache.delete(key));
+  logitsCache.set(key, p);
+  if (logitsCache.size > LOGITS_CACHE_SIZE) logitsCache.delete(logitsCache.keys().next().value!);
+  return p;
+}
+
+/** The upright image size the selection's image-pixel coordinates refer to. */
+export function imageSizeOf(layer: SelectionLayer): { width: number; height: number } {
+  if (layer.sam) return { width: layer.sam.placement.width, height: layer.sam.placement.height };
+  const doc = getState().document;
+  const img = doc?.layers.find((l) => l.kind === 'image' && l.assetId === layer.assetId);
+  if (img && img.kind === 'image') return { width: img.width, height: img.height };
+  return { width: doc?.width ?? 1, height: doc?.height ?? 1 };
+}
+
+/** Logits → strokes (no ops) at width × height. */
+export async function baseMask(layer: SelectionLayer, width: number, height: number): Promise<Mask> {
+  const mask = createMask(width, height);
+  if (layer.sam) mask.data.set(lowResToMask(await decodeLogits(layer.sam.logits), layer.sam.placement, width, height));
+  if (layer.strokes.length) applyStrokes(mask, layer.strokes, width / imageSizeOf(layer).width);
+  return mask;
+}
+
+const cache = new WeakMap<SelectionLayer, Map<string, Promise<Mask>>>();
+const PER_LAYER = 6;
+
+function remember(layer: SelectionLayer, key: string, p: Promise<Mask>): Promise<Mask> {
+  let m = cache.get(layer);
+  if (!m) cache.set(layer, (m = new Map()));
+  m.set(key, p);
+  if (m.size > PER_LAYER) m.delete(m.keys().next().value!);
+  p.catch(() => m.delete(key));
+  return p;
+}
+
+/** Seed the cache (the brush's live mask is exactly what replay gives when the layer has no ops). */
+export function seedPreview(layer: SelectionLayer, mask: Mask): void {
+  remember(layer, previewKey(mask.width, mask.height, undefined), Promise.resolve(mask));
+}
+
+/** The selection's mask at width × height (0..255, 255 = selected). Callers must not modify it. */
+export function previewMask(layer: SelectionLayer, width: number, height: number, opsOverride?: MaskOp[]): Promise<Mask> {
+  const ops = opsOverride ?? layer.ops;
+  const key = previewKey(width, height, ops.length ? ops : undefined);
+  const hit = cache.get(layer)?.get(key);
+  if (hit) return hit;
+  const scale = width / imageSizeOf(layer).width;
+  const p = ops.length
+    ? previewMask(layer, width, height, []).then((m) => applyOps(m, ops, scale))
+    : baseMask(layer, width, height);
+  return remember(layer, key, p);
+}

@@ -1,0 +1,175 @@
+// Runs in: renderer. Clicks and boxes → segment.run → the selection. Latest-wins per selection: every
+// request carries the selection id as `key`, so the engine answers CANCELLED for superseded ones (never
+// shown). The prompt of an unanswered click is kept here, so the next click builds on it: a click's
+// point is never dropped, and the answer that lands commits prompt + mask as ONE undo step.
+import { newLayerId, type AssetId, type LayerId } from '../../src-shared/document/ids';
+import type { SelectionLayer } from '../../src-shared/document/selection';
+import { errorData, getApi, userMessage } from '../bridge/api';
+import { getState } from '../state/editor-store';
+import { showError } from '../state/messages';
+import { buildRunRequest, withBox, withPoint, type Prompt } from './prompt';
+import { createSelection, findSelection, getActiveSelection, setActiveSelection, updateSelection } from './selection-actions';
+import { getSelectionUi, setSelectionUi } from './selection-store';
+import type { PromptBox, PromptPoint, SegmentRunResult } from './types';
+
+/** Prompts sent but not yet answered, per selection (the newest one). */
+const pendingPrompt = new Map<LayerId, { prompt: Prompt; seq: number }>();
+let seq = 0;
+
+const isCancelled = (err: unknown) => errorData(err).code === 'CANCELLED';
+
+/** Is this a "no SAM model installed" answer? (The model manager is the fix.) */
+export function isModelMissing(message: string): boolean {
+  return /model|pack|install|download/i.test(message) && !/outside|box|click/i.test(message);
+}
+
+function segmentFailed(err: unknown): void {
+  const message = userMessage(err, 'Selecting failed; the selection is unchanged.');
+  const modelMissing = isModelMissing(message) && errorData(err).code !== 'BAD_REQUEST';
+  if (modelMissing) setSelectionUi({ segment: { state: 'failed', message, modelMissing } });
+  showError(message);
+}
+
+let prepared: string | null = null;
+
+/** Compute the image embedding in the background (select tool chosen, or first click). */
+export async function prepareSegment(assetId?: AssetId): Promise<void> {
+  const doc = getState().document;
+  const id = assetId ?? (doc?.layers.find((l) => l.kind === 'image')?.assetId as AssetId | undefined);
+  if (!id || prepared === id) return;
+  prepared = id;
+  const cur = getSelectionUi().segment;
+  if (cur.state !== 'ready') setSelectionUi({ segment: { state: 'preparing' } });
+  try {
+    const r = await getApi().invoke('segment.prepare', { assetId: id });
+    setSelectionUi({ segment: { state: 'ready', packId: r.packId } });
+  } catch (err) {
+    prepared = null;
+    if (isCancelled(err)) return;
+    const message = userMessage(err, 'Could not prepare the image for selecting.');
+    setSelectionUi({ segment: { state: 'failed', message, modelMissing: isModelMissing(message) } });
+  }
+}
+
+export function installSegmentEvents(): () => void {
+  return getApi().on('segment.ready', (e) => {
+    if (getState().document?.layers.some((l) => l.assetId === e.assetId)) setSelectionUi({ segment: { state: 'ready', packId: e.packId } });
+  });
+}
+
+/** The SAM part of a selection from one answer and one of its candidates. */
+export function samFrom(r: SegmentRunResult, candidateIndex: number): NonNullable<SelectionLayer['sam']> {
+  const c = r.candidates.find((x) => x.index === candidateIndex) ?? r.candidates[r.chosen]!;
+  return { packId: r.packId, resultId: r.resultId, candidateIndex: c.index, logits: c.logits, placement: r.placement };
+}
+
+/** A selection the first click started: it joins the document with its first answer (one undo step). */
+let pendingNew: { id: LayerId; assetId: AssetId } | null = null;
+
+export const isPendingSelection = (id: LayerId | null | undefined): boolean => !!id && pendingNew?.id === id;
+
+interface Target {
+  id: LayerId;
+  assetId: AssetId;
+  sam: SelectionLayer['sam'];
+}
+
+async function run(target: Target, prompt: Prompt, label: string): Promise<void> {
+  const mine = ++seq;
+  pendingPrompt.set(target.id, { prompt, seq: mine });
+  setSelectionUi({ running: getSelectionUi().running + 1 });
+  try {
+    const r = await getApi().invoke('segment.run', buildRunRequest(target, prompt));
+    if (pendingPrompt.get(target.id)?.seq !== mine) return; // a newer click owns the selection now
+    pendingPrompt.delete(target.id);
+    const sam = samFrom(r, r.candidates[r.chosen]!.index);
+    if (findSelection(target.id)) {
+      updateSelection(
+        target.id,
+        (d) => {
+          d.prompt = prompt;
+          d.sam = sam;
+        },
+        label,
+      );
+    } else if (pendingNew?.id === target.id) {
+      pendingNew = null;
+      const stillOpen = getSelectionUi().activeId === target.id;
+      createSelection({ id: target.id, assetId: target.assetId, prompt, sam }, label);
+      if (!stillOpen) setActiveSelection(null);
+    } else {
+      return; // deleted (or undone away) meanwhile
+    }
+    setSelectionUi({ lastRun: { layerId: target.id, resultId: r.resultId, packId: r.packId, placement: r.placement, candidates: r.candidates } });
+    if (getSelectionUi().segment.state !== 'ready') setSelectionUi({ segment: { state: 'ready', packId: r.packId } });
+  } catch (err) {
+    if (isCancelled(err)) return;
+    if (pendingPrompt.get(target.id)?.seq === mine) {
+      pendingPrompt.delete(target.id);
+      if (pendingNew?.id === target.id) {
+        pendingNew = null;
+        if (getSelectionUi().activeId === target.id) setActiveSelection(null);
+      }
+    }
+    segmentFailed(err);
+  } finally {
+    setSelectionUi({ running: Math.max(0, getSelectionUi().running - 1) });
+  }
+}
+
+/** What a click goes to: the open selection, the one a previous click is starting, or a new one. */
+function targetFor(assetId: AssetId): Target {
+  const layer = getActiveSelection();
+  if (layer && layer.assetId === assetId) return layer;
+  const activeId = getSelectionUi().activeId;
+  if (pendingNew && pendingNew.assetId === assetId && activeId === pendingNew.id) return { ...pendingNew, sam: null };
+  pendingNew = { id: newLayerId(), assetId };
+  setActiveSelection(pendingNew.id);
+  return { ...pendingNew, sam: null };
+}
+
+const basePrompt = (t: Target): Prompt => pendingPrompt.get(t.id)?.prompt ?? findSelection(t.id)?.prompt ?? { points: [] };
+
+/** A click on the image (image pixels of `assetId`): adds a point to the active selection, or starts one. */
+export function addPoint(assetId: AssetId, point: PromptPoint): void {
+  void prepareSegment(assetId);
+  const open = getActiveSelection() ?? (isPendingSelection(getSelectionUi().activeId) ? pendingNew : null);
+  if (!open && point.label === 0) return; // an exclude click with nothing to exclude from
+  const t = targetFor(assetId);
+  void run(t, withPoint(basePrompt(t), point), point.label ? 'Add to selection' : 'Remove from selection');
+}
+
+/** A dragged box: sets the active selection's box, or starts a selection with it. */
+export function setBox(assetId: AssetId, box: PromptBox): void {
+  void prepareSegment(assetId);
+  const t = targetFor(assetId);
+  void run(t, withBox(basePrompt(t), box), 'Select box');
+}
+
+/** Finish the open selection (Enter / Escape): the next click starts a new one. */
+export function finishSelection(): void {
+  setActiveSelection(null);
+}
+
+/** Pick another multimask candidate of the last answer: one undo step. */
+export function pickCandidate(index: number): void {
+  const last = getSelectionUi().lastRun;
+  const layer = findSelection(last?.layerId);
+  if (!last || !layer || layer.sam?.resultId !== last.resultId) return;
+  const c = last.candidates.find((x) => x.index === index);
+  if (!c || layer.sam.candidateIndex === index) return;
+  updateSelection(
+    layer.id,
+    (d) => {
+      d.sam = { packId: last.packId, resultId: last.resultId, candidateIndex: c.index, logits: c.logits, placement: last.placement };
+    },
+    'Pick candidate',
+  );
+}
+
+/** For tests and the new-document path. */
+export function resetSegmentRunner(): void {
+  pendingPrompt.clear();
+  pendingNew = null;
+  prepared = null;
+}

@@ -1,0 +1,297 @@
+// Runs in: tests (node → Chromium). Select by text and mask operations through the browser host, with the
+// Grounding DINO and MobileSAM stand-ins (GDINO boxes the regions whose colour word is in the prompt; SAM
+// segments the colour under the box centre). On a synthetic blue image with a red square and a green
+// disc: an empty prompt says what to type; "red" gives one numbered box drawn on the canvas; "red. green"
+// two; unticking one selects exactly the other as one new selection object; then invert / undo, a live
+// grow preview while dragging and its commit, feather keeping the 50 % contour, Escape cancelling a
+// preview, and reset — each op one undo step.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeStandins } from '../../src-main/standins/index';
+import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
+import { EditorPage } from './editor-page';
+
+const W = 320;
+const H = 240;
+const SQUARE = { x0: 40, y0: 60, x1: 120, y1: 140 }; // red, [x0, x1) × [y0, y1)
+const DISC = { cx: 225, cy: 120, r: 45 }; // green
+
+const inSquare = (x: number, y: number) => x >= SQUARE.x0 && x < SQUARE.x1 && y >= SQUARE.y0 && y < SQUARE.y1;
+const inDisc = (x: number, y: number) => (x + 0.5 - DISC.cx) ** 2 + (y + 0.5 - DISC.cy) ** 2 <= DISC.r ** 2;
+
+function shapesPng(): Promise<Buffer> {
+  const px = Buffer.alloc(W * H * 3);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const rgb = inSquare(x, y) ? [255, 0, 0] : inDisc(x, y) ? [0, 255, 0] : [40, 60, 200];
+      px.set(rgb, (y * W + x) * 3);
+    }
+  }
+  return sharp(px, { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+}
+
+function truth(inside: (x: number, y: number) => boolean): Uint8Array {
+  const t = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) t[y * W + x] = inside(x, y) ? 1 : 0;
+  return t;
+}
+
+/** IoU of a coverage mask (selected: ≥ 128) with a 0/1 truth. */
+function iou(mask: ArrayLike<number>, t: ArrayLike<number>): number {
+  let inter = 0;
+  let uni = 0;
+  for (let i = 0; i < t.length; i++) {
+    const a = mask[i]! >= 128;
+    const b = t[i]! > 0;
+    if (a && b) inter++;
+    if (a || b) uni++;
+  }
+  return uni === 0 ? 1 : inter / uni;
+}
+
+const area = (mask: ArrayLike<number>): number => {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]! >= 128) n++;
+  return n;
+};
+
+interface SelLayer {
+  id: string;
+  kind: string;
+  name: string;
+  ops: Array<{ kind: string; px?: number; radius?: number }>;
+  prompt: { box?: { x0: number; y0: number; x1: number; y1: number }; detection?: { label: string } };
+}
+
+interface State {
+  document: { layers: SelLayer[] } | null;
+  historySize: number;
+  history: { undo: string[]; redo: string[]; gestureOpen: boolean };
+}
+
+describe('select by text and mask operations', () => {
+  let modelsDir: string;
+  let cacheDir: string;
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  let editor: EditorPage;
+  const pageErrors: string[] = [];
+  const shots = process.env.ANYFILL_E2E_SHOTS;
+  const shot = async (name: string) => {
+    if (shots) await page.screenshot({ path: path.join(shots, `detect-${name}.png`) });
+  };
+
+  beforeAll(async () => {
+    modelsDir = mkdtempSync(path.join(os.tmpdir(), 'anyfill-detect-models-'));
+    cacheDir = mkdtempSync(path.join(os.tmpdir(), 'anyfill-detect-cache-'));
+    await writeStandins(modelsDir, (id) => id === 'gdino-tiny' || id === 'mobilesam');
+    serve = await startServe([], { ANYFILL_MODELS_DIR: modelsDir, ANYFILL_CACHE_DIR: cacheDir });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${serve.url}?test=1`);
+    await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
+    editor = new EditorPage(page);
+    await editor.openBytesWithDialog('shapes.png', await shapesPng());
+    await editor.waitForLayers(1);
+    await editor.waitIdle();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    for (const d of [modelsDir, cacheDir]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+
+  const state = () => editor.state() as unknown as Promise<State>;
+  const selections = async () => ((await state()).document?.layers ?? []).filter((l) => l.kind === 'selection');
+  const layerOf = async (id: string) => (await selections()).find((l) => l.id === id)!;
+
+  const maskOf = (layerId: string, which: 'document' | 'preview' = 'document') =>
+    page.evaluate(
+      ({ layerId, w, h, which }) =>
+        (window as unknown as { __anyfillMaskOpsTest: { mask(id: string, w: number, h: number, which: string): Promise<number[] | null> } }).__anyfillMaskOpsTest.mask(
+          layerId,
+          w,
+          h,
+          which,
+        ),
+      { layerId, w: W, h: H, which },
+    ) as Promise<number[]>;
+
+  const previewOps = () =>
+    page.evaluate(() => (window as unknown as { __anyfillMaskOpsTest: { preview(): { ops: Array<{ kind: string; px?: number }> } | null } }).__anyfillMaskOpsTest.preview());
+
+  /** Screen position (page pixels) of an image point. */
+  async function toPage(x: number, y: number): Promise<{ x: number; y: number }> {
+    const r = await editor.documentRect();
+    return { x: r.x + (x / W) * r.w, y: r.y + (y / H) * r.h };
+  }
+
+  /** Does any canvas of the stage show the box colour near an image point? (the drawn box outline) */
+  async function boxColourNear(x: number, y: number, rgb: [number, number, number]): Promise<boolean> {
+    const p = await toPage(x, y);
+    return page.evaluate(
+      ({ p, rgb }) => {
+        for (const c of document.querySelectorAll<HTMLCanvasElement>('[data-testid="canvas-container"] canvas')) {
+          const box = c.getBoundingClientRect();
+          const ctx = c.getContext('2d');
+          if (!ctx) continue;
+          const k = c.width / box.width;
+          const d = ctx.getImageData(Math.round((p.x - box.left - 6) * k), Math.round((p.y - box.top - 6) * k), Math.round(12 * k), Math.round(12 * k)).data;
+          for (let i = 0; i < d.length; i += 4) {
+            if (Math.abs(d[i]! - rgb[0]) < 12 && Math.abs(d[i + 1]! - rgb[1]) < 12 && Math.abs(d[i + 2]! - rgb[2]) < 12 && d[i + 3]! > 200) return true;
+          }
+        }
+        return false;
+      },
+      { p, rgb },
+    );
+  }
+
+  /** Press on a range at fraction `from` of its width, move to `to`, and return a release function. */
+  async function dragRange(slider: Locator, from: number, to: number): Promise<() => Promise<void>> {
+    const b = (await slider.boundingBox())!;
+    const y = b.y + b.height / 2;
+    await page.mouse.move(b.x + b.width * from, y);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width * to, y, { steps: 4 });
+    return () => page.mouse.up();
+  }
+
+  it('runs text detection, shows numbered boxes, and turns the ticked one into a selection object', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('Control+KeyF');
+    const input = page.getByTestId('detect-input');
+    await input.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('detect-input');
+    await expect(page.getByTestId('detect-hint').innerText()).resolves.toMatch(/full stop/i);
+
+    // Empty prompt: the engine's message, nothing listed.
+    await page.getByTestId('detect-run').click();
+    await page.getByTestId('detect-error').filter({ hasText: /type what to select/i }).waitFor();
+    expect(await page.getByTestId('detection').count()).toBe(0);
+    expect(await page.getByTestId('detect-open-models').count()).toBe(0);
+
+    // "red" → one numbered detection, all ticked, its box drawn over the square.
+    await input.fill('red');
+    await page.getByTestId('detect-run').click();
+    await page.getByTestId('detection').first().waitFor();
+    expect(await page.getByTestId('detection').count()).toBe(1);
+    expect(await page.getByTestId('detection-label').first().innerText()).toBe('red');
+    expect(await page.getByTestId('detection-score').first().innerText()).toMatch(/^\d+ %$/);
+    expect(await page.getByTestId('detection-check').first().isChecked()).toBe(true);
+    expect(await page.getByTestId('detect-error').count()).toBe(0);
+    const orange: [number, number, number] = [0xff, 0xb0, 0x20]; // number 1's colour
+    await expect.poll(() => boxColourNear(SQUARE.x0, (SQUARE.y0 + SQUARE.y1) / 2, orange)).toBe(true);
+    expect(await boxColourNear((SQUARE.x0 + SQUARE.x1) / 2, (SQUARE.y0 + SQUARE.y1) / 2, orange)).toBe(false);
+
+    // "red. green" → two; untick green; exactly one new selection, one undo step.
+    await input.fill('red. green');
+    await page.getByTestId('detect-run').click();
+    await expect.poll(() => page.getByTestId('detection').count()).toBe(2);
+    const labels = await page.getByTestId('detection-label').allInnerTexts();
+    expect([...labels].sort()).toEqual(['green', 'red']);
+    const greenRow = page.getByTestId('detection').filter({ has: page.getByTestId('detection-label').filter({ hasText: 'green' }) });
+    await greenRow.getByTestId('detection-check').uncheck();
+    await shot('detections');
+    await expect(page.getByTestId('detect-accept').innerText()).resolves.toBe('Select 1 object');
+    const before = (await state()).historySize;
+    await page.getByTestId('detect-accept').click();
+    await expect.poll(async () => (await selections()).length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('detection').count()).toBe(0);
+    const s = await state();
+    expect(s.historySize).toBe(before + 1);
+    const sel = (await selections())[0]!;
+    expect(sel.name).toBe('red');
+    expect(sel.prompt.detection?.label).toBe('red');
+    expect(sel.prompt.box).toBeDefined();
+
+    const mask = await maskOf(sel.id);
+    expect(iou(mask, truth(inSquare))).toBeGreaterThanOrEqual(0.9);
+    await page.getByTestId('maskops-panel').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('applies mask operations with live preview, one undo step each', async () => {
+    const sel = (await selections())[0]!;
+    const square = truth(inSquare);
+    const base = await maskOf(sel.id);
+    const steps = async () => (await state()).historySize;
+
+    // Invert → ≈ complement; undo → back.
+    let n = await steps();
+    await page.getByTestId('maskop-invert').click();
+    await expect.poll(async () => (await layerOf(sel.id)).ops).toEqual([{ kind: 'invert' }]);
+    expect(await steps()).toBe(n + 1);
+    expect(iou(await maskOf(sel.id), truth((x, y) => !inSquare(x, y)))).toBeGreaterThanOrEqual(0.9);
+    await page.getByTestId('undo-button').click();
+    await expect.poll(async () => (await layerOf(sel.id)).ops).toEqual([]);
+    expect(await steps()).toBe(n);
+    expect(iou(await maskOf(sel.id), square)).toBeGreaterThanOrEqual(0.9);
+
+    // Grow: the preview changes while dragging (document untouched), release commits one step.
+    n = await steps();
+    const grow = page.getByTestId('maskop-grow');
+    const release = await dragRange(grow, 0.5, 0.56);
+    await expect.poll(async () => (await previewOps())?.ops.at(-1)?.kind).toBe('grow');
+    const pending = (await previewOps())!.ops.at(-1)!;
+    expect(pending.px).toBeGreaterThan(0);
+    expect((await layerOf(sel.id)).ops).toEqual([]);
+    expect(await steps()).toBe(n);
+    const previewArea = area(await maskOf(sel.id, 'preview'));
+    expect(previewArea).toBeGreaterThan(area(base) * 1.1);
+    await release();
+    await expect.poll(async () => (await layerOf(sel.id)).ops.length).toBe(1);
+    const growOp = (await layerOf(sel.id)).ops[0]!;
+    expect(growOp.kind).toBe('grow');
+    expect(growOp.px).toBeGreaterThan(0);
+    expect(await steps()).toBe(n + 1);
+    expect((await state()).history.undo.at(-1)).toBe(`Grow ${growOp.px} px`);
+    expect(await previewOps()).toBeNull();
+    const grown = await maskOf(sel.id);
+    expect(area(grown)).toBeGreaterThan(area(base) * 1.1);
+    // About (80 + 2px)² for a square grown by px (rounded corners make it a little less).
+    expect(area(grown)).toBeLessThanOrEqual((80 + 2 * growOp.px!) ** 2 + 4);
+
+    // Feather: soft edge, the 50 % contour stays where it was.
+    n = await steps();
+    const releaseFeather = await dragRange(page.getByTestId('maskop-feather'), 0.02, 0.12);
+    await expect.poll(async () => (await previewOps())?.ops.at(-1)?.kind).toBe('feather');
+    await shot('feather-preview');
+    await releaseFeather();
+    await expect.poll(async () => (await layerOf(sel.id)).ops.map((o) => o.kind)).toEqual(['grow', 'feather']);
+    expect(await steps()).toBe(n + 1);
+    const feathered = await maskOf(sel.id);
+    const grownHard = Uint8Array.from(grown, (v) => (v >= 128 ? 1 : 0));
+    expect(iou(feathered, grownHard)).toBeGreaterThanOrEqual(0.95);
+    expect(feathered.some((v) => v > 10 && v < 245)).toBe(true);
+
+    // Escape cancels a preview: no step, no op.
+    n = await steps();
+    const releaseSmooth = await dragRange(page.getByTestId('maskop-smooth'), 0.02, 0.2);
+    await expect.poll(async () => (await previewOps())?.ops.at(-1)?.kind).toBe('smooth');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => previewOps()).toBeNull();
+    await releaseSmooth();
+    await page.waitForTimeout(100);
+    expect((await layerOf(sel.id)).ops.map((o) => o.kind)).toEqual(['grow', 'feather']);
+    expect(await steps()).toBe(n);
+
+    // Reset: one step, back to the plain SAM mask; undo brings the ops back.
+    await page.getByTestId('maskop-reset').click();
+    await expect.poll(async () => (await layerOf(sel.id)).ops).toEqual([]);
+    expect(await steps()).toBe(n + 1);
+    expect((await state()).history.undo.at(-1)).toBe('Reset operations');
+    expect(iou(await maskOf(sel.id), square)).toBeGreaterThanOrEqual(0.9);
+    await page.getByTestId('undo-button').click();
+    await expect.poll(async () => (await layerOf(sel.id)).ops.length).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+});
