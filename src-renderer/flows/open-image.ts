@@ -13,6 +13,12 @@ import { zoomToFit } from '../state/view-actions';
 import { isBusy, withBusy } from './busy';
 import { takeEarlyDecode } from './host-events';
 import { forgetImages, loadImage } from './image-cache';
+import { getModels } from '../models/models-store';
+import { prepareSegment } from '../selection/segment-runner';
+
+/** A SAM pack is installed (from the model list the app reads at start): without one, opening stays quiet. */
+const hasSegmentModel = (): boolean =>
+  getModels().packs?.some((p) => (p.family === 'sam1' || p.family === 'sam2') && p.state === 'installed') ?? false;
 
 export type OpenMode = 'document' | 'layer';
 
@@ -58,6 +64,8 @@ async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, name
       const { asset, proxy } = await api.invoke('image.open', { fileId: staged.id, name: staged.name, maxProxySide: proxySideForScreen() });
       const view = await viewFor(asset, proxy, staged.name);
       commit(staged.name, asset, view, mode);
+      // Start the SAM embedding now (engine background work) so the first click answers at decoder speed.
+      if (mode === 'document' && hasSegmentModel()) void prepareSegment(asset.id);
       for (const notice of asset.notices) showNotice(notice);
     });
   } catch (err) {
