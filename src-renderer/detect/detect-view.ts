@@ -5,6 +5,7 @@ import type { DetectionSchema } from '../../src-shared/contract/detect-payloads'
 import type { SegmentRunResultSchema } from '../../src-shared/contract/segment-payloads';
 import type { AssetId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
+import { splitPhrases } from '../../src-shared/text/phrases';
 
 export type Detection = z.infer<typeof DetectionSchema>;
 export type SegmentRunResult = z.infer<typeof SegmentRunResultSchema>;
@@ -16,15 +17,8 @@ export const DEFAULT_TEXT_THRESHOLD = 0.25;
 export const PROMPT_HINT = 'Separate things with a full stop, e.g. "dog. red car. tree".';
 export const PROMPT_PLACEHOLDER = 'What to select, e.g. "red car. tree"';
 
-/** The phrases the engine will look for: lowercase, split on ".", blanks and repeats dropped (as the engine does). */
-export function promptPhrases(text: string): string[] {
-  const phrases = text
-    .toLowerCase()
-    .split('.')
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p.length > 0);
-  return [...new Set(phrases)];
-}
+/** The phrases the engine will look for: the engine's own rule. */
+export const promptPhrases = splitPhrases;
 
 /** One line under the input: how the prompt will be read. */
 export function phraseSummary(text: string): string {

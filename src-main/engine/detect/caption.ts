@@ -3,6 +3,9 @@
 // [CLS] phrase . phrase . [SEP] that fits the model's 256 text positions. Whatever does not fit is cut,
 // and the cut is reported in words, never silently.
 import { AnyfillError } from '../../../src-shared/contract/errors';
+import { splitPhrases } from '../../../src-shared/text/phrases';
+
+export { splitPhrases };
 
 export const MAX_TEXT_LEN = 256;
 export const CLS_ID = 101;
@@ -16,16 +19,6 @@ export const LABEL_SKIP_IDS: ReadonlySet<number> = new Set([CLS_ID, SEP_ID, DOT_
 const STRAY_IDS: ReadonlySet<number> = new Set([0, CLS_ID, SEP_ID, 103, DOT_ID]);
 
 export const EMPTY_PROMPT = 'Type what to select, e.g. "dog" or "red car. tree".';
-
-/** The phrases of a prompt: lowercase, trimmed, single-spaced, split on ".", empty and repeated ones dropped. */
-export function splitPhrases(text: string): string[] {
-  const phrases = text
-    .toLowerCase()
-    .split('.')
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p.length > 0);
-  return [...new Set(phrases)];
-}
 
 /** The caption the model reads: every phrase ends in " ." ("cat . remote control ."). */
 export function captionOf(phrases: readonly string[]): string {
