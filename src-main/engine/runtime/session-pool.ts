@@ -3,10 +3,11 @@
 // reused, and released only on a model switch, after an out-of-memory error, or at shutdown.
 import type { InferenceQueue } from './inference-queue';
 import { openSession, type OpenedSession, type OpenOptions } from './open-session';
+import { isStopped } from './worker-session';
 
 export type Opener = (filePath: string, opts: OpenOptions) => Promise<OpenedSession>;
 
-interface Entry { filePath: string; created: Promise<OpenedSession> }
+interface Entry { filePath: string; created: Promise<OpenedSession>; opened?: OpenedSession }
 
 export class SessionPool {
   private readonly entries = new Map<string, Entry>();
@@ -19,12 +20,14 @@ export class SessionPool {
 
   /** The session for `key`; concurrent calls share one creation. A different file for the key replaces it. */
   get(key: string, filePath: string, opts: OpenOptions): Promise<OpenedSession> {
+    this.forgetStopped();
     const hit = this.entries.get(key);
     if (hit && hit.filePath === filePath) return hit.created;
     if (hit) void this.release(key);
     const created = (this.deps.open ?? openSession)(filePath, opts);
-    const entry = { filePath, created };
+    const entry: Entry = { filePath, created };
     this.entries.set(key, entry);
+    created.then((o) => (entry.opened = o), () => undefined);
     // A failed creation is not cached: the next get tries again (after a re-download, say).
     created.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -33,10 +36,12 @@ export class SessionPool {
   }
 
   has(key: string): boolean {
+    this.forgetStopped();
     return this.entries.has(key);
   }
 
   keys(): string[] {
+    this.forgetStopped();
     return [...this.entries.keys()];
   }
 
@@ -54,6 +59,11 @@ export class SessionPool {
 
   releaseAll(): Promise<void> {
     return this.releaseWhere(() => true);
+  }
+
+  /** Sessions whose ORT worker died are gone with it: nothing to release, the next get opens anew. */
+  private forgetStopped(): void {
+    for (const [key, e] of this.entries) if (e.opened && isStopped(e.opened.session)) this.entries.delete(key);
   }
 
   /** Through the queue so it waits for the run in flight; directly when called from inside a job. */

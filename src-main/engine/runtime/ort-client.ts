@@ -1,0 +1,98 @@
+// Runs in: engine process. Starts the ORT worker thread (one per process) and carries requests to it.
+// If the worker dies (a native crash), every pending request fails with a clear error and the next
+// request starts a fresh worker; sessions of the dead worker are marked stopped (worker-session.ts).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AnyfillError, fromErrorData } from '../../../src-shared/contract/errors';
+import type { Reply, Request } from './worker-protocol';
+
+type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+interface Pending { resolve: (v: unknown) => void; reject: (e: unknown) => void }
+
+export function runtimeStopped(): AnyfillError {
+  return new AnyfillError('INTERNAL', 'The model runtime stopped unexpectedly; try again.');
+}
+
+export class OrtClient {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private stopped = false;
+
+  constructor(private readonly worker: Worker, private readonly onStop: (client: OrtClient) => void) {
+    worker.unref();
+    worker.on('message', (reply: Reply) => this.settle(reply));
+    worker.on('error', () => this.stop());
+    worker.on('exit', () => this.stop());
+  }
+
+  get alive(): boolean {
+    return !this.stopped;
+  }
+
+  request<T>(body: Body, transfer: ArrayBuffer[] = []): Promise<T> {
+    if (this.stopped) return Promise.reject(runtimeStopped());
+    const id = this.nextId++;
+    // Referenced only while a request is pending: an idle worker must not keep the CLI or a test alive.
+    if (this.pending.size === 0) this.worker.ref();
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      try {
+        this.worker.postMessage({ ...body, id }, transfer);
+      } catch (err) {
+        // Data that cannot be cloned: fail this request only.
+        this.settle({ id, ok: false, raw: err instanceof Error ? err.message : String(err) });
+      }
+    });
+  }
+
+  private settle(reply: Reply): void {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (reply.ok) p.resolve(reply.value);
+    else p.reject(reply.error ? fromErrorData(reply.error) : new Error(reply.raw ?? 'unknown error'));
+  }
+
+  private stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.onStop(this);
+    for (const p of this.pending.values()) p.reject(runtimeStopped());
+    this.pending.clear();
+  }
+}
+
+let current: OrtClient | undefined;
+const stopListeners = new Set<(client: OrtClient) => void>();
+
+/** The process's worker, started on first use and again after it died. */
+export function ortClient(): OrtClient {
+  if (current?.alive) return current;
+  current = new OrtClient(startWorker(), (c) => {
+    if (current === c) current = undefined;
+    for (const fn of stopListeners) fn(c);
+  });
+  return current;
+}
+
+/** Called with the client whose worker died (worker-session.ts marks its sessions stopped). */
+export function onClientStopped(fn: (client: OrtClient) => void): void {
+  stopListeners.add(fn);
+}
+
+/**
+ * From the bundles, dist/node/ort-worker.cjs sits next to engine.cjs / cli.cjs (it bundles all but ORT). From the TS sources
+ * (vitest) there is no bundle: the worker loads ort-worker.ts through tsx's require hook.
+ */
+function startWorker(): Worker {
+  const bundled = path.join(__dirname, 'ort-worker.cjs');
+  // Packaged: the worker is unpacked next to onnxruntime-node (electron-builder asarUnpack).
+  const unpacked = bundled.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  if (unpacked !== bundled && existsSync(unpacked)) return new Worker(unpacked);
+  if (existsSync(bundled)) return new Worker(bundled);
+  const source = path.join(__dirname, 'ort-worker.ts');
+  const tsx = require.resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true });
+}

@@ -1,0 +1,62 @@
+// Runs in: engine's ORT worker thread. Owns every real ORT session of the engine: onnxruntime-node runs a
+// model synchronously on the calling thread, so runs happen here and the engine's event loop stays free.
+import { parentPort } from 'node:worker_threads';
+import { AnyfillError, toErrorData } from '../../../src-shared/contract/errors';
+import { createSession } from './create-session';
+import { errorText } from './model-errors';
+import { loadOrt, type InferenceSession, type Tensor } from './ort';
+import { packTensors, unpackTensors, type OpenedData, type Reply, type Request, type TensorMap } from './worker-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('ort-worker must run in a worker thread');
+
+const sessions = new Map<number, InferenceSession>();
+let nextSid = 1;
+
+port.on('message', (req: Request) => {
+  void handle(req).then(
+    ({ value, transfer }) => port.postMessage({ id: req.id, ok: true, value } satisfies Reply, transfer),
+    (err: unknown) => port.postMessage(failure(req.id, err)),
+  );
+});
+
+async function handle(req: Request): Promise<{ value: OpenedData | TensorMap | null; transfer?: ArrayBuffer[] }> {
+  switch (req.op) {
+    case 'open': {
+      const { session, device } = await createSession(req.filePath, req.opts);
+      const sid = nextSid++;
+      sessions.set(sid, session);
+      const { inputNames, outputNames, inputMetadata, outputMetadata } = session;
+      // structuredClone: the metadata objects may carry getters from the binding; plain copies cross.
+      return { value: structuredClone({ sid, device, inputNames: [...inputNames], outputNames: [...outputNames], inputMetadata, outputMetadata }) };
+    }
+    case 'run': {
+      const Ctor = loadOrt().Tensor as unknown as Parameters<typeof unpackTensors>[1];
+      const outputs = await session(req.sid).run(unpackTensors(req.feeds, Ctor));
+      const { map, transfer } = packTensors(outputs as Record<string, Tensor>);
+      return { value: map, transfer };
+    }
+    case 'release': {
+      const s = sessions.get(req.sid);
+      sessions.delete(req.sid);
+      await s?.release();
+      return { value: null };
+    }
+    case 'crash':
+      // Not worker.terminate(): terminating a thread inside a native run aborts the whole process.
+      process.exit(70);
+  }
+}
+
+function session(sid: number): InferenceSession {
+  const s = sessions.get(sid);
+  if (!s) throw new AnyfillError('INTERNAL', 'The model session was released before this run.');
+  return s;
+}
+
+function failure(id: number, err: unknown): Reply {
+  // AnyfillErrors (load failures, mapped here with the file at hand) cross as data; ORT's run errors
+  // cross as text so the engine's runError maps them with the caller's label.
+  if (err instanceof AnyfillError) return { id, ok: false, error: toErrorData(err) };
+  return { id, ok: false, raw: errorText(err) };
+}
