@@ -5,8 +5,20 @@ import { hexToRgb } from './palette';
 
 export const FILL_ALPHA = Math.round(0.45 * 255);
 
-/** Writes rect (clipped) of `mask` as RGBA into `out` (same size as the mask). */
-export function colourizeRect(mask: Mask, out: Uint8ClampedArray, colour: string, x0: number, y0: number, x1: number, y1: number): void {
+/**
+ * Writes rect (clipped) of `mask` as RGBA into `out`: by default the same size as the mask; with `at`,
+ * `out` is an image `at.width` wide whose (0, 0) is mask pixel (at.x, at.y).
+ */
+export function colourizeRect(
+  mask: Mask,
+  out: Uint8ClampedArray,
+  colour: string,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  at: { x: number; y: number; width: number } = { x: 0, y: 0, width: mask.width },
+): void {
   const { width: w, height: h, data } = mask;
   const [r, g, b] = hexToRgb(colour);
   const xa = Math.max(0, x0);
@@ -17,7 +29,7 @@ export function colourizeRect(mask: Mask, out: Uint8ClampedArray, colour: string
     for (let x = xa; x < xb; x++) {
       const i = y * w + x;
       const v = data[i]!;
-      const o = i * 4;
+      const o = ((y - at.y) * at.width + (x - at.x)) * 4;
       if (v === 0) {
         out[o + 3] = 0;
         continue;

@@ -15,6 +15,44 @@ export function maskCanvas(mask: Mask, colour: string, canvas = document.createE
   return canvas;
 }
 
+/** Bounding box of the mask's non-zero pixels; null when it is empty. */
+export function maskBounds(mask: Mask): { x: number; y: number; width: number; height: number } | null {
+  const { width: w, height: h, data } = mask;
+  let y0 = -1;
+  let y1 = -1;
+  let x0 = w;
+  let x1 = -1;
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let a = 0;
+    while (a < w && data[row + a] === 0) a++;
+    if (a === w) continue;
+    let b = w - 1;
+    while (data[row + b] === 0) b--;
+    if (y0 < 0) y0 = y;
+    y1 = y;
+    if (a < x0) x0 = a;
+    if (b > x1) x1 = b;
+  }
+  return y0 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}
+
+/**
+ * Only the part of maskCanvas(mask, colour) with anything in it: a canvas of the mask's bounding box and
+ * where that box sits in the mask (null: nothing to show). Far fewer pixels to fill, upload and draw.
+ */
+export function maskBoundsCanvas(mask: Mask, colour: string): { canvas: HTMLCanvasElement; rect: { x: number; y: number; width: number; height: number } } | null {
+  const rect = maskBounds(mask);
+  if (!rect) return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = rect.width;
+  canvas.height = rect.height;
+  const img = new ImageData(rect.width, rect.height);
+  colourizeRect(mask, img.data, colour, rect.x, rect.y, rect.x + rect.width, rect.y + rect.height, { x: rect.x, y: rect.y, width: rect.width });
+  canvas.getContext('2d')!.putImageData(img, 0, 0);
+  return { canvas, rect };
+}
+
 /** Repaint rect (grown by one pixel for the outline) of an existing mask canvas. */
 export function repaintRect(canvas: HTMLCanvasElement, mask: Mask, colour: string, rect: { x: number; y: number; width: number; height: number }): void {
   const x0 = Math.max(0, rect.x - 1);

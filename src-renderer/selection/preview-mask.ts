@@ -28,20 +28,36 @@ function base64Bytes(b64: string): Uint8Array {
 
 const logitsCache = new Map<string, Promise<Float32Array>>();
 const LOGITS_CACHE_SIZE = 32;
+/** Logits already decoded (by the same key), so a mask can be built without an async hop. */
+const decodedLogits = new Map<string, Float32Array>();
+const logitsKey = (enc: EncodedLogits) => `${enc.scale}:${enc.base64}`;
+
+/** The decoded logits if decodeLogits has finished for these bytes (no waiting). */
+export function decodedLogitsNow(enc: EncodedLogits): Float32Array | undefined {
+  return decodedLogits.get(logitsKey(enc));
+}
 
 /** 256×256 float logits of an encoded candidate (memoised by its bytes). */
 export function decodeLogits(enc: EncodedLogits): Promise<Float32Array> {
-  const key = `${enc.scale}:${enc.base64}`;
+  const key = logitsKey(enc);
   const hit = logitsCache.get(key);
   if (hit) {
     logitsCache.delete(key);
     logitsCache.set(key, hit);
     return hit;
   }
-  const p = inflateRaw(base64Bytes(enc.base64)).then((raw) => residualsToLogits(raw, enc.scale));
+  const p = inflateRaw(base64Bytes(enc.base64)).then((raw) => {
+    const logits = residualsToLogits(raw, enc.scale);
+    if (logitsCache.get(key) === p) decodedLogits.set(key, logits);
+    return logits;
+  });
   p.catch(() => logitsCache.delete(key));
   logitsCache.set(key, p);
-  if (logitsCache.size > LOGITS_CACHE_SIZE) logitsCache.delete(logitsCache.keys().next().value!);
+  if (logitsCache.size > LOGITS_CACHE_SIZE) {
+    const old = logitsCache.keys().next().value!;
+    logitsCache.delete(old);
+    decodedLogits.delete(old);
+  }
   return p;
 }
 
@@ -54,29 +70,64 @@ export function imageSizeOf(layer: SelectionLayer): { width: number; height: num
   return { width: doc?.width ?? 1, height: doc?.height ?? 1 };
 }
 
-/** Logits → strokes (no ops) at width × height. */
-export async function baseMask(layer: SelectionLayer, width: number, height: number): Promise<Mask> {
-  const mask = createMask(width, height);
-  if (layer.sam) mask.data.set(lowResToMask(await decodeLogits(layer.sam.logits), layer.sam.placement, width, height));
+/** Logits (already decoded) → strokes, synchronously. */
+function baseMaskFrom(layer: SelectionLayer, logits: Float32Array | null, width: number, height: number): Mask {
+  // lowResToMask hands back a fresh buffer of exactly this size: use it as the mask (no copy).
+  const mask = layer.sam && logits ? { width, height, data: lowResToMask(logits, layer.sam.placement, width, height) } : createMask(width, height);
   if (layer.strokes.length) applyStrokes(mask, layer.strokes, width / imageSizeOf(layer).width);
   return mask;
 }
 
+/** Logits → strokes (no ops) at width × height. */
+export async function baseMask(layer: SelectionLayer, width: number, height: number): Promise<Mask> {
+  return baseMaskFrom(layer, layer.sam ? await decodeLogits(layer.sam.logits) : null, width, height);
+}
+
 const cache = new WeakMap<SelectionLayer, Map<string, Promise<Mask>>>();
+/** The settled values of the cached promises, for the synchronous path. */
+const settled = new WeakMap<Promise<Mask>, Mask>();
 const PER_LAYER = 6;
 
-function remember(layer: SelectionLayer, key: string, p: Promise<Mask>): Promise<Mask> {
+function remember(layer: SelectionLayer, key: string, p: Promise<Mask>, now?: Mask): Promise<Mask> {
   let m = cache.get(layer);
   if (!m) cache.set(layer, (m = new Map()));
   m.set(key, p);
   if (m.size > PER_LAYER) m.delete(m.keys().next().value!);
-  p.catch(() => m.delete(key));
+  if (now) settled.set(p, now);
+  else
+    p.then(
+      (mask) => settled.set(p, mask),
+      () => m.delete(key),
+    );
   return p;
 }
 
 /** Seed the cache (the brush's live mask is exactly what replay gives when the layer has no ops). */
 export function seedPreview(layer: SelectionLayer, mask: Mask): void {
-  remember(layer, previewKey(mask.width, mask.height, undefined), Promise.resolve(mask));
+  remember(layer, previewKey(mask.width, mask.height, undefined), Promise.resolve(mask), mask);
+}
+
+/**
+ * The same mask as previewMask, but only if it can be had without waiting: cached, or its logits are
+ * already decoded (the segment runner decodes a reply's logits before committing it). Else undefined.
+ */
+export function previewMaskNow(layer: SelectionLayer, width: number, height: number, opsOverride?: MaskOp[]): Mask | undefined {
+  const ops = opsOverride ?? layer.ops;
+  const key = previewKey(width, height, ops.length ? ops : undefined);
+  const hit = cache.get(layer)?.get(key);
+  if (hit) return settled.get(hit);
+  let mask: Mask;
+  if (ops.length) {
+    const base = previewMaskNow(layer, width, height, []);
+    if (!base) return undefined;
+    mask = applyOps(base, ops, width / imageSizeOf(layer).width);
+  } else {
+    const logits = layer.sam ? decodedLogitsNow(layer.sam.logits) : null;
+    if (logits === undefined) return undefined;
+    mask = baseMaskFrom(layer, logits, width, height);
+  }
+  remember(layer, key, Promise.resolve(mask), mask);
+  return mask;
 }
 
 /** The selection's mask at width × height (0..255, 255 = selected). Callers must not modify it. */
