@@ -1,9 +1,9 @@
 // Runs in: renderer. A mask → the RGBA pixels the overlay draws: the colour at ~45 % over the selected
 // area and an opaque one-pixel outline where a selected pixel touches an unselected one.
 import type { Mask } from '../../src-shared/masks';
-import { colourizeRect } from './colour-pixels';
+import { colourizeRect, maskBounds } from './colour-pixels';
 
-export { FILL_ALPHA, colourizeRect } from './colour-pixels';
+export { FILL_ALPHA, colourizeRect, maskBounds } from './colour-pixels';
 
 /** A canvas the size of the mask showing it in `colour`. */
 export function maskCanvas(mask: Mask, colour: string, canvas = document.createElement('canvas')): HTMLCanvasElement {
@@ -13,28 +13,6 @@ export function maskCanvas(mask: Mask, colour: string, canvas = document.createE
   colourizeRect(mask, img.data, colour, 0, 0, mask.width, mask.height);
   canvas.getContext('2d')!.putImageData(img, 0, 0);
   return canvas;
-}
-
-/** Bounding box of the mask's non-zero pixels; null when it is empty. */
-export function maskBounds(mask: Mask): { x: number; y: number; width: number; height: number } | null {
-  const { width: w, height: h, data } = mask;
-  let y0 = -1;
-  let y1 = -1;
-  let x0 = w;
-  let x1 = -1;
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    let a = 0;
-    while (a < w && data[row + a] === 0) a++;
-    if (a === w) continue;
-    let b = w - 1;
-    while (data[row + b] === 0) b--;
-    if (y0 < 0) y0 = y;
-    y1 = y;
-    if (a < x0) x0 = a;
-    if (b > x1) x1 = b;
-  }
-  return y0 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { EncodedLogitsSchema } from '../../src-shared/contract/segment-payloads';
 import type { MaskOp, SelectionLayer } from '../../src-shared/document/selection';
 import { applyStrokes, createMask, lowResToMask, residualsToLogits, type Mask } from '../../src-shared/masks';
+import { inflateRawSync } from './inflate-raw';
 import { applyOps, previewKey } from './preview-logic';
 
 export { applyOps, previewKey, previewSize } from './preview-logic';
@@ -13,12 +14,6 @@ import { getState } from '../state/editor-store';
 export type { Mask };
 type EncodedLogits = z.infer<typeof EncodedLogitsSchema>;
 
-/** Inflates raw-DEFLATE bytes with the browser's own decompressor (no library). */
-async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 function base64Bytes(b64: string): Uint8Array {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
@@ -26,39 +21,34 @@ function base64Bytes(b64: string): Uint8Array {
   return out;
 }
 
-const logitsCache = new Map<string, Promise<Float32Array>>();
+const logitsCache = new Map<string, Float32Array>();
 const LOGITS_CACHE_SIZE = 32;
-/** Logits already decoded (by the same key), so a mask can be built without an async hop. */
-const decodedLogits = new Map<string, Float32Array>();
-const logitsKey = (enc: EncodedLogits) => `${enc.scale}:${enc.base64}`;
 
-/** The decoded logits if decodeLogits has finished for these bytes (no waiting). */
-export function decodedLogitsNow(enc: EncodedLogits): Float32Array | undefined {
-  return decodedLogits.get(logitsKey(enc));
-}
-
-/** 256×256 float logits of an encoded candidate (memoised by its bytes). */
-export function decodeLogits(enc: EncodedLogits): Promise<Float32Array> {
-  const key = logitsKey(enc);
+/**
+ * 256×256 float logits of an encoded candidate, decoded synchronously (a few KB: well under a
+ * millisecond), memoised by its bytes. Throws on malformed data.
+ */
+export function decodeLogitsNow(enc: EncodedLogits): Float32Array {
+  const key = `${enc.scale}:${enc.base64}`;
   const hit = logitsCache.get(key);
   if (hit) {
     logitsCache.delete(key);
     logitsCache.set(key, hit);
     return hit;
   }
-  const p = inflateRaw(base64Bytes(enc.base64)).then((raw) => {
-    const logits = residualsToLogits(raw, enc.scale);
-    if (logitsCache.get(key) === p) decodedLogits.set(key, logits);
-    return logits;
-  });
-  p.catch(() => logitsCache.delete(key));
-  logitsCache.set(key, p);
-  if (logitsCache.size > LOGITS_CACHE_SIZE) {
-    const old = logitsCache.keys().next().value!;
-    logitsCache.delete(old);
-    decodedLogits.delete(old);
+  const logits = residualsToLogits(inflateRawSync(base64Bytes(enc.base64)), enc.scale);
+  logitsCache.set(key, logits);
+  if (logitsCache.size > LOGITS_CACHE_SIZE) logitsCache.delete(logitsCache.keys().next().value!);
+  return logits;
+}
+
+/** The same as a promise (rejected on malformed data). */
+export function decodeLogits(enc: EncodedLogits): Promise<Float32Array> {
+  try {
+    return Promise.resolve(decodeLogitsNow(enc));
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
-  return p;
 }
 
 /** The upright image size the selection's image-pixel coordinates refer to. */
@@ -80,7 +70,7 @@ function baseMaskFrom(layer: SelectionLayer, logits: Float32Array | null, width:
 
 /** Logits → strokes (no ops) at width × height. */
 export async function baseMask(layer: SelectionLayer, width: number, height: number): Promise<Mask> {
-  return baseMaskFrom(layer, layer.sam ? await decodeLogits(layer.sam.logits) : null, width, height);
+  return baseMaskFrom(layer, layer.sam ? decodeLogitsNow(layer.sam.logits) : null, width, height);
 }
 
 const cache = new WeakMap<SelectionLayer, Map<string, Promise<Mask>>>();
@@ -108,8 +98,8 @@ export function seedPreview(layer: SelectionLayer, mask: Mask): void {
 }
 
 /**
- * The same mask as previewMask, but only if it can be had without waiting: cached, or its logits are
- * already decoded (the segment runner decodes a reply's logits before committing it). Else undefined.
+ * The same mask as previewMask, computed at once when it is not cached (undefined only while an
+ * asynchronous computation of it is still pending, or when its logits cannot be decoded).
  */
 export function previewMaskNow(layer: SelectionLayer, width: number, height: number, opsOverride?: MaskOp[]): Mask | undefined {
   const ops = opsOverride ?? layer.ops;
@@ -122,8 +112,12 @@ export function previewMaskNow(layer: SelectionLayer, width: number, height: num
     if (!base) return undefined;
     mask = applyOps(base, ops, width / imageSizeOf(layer).width);
   } else {
-    const logits = layer.sam ? decodedLogitsNow(layer.sam.logits) : null;
-    if (logits === undefined) return undefined;
+    let logits: Float32Array | null = null;
+    try {
+      if (layer.sam) logits = decodeLogitsNow(layer.sam.logits);
+    } catch {
+      return undefined; // previewMask reports it
+    }
     mask = baseMaskFrom(layer, logits, width, height);
   }
   remember(layer, key, Promise.resolve(mask), mask);

@@ -9,7 +9,6 @@ import { getState } from '../state/editor-store';
 import { showError } from '../state/messages';
 import { buildRunRequest, withBox, withPoint, type Prompt } from './prompt';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection, updateSelection } from './selection-actions';
-import { decodeLogits } from './preview-mask';
 import { getSelectionUi, setSelectionUi } from './selection-store';
 import type { PromptBox, PromptPoint, SegmentRunResult } from './types';
 
@@ -82,10 +81,6 @@ async function run(target: Target, prompt: Prompt, label: string): Promise<void>
   try {
     const r = await getApi().invoke('segment.run', buildRunRequest(target, prompt));
     if (pendingPrompt.get(target.id)?.seq !== mine) return; // a newer click owns the selection now
-    // Decode the chosen logits before committing, so the overlay builds the mask in the same frame as the
-    // commit (no async hop after it). A failure here is left to the overlay's own path.
-    await decodeLogits(r.candidates[r.chosen]!.logits).catch(() => undefined);
-    if (pendingPrompt.get(target.id)?.seq !== mine) return;
     pendingPrompt.delete(target.id);
     const sam = samFrom(r, r.candidates[r.chosen]!.index);
     if (findSelection(target.id)) {
