@@ -2,53 +2,66 @@
 // each visible selection's preview mask in its colour, and the open selection's points (green +,
 // red −) and box. Masks are computed at preview size off the React render (previewMask is cached).
 import type Konva from 'konva';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Group, Image as KonvaImage, Line, Rect } from 'react-konva';
 import type { SelectionLayer } from '../../src-shared/document/selection';
-import { maskCanvas } from '../selection/colourize';
+import type { Mask } from '../../src-shared/masks';
+import { maskBoundsCanvas } from '../selection/colourize';
 import { imageLayerOf } from '../selection/geometry';
 import { shownMasks } from '../selection/overlay-registry';
-import { imageSizeOf, previewMask, previewSize } from '../selection/preview-mask';
+import { imageSizeOf, previewMask, previewMaskNow, previewSize } from '../selection/preview-mask';
 import { getSelectionUi, setSelectionUi, useSelectionUi } from '../selection/selection-store';
 import { useEditor } from '../state/editor-store';
+
+interface Shown {
+  /** The coloured mask's bounding box only (null: an empty mask, nothing to draw). */
+  canvas: HTMLCanvasElement | null;
+  /** That box in preview pixels, and preview pixels per image pixel. */
+  rect: { x: number; y: number; width: number; height: number };
+  scale: number;
+}
 
 function SelectionMaskView({ layer }: { layer: SelectionLayer }) {
   const preview = useSelectionUi((s) => (s.preview?.layerId === layer.id ? s.preview.ops : undefined));
   const stroking = useSelectionUi((s) => s.stroking === layer.id);
   const frame = useEditor((s) => imageLayerOf(s.document, layer.assetId));
-  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   const node = useRef<Konva.Image | null>(null);
   const size = imageSizeOf(layer);
-  useEffect(() => {
+  // A layout effect: when the mask can be had at once (the runner decodes a reply's logits before it
+  // commits), it is on the canvas in the same frame as the change that asked for it.
+  useLayoutEffect(() => {
     let alive = true;
     const { width, height } = previewSize(size.width, size.height);
-    previewMask(layer, width, height, preview ? [...preview] : undefined).then(
-      (mask) => {
-        if (!alive) return;
-        const c = maskCanvas(mask, layer.colour);
-        shownMasks.set(layer.id, { mask, canvas: c });
-        setCanvas(c);
-        // The brush's live canvas stays up until the committed stroke is on screen here.
-        if (getSelectionUi().stroking === layer.id) setSelectionUi({ stroking: null });
-      },
-      (err: unknown) => console.error('[anyfill] selection preview failed', err),
-    );
+    const ops = preview ? [...preview] : undefined;
+    const show = (mask: Mask) => {
+      if (!alive) return;
+      const c = maskBoundsCanvas(mask, layer.colour);
+      shownMasks.set(layer.id, { mask });
+      setShown({ canvas: c?.canvas ?? null, rect: c?.rect ?? { x: 0, y: 0, width: 0, height: 0 }, scale: width / size.width });
+      // The brush's live canvas stays up until the committed stroke is on screen here.
+      if (getSelectionUi().stroking === layer.id) setSelectionUi({ stroking: null });
+    };
+    const now = previewMaskNow(layer, width, height, ops);
+    if (now) show(now);
+    else previewMask(layer, width, height, ops).then(show, (err: unknown) => console.error('[anyfill] selection preview failed', err));
     return () => {
       alive = false;
     };
   }, [layer, preview, size.width, size.height]);
   useEffect(() => () => void shownMasks.delete(layer.id), [layer.id]);
-  if (!canvas || stroking) return null;
+  if (!shown || stroking || !shown.canvas) return null;
+  const { rect, scale } = shown;
   return (
     <KonvaImage
       ref={node}
       name="selection-mask"
       id={`mask-${layer.id}`}
-      image={canvas}
-      x={frame?.x ?? 0}
-      y={frame?.y ?? 0}
-      width={size.width}
-      height={size.height}
+      image={shown.canvas}
+      x={(frame?.x ?? 0) + rect.x / scale}
+      y={(frame?.y ?? 0) + rect.y / scale}
+      width={rect.width / scale}
+      height={rect.height / scale}
       imageSmoothingEnabled={false}
       perfectDrawEnabled={false}
       listening={false}

@@ -1,4 +1,4 @@
-// Runs in: renderer. What the overlay shows right now per selection (mask + canvas at preview size), so
+// Runs in: renderer. What the overlay shows right now per selection (the mask at preview size), so
 // the brush can start painting on it synchronously, and the Konva layers to redraw.
 import type Konva from 'konva';
 import type { LayerId } from '../../src-shared/document/ids';
@@ -6,7 +6,6 @@ import type { Mask } from '../../src-shared/masks';
 
 export interface ShownMask {
   readonly mask: Mask;
-  readonly canvas: HTMLCanvasElement;
 }
 
 export const shownMasks = new Map<LayerId, ShownMask>();

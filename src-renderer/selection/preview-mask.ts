@@ -4,6 +4,7 @@
 import type { EncodedLogitsSchema } from '../../src-shared/contract/segment-payloads';
 import type { MaskOp, SelectionLayer } from '../../src-shared/document/selection';
 import { applyStrokes, createMask, lowResToMask, residualsToLogits, type Mask } from '../../src-shared/masks';
+import { inflateRawSync } from './inflate-raw';
 import { applyOps, previewKey } from './preview-logic';
 
 export { applyOps, previewKey, previewSize } from './preview-logic';
@@ -13,12 +14,6 @@ import { getState } from '../state/editor-store';
 export type { Mask };
 type EncodedLogits = z.infer<typeof EncodedLogitsSchema>;
 
-/** Inflates raw-DEFLATE bytes with the browser's own decompressor (no library). */
-async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 function base64Bytes(b64: string): Uint8Array {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
@@ -26,11 +21,14 @@ function base64Bytes(b64: string): Uint8Array {
   return out;
 }
 
-const logitsCache = new Map<string, Promise<Float32Array>>();
+const logitsCache = new Map<string, Float32Array>();
 const LOGITS_CACHE_SIZE = 32;
 
-/** 256×256 float logits of an encoded candidate (memoised by its bytes). */
-export function decodeLogits(enc: EncodedLogits): Promise<Float32Array> {
+/**
+ * 256×256 float logits of an encoded candidate, decoded synchronously (a few KB: well under a
+ * millisecond), memoised by its bytes. Throws on malformed data.
+ */
+export function decodeLogitsNow(enc: EncodedLogits): Float32Array {
   const key = `${enc.scale}:${enc.base64}`;
   const hit = logitsCache.get(key);
   if (hit) {
@@ -38,11 +36,19 @@ export function decodeLogits(enc: EncodedLogits): Promise<Float32Array> {
     logitsCache.set(key, hit);
     return hit;
   }
-  const p = inflateRaw(base64Bytes(enc.base64)).then((raw) => residualsToLogits(raw, enc.scale));
-  p.catch(() => logitsCache.delete(key));
-  logitsCache.set(key, p);
+  const logits = residualsToLogits(inflateRawSync(base64Bytes(enc.base64)), enc.scale);
+  logitsCache.set(key, logits);
   if (logitsCache.size > LOGITS_CACHE_SIZE) logitsCache.delete(logitsCache.keys().next().value!);
-  return p;
+  return logits;
+}
+
+/** The same as a promise (rejected on malformed data). */
+export function decodeLogits(enc: EncodedLogits): Promise<Float32Array> {
+  try {
+    return Promise.resolve(decodeLogitsNow(enc));
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
 }
 
 /** The upright image size the selection's image-pixel coordinates refer to. */
@@ -54,29 +60,68 @@ export function imageSizeOf(layer: SelectionLayer): { width: number; height: num
   return { width: doc?.width ?? 1, height: doc?.height ?? 1 };
 }
 
-/** Logits → strokes (no ops) at width × height. */
-export async function baseMask(layer: SelectionLayer, width: number, height: number): Promise<Mask> {
-  const mask = createMask(width, height);
-  if (layer.sam) mask.data.set(lowResToMask(await decodeLogits(layer.sam.logits), layer.sam.placement, width, height));
+/** Logits (already decoded) → strokes, synchronously. */
+function baseMaskFrom(layer: SelectionLayer, logits: Float32Array | null, width: number, height: number): Mask {
+  // lowResToMask hands back a fresh buffer of exactly this size: use it as the mask (no copy).
+  const mask = layer.sam && logits ? { width, height, data: lowResToMask(logits, layer.sam.placement, width, height) } : createMask(width, height);
   if (layer.strokes.length) applyStrokes(mask, layer.strokes, width / imageSizeOf(layer).width);
   return mask;
 }
 
+/** Logits → strokes (no ops) at width × height. */
+export async function baseMask(layer: SelectionLayer, width: number, height: number): Promise<Mask> {
+  return baseMaskFrom(layer, layer.sam ? decodeLogitsNow(layer.sam.logits) : null, width, height);
+}
+
 const cache = new WeakMap<SelectionLayer, Map<string, Promise<Mask>>>();
+/** The settled values of the cached promises, for the synchronous path. */
+const settled = new WeakMap<Promise<Mask>, Mask>();
 const PER_LAYER = 6;
 
-function remember(layer: SelectionLayer, key: string, p: Promise<Mask>): Promise<Mask> {
+function remember(layer: SelectionLayer, key: string, p: Promise<Mask>, now?: Mask): Promise<Mask> {
   let m = cache.get(layer);
   if (!m) cache.set(layer, (m = new Map()));
   m.set(key, p);
   if (m.size > PER_LAYER) m.delete(m.keys().next().value!);
-  p.catch(() => m.delete(key));
+  if (now) settled.set(p, now);
+  else
+    p.then(
+      (mask) => settled.set(p, mask),
+      () => m.delete(key),
+    );
   return p;
 }
 
 /** Seed the cache (the brush's live mask is exactly what replay gives when the layer has no ops). */
 export function seedPreview(layer: SelectionLayer, mask: Mask): void {
-  remember(layer, previewKey(mask.width, mask.height, undefined), Promise.resolve(mask));
+  remember(layer, previewKey(mask.width, mask.height, undefined), Promise.resolve(mask), mask);
+}
+
+/**
+ * The same mask as previewMask, computed at once when it is not cached (undefined only while an
+ * asynchronous computation of it is still pending, or when its logits cannot be decoded).
+ */
+export function previewMaskNow(layer: SelectionLayer, width: number, height: number, opsOverride?: MaskOp[]): Mask | undefined {
+  const ops = opsOverride ?? layer.ops;
+  const key = previewKey(width, height, ops.length ? ops : undefined);
+  const hit = cache.get(layer)?.get(key);
+  if (hit) return settled.get(hit);
+  let mask: Mask;
+  if (ops.length) {
+    const base = previewMaskNow(layer, width, height, []);
+    if (!base) return undefined;
+    mask = applyOps(base, ops, width / imageSizeOf(layer).width);
+  } else {
+    let logits: Float32Array | null = null;
+    try {
+      if (layer.sam) logits = decodeLogitsNow(layer.sam.logits);
+    } catch {
+      return undefined; // previewMask reports it
+    }
+    mask = baseMaskFrom(layer, logits, width, height);
+  }
+  remember(layer, key, Promise.resolve(mask), mask);
+  return mask;
 }
 
 /** The selection's mask at width × height (0..255, 255 = selected). Callers must not modify it. */
