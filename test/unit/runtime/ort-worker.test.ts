@@ -12,7 +12,7 @@ import { crashWorkerForTests } from '../../../src-main/engine/runtime/worker-ses
 import { tempDir, writeModel, type TempDir } from './tiny-models';
 
 const N = 768;
-const STEPS = 40;
+const STEPS = 80;
 
 /** "y" = tanh(x·W) applied STEPS times on N×N float32: a few hundred ms of MatMul on two cores. */
 function slowModel(): Uint8Array {
@@ -59,9 +59,11 @@ describe('ORT worker thread', () => {
     await local.release();
 
     console.log(`run ${worker.ms.toFixed(0)} ms: event-loop max delay ${worker.maxMs.toFixed(1)} ms in the worker, ${inThread.maxMs.toFixed(1)} ms in-thread`);
-    expect(worker.ms).toBeGreaterThan(300);
-    expect(worker.maxMs).toBeLessThan(50);
-    expect(inThread.maxMs).toBeGreaterThan(300);
+    // Relative to the run itself, so a faster or busier machine does not change the verdict: in-thread, the
+    // loop is blocked for (nearly) the whole run; through the worker, for a small fraction of it.
+    expect(inThread.ms).toBeGreaterThan(100); // long enough to tell the two apart
+    expect(inThread.maxMs).toBeGreaterThan(0.7 * inThread.ms);
+    expect(worker.maxMs).toBeLessThan(0.25 * worker.ms);
     const [a, b] = [worker.value.y!, inThread.value.y!];
     expect(a).toBeInstanceOf(loadOrt().Tensor);
     expect(a.dims).toEqual(b.dims);
