@@ -4,7 +4,7 @@ import type { DownloadProgress, PackStatus } from '../../src-shared/contract/mod
 import { askRemove, cancelDownload, downloadPack, removePack, verifyPack } from './model-actions';
 import { useModels } from './models-store';
 import { deviceLine, formatBytes, formatMemory } from './format';
-import { STATE_LABELS, cardState, packActions, progressView, sizeText, sourceText, wontFit, type ActionKind, type CardState } from './view-model';
+import { STATE_LABELS, cardState, queuedProgress, packActions, progressView, sizeText, sourceText, wontFit, type ActionKind, type CardState } from './view-model';
 
 const TEST_IDS: Record<ActionKind, string> = {
   download: 'model-download',
@@ -132,16 +132,7 @@ function Actions({ pack, state, pending }: { pack: PackStatus; state: CardState;
 
 function Progress({ title, progress, pack }: { title: string; progress: DownloadProgress | undefined; pack: PackStatus }) {
   // Downloading but no event yet (e.g. this window opened mid-download): an empty bar until the next one.
-  const p: DownloadProgress = progress ?? {
-    packId: pack.id,
-    state: 'queued',
-    fileIndex: 0,
-    fileCount: pack.files.length,
-    receivedBytes: pack.installedBytes,
-    totalBytes: pack.bytes,
-    bytesPerSecond: 0,
-    etaSeconds: null,
-  };
+  const p: DownloadProgress = progress ?? queuedProgress(pack);
   const v = progressView(p);
   return (
     <div className="pack-progress">

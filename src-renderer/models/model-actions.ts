@@ -5,7 +5,7 @@ import type { DownloadProgress, PackStatus } from '../../src-shared/contract/mod
 import { errorData, getApi, userMessage } from '../bridge/api';
 import { showError, showNotice } from '../state/messages';
 import { getModels, setModels, without, type PackNote, type PendingAction } from './models-store';
-import { isActive } from './view-model';
+import { isActive, queuedProgress } from './view-model';
 import { loadSummary } from './format';
 
 const titleOf = (packId: string): string => getModels().packs?.find((p) => p.id === packId)?.title ?? packId;
@@ -59,16 +59,7 @@ export async function downloadPack(packId: string): Promise<void> {
   const pack = s.packs?.find((p) => p.id === packId);
   if (!pack || isActive(s.progress[packId])) return;
   // Shown at once, before the engine's first event, so the button cannot be pressed twice.
-  const queued: DownloadProgress = {
-    packId,
-    state: 'queued',
-    fileIndex: 0,
-    fileCount: pack.files.length,
-    receivedBytes: pack.installedBytes,
-    totalBytes: pack.bytes,
-    bytesPerSecond: 0,
-    etaSeconds: null,
-  };
+  const queued = queuedProgress(pack);
   setModels({ progress: { ...s.progress, [packId]: queued }, outcomes: without(s.outcomes, packId), notes: without(s.notes, packId), confirmRemove: null });
   try {
     const status = await getApi().invoke('models.download', { packId });

@@ -42,6 +42,20 @@ export type Outcome = 'failed' | 'cancelled';
 
 const ACTIVE: ReadonlySet<DownloadProgress['state']> = new Set(['queued', 'downloading', 'verifying', 'extracting']);
 
+/** Progress before the engine's first event: queued, with what is already on disk. */
+export function queuedProgress(pack: Pick<PackStatus, 'id' | 'files' | 'installedBytes' | 'bytes'>): DownloadProgress {
+  return {
+    packId: pack.id,
+    state: 'queued',
+    fileIndex: 0,
+    fileCount: pack.files.length,
+    receivedBytes: pack.installedBytes,
+    totalBytes: pack.bytes,
+    bytesPerSecond: 0,
+    etaSeconds: null,
+  };
+}
+
 export const isActive = (p: DownloadProgress | undefined): boolean => p !== undefined && ACTIVE.has(p.state);
 
 export function cardState(pack: PackStatus, progress?: DownloadProgress, outcome?: Outcome): CardState {

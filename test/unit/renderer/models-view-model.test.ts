@@ -189,3 +189,11 @@ describe('sizes, sources and disk', () => {
     expect(needsFirstModel([pack(), pack({ state: 'installed' })])).toBe(false);
   });
 });
+
+describe('queuedProgress', () => {
+  it('starts the bar of a pack from what is already on disk', async () => {
+    const { queuedProgress } = await import('../../../src-renderer/models/view-model');
+    const p = queuedProgress({ id: 'mobilesam', files: [{ path: 'a', bytes: 1, present: false }, { path: 'b', bytes: 2, present: true }], installedBytes: 2, bytes: 3 });
+    expect(p).toMatchObject({ packId: 'mobilesam', state: 'queued', fileCount: 2, receivedBytes: 2, totalBytes: 3, etaSeconds: null });
+  });
+});
