@@ -10,3 +10,4 @@ export { type BrushOptions, type BrushStamp, type BrushStroke, type Point, apply
 export { resize } from './resize';
 export * from './low-res';
 export * from './logits-residuals';
+export { type WandImage, type WandOptions, type WandStep, magicWand, replayWand } from './magic-wand';
