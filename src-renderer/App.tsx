@@ -19,6 +19,9 @@ import { BusyIndicator, DropOverlay, EmptyState } from './panels/Overlays';
 import { PropertiesPanel } from './panels/PropertiesPanel';
 import { DetectPanel } from './detect/DetectPanel';
 import { MaskOpsPanel } from './mask-ops/MaskOpsPanel';
+import { FillPanel } from './fill/FillPanel';
+import { JobsBar } from './jobs/JobsBar';
+import { installJobEvents } from './jobs/job-actions';
 import { StatusBar } from './panels/StatusBar';
 import { Toolbar } from './panels/Toolbar';
 
@@ -34,7 +37,7 @@ export function App() {
   const browser = getApi().host === 'browser';
   useWindowTitle();
   useEffect(() => {
-    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades(), installModelEvents(), installSelections()];
+    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades(), installModelEvents(), installSelections(), installJobEvents()];
     return () => offs.forEach((off) => off());
   }, []);
   return (
@@ -47,6 +50,7 @@ export function App() {
           <EmptyState />
           <SelectionBar />
           <BusyIndicator />
+          <JobsBar />
           <Messages />
           <DropOverlay visible={dragging} />
         </div>
@@ -54,6 +58,7 @@ export function App() {
           <DetectPanel />
           <LayersPanel />
           <MaskOpsPanel />
+          <FillPanel />
           <PropertiesPanel />
         </aside>
       </main>

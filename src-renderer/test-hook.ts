@@ -7,6 +7,7 @@ import type { LayerId } from '../src-shared/document/ids';
 import { findSelection } from './selection/selection-actions';
 import { getSelectionUi } from './selection/selection-store';
 import { previewMask } from './selection/preview-mask';
+import { getApi } from './bridge/api';
 
 /** Ids of layers whose Konva.Image has its proxy loaded, i.e. what the canvas can draw right now. */
 function renderedLayerIds(): string[] {
@@ -27,6 +28,8 @@ export interface AnyfillTestHook {
   activeSelectionId(): string | null;
   /** segment.run requests still in flight. */
   selectionRunning(): number;
+  /** The engine's full-resolution mask of a selection (selection.mask): a URL of its 8-bit PNG. */
+  selectionFullResUrl(layerId: string): Promise<string | null>;
 }
 
 export function installTestHook(): void {
@@ -86,6 +89,12 @@ export function installTestHook(): void {
     },
     activeSelectionId: () => getSelectionUi().activeId,
     selectionRunning: () => getSelectionUi().running,
+    async selectionFullResUrl(layerId) {
+      const layer = findSelection(layerId as LayerId);
+      if (!layer) return null;
+      const { mask } = await getApi().invoke('selection.mask', { selection: layer });
+      return getApi().fileUrl(mask.path);
+    },
   };
   Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });
 }

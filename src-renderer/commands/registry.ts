@@ -15,6 +15,8 @@ import { getSelectionUi } from '../selection/selection-store';
 import { setBrushMode, setTool, stepBrush } from '../tools/tool-actions';
 import type { Command } from './command';
 import { selectEverything } from '../selection/select-everything';
+import { contentAwareFill, fillTarget } from '../fill/fill-actions';
+import { getJobs } from '../jobs/job-store';
 
 const hasDoc = (s: EditorState) => s.document !== null;
 const hasLayer = (s: EditorState) => s.document !== null && s.activeLayerId !== null;
@@ -53,6 +55,17 @@ export const commands: readonly Command[] = [
   },
   { id: 'edit.selectByText', label: 'Select by Text…', menu: 'edit', accelerator: 'CmdOrCtrl+F', separatorBefore: true, isEnabled: hasDoc, run: openDetectPanel },
   { id: 'edit.selectEverything', label: 'Select Everything', menu: 'edit', accelerator: 'CmdOrCtrl+Shift+A', isEnabled: (s) => hasDoc(s) && idle(s), run: selectEverything },
+  {
+    id: 'edit.contentAwareFill',
+    label: 'Content-Aware Fill',
+    menu: 'edit',
+    // Shift+Backspace as in Photoshop works in-page; the native menu shows Shift+F5 (it would steal Backspace from fields).
+    accelerator: 'Shift+F5',
+    keys: ['Shift+F5', 'Shift+Backspace'],
+    separatorBefore: true,
+    isEnabled: (s) => hasDoc(s) && getJobs().length === 0 && fillTarget() !== null,
+    run: contentAwareFill,
+  },
 
   { id: 'view.zoomIn', label: 'Zoom In', menu: 'view', accelerator: 'CmdOrCtrl+=', keys: ['CmdOrCtrl+=', 'CmdOrCtrl+Plus'], isEnabled: hasDoc, run: () => zoomStep(1) },
   { id: 'view.zoomOut', label: 'Zoom Out', menu: 'view', accelerator: 'CmdOrCtrl+-', isEnabled: hasDoc, run: () => zoomStep(-1) },
@@ -106,6 +119,7 @@ export const commands: readonly Command[] = [
   // Tools: single keys, as in every editor (ignored while typing in a field).
   { id: 'tool.hand', label: 'Hand Tool', menu: 'edit', keys: ['H'], separatorBefore: true, isEnabled: () => true, run: () => setTool('hand') },
   { id: 'tool.select', label: 'Select Tool', menu: 'edit', keys: ['S'], isEnabled: hasDoc, run: () => setTool('select') },
+  { id: 'tool.wand', label: 'Magic Wand', menu: 'edit', keys: ['W'], isEnabled: hasDoc, run: () => setTool('wand') },
   { id: 'tool.brush', label: 'Selection Brush', menu: 'edit', keys: ['B'], isEnabled: hasDoc, run: () => setTool('brush') },
   { id: 'brush.smaller', label: 'Smaller Brush', menu: 'edit', keys: ['['], isEnabled: () => true, run: () => stepBrush(-1) },
   { id: 'brush.bigger', label: 'Bigger Brush', menu: 'edit', keys: [']'], isEnabled: () => true, run: () => stepBrush(1) },

@@ -20,7 +20,9 @@ export function EmptyState() {
       </button>
       {noModel && (
         <p className="empty-hint" data-testid="first-model-hint">
-          AI tools need a model:{' '}
+          Ready now, no download: Magic Wand (W), Brush (B) and Content-Aware Fill (Shift+Backspace).
+          <br />
+          Click-to-select, select by text and generative fill need a model:{' '}
           <button type="button" className="link-button" onClick={() => runCommand('models.open')}>
             open Models…
           </button>{' '}

@@ -11,6 +11,7 @@ import { useSelectionUi, type LastRun } from '../selection/selection-store';
 import { useEditor } from '../state/editor-store';
 import { setBrushHardness, setBrushMode } from '../tools/tool-actions';
 import { hexToRgb } from '../selection/palette';
+import { WandControls } from './WandControls';
 
 const THUMB = 56;
 
@@ -126,6 +127,7 @@ export function SelectionBar() {
       <SegmentProblem />
       {tool === 'select' && <Candidates />}
       {tool === 'brush' && <BrushControls />}
+      {tool === 'wand' && <WandControls />}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useEditor } from '../state/editor-store';
 import { useSelectionUi } from '../selection/selection-store';
 import { useOpenSelectionName } from './SelectionBar';
 
-const TOOL_NAMES = { hand: 'Hand', select: 'Select', brush: 'Brush' } as const;
+const TOOL_NAMES = { hand: 'Hand', select: 'Select', wand: 'Magic Wand', brush: 'Brush' } as const;
 
 function ToolStatus() {
   const tool = useEditor((s) => s.activeTool);

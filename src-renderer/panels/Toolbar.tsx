@@ -51,6 +51,7 @@ export function Toolbar() {
       <div className="toolbar-group" role="group" aria-label="Tools">
         <ToolButton tool="hand" icon="hand" keyHint="H" />
         <ToolButton tool="select" icon="select" keyHint="S" />
+        <ToolButton tool="wand" icon="wand" keyHint="W" />
         <ToolButton tool="brush" icon="brush" keyHint="B" />
         <DetectButton />
       </div>

@@ -3,7 +3,9 @@
 // and size, so redraws, undo and the test hook never recompute a mask they already have.
 import type { EncodedLogitsSchema } from '../../src-shared/contract/segment-payloads';
 import type { MaskOp, SelectionLayer } from '../../src-shared/document/selection';
-import { applyStrokes, createMask, lowResToMask, residualsToLogits, type Mask } from '../../src-shared/masks';
+import { residualsToLogits, type Mask } from '../../src-shared/masks';
+import { needsPixels, replayBase } from '../../src-shared/selection/replay';
+import { wandImage, wandImageNow } from './wand-pixels';
 import { inflateRawSync } from './inflate-raw';
 import { applyOps, previewKey } from './preview-logic';
 
@@ -60,17 +62,19 @@ export function imageSizeOf(layer: SelectionLayer): { width: number; height: num
   return { width: doc?.width ?? 1, height: doc?.height ?? 1 };
 }
 
-/** Logits (already decoded) → strokes, synchronously. */
-function baseMaskFrom(layer: SelectionLayer, logits: Float32Array | null, width: number, height: number): Mask {
-  // lowResToMask hands back a fresh buffer of exactly this size: use it as the mask (no copy).
-  const mask = layer.sam && logits ? { width, height, data: lowResToMask(logits, layer.sam.placement, width, height) } : createMask(width, height);
-  if (layer.strokes.length) applyStrokes(mask, layer.strokes, width / imageSizeOf(layer).width);
-  return mask;
+/** Logits (already decoded) → wand → strokes, synchronously; undefined while wand pixels are loading. */
+function baseMaskFrom(layer: SelectionLayer, logits: Float32Array | null, width: number, height: number): Mask | undefined {
+  const image = needsPixels(layer) ? wandImageNow(layer.assetId, width, height) : undefined;
+  if (needsPixels(layer) && !image) return undefined;
+  return replayBase(layer, { logits, ...(image ? { image } : {}) }, width, height, imageSizeOf(layer).width);
 }
 
-/** Logits → strokes (no ops) at width × height. */
+/** Logits → wand → strokes (no ops) at width × height. */
 export async function baseMask(layer: SelectionLayer, width: number, height: number): Promise<Mask> {
-  return baseMaskFrom(layer, layer.sam ? decodeLogitsNow(layer.sam.logits) : null, width, height);
+  const logits = layer.sam ? decodeLogitsNow(layer.sam.logits) : null;
+  if (!needsPixels(layer)) return baseMaskFrom(layer, logits, width, height)!;
+  const image = await wandImage(layer.assetId, width, height);
+  return replayBase(layer, { logits, image }, width, height, imageSizeOf(layer).width);
 }
 
 const cache = new WeakMap<SelectionLayer, Map<string, Promise<Mask>>>();
@@ -118,7 +122,9 @@ export function previewMaskNow(layer: SelectionLayer, width: number, height: num
     } catch {
       return undefined; // previewMask reports it
     }
-    mask = baseMaskFrom(layer, logits, width, height);
+    const base = baseMaskFrom(layer, logits, width, height);
+    if (!base) return undefined; // previewMask waits for the pixels
+    mask = base;
   }
   remember(layer, key, Promise.resolve(mask), mask);
   return mask;

@@ -25,6 +25,8 @@ export interface SelectionInit {
   name?: string;
   /** Brush strokes it starts with (a brush-only selection). */
   strokes?: SelectionLayer['strokes'];
+  /** Magic-wand clicks it starts with. */
+  wand?: SelectionLayer['wand'];
   /** A layer id reserved earlier (the select tool's first click, before the engine answered). */
   id?: LayerId;
 }
@@ -42,6 +44,7 @@ export function createSelection(init: SelectionInit, label = 'New selection'): L
     assetId: init.assetId,
     prompt: init.prompt,
     sam: init.sam,
+    ...(init.wand ? { wand: init.wand } : {}),
     strokes: init.strokes ?? [],
     ops: [],
   };

@@ -39,7 +39,7 @@ export interface Message {
   readonly text: string;
 }
 
-export type ToolId = 'hand' | 'select' | 'brush';
+export type ToolId = 'hand' | 'select' | 'wand' | 'brush';
 
 export interface EditorState {
   readonly document: EditorDocument | null;

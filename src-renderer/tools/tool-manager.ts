@@ -5,10 +5,11 @@ import { setUserViewport } from '../state/view-actions';
 import { createBrushTool } from './brush-tool';
 import { createHandTool } from './hand-tool';
 import { createSelectTool } from './select-tool';
+import { createWandTool } from './wand-tool';
 import type { Tool, ToolContext, ToolPointer } from './tool';
 
 export class ToolManager {
-  private readonly tools: Record<ToolId, Tool> = { hand: createHandTool(), select: createSelectTool(), brush: createBrushTool() };
+  private readonly tools: Record<ToolId, Tool> = { hand: createHandTool(), select: createSelectTool(), wand: createWandTool(), brush: createBrushTool() };
   /** A second hand, so borrowing it never disturbs the active tool's own state. */
   private readonly borrowedHand = createHandTool();
   /** The tool that received the current pointer-down; it gets every event until pointer-up. */

@@ -3,7 +3,8 @@
 // object; a channel that is not listed here cannot be invoked (tsc fails, and at run time the
 // receiving side answers BAD_REQUEST).
 import { z } from 'zod';
-import { AssetIdSchema, ExportIdSchema, StagedFileIdSchema } from '../document/ids';
+import { AssetIdSchema, ExportIdSchema, JobIdSchema, StagedFileIdSchema } from '../document/ids';
+import { FillRequestSchema, FillResultSchema, JobProgressSchema, SelectionMaskRequestSchema, SelectionMaskResultSchema } from './job-payloads';
 import { EditorDocumentSchema } from '../document/types';
 import { AnyfillErrorSchema } from './errors';
 import {
@@ -78,6 +79,12 @@ export const channels = {
   'segment.everything': { owner: 'engine', request: SegmentEverythingRequestSchema, response: SegmentEverythingResultSchema },
   /** Find objects named in a text prompt ("red car. tree"): numbered boxes with label and score. */
   'detect.run': { owner: 'engine', request: DetectRequestSchema, response: DetectResultSchema },
+  /** A selection's mask at full resolution (logits → wand → strokes → ops) as a PNG in the session folder. */
+  'selection.mask': { owner: 'engine', request: SelectionMaskRequestSchema, response: SelectionMaskResultSchema },
+  /** Content-aware fill of a selection from the rest of the image (no model): a job, see job.progress. */
+  'fill.run': { owner: 'engine', request: FillRequestSchema, response: FillResultSchema },
+  /** Stop a queued or running job; its request then fails with CANCELLED. found: false when it already ended. */
+  'job.cancel': { owner: 'engine', request: z.object({ jobId: JobIdSchema }).strict(), response: z.object({ found: z.boolean() }) },
   /** The catalog and what is on disk: states, sizes, licences, the device each family runs on. */
   'models.list': { owner: 'engine', request: empty, response: ModelsListSchema },
   /** Download (or resume) a pack; resolves when it is installed and verified. Progress: models.progress. */
@@ -140,6 +147,8 @@ export const events = {
   'segment.ready': z.object({ assetId: AssetIdSchema, packId: PackIdSchema, ms: z.number(), cached: z.enum(['memory', 'disk', 'computed']) }),
   /** A pack download's progress: bytes, speed, ETA, and its end (done, failed, cancelled). */
   'models.progress': DownloadProgressSchema,
+  /** A job's progress: queued, each unit of work with an ETA, and its end. */
+  'job.progress': JobProgressSchema,
   /** Electron: a native menu item was clicked; the renderer runs the command. */
   'menu.command': z.object({ id: z.string(), /** File › Open Recent: which entry of shell.recentFiles. */ index: z.number().int().min(0).max(50).optional() }),
 } as const satisfies Record<string, z.ZodType>;

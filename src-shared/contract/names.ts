@@ -12,6 +12,9 @@ export const CHANNEL_OWNERS = {
   'segment.fullRes': 'engine',
   'segment.everything': 'engine',
   'detect.run': 'engine',
+  'selection.mask': 'engine',
+  'fill.run': 'engine',
+  'job.cancel': 'engine',
   'models.list': 'engine',
   'models.download': 'engine',
   'models.cancel': 'engine',
@@ -27,7 +30,7 @@ export const CHANNEL_OWNERS = {
   'shell.importModels': 'shell',
 } as const;
 
-export const EVENT_NAMES = ['engine.status', 'asset.decoded', 'menu.command', 'models.progress', 'segment.ready'] as const;
+export const EVENT_NAMES = ['engine.status', 'asset.decoded', 'menu.command', 'models.progress', 'segment.ready', 'job.progress'] as const;
 
 /**
  * engine: any host forwards it from the renderer; shell: answered by Electron main itself;

@@ -6,7 +6,7 @@ import { PackIdSchema } from '../models/catalog-schema';
 import { SessionFileSchema } from './payloads';
 
 const CacheHitSchema = z.enum(['memory', 'disk', 'computed']);
-const RectSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+export const RectSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 
 /** label 1 = include, 0 = exclude; upright image pixels (after EXIF orientation). */
 export const PromptPointSchema = z.object({ x: z.number(), y: z.number(), label: z.union([z.literal(0), z.literal(1)]) });

@@ -10,11 +10,15 @@ export const StagedFileIdSchema = z.string().regex(/^f_[A-Za-z0-9_-]{6,64}$/).br
 /** A rendered export waiting in the session folder to be saved or downloaded. */
 export const ExportIdSchema = z.string().regex(/^e_[A-Za-z0-9_-]{6,64}$/).brand<'ExportId'>();
 
+/** A long-running engine job (fill, inpaint): progress events and cancel name it; the renderer picks it. */
+export const JobIdSchema = z.string().regex(/^j_[A-Za-z0-9_-]{6,64}$/).brand<'JobId'>();
+
 export type AssetId = z.infer<typeof AssetIdSchema>;
 export type LayerId = z.infer<typeof LayerIdSchema>;
 export type DocumentId = z.infer<typeof DocumentIdSchema>;
 export type StagedFileId = z.infer<typeof StagedFileIdSchema>;
 export type ExportId = z.infer<typeof ExportIdSchema>;
+export type JobId = z.infer<typeof JobIdSchema>;
 
 /** Random url-safe suffix; uses the Web Crypto API present in Node ≥ 20 and every browser. */
 export function randomSuffix(bytes = 12): string {
@@ -30,3 +34,4 @@ export const newLayerId = (): LayerId => `l_${randomSuffix()}` as LayerId;
 export const newDocumentId = (): DocumentId => `d_${randomSuffix()}` as DocumentId;
 export const newStagedFileId = (): StagedFileId => `f_${randomSuffix()}` as StagedFileId;
 export const newExportId = (): ExportId => `e_${randomSuffix()}` as ExportId;
+export const newJobId = (): JobId => `j_${randomSuffix()}` as JobId;

@@ -1,11 +1,12 @@
 // Runs in: every process. A selection object: one mask the user builds from every prompt kind — clicks,
 // a box, a text detection, its previous mask (SAM mask_input), brush strokes — and refines with mask
 // operations. [Note: selection] The mask is never stored as pixels in the document: it is the SAM
-// result's compact low-res logits, then the strokes, then the operations, replayed in that order at any
+// result's compact low-res logits, then magic-wand clicks, then the strokes, then the operations, replayed in that order at any
 // resolution (preview in the renderer, full size in the engine) with the pure code in src-shared/masks.
 import { z } from 'zod';
 import { EncodedLogitsSchema, PlacementSchema, PromptBoxSchema, PromptPointSchema } from '../contract/segment-payloads';
 import { AssetIdSchema, LayerIdSchema } from './ids';
+import { WandStepSchema } from './wand';
 
 export const MaskOpSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fillHoles') }),
@@ -54,6 +55,8 @@ export const SelectionLayerSchema = z.object({
       placement: PlacementSchema,
     })
     .nullable(),
+  /** Magic-wand clicks, replayed on the image's pixels after the SAM mask (absent: none). */
+  wand: z.array(WandStepSchema).max(200).optional(),
   strokes: z.array(BrushStrokeSchema).max(10_000),
   ops: z.array(MaskOpSchema).max(100),
 });

@@ -2,6 +2,8 @@
 import type { EngineHandlers } from '../engine-context';
 import { appInfo } from './app-handlers';
 import { detectRun } from './detect-handlers';
+import { fillRun, jobCancel } from './fill-handlers';
+import { selectionMask } from './selection-handlers';
 import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun } from './segment-handlers';
 import { documentExportPng } from './document-handlers';
 import { imageDecoded, imageOpen, imageProxy, imageRelease } from './image-handlers';
@@ -20,6 +22,9 @@ export function createEngineHandlers(): EngineHandlers {
     'segment.fullRes': segmentFullRes,
     'segment.everything': segmentEverything,
     'detect.run': detectRun,
+    'selection.mask': selectionMask,
+    'fill.run': fillRun,
+    'job.cancel': jobCancel,
     'models.list': modelsList,
     'models.download': modelsDownload,
     'models.cancel': modelsCancel,

@@ -1,12 +1,10 @@
 // Runs in: engine process. The segment.* channels over the segment service (../segment): prepare the
 // embedding, run a click/box/refinement, write a held result at full size. Logits cross as base64.
-import sharp from 'sharp';
 import type { z } from 'zod';
 import type { EncodedLogitsSchema } from '../../../src-shared/contract/segment-payloads';
 import type { AssetId } from '../../../src-shared/document/ids';
 import type { EngineContext, EngineHandler } from '../engine-context';
-import { assetDir } from '../images/asset-files';
-import { sessionRelative, writeFileAtomic } from '../images/session-files';
+import { writeMaskPng } from '../images/mask-png';
 import type { PreviousLowRes } from '../segment/requests';
 import { segmentService } from '../segment/segment-service';
 import type { EncodedLogits } from '../segment/types';
@@ -28,15 +26,10 @@ export const segmentRun: EngineHandler<'segment.run'> = async (req, ctx) => {
 
 export const segmentFullRes: EngineHandler<'segment.fullRes'> = async (req, ctx) => {
   const full = await segmentService.segmentFullRes(ctx, req);
-  const file = `${assetDir(ctx.sessionDir, req.assetId)}/mask-${full.resultId}-${full.index}.png`;
-  const png = await sharp(full.mask, { raw: { width: full.width, height: full.height, channels: 1 } })
-    .toColourspace('b-w') // an 8-bit grey PNG, as the CLI writes
-    .png({ compressionLevel: 3 })
-    .toBuffer();
-  await writeFileAtomic(file, png);
+  const mask = await writeMaskPng(ctx.sessionDir, req.assetId, `mask-${full.resultId}-${full.index}`, { data: full.mask, width: full.width, height: full.height });
   return {
     packId: full.packId,
-    mask: { path: sessionRelative(ctx.sessionDir, file), width: full.width, height: full.height },
+    mask,
     score: full.score,
     bbox: full.bbox,
     area: full.area,

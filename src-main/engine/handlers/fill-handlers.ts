@@ -1,0 +1,35 @@
+// Runs in: engine process. fill.run (content-aware fill as a job) and job.cancel. The selection is
+// replayed at full resolution here, the fill runs in its worker, and the patch becomes a new asset.
+import { AnyfillError } from '../../../src-shared/contract/errors';
+import type { EngineHandler } from '../engine-context';
+import { runFill } from '../fill/fill-client';
+import { ensureDecoded } from '../images/asset-store';
+import { createDerivedAsset } from '../images/derived-asset';
+import { jobQueue } from '../jobs/job-queue';
+import { nonEmptySelectionMask } from '../selection/full-res-mask';
+import { maskThickness, THIN_MASK_RADIUS } from '../selection/mask-thickness';
+
+export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
+  jobQueue.run(ctx, req.jobId, 'fill', async (job) => {
+    if (req.selection.assetId !== req.assetId) {
+      throw new AnyfillError('BAD_REQUEST', 'That selection was made on another image.', `${req.selection.assetId} ≠ ${req.assetId}`);
+    }
+    const started = performance.now();
+    job.report(0, 1, 'Reading the selection');
+    const { pixels } = await ensureDecoded(ctx.sessionDir, req.assetId);
+    const mask = nonEmptySelectionMask(req.selection, pixels);
+    const method = req.method === 'auto' ? (maskThickness(mask) <= THIN_MASK_RADIUS ? 'telea' : 'patchmatch') : req.method;
+    const patch = await runFill(
+      { image: { data: pixels.data, width: pixels.width, height: pixels.height, channels: pixels.channels }, mask: mask.data, method, seed: req.seed },
+      { signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase) },
+    );
+    job.signal.throwIfAborted();
+    const made = await createDerivedAsset(
+      ctx.sessionDir,
+      { data: Buffer.from(patch.rgba.buffer, patch.rgba.byteOffset, patch.rgba.byteLength), width: patch.width, height: patch.height, channels: 4 },
+      req.maxProxySide,
+    );
+    return { ...made, x: patch.x, y: patch.y, method, seed: req.seed, ms: Math.round(performance.now() - started) };
+  });
+
+export const jobCancel: EngineHandler<'job.cancel'> = async (req) => ({ found: jobQueue.cancel(req.jobId) });

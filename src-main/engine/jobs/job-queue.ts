@@ -1,0 +1,118 @@
+// Runs in: engine process. [Note: jobs] Long-running work (fills now, diffusion next) runs one job at a
+// time in arrival order: two CPU-heavy jobs side by side would each take twice as long and double the
+// peak memory. Every job reports progress as job.progress events and can be cancelled while queued
+// (it never starts) or running (its AbortSignal fires; the work stops at its next check).
+import { AnyfillError, toErrorData } from '../../../src-shared/contract/errors';
+import type { JobProgress } from '../../../src-shared/contract/job-payloads';
+import type { JobId } from '../../../src-shared/document/ids';
+import type { EngineContext } from '../engine-context';
+import { ProgressThrottle } from './progress-throttle';
+
+export interface JobControl {
+  readonly signal: AbortSignal;
+  /** done of total units of work, and what is being done; throttled before it reaches the renderer. */
+  report(done: number, total: number, phase: string): void;
+}
+
+interface Entry {
+  id: JobId;
+  kind: JobProgress['kind'];
+  ctx: EngineContext;
+  abort: AbortController;
+  start: () => void;
+}
+
+export const cancelledError = (): AnyfillError => new AnyfillError('CANCELLED', 'Cancelled.');
+
+export class JobQueue {
+  private readonly waiting: Entry[] = [];
+  private running: Entry | undefined;
+
+  run<T>(ctx: EngineContext, id: JobId, kind: JobProgress['kind'], work: (job: JobControl) => Promise<T>): Promise<T> {
+    if (this.running?.id === id || this.waiting.some((e) => e.id === id)) {
+      return Promise.reject(new AnyfillError('BAD_REQUEST', 'That job is already running.', id));
+    }
+    return new Promise<T>((resolve, reject) => {
+      const abort = new AbortController();
+      const entry: Entry = { id, kind, ctx, abort, start: () => void this.execute(entry, work).then(resolve, reject) };
+      // A job cancelled while it waits rejects at once and is never started.
+      abort.signal.addEventListener('abort', () => {
+        const at = this.waiting.indexOf(entry);
+        if (at < 0) return;
+        this.waiting.splice(at, 1);
+        this.emitEnd(entry, 'cancelled');
+        reject(cancelledError());
+        this.announcePositions();
+      });
+      this.waiting.push(entry);
+      this.announcePositions();
+      this.next();
+    });
+  }
+
+  /** true when the job was queued or running (it ends with CANCELLED), false when unknown or over. */
+  cancel(id: JobId): boolean {
+    const entry = this.running?.id === id ? this.running : this.waiting.find((e) => e.id === id);
+    if (!entry || entry.abort.signal.aborted) return false;
+    entry.abort.abort(cancelledError());
+    return true;
+  }
+
+  private next(): void {
+    if (this.running) return;
+    const entry = this.waiting.shift();
+    if (!entry) return;
+    this.running = entry;
+    this.announcePositions();
+    entry.start();
+  }
+
+  private async execute<T>(entry: Entry, work: (job: JobControl) => Promise<T>): Promise<T> {
+    const throttle = new ProgressThrottle();
+    const emit = (p: Omit<JobProgress, 'jobId' | 'kind'>) => entry.ctx.emit('job.progress', { jobId: entry.id, kind: entry.kind, ...p });
+    const control: JobControl = {
+      signal: entry.abort.signal,
+      report: (done, total, phase) => {
+        const shown = throttle.accept(done, total);
+        if (shown) emit({ state: 'running', done, total, phase, ...(shown.etaMs !== undefined ? { etaMs: shown.etaMs } : {}) });
+      },
+    };
+    try {
+      emit({ state: 'running', done: 0, total: 1, phase: 'Starting' });
+      if (entry.abort.signal.aborted) throw cancelledError();
+      const result = await work(control);
+      if (entry.abort.signal.aborted) throw cancelledError(); // cancel won the race: the result is dropped
+      this.emitEnd(entry, 'done');
+      return result;
+    } catch (err) {
+      const cancelled = entry.abort.signal.aborted || (err instanceof AnyfillError && err.code === 'CANCELLED');
+      this.emitEnd(entry, cancelled ? 'cancelled' : 'failed', cancelled ? undefined : err);
+      throw cancelled ? cancelledError() : err;
+    } finally {
+      this.running = undefined;
+      this.next();
+    }
+  }
+
+  private emitEnd(entry: Entry, state: 'done' | 'failed' | 'cancelled', err?: unknown): void {
+    entry.ctx.emit('job.progress', {
+      jobId: entry.id,
+      kind: entry.kind,
+      state,
+      done: 1,
+      total: 1,
+      phase: state === 'done' ? 'Done' : state === 'cancelled' ? 'Cancelled' : 'Failed',
+      ...(err === undefined ? {} : { error: toErrorData(err) }),
+    });
+  }
+
+  private announcePositions(): void {
+    const ahead = this.running ? 1 : 0;
+    this.waiting.forEach((e, i) =>
+      e.ctx.emit('job.progress', { jobId: e.id, kind: e.kind, state: 'queued', position: ahead + i, done: 0, total: 1, phase: 'Waiting for the job ahead' }),
+    );
+  }
+}
+
+/** The engine's one queue. */
+export const jobQueue = new JobQueue();

@@ -1,0 +1,31 @@
+// Runs in: engine process. A selection object's mask at the image's full resolution: the renderer's
+// preview replay ([Note: selection]) run on the engine's own decode of the layer's logits.
+import { AnyfillError } from '../../../src-shared/contract/errors';
+import type { SelectionLayer } from '../../../src-shared/document/selection';
+import { area, type Mask } from '../../../src-shared/masks';
+import { replaySelection } from '../../../src-shared/selection/replay';
+import type { Pixels } from '../images/pixels';
+import { decodeLogits } from '../segment/logits-codec';
+
+/** The mask at the size of `pixels` (the decoded, upright image the selection was made on). */
+export function fullResSelectionMask(layer: SelectionLayer, pixels: Pixels): Mask {
+  const { width, height } = pixels;
+  let logits: Float32Array | null = null;
+  if (layer.sam) {
+    const { base64, ...rest } = layer.sam.logits;
+    logits = decodeLogits({ ...rest, data: new Uint8Array(Buffer.from(base64, 'base64')) });
+  }
+  return replaySelection(layer, { logits, image: pixels }, width, height, width);
+}
+
+/** The same, refusing an empty mask or one that leaves nothing of the image around it. */
+export function nonEmptySelectionMask(layer: SelectionLayer, pixels: Pixels): Mask {
+  const { width, height } = pixels;
+  const mask = fullResSelectionMask(layer, pixels);
+  const selected = area(mask);
+  if (selected === 0) throw new AnyfillError('BAD_REQUEST', `“${layer.name}” selects nothing; add to it with a click or the brush first.`);
+  if (selected >= width * height) {
+    throw new AnyfillError('BAD_REQUEST', `“${layer.name}” covers the whole image; there is nothing left to fill it from. Shrink or invert the selection.`);
+  }
+  return mask;
+}

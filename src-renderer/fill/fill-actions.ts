@@ -1,0 +1,85 @@
+// Runs in: renderer. Content-aware fill of a selection: an engine job (progress, cancel) whose result
+// becomes a new layer above the image — transparent outside the filled area, so the photo itself is
+// never touched — in one undo step that also hides the selection's tint. Nothing changes on failure.
+import type { FillResult } from '../../src-shared/contract/job-payloads';
+import type { SelectionLayer } from '../../src-shared/document/selection';
+import { newLayerId, type AssetId, type LayerId } from '../../src-shared/document/ids';
+import type { ImageLayer } from '../../src-shared/document/types';
+import { getApi, userMessage } from '../bridge/api';
+import { loadImage } from '../flows/image-cache';
+import { proxySideForScreen, release } from '../flows/open-image';
+import { isCancelled, runJob } from '../jobs/job-actions';
+import { imageLayerOf } from '../selection/geometry';
+import { findSelection } from '../selection/selection-actions';
+import { getSelectionUi } from '../selection/selection-store';
+import { changeDocument } from '../state/document-actions';
+import { getState, setState, type AssetView } from '../state/editor-store';
+import { showError, showNotice } from '../state/messages';
+import { getFillSettings, seedForRun } from './fill-settings';
+
+const METHOD_NAMES = { patchmatch: 'PatchMatch', telea: 'Telea' } as const;
+
+/** The selection a fill acts on: the active layer when it is one, else the open selection. */
+export function fillTarget(): SelectionLayer | null {
+  return findSelection(getState().activeLayerId) ?? findSelection(getSelectionUi().activeId);
+}
+
+export async function contentAwareFill(): Promise<void> {
+  const selection = fillTarget();
+  const doc = getState().document;
+  if (!doc || !selection) {
+    showNotice('Select what to remove first: click it with the Select tool, use the Magic Wand, or paint it with the Brush.');
+    return;
+  }
+  const { method, seed } = getFillSettings();
+  let result: FillResult;
+  try {
+    result = await runJob(`Content-aware fill · ${selection.name}`, (jobId) =>
+      getApi().invoke('fill.run', { jobId, assetId: selection.assetId, selection, method, seed: seedForRun(seed), maxProxySide: proxySideForScreen() }),
+    );
+  } catch (err) {
+    if (isCancelled(err)) showNotice('Fill cancelled; nothing was changed.');
+    else showError(userMessage(err, 'The fill failed; nothing was changed.'));
+    return;
+  }
+  await commitResult(doc.id, selection.id, result);
+}
+
+async function commitResult(docId: string, selectionId: LayerId, result: FillResult): Promise<void> {
+  const url = getApi().fileUrl(result.proxy.path);
+  try {
+    await loadImage(url);
+  } catch {
+    release([result.asset.id]);
+    showError('The fill finished but could not be displayed; nothing was changed. Try again.');
+    return;
+  }
+  const selection = findSelection(selectionId);
+  const image = selection && getState().document?.id === docId ? imageLayerOf(getState().document, selection.assetId) : null;
+  if (!selection || !image) {
+    // The document or its image went away while the fill ran: keep nothing.
+    release([result.asset.id]);
+    return;
+  }
+  const view: AssetView = { url, thumbUrl: url, proxyWidth: result.proxy.width, proxyHeight: result.proxy.height, info: result.asset, decoded: 'ready' };
+  const layer: ImageLayer = {
+    id: newLayerId(),
+    kind: 'image',
+    name: `Fill (${METHOD_NAMES[result.method]}, seed ${result.seed})`,
+    assetId: result.asset.id,
+    visible: true,
+    opacity: 1,
+    x: image.x + result.x,
+    y: image.y + result.y,
+    width: result.asset.width,
+    height: result.asset.height,
+  };
+  setState({ assets: { ...getState().assets, [result.asset.id as AssetId]: view } });
+  const done = changeDocument('Content-aware fill', (d) => {
+    const at = d.layers.findIndex((l) => l.id === image.id);
+    d.layers.splice(at + 1, 0, layer);
+    const sel = d.layers.find((l) => l.id === selectionId);
+    if (sel) sel.visible = false;
+  });
+  if (done) setState({ activeLayerId: layer.id });
+}

@@ -1,0 +1,22 @@
+// Runs in: renderer. The user's content-aware fill choices (kept for the session, not in the document).
+import { create } from 'zustand';
+import type { FillRequestSchema } from '../../src-shared/contract/job-payloads';
+import type { z } from 'zod';
+
+export type FillMethodChoice = z.infer<typeof FillRequestSchema>['method'];
+
+export interface FillSettings {
+  readonly method: FillMethodChoice;
+  /** null: a new random seed each run (each run gives another variant); a number repeats a result exactly. */
+  readonly seed: number | null;
+}
+
+export const useFillSettings = create<FillSettings>()(() => ({ method: 'auto', seed: null }));
+export const getFillSettings = useFillSettings.getState;
+export const setFillSettings = (s: Partial<FillSettings>): void => useFillSettings.setState(s);
+
+/** The seed a run uses: the fixed one, or a fresh 32-bit one. */
+export function seedForRun(seed: number | null): number {
+  if (seed !== null) return seed;
+  return globalThis.crypto.getRandomValues(new Uint32Array(1))[0]!;
+}

@@ -1,0 +1,57 @@
+// Runs in: renderer. Running jobs over the canvas: label, what it is doing, a progress bar, time left,
+// Cancel (Escape cancels the newest). A queued job says how many are ahead of it.
+import { useEffect } from 'react';
+import { cancelJob, cancelLatestJob } from './job-actions';
+import { useJobs, type JobView } from './job-store';
+import './jobs.css';
+
+function timeLeft(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  if (ms < 1500) return 'almost done';
+  const s = Math.round(ms / 1000);
+  return s < 90 ? `about ${s} s left` : `about ${Math.round(s / 60)} min left`;
+}
+
+function JobRow({ job }: { job: JobView }) {
+  const p = job.progress;
+  const fraction = p && p.state === 'running' ? Math.min(1, p.done / p.total) : 0;
+  const status = job.cancelling
+    ? 'Cancelling…'
+    : p?.state === 'queued'
+      ? `Queued (${p.position ?? 0} ahead)`
+      : [p?.phase ?? 'Starting', timeLeft(p?.etaMs)].filter(Boolean).join(' · ');
+  return (
+    <div className="job" data-testid="job" data-state={job.cancelling ? 'cancelling' : (p?.state ?? 'starting')}>
+      <div className="job-text">
+        <strong>{job.label}</strong>
+        <span data-testid="job-status">{status}</span>
+      </div>
+      <progress max={1} value={fraction} aria-label={`${job.label} progress`} />
+      <button type="button" onClick={() => void cancelJob(job.id)} disabled={job.cancelling} title="Cancel (Esc)">
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+export function JobsBar() {
+  const jobs = useJobs((s) => s.jobs);
+  const running = jobs.length > 0;
+  useEffect(() => {
+    if (!running) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (cancelLatestJob()) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [running]);
+  if (!running) return null;
+  return (
+    <div className="jobs-bar" data-testid="jobs-bar" role="status" aria-live="polite">
+      {jobs.map((j) => (
+        <JobRow key={j.id} job={j} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// Runs in: renderer. Running an engine job from the UI: it appears in the jobs bar with live progress,
+// can be cancelled, and leaves the bar however it ends. Progress arrives as job.progress events.
+import { toErrorData } from '../../src-shared/contract/errors';
+import { newJobId, type JobId } from '../../src-shared/document/ids';
+import { getApi } from '../bridge/api';
+import { addJob, getJobs, removeJob, updateJob } from './job-store';
+
+/** Runs `invoke` as a job; resolves with its result, rejects (CANCELLED too) like the request does. */
+export async function runJob<T>(label: string, invoke: (jobId: JobId) => Promise<T>): Promise<T> {
+  const id = newJobId();
+  addJob(id, label);
+  try {
+    return await invoke(id);
+  } finally {
+    removeJob(id);
+  }
+}
+
+export async function cancelJob(id: JobId): Promise<void> {
+  updateJob(id, { cancelling: true });
+  try {
+    await getApi().invoke('job.cancel', { jobId: id });
+  } catch {
+    // The engine is gone (restarting): its jobs ended with it, and their requests fail on their own.
+  }
+}
+
+/** Cancel the newest job (Escape in the jobs bar). */
+export function cancelLatestJob(): boolean {
+  const job = [...getJobs()].reverse().find((j) => !j.cancelling);
+  if (!job) return false;
+  void cancelJob(job.id);
+  return true;
+}
+
+/** Either host's rejection (an AnyfillError or its plain data) for a cancelled job. */
+export const isCancelled = (err: unknown): boolean => toErrorData(err).code === 'CANCELLED';
+
+export function installJobEvents(): () => void {
+  return getApi().on('job.progress', (p) => {
+    if (getJobs().some((j) => j.id === p.jobId)) updateJob(p.jobId, { progress: p });
+  });
+}
