@@ -5,7 +5,8 @@
 // Cost control: full search runs only down to the first level whose hole and crop fit the caps below; finer
 // levels (up to full resolution) just upsample the field, refine it locally and vote, which copies real
 // full-resolution texture from the sources the coarser search found.
-import { cancelled, teleaInpaint } from './telea';
+import { cancelled } from './region';
+import { teleaInpaint } from './telea';
 import { downsample, upsampleInto, type Level } from './pyramid';
 import { Field, R } from './nnf';
 import { makeRng } from './rng';

@@ -3,6 +3,10 @@
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { FillImage, FillRequest, Plane, Rect } from './types';
 
+export function cancelled(): AnyfillError {
+  return new AnyfillError('CANCELLED', 'The fill was cancelled.');
+}
+
 export interface CheckedMask { hole: Uint8Array; area: number; bbox: Rect }
 
 /** The mask as 0/1 with its area and bounding box; throws BAD_REQUEST for masks no fill can serve. */

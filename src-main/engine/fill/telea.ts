@@ -4,8 +4,8 @@
 // geometric distance and level-set distance. The paper's first-order term (I(q) + ∇I(q)·(p − q)) is left
 // out, as OpenCV effectively does too: on noisy photos it amplifies the noise layer after layer.
 // Good for thin masks (scratches, wires); smooth but textureless on large ones.
-import { AnyfillError } from '../../../src-shared/contract/errors';
 import { MinHeap } from './heap';
+import { cancelled } from './region';
 import type { Plane } from './types';
 
 const KNOWN = 0, BAND = 1, INSIDE = 2;
@@ -102,8 +102,4 @@ export function teleaInpaint(plane: Plane, hole: Uint8Array, radius = 5, shouldS
 function grad(before: number, at: number, after: number): number {
   const b = before < FAR, a = after < FAR;
   return a && b ? (after - before) / 2 : a ? after - at : b ? at - before : 0;
-}
-
-export function cancelled(): AnyfillError {
-  return new AnyfillError('CANCELLED', 'The fill was cancelled.');
 }
