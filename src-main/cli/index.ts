@@ -9,6 +9,7 @@ import { inferenceQueue, sessionPool } from '../engine/runtime/engine-runtime';
 import { runStandins } from './standins-command';
 import { runDetect } from './detect-command';
 import { runSegment } from './segment-command';
+import { runFillCommand } from './fill-command';
 import { appVersion } from './locations';
 
 const HELP = `Anyfill ${appVersion()} — local AI image editor
@@ -27,6 +28,9 @@ Usage:
   anyfill detect --image F --text "red car. tree" [--pack ID] [--box-threshold X] [--text-threshold X]
                  [--models DIR] --out boxes.json
                               Find objects by name (Grounding DINO); boxes in image pixels
+  anyfill fill --image F --mask M [--method patchmatch|telea] [--seed N] --out F
+                              Content-aware fill of the mask's pixels (>= 128): PatchMatch for
+                              large areas, Telea for thin scratches; PNG, or .jpg / .webp
   anyfill standins --out DIR [--only ID,ID] [--json]
                               Write the analytic stand-in model packs (for tests and demos)
   anyfill --version | --help
@@ -63,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runSegment(rest);
       case 'detect':
         return await runDetect(rest);
+      case 'fill':
+        return await runFillCommand(rest);
       case 'standins':
         return await runStandins(rest);
       default:

@@ -1,10 +1,9 @@
 // Runs in: engine process. Starts the ORT worker thread (one per process) and carries requests to it.
 // If the worker dies (a native crash), every pending request fails with a clear error and the next
 // request starts a fresh worker; sessions of the dead worker are marked stopped (worker-session.ts).
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AnyfillError, fromErrorData } from '../../../src-shared/contract/errors';
+import { startWorker } from './start-worker';
 import type { Reply, Request } from './worker-protocol';
 
 type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -70,7 +69,7 @@ const stopListeners = new Set<(client: OrtClient) => void>();
 /** The process's worker, started on first use and again after it died. */
 export function ortClient(): OrtClient {
   if (current?.alive) return current;
-  current = new OrtClient(startWorker(), (c) => {
+  current = new OrtClient(startWorker('ort-worker', __dirname), (c) => {
     if (current === c) current = undefined;
     for (const fn of stopListeners) fn(c);
   });
@@ -80,19 +79,4 @@ export function ortClient(): OrtClient {
 /** Called with the client whose worker died (worker-session.ts marks its sessions stopped). */
 export function onClientStopped(fn: (client: OrtClient) => void): void {
   stopListeners.add(fn);
-}
-
-/**
- * From the bundles, dist/node/ort-worker.cjs sits next to engine.cjs / cli.cjs (it bundles all but ORT). From the TS sources
- * (vitest) there is no bundle: the worker loads ort-worker.ts through tsx's require hook.
- */
-function startWorker(): Worker {
-  const bundled = path.join(__dirname, 'ort-worker.cjs');
-  // Packaged: the worker is unpacked next to onnxruntime-node (electron-builder asarUnpack).
-  const unpacked = bundled.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-  if (unpacked !== bundled && existsSync(unpacked)) return new Worker(unpacked);
-  if (existsSync(bundled)) return new Worker(bundled);
-  const source = path.join(__dirname, 'ort-worker.ts');
-  const tsx = require.resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true });
 }

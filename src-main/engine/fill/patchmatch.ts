@@ -1,0 +1,107 @@
+// Runs in: engine process and the fill worker thread (pure). Multi-scale PatchMatch completion (Barnes et
+// al. 2009 search inside Wexler et al. 2007's coarse-to-fine EM): the coarsest level starts from a Telea
+// fill and a random field; each level alternates PatchMatch sweeps with a vote, then hands its field
+// (offsets × 2) and image to the next finer level.
+// Cost control: full search runs only down to the first level whose hole and crop fit the caps below; finer
+// levels (up to full resolution) just upsample the field, refine it locally and vote, which copies real
+// full-resolution texture from the sources the coarser search found.
+import { cancelled } from './region';
+import { teleaInpaint } from './telea';
+import { downsample, upsampleInto, type Level } from './pyramid';
+import { Field, R } from './nnf';
+import { makeRng } from './rng';
+import { onionPeel } from './onion';
+import { confidence, vote } from './vote';
+import type { FillOptions, Plane } from './types';
+
+const HOLE_CAP = 160_000; // hole pixels at the finest fully searched level
+const PIXEL_CAP = 2_000_000; // crop pixels at that level
+const COARSE_EXTENT = 4 * R + 2; // stop halving once the hole is about two patches across
+const MIN_SIDE = 40; // … or once the crop's shorter side would drop below this
+
+interface Plan { em: number; sweeps: number; radius: number }
+
+/** Fills the plane's hole pixels (hole[i] = 1) in place. */
+export function patchMatchFill(plane: Plane, hole: Uint8Array, seed: number, opts: FillOptions = {}): void {
+  const stop = opts.shouldStop;
+  const levels: Level[] = [{ plane, hole }];
+  for (;;) {
+    const cur = levels[levels.length - 1]!;
+    // Halve while the hole stays over two patches across and the level keeps enough context around it.
+    if (extent(cur) < 2 * COARSE_EXTENT || Math.min(cur.plane.width, cur.plane.height) < 2 * MIN_SIDE) break;
+    levels.push(downsample(cur));
+  }
+  // The finest level searched in full; finer ones only refine.
+  let work = 0;
+  while (work < levels.length - 1 && (count(levels[work]!.hole) > HOLE_CAP || levels[work]!.plane.width * levels[work]!.plane.height > PIXEL_CAP)) work++;
+  const plans = levels.map((lv, l): Plan => {
+    const radius = Math.max(lv.plane.width, lv.plane.height);
+    if (l === levels.length - 1) return { em: 6, sweeps: 3, radius };
+    if (l >= work) return { em: l === work ? 6 : 4, sweeps: 2, radius };
+    return { em: 1, sweeps: 2, radius: 4 };
+  });
+  const total = plans.reduce((n, p) => n + p.em * (p.sweeps + 1) + 1, 0);
+  let done = 0;
+  const step = (phase: string) => {
+    if (stop?.()) throw cancelled();
+    opts.onProgress?.({ done: ++done, total, phase });
+  };
+
+  const rng = makeRng(seed);
+  const n = levels.length;
+  let prev: Field | undefined;
+  for (let l = n - 1; l >= 0; l--) {
+    const lv = levels[l]!, plan = plans[l]!;
+    const phase = `PatchMatch, level ${n - l} of ${n}`;
+    const f = new Field(lv);
+    if (f.sources.length === 0 || f.targets.length === 0) {
+      // No fully known patch (tiny or almost fully masked crop): a diffusion fill is all we can do.
+      teleaInpaint(plane, hole, 5, stop);
+      return;
+    }
+    const conf = confidence(lv.hole, f.w, f.h);
+    if (!prev) {
+      onionPeel(f, rng);
+      f.randomInit(rng);
+    } else {
+      upsampleInto(lv, prev.level.plane);
+      f.upsampleFrom(prev, rng);
+      vote(f, conf);
+      f.rescore();
+    }
+    step(phase);
+    for (let e = 0; e < plan.em; e++) {
+      for (let s = 0; s < plan.sweeps; s++) {
+        f.sweep(s % 2 === 0, rng, plan.radius, stop);
+        step(phase);
+      }
+      vote(f, conf);
+      if (e < plan.em - 1) f.rescore();
+      step(phase);
+    }
+    prev = f;
+    levels.length = l; // coarser levels are done; prev keeps this one alive for the next upsampling
+  }
+}
+
+function count(hole: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < hole.length; i++) n += hole[i]!;
+  return n;
+}
+
+/** The larger side of the hole's bounding box. */
+function extent(lv: Level): number {
+  const { width: w, height: h } = lv.plane;
+  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!lv.hole[y * w + x]) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
+  }
+  return x1 < 0 ? 0 : Math.max(x1 - x0 + 1, y1 - y0 + 1);
+}
