@@ -5,11 +5,12 @@
 // pinholes are filled and, anywhere-mode, noise specks dropped — both scale with the image's area so a
 // preview and the full image agree. A flat shape on a flat background comes out pixel-exact.
 // The document stores the clicks (WandStep), never the mask: replayWand rebuilds it at any resolution.
-import { fillHoles, removeIslands } from './components';
-import { DIST2_SCALE, type Matcher, type WandImage, dist2, floodFill, matchAll } from './magic-wand-fill';
-import { type Mask, bbox, createMask, subtract, union } from './mask';
+import { antiAliased, cleanUp } from './magic-wand-clean';
+import { DIST2_SCALE, type Matcher, type WandImage, dist2 } from './magic-wand-colour';
+import { floodFill, matchAll } from './magic-wand-fill';
+import { type Mask, createMask, subtract, union } from './mask';
 
-export type { WandImage } from './magic-wand-fill';
+export type { WandImage } from './magic-wand-colour';
 
 export interface WandOptions {
   /** 0..255, colour distance from the seed (a grey step of n levels is n); 0 = identical colours only. */
@@ -26,9 +27,7 @@ export interface WandOptions {
 export interface WandStep { x: number; y: number; mode: 'add' | 'subtract'; tolerance: number; edgeAware: boolean; contiguous: boolean }
 
 const SEED_RADIUS = 2, NOISE_RADIUS = 3;
-const EDGE_MIN = 6, EDGE_TOL = 0.5, EDGE_NOISE = 4;
-/** Pinholes and specks under this fraction of the image (at least the minimum) count as noise. */
-const NOISE_AREA = 4e-6, PINHOLE_MIN = 8, SPECK_MIN = 4;
+const EDGE_MIN = 6, EDGE_TOL = 0.5, EDGE_NOISE = 4, BAND_NOISE = 2, NEAR_TOL = 1.25;
 
 const rgbAt = (img: WandImage, p: number): [number, number, number] =>
   [img.data[p * img.channels]!, img.data[p * img.channels + 1]!, img.data[p * img.channels + 2]!];
@@ -44,63 +43,42 @@ function around(img: WandImage, x: number, y: number, radius: number): number[] 
   return out;
 }
 
+/** The reference colour; the noise band is set later (noiseBand). */
 function matcher(img: WandImage, x: number, y: number, tol2: number): Matcher {
   const p = y * img.width + x;
-  if (img.channels === 4 && img.data[p * 4 + 3] === 0) return { ref: [0, 0, 0], clear: true, tol2 };
+  if (img.channels === 4 && img.data[p * 4 + 3] === 0) return { ref: [0, 0, 0], clear: true, tol2, lo2: tol2, hi2: tol2 };
   const seed = rgbAt(img, p);
   const near = around(img, x, y, SEED_RADIUS).filter((q) => img.channels === 3 || img.data[q * 4 + 3] !== 0)
     .map((q) => rgbAt(img, q)).filter((c) => distTo(c, seed) <= tol2);
   const med: [number, number, number] = [0, 1, 2].map((k) => median(near.map((c) => c[k]!))) as [number, number, number];
-  return { ref: distTo(med, seed) <= tol2 ? med : seed, clear: false, tol2 };
+  return { ref: distTo(med, seed) <= tol2 ? med : seed, clear: false, tol2, lo2: tol2, hi2: tol2 };
 }
 
-/** Squared (dist2-scaled) contrast limit: above the local noise (median neighbour step ×4) and tol/2. */
-function edgeLimit(img: WandImage, x: number, y: number, m: Matcher, tolerance: number): number {
+/** Median distance between neighbouring matching pixels near the seed: the local noise level. */
+function localNoise(img: WandImage, x: number, y: number, m: Matcher): number {
   const w = img.width, steps: number[] = [];
   const matches = (q: number) => distTo(rgbAt(img, q), m.ref) <= m.tol2;
   for (const p of around(img, x, y, NOISE_RADIUS)) {
     if (!matches(p)) continue;
-    const px = p % w;
-    for (const q of [px + 1 < w ? p + 1 : -1, p + w < w * img.height ? p + w : -1]) {
+    for (const q of [(p % w) + 1 < w ? p + 1 : -1, p + w < w * img.height ? p + w : -1]) {
       if (q >= 0 && matches(q)) steps.push(Math.sqrt(distTo(rgbAt(img, p), rgbAt(img, q)) / DIST2_SCALE));
     }
   }
-  const e = Math.max(EDGE_MIN, tolerance * EDGE_TOL, steps.length ? EDGE_NOISE * median(steps) : 0);
-  return e * e * DIST2_SCALE;
+  return steps.length ? median(steps) : 0;
 }
 
-/** Fills noise pinholes (and drops specks) inside the selection's box; outside it nothing can change. */
-function cleanUp(mask: Mask, specks: boolean): Mask {
-  const box = bbox(mask);
-  if (!box) return mask;
-  const limit = Math.max(PINHOLE_MIN, Math.round(mask.width * mask.height * NOISE_AREA));
-  const crop = createMask(box.width, box.height);
-  for (let y = 0; y < box.height; y++) {
-    const from = (box.y + y) * mask.width + box.x;
-    crop.data.set(mask.data.subarray(from, from + box.width), y * box.width);
-  }
-  let clean = fillHoles(crop, limit);
-  if (specks) clean = removeIslands(clean, Math.max(SPECK_MIN, limit >> 1));
-  for (let y = 0; y < box.height; y++) {
-    mask.data.set(clean.data.subarray(y * box.width, (y + 1) * box.width), (box.y + y) * mask.width + box.x);
-  }
-  return mask;
-}
+/** Squared (dist2-scaled) contrast limit for edge-aware fills: above the noise and half the tolerance. */
+const edgeLimit = (noise: number, tolerance: number): number =>
+  Math.max(EDGE_MIN, tolerance * EDGE_TOL, EDGE_NOISE * noise) ** 2 * DIST2_SCALE;
 
-/** Soft edge without changing what is selected: 255·(1+f)/2 inside, 255·f/2 outside, f = 3×3 share. */
-function antiAliased(mask: Mask): Mask {
-  const { width: w, height: h, data } = mask, out = createMask(w, h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let on = 0, all = 0;
-      for (let j = Math.max(0, y - 1); j <= Math.min(h - 1, y + 1); j++) {
-        for (let i = Math.max(0, x - 1); i <= Math.min(w - 1, x + 1); i++) { all++; if (data[j * w + i]) on++; }
-      }
-      const f = on / all;
-      out.data[y * w + x] = Math.round(data[y * w + x] ? 127.5 * (1 + f) : 127.5 * f);
-    }
-  }
-  return out;
+/**
+ * Where the fill starts: the seed pixel, and its 3×3 neighbours whose colour is within the edge limit of
+ * the reference, so a noise outlier under the cursor cannot wall the fill in, while a neighbour across a
+ * sharp edge cannot start it on the other side.
+ */
+function seeds(img: WandImage, x: number, y: number, m: Matcher, edge2: number): number[] {
+  const lim = Math.min(edge2, m.tol2);
+  return [y * img.width + x, ...around(img, x, y, 1).filter((q) => m.clear || distTo(rgbAt(img, q), m.ref) <= lim)];
 }
 
 /** The selection a click at `seed` (image pixels, may be fractional) makes; empty outside the image. */
@@ -111,10 +89,14 @@ export function magicWand(image: WandImage, seed: { x: number; y: number }, opts
   if (!(x >= 0 && y >= 0 && x < w && y < h)) return createMask(w, h);
   const tolerance = Math.max(0, Math.min(255, opts.tolerance));
   const m = matcher(image, x, y, Math.floor(tolerance * tolerance * DIST2_SCALE));
-  const data = opts.contiguous
-    ? floodFill(image, m, y * w + x, opts.edgeAware ? edgeLimit(image, x, y, m, tolerance) : Infinity)
+  const noise = m.clear ? 0 : localNoise(image, x, y, m), band = BAND_NOISE * noise;
+  m.lo2 = Math.max(0, tolerance - band) ** 2 * DIST2_SCALE;
+  m.hi2 = (tolerance + band) ** 2 * DIST2_SCALE;
+  const edge2 = opts.edgeAware ? edgeLimit(noise, tolerance) : Infinity;
+  const data = opts.contiguous ? floodFill(image, m, seeds(image, x, y, m, edge2), edge2)
     : matchAll(image, m);
-  const mask = cleanUp({ width: w, height: h, data }, !opts.contiguous);
+  const near = NEAR_TOL * tolerance + 2 * band;
+  const mask = cleanUp({ width: w, height: h, data }, image, m.ref, m.clear ? 0 : near * near * DIST2_SCALE, !opts.contiguous);
   return opts.antiAlias ? antiAliased(mask) : mask;
 }
 
