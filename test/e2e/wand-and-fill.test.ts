@@ -59,7 +59,8 @@ describe('magic wand and content-aware fill, with no models installed', () => {
   const fullResMask = async (id: string) => {
     const url = await t.fullResUrl(id);
     const res = await fetch(new URL(url!, serve.url));
-    return sharp(Buffer.from(await res.arrayBuffer())).raw().toBuffer({ resolveWithObject: true });
+    // An 8-bit grey PNG; libvips hands raw grey back as three equal channels unless told to take one.
+    return sharp(Buffer.from(await res.arrayBuffer())).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
   };
   const exportComposite = async () => {
     const download = page.waitForEvent('download');
@@ -139,6 +140,7 @@ describe('magic wand and content-aware fill, with no models installed', () => {
     const count = (await layers()).length;
     await page.getByTestId('fill-method').selectOption('patchmatch');
     await page.getByTestId('fill-seed').fill('7');
+    await page.getByTestId('fill-seed').blur(); // keys typed in a field stay in the field
     await page.keyboard.press('Shift+Backspace');
     await expect.poll(() => page.getByTestId('jobs-bar').isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(undoCount, { timeout: 60_000 }).toBe(base + 1);
