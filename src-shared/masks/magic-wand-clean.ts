@@ -5,8 +5,10 @@
 // near the reference colour — a distinct object enclosed by the region (a bird in the sky) stays out.
 // In anywhere-mode noise specks are dropped the same way. A flat shape's extent never changes.
 import { fillHoles, removeIslands } from './components';
-import { type WandImage, dist2 } from './magic-wand-colour';
+import { type WandImage, dist2 as dist2Import } from './magic-wand-colour';
 import { type Mask, bbox, createMask } from './mask';
+
+const dist2 = dist2Import; // a local: imported bindings can be getters, too slow per pixel
 
 /** Pinholes and specks under this fraction of the image (at least the minimum) count as noise. */
 const NOISE_AREA = 4e-6, PINHOLE_MIN = 8, SPECK_MIN = 4;
@@ -14,7 +16,10 @@ const NOISE_AREA = 4e-6, PINHOLE_MIN = 8, SPECK_MIN = 4;
 /** Fills the holes of `m` (a crop at x0, y0 of the image) whose pixels all lie within near2 of ref. */
 function fillNearHoles(m: Mask, img: WandImage, x0: number, y0: number, ref: readonly number[], near2: number): Mask {
   const { width: w, height: h } = m, all = fillHoles(m), d = img.data, ch = img.channels;
-  const open = new Uint8Array(w * h), queue = new Int32Array(w * h); // open: hole pixels that stay holes
+  let holes = 0;
+  for (let p = 0; p < w * h; p++) if (all.data[p] !== m.data[p]) holes++;
+  if (holes === 0) return m;
+  const open = new Uint8Array(w * h), queue = new Int32Array(holes); // open: hole pixels that stay holes
   let tail = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0, p = y * w, k = ((y0 + y) * img.width + x0) * ch; x < w; x++, p++, k += ch) {
@@ -29,8 +34,7 @@ function fillNearHoles(m: Mask, img: WandImage, x0: number, y0: number, ref: rea
       if (q >= 0 && q < w * h && !open[q] && all.data[q] && !m.data[q]) { open[q] = 1; queue[tail++] = q; }
     }
   }
-  for (let p = 0; p < w * h; p++) if (all.data[p] && !open[p]) all.data[p] = 255;
-  for (let p = 0; p < w * h; p++) if (open[p]) all.data[p] = 0;
+  for (let p = 0; p < w * h; p++) if (open[p]) all.data[p] = 0; // fillHoles made every hole 255
   return all;
 }
 

@@ -36,6 +36,12 @@ export interface Matcher { readonly ref: readonly [number, number, number]; read
 /** dist2 from the 3×3 mean around (x, y) (clipped to the image) to the colour (r0, g0, b0). */
 export function meanDist2(img: WandImage, x: number, y: number, r0: number, g0: number, b0: number): number {
   const { width: w, height: h, channels: ch, data: d } = img;
+  if (x > 0 && y > 0 && x < w - 1 && y < h - 1) { // interior: nine taps, no clipping
+    const s = w * ch, k = (y * w + x) * ch;
+    let r = 0, g = 0, b = 0;
+    for (let j = k - s; j <= k + s; j += s) for (let o = j - ch; o <= j + ch; o += ch) { r += d[o]!; g += d[o + 1]!; b += d[o + 2]!; }
+    return dist2(r / 9, g / 9, b / 9, r0, g0, b0);
+  }
   let r = 0, g = 0, b = 0, n = 0;
   for (let j = Math.max(0, y - 1); j <= Math.min(h - 1, y + 1); j++) {
     for (let i = Math.max(0, x - 1), k = (j * w + i) * ch; i <= Math.min(w - 1, x + 1); i++, k += ch) {

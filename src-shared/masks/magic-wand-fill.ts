@@ -2,7 +2,10 @@
 // growable stack (no recursion) over the per-row bits of magic-wand-rows.ts. Without an edge limit every
 // step between matching pixels is open; with one, steps across sharp local contrast are closed.
 import { type Matcher, type WandImage } from './magic-wand-colour';
-import { H_OK, H_THRU, MATCH, Rows, V_OK, V_THRU } from './magic-wand-rows';
+import * as bits from './magic-wand-rows';
+
+// Local copies: imported bindings are property getters under some module loaders, far too slow per pixel.
+const { H_OK, H_THRU, MATCH, Rows, V_OK, V_THRU } = bits;
 
 /** 255 for every matching pixel anywhere in the image (the non-contiguous wand). */
 export function matchAll(img: WandImage, m: Matcher): Uint8Array {

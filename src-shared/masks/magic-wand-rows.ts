@@ -6,7 +6,10 @@
 // it onwards, so it stops at the edge's first pixel whichever side it comes from. The two-pixel span is
 // only measured when one of its steps exceeds half the limit (otherwise the triangle inequality keeps it
 // under). Inside a flat region every contrast is 0: a flat shape's extent never depends on the limit.
-import { type Matcher, type WandImage, matches, pairDist2 } from './magic-wand-colour';
+import { type Matcher, type WandImage, matches as matchesImport, pairDist2 as pairDist2Import } from './magic-wand-colour';
+
+// Local copies: imported bindings are property getters under some module loaders, far too slow per pixel.
+const matches = matchesImport, pairDist2 = pairDist2Import;
 
 /** Pixel bits. MATCH; H_OK: x ↔ x + 1 within the limit; H_THRU: x − 1, x + 1 differ by more; likewise V. */
 export const MATCH = 1, H_OK = 2, H_THRU = 4, V_OK = 8, V_THRU = 16;

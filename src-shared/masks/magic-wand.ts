@@ -1,10 +1,11 @@
 // Runs in: every process (pure). The magic wand: click to select the region of similar colour.
 // The seed's reference colour is the median of its 5×5 neighbourhood (only pixels within tolerance of
-// the seed pixel, so a nearby edge cannot pull it) — a noisy seed pixel does not decide. Edge-aware
-// fills also stop at steps sharper than the noise and half the tolerance (magic-wand-fill.ts); then noise
-// pinholes are filled and, anywhere-mode, noise specks dropped — both scale with the image's area so a
-// preview and the full image agree. A flat shape on a flat background comes out pixel-exact.
-// The document stores the clicks (WandStep), never the mask: replayWand rebuilds it at any resolution.
+// the seed pixel, so a nearby edge cannot pull it) — a noisy seed pixel does not decide. Pixels whose
+// distance is within the local noise of the tolerance are judged by their 3×3 mean (magic-wand-colour.ts).
+// Edge-aware fills also stop at steps sharper than the noise and half the tolerance (magic-wand-rows.ts);
+// then noise holes are filled and, anywhere-mode, specks dropped (magic-wand-clean.ts). A flat shape on a
+// flat background comes out pixel-exact. The document stores the clicks (WandStep), never the mask:
+// replayWand rebuilds it at any resolution.
 import { antiAliased, cleanUp } from './magic-wand-clean';
 import { DIST2_SCALE, type Matcher, type WandImage, dist2 } from './magic-wand-colour';
 import { floodFill, matchAll } from './magic-wand-fill';
