@@ -5,6 +5,7 @@ import { useSelectionUi } from '../selection/selection-store';
 import { useJobs } from '../jobs/job-store';
 import { contentAwareFill } from './fill-actions';
 import { setFillSettings, useFillSettings, type FillMethodChoice } from './fill-settings';
+import './fill.css';
 
 const METHODS: { value: FillMethodChoice; label: string; hint: string }[] = [
   { value: 'auto', label: 'Auto', hint: 'Telea for thin scratches and wires, PatchMatch for everything else' },
@@ -28,7 +29,7 @@ export function FillPanel() {
       <h2 className="panel-title">Fill · {target}</h2>
       <div className="fill-form">
         <label>
-          Method{' '}
+          <span>Method</span>
           <select value={method} data-testid="fill-method" onChange={(e) => setFillSettings({ method: e.target.value as FillMethodChoice })}>
             {METHODS.map((m) => (
               <option key={m.value} value={m.value} title={m.hint}>
@@ -38,7 +39,7 @@ export function FillPanel() {
           </select>
         </label>
         <label title="Leave empty for a new variant each time; a number repeats a result exactly.">
-          Seed{' '}
+          <span>Seed</span>
           <input
             type="number"
             min={0}
