@@ -75,7 +75,7 @@ export function patchMatchFill(plane: Plane, hole: Uint8Array, seed: number, opt
         f.sweep(s % 2 === 0, rng, plan.radius, stop);
         step(phase);
       }
-      vote(f, conf);
+      vote(f, conf, l === 0 && e === plan.em - 1 ? 1 : 0);
       if (e < plan.em - 1) f.rescore();
       step(phase);
     }

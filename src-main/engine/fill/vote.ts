@@ -17,14 +17,14 @@ export function confidence(hole: Uint8Array, w: number, h: number): Float32Array
 }
 
 /** Rewrites the hole pixels of the field's level from its current NNF; returns the σ² used. */
-export function vote(f: Field, conf: Float32Array): number {
+export function vote(f: Field, conf: Float32Array, sharpen = 0): number {
   const { w, nnf, nnd, targets } = f;
   const { data, channels: C } = f.level.plane, hole = f.level.hole;
   const index = new Int32Array(w * f.h).fill(-1);
   let n = 0;
   for (let i = 0; i < hole.length; i++) if (hole[i]) index[i] = n++;
-  const acc = new Float64Array(n * C), wsum = new Float64Array(n);
-  const sigma2 = percentileError(nnd, targets, C, 0.75);
+  const acc = new Float64Array(n * C), wsum = new Float64Array(n), bestW = new Float64Array(n), bestQ = new Int32Array(n);
+  const sigma2 = percentileError(nnd, targets, C, 0.5);
   for (const t of targets) {
     const s = nnf[t]!;
     const wt = Math.exp(-nnd[t]! / (P * P * C) / (2 * sigma2)) * conf[t]! + 1e-30;
@@ -35,13 +35,15 @@ export function vote(f: Field, conf: Float32Array): number {
         const q = (s + dy * w + dx) * C;
         for (let c = 0; c < C; c++) acc[hi * C + c]! += wt * data[q + c]!;
         wsum[hi]! += wt;
+        if (wt > bestW[hi]!) { bestW[hi] = wt; bestQ[hi] = q; }
       }
     }
   }
   for (let i = 0; i < hole.length; i++) {
     const hi = index[i]!;
     if (hi < 0 || wsum[hi]! === 0) continue;
-    for (let c = 0; c < C; c++) data[i * C + c] = acc[hi * C + c]! / wsum[hi]!;
+    const q = bestQ[hi]!;
+    for (let c = 0; c < C; c++) data[i * C + c] = (1 - sharpen) * (acc[hi * C + c]! / wsum[hi]!) + sharpen * data[q + c]!;
   }
   return sigma2;
 }
