@@ -1,8 +1,9 @@
 // Runs in: engine process (pure). The shape every scheduler has: a small state machine the pipeline drives
 // one UNet call at a time (model-contracts §5.6 for the maths of each).
+import { SCHEDULER_NAMES } from '../../../../src-shared/contract/diffusion-payloads';
 import type { ScheduleConfig } from './schedule';
 
-export const SCHEDULER_NAMES = ['ddim', 'pndm', 'euler-a', 'dpmpp-2m-karras', 'lcm'] as const;
+export { SCHEDULER_NAMES };
 export type SchedulerName = (typeof SCHEDULER_NAMES)[number];
 
 export interface SchedulerOptions {
