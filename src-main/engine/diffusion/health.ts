@@ -8,6 +8,8 @@ export interface HealthContext {
   half: boolean;
   device: string;
   packId: string;
+  /** The pack ships safety_checker/model.onnx (not run by Anyfill: see checkNotBlank). */
+  safetyChecker?: boolean;
 }
 
 /** NaN or ±Inf anywhere in latents or decoded pixels. */
@@ -44,6 +46,8 @@ export function stats(rgb: Uint8Array): { mean: number; std: number; max: number
 export function checkNotBlank(output: Uint8Array, input: Uint8Array, ctx: HealthContext): void {
   const [out, inp] = [stats(output), stats(input)];
   if (out.max <= 8 && inp.max > 24) {
+    // A pack with a safety checker baked into its exports blacks out what it flags: say so, not "success".
+    if (ctx.safetyChecker) throw new AnyfillError('INTERNAL', `The result was blacked out, most likely flagged by the safety checker this pack ships: try another prompt or seed. Nothing was changed.`);
     throw new AnyfillError('INTERNAL', `The model returned an all-black image${ctx.half ? ' (fp16 pack; use the fp32 pack sd15-inpaint on CPU)' : ''}: try another seed or prompt, or verify the pack in Models…. Nothing was changed.`);
   }
   if (out.std < 0.5 && inp.std > 4) {

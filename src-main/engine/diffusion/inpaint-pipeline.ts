@@ -49,7 +49,7 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const { width, height } = input;
   if (width % 64 !== 0 || height % 64 !== 0) throw new AnyfillError('INTERNAL', `SD runs at multiples of 64, not ${width}×${height}.`);
   const { models } = pack;
-  const health: HealthContext = { half: pack.half, device: pack.device.name, packId: pack.packId };
+  const health: HealthContext = { half: pack.half, device: pack.device.name, packId: pack.packId, safetyChecker: pack.safetyChecker };
   const cfg = opts.guidance > 1;
   const rows = cfg ? 2 : 1;
   const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, unetCalls: 0 };

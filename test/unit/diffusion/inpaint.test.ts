@@ -83,3 +83,27 @@ describe('inpaint with the SD stand-ins', () => {
     await expect(run({ packId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('a real photo', () => {
+  it('inpaints a region of /work/shared/images/dog.jpg at full resolution, the rest byte-identical', async () => {
+    const { decodeImage } = await import('../../../src-main/cli/detect-command');
+    const { SHARED_IMAGES } = await import('../../helpers/images');
+    const photo = await decodeImage(`${SHARED_IMAGES}/dog.jpg`);
+    const r = { x: Math.round(photo.width * 0.4), y: Math.round(photo.height * 0.4), width: 120, height: 90 };
+    const out = await inpaintPixels(photo, rectMask(photo.width, photo.height, r), { ...SETTINGS, prompt: 'blue', steps: 6 }, { modelsDir: env.dir, pool: env.pool, queue: env.queue });
+    const { patch } = out.variants[0]!;
+    const rgb = composite(photo, patch);
+    const inside = (x: number, y: number) => x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+    const [red, green, blue] = meanWhere(rgb, photo.width, inside);
+    expect(blue!).toBeGreaterThan(200);
+    expect(Math.max(red!, green!)).toBeLessThan(70);
+    // Everything outside the patch rectangle is the decoded photo's bytes.
+    let changed = 0;
+    for (let y = 0; y < photo.height; y++)
+      for (let x = 0; x < photo.width; x++) {
+        if (x >= patch.x && x < patch.x + patch.width && y >= patch.y && y < patch.y + patch.height) continue;
+        for (let c = 0; c < 3; c++) if (rgb[(y * photo.width + x) * 3 + c] !== photo.data[(y * photo.width + x) * photo.channels + c]) changed++;
+      }
+    expect(changed).toBe(0);
+  });
+});

@@ -81,3 +81,15 @@ describe('latent preview', () => {
     expect([...p.rgb.slice(3)]).toEqual([128, 128, 128]);
   });
 });
+
+describe('honest failures', () => {
+  it('black or flat outputs from a non-black input are errors with a fix; a black input may stay black', async () => {
+    const { checkNotBlank } = await import('../../../src-main/engine/diffusion/health');
+    const input = Uint8Array.from({ length: 300 }, (_, i) => (i * 37) % 256);
+    const ctx = { half: false, device: 'cpu', packId: 'p' };
+    expect(() => checkNotBlank(new Uint8Array(300), input, ctx)).toThrow(/all-black/);
+    expect(() => checkNotBlank(new Uint8Array(300), input, { ...ctx, safetyChecker: true })).toThrow(/safety checker/);
+    expect(() => checkNotBlank(new Uint8Array(300).fill(120), input, ctx)).toThrow(/flat/);
+    expect(() => checkNotBlank(new Uint8Array(300), new Uint8Array(300), ctx)).not.toThrow();
+  });
+});
