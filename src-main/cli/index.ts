@@ -10,6 +10,8 @@ import { runStandins } from './standins-command';
 import { runDetect } from './detect-command';
 import { runSegment } from './segment-command';
 import { runFillCommand } from './fill-command';
+import { runInpaint } from './inpaint-command';
+import { runOutpaint } from './outpaint-command';
 import { appVersion } from './locations';
 
 const HELP = `Anyfill ${appVersion()} — local AI image editor
@@ -31,6 +33,13 @@ Usage:
   anyfill fill --image F --mask M [--method patchmatch|telea] [--seed N] --out F
                               Content-aware fill of the mask's pixels (>= 128): PatchMatch for
                               large areas, Telea for thin scratches; PNG, or .jpg / .webp
+  anyfill inpaint --image F --mask M --prompt "…" [--negative "…"] [--seed N] [--steps N] [--guidance X]
+                 [--scheduler ddim|pndm|euler-a|dpmpp-2m-karras|lcm] [--strength X] [--variants N]
+                 [--pack ID] [--models DIR] --out F
+                              Generative fill (SD inpainting) where the mask is white; N variants → F-1, F-2…
+  anyfill outpaint --image F [--left PX] [--right PX] [--top PX] [--bottom PX] | [--aspect W:H]
+                 --prompt "…" [same options] --out F
+                              Extend the canvas and fill the new area from the prompt
   anyfill standins --out DIR [--only ID,ID] [--json]
                               Write the analytic stand-in model packs (for tests and demos)
   anyfill --version | --help
@@ -69,6 +78,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runDetect(rest);
       case 'fill':
         return await runFillCommand(rest);
+      case 'inpaint':
+        return await runInpaint(rest, { signal: interruptSignal() });
+      case 'outpaint':
+        return await runOutpaint(rest, { signal: interruptSignal() });
       case 'standins':
         return await runStandins(rest);
       default:
@@ -79,6 +92,13 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`anyfill: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
+}
+
+/** Ctrl+C cancels a generation between steps (exit 130) instead of killing it mid-write. */
+function interruptSignal(): AbortSignal {
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  return abort.signal;
 }
 
 if (require.main === module) {

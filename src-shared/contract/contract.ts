@@ -19,6 +19,7 @@ import {
 import { DownloadProgressSchema, ModelsListSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
 import { PackIdSchema } from '../models/catalog-schema';
 import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
+import { InpaintPlanRequestSchema, InpaintPlanSchema, InpaintRequestSchema, InpaintResultSchema, OutpaintRequestSchema, OutpaintResultSchema } from './diffusion-payloads';
 import {
   SegmentEverythingRequestSchema,
   SegmentEverythingResultSchema,
@@ -83,6 +84,12 @@ export const channels = {
   'selection.mask': { owner: 'engine', request: SelectionMaskRequestSchema, response: SelectionMaskResultSchema },
   /** Content-aware fill of a selection from the rest of the image (no model): a job, see job.progress. */
   'fill.run': { owner: 'engine', request: FillRequestSchema, response: FillResultSchema },
+  /** Generative fill (SD inpainting) of a selection from a prompt: a job, see job.progress. */
+  'inpaint.run': { owner: 'engine', request: InpaintRequestSchema, response: InpaintResultSchema },
+  /** Where inpaint.run would work and at what resolution, to show before generating. */
+  'inpaint.plan': { owner: 'engine', request: InpaintPlanRequestSchema, response: InpaintPlanSchema },
+  /** Extend the canvas by pixels per side or to an aspect ratio, filled from a prompt: a job. */
+  'outpaint.run': { owner: 'engine', request: OutpaintRequestSchema, response: OutpaintResultSchema },
   /** Stop a queued or running job; its request then fails with CANCELLED. found: false when it already ended. */
   'job.cancel': { owner: 'engine', request: z.object({ jobId: JobIdSchema }).strict(), response: z.object({ found: z.boolean() }) },
   /** The catalog and what is on disk: states, sizes, licences, the device each family runs on. */

@@ -7,7 +7,7 @@ import { AnyfillErrorSchema } from './errors';
 import { AssetInfoSchema, SessionFileSchema } from './payloads';
 import { RectSchema } from './segment-payloads';
 
-export const JobKindSchema = z.enum(['fill']);
+export const JobKindSchema = z.enum(['fill', 'inpaint', 'outpaint']);
 
 /** One job's state: queued behind others, running (done of total units), or its end. */
 export const JobProgressSchema = z.object({

@@ -3,6 +3,7 @@ import type { EngineHandlers } from '../engine-context';
 import { appInfo } from './app-handlers';
 import { detectRun } from './detect-handlers';
 import { fillRun, jobCancel } from './fill-handlers';
+import { inpaintPlan, inpaintRun, outpaintRun } from './inpaint-handlers';
 import { selectionMask } from './selection-handlers';
 import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun } from './segment-handlers';
 import { documentExportPng } from './document-handlers';
@@ -24,6 +25,9 @@ export function createEngineHandlers(): EngineHandlers {
     'detect.run': detectRun,
     'selection.mask': selectionMask,
     'fill.run': fillRun,
+    'inpaint.run': inpaintRun,
+    'inpaint.plan': inpaintPlan,
+    'outpaint.run': outpaintRun,
     'job.cancel': jobCancel,
     'models.list': modelsList,
     'models.download': modelsDownload,

@@ -1,0 +1,93 @@
+// Runs in: CLI (in-process, no engine child). `anyfill inpaint`: generative fill of a mask image from a
+// prompt with the installed SD inpainting pack, through the engine's own pipeline; writes the image with
+// the fill composited (pixels outside the feathered mask edge unchanged), one file per variant.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { AnyfillError } from '../../src-shared/contract/errors';
+import type { Mask } from '../../src-shared/masks';
+import { resolveModelsDir } from '../common/paths';
+import type { Patch } from '../engine/diffusion/blend';
+import { inpaintPixels } from '../engine/diffusion/inpaint-service';
+import type { Pixels } from '../engine/images/pixels';
+import { InferenceQueue } from '../engine/runtime/inference-queue';
+import { SessionPool } from '../engine/runtime/session-pool';
+import { decodeImage } from './detect-command';
+import { GENERATE_HELP, GENERATE_OPTIONS, generateSettings, progressLine, promptNotices, variantPath } from './generate-args';
+
+export const INPAINT_HELP = `Usage:
+  anyfill inpaint --image FILE --mask MASK.png --prompt "…" --out FILE [options]
+Repaints where MASK is white (same size as the image) with Stable Diffusion inpainting. Only a crop around
+the mask is processed; every pixel outside the feathered mask edge is written unchanged.
+${GENERATE_HELP}
+  --strength X          0.01..1: how much of what is under the mask to keep (default 1: none)
+  --variants N          1..8 results; FILE gets -1, -2, … suffixes (default 1)
+  --no-colour-match     keep the model's colours (default: match the surroundings)`;
+
+interface Out { write(text: string): unknown }
+
+export async function runInpaint(argv: string[], io: { stdout?: Out; stderr?: Out; signal?: AbortSignal } = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const fail = (line: string) => void stderr.write(`anyfill inpaint: ${line}\n`);
+  let values;
+  try {
+    values = parseArgs({ args: argv, options: { ...GENERATE_OPTIONS, mask: { type: 'string' } } }).values;
+  } catch (err) {
+    fail(`${(err as Error).message}. Run "anyfill inpaint --help".`);
+    return 2;
+  }
+  if (values.help) {
+    stdout.write(`${INPAINT_HELP}\n`);
+    return 0;
+  }
+  if (!values.image || !values.mask || values.prompt === undefined || !values.out) {
+    fail('needs --image FILE, --mask FILE, --prompt "…" and --out FILE. Run "anyfill inpaint --help".');
+    return 2;
+  }
+  const queue = new InferenceQueue();
+  const pool = new SessionPool({ queue });
+  try {
+    const settings = generateSettings(values, { strength: 1, variants: 1 });
+    const image = await decodeImage(path.resolve(values.image));
+    const mask = toMask(await decodeImage(path.resolve(values.mask)));
+    const deps = { modelsDir: resolveModelsDir(values.models), pool, queue, onStep: progressLine(stderr), ...(io.signal ? { signal: io.signal } : {}) };
+    const out = await inpaintPixels(image, mask, settings, deps);
+    for (const n of promptNotices(out.promptReport)) fail(`warning: ${n}`);
+    for (const [i, v] of out.variants.entries()) {
+      const file = path.resolve(variantPath(values.out, i, out.variants.length));
+      await sharp(composite(image, v.patch), { raw: { width: image.width, height: image.height, channels: image.channels } }).toFile(file);
+      stdout.write(`${file}: seed ${v.seed}\n`);
+    }
+    const { crop, processing } = out.plan;
+    stdout.write(`crop ${crop.width}×${crop.height} at ${crop.x},${crop.y} → ${processing.width}×${processing.height}; ${out.packId} on ${out.device.toUpperCase()}, ${Math.round(out.timings.totalMs)} ms\n`);
+    return 0;
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+    return err instanceof AnyfillError && err.code === 'CANCELLED' ? 130 : 1;
+  } finally {
+    await pool.releaseAll();
+  }
+}
+
+/** A mask file as 8-bit coverage: the mean of its colour channels (white = repaint). */
+function toMask(p: Pixels): Mask {
+  const data = new Uint8Array(p.width * p.height);
+  for (let i = 0; i < data.length; i++) data[i] = Math.round((p.data[i * p.channels]! + p.data[i * p.channels + 1]! + p.data[i * p.channels + 2]!) / 3);
+  return { width: p.width, height: p.height, data };
+}
+
+/** The patch over the image (source-over, rounded); pixels where alpha is 0 keep their bytes. */
+export function composite(image: Pixels, patch: Patch): Buffer {
+  const out = Buffer.from(image.data);
+  const ch = image.channels;
+  for (let y = 0; y < patch.height; y++)
+    for (let x = 0; x < patch.width; x++) {
+      const s = (y * patch.width + x) * 4;
+      const a = patch.rgba[s + 3]! / 255;
+      if (a === 0) continue;
+      const d = ((patch.y + y) * image.width + patch.x + x) * ch;
+      for (let c = 0; c < 3; c++) out[d + c] = Math.round(patch.rgba[s + c]! * a + out[d + c]! * (1 - a));
+    }
+  return out;
+}

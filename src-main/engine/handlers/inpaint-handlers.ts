@@ -1,0 +1,84 @@
+// Runs in: engine process. inpaint.run, inpaint.plan and outpaint.run: generative fill as jobs (one at a
+// time, progress per denoising step, cancel honoured before the next step). The selection is replayed at
+// full resolution here; results become new assets only when the job ends well, and are removed again if a
+// cancel wins the race, so a cancelled job leaves nothing behind.
+import { AnyfillError } from '../../../src-shared/contract/errors';
+import type { AssetId } from '../../../src-shared/document/ids';
+import type { SelectionLayer } from '../../../src-shared/document/selection';
+import type { EngineContext, EngineHandler } from '../engine-context';
+import { planCrop } from '../diffusion/crop';
+import { inpaintPixels, usableMaskBox } from '../diffusion/inpaint-service';
+import { extensionForAspect } from '../diffusion/outpaint-plan';
+import { outpaintPixels } from '../diffusion/outpaint-service';
+import { removeAssetDir } from '../images/asset-files';
+import { ensureDecoded, forgetAsset } from '../images/asset-store';
+import { createDerivedAsset } from '../images/derived-asset';
+import type { Pixels } from '../images/pixels';
+import { jobQueue, type JobControl } from '../jobs/job-queue';
+import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
+import { nonEmptySelectionMask } from '../selection/full-res-mask';
+
+const ms = (t: object): Record<string, number> => Object.fromEntries(Object.entries(t as Record<string, number>).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+
+async function selectionPixels(ctx: EngineContext, assetId: AssetId, selection: SelectionLayer) {
+  if (selection.assetId !== assetId) throw new AnyfillError('BAD_REQUEST', 'That selection was made on another image.', `${selection.assetId} ≠ ${assetId}`);
+  const { pixels } = await ensureDecoded(ctx.sessionDir, assetId);
+  return { pixels, mask: nonEmptySelectionMask(selection, pixels) };
+}
+
+function deps(ctx: EngineContext, job: JobControl) {
+  return { modelsDir: ctx.modelsDir, pool: sessionPool, queue: inferenceQueue, signal: job.signal, onStep: (d: number, t: number, p: string) => job.report(d, t, p) };
+}
+
+/** New assets from results; all removed again when the job was cancelled meanwhile. */
+async function commit<T extends { asset: { id: AssetId } }>(ctx: EngineContext, job: JobControl, make: Array<() => Promise<T>>): Promise<T[]> {
+  job.signal.throwIfAborted();
+  const made: T[] = [];
+  try {
+    for (const m of make) made.push(await m());
+    job.signal.throwIfAborted();
+    return made;
+  } catch (err) {
+    for (const r of made) {
+      forgetAsset(r.asset.id);
+      await removeAssetDir(ctx.sessionDir, r.asset.id).catch(() => undefined);
+    }
+    throw err;
+  }
+}
+
+export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
+  jobQueue.run(ctx, req.jobId, 'inpaint', async (job) => {
+    job.report(0, 1, 'Reading the selection');
+    const { pixels, mask } = await selectionPixels(ctx, req.assetId, req.selection);
+    job.report(0, 1, 'Loading the model');
+    const { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch } = req;
+    const settings = { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch, ...(req.packId ? { packId: req.packId } : {}) };
+    const out = await inpaintPixels(pixels, mask, settings, deps(ctx, job));
+    const made = await commit(
+      ctx,
+      job,
+      out.variants.map(({ patch, seed: s }) => async () => {
+        const rgba: Pixels = { data: Buffer.from(patch.rgba.buffer, patch.rgba.byteOffset, patch.rgba.byteLength), width: patch.width, height: patch.height, channels: 4 };
+        return { ...(await createDerivedAsset(ctx.sessionDir, rgba, req.maxProxySide)), x: patch.x, y: patch.y, seed: s };
+      }),
+    );
+    return { variants: made, cropRect: out.plan.crop, processingSize: out.plan.processing, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device };
+  });
+
+export const inpaintPlan: EngineHandler<'inpaint.plan'> = async (req, ctx) => {
+  const { pixels, mask } = await selectionPixels(ctx, req.assetId, req.selection);
+  const plan = planCrop(usableMaskBox(mask), pixels.width, pixels.height);
+  return { cropRect: plan.crop, processingSize: plan.processing };
+};
+
+export const outpaintRun: EngineHandler<'outpaint.run'> = (req, ctx) =>
+  jobQueue.run(ctx, req.jobId, 'outpaint', async (job) => {
+    const { pixels } = await ensureDecoded(ctx.sessionDir, req.assetId);
+    const ext = 'aspect' in req.extend ? extensionForAspect(pixels.width, pixels.height, req.extend.aspect.width, req.extend.aspect.height) : req.extend;
+    const { prompt, negativePrompt, seed, steps, guidance, scheduler } = req;
+    const settings = { prompt, negativePrompt, seed, steps, guidance, scheduler, strength: 1, variants: 1, colourMatch: false, ...(req.packId ? { packId: req.packId } : {}) };
+    const out = await outpaintPixels(pixels, ext, req.prefill, settings, deps(ctx, job));
+    const [made] = await commit(ctx, job, [() => createDerivedAsset(ctx.sessionDir, out.pixels, req.maxProxySide)]);
+    return { ...made!, offset: out.plan.offset, windows: out.plan.windows, seed: out.seed, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device };
+  });
