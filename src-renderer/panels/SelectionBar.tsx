@@ -110,7 +110,7 @@ function SegmentProblem() {
       <span>{seg.message}</span>
       {seg.modelMissing && (
         <button type="button" data-testid="open-model-manager" onClick={openModelManager}>
-          Open model manager
+          Open Models…
         </button>
       )}
     </div>

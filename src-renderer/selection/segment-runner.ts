@@ -26,8 +26,9 @@ export function isModelMissing(message: string): boolean {
 function segmentFailed(err: unknown): void {
   const message = userMessage(err, 'Selecting failed; the selection is unchanged.');
   const modelMissing = isModelMissing(message) && errorData(err).code !== 'BAD_REQUEST';
+  // The selection bar says it, with "Open Models…"; a toast as well would cover that button.
   if (modelMissing) setSelectionUi({ segment: { state: 'failed', message, modelMissing } });
-  showError(message);
+  else showError(message);
 }
 
 let prepared: string | null = null;
