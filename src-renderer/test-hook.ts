@@ -7,6 +7,9 @@ import type { LayerId } from '../src-shared/document/ids';
 import { findSelection } from './selection/selection-actions';
 import { getSelectionUi } from './selection/selection-store';
 import { previewMask } from './selection/preview-mask';
+import { getHover } from './hover/hover-store';
+import { hoverCounts } from './hover/hover-runner';
+import { lowResToMask } from '../src-shared/masks';
 
 /** Ids of layers whose Konva.Image has its proxy loaded, i.e. what the canvas can draw right now. */
 function renderedLayerIds(): string[] {
@@ -27,6 +30,10 @@ export interface AnyfillTestHook {
   activeSelectionId(): string | null;
   /** segment.run requests still in flight. */
   selectionRunning(): number;
+  /** The hover preview's mask at width × height (0 / 255, row-major); null when none is shown. */
+  hoverMask(width: number, height: number): number[] | null;
+  /** Hover requests sent and answers shown since the page loaded. */
+  hoverCounts(): { sent: number; shown: number };
 }
 
 export function installTestHook(): void {
@@ -86,6 +93,11 @@ export function installTestHook(): void {
     },
     activeSelectionId: () => getSelectionUi().activeId,
     selectionRunning: () => getSelectionUi().running,
+    hoverMask(width, height) {
+      const shown = getHover().shown;
+      return shown ? Array.from(lowResToMask(shown.logits, shown.placement, width, height)) : null;
+    },
+    hoverCounts: () => ({ ...hoverCounts }),
   };
   Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });
 }

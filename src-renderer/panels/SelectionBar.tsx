@@ -11,6 +11,7 @@ import { useSelectionUi, type LastRun } from '../selection/selection-store';
 import { useEditor } from '../state/editor-store';
 import { setBrushHardness, setBrushMode } from '../tools/tool-actions';
 import { hexToRgb } from '../selection/palette';
+import { HoverToggle } from '../hover/HoverToggle';
 
 const THUMB = 56;
 
@@ -125,6 +126,7 @@ export function SelectionBar() {
     <div className="selection-bar" data-testid="selection-bar">
       <SegmentProblem />
       {tool === 'select' && <Candidates />}
+      {tool === 'select' && <HoverToggle />}
       {tool === 'brush' && <BrushControls />}
     </div>
   );

@@ -38,6 +38,8 @@ export class SegmentService {
   private readonly packs: PackResolver;
   private readonly cache: EmbeddingCache;
   private readonly results = new ResultStore();
+  /** Hover previews: kept apart, so a stream of them never pushes out the clicks refinement needs. */
+  private readonly hoverResults = new ResultStore(2);
   private readonly identities = new IdentityMemo();
   private readonly latest = new Map<string, number>();
   private seq = 0;
@@ -124,28 +126,32 @@ export class SegmentService {
   private async run(ctx: EngineContext, req: SegmentRequest): Promise<{ result: SegmentResult; stored: StoredResult }> {
     const started = performance.now();
     const seq = ++this.seq;
-    if (req.key !== undefined) this.latest.set(req.key, seq);
+    // A hover has its own lane: it can neither replace a click nor be replaced by one.
+    const hover = req.lane === 'hover';
+    const laneKey = hover ? `hover:${req.key ?? req.assetId}` : req.key;
+    if (laneKey !== undefined) this.latest.set(laneKey, seq);
     const image = await this.identities.get(ctx.sessionDir, req.assetId);
     const prompt = checkPrompt({ points: req.points, ...(req.box ? { box: req.box } : {}) }, image.width, image.height);
     const pack = await this.packs.get(ctx.modelsDir, req.packId);
-    const emb = await this.embedding(ctx, req.assetId, pack, 'interactive');
+    const emb = await this.embedding(ctx, req.assetId, pack, hover ? 'background' : 'interactive');
     const previous = req.previousLowRes && this.results.previous(req.previousLowRes, req.assetId, pack.packId);
     // A newer request with this key already went ahead: neither queue behind it nor replace it.
-    if (req.key !== undefined && this.latest.get(req.key) !== seq) throw new AnyfillError('CANCELLED', 'Replaced by a newer request.');
-    const key = req.key === undefined ? {} : { key: `segment:${req.key}` };
-    const out = await decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, ...key, ...(previous ? { previous } : {}) });
+    if (laneKey !== undefined && this.latest.get(laneKey) !== seq) throw new AnyfillError('CANCELLED', 'Replaced by a newer request.');
+    const key = laneKey === undefined ? {} : { key: `segment:${laneKey}` };
+    const priority = hover ? 'background' : 'interactive';
+    const out = await decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, priority, ...key, ...(previous ? { previous } : {}) });
 
     const tokens = candidateTokens(pack.family, out.lowRes.length);
     const chosen = chooseCandidate(tokens, out.ious, prompt);
     const placement = placementFor(pack.family, image.width, image.height);
     const stored: StoredResult = { assetId: req.assetId, packId: pack.packId, placement, lowRes: out.lowRes, ious: out.ious, tokens, chosen };
-    const slots = req.multimask === false ? [chosen] : out.lowRes.map((_, i) => i);
+    const slots = req.multimask === false || hover ? [chosen] : out.lowRes.map((_, i) => i);
     const encoded = encodeCandidates(slots.map((i) => out.lowRes[i]!), slots.indexOf(chosen));
     const { bbox, area } = maskStats(out.lowRes[chosen]!, placement);
     const totalMs = performance.now() - started;
     const waitedMs = out.queuedMs + (emb.hit === 'memory' ? 0 : emb.ms);
     const result: SegmentResult = {
-      resultId: this.results.add(stored),
+      resultId: (hover ? this.hoverResults : this.results).add(stored),
       packId: pack.packId,
       family: pack.family,
       candidates: slots.map((i, k) => ({ index: i, token: tokens[i] ?? null, score: out.ious[i] ?? 0, logits: encoded[k]! })),
