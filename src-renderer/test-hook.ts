@@ -30,6 +30,8 @@ export interface AnyfillTestHook {
   activeSelectionId(): string | null;
   /** segment.run requests still in flight. */
   selectionRunning(): number;
+  /** Undo steps available: a cheap read for per-frame polling (getState clones the whole document). */
+  historySize(): number;
   /** The hover preview's mask at width × height (0 / 255, row-major); null when none is shown. */
   hoverMask(width: number, height: number): number[] | null;
   /** Hover requests sent and answers shown since the page loaded. */
@@ -93,6 +95,7 @@ export function installTestHook(): void {
     },
     activeSelectionId: () => getSelectionUi().activeId,
     selectionRunning: () => getSelectionUi().running,
+    historySize: () => getState().history.undo.length,
     hoverMask(width, height) {
       const shown = getHover().shown;
       return shown ? Array.from(lowResToMask(shown.logits, shown.placement, width, height)) : null;

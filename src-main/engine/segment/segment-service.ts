@@ -12,6 +12,7 @@ import type { InferenceQueue } from '../runtime/inference-queue';
 import type { SessionPool } from '../runtime/session-pool';
 import { EmbeddingCache, type CacheLookup } from './embedding-cache';
 import { checkPrompt, placementFor } from './geometry';
+import { HoverMemo } from './hover-memo';
 import { IdentityMemo, PREP_VERSION } from './image-key';
 import { encodeCandidates, encodeLogits } from './logits-codec';
 import { gridPoints, selectInstances, type EverythingCandidate } from './everything';
@@ -22,7 +23,7 @@ import { candidateTokens, chooseCandidate } from './prompt';
 import type { FullResMask, FullResRequest, PrepareResult, SegmentRequest } from './requests';
 import { ResultStore, candidateOf, type StoredResult } from './result-store';
 import type { SamPack } from './sam-pack';
-import { decodePrompt, encodeImage } from './sam-runs';
+import { decodePrompt, encodeImage, type DecodeOutput } from './sam-runs';
 import type { Box, CacheHit, EncodedLogits, LowResPlacement, SamFamily, SegmentResult } from './types';
 
 export interface EverythingResult {
@@ -40,6 +41,7 @@ export class SegmentService {
   private readonly results = new ResultStore();
   /** Hover previews: kept apart, so a stream of them never pushes out the clicks refinement needs. */
   private readonly hoverResults = new ResultStore(2);
+  private readonly hoverRuns = new HoverMemo();
   private readonly identities = new IdentityMemo();
   private readonly latest = new Map<string, number>();
   private seq = 0;
@@ -139,7 +141,16 @@ export class SegmentService {
     if (laneKey !== undefined && this.latest.get(laneKey) !== seq) throw new AnyfillError('CANCELLED', 'Replaced by a newer request.');
     const key = laneKey === undefined ? {} : { key: `segment:${laneKey}` };
     const priority = hover ? 'background' : 'interactive';
-    const out = await decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, priority, ...key, ...(previous ? { previous } : {}) });
+    const decode = () => decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, priority, ...key, ...(previous ? { previous } : {}) });
+    const signature = HoverMemo.signature(req.assetId, pack.packId, prompt, req.previousLowRes);
+    let out: DecodeOutput;
+    if (hover) {
+      const run = decode();
+      if (signature !== null) this.hoverRuns.remember(signature, run);
+      out = await run;
+    } else {
+      out = (await this.fromHover(signature)) ?? (await decode());
+    }
 
     const tokens = candidateTokens(pack.family, out.lowRes.length);
     const chosen = chooseCandidate(tokens, out.ious, prompt);
@@ -162,6 +173,19 @@ export class SegmentService {
       timings: { modelMs: out.modelMs, totalMs, overheadMs: Math.max(0, totalMs - out.modelMs - waitedMs), embedding: emb.hit, embeddingMs: emb.ms },
     };
     return { result, stored };
+  }
+
+  /** A click's decode taken from the hover of the same prompt (no decoder run of its own: modelMs 0). */
+  private async fromHover(signature: string | null): Promise<DecodeOutput | null> {
+    const run = this.hoverRuns.find(signature);
+    if (!run) return null;
+    const waitStart = performance.now();
+    try {
+      const o = await run;
+      return { ...o, modelMs: 0, queuedMs: performance.now() - waitStart };
+    } catch {
+      return null; // that hover was replaced before it ran: decode as usual
+    }
   }
 
   private async embedding(ctx: EngineContext, assetId: AssetId, pack: SamPack, priority: 'interactive' | 'background'): Promise<CacheLookup> {

@@ -1,9 +1,11 @@
 // Runs in: test tooling. The hover lane of segment.run: hover previews are latest-wins among themselves, never
 // cancel or delay a click (clicks go first in the queue), answer with the chosen candidate only, and never
-// push the clicks that refinement needs out of the result store.
+// push the clicks that refinement needs out of the result store; a click with the last hover's prompt reuses
+// its decode.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inferenceQueue } from '../../../src-main/engine/runtime/engine-runtime';
 import { LANDSCAPE } from '../../../src-main/standins/sam/scenes';
+import { samRunCounts } from '../../../src-main/engine/segment/sam-runs';
 import type { SegmentResult } from '../../../src-main/engine/segment/types';
 import { segmentFixture, type SegmentFixture } from './fixture';
 
@@ -63,4 +65,24 @@ it('a stream of hovers does not push a click out of the results refinement uses;
   await expect(
     f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(500, 550)], previousLowRes: { resultId: last!.resultId, index: 0 } }),
   ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+});
+
+it('a click with the prompt of the last hover takes the hover’s decode: no second run, the same result', async () => {
+  const assetId = await f.open(LANDSCAPE, 'png');
+  const points = [click(520, 560)];
+  const runs = samRunCounts.decoder;
+  const fresh = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points }); // no hover before it
+  const hover = f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points, lane: 'hover' });
+  // Sent while the hover is still running, as a click right after a move is.
+  const clicked = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points, key: 'sel-3' });
+  await hover;
+  expect(samRunCounts.decoder).toBe(runs + 2);
+  expect(clicked.timings.modelMs).toBe(0);
+  const bytes = (r: SegmentResult) => r.candidates.map((c) => Buffer.from(c.logits.data).toString('base64'));
+  expect(bytes(clicked)).toEqual(bytes(fresh));
+  expect(clicked.chosen).toBe(fresh.chosen);
+  expect(clicked.resultId).not.toBe(fresh.resultId);
+  // Another prompt decodes on its own.
+  await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(530, 560)], key: 'sel-3' });
+  expect(samRunCounts.decoder).toBe(runs + 3);
 });
