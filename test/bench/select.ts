@@ -28,15 +28,15 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    const replies: Array<{ bytes: number; modelMs: number; engineMs: number }> = [];
+    const replies: Array<{ bytes: number; modelMs: number; engineMs: number; candidates: number }> = [];
     const sent: number[] = [];
     page.on('websocket', (ws) => {
       ws.on('framesent', (f) => typeof f.payload === 'string' && f.payload.includes('"segment.run"') && sent.push(f.payload.length));
       ws.on('framereceived', (f) => {
         if (typeof f.payload !== 'string' || !f.payload.includes('"resultId"')) return;
-        const msg = JSON.parse(f.payload) as { result?: { timings?: { modelMs: number; totalMs: number } } };
+        const msg = JSON.parse(f.payload) as { result?: { timings?: { modelMs: number; totalMs: number }; candidates: unknown[] } };
         const t = msg.result?.timings;
-        if (t) replies.push({ bytes: f.payload.length, modelMs: t.modelMs, engineMs: t.totalMs - t.modelMs });
+        if (t) replies.push({ bytes: f.payload.length, modelMs: t.modelMs, engineMs: t.totalMs - t.modelMs, candidates: msg.result!.candidates.length });
       });
     });
     // Clicks are timed with the hover preview off (a hover's decode would run just before each click).
@@ -113,6 +113,8 @@ async function main(): Promise<void> {
       await page.waitForFunction((n) => (window as never as Hook).__anyfillTest.historySize() > n, steps, { polling: 'raf' });
       dwell.push(((await page.evaluate('window.__lat')) as number[])[before]!);
     }
+    // The clicks' own replies (a hover answers with one candidate): did any run the decoder?
+    const restClicks = replies.filter((r) => r.candidates > 1);
 
     // Brush: one stroke of 240 small moves; frame intervals measured in the page with requestAnimationFrame.
     await page.getByTestId('tool-brush').click();
@@ -150,6 +152,9 @@ async function main(): Promise<void> {
         answeredPerSecond: round((c1.shown - c0.shown) / hoverSeconds),
         /** A click where the pointer rested (its preview already shown): pointerdown → mask shown. */
         clickAfterRestMs: { p50: round(pct(dwell, 0.5)), p95: round(pct(dwell, 0.95)) },
+        /** Of those clicks, how many ran the decoder themselves (0: each took its hover's decode). */
+        clickAfterRestDecoderRuns: restClicks.filter((r) => r.modelMs > 0).length,
+        clickAfterRestEngineMs: { p50: round(pct(restClicks.map((r) => r.engineMs), 0.5)) },
       },
       brushFrameMs: { p50: round(pct(frames, 0.5)), p95: round(pct(frames, 0.95)), max: round(Math.max(...frames)) },
     };
@@ -162,6 +167,7 @@ async function main(): Promise<void> {
     console.log(`| bytes per click (reply) | ${result.bytesPerClick.replyP50} B | max ${result.bytesPerClick.replyMax} B |`);
     console.log(`| hover previews answered while moving | ${result.hoverPreview.answeredPerSecond} /s | (${result.hoverPreview.requestsPerSecond} sent /s) |`);
     console.log(`| click where the pointer rested → mask shown | ${result.hoverPreview.clickAfterRestMs.p50} ms | ${result.hoverPreview.clickAfterRestMs.p95} ms |`);
+    console.log(`| … decoder runs of its own / engine time | ${result.hoverPreview.clickAfterRestDecoderRuns} of 10 | ${result.hoverPreview.clickAfterRestEngineMs.p50} ms |`);
     console.log(`| brush frame interval | ${result.brushFrameMs.p50} ms | ${result.brushFrameMs.p95} ms |`);
     await mkdir(path.join(repoRoot, 'bench-results'), { recursive: true });
     await writeFile(path.join(repoRoot, 'bench-results', 'select.json'), JSON.stringify(result, null, 2));
