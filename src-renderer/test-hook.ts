@@ -8,6 +8,9 @@ import { findSelection } from './selection/selection-actions';
 import { getSelectionUi } from './selection/selection-store';
 import { previewMask } from './selection/preview-mask';
 import { getApi } from './bridge/api';
+import { getHover } from './hover/hover-store';
+import { hoverCounts } from './hover/hover-runner';
+import { lowResToMask } from '../src-shared/masks';
 
 /** Ids of layers whose Konva.Image has its proxy loaded, i.e. what the canvas can draw right now. */
 function renderedLayerIds(): string[] {
@@ -30,6 +33,12 @@ export interface AnyfillTestHook {
   selectionRunning(): number;
   /** The engine's full-resolution mask of a selection (selection.mask): a URL of its 8-bit PNG. */
   selectionFullResUrl(layerId: string): Promise<string | null>;
+  /** Undo steps available: a cheap read for per-frame polling (getState clones the whole document). */
+  historySize(): number;
+  /** The hover preview's mask at width × height (0 / 255, row-major); null when none is shown. */
+  hoverMask(width: number, height: number): number[] | null;
+  /** Hover requests sent and answers shown since the page loaded. */
+  hoverCounts(): { sent: number; shown: number };
 }
 
 export function installTestHook(): void {
@@ -95,6 +104,12 @@ export function installTestHook(): void {
       const { mask } = await getApi().invoke('selection.mask', { selection: layer });
       return getApi().fileUrl(mask.path);
     },
+    historySize: () => getState().history.undo.length,
+    hoverMask(width, height) {
+      const shown = getHover().shown;
+      return shown ? Array.from(lowResToMask(shown.logits, shown.placement, width, height)) : null;
+    },
+    hoverCounts: () => ({ ...hoverCounts }),
   };
   Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });
 }

@@ -12,6 +12,7 @@ import { shownMasks } from '../selection/overlay-registry';
 import { imageSizeOf, previewMask, previewMaskNow, previewSize } from '../selection/preview-mask';
 import { getSelectionUi, setSelectionUi, useSelectionUi } from '../selection/selection-store';
 import { useEditor } from '../state/editor-store';
+import { HoverMaskView } from '../hover/HoverMaskView';
 
 interface Shown {
   /** The coloured mask's bounding box only (null: an empty mask, nothing to draw). */
@@ -99,6 +100,7 @@ export function SelectionOverlay() {
   const active = selections.find((l) => l.id === activeId);
   return (
     <Group name="selections" listening={false}>
+      <HoverMaskView />
       {selections.map((l) => (l.visible ? <SelectionMaskView key={l.id} layer={l} /> : null))}
       {active && active.visible && <PromptMarks layer={active} scale={scale} />}
     </Group>

@@ -17,6 +17,7 @@ import type { Command } from './command';
 import { selectEverything } from '../selection/select-everything';
 import { contentAwareFill, fillTarget } from '../fill/fill-actions';
 import { getJobs } from '../jobs/job-store';
+import { toggleHoverPreview } from '../hover/hover-actions';
 
 const hasDoc = (s: EditorState) => s.document !== null;
 const hasLayer = (s: EditorState) => s.document !== null && s.activeLayerId !== null;
@@ -120,6 +121,8 @@ export const commands: readonly Command[] = [
   { id: 'tool.hand', label: 'Hand Tool', menu: 'edit', keys: ['H'], separatorBefore: true, isEnabled: () => true, run: () => setTool('hand') },
   { id: 'tool.select', label: 'Select Tool', menu: 'edit', keys: ['S'], isEnabled: hasDoc, run: () => setTool('select') },
   { id: 'tool.wand', label: 'Magic Wand', menu: 'edit', keys: ['W'], isEnabled: hasDoc, run: () => setTool('wand') },
+  // Shift+S: the select tool's own option (S chooses the tool).
+  { id: 'select.hoverPreview', label: 'Hover Preview On/Off', menu: 'edit', keys: ['Shift+S'], isEnabled: () => true, run: toggleHoverPreview },
   { id: 'tool.brush', label: 'Selection Brush', menu: 'edit', keys: ['B'], isEnabled: hasDoc, run: () => setTool('brush') },
   { id: 'brush.smaller', label: 'Smaller Brush', menu: 'edit', keys: ['['], isEnabled: () => true, run: () => stepBrush(-1) },
   { id: 'brush.bigger', label: 'Bigger Brush', menu: 'edit', keys: [']'], isEnabled: () => true, run: () => stepBrush(1) },

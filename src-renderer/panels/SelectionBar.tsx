@@ -12,6 +12,7 @@ import { useEditor } from '../state/editor-store';
 import { setBrushHardness, setBrushMode } from '../tools/tool-actions';
 import { hexToRgb } from '../selection/palette';
 import { WandControls } from './WandControls';
+import { HoverToggle } from '../hover/HoverToggle';
 
 const THUMB = 56;
 
@@ -111,7 +112,7 @@ function SegmentProblem() {
       <span>{seg.message}</span>
       {seg.modelMissing && (
         <button type="button" data-testid="open-model-manager" onClick={openModelManager}>
-          Open model manager
+          Open Models…
         </button>
       )}
     </div>
@@ -126,6 +127,7 @@ export function SelectionBar() {
     <div className="selection-bar" data-testid="selection-bar">
       <SegmentProblem />
       {tool === 'select' && <Candidates />}
+      {tool === 'select' && <HoverToggle />}
       {tool === 'brush' && <BrushControls />}
       {tool === 'wand' && <WandControls />}
     </div>

@@ -4,12 +4,14 @@ import { getModels } from '../models/models-store';
 import { getState } from '../state/editor-store';
 import { finishSelection, installSegmentEvents, isPendingSelection, resetSegmentRunner } from './segment-runner';
 import { installSelectionSync } from './selection-actions';
+import { installHoverPreview } from '../hover/hover-actions';
 import { getSelectionUi, initialSelectionUi, setSelectionUi } from './selection-store';
 import { useEditor } from '../state/editor-store';
 
 export function installSelections(): () => void {
   const offSync = installSelectionSync(isPendingSelection);
   const offReady = installSegmentEvents();
+  const offHover = installHoverPreview();
   // A different document (open, close): nothing of the old one's selection state may survive.
   const offDoc = useEditor.subscribe((s, prev) => {
     if (s.document?.id === prev.document?.id) return;
@@ -28,6 +30,7 @@ export function installSelections(): () => void {
   return () => {
     offSync();
     offReady();
+    offHover();
     offDoc();
     window.removeEventListener('keydown', key);
   };

@@ -10,7 +10,7 @@ import { showError } from '../state/messages';
 import { buildRunRequest, withBox, withPoint, type Prompt } from './prompt';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection, updateSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
-import type { PromptBox, PromptPoint, SegmentRunResult } from './types';
+import type { PromptBox, PromptPoint, SegmentRunRequest, SegmentRunResult } from './types';
 
 /** Prompts sent but not yet answered, per selection (the newest one). */
 const pendingPrompt = new Map<LayerId, { prompt: Prompt; seq: number }>();
@@ -26,8 +26,9 @@ export function isModelMissing(message: string): boolean {
 function segmentFailed(err: unknown): void {
   const message = userMessage(err, 'Selecting failed; the selection is unchanged.');
   const modelMissing = isModelMissing(message) && errorData(err).code !== 'BAD_REQUEST';
+  // The selection bar says it, with "Open Models…"; a toast as well would cover that button.
   if (modelMissing) setSelectionUi({ segment: { state: 'failed', message, modelMissing } });
-  showError(message);
+  else showError(message);
 }
 
 let prepared: string | null = null;
@@ -137,6 +138,15 @@ export function addPoint(assetId: AssetId, point: PromptPoint): void {
   if (!open && point.label === 0) return; // an exclude click with nothing to exclude from
   const t = targetFor(assetId);
   void run(t, withPoint(basePrompt(t), point), point.label ? 'Add to selection' : 'Remove from selection');
+}
+
+/** The request a click at `point` would send now, without sending it or starting anything (hover preview). */
+export function clickRequest(assetId: AssetId, point: PromptPoint): SegmentRunRequest | null {
+  const layer = getActiveSelection();
+  const open = layer?.assetId === assetId ? layer : null;
+  if (!open && point.label === 0) return null;
+  const t: Target = open ?? { id: 'hover' as LayerId, assetId, sam: null };
+  return buildRunRequest(t, withPoint(basePrompt(t), point));
 }
 
 /** A dragged box: sets the active selection's box, or starts a selection with it. */

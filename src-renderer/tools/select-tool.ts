@@ -6,10 +6,12 @@ import { screenToImage, type Point } from '../canvas/viewport';
 import { imageAt, imageLayerOf } from '../selection/geometry';
 import { clipBox, isDrag } from '../selection/prompt';
 import { addPoint, setBox } from '../selection/segment-runner';
+import { clearHover, hoverAt } from '../hover/hover-runner';
 import { getActiveSelection } from '../selection/selection-actions';
 import { setSelectionUi } from '../selection/selection-store';
 import { getState } from '../state/editor-store';
 import { showError } from '../state/messages';
+import type { PromptPoint } from '../selection/types';
 import { defineTool, type Tool, type ToolContext } from './tool';
 
 /** The image a prompt at document point `p` is for: the open selection's, else the one under it. */
@@ -17,6 +19,14 @@ function targetImage(p: Point) {
   const doc = getState().document;
   const active = getActiveSelection();
   return active ? imageLayerOf(doc, active.assetId as AssetId) : imageAt(doc, p);
+}
+
+/** The prompt point for document point `d` on `img` (image pixels, 0.1 px steps); null outside it. */
+function pointOn(img: ReturnType<typeof targetImage>, d: Point, exclude: boolean): PromptPoint | null {
+  const x = d.x - (img?.x ?? 0);
+  const y = d.y - (img?.y ?? 0);
+  if (!img || x < 0 || y < 0 || x >= img.width || y >= img.height) return null;
+  return { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10, label: exclude ? 0 : 1 };
 }
 
 export function createSelectTool(): Tool {
@@ -31,6 +41,7 @@ export function createSelectTool(): Tool {
       idle: {
         cursor: 'crosshair',
         onPointerDown(ctx, e) {
+          clearHover(); // a click or a box now: the preview's answer would be stale
           start = e.point;
           startDoc = toDoc(ctx, e.point);
           exclude = e.button === 2 || !!e.altKey || e.shiftKey;
@@ -47,13 +58,12 @@ export function createSelectTool(): Tool {
         },
         onPointerUp() {
           const img = targetImage(startDoc);
-          const x = startDoc.x - (img?.x ?? 0);
-          const y = startDoc.y - (img?.y ?? 0);
-          if (!img || x < 0 || y < 0 || x >= img.width || y >= img.height) {
+          const p = pointOn(img, startDoc, exclude);
+          if (!img || !p) {
             showError('That click is outside the image.');
             return 'idle';
           }
-          addPoint(img.assetId as AssetId, { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10, label: exclude ? 0 : 1 });
+          addPoint(img.assetId as AssetId, p);
           return 'idle';
         },
         onCancel() {
@@ -88,6 +98,17 @@ export function createSelectTool(): Tool {
         },
       },
     },
-    { rightButton: true },
+    {
+      rightButton: true,
+      // Idle moves: the mask a click here would give (hover/hover-runner.ts).
+      hover(ctx, e) {
+        const d = toDoc(ctx, e.point);
+        const img = targetImage(d);
+        const p = pointOn(img, d, e.button === 2 || !!e.altKey || e.shiftKey);
+        if (img && p) hoverAt(img.assetId as AssetId, p);
+        else clearHover();
+      },
+      leave: clearHover,
+    },
   );
 }

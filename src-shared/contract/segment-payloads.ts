@@ -40,6 +40,11 @@ export const SegmentRunRequestSchema = z
     multimask: z.boolean().optional(),
     /** Same key = latest wins: a superseded pending request answers CANCELLED. */
     key: z.string().max(64).optional(),
+    /**
+     * 'hover': a preview of what a click would give. Its own latest-wins lane (never supersedes a click),
+     * queued behind clicks, and never kept for refinement. Default 'click'.
+     */
+    lane: z.enum(['click', 'hover']).optional(),
   })
   .strict();
 

@@ -18,11 +18,12 @@ export function residualsToLogits(raw: Uint8Array, scale: number): Float32Array 
   // Int8Array stores modulo 256: prediction + residual wraps back to the code exactly.
   const codes = new Int8Array(LOGIT_CELLS);
   const out = new Float32Array(LOGIT_CELLS);
-  for (let y = 0; y < SIDE; y++) {
-    for (let x = 0, i = y * SIDE; x < SIDE; x++, i++) {
-      codes[i] = predictCode(codes, x, i) + raw[i]!;
-      out[i] = codes[i]! / scale;
-    }
+  // predictCode inlined per row kind (first row, first column, the rest): the same codes, no call per cell.
+  for (let i = 0; i < SIDE; i++) codes[i] = (i === 0 ? 0 : codes[i - 1]!) + raw[i]!;
+  for (let row = SIDE; row < LOGIT_CELLS; row += SIDE) {
+    codes[row] = codes[row - SIDE]! + raw[row]!;
+    for (let i = row + 1; i < row + SIDE; i++) codes[i] = codes[i - 1]! + codes[i - SIDE]! - codes[i - SIDE - 1]! + raw[i]!;
   }
+  for (let i = 0; i < LOGIT_CELLS; i++) out[i] = codes[i]! / scale;
   return out;
 }

@@ -36,7 +36,22 @@ function linear(i: number, inSize: number, outSize: number): [number, number, nu
   return [i0, Math.min(i0 + 1, inSize - 1), s - i0];
 }
 
+/** Taps depend only on (kind, crop, size): the same few sizes come back every click (preview, thumbnails, stats). */
+const tapCache = new Map<string, Taps>();
+const TAP_CACHE_SIZE = 16;
+
 function axisTaps(kind: LowResPlacement['kind'], crop: number, out: number): Taps {
+  const key = `${kind}|${crop}|${out}`;
+  let t = tapCache.get(key);
+  if (!t) {
+    t = computeTaps(kind, crop, out);
+    tapCache.set(key, t);
+    if (tapCache.size > TAP_CACHE_SIZE) tapCache.delete(tapCache.keys().next().value!);
+  }
+  return t;
+}
+
+function computeTaps(kind: LowResPlacement['kind'], crop: number, out: number): Taps {
   const idx = new Int32Array(out * 4);
   const w = new Float64Array(out * 4);
   for (let i = 0; i < out; i++) {

@@ -1,6 +1,8 @@
 // Runs in: benchmark (node → Chromium). `npm run bench` (third part): "select anything" on a 24-megapixel
 // image with the stand-in MobileSAM, through the real UI and engine: click → mask shown, minus the
-// decoder's own run time; bytes per click across the process boundary; brush frame times while stroking.
+// decoder's own run time (hover preview off, so each click is measured alone); bytes per click across the
+// process boundary; the hover preview's rate while the pointer moves, and a click after the pointer rested
+// (its answer is the hover's, no decoder run); brush frame times while stroking.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,8 @@ import { launchChromium, repoRoot, startServe } from '../helpers/browser-host-pr
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 30);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
+const HOVER_SECONDS = Number(process.env.BENCH_HOVER_SECONDS ?? 5);
+type Hook = { __anyfillTest: { historySize(): number; hoverCounts(): { sent: number; shown: number }; hoverMask(w: number, h: number): number[] | null } };
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-bench-select-'));
@@ -24,17 +28,19 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    const replies: Array<{ bytes: number; modelMs: number; engineMs: number }> = [];
+    const replies: Array<{ bytes: number; modelMs: number; engineMs: number; candidates: number }> = [];
     const sent: number[] = [];
     page.on('websocket', (ws) => {
       ws.on('framesent', (f) => typeof f.payload === 'string' && f.payload.includes('"segment.run"') && sent.push(f.payload.length));
       ws.on('framereceived', (f) => {
         if (typeof f.payload !== 'string' || !f.payload.includes('"resultId"')) return;
-        const msg = JSON.parse(f.payload) as { result?: { timings?: { modelMs: number; totalMs: number } } };
+        const msg = JSON.parse(f.payload) as { result?: { timings?: { modelMs: number; totalMs: number }; candidates: unknown[] } };
         const t = msg.result?.timings;
-        if (t) replies.push({ bytes: f.payload.length, modelMs: t.modelMs, engineMs: t.totalMs - t.modelMs });
+        if (t) replies.push({ bytes: f.payload.length, modelMs: t.modelMs, engineMs: t.totalMs - t.modelMs, candidates: msg.result!.candidates.length });
       });
     });
+    // Clicks are timed with the hover preview off (a hover's decode would run just before each click).
+    await page.addInitScript(() => localStorage.setItem('anyfill.hoverPreview', 'off'));
     await page.goto(`${serve.url}?test=1`);
     await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
     const chooser = page.waitForEvent('filechooser');
@@ -49,17 +55,17 @@ async function main(): Promise<void> {
       return { a: t.imageToScreen(0, 0), b: t.imageToScreen(6000, 4000) };
     });
     const at = (x: number, y: number) => ({ x: box.x + rect.a.x + ((rect.b.x - rect.a.x) * x) / 6000, y: box.y + rect.a.y + ((rect.b.y - rect.a.y) * y) / 4000 });
-    const undo = () => page.evaluate(() => (window as never as { __anyfillTest: { getState(): { history: { undo: unknown[] } } } }).__anyfillTest.getState().history.undo.length);
+    const undo = () => page.evaluate(() => (window as never as Hook).__anyfillTest.historySize());
 
     // In the page: pointerdown → the first animation frame after the click's undo step exists (what the
     // user waits for, without the test harness's own round trips).
     await page.evaluate(`(() => {
       window.__lat = [];
       let down = null;
-      let seen = window.__anyfillTest.getState().history.undo.length;
-      window.addEventListener('pointerdown', () => { down = performance.now(); seen = window.__anyfillTest.getState().history.undo.length; }, true);
+      let seen = window.__anyfillTest.historySize();
+      window.addEventListener('pointerdown', () => { down = performance.now(); seen = window.__anyfillTest.historySize(); }, true);
       const tick = () => {
-        const n = window.__anyfillTest.getState().history.undo.length;
+        const n = window.__anyfillTest.historySize();
         if (down !== null && n > seen) { window.__lat.push(performance.now() - down); down = null; seen = n; }
         requestAnimationFrame(tick);
       };
@@ -72,11 +78,43 @@ async function main(): Promise<void> {
       const steps = await undo();
       const t0 = Date.now();
       await page.mouse.click(p.x, p.y);
-      await page.waitForFunction((n) => (window as never as { __anyfillTest: { getState(): { history: { undo: unknown[] } } } }).__anyfillTest.getState().history.undo.length > n, steps, { polling: 'raf' });
+      await page.waitForFunction((n) => (window as never as Hook).__anyfillTest.historySize() > n, steps, { polling: 'raf' });
       latency.push(Date.now() - t0);
     }
     const inPage = (await page.evaluate('window.__lat')) as number[];
     const overhead = inPage.map((ms, i) => ms - (replies[i]?.modelMs ?? 0));
+    const clickReplies = replies.splice(0);
+
+    // Hover preview on: the pointer sweeps the image at 60 moves a second; answers shown per second.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+S');
+    const counts = () => page.evaluate(() => (window as never as Hook).__anyfillTest.hoverCounts());
+    const c0 = await counts();
+    const t0 = Date.now();
+    for (let i = 0; Date.now() - t0 < HOVER_SECONDS * 1000; i++) {
+      const p = at(600 + ((i * 37) % 4800), 600 + ((i * 23) % 2800));
+      await page.mouse.move(p.x, p.y);
+      await page.waitForTimeout(1000 / 60);
+    }
+    const hoverSeconds = (Date.now() - t0) / 1000;
+    const c1 = await counts();
+    // Rest on the red rectangle until its preview shows, then click there: the click's answer is the hover's.
+    const dwell: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Enter');
+      const p = at(1300 + i * 250, 1800 + (i % 3) * 200);
+      await page.mouse.move(p.x, p.y);
+      await page.waitForFunction(() => (window as never as Hook).__anyfillTest.hoverMask(60, 40) !== null, undefined, { polling: 'raf' });
+      await page.waitForTimeout(100); // the pointer rests: nothing else in flight
+      const steps = await undo();
+      const before = ((await page.evaluate('window.__lat')) as number[]).length;
+      await page.mouse.down();
+      await page.mouse.up();
+      await page.waitForFunction((n) => (window as never as Hook).__anyfillTest.historySize() > n, steps, { polling: 'raf' });
+      dwell.push(((await page.evaluate('window.__lat')) as number[])[before]!);
+    }
+    // The clicks' own replies (a hover answers with one candidate): did any run the decoder?
+    const restClicks = replies.filter((r) => r.candidates > 1);
 
     // Brush: one stroke of 240 small moves; frame intervals measured in the page with requestAnimationFrame.
     await page.getByTestId('tool-brush').click();
@@ -103,19 +141,33 @@ async function main(): Promise<void> {
       /** The same seen from the test harness (adds its own round trips). */
       harnessClickToMaskMs: { p50: pct(latency, 0.5), p95: pct(latency, 0.95) },
       minusModelRunMs: { p50: round(pct(overhead, 0.5)), p95: round(pct(overhead, 0.95)) },
-      decoderRunMs: { p50: round(pct(replies.map((r) => r.modelMs), 0.5)) },
+      decoderRunMs: { p50: round(pct(clickReplies.map((r) => r.modelMs), 0.5)), p95: round(pct(clickReplies.map((r) => r.modelMs), 0.95)) },
       /** Of the above: the engine's own share (queue, pre/post, encoding the reply); the rest is transport + renderer. */
-      engineOverheadMs: { p50: round(pct(replies.map((r) => r.engineMs), 0.5)), p95: round(pct(replies.map((r) => r.engineMs), 0.95)) },
-      bytesPerClick: { request: pct(sent, 0.5), replyP50: pct(replies.map((r) => r.bytes), 0.5), replyMax: Math.max(...replies.map((r) => r.bytes)) },
+      engineOverheadMs: { p50: round(pct(clickReplies.map((r) => r.engineMs), 0.5)), p95: round(pct(clickReplies.map((r) => r.engineMs), 0.95)) },
+      bytesPerClick: { request: pct(sent.slice(0, CLICKS), 0.5), replyP50: pct(clickReplies.map((r) => r.bytes), 0.5), replyMax: Math.max(...clickReplies.map((r) => r.bytes)) },
+      hoverPreview: {
+        seconds: round(hoverSeconds),
+        requestsPerSecond: round((c1.sent - c0.sent) / hoverSeconds),
+        /** Hover answers drawn per second while the pointer keeps moving. */
+        answeredPerSecond: round((c1.shown - c0.shown) / hoverSeconds),
+        /** A click where the pointer rested (its preview already shown): pointerdown → mask shown. */
+        clickAfterRestMs: { p50: round(pct(dwell, 0.5)), p95: round(pct(dwell, 0.95)) },
+        /** Of those clicks, how many ran the decoder themselves (0: each took its hover's decode). */
+        clickAfterRestDecoderRuns: restClicks.filter((r) => r.modelMs > 0).length,
+        clickAfterRestEngineMs: { p50: round(pct(restClicks.map((r) => r.engineMs), 0.5)) },
+      },
       brushFrameMs: { p50: round(pct(frames, 0.5)), p95: round(pct(frames, 0.95)), max: round(Math.max(...frames)) },
-      hoverPreview: 'not built (optional in the issue)',
     };
     console.log(`\nSelect anything — ${result.machine}, ${result.image}, ${CLICKS} clicks`);
     console.log('| figure | p50 | p95 |\n| --- | --- | --- |');
     console.log(`| click → mask shown | ${result.clickToMaskShownMs.p50} ms | ${result.clickToMaskShownMs.p95} ms |`);
     console.log(`| … minus the decoder's run | ${result.minusModelRunMs.p50} ms | ${result.minusModelRunMs.p95} ms |`);
     console.log(`| … of which inside the engine | ${result.engineOverheadMs.p50} ms | ${result.engineOverheadMs.p95} ms |`);
+    console.log(`| decoder run | ${result.decoderRunMs.p50} ms | ${result.decoderRunMs.p95} ms |`);
     console.log(`| bytes per click (reply) | ${result.bytesPerClick.replyP50} B | max ${result.bytesPerClick.replyMax} B |`);
+    console.log(`| hover previews answered while moving | ${result.hoverPreview.answeredPerSecond} /s | (${result.hoverPreview.requestsPerSecond} sent /s) |`);
+    console.log(`| click where the pointer rested → mask shown | ${result.hoverPreview.clickAfterRestMs.p50} ms | ${result.hoverPreview.clickAfterRestMs.p95} ms |`);
+    console.log(`| … decoder runs of its own / engine time | ${result.hoverPreview.clickAfterRestDecoderRuns} of 10 | ${result.hoverPreview.clickAfterRestEngineMs.p50} ms |`);
     console.log(`| brush frame interval | ${result.brushFrameMs.p50} ms | ${result.brushFrameMs.p95} ms |`);
     await mkdir(path.join(repoRoot, 'bench-results'), { recursive: true });
     await writeFile(path.join(repoRoot, 'bench-results', 'select.json'), JSON.stringify(result, null, 2));

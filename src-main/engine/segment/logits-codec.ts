@@ -3,7 +3,7 @@
 // up-left, as in lossless image coders) so smooth ramps and saturated areas become runs of zeros; then
 // raw DEFLATE. A click's candidates usually take a few KB; noisy maps step down in precision (other
 // candidates first) until the click fits its budget, which is therefore guaranteed.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { LOW_RES, type EncodedLogits } from './types';
 import { residualsToLogits } from '../../../src-shared/masks/logits-residuals';
@@ -23,8 +23,9 @@ const LEVELS = [
 export function quantiseLogits(logits: ArrayLike<number>, scale: number = 16, limit = 127): Int8Array {
   const out = new Int8Array(logits.length);
   for (let i = 0; i < logits.length; i++) {
-    const v = logits[i]!;
-    const q = v > 0 ? Math.max(1, Math.round(v * scale)) : Math.round(v * scale) || 0;
+    const v = (logits[i] as number) * scale;
+    // NaN and −0 store as 0 (Int8Array); a positive logit rounding to 0 becomes 1.
+    const q = v > 0 ? Math.round(v) || 1 : Math.round(v);
     out[i] = q > limit ? limit : q < -limit ? -limit : q;
   }
   return out;
@@ -37,11 +38,12 @@ export function encodeLogits(logits: ArrayLike<number>, level = 0): EncodedLogit
   const residuals = new Uint8Array(CELLS);
   residuals[0] = q[0]! & 0xff;
   for (let x = 1; x < SIDE; x++) residuals[x] = (q[x]! - q[x - 1]!) & 0xff;
-  for (let i = SIDE; i < CELLS; i++) {
-    const up = q[i - SIDE]!;
-    residuals[i] = (i % SIDE === 0 ? q[i]! - up : q[i]! - q[i - 1]! - up + q[i - SIDE - 1]!) & 0xff;
+  for (let row = SIDE; row < CELLS; row += SIDE) {
+    residuals[row] = (q[row]! - q[row - SIDE]!) & 0xff;
+    for (let i = row + 1; i < row + SIDE; i++) residuals[i] = (q[i]! - q[i - 1]! - q[i - SIDE]! + q[i - SIDE - 1]!) & 0xff;
   }
-  const data = deflateRawSync(residuals, { level: 6 });
+  // Residuals are mostly runs of zeros: run-length matching is ~4× faster than the default and smaller.
+  const data = deflateRawSync(residuals, { level: 6, strategy: constants.Z_RLE });
   return { encoding: 'i8-grad-deflate-raw', size: LOW_RES, scale, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 

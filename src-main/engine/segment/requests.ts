@@ -18,6 +18,8 @@ export interface SegmentRequest {
   multimask?: boolean;
   /** Requests with the same key are latest-wins: a superseded one rejects with CANCELLED. */
   key?: string;
+  /** 'hover': a preview; its own latest-wins lane behind clicks, its result never used for refinement. */
+  lane?: 'click' | 'hover';
 }
 
 export interface PrepareResult {

@@ -44,6 +44,8 @@ export interface DecodeOptions {
   queue: InferenceQueue;
   /** Same key → only the newest waiting decode runs (the others reject CANCELLED). */
   key?: string;
+  /** Default interactive; hover previews wait behind clicks. */
+  priority?: 'interactive' | 'background';
   /** Previous low-res logits of the same image and pack (refinement). */
   previous?: Float32Array;
   /**
@@ -86,7 +88,8 @@ export async function decodePrompt(pack: SamPack, embedding: Embedding, prompt: 
   const label = `${pack.packId} mask decoder`;
   const enqueued = performance.now();
   const job = () => timed(() => runModel(pack.decoder.session, feeds, label), enqueued);
-  const run = opts.key ? opts.queue.latestWins(opts.key, job, { priority: 'interactive' }) : opts.queue.enqueue(job, { priority: 'interactive' });
+  const priority = opts.priority ?? 'interactive';
+  const run = opts.key ? opts.queue.latestWins(opts.key, job, { priority }) : opts.queue.enqueue(job, { priority });
   const { out, modelMs, queuedMs } = await run;
   samRunCounts.decoder++;
   const low = out[pack.family === 'sam1' ? 'low_res_masks' : 'masks'];

@@ -12,6 +12,7 @@ import type { InferenceQueue } from '../runtime/inference-queue';
 import type { SessionPool } from '../runtime/session-pool';
 import { EmbeddingCache, type CacheLookup } from './embedding-cache';
 import { checkPrompt, placementFor } from './geometry';
+import { HoverMemo } from './hover-memo';
 import { IdentityMemo, PREP_VERSION } from './image-key';
 import { encodeCandidates, encodeLogits } from './logits-codec';
 import { gridPoints, selectInstances, type EverythingCandidate } from './everything';
@@ -22,7 +23,7 @@ import { candidateTokens, chooseCandidate } from './prompt';
 import type { FullResMask, FullResRequest, PrepareResult, SegmentRequest } from './requests';
 import { ResultStore, candidateOf, type StoredResult } from './result-store';
 import type { SamPack } from './sam-pack';
-import { decodePrompt, encodeImage } from './sam-runs';
+import { decodePrompt, encodeImage, type DecodeOutput } from './sam-runs';
 import type { Box, CacheHit, EncodedLogits, LowResPlacement, SamFamily, SegmentResult } from './types';
 
 export interface EverythingResult {
@@ -38,6 +39,9 @@ export class SegmentService {
   private readonly packs: PackResolver;
   private readonly cache: EmbeddingCache;
   private readonly results = new ResultStore();
+  /** Hover previews: kept apart, so a stream of them never pushes out the clicks refinement needs. */
+  private readonly hoverResults = new ResultStore(2);
+  private readonly hoverRuns = new HoverMemo();
   private readonly identities = new IdentityMemo();
   private readonly latest = new Map<string, number>();
   private seq = 0;
@@ -124,28 +128,41 @@ export class SegmentService {
   private async run(ctx: EngineContext, req: SegmentRequest): Promise<{ result: SegmentResult; stored: StoredResult }> {
     const started = performance.now();
     const seq = ++this.seq;
-    if (req.key !== undefined) this.latest.set(req.key, seq);
+    // A hover has its own lane: it can neither replace a click nor be replaced by one.
+    const hover = req.lane === 'hover';
+    const laneKey = hover ? `hover:${req.key ?? req.assetId}` : req.key;
+    if (laneKey !== undefined) this.latest.set(laneKey, seq);
     const image = await this.identities.get(ctx.sessionDir, req.assetId);
     const prompt = checkPrompt({ points: req.points, ...(req.box ? { box: req.box } : {}) }, image.width, image.height);
     const pack = await this.packs.get(ctx.modelsDir, req.packId);
-    const emb = await this.embedding(ctx, req.assetId, pack, 'interactive');
+    const emb = await this.embedding(ctx, req.assetId, pack, hover ? 'background' : 'interactive');
     const previous = req.previousLowRes && this.results.previous(req.previousLowRes, req.assetId, pack.packId);
     // A newer request with this key already went ahead: neither queue behind it nor replace it.
-    if (req.key !== undefined && this.latest.get(req.key) !== seq) throw new AnyfillError('CANCELLED', 'Replaced by a newer request.');
-    const key = req.key === undefined ? {} : { key: `segment:${req.key}` };
-    const out = await decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, ...key, ...(previous ? { previous } : {}) });
+    if (laneKey !== undefined && this.latest.get(laneKey) !== seq) throw new AnyfillError('CANCELLED', 'Replaced by a newer request.');
+    const key = laneKey === undefined ? {} : { key: `segment:${laneKey}` };
+    const priority = hover ? 'background' : 'interactive';
+    const decode = () => decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, priority, ...key, ...(previous ? { previous } : {}) });
+    const signature = HoverMemo.signature(req.assetId, pack.packId, prompt, req.previousLowRes);
+    let out: DecodeOutput;
+    if (hover) {
+      const run = decode();
+      if (signature !== null) this.hoverRuns.remember(signature, run);
+      out = await run;
+    } else {
+      out = (await this.fromHover(signature)) ?? (await decode());
+    }
 
     const tokens = candidateTokens(pack.family, out.lowRes.length);
     const chosen = chooseCandidate(tokens, out.ious, prompt);
     const placement = placementFor(pack.family, image.width, image.height);
     const stored: StoredResult = { assetId: req.assetId, packId: pack.packId, placement, lowRes: out.lowRes, ious: out.ious, tokens, chosen };
-    const slots = req.multimask === false ? [chosen] : out.lowRes.map((_, i) => i);
+    const slots = req.multimask === false || hover ? [chosen] : out.lowRes.map((_, i) => i);
     const encoded = encodeCandidates(slots.map((i) => out.lowRes[i]!), slots.indexOf(chosen));
     const { bbox, area } = maskStats(out.lowRes[chosen]!, placement);
     const totalMs = performance.now() - started;
     const waitedMs = out.queuedMs + (emb.hit === 'memory' ? 0 : emb.ms);
     const result: SegmentResult = {
-      resultId: this.results.add(stored),
+      resultId: (hover ? this.hoverResults : this.results).add(stored),
       packId: pack.packId,
       family: pack.family,
       candidates: slots.map((i, k) => ({ index: i, token: tokens[i] ?? null, score: out.ious[i] ?? 0, logits: encoded[k]! })),
@@ -156,6 +173,19 @@ export class SegmentService {
       timings: { modelMs: out.modelMs, totalMs, overheadMs: Math.max(0, totalMs - out.modelMs - waitedMs), embedding: emb.hit, embeddingMs: emb.ms },
     };
     return { result, stored };
+  }
+
+  /** A click's decode taken from the hover of the same prompt (no decoder run of its own: modelMs 0). */
+  private async fromHover(signature: string | null): Promise<DecodeOutput | null> {
+    const run = this.hoverRuns.find(signature);
+    if (!run) return null;
+    const waitStart = performance.now();
+    try {
+      const o = await run;
+      return { ...o, modelMs: 0, queuedMs: performance.now() - waitStart };
+    } catch {
+      return null; // that hover was replaced before it ran: decode as usual
+    }
   }
 
   private async embedding(ctx: EngineContext, assetId: AssetId, pack: SamPack, priority: 'interactive' | 'background'): Promise<CacheLookup> {

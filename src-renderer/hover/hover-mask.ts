@@ -1,0 +1,21 @@
+// Runs in: renderer. A hover answer → what the canvas draws: the chosen candidate's mask at preview size,
+// coloured white (the view draws it faint, so it cannot be mistaken for a committed selection).
+import type { AssetId } from '../../src-shared/document/ids';
+import { lowResToMask } from '../../src-shared/masks';
+import { maskBoundsCanvas } from '../selection/colourize';
+import { decodeLogitsNow, previewSize } from '../selection/preview-mask';
+import type { SegmentRunResult } from '../selection/types';
+import type { HoverShown } from './hover-store';
+
+export const HOVER_COLOUR = '#ffffff';
+
+export function hoverShown(assetId: AssetId, r: SegmentRunResult): HoverShown | null {
+  const c = r.candidates[r.chosen] ?? r.candidates[0];
+  if (!c) return null;
+  const logits = decodeLogitsNow(c.logits);
+  const p = r.placement;
+  const { width, height } = previewSize(p.width, p.height);
+  const drawn = maskBoundsCanvas({ width, height, data: lowResToMask(logits, p, width, height) }, HOVER_COLOUR);
+  if (!drawn) return null;
+  return { assetId, logits, placement: p, canvas: drawn.canvas, rect: drawn.rect, scale: width / p.width };
+}

@@ -1,0 +1,64 @@
+// Runs in: renderer. [Note: hover preview] With the select tool idle over an image whose embedding is ready,
+// the mask a click at the pointer would give is shown faintly. Latest-wins in the renderer too: at most one
+// hover request in flight; moves meanwhile only replace the one waiting position, sent when the answer
+// lands. Every hover goes in the engine's hover lane (segment.run lane 'hover'), so it never replaces or
+// delays a click. A reply that arrives after a clear (a click, a drag, leaving the canvas, another tool,
+// an undo…) is dropped. Nothing here touches the document or the history.
+import type { AssetId } from '../../src-shared/document/ids';
+import { getApi } from '../bridge/api';
+import { clickRequest } from '../selection/segment-runner';
+import { getSelectionUi } from '../selection/selection-store';
+import type { PromptPoint, SegmentRunRequest } from '../selection/types';
+import { hoverShown } from './hover-mask';
+import { getHover, setHover } from './hover-store';
+
+/** Bumped by every clear: answers to requests sent before it are stale. */
+let generation = 0;
+let inFlight = false;
+let waiting: SegmentRunRequest | null = null;
+/** Hover answers shown, for the benchmark's rate figure. */
+export const hoverCounts = { sent: 0, shown: 0 };
+
+/** Can a hover ask the engine now? (Preference on, embedding ready, no click being answered.) */
+function canHover(): boolean {
+  const ui = getSelectionUi();
+  return getHover().enabled && ui.segment.state === 'ready' && ui.running === 0 && ui.band === null;
+}
+
+/** The pointer is over `point` (image pixels of `assetId`) with the select tool idle. */
+export function hoverAt(assetId: AssetId, point: PromptPoint): void {
+  if (!canHover()) return clearHover();
+  const req = clickRequest(assetId, point);
+  if (!req) return clearHover();
+  waiting = { ...req, key: 'hover', lane: 'hover', multimask: false };
+  if (!inFlight) void pump();
+}
+
+/** Hide the preview and drop every answer still on its way. */
+export function clearHover(): void {
+  generation++;
+  waiting = null;
+  if (getHover().shown) setHover({ shown: null });
+}
+
+async function pump(): Promise<void> {
+  const req = waiting;
+  if (!req) return;
+  waiting = null;
+  inFlight = true;
+  const mine = generation;
+  hoverCounts.sent++;
+  try {
+    const r = await getApi().invoke('segment.run', req);
+    if (mine === generation && canHover()) {
+      const shown = hoverShown(req.assetId as AssetId, r);
+      setHover({ shown });
+      hoverCounts.shown++;
+    }
+  } catch {
+    // A hover that fails (cancelled, model gone) just shows nothing; a click reports problems.
+  } finally {
+    inFlight = false;
+  }
+  if (waiting) void pump();
+}

@@ -1,0 +1,185 @@
+// Runs in: tests (node → Chromium). The select tool's hover preview with the stand-in MobileSAM: hovering a
+// shape shows the mask a click there would give, without touching the document or the undo history;
+// moving off the image or the canvas clears it; a click after hovering commits the click's own mask; the
+// option (checkbox and Shift+S) turns it off and on; a dragged box shows none.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeStandins } from '../../src-main/standins/index';
+import { BLUE, GREEN, RED, renderScene, shapeMask, type Scene } from '../../src-main/standins/sam/scenes';
+import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
+import { EditorPage } from './editor-page';
+
+const SCENE: Scene = {
+  width: 1500,
+  height: 1000,
+  background: BLUE,
+  shapes: [
+    { kind: 'rect', rgb: RED, x0: 300, y0: 400, x1: 700, y1: 700 },
+    { kind: 'disc', rgb: GREEN, cx: 1150, cy: 400, r: 200 },
+  ],
+};
+const S = 0.4; // masks are compared at 600 × 400
+const W = SCENE.width * S;
+const H = SCENE.height * S;
+const small: Scene = {
+  ...SCENE,
+  width: W,
+  height: H,
+  shapes: SCENE.shapes.map((s) => (s.kind === 'rect' ? { ...s, x0: s.x0 * S, y0: s.y0 * S, x1: s.x1 * S, y1: s.y1 * S } : { ...s, cx: s.cx * S, cy: s.cy * S, r: s.r * S })),
+};
+const truth = (...i: number[]) => shapeMask(small, i);
+
+function iou(mask: readonly number[], t: Uint8Array): number {
+  let inter = 0;
+  let uni = 0;
+  for (let i = 0; i < t.length; i++) {
+    const a = mask[i]! >= 128;
+    const b = t[i] === 1;
+    if (a && b) inter++;
+    if (a || b) uni++;
+  }
+  return uni ? inter / uni : 1;
+}
+
+interface Hook {
+  getState(): { document: { layers: Array<{ id: string; kind: string }> }; history: { undo: string[]; redo: string[] } };
+  selectionMask(id: string, w: number, h: number): Promise<number[] | null>;
+  selectionRunning(): number;
+  hoverMask(w: number, h: number): number[] | null;
+}
+type Win = { __anyfillTest: Hook };
+
+describe('hover preview', () => {
+  let dir = '';
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  let editor: EditorPage;
+  const errors: string[] = [];
+  let rect = { x: 0, y: 0, w: 1, h: 1 };
+  const at = (x: number, y: number) => ({ x: rect.x + (x * rect.w) / SCENE.width, y: rect.y + (y * rect.h) / SCENE.height });
+  const state = () => page.evaluate(() => (window as unknown as Win).__anyfillTest.getState());
+  const hover = () => page.evaluate(({ w, h }) => (window as unknown as Win).__anyfillTest.hoverMask(w, h), { w: W, h: H });
+  const maskOf = (id: string) => page.evaluate(({ id, w, h }) => (window as unknown as Win).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H });
+  const running = () => page.evaluate(() => (window as unknown as Win).__anyfillTest.selectionRunning());
+  const selections = async () => (await state()).document.layers.filter((l) => l.kind === 'selection');
+  /** Move to image point (x, y) in a few steps, as a hand would. */
+  const moveTo = async (x: number, y: number) => {
+    const p = at(x, y);
+    await page.mouse.move(p.x, p.y, { steps: 3 });
+  };
+  const hoverIoU = async (t: Uint8Array) => {
+    const m = await hover();
+    return m ? iou(m, t) : 0;
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-hover-'));
+    await writeStandins(path.join(dir, 'models'), (id) => id === 'mobilesam');
+    serve = await startServe([], { ANYFILL_MODELS_DIR: path.join(dir, 'models'), ANYFILL_CACHE_DIR: path.join(dir, 'cache') });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${serve.url}?test=1`);
+    await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
+    editor = new EditorPage(page);
+    const png = await sharp(Buffer.from(renderScene(SCENE)), { raw: { width: SCENE.width, height: SCENE.height, channels: 3 } }).png().toBuffer();
+    await editor.openBytesWithDialog('scene.png', png);
+    await editor.waitForLayers(1);
+    await editor.waitIdle();
+    rect = await editor.documentRect();
+    await page.getByTestId('tool-select').click();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('hovering a shape shows its mask and changes neither the document nor the history; moving off clears it', async () => {
+    expect(await page.getByTestId('hover-preview-toggle').isChecked()).toBe(true); // on by default
+    const before = await state();
+    // The embedding is prepared when the tool is chosen: keep moving until the preview shows the disc.
+    await expect
+      .poll(
+        async () => {
+          await moveTo(1150 + Math.random() * 20, 400);
+          return hoverIoU(truth(1));
+        },
+        { timeout: 20_000, interval: 200 },
+      )
+      .toBeGreaterThanOrEqual(0.95);
+    await moveTo(500, 550);
+    await expect.poll(() => hoverIoU(truth(0)), { timeout: 10_000 }).toBeGreaterThanOrEqual(0.95);
+    if (process.env.ANYFILL_E2E_SHOTS) await page.screenshot({ path: path.join(process.env.ANYFILL_E2E_SHOTS, 'hover-preview.png') });
+    const after = await state();
+    expect(after.document).toEqual(before.document);
+    expect(after.history).toEqual(before.history);
+
+    // Off the image (still on the canvas), then off the canvas: no preview.
+    const outside = at(-60, 500);
+    await page.mouse.move(outside.x, outside.y, { steps: 2 });
+    await expect.poll(() => hover()).toBeNull();
+    await moveTo(500, 550);
+    await expect.poll(() => hoverIoU(truth(0))).toBeGreaterThanOrEqual(0.95);
+    const box = (await page.getByTestId('canvas-container').boundingBox())!;
+    await page.mouse.move(box.x - 20, box.y + box.height / 2, { steps: 2 });
+    await expect.poll(() => hover()).toBeNull();
+    await page.waitForTimeout(300); // an answer still on its way is dropped, not shown
+    expect(await hover()).toBeNull();
+  });
+
+  it('a click after hovering commits the click’s own mask, in one undo step', async () => {
+    await moveTo(1150, 400);
+    await expect.poll(() => hoverIoU(truth(1)), { timeout: 10_000 }).toBeGreaterThanOrEqual(0.95);
+    // Click somewhere else than the shown preview: the red rectangle, not the disc.
+    const steps = (await state()).history.undo.length;
+    const p = at(500, 550);
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(async () => (await running()) === 0 && (await state()).history.undo.length === steps + 1, { timeout: 15_000 }).toBe(true);
+    const [sel] = await selections();
+    expect(iou((await maskOf(sel!.id))!, truth(0))).toBeGreaterThanOrEqual(0.95);
+    expect((await state()).history.undo.length).toBe(steps + 1); // hovers after the click add nothing
+    await page.keyboard.press('Enter');
+  });
+
+  it('the option turns it off and on (checkbox and Shift+S); dragging a box shows none', async () => {
+    const toggle = page.getByTestId('hover-preview-toggle');
+    await toggle.uncheck();
+    await moveTo(1150, 400);
+    await moveTo(1160, 410);
+    await page.waitForTimeout(400);
+    expect(await hover()).toBeNull();
+    await page.locator('body').press('Shift+S');
+    expect(await toggle.isChecked()).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          await moveTo(1150 + Math.random() * 20, 400);
+          return hoverIoU(truth(1));
+        },
+        { timeout: 10_000, interval: 200 },
+      )
+      .toBeGreaterThanOrEqual(0.95);
+
+    // Pressing starts a gesture: the preview goes and stays away while a box is dragged.
+    const a = at(900, 150);
+    const b = at(1400, 650);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+    await page.waitForTimeout(300);
+    expect(await hover()).toBeNull();
+    await page.mouse.move(b.x, b.y, { steps: 4 });
+    expect(await hover()).toBeNull();
+    await page.mouse.up();
+    await expect.poll(async () => (await running()) === 0, { timeout: 15_000 }).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
