@@ -20,6 +20,8 @@ export class Field {
   /** 1 where a fully known patch is centred (a valid source). */
   readonly srcOk: Uint8Array;
   readonly sources: Int32Array;
+  /** Dominant offsets (dx, dy pairs) every sweep tries as well; see offsets.ts. */
+  shifts: Int32Array = new Int32Array(0);
 
   constructor(readonly level: Level) {
     const { width: w, height: h } = level.plane;
@@ -75,7 +77,7 @@ export class Field {
 
   /** One PatchMatch sweep (forward or backward scan order); random search up to maxRadius (0: none). */
   sweep(forward: boolean, rng: Rng, maxRadius: number, shouldStop?: () => boolean): void {
-    const { w, h, nnf, nnd, srcOk, targets } = this;
+    const { w, h, nnf, nnd, srcOk, targets, shifts } = this;
     const d = this.level.plane.data, C = this.level.plane.channels;
     const n = targets.length, step = forward ? 1 : -1, dx = forward ? 1 : -1, dy = forward ? w : -w;
     for (let k = forward ? 0 : n - 1, done = 0; k >= 0 && k < n; k += step, done++) {
@@ -92,6 +94,16 @@ export class Field {
       if (b >= 0 && srcOk[b + dy]) {
         const dd = patchDistance(d, w, C, t, b + dy, bd);
         if (dd < bd) { bd = dd; best = b + dy; }
+      }
+      // Dominant offsets: continuing the picture's own repetitions, coherent across the hole.
+      const tx = t % w, ty = (t - tx) / w;
+      for (let j = 0; j < shifts.length; j += 2) {
+        const sx = tx + shifts[j]!, sy = ty + shifts[j + 1]!;
+        if (sx < R || sy < R || sx >= w - R || sy >= h - R) continue;
+        const s = sy * w + sx;
+        if (!srcOk[s] || s === best) continue;
+        const dd = patchDistance(d, w, C, t, s, bd);
+        if (dd < bd) { bd = dd; best = s; }
       }
       // Random search around the best so far, halving the window each time.
       const bx = best % w, by = (best - bx) / w;

@@ -54,6 +54,8 @@ export function onionPeel(f: Field, rng: Rng): void {
         const q = p + dy * w + dx;
         if ((dx || dy) && x + dx >= 0 && x + dx < w && y + dy >= 0 && y + dy < h && known[q] && hole[q]) consider(c + offset[q]!);
       }
+      // The dominant offsets (offsets.ts) continue the structures the picture repeats.
+      for (let j = 0; j < f.shifts.length; j += 2) consider(cy(y + f.shifts[j + 1]!) * w + cx(x + f.shifts[j]!));
       for (let t = 0; t < RANDOM_TRIES; t++) consider(sources[randInt(rng, sources.length)]!);
       const bx = best % w, by = (best - bx) / w;
       for (let rad = Math.max(w, h) >> 2; rad >= 1; rad >>= 1) consider(cy(by + randInt(rng, 2 * rad + 1) - rad) * w + cx(bx + randInt(rng, 2 * rad + 1) - rad));

@@ -1,7 +1,7 @@
 // Runs in: engine process and the fill worker thread (pure). Multi-scale PatchMatch completion (Barnes et
-// al. 2009 search inside Wexler et al. 2007's coarse-to-fine EM): the coarsest level starts from a Telea
-// fill and a random field; each level alternates PatchMatch sweeps with a vote, then hands its field
-// (offsets × 2) and image to the next finer level.
+// al. 2009 search inside Wexler et al. 2007's coarse-to-fine EM): the coarsest level starts from an
+// onion-peel fill and a random field, both also trying the crop's dominant patch offsets (offsets.ts); each
+// level alternates PatchMatch sweeps with a vote, then hands its field (offsets × 2) and image on.
 // Cost control: full search runs only down to the first level whose hole and crop fit the caps below; finer
 // levels (up to full resolution) just upsample the field, refine it locally and vote, which copies real
 // full-resolution texture from the sources the coarser search found.
@@ -11,6 +11,7 @@ import { downsample, upsampleInto, type Level } from './pyramid';
 import { Field, R } from './nnf';
 import { makeRng } from './rng';
 import { onionPeel } from './onion';
+import { dominantOffsets } from './offsets';
 import { confidence, vote } from './vote';
 import type { FillOptions, Plane } from './types';
 
@@ -18,6 +19,7 @@ const HOLE_CAP = 160_000; // hole pixels at the finest fully searched level
 const PIXEL_CAP = 2_000_000; // crop pixels at that level
 const COARSE_EXTENT = 4 * R + 2; // stop halving once the hole is about two patches across
 const MIN_SIDE = 40; // … or once the crop's shorter side would drop below this
+const SHIFTS = 16; // dominant offsets found at the coarsest level (offsets.ts)
 
 interface Plan { em: number; sweeps: number; radius: number }
 
@@ -61,9 +63,12 @@ export function patchMatchFill(plane: Plane, hole: Uint8Array, seed: number, opt
     }
     const conf = confidence(lv.hole, f.w, f.h);
     if (!prev) {
+      f.shifts = dominantOffsets(f, rng, SHIFTS);
       onionPeel(f, rng);
       f.randomInit(rng);
     } else {
+      // Fully searched levels keep trying the dominant offsets (twice as long one level finer).
+      if (l >= work) f.shifts = prev.shifts.map((v) => 2 * v);
       upsampleInto(lv, prev.level.plane);
       f.upsampleFrom(prev, rng);
       vote(f, conf);

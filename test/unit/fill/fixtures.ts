@@ -61,9 +61,10 @@ export function fillAndPaste(img: FillImage, mask: Uint8Array, method: FillMetho
 }
 export const asImg = (f: Filled) => ({ ...f.img, data: f.out });
 
-/** A crop of one of the shared photos, as RGB. */
-export async function photo(name: string, crop?: { left: number; top: number; width: number; height: number }): Promise<FillImage> {
+/** A crop of one of the shared photos (optionally resized first), as RGB. */
+export async function photo(name: string, crop?: { left: number; top: number; width: number; height: number }, resize?: [number, number]): Promise<FillImage> {
   let s = sharp(path.join(SHARED_IMAGES, name));
+  if (resize) s = sharp(await s.resize(resize[0], resize[1], { fit: 'fill' }).toBuffer());
   if (crop) s = s.extract(crop);
   const { data, info } = await s.removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data), width: info.width, height: info.height, channels: 3 };
