@@ -2,7 +2,6 @@
 // own image pipeline (sniff, pixel cap, EXIF orientation) and the same detection code the app uses.
 import { open, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import { resolveModelsDir } from '../common/paths';
 import { detectPixels } from '../engine/detect/detect';
@@ -13,6 +12,7 @@ import type { Pixels } from '../engine/images/pixels';
 import { sniffFormat } from '../engine/images/sniff';
 import { InferenceQueue } from '../engine/runtime/inference-queue';
 import { SessionPool } from '../engine/runtime/session-pool';
+import { STR, commandIo, parseCommandArgs, type Out } from './command-args';
 
 export const DETECT_HELP = `Usage:
   anyfill detect --image FILE --text "red car. tree" --out boxes.json
@@ -21,29 +21,11 @@ Finds what the text names (phrases separated by ".") with the installed Groundin
 [{"label", "score", "box": [x0, y0, x1, y1]}] in the pixels of the image as displayed (after EXIF
 orientation), best score first.`;
 
-interface Out { write(text: string): unknown }
-
 export async function runDetect(argv: string[], io: { stdout?: Out; stderr?: Out } = {}): Promise<number> {
-  const stdout = io.stdout ?? process.stdout;
-  const stderr = io.stderr ?? process.stderr;
-  const fail = (line: string) => void stderr.write(`anyfill detect: ${line}\n`);
-  let values;
-  try {
-    const str = { type: 'string' } as const;
-    const options = { image: str, text: str, out: str, pack: str, models: str, 'box-threshold': str, 'text-threshold': str, help: { type: 'boolean', short: 'h' } } as const;
-    values = parseArgs({ args: argv, options }).values;
-  } catch (err) {
-    fail(`${(err as Error).message}. Run "anyfill detect --help".`);
-    return 2;
-  }
-  if (values.help) {
-    stdout.write(`${DETECT_HELP}\n`);
-    return 0;
-  }
-  if (!values.image || values.text === undefined || !values.out) {
-    fail('needs --image FILE, --text "…" and --out FILE. Run "anyfill detect --help".');
-    return 2;
-  }
+  const cio = commandIo('detect', io);
+  const { stdout, fail } = cio;
+  const values = parseCommandArgs('detect', argv, { image: STR, text: STR, out: STR, pack: STR, models: STR, 'box-threshold': STR, 'text-threshold': STR }, cio, { help: DETECT_HELP, required: ['image', 'text', 'out'], missing: 'needs --image FILE, --text "…" and --out FILE.' });
+  if (typeof values === 'number') return values;
   const queue = new InferenceQueue();
   const pool = new SessionPool({ queue });
   try {

@@ -2,7 +2,6 @@
 // prompt with the installed SD inpainting pack, through the engine's own pipeline; writes the image with
 // the fill composited (pixels outside the feathered mask edge unchanged), one file per variant.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import type { Mask } from '../../src-shared/masks';
@@ -14,6 +13,7 @@ import { InferenceQueue } from '../engine/runtime/inference-queue';
 import { SessionPool } from '../engine/runtime/session-pool';
 import { decodeImage } from './detect-command';
 import { GENERATE_HELP, GENERATE_OPTIONS, generateSettings, progressLine, promptNotices, variantPath } from './generate-args';
+import { STR, commandIo, parseCommandArgs, type Out } from './command-args';
 
 export const INPAINT_HELP = `Usage:
   anyfill inpaint --image FILE --mask MASK.png --prompt "…" --out FILE [options]
@@ -24,27 +24,11 @@ ${GENERATE_HELP}
   --variants N          1..8 results; FILE gets -1, -2, … suffixes (default 1)
   --no-colour-match     keep the model's colours (default: match the surroundings)`;
 
-interface Out { write(text: string): unknown }
-
 export async function runInpaint(argv: string[], io: { stdout?: Out; stderr?: Out; signal?: AbortSignal } = {}): Promise<number> {
-  const stdout = io.stdout ?? process.stdout;
-  const stderr = io.stderr ?? process.stderr;
-  const fail = (line: string) => void stderr.write(`anyfill inpaint: ${line}\n`);
-  let values;
-  try {
-    values = parseArgs({ args: argv, options: { ...GENERATE_OPTIONS, mask: { type: 'string' } } }).values;
-  } catch (err) {
-    fail(`${(err as Error).message}. Run "anyfill inpaint --help".`);
-    return 2;
-  }
-  if (values.help) {
-    stdout.write(`${INPAINT_HELP}\n`);
-    return 0;
-  }
-  if (!values.image || !values.mask || values.prompt === undefined || !values.out) {
-    fail('needs --image FILE, --mask FILE, --prompt "…" and --out FILE. Run "anyfill inpaint --help".');
-    return 2;
-  }
+  const cio = commandIo('inpaint', io);
+  const { stdout, stderr, fail } = cio;
+  const values = parseCommandArgs('inpaint', argv, { ...GENERATE_OPTIONS, mask: STR }, cio, { help: INPAINT_HELP, required: ['image', 'mask', 'prompt', 'out'], missing: 'needs --image FILE, --mask FILE, --prompt "…" and --out FILE.' });
+  if (typeof values === 'number') return values;
   const queue = new InferenceQueue();
   const pool = new SessionPool({ queue });
   try {

@@ -1,7 +1,6 @@
 // Runs in: CLI (in-process, no engine child). `anyfill outpaint`: extend the canvas by pixels per side (or
 // to an aspect ratio) and fill the new area from a prompt; the original's pixels are kept unchanged.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import { resolveModelsDir } from '../common/paths';
@@ -11,6 +10,7 @@ import { InferenceQueue } from '../engine/runtime/inference-queue';
 import { SessionPool } from '../engine/runtime/session-pool';
 import { decodeImage } from './detect-command';
 import { GENERATE_HELP, GENERATE_OPTIONS, generateSettings, progressLine, promptNotices } from './generate-args';
+import { STR, commandIo, parseCommandArgs, type Out } from './command-args';
 
 export const OUTPAINT_HELP = `Usage:
   anyfill outpaint --image FILE [--left PX] [--right PX] [--top PX] [--bottom PX] --prompt "…" --out FILE
@@ -19,28 +19,11 @@ Grows the canvas and paints the new area with Stable Diffusion inpainting, windo
 ${GENERATE_HELP}
   --prefill stretch|mirror   how the new area starts (default mirror: blurred reflection)`;
 
-interface Out { write(text: string): unknown }
-
 export async function runOutpaint(argv: string[], io: { stdout?: Out; stderr?: Out; signal?: AbortSignal } = {}): Promise<number> {
-  const stdout = io.stdout ?? process.stdout;
-  const stderr = io.stderr ?? process.stderr;
-  const fail = (line: string) => void stderr.write(`anyfill outpaint: ${line}\n`);
-  const str = { type: 'string' } as const;
-  let values;
-  try {
-    values = parseArgs({ args: argv, options: { ...GENERATE_OPTIONS, left: str, right: str, top: str, bottom: str, aspect: str, prefill: str } }).values;
-  } catch (err) {
-    fail(`${(err as Error).message}. Run "anyfill outpaint --help".`);
-    return 2;
-  }
-  if (values.help) {
-    stdout.write(`${OUTPAINT_HELP}\n`);
-    return 0;
-  }
-  if (!values.image || values.prompt === undefined || !values.out) {
-    fail('needs --image FILE, --prompt "…", --out FILE and sides to extend. Run "anyfill outpaint --help".');
-    return 2;
-  }
+  const cio = commandIo('outpaint', io);
+  const { stdout, stderr, fail } = cio;
+  const values = parseCommandArgs('outpaint', argv, { ...GENERATE_OPTIONS, left: STR, right: STR, top: STR, bottom: STR, aspect: STR, prefill: STR }, cio, { help: OUTPAINT_HELP, required: ['image', 'prompt', 'out'], missing: 'needs --image FILE, --prompt "…", --out FILE and sides to extend.' });
+  if (typeof values === 'number') return values;
   const queue = new InferenceQueue();
   const pool = new SessionPool({ queue });
   try {
