@@ -1,14 +1,11 @@
 // Runs in: tests (node → Chromium). Selecting with no model installed: a click with the select tool and a
 // text prompt each say clearly what is missing and offer "Open Models…", which opens the model manager.
 // Nothing is added to the document or the undo history meanwhile.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
-import { EditorPage } from './editor-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EditorPage } from './editor-page';
+import { useEditor } from './fixture';
 
 interface State {
   document: { layers: Array<{ kind: string }> } | null;
@@ -16,37 +13,20 @@ interface State {
 }
 
 describe('selecting with no model installed', () => {
-  let dir = '';
-  let serve: ServeProcess;
-  let browser: Browser;
+  // An empty models folder: no SAM, no Grounding DINO.
+  const fx = useEditor({ models: 'none' });
   let page: Page;
   let editor: EditorPage;
-  const pageErrors: string[] = [];
   const state = () => editor.state() as unknown as Promise<State>;
   const manager = () => page.getByTestId('model-manager');
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-nomodel-'));
-    // An empty models folder: no SAM, no Grounding DINO.
-    serve = await startServe([], { ANYFILL_MODELS_DIR: path.join(dir, 'models'), ANYFILL_CACHE_DIR: path.join(dir, 'cache') });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${serve.url}?test=1`);
-    await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
-    editor = new EditorPage(page);
+    ({ page, editor } = fx);
     const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
     await editor.openBytesWithDialog('red.png', png);
     await editor.waitForLayers(1);
     await editor.waitIdle();
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
 
   it('a click with the select tool says no model is installed and "Open Models…" opens the model manager', async () => {
     const before = await state();
@@ -85,6 +65,6 @@ describe('selecting with no model installed', () => {
     await manager().waitFor();
     expect(await page.getByTestId('detection').count()).toBe(0);
     expect((await state()).document!.layers.filter((l) => l.kind === 'selection')).toHaveLength(0);
-    expect(pageErrors).toEqual([]);
+    expect(fx.pageErrors).toEqual([]);
   });
 });

@@ -2,14 +2,12 @@
 // selects a flat-coloured shape exactly (the engine's full-resolution mask), Shift adds and Alt subtracts,
 // content-aware fill replaces the shape with the striped background around it as a new layer, the export
 // keeps every pixel outside the fill's blend region byte-identical, cancel changes nothing, undo works.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
-import { EditorPage } from './editor-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EditorPage } from './editor-page';
+import { useEditor } from './fixture';
 
 const W = 1200;
 const H = 800;
@@ -45,20 +43,17 @@ const hookOf = (p: Page) => ({
 });
 
 describe('magic wand and content-aware fill, with no models installed', () => {
-  let dir = '';
-  let serve: ServeProcess;
-  let browser: Browser;
+  const fx = useEditor({ models: 'none' });
   let page: Page;
   let editor: EditorPage;
   let t: ReturnType<typeof hookOf>;
   let rect = { x: 0, y: 0, w: 1, h: 1 };
-  const errors: string[] = [];
   const at = (x: number, y: number) => ({ x: rect.x + ((x + 0.5) * rect.w) / W, y: rect.y + ((y + 0.5) * rect.h) / H });
   const layers = async () => (await t.state()).document.layers;
   const undoCount = async () => (await t.state()).history.undo.length;
   const fullResMask = async (id: string) => {
     const url = await t.fullResUrl(id);
-    const res = await fetch(new URL(url!, serve.url));
+    const res = await fetch(new URL(url!, fx.serve.url));
     // An 8-bit grey PNG; libvips hands raw grey back as three equal channels unless told to take one.
     return sharp(Buffer.from(await res.arrayBuffer())).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
   };
@@ -69,23 +64,9 @@ describe('magic wand and content-aware fill, with no models installed', () => {
     return sharp(await readFile(file)).removeAlpha().raw().toBuffer();
   };
 
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-wand-'));
-    serve = await startServe([], { ANYFILL_MODELS_DIR: path.join(dir, 'models'), ANYFILL_CACHE_DIR: path.join(dir, 'cache') });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${serve.url}?test=1`);
-    await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
-    editor = new EditorPage(page);
+  beforeAll(() => {
+    ({ page, editor } = fx);
     t = hookOf(page);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('first run: the empty editor says what works now and points to the model manager for AI tools', async () => {
@@ -188,6 +169,6 @@ describe('magic wand and content-aware fill, with no models installed', () => {
     await expect.poll(() => page.getByTestId('jobs-bar').count()).toBe(0);
     expect(await undoCount()).toBe(base);
     expect((await layers()).length).toBe(count);
-    expect(errors).toEqual([]);
+    expect(fx.pageErrors).toEqual([]);
   });
 });
