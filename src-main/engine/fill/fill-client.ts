@@ -3,6 +3,7 @@
 // too, so the promise rejects with CANCELLED at once whatever the worker is doing.
 import { AnyfillError, fromErrorData } from '../../../src-shared/contract/errors';
 import { startWorker } from '../runtime/start-worker';
+import { cropRequest, uncrop } from './fill-crop';
 import type { FillFromWorker, FillToWorker } from './fill-protocol';
 import { cancelled } from './region';
 import type { FillProgress, FillRequest, FillResult } from './types';
@@ -12,6 +13,12 @@ export interface RunFillOptions { signal?: AbortSignal; onProgress?: (p: FillPro
 export function runFill(req: FillRequest, opts: RunFillOptions = {}): Promise<FillResult> {
   const { signal, onProgress } = opts;
   if (signal?.aborted) return Promise.reject(cancelled());
+  let cropped: ReturnType<typeof cropRequest>;
+  try {
+    cropped = cropRequest(req);
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
   return new Promise<FillResult>((resolve, reject) => {
     const stop = new SharedArrayBuffer(4);
     const worker = startWorker('fill-worker', __dirname);
@@ -30,16 +37,15 @@ export function runFill(req: FillRequest, opts: RunFillOptions = {}): Promise<Fi
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (m: FillFromWorker) => {
       if (m.type === 'progress') { if (!settled) onProgress?.(m.progress); }
-      else if (m.type === 'done') finish(() => resolve(m.result));
+      else if (m.type === 'done') finish(() => resolve(uncrop(m.result, cropped)));
       else finish(() => reject(fromErrorData(m.error)));
     });
     worker.on('error', (err) => finish(() => reject(stopped(err instanceof Error ? (err.stack ?? err.message) : String(err)))));
     worker.on('exit', (code) => finish(() => reject(stopped(`fill worker exited with code ${code}`))));
-    // Copies into fresh buffers that are moved, not cloned again: the caller keeps its own pixels.
-    const data = new Uint8Array(req.image.data), mask = new Uint8Array(req.mask);
-    const msg: FillToWorker = { req: { ...req, image: { ...req.image, data }, mask }, stop };
+    // The crop's fresh buffers are moved, not cloned again: the caller keeps its own pixels.
+    const msg: FillToWorker = { req: cropped.req, stop };
     try {
-      worker.postMessage(msg, [data.buffer, mask.buffer]);
+      worker.postMessage(msg, [cropped.req.image.data.buffer as ArrayBuffer, cropped.req.mask.buffer as ArrayBuffer]);
     } catch (err) {
       finish(() => reject(stopped(err instanceof Error ? err.message : String(err))));
     }

@@ -4,19 +4,27 @@
 import { distanceSquared } from '../../../src-shared/masks';
 import { featherRadius, buildPatch } from './patch';
 import { patchMatchFill } from './patchmatch';
-import { checkRequest, contextRect, cropMask, cropPlane, growRect } from './region';
+import { checkRequest, contextRect, cropMask, cropPlane, growRect, type CheckedMask } from './region';
 import { teleaInpaint } from './telea';
-import type { FillOptions, FillRequest, FillResult } from './types';
+import type { FillOptions, FillRequest, FillResult, Rect } from './types';
 
 const TELEA_RADIUS = 5;
 
-export function fillSync(req: FillRequest, opts: FillOptions = {}): FillResult {
-  const started = performance.now();
-  const { hole, area, bbox } = checkRequest(req);
+/** The rectangles a fill works in: the feathered mask's box, and the crop its method reads. */
+export function workRects(req: FillRequest, { area, bbox }: CheckedMask): { feather: number; grown: Rect; crop: Rect } {
   const { width: w, height: h } = req.image;
   const feather = featherRadius(area);
   const grown = growRect(bbox, feather, w, h);
   const crop = req.method === 'telea' ? growRect(grown, TELEA_RADIUS + 2, w, h) : contextRect(grown, area, w, h);
+  return { feather, grown, crop };
+}
+
+export function fillSync(req: FillRequest, opts: FillOptions = {}): FillResult {
+  const started = performance.now();
+  const checked = checkRequest(req);
+  const { hole } = checked;
+  const w = req.image.width;
+  const { feather, grown, crop } = workRects(req, checked);
   const plane = cropPlane(req.image, crop);
   const masked = cropMask(hole, w, crop);
   for (let i = 0; i < masked.length; i++) masked[i] = masked[i] ? 255 : 0;
