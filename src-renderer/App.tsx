@@ -24,6 +24,7 @@ import { GeneratePanel } from './generate/GeneratePanel';
 import { ResultsPanel } from './generate/ResultsPanel';
 import { CompareDivider } from './generate/CompareDivider';
 import { installGenerate } from './generate/install';
+import { OutpaintDialog } from './outpaint/OutpaintDialog';
 import { JobsBar } from './jobs/JobsBar';
 import { installJobEvents } from './jobs/job-actions';
 import { StatusBar } from './panels/StatusBar';
@@ -71,6 +72,7 @@ export function App() {
       </main>
       <StatusBar />
       <ModelManager />
+      <OutpaintDialog />
     </div>
   );
 }

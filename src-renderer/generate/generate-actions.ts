@@ -23,7 +23,7 @@ export function installedSdPacks(): string[] {
   return getModels().packs?.filter((p) => p.family === 'sd-inpaint' && p.state === 'installed').map((p) => p.id) ?? [];
 }
 
-export const canGenerate = (): boolean => getState().document !== null && getJobs().length === 0 && fillTarget() !== null;
+export const canGenerate = (): boolean => getState().document !== null && getJobs().length === 0 && fillTarget() !== null && installedSdPacks().length > 0;
 
 /** Generate from the prompt; an empty prompt means Remove. */
 export function generateFill(): Promise<void> {

@@ -204,6 +204,46 @@ describe('generative fill with the SD stand-ins', () => {
     await blur(page);
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await gen()).candidates).toBeNull();
+  });
+
+  it('Extend Canvas… right +128 px: one undo step grows the document, the photo stays pixel-exact; undo restores the size', async () => {
+    const { page } = s;
+    const before = await exportComposite(page);
+    const undo = (await state()).history.undo.length;
+    await page.getByTestId('menu-edit').click();
+    await page.getByRole('menuitem', { name: /Extend Canvas/ }).click();
+    await expect.poll(() => page.getByTestId('outpaint-dialog').isVisible()).toBe(true);
+    await page.getByTestId('outpaint-right').fill('128');
+    await page.getByTestId('outpaint-prompt').fill('green');
+    await page.getByTestId('outpaint-run').click();
+    await expect.poll(async () => (await state()).history.undo.length, { timeout: 120_000 }).toBe(undo + 1);
+    await expect.poll(() => page.getByTestId('jobs-bar').count()).toBe(0);
+    const doc = (await state()).document;
+    expect([doc.width, doc.height]).toEqual([W + 128, H]);
+    expect(doc.layers[0]).toMatchObject({ kind: 'image', x: 0, y: 0, width: W + 128, height: H });
+    expect(doc.layers[1]).toMatchObject({ kind: 'image', x: 0, y: 0 }); // the photo, on top of the grown picture
+
+    const after = await exportComposite(page);
+    expect([after.width, after.height]).toEqual([W + 128, H]);
+    let changed = 0;
+    let green = 0;
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W + 128; x++) {
+        const i = (y * (W + 128) + x) * 3;
+        if (x < W) {
+          const j = (y * W + x) * 3;
+          if (after.data[i] !== before.data[j] || after.data[i + 1] !== before.data[j + 1] || after.data[i + 2] !== before.data[j + 2]) changed++;
+        } else if (after.data[i + 1]! > after.data[i]! && after.data[i + 1]! > after.data[i + 2]!) green++;
+      }
+    }
+    expect(changed).toBe(0);
+    expect(green / (128 * H)).toBeGreaterThan(0.5);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await state()).document.width).toBe(W);
+    const undone = await exportComposite(page);
+    expect([undone.width, undone.height]).toEqual([W, H]);
+    expect(Buffer.compare(undone.data, before.data)).toBe(0);
     expect(s.errors).toEqual([]);
   });
 });
