@@ -164,13 +164,15 @@ describe('generative fill with the SD stand-ins', () => {
     expect(Buffer.compare((await exportComposite(page)).data, before.data)).toBe(0);
   });
 
-  it('cancel mid-run leaves the document exactly as it was and clears the jobs bar', async () => {
+  it('a step preview shows while it runs; cancel mid-run leaves the document exactly as it was and clears the jobs bar', async () => {
     const { page } = s;
     const undo = (await state()).history.undo.length;
     const count = (await state()).document.layers.length;
     await page.getByTestId('generate-steps').fill('150');
     await page.getByTestId('generate-run').click();
     await expect.poll(() => page.getByTestId('job-status').innerText(), { timeout: 30_000 }).toMatch(/step/);
+    // The rough step preview (latents → tiny WebP) shows in the job card.
+    await expect.poll(() => page.getByTestId('job-preview').getAttribute('src'), { timeout: 30_000 }).toMatch(/^data:image\/webp;base64,/);
     await page.getByTestId('job').getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(messages, { timeout: 30_000 }).toMatch(/Generation cancelled/);
     await expect.poll(() => page.getByTestId('jobs-bar').count()).toBe(0);
