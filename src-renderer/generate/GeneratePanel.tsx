@@ -22,6 +22,7 @@ export function GeneratePanel() {
   const running = useJobs((s) => s.jobs.length > 0);
   const plan = useGenerate((s) => (s.plan && s.plan.selection === target ? s.plan : null));
   const notice = useGenerate((s) => s.promptNotice);
+  const planError = useGenerate((s) => s.planError);
   useEffect(() => schedulePlan(target), [target]);
   if (!target) return null;
   const hasPack = sdPacks !== '';
@@ -82,7 +83,7 @@ export function GeneratePanel() {
         <p className="generate-note" data-testid="generate-plan" title="The part of the photo the model sees, and the resolution it works at (dashed on the canvas)">
           {plan
             ? `Crop ${plan.cropRect.width} × ${plan.cropRect.height} px, generated at ${plan.processingSize.width} × ${plan.processingSize.height}`
-            : 'Planning the crop…'}
+            : (planError ?? 'Planning the crop…')}
         </p>
       )}
       <GenerateAdvanced packs={sdPacks ? sdPacks.split(',') : []} />

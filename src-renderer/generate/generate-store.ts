@@ -43,6 +43,8 @@ export interface GenerateResults {
 
 export interface GenerateState {
   readonly plan: GeneratePlan | null;
+  /** Why the target selection has no plan (an empty mask, one covering the whole image). */
+  readonly planError: string | null;
   readonly results: GenerateResults | null;
   /** The original is shown instead of the candidate (the \ key or the button held). */
   readonly peek: boolean;
@@ -54,6 +56,6 @@ export interface GenerateState {
   readonly promptNotice: string | null;
 }
 
-export const useGenerate = create<GenerateState>()(() => ({ plan: null, results: null, peek: false, split: 0, running: false, promptNotice: null }));
+export const useGenerate = create<GenerateState>()(() => ({ plan: null, planError: null, results: null, peek: false, split: 0, running: false, promptNotice: null }));
 export const getGenerate = useGenerate.getState;
 export const setGenerate = (s: Partial<GenerateState>): void => useGenerate.setState(s);

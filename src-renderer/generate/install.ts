@@ -8,6 +8,6 @@ export function installGenerate(): () => void {
   return useEditor.subscribe((s, prev) => {
     if (s.document?.id === prev.document?.id) return;
     discardResults();
-    setGenerate({ plan: null, promptNotice: null });
+    setGenerate({ plan: null, planError: null, promptNotice: null });
   });
 }

@@ -133,6 +133,18 @@ describe('generative fill with the SD stand-ins', () => {
     await expect.poll(async () => (await gen()).candidateShown).toBe(true);
     const chosen = (await gen()).candidates![1]!;
 
+    // The before/after divider: dragged to the crop's middle, the original shows on its left.
+    const handle = (await page.getByTestId('compare-divider').boundingBox())!;
+    const doc = await s.editor.documentRect();
+    const midX = doc.x + ((plan.cropRect.x + plan.cropRect.width / 2) / W) * doc.w;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(midX, handle.y + handle.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await gen()).split).toBeGreaterThan(0.4);
+    expect((await gen()).split).toBeLessThan(0.6);
+    expect((await state()).history.undo.length).toBe(undo);
+
     await page.getByTestId('generate-apply').click();
     await expect.poll(async () => (await state()).history.undo.length).toBe(undo + 1);
     const layers = (await state()).document.layers;
@@ -206,6 +218,23 @@ describe('generative fill with the SD stand-ins', () => {
     await blur(page);
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await gen()).candidates).toBeNull();
+  });
+
+  it('Remove (the removal setup) gives candidates; Discard drops them, Enter applies one as a "Remove" layer', async () => {
+    const { page } = s;
+    const undo = (await state()).history.undo.length;
+    await page.getByTestId('generate-remove').click();
+    await expect.poll(async () => (await gen()).candidates?.length, { timeout: 60_000 }).toBe(1);
+    await page.getByTestId('generate-discard').click();
+    expect((await gen()).candidates).toBeNull();
+    await page.getByTestId('generate-remove').click();
+    await expect.poll(async () => (await gen()).candidates?.length, { timeout: 60_000 }).toBe(1);
+    await blur(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state()).history.undo.length).toBe(undo + 1);
+    expect((await state()).document.layers[1]?.name).toMatch(/^Remove \(seed \d+\)$/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await state()).history.undo.length).toBe(undo);
   });
 
   it('Extend Canvas… right +128 px: one undo step grows the document, the photo stays pixel-exact; undo restores the size', async () => {
