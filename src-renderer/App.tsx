@@ -20,6 +20,11 @@ import { PropertiesPanel } from './panels/PropertiesPanel';
 import { DetectPanel } from './detect/DetectPanel';
 import { MaskOpsPanel } from './mask-ops/MaskOpsPanel';
 import { FillPanel } from './fill/FillPanel';
+import { GeneratePanel } from './generate/GeneratePanel';
+import { ResultsPanel } from './generate/ResultsPanel';
+import { CompareDivider } from './generate/CompareDivider';
+import { installGenerate } from './generate/install';
+import { OutpaintDialog } from './outpaint/OutpaintDialog';
 import { JobsBar } from './jobs/JobsBar';
 import { installJobEvents } from './jobs/job-actions';
 import { StatusBar } from './panels/StatusBar';
@@ -37,7 +42,7 @@ export function App() {
   const browser = getApi().host === 'browser';
   useWindowTitle();
   useEffect(() => {
-    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades(), installModelEvents(), installSelections(), installJobEvents()];
+    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades(), installModelEvents(), installSelections(), installJobEvents(), installGenerate()];
     return () => offs.forEach((off) => off());
   }, []);
   return (
@@ -48,6 +53,7 @@ export function App() {
         <div className="canvas-area">
           <EditorStage />
           <EmptyState />
+          <CompareDivider />
           <SelectionBar />
           <BusyIndicator />
           <JobsBar />
@@ -59,11 +65,14 @@ export function App() {
           <LayersPanel />
           <MaskOpsPanel />
           <FillPanel />
+          <GeneratePanel />
+          <ResultsPanel />
           <PropertiesPanel />
         </aside>
       </main>
       <StatusBar />
       <ModelManager />
+      <OutpaintDialog />
     </div>
   );
 }

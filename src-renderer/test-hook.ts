@@ -11,6 +11,7 @@ import { getApi } from './bridge/api';
 import { getHover } from './hover/hover-store';
 import { hoverCounts } from './hover/hover-runner';
 import { lowResToMask } from '../src-shared/masks';
+import { getGenerate } from './generate/generate-store';
 
 /** Ids of layers whose Konva.Image has its proxy loaded, i.e. what the canvas can draw right now. */
 function renderedLayerIds(): string[] {
@@ -39,6 +40,20 @@ export interface AnyfillTestHook {
   hoverMask(width: number, height: number): number[] | null;
   /** Hover requests sent and answers shown since the page loaded. */
   hoverCounts(): { sent: number; shown: number };
+  /** Generative fill: the plan drawn on the canvas, the candidates and what the canvas shows of them. */
+  generate(): GenerateView;
+}
+
+export interface GenerateView {
+  plan: { cropRect: { x: number; y: number; width: number; height: number }; processingSize: { width: number; height: number } } | null;
+  /** The dashed plan rectangle is on the canvas. */
+  planShown: boolean;
+  candidates: Array<{ assetId: string; seed: number; x: number; y: number; width: number; height: number }> | null;
+  chosen: number;
+  peek: boolean;
+  split: number;
+  /** The chosen candidate's overlay node is on the canvas and visible. */
+  candidateShown: boolean;
 }
 
 export function installTestHook(): void {
@@ -110,6 +125,20 @@ export function installTestHook(): void {
       return shown ? Array.from(lowResToMask(shown.logits, shown.placement, width, height)) : null;
     },
     hoverCounts: () => ({ ...hoverCounts }),
+    generate() {
+      const g = getGenerate();
+      const stage = stageRefs.stage;
+      const node = stage?.findOne('#generate-candidate');
+      return {
+        plan: g.plan && { cropRect: { ...g.plan.cropRect }, processingSize: { ...g.plan.processingSize } },
+        planShown: Boolean(stage?.findOne('#generate-plan')),
+        candidates: g.results && g.results.candidates.map((c) => ({ assetId: c.asset.id, seed: c.seed, x: c.x, y: c.y, width: c.asset.width, height: c.asset.height })),
+        chosen: g.results?.chosen ?? -1,
+        peek: g.peek,
+        split: g.split,
+        candidateShown: Boolean(node?.isVisible()),
+      };
+    },
   };
   Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });
 }

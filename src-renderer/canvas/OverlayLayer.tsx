@@ -4,6 +4,7 @@ import { Group, Layer, Rect } from 'react-konva';
 import { useEditor } from '../state/editor-store';
 import { SelectionOverlay } from './SelectionOverlay';
 import { DetectionBoxes } from '../detect/DetectionBoxes';
+import { GenerateOverlay } from '../generate/CandidateOverlay';
 
 export function OverlayLayer() {
   const doc = useEditor((s) => s.document);
@@ -30,6 +31,7 @@ export function OverlayLayer() {
           />
         )}
         <DetectionBoxes />
+        <GenerateOverlay />
       </Group>
     </Layer>
   );

@@ -13,6 +13,7 @@ import { imageSizeOf, previewMask, previewMaskNow, previewSize } from '../select
 import { getSelectionUi, setSelectionUi, useSelectionUi } from '../selection/selection-store';
 import { useEditor } from '../state/editor-store';
 import { HoverMaskView } from '../hover/HoverMaskView';
+import { useGenerate } from '../generate/generate-store';
 
 interface Shown {
   /** The coloured mask's bounding box only (null: an empty mask, nothing to draw). */
@@ -93,6 +94,7 @@ function PromptMarks({ layer, scale }: { layer: SelectionLayer; scale: number })
 
 export function SelectionOverlay() {
   const layers = useEditor((s) => s.document?.layers);
+  const comparing = useGenerate((s) => s.results?.selectionId);
   const scale = useEditor((s) => s.viewport.scale);
   const activeId = useSelectionUi((s) => s.activeId);
   if (!layers) return null;
@@ -101,7 +103,8 @@ export function SelectionOverlay() {
   return (
     <Group name="selections" listening={false}>
       <HoverMaskView />
-      {selections.map((l) => (l.visible ? <SelectionMaskView key={l.id} layer={l} /> : null))}
+      {/* While generative-fill candidates are compared, their selection's tint would hide the "before". */}
+      {selections.map((l) => (l.visible && l.id !== comparing ? <SelectionMaskView key={l.id} layer={l} /> : null))}
       {active && active.visible && <PromptMarks layer={active} scale={scale} />}
     </Group>
   );

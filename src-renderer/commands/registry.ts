@@ -18,6 +18,8 @@ import { selectEverything } from '../selection/select-everything';
 import { contentAwareFill, fillTarget } from '../fill/fill-actions';
 import { getJobs } from '../jobs/job-store';
 import { toggleHoverPreview } from '../hover/hover-actions';
+import { canGenerate, generateFill } from '../generate/generate-actions';
+import { openOutpaint } from '../outpaint/outpaint-actions';
 
 const hasDoc = (s: EditorState) => s.document !== null;
 const hasLayer = (s: EditorState) => s.document !== null && s.activeLayerId !== null;
@@ -67,6 +69,9 @@ export const commands: readonly Command[] = [
     isEnabled: (s) => hasDoc(s) && getJobs().length === 0 && fillTarget() !== null,
     run: contentAwareFill,
   },
+  // Runs what the Generative fill panel holds (an empty prompt removes); no key: Enter in its prompt does it.
+  { id: 'edit.generativeFill', label: 'Generative Fill', menu: 'edit', isEnabled: canGenerate, run: generateFill },
+  { id: 'edit.extendCanvas', label: 'Extend Canvas…', menu: 'edit', isEnabled: (s) => hasDoc(s) && idle(s) && getJobs().length === 0, run: openOutpaint },
 
   { id: 'view.zoomIn', label: 'Zoom In', menu: 'view', accelerator: 'CmdOrCtrl+=', keys: ['CmdOrCtrl+=', 'CmdOrCtrl+Plus'], isEnabled: hasDoc, run: () => zoomStep(1) },
   { id: 'view.zoomOut', label: 'Zoom Out', menu: 'view', accelerator: 'CmdOrCtrl+-', isEnabled: hasDoc, run: () => zoomStep(-1) },

@@ -1,5 +1,6 @@
 // Runs in: renderer. Running jobs over the canvas: label, what it is doing, a progress bar, time left,
-// Cancel (Escape cancels the newest). A queued job says how many are ahead of it.
+// Cancel (Escape cancels the newest), and for generations a rough preview of the current step. A queued
+// job says how many are ahead of it.
 import { useEffect } from 'react';
 import { cancelJob, cancelLatestJob } from './job-actions';
 import { useJobs, type JobView } from './job-store';
@@ -21,7 +22,8 @@ function JobRow({ job }: { job: JobView }) {
       ? `Queued (${p.position ?? 0} ahead)`
       : [p?.phase ?? 'Starting', timeLeft(p?.etaMs)].filter(Boolean).join(' · ');
   return (
-    <div className="job" data-testid="job" data-state={job.cancelling ? 'cancelling' : (p?.state ?? 'starting')}>
+    <div className={job.preview ? 'job with-preview' : 'job'} data-testid="job" data-state={job.cancelling ? 'cancelling' : (p?.state ?? 'starting')}>
+      {job.preview && <img className="job-preview" data-testid="job-preview" src={job.preview} alt="" title="What the model is painting (rough preview)" />}
       <div className="job-text">
         <strong>{job.label}</strong>
         <span data-testid="job-status">{status}</span>

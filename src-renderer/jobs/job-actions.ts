@@ -38,6 +38,6 @@ export const isCancelled = (err: unknown): boolean => toErrorData(err).code === 
 
 export function installJobEvents(): () => void {
   return getApi().on('job.progress', (p) => {
-    if (getJobs().some((j) => j.id === p.jobId)) updateJob(p.jobId, { progress: p });
+    if (getJobs().some((j) => j.id === p.jobId)) updateJob(p.jobId, { progress: p, ...(p.preview ? { preview: p.preview } : {}) });
   });
 }

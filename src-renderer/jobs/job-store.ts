@@ -10,6 +10,8 @@ export interface JobView {
   readonly label: string;
   readonly startedAt: number;
   readonly progress?: JobProgress;
+  /** The latest look at the work in progress (a small image's data URL), kept between previews. */
+  readonly preview?: string;
   /** Cancel was pressed; waiting for the engine to stop. */
   readonly cancelling: boolean;
 }

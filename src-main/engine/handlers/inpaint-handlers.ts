@@ -10,6 +10,7 @@ import { planCrop } from '../diffusion/crop';
 import { inpaintPixels, usableMaskBox } from '../diffusion/inpaint-service';
 import { extensionForAspect } from '../diffusion/outpaint-plan';
 import { outpaintPixels } from '../diffusion/outpaint-service';
+import { stepPreviews } from '../diffusion/step-preview';
 import { removeAssetDir } from '../images/asset-files';
 import { ensureDecoded, forgetAsset } from '../images/asset-store';
 import { createDerivedAsset } from '../images/derived-asset';
@@ -27,7 +28,14 @@ async function selectionPixels(ctx: EngineContext, assetId: AssetId, selection: 
 }
 
 function deps(ctx: EngineContext, job: JobControl) {
-  return { modelsDir: ctx.modelsDir, pool: sessionPool, queue: inferenceQueue, signal: job.signal, onStep: (d: number, t: number, p: string) => job.report(d, t, p) };
+  return {
+    modelsDir: ctx.modelsDir,
+    pool: sessionPool,
+    queue: inferenceQueue,
+    signal: job.signal,
+    onStep: (d: number, t: number, p: string) => job.report(d, t, p),
+    onPreview: stepPreviews(job),
+  };
 }
 
 /** New assets from results; all removed again when the job was cancelled meanwhile. */

@@ -12,6 +12,8 @@ export interface JobControl {
   readonly signal: AbortSignal;
   /** done of total units of work, and what is being done; throttled before it reaches the renderer. */
   report(done: number, total: number, phase: string): void;
+  /** A small image of the work in progress (a data URL); sent at once with the last progress figures. */
+  preview(dataUrl: string): void;
 }
 
 interface Entry {
@@ -70,11 +72,18 @@ export class JobQueue {
   private async execute<T>(entry: Entry, work: (job: JobControl) => Promise<T>): Promise<T> {
     const throttle = new ProgressThrottle();
     const emit = (p: Omit<JobProgress, 'jobId' | 'kind'>) => entry.ctx.emit('job.progress', { jobId: entry.id, kind: entry.kind, ...p });
+    // The last figures sent, repeated with a preview; null once the job has ended (a late preview is dropped).
+    let last: Omit<JobProgress, 'jobId' | 'kind'> | null = { state: 'running', done: 0, total: 1, phase: 'Starting' };
     const control: JobControl = {
       signal: entry.abort.signal,
       report: (done, total, phase) => {
         const shown = throttle.accept(done, total);
-        if (shown) emit({ state: 'running', done, total, phase, ...(shown.etaMs !== undefined ? { etaMs: shown.etaMs } : {}) });
+        if (!shown || !last) return;
+        last = { state: 'running', done, total, phase, ...(shown.etaMs !== undefined ? { etaMs: shown.etaMs } : {}) };
+        emit(last);
+      },
+      preview: (dataUrl) => {
+        if (last && !entry.abort.signal.aborted) emit({ ...last, preview: dataUrl });
       },
     };
     try {
@@ -89,6 +98,7 @@ export class JobQueue {
       this.emitEnd(entry, cancelled ? 'cancelled' : 'failed', cancelled ? undefined : err);
       throw cancelled ? cancelledError() : err;
     } finally {
+      last = null;
       this.running = undefined;
       this.next();
     }

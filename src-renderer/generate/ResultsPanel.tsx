@@ -1,0 +1,97 @@
+// Runs in: renderer. The candidates of the last run: a grid of thumbnails (1–4 choose), the before/after
+// divider, "Hold to see original" (or hold \), Apply (Enter: a new layer, one undo step) and Discard
+// (Escape, once no job is running — Escape cancels a running job first).
+import { useEffect } from 'react';
+import { isTyping } from '../commands/keys';
+import { getJobs } from '../jobs/job-store';
+import { getModels } from '../models/models-store';
+import { applyCandidate, chooseCandidate, discardResults, setPeek, setSplit } from './results-actions';
+import { candidateForKey } from './compare-geometry';
+import { getGenerate, useGenerate } from './generate-store';
+
+function onKey(e: KeyboardEvent): void {
+  const r = getGenerate().results;
+  if (!r || e.defaultPrevented || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || getModels().open) return;
+  const pick = candidateForKey(e.key, r.candidates.length);
+  if (e.key === '\\') setPeek(true);
+  else if (pick !== null) chooseCandidate(pick);
+  else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) applyCandidate();
+  else if (e.key === 'Escape' && getJobs().length === 0) discardResults();
+  else return;
+  // Claimed: Enter/Escape here must not also finish the selection (that handler skips prevented keys).
+  e.preventDefault();
+}
+
+const onKeyUp = (e: KeyboardEvent): void => {
+  if (e.key === '\\') setPeek(false);
+};
+
+export function ResultsPanel() {
+  const results = useGenerate((s) => s.results);
+  const peek = useGenerate((s) => s.peek);
+  const split = useGenerate((s) => s.split);
+  const shown = results !== null;
+  useEffect(() => {
+    if (!shown) return;
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('keyup', onKeyUp, true);
+    // A lost key-up (window switched while \ was held) must not leave the original showing.
+    const blur = () => setPeek(false);
+    window.addEventListener('blur', blur);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keyup', onKeyUp, true);
+      window.removeEventListener('blur', blur);
+    };
+  }, [shown]);
+  if (!results) return null;
+  return (
+    <section className="panel results-panel" aria-label="Candidates" data-testid="results-panel">
+      <h2 className="panel-title">
+        Candidates <span className="count">{results.candidates.length}</span>
+      </h2>
+      <div className="results-grid" role="radiogroup" aria-label="Candidates">
+        {results.candidates.map((c, i) => (
+          <button
+            key={c.asset.id}
+            type="button"
+            role="radio"
+            aria-checked={i === results.chosen}
+            className={i === results.chosen ? 'result chosen' : 'result'}
+            data-testid="generate-candidate"
+            title={`Candidate ${i + 1} · seed ${c.seed} (key ${i + 1})`}
+            onClick={() => chooseCandidate(i)}
+          >
+            <img src={c.url} alt={`Candidate ${i + 1}`} draggable={false} />
+            <span className="result-index">{i + 1}</span>
+          </button>
+        ))}
+      </div>
+      <label className="results-split" title="Drag the divider on the canvas too: left of it the original, right the candidate">
+        <span>Before | after</span>
+        <input type="range" min={0} max={1} step={0.01} value={split} data-testid="generate-split" onChange={(e) => setSplit(Number(e.currentTarget.value))} />
+      </label>
+      <div className="generate-buttons">
+        <button
+          type="button"
+          data-testid="generate-peek"
+          aria-pressed={peek}
+          title="Hold to see the original (or hold \)"
+          onPointerDown={() => setPeek(true)}
+          onPointerUp={() => setPeek(false)}
+          onPointerLeave={() => setPeek(false)}
+        >
+          Hold to see original
+        </button>
+      </div>
+      <div className="generate-buttons">
+        <button type="button" className="primary" data-testid="generate-apply" title="Put this candidate on a new layer (Enter)" onClick={() => applyCandidate()}>
+          Apply
+        </button>
+        <button type="button" data-testid="generate-discard" title="Drop the candidates (Esc)" onClick={discardResults}>
+          Discard
+        </button>
+      </div>
+    </section>
+  );
+}

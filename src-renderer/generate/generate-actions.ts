@@ -1,0 +1,107 @@
+// Runs in: renderer. Generate and Remove: inpaint.run as a job (progress, ETA, cancel in the jobs bar)
+// whose candidates are compared before anything changes. A failure of any kind — cancel, a NaN or black
+// output, missing pack files, an engine restart — is a message, and the document is left as it was.
+import type { InpaintResult } from '../../src-shared/contract/diffusion-payloads';
+import type { SelectionLayer } from '../../src-shared/document/selection';
+import { getApi, userMessage } from '../bridge/api';
+import { contentAwareFill, fillTarget } from '../fill/fill-actions';
+import { seedForRun } from '../fill/fill-settings';
+import { loadImage } from '../flows/image-cache';
+import { proxySideForScreen, release } from '../flows/open-image';
+import { isCancelled, runJob } from '../jobs/job-actions';
+import { getJobs } from '../jobs/job-store';
+import { getModels } from '../models/models-store';
+import { getState } from '../state/editor-store';
+import { showError, showNotice } from '../state/messages';
+import { discardResults } from './results-actions';
+import { getGenerateSettings } from './generate-settings';
+import { setGenerate, type Candidate } from './generate-store';
+import { promptNotice, REMOVAL } from './prompts';
+
+/** Installed generative-fill (SD inpainting) packs, from the model list the app keeps. */
+export function installedSdPacks(): string[] {
+  return getModels().packs?.filter((p) => p.family === 'sd-inpaint' && p.state === 'installed').map((p) => p.id) ?? [];
+}
+
+export const canGenerate = (): boolean => getState().document !== null && getJobs().length === 0 && fillTarget() !== null && installedSdPacks().length > 0;
+
+/** Generate from the prompt; an empty prompt means Remove. */
+export function generateFill(): Promise<void> {
+  return getGenerateSettings().prompt.trim() ? run('generate') : removeObject();
+}
+
+/** Remove: the removal setup with an SD pack, else content-aware fill (the button's tooltip says so). */
+export function removeObject(): Promise<void> {
+  return installedSdPacks().length > 0 ? run('remove') : contentAwareFill();
+}
+
+async function run(mode: 'generate' | 'remove'): Promise<void> {
+  const selection = fillTarget();
+  const doc = getState().document;
+  if (!doc || !selection) {
+    showNotice('Select what to replace first: click it with the Select tool, use the Magic Wand, or paint it with the Brush.');
+    return;
+  }
+  discardResults();
+  const s = getGenerateSettings();
+  const setup = mode === 'remove' ? REMOVAL : { prompt: s.prompt.trim(), negativePrompt: s.negativePrompt.trim(), strength: s.strength };
+  const title = mode === 'remove' ? 'Remove' : `Generative fill: ${ellipsis(setup.prompt, 40)}`;
+  setGenerate({ running: true, promptNotice: null });
+  let result: InpaintResult;
+  try {
+    result = await runJob(`${mode === 'remove' ? 'Remove' : 'Generative fill'} · ${selection.name}`, (jobId) =>
+      getApi().invoke('inpaint.run', {
+        jobId,
+        assetId: selection.assetId,
+        selection,
+        ...setup,
+        seed: seedForRun(s.seed),
+        steps: s.steps,
+        guidance: s.guidance,
+        scheduler: s.scheduler,
+        variants: s.variants,
+        colourMatch: s.colourMatch,
+        ...(s.packId && installedSdPacks().includes(s.packId) ? { packId: s.packId } : {}),
+        maxProxySide: proxySideForScreen(),
+      }),
+    );
+  } catch (err) {
+    setGenerate({ running: false });
+    if (isCancelled(err)) showNotice('Generation cancelled; nothing was changed.');
+    else showError(userMessage(err, 'The generation failed; nothing was changed.'));
+    return;
+  }
+  setGenerate({ running: false, promptNotice: mode === 'generate' ? promptNotice(result.promptReport.prompt, setup.prompt) : null });
+  await showCandidates(doc.id, selection, title, result);
+}
+
+async function showCandidates(docId: string, selection: SelectionLayer, title: string, result: InpaintResult): Promise<void> {
+  const ids = result.variants.map((v) => v.asset.id);
+  let candidates: Candidate[];
+  try {
+    candidates = await Promise.all(
+      result.variants.map(async (v) => {
+        const url = getApi().fileUrl(v.proxy.path);
+        await loadImage(url);
+        return { asset: v.asset, url, proxyWidth: v.proxy.width, proxyHeight: v.proxy.height, x: v.x, y: v.y, seed: v.seed };
+      }),
+    );
+  } catch {
+    release(ids);
+    showError('The generation finished but its results could not be displayed; nothing was changed. Try again.');
+    return;
+  }
+  if (getState().document?.id !== docId || candidates.length === 0) {
+    // The document went away while the job ran (or nothing usable came back): keep nothing.
+    release(ids);
+    if (candidates.length === 0) showError('The generation gave no usable result for this selection; nothing was changed.');
+    return;
+  }
+  setGenerate({
+    results: { docId: docId as never, selectionId: selection.id, title, candidates, cropRect: result.cropRect, processingSize: result.processingSize, chosen: 0 },
+    peek: false,
+    split: 0,
+  });
+}
+
+const ellipsis = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

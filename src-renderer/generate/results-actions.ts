@@ -1,0 +1,71 @@
+// Runs in: renderer. Comparing candidates and keeping one: choosing and peeking only change what the
+// canvas shows (no document change, no undo entry); Apply puts the chosen candidate on a new layer right
+// above its photo and hides the selection's tint in ONE undo step; Discard releases every candidate.
+import type { AssetId } from '../../src-shared/document/ids';
+import { newLayerId } from '../../src-shared/document/ids';
+import type { ImageLayer } from '../../src-shared/document/types';
+import { release } from '../flows/open-image';
+import { imageLayerOf } from '../selection/geometry';
+import { findSelection } from '../selection/selection-actions';
+import { changeDocument } from '../state/document-actions';
+import { getState, setState, type AssetView } from '../state/editor-store';
+import { getGenerate, setGenerate } from './generate-store';
+
+export function chooseCandidate(index: number): boolean {
+  const r = getGenerate().results;
+  if (!r || index < 0 || index >= r.candidates.length) return false;
+  setGenerate({ results: { ...r, chosen: index } });
+  return true;
+}
+
+export const setPeek = (peek: boolean): void => {
+  if (getGenerate().peek !== peek) setGenerate({ peek });
+};
+
+export const setSplit = (split: number): void => setGenerate({ split: Math.min(1, Math.max(0, split)) });
+
+/** Drop the candidates (their assets are released in the engine). */
+export function discardResults(): void {
+  const r = getGenerate().results;
+  if (!r) return;
+  setGenerate({ results: null, peek: false, split: 0 });
+  release(r.candidates.map((c) => c.asset.id));
+}
+
+/** The chosen candidate becomes a layer; false (and the candidates dropped) when its photo is gone. */
+export function applyCandidate(): boolean {
+  const r = getGenerate().results;
+  const doc = getState().document;
+  if (!r) return false;
+  const selection = findSelection(r.selectionId);
+  const image = selection && doc?.id === r.docId ? imageLayerOf(doc, selection.assetId) : null;
+  const c = r.candidates[r.chosen];
+  if (!image || !c) {
+    discardResults();
+    return false;
+  }
+  const layer: ImageLayer = {
+    id: newLayerId(),
+    kind: 'image',
+    name: `${r.title} (seed ${c.seed})`,
+    assetId: c.asset.id,
+    visible: true,
+    opacity: 1,
+    x: image.x + c.x,
+    y: image.y + c.y,
+    width: c.asset.width,
+    height: c.asset.height,
+  };
+  const view: AssetView = { url: c.url, thumbUrl: c.url, proxyWidth: c.proxyWidth, proxyHeight: c.proxyHeight, info: c.asset, decoded: 'ready' };
+  setState({ assets: { ...getState().assets, [c.asset.id as AssetId]: view } });
+  const done = changeDocument(r.title, (d) => {
+    const at = d.layers.findIndex((l) => l.id === image.id);
+    d.layers.splice(at + 1, 0, layer);
+    const sel = d.layers.find((l) => l.id === r.selectionId);
+    if (sel) sel.visible = false;
+  });
+  if (done) setState({ activeLayerId: layer.id });
+  setGenerate({ results: null, peek: false, split: 0 });
+  release(r.candidates.filter((x) => x !== c).map((x) => x.asset.id));
+  return done;
+}

@@ -1,0 +1,111 @@
+// Runs in: renderer. "Extend Canvas…": pixels per side or an aspect ratio (the short side grows, evenly),
+// what the new area should show, a seed; Extend runs the outpaint job. The photo itself is never changed.
+import { useEffect, useRef } from 'react';
+import { useEditor } from '../state/editor-store';
+import { clampNumber } from '../generate/generate-settings';
+import { closeOutpaint, runOutpaint } from './outpaint-actions';
+import { ASPECTS, extendRequest, setOutpaint, useOutpaint, type Side } from './outpaint-store';
+import './outpaint.css';
+
+const SIDES: Side[] = ['left', 'right', 'top', 'bottom'];
+
+export function OutpaintDialog() {
+  const open = useOutpaint((s) => s.open);
+  const hasDoc = useEditor((s) => s.document !== null);
+  return open && hasDoc ? <Dialog /> : null;
+}
+
+function Dialog() {
+  const ref = useRef<HTMLDialogElement | null>(null);
+  const s = useOutpaint();
+  const size = useEditor((e) => (e.document ? `${e.document.width} × ${e.document.height}` : ''));
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="outpaint-dialog"
+      data-testid="outpaint-dialog"
+      aria-labelledby="outpaint-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        closeOutpaint();
+      }}
+      // Keys typed here are for the dialog (Delete must not delete a layer behind it); Escape closes it.
+      onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void runOutpaint();
+        }}
+      >
+        <h2 id="outpaint-title">Extend canvas</h2>
+        <p className="outpaint-note">Now {size}. New pixels are generated; the photo itself stays exactly as it is.</p>
+        <div className="outpaint-modes" role="radiogroup">
+          <label>
+            <input type="radio" checked={s.mode === 'pixels'} onChange={() => setOutpaint({ mode: 'pixels' })} data-testid="outpaint-mode-pixels" /> Pixels per side
+          </label>
+          <label>
+            <input type="radio" checked={s.mode === 'aspect'} onChange={() => setOutpaint({ mode: 'aspect' })} data-testid="outpaint-mode-aspect" /> Aspect ratio
+          </label>
+        </div>
+        {s.mode === 'pixels' ? (
+          <div className="fill-form">
+            {SIDES.map((side) => (
+              <label key={side}>
+                <span>{side[0]!.toUpperCase() + side.slice(1)}</span>
+                <input
+                  type="number"
+                  min={0}
+                  max={4096}
+                  step={8}
+                  value={s.pixels[side]}
+                  data-testid={`outpaint-${side}`}
+                  onChange={(e) => setOutpaint({ pixels: { ...s.pixels, [side]: clampNumber(e.currentTarget.value, 0, 4096, 0) } })}
+                />
+              </label>
+            ))}
+          </div>
+        ) : (
+          <div className="outpaint-aspects">
+            {ASPECTS.map((a) => (
+              <button type="button" key={a.label} aria-pressed={s.aspect === a.label} data-testid={`outpaint-aspect-${a.label}`} onClick={() => setOutpaint({ aspect: a.label })}>
+                {a.label}
+              </button>
+            ))}
+          </div>
+        )}
+        <div className="fill-form">
+          <label>
+            <span>Prompt</span>
+            <input type="text" value={s.prompt} placeholder="optional: what the new area shows" data-testid="outpaint-prompt" onChange={(e) => setOutpaint({ prompt: e.currentTarget.value })} />
+          </label>
+          <label>
+            <span>Seed</span>
+            <input
+              type="number"
+              min={0}
+              placeholder="random"
+              value={s.seed ?? ''}
+              data-testid="outpaint-seed"
+              onChange={(e) => setOutpaint({ seed: e.currentTarget.value === '' ? null : clampNumber(e.currentTarget.value, 0, 4294967295, 0) })}
+            />
+          </label>
+        </div>
+        <div className="generate-buttons">
+          <button type="button" onClick={closeOutpaint}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" data-testid="outpaint-run" disabled={!extendRequest(s)}>
+            Extend
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,113 @@
+// Runs in: renderer. Extend Canvas: outpaint.run on the bottom photo as a job (progress, cancel); on
+// success ONE undo step grows the document, shifts every layer and puts the grown picture underneath
+// (outpaint-patch.ts). Any failure is a message and the document stays exactly as it was.
+import type { OutpaintResult } from '../../src-shared/contract/diffusion-payloads';
+import { newLayerId, type AssetId } from '../../src-shared/document/ids';
+import type { ImageLayer } from '../../src-shared/document/types';
+import { getApi, userMessage } from '../bridge/api';
+import { seedForRun } from '../fill/fill-settings';
+import { loadImage } from '../flows/image-cache';
+import { proxySideForScreen, release } from '../flows/open-image';
+import { installedSdPacks } from '../generate/generate-actions';
+import { getGenerateSettings } from '../generate/generate-settings';
+import { discardResults } from '../generate/results-actions';
+import { isCancelled, runJob } from '../jobs/job-actions';
+import { changeDocument } from '../state/document-actions';
+import { getState, setState, type AssetView } from '../state/editor-store';
+import { showError, showNotice } from '../state/messages';
+import { zoomToFit } from '../state/view-actions';
+import { growDocument } from './outpaint-patch';
+import { extendRequest, getOutpaint, setOutpaint } from './outpaint-store';
+
+/** The photo outpaint extends: the bottom image layer. */
+export function outpaintPhoto(): ImageLayer | null {
+  const l = getState().document?.layers.find((x) => x.kind === 'image');
+  return l?.kind === 'image' ? l : null;
+}
+
+export const openOutpaint = (): void => setOutpaint({ open: true });
+export const closeOutpaint = (): void => setOutpaint({ open: false });
+
+export async function runOutpaint(): Promise<void> {
+  const doc = getState().document;
+  const photo = outpaintPhoto();
+  const o = getOutpaint();
+  const extend = extendRequest(o);
+  if (!doc || !photo) return;
+  if (!extend) {
+    showNotice('Choose how much to add on at least one side.');
+    return;
+  }
+  if (installedSdPacks().length === 0) {
+    showNotice('Extending the canvas needs a Stable Diffusion inpainting model: open Models… to download one.');
+    return;
+  }
+  closeOutpaint();
+  discardResults();
+  const g = getGenerateSettings();
+  let result: OutpaintResult;
+  try {
+    result = await runJob(`Extend canvas · ${photo.name}`, (jobId) =>
+      getApi().invoke('outpaint.run', {
+        jobId,
+        assetId: photo.assetId,
+        extend,
+        prompt: o.prompt.trim(),
+        negativePrompt: g.negativePrompt.trim(),
+        seed: seedForRun(o.seed),
+        steps: g.steps,
+        guidance: g.guidance,
+        scheduler: g.scheduler,
+        ...(g.packId && installedSdPacks().includes(g.packId) ? { packId: g.packId } : {}),
+        prefill: 'mirror',
+        maxProxySide: proxySideForScreen(),
+      }),
+    );
+  } catch (err) {
+    if (isCancelled(err)) showNotice('Extend canvas cancelled; nothing was changed.');
+    else showError(userMessage(err, 'Extending the canvas failed; nothing was changed.'));
+    return;
+  }
+  await commit(doc.id, photo.id, result);
+}
+
+async function commit(docId: string, photoId: ImageLayer['id'], result: OutpaintResult): Promise<void> {
+  const url = getApi().fileUrl(result.proxy.path);
+  try {
+    await loadImage(url);
+  } catch {
+    release([result.asset.id]);
+    showError('The canvas was extended but could not be displayed; nothing was changed. Try again.');
+    return;
+  }
+  if (getState().document?.id !== docId) {
+    release([result.asset.id]);
+    return;
+  }
+  const layer: ImageLayer = {
+    id: newLayerId(),
+    kind: 'image',
+    name: `Extended canvas (seed ${result.seed})`,
+    assetId: result.asset.id,
+    visible: true,
+    opacity: 1,
+    x: 0,
+    y: 0,
+    width: result.asset.width,
+    height: result.asset.height,
+  };
+  const view: AssetView = { url, thumbUrl: url, proxyWidth: result.proxy.width, proxyHeight: result.proxy.height, info: result.asset, decoded: 'ready' };
+  setState({ assets: { ...getState().assets, [result.asset.id as AssetId]: view } });
+  let grown = false;
+  changeDocument('Extend canvas', (d) => {
+    grown = growDocument(d, { photoId, offset: result.offset, layer });
+  });
+  if (grown) {
+    zoomToFit(); // the whole grown canvas in view
+    return;
+  }
+  const assets = { ...getState().assets };
+  delete assets[result.asset.id as AssetId];
+  setState({ assets });
+  release([result.asset.id]);
+}
