@@ -17,7 +17,7 @@ export function WandControls() {
       <label title="Only the area connected to the click; off selects every similar colour in the image">
         <input type="checkbox" checked={contiguous} data-testid="wand-contiguous" onChange={(e) => setWandSettings({ contiguous: e.currentTarget.checked })} /> Contiguous
       </label>
-      <span className="hint">Click: new selection · Shift: add · Alt or right-click: subtract · works without models</span>
+      <span className="hint" title="Click: a new selection · Shift+click: add to it · Alt+click or right-click: subtract · needs no model">Shift adds · Alt subtracts</span>
     </div>
   );
 }
