@@ -80,12 +80,11 @@ describe('removeIslands', () => {
     }
   });
 
-  it('handles a 4-megapixel mask quickly', () => {
+  // Speed is measured by test/bench/masks.ts (npm run bench), not asserted here.
+  it('removes the noise islands of a 4-megapixel mask and keeps the large disc', () => {
     const m = noise(2000, 2000, 0.2, 9);
     disc(m, 1000, 1000, 600);
-    const t0 = performance.now();
     const r = removeIslands(m, 20);
-    expect(performance.now() - t0).toBeLessThan(3000);
     expect(on(r, 1000, 1000)).toBe(true);
   });
 });

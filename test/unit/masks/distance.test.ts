@@ -77,12 +77,11 @@ describe('grow / shrink', () => {
     expect(() => grow(dot, NaN)).toThrow(RangeError);
   });
 
+  // Speed is measured by test/bench/masks.ts (npm run bench), not asserted here.
   it('grows a 4-megapixel mask by 40 px', () => {
     const m = createMask(2000, 2000);
     for (let k = 0; k < 8; k++) disc(m, 200 + k * 220, 300 + (k % 3) * 600, 90);
-    const t0 = performance.now();
     const g = grow(m, 40);
-    expect(performance.now() - t0).toBeLessThan(3000);
     expect(Math.abs(area(g) / area(disc(createMask(2000, 2000), 1000, 1000, 130)) / 8 - 1)).toBeLessThan(0.02);
   });
 });

@@ -115,18 +115,12 @@ describe('Grounding DINO stand-in, onnx-community layout (gdino-tiny)', () => {
     ]);
   });
 
-  it('boxes the red square for "red ." (logit at the token, −inf past L) fast at 800×1200', async () => {
+  // Its speed is measured by `npm run bench` (test/bench/models.ts), not asserted here: a timed test
+  // fails on a busy machine without anything being wrong.
+  it('boxes the red square for "red ." (logit at the token, −inf past L) at 800×1200', async () => {
     const pixels = image();
     const ids = tokens(['red', '.']);
     const out = await runCommunity(pixels, ids);
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      await runCommunity(pixels, ids);
-      times.push(performance.now() - t0);
-    }
-    // ~20 ms alone on 2 cores; the bound leaves room for other test files running in parallel.
-    expect(Math.min(...times)).toBeLessThan(1000);
     expect(out.logits!.dims).toEqual([1, 900, 256]);
     const logits = out.logits!.data as Float32Array;
     expect(logits[4]).toBe(-Infinity);
