@@ -105,9 +105,12 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
     const rgb = fromNchw(decoded, width, height);
     checkNotBlank(rgb, input.rgb, health);
     t.decodeMs += clock() - at;
-    at = clock();
-    const flagged = checker ? await isFlagged(checker, decoded, rgb, width, height, deps) : false;
-    t.safetyMs += clock() - at;
+    let flagged = false;
+    if (checker) {
+      at = clock();
+      flagged = await isFlagged(checker, decoded, rgb, width, height, deps);
+      t.safetyMs += clock() - at;
+    }
     deps.onStep?.(++done, total, `Variant ${v + 1}/${opts.seeds.length}: decoding`);
     if (flagged) withheld.push({ seed });
     else images.push({ seed, rgb });
