@@ -1,12 +1,10 @@
 // Runs in: tests (Node). The optional SD safety checker with the stand-in packs that ship one (they flag
 // red results): flagged variants are withheld and reported, never returned black; clean results are the
-// same bytes as without a checker; fp16; a wrong file in its place is named; verify loads it; the CLI.
+// same bytes as without a checker; fp16; outpaint; a wrong file in its place is named; verify loads it.
+// The CLI: safety-cli.test.ts; CLIP preprocessing: clip-preprocess.test.ts.
 import { copyFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInpaint } from '../../../src-main/cli/inpaint-command';
 import { inpaintPixels, type GenerateSettings } from '../../../src-main/engine/diffusion/inpaint-service';
 import { outpaintPixels } from '../../../src-main/engine/diffusion/outpaint-service';
 import { withheldMessage } from '../../../src-main/engine/diffusion/safety';
@@ -93,21 +91,5 @@ describe('the checker file in the model manager', () => {
     const verified = await verifyAndLoad(dir, 'standin-sd-safety', env);
     expect(verified.ok).toBe(false);
     expect(verified.problems.map((p) => p.path)).toContain('safety_checker/model.onnx');
-  });
-});
-
-describe('anyfill inpaint with a checker', () => {
-  it('names the withheld result, writes nothing for it, and exits 1 when nothing is left', async () => {
-    const file = (n: string) => path.join(env.dir, n);
-    await sharp(image.data, { raw: { width: W, height: H, channels: 3 } }).png().toFile(file('in.png'));
-    await sharp(Buffer.from(mask.data), { raw: { width: W, height: H, channels: 1 } }).png().toFile(file('mask.png'));
-    const lines = { out: [] as string[], err: [] as string[] };
-    const io = { stdout: { write: (t: string) => lines.out.push(t) }, stderr: { write: (t: string) => lines.err.push(t) } };
-    const args = ['--image', file('in.png'), '--mask', file('mask.png'), '--pack', 'standin-sd-safety', '--steps', '3', '--size', '128', '--models', env.dir, '--variants', '2'];
-    expect(await runInpaint([...args, '--prompt', 'red', '--out', file('flagged.png')], io)).toBe(1);
-    expect(lines.err.join('')).toMatch(/All 2 variants were flagged and withheld by the safety checker/);
-    expect(existsSync(file('flagged-1.png')) || existsSync(file('flagged-2.png'))).toBe(false);
-    expect(await runInpaint([...args, '--prompt', 'white', '--out', file('clean.png')], io)).toBe(0);
-    expect(existsSync(file('clean-1.png')) && existsSync(file('clean-2.png'))).toBe(true);
   });
 });
