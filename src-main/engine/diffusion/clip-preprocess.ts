@@ -29,7 +29,12 @@ const triple = (v: unknown): number[] | undefined => (Array.isArray(v) && v.leng
 /** The pack's preprocessor config; the spec's defaults for anything absent or unreadable. */
 export async function readClipPreprocess(modelsDir: string, packId: string): Promise<ClipPreprocess> {
   const file = path.join(packDir(modelsDir, packId), 'feature_extractor', 'preprocessor_config.json');
-  const json = await fs.readFile(file, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => null);
+  let json: Record<string, unknown> | null;
+  try {
+    json = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown> | null;
+  } catch {
+    return CLIP_DEFAULTS; // absent or not JSON: the pack still runs, with the values every SD 1.x ships
+  }
   if (!json || typeof json !== 'object') return CLIP_DEFAULTS;
   const size = json.size as number | { shortest_edge?: number } | undefined;
   const crop = json.crop_size as number | { height?: number; width?: number } | undefined;
