@@ -1,6 +1,7 @@
 // Runs in: CLI (in-process, no engine child). `anyfill inpaint`: generative fill of a mask image from a
 // prompt with the installed SD inpainting pack, through the engine's own pipeline; writes the image with
-// the fill composited (pixels outside the feathered mask edge unchanged), one file per variant.
+// the fill composited (pixels outside the feathered mask edge unchanged), one file per variant. Variants
+// the pack's safety checker withholds are named and not written (their suffixes stay those of their seeds).
 import path from 'node:path';
 import sharp from 'sharp';
 import { AnyfillError } from '../../src-shared/contract/errors';
@@ -38,11 +39,15 @@ export async function runInpaint(argv: string[], io: { stdout?: Out; stderr?: Ou
     const deps = { modelsDir: resolveModelsDir(values.models), pool, queue, onStep: progressLine(stderr), ...(io.signal ? { signal: io.signal } : {}) };
     const out = await inpaintPixels(image, mask, settings, deps);
     for (const n of promptNotices(out.promptReport)) fail(`warning: ${n}`);
-    for (const [i, v] of out.variants.entries()) {
-      const file = path.resolve(variantPath(values.out, i, out.variants.length));
+    // Suffix by position among the seeds asked for, so a withheld variant leaves its number unused.
+    const index = (seed: number) => (seed - settings.seed + 0x100000000) % 0x100000000;
+    for (const v of out.variants) {
+      const file = path.resolve(variantPath(values.out, index(v.seed), settings.variants));
       await sharp(composite(image, v.patch), { raw: { width: image.width, height: image.height, channels: image.channels } }).toFile(file);
       stdout.write(`${file}: seed ${v.seed}\n`);
     }
+    for (const w of out.withheld) stdout.write(`${path.resolve(variantPath(values.out, index(w.seed), settings.variants))}: seed ${w.seed} withheld by the safety checker (not written)\n`);
+    if (out.message) fail(`note: ${out.message}`);
     const { crop, processing } = out.plan;
     stdout.write(`crop ${crop.width}×${crop.height} at ${crop.x},${crop.y} → ${processing.width}×${processing.height}; ${out.packId} on ${out.device.toUpperCase()}, ${Math.round(out.timings.totalMs)} ms\n`);
     return 0;

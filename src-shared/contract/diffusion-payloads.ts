@@ -52,6 +52,10 @@ const TimingsSchema = z.record(z.string(), z.number());
 export const InpaintResultSchema = z.object({
   /** One RGBA layer per variant: opaque over the mask, a feathered edge, transparent elsewhere. */
   variants: z.array(z.object({ asset: AssetInfoSchema, proxy: SessionFileSchema, x: z.number().int(), y: z.number().int(), seed: z.number().int() })),
+  /** Seeds of the variants the pack's optional safety checker flagged: no asset, nothing to show. */
+  withheld: z.array(z.object({ seed: z.number().int() })),
+  /** For the user when any were withheld: "2 of 3 variants were withheld by the safety checker …". */
+  message: z.string().optional(),
   cropRect: RectSchema,
   processingSize: SizeSchema,
   timings: TimingsSchema,

@@ -8,8 +8,6 @@ export interface HealthContext {
   half: boolean;
   device: string;
   packId: string;
-  /** The pack ships safety_checker/model.onnx (not run by Anyfill: see checkNotBlank). */
-  safetyChecker?: boolean;
 }
 
 /** NaN or ±Inf anywhere in latents or decoded pixels. */
@@ -41,13 +39,12 @@ export function stats(rgb: Uint8Array): { mean: number; std: number; max: number
 
 /**
  * The decoded crop against its input: all black, or flat, where the input was not. (A black image that
- * was black going in is fine.) This is what a safety checker's blackout or a broken VAE looks like.
+ * was black going in is fine.) This is what a broken VAE looks like. (The safety checker's blackout is never
+ * used: Anyfill reads only its verdict, see safety.ts.)
  */
 export function checkNotBlank(output: Uint8Array, input: Uint8Array, ctx: HealthContext): void {
   const [out, inp] = [stats(output), stats(input)];
   if (out.max <= 8 && inp.max > 24) {
-    // A pack with a safety checker baked into its exports blacks out what it flags: say so, not "success".
-    if (ctx.safetyChecker) throw new AnyfillError('INTERNAL', `The result was blacked out, most likely flagged by the safety checker this pack ships: try another prompt or seed. Nothing was changed.`);
     throw new AnyfillError('INTERNAL', `The model returned an all-black image${ctx.half ? ' (fp16 pack; use the fp32 pack sd15-inpaint on CPU)' : ''}: try another seed or prompt, or verify the pack in Models…. Nothing was changed.`);
   }
   if (out.std < 0.5 && inp.std > 4) {

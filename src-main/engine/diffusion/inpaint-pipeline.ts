@@ -3,12 +3,14 @@
 // VAE-encoded masked image (and the image itself when strength < 1), then per variant: seeded noise,
 // the scheduler's steps with a 9-channel UNet call each and classifier-free guidance, and the decode.
 // Every run is one thin call (sd-runs.ts); cancel is checked before every step, so it takes effect
-// within one UNet call. NaN, black and flat outputs are errors (health.ts), never results.
+// within one UNet call. NaN, black and flat outputs are errors (health.ts), never results. With the
+// optional safety checker, each decoded variant is checked and a flagged one is withheld (safety.ts).
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { checkFinite, checkNotBlank, type HealthContext } from './health';
 import { latentPreview, type Preview } from './latent-preview';
 import { fromNchw, guide, LATENT_DOWN, latentMask, maskedImage, scaled, toNchw, unetSample } from './prepare';
 import { GaussianStream } from './random';
+import { isFlagged } from './safety';
 import { createScheduler, type SchedulerName } from './schedulers/index';
 import { encodeText, unetEps, type RunDeps } from './sd-runs';
 import type { SdPack } from './sd-pack';
@@ -40,8 +42,9 @@ export interface PipelineHooks extends RunDeps {
   onPreview?: (variant: number, step: number, preview: Preview) => void;
 }
 
-export interface PipelineTimings { textMs: number; encodeMs: number; denoiseMs: number; unetMs: number; decodeMs: number; unetCalls: number }
-export interface PipelineResult { images: Array<{ seed: number; rgb: Uint8Array }>; timings: PipelineTimings }
+export interface PipelineTimings { textMs: number; encodeMs: number; denoiseMs: number; unetMs: number; decodeMs: number; safetyMs: number; unetCalls: number }
+/** images: the variants that passed; withheld: the seeds the safety checker flagged (never their pixels). */
+export interface PipelineResult { images: Array<{ seed: number; rgb: Uint8Array }>; withheld: Array<{ seed: number }>; timings: PipelineTimings }
 
 const cancelled = () => new AnyfillError('CANCELLED', 'Cancelled.');
 
@@ -49,10 +52,11 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const { width, height } = input;
   if (width % 64 !== 0 || height % 64 !== 0) throw new AnyfillError('INTERNAL', `SD runs at multiples of 64, not ${width}×${height}.`);
   const { models } = pack;
-  const health: HealthContext = { half: pack.half, device: pack.device.name, packId: pack.packId, safetyChecker: pack.safetyChecker };
+  const health: HealthContext = { half: pack.half, device: pack.device.name, packId: pack.packId };
+  const checker = pack.safetyChecker;
   const cfg = opts.guidance > 1;
   const rows = cfg ? 2 : 1;
-  const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, unetCalls: 0 };
+  const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0 };
   const clock = () => performance.now();
 
   let at = clock();
@@ -70,6 +74,7 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const [w, h] = [width / LATENT_DOWN, height / LATENT_DOWN];
   const plane = w * h;
   const images: PipelineResult['images'] = [];
+  const withheld: PipelineResult['withheld'] = [];
   const probe = createScheduler(opts.scheduler, { steps: opts.steps, strength: opts.strength, config: pack.schedule, randn: (n) => new Float32Array(n) });
   const total = opts.seeds.length * (probe.timesteps.length + 1);
   let done = 0;
@@ -89,7 +94,8 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
       x = sched.step(cfg ? guide(eps, opts.guidance) : eps, i, x);
       checkFinite(x, 'latents', health);
       deps.onStep?.(++done, total, `Variant ${v + 1}/${opts.seeds.length}: step ${i + 1}/${sched.timesteps.length}`);
-      if (deps.onPreview) deps.onPreview(v, i, latentPreview(x, w, h));
+      // With a checker, nothing of a variant is shown before it has passed: no previews.
+      if (deps.onPreview && !checker) deps.onPreview(v, i, latentPreview(x, w, h));
     }
     t.denoiseMs += clock() - at;
     if (deps.signal?.aborted) throw cancelled();
@@ -99,8 +105,15 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
     const rgb = fromNchw(decoded, width, height);
     checkNotBlank(rgb, input.rgb, health);
     t.decodeMs += clock() - at;
+    let flagged = false;
+    if (checker) {
+      at = clock();
+      flagged = await isFlagged(checker, decoded, rgb, width, height, deps);
+      t.safetyMs += clock() - at;
+    }
     deps.onStep?.(++done, total, `Variant ${v + 1}/${opts.seeds.length}: decoding`);
-    images.push({ seed, rgb });
+    if (flagged) withheld.push({ seed });
+    else images.push({ seed, rgb });
   }
-  return { images, timings: t };
+  return { images, withheld, timings: t };
 }

@@ -1,6 +1,7 @@
 // Runs in: engine process (and the CLI). Generative fill of a mask on full-resolution pixels: plan the crop
 // (crop.ts), scale it to the processing size with sharp, run the SD pipeline for each variant, scale back,
 // colour-match and cut the feathered RGBA patch (blend.ts). Shared by inpaint.run and `anyfill inpaint`.
+// Variants the pack's safety checker flags are listed as withheld, with a message; all flagged fails.
 import sharp from 'sharp';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { area, bbox, type Mask, type Rect } from '../../../src-shared/masks';
@@ -9,6 +10,7 @@ import { blendMasks, colourMatch, featherRadius, makePatch, type Patch } from '.
 import { cropMask, cropRgb, MODEL_SIDE, planCrop, resampleMask, type CropPlan } from './crop';
 import { runInpaintPipeline, type PipelineHooks, type PipelineTimings } from './inpaint-pipeline';
 import type { SchedulerName } from './schedulers/index';
+import { allWithheldError, withheldMessage } from './safety';
 import { findSdPack, openSdPack, type SdPack } from './sd-pack';
 import { loadClipTokenizer } from './tokenizer/load-clip';
 import type { PromptReport } from './tokenizer/clip-tokenizer';
@@ -32,6 +34,10 @@ export interface GenerateDeps extends PipelineHooks { modelsDir: string }
 
 export interface InpaintOutcome {
   variants: Array<{ seed: number; patch: Patch }>;
+  /** Seeds the safety checker flagged: not in variants, never as pixels. */
+  withheld: Array<{ seed: number }>;
+  /** Says how many were withheld, when any were. */
+  message?: string;
   plan: CropPlan;
   timings: PipelineTimings & { prepareMs: number; blendMs: number; totalMs: number };
   promptReport: { prompt: PromptReport; negative: PromptReport };
@@ -60,6 +66,7 @@ export async function inpaintPixels(pixels: Pixels, mask: Mask, s: GenerateSetti
   const rgb = await resizeRgb(original, crop.width, crop.height, processing.width, processing.height);
   const maskSmall = resampleMask(maskCrop, crop.width, crop.height, processing.width, processing.height);
   const run = await generate(pack, { rgb, mask: maskSmall, ...processing }, s, deps);
+  if (run.images.length === 0 && run.withheld.length > 0) throw allWithheldError(run.withheld.length);
   const blendAt = performance.now();
   const { alpha, ring } = blendMasks(maskCrop, crop.width, crop.height, featherRadius(crop));
   const variants: InpaintOutcome['variants'] = [];
@@ -71,8 +78,9 @@ export async function inpaintPixels(pixels: Pixels, mask: Mask, s: GenerateSetti
   }
   const blendMs = performance.now() - blendAt;
   const totalMs = performance.now() - started;
-  const prepareMs = totalMs - blendMs - run.timings.textMs - run.timings.encodeMs - run.timings.denoiseMs - run.timings.decodeMs;
-  return { variants, plan, timings: { ...run.timings, prepareMs, blendMs, totalMs }, promptReport: run.report, packId: pack.packId, device: pack.device.name };
+  const prepareMs = totalMs - blendMs - run.timings.textMs - run.timings.encodeMs - run.timings.denoiseMs - run.timings.decodeMs - run.timings.safetyMs;
+  const message = withheldMessage(run.withheld.length, s.variants);
+  return { variants, withheld: run.withheld, ...(message ? { message } : {}), plan, timings: { ...run.timings, prepareMs, blendMs, totalMs }, promptReport: run.report, packId: pack.packId, device: pack.device.name };
 }
 
 /** The pack (sessions from the shared pool, opened once) for a request. */

@@ -1,7 +1,8 @@
 // Runs in: engine process (and the CLI). Outpaint: grow the canvas, pre-fill the new area (edge stretch, or
 // a blurred mirror) so the model starts from plausible colours, then repaint the new pixels window by
 // window (outpaint-plan.ts); each window sees the original and what earlier windows made, and is blended
-// with a feathered seam. The original's bytes are copied into the result unchanged, last.
+// with a feathered seam. The original's bytes are copied into the result unchanged, last. A window the
+// pack's safety checker flags fails the request (a canvas with a hole is no result).
 import sharp from 'sharp';
 import type { Pixels } from '../images/pixels';
 import { blendMasks, featherRadius } from './blend';
@@ -9,6 +10,7 @@ import { cropMask, cropRgb, processingSize, resampleMask } from './crop';
 import { generate, openPack, resizeRgb, type GenerateDeps, type GenerateSettings } from './inpaint-service';
 import { distanceToOriginal, planOutpaint, type Extension, type OutpaintPlan } from './outpaint-plan';
 import type { PipelineTimings } from './inpaint-pipeline';
+import { outpaintWithheldError } from './safety';
 import type { PromptReport } from './tokenizer/clip-tokenizer';
 
 export type Prefill = 'stretch' | 'mirror';
@@ -32,7 +34,7 @@ export async function outpaintPixels(image: Pixels, ext: Extension, prefill: Pre
   const isNew = new Uint8Array(W * H).fill(255);
   for (let y = 0; y < image.height; y++) isNew.fill(0, (plan.offset.y + y) * W + plan.offset.x, (plan.offset.y + y) * W + plan.offset.x + image.width);
   const done = new Uint8Array(W * H);
-  const timings: OutpaintOutcome['timings'] = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, unetCalls: 0, totalMs: 0 };
+  const timings: OutpaintOutcome['timings'] = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0, totalMs: 0 };
   let report: OutpaintOutcome['promptReport'] | undefined;
   const settings = { ...s, strength: 1, variants: 1 };
   for (const [k, win] of plan.windows.entries()) {
@@ -45,7 +47,8 @@ export async function outpaintPixels(image: Pixels, ext: Extension, prefill: Pre
     const run = await generate(pack, { rgb, mask: resampleMask(mask, win.width, win.height, proc.width, proc.height), ...proc }, settings, { ...deps, onStep: step });
     report = run.report;
     for (const key of Object.keys(run.timings) as Array<keyof PipelineTimings>) timings[key] += run.timings[key];
-    const back = await resizeRgb(run.images[0]!.rgb, proc.width, proc.height, win.width, win.height);
+    if (run.withheld.length > 0 || !run.images[0]) throw outpaintWithheldError();
+    const back = await resizeRgb(run.images[0].rgb, proc.width, proc.height, win.width, win.height);
     const radius = featherRadius(win);
     const { alpha } = blendMasks(mask, win.width, win.height, radius);
     for (let y = 0; y < win.height; y++)

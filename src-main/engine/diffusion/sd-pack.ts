@@ -1,25 +1,27 @@
 // Runs in: engine process (and the CLI). The installed SD inpainting pack a request uses (the one asked for,
 // else the catalog default, else any sd-inpaint pack) and its four sessions from the shared pool, each
 // checked against its contract once, with the export variant (dtypes, timestep rank, VAE output) read
-// from session metadata (model-contracts §5.2, §5.3, §7).
-import { existsSync, promises as fs } from 'node:fs';
-import path from 'node:path';
+// from session metadata (model-contracts §5.2, §5.3, §7). The optional safety checker is opened and checked
+// the same way when the pack has one (safety.ts).
+import { promises as fs } from 'node:fs';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import { PackIdSchema, type PackManifest } from '../../../src-shared/models/catalog-schema';
 import { findCatalogPack, loadCatalog } from '../models/catalog';
-import { packDir, readManifest, resolvePackFile } from '../models/pack-files';
+import { optionalPackFile, readManifest, resolvePackFile } from '../models/pack-files';
 import { checkContract, type ContractMatch } from '../runtime/check-contract';
 import { providersFor, type PackDevice } from '../runtime/execution-providers';
 import type { InferenceSession } from '../runtime/ort';
 import type { SessionPool } from '../runtime/session-pool';
+import { readClipPreprocess } from './clip-preprocess';
+import type { SafetyChecker } from './safety';
 import { parseScheduleConfig, SD15_SCHEDULE, type ScheduleConfig } from './schedulers/index';
 
 export const NO_SD_PACK = 'No generative-fill model is installed: open Models… to download Stable Diffusion 1.5 inpainting.';
 export const SD_ROLES = ['textEncoder', 'unet', 'vaeEncoder', 'vaeDecoder'] as const;
 export type SdRole = (typeof SD_ROLES)[number];
 
-export interface SdModel { role: SdRole; key: string; session: InferenceSession; match: ContractMatch; label: string }
+export interface SdModel { role: SdRole | 'safetyChecker'; key: string; session: InferenceSession; match: ContractMatch; label: string }
 
 export interface SdPack {
   packId: string;
@@ -29,11 +31,11 @@ export interface SdPack {
   schedule: ScheduleConfig;
   /** The UNet's float I/O: fp16 packs are the ones that produce NaN on CPU (Pitfall 11). */
   half: boolean;
-  /** safety_checker/model.onnx is in the pack (not run: see safety.ts). */
-  safetyChecker: boolean;
+  /** safety_checker/model.onnx when the pack has it: every variant goes through it (safety.ts). */
+  safetyChecker: SafetyChecker | null;
 }
 
-const TITLES: Record<SdRole, string> = { textEncoder: 'text encoder', unet: 'UNet', vaeEncoder: 'VAE encoder', vaeDecoder: 'VAE decoder' };
+const TITLES: Record<SdModel['role'], string> = { textEncoder: 'text encoder', unet: 'UNet', vaeEncoder: 'VAE encoder', vaeDecoder: 'VAE decoder', safetyChecker: 'safety checker' };
 const checked = new WeakMap<InferenceSession, ContractMatch>();
 
 export async function findSdPack(modelsDir: string, packId?: string): Promise<PackManifest> {
@@ -57,20 +59,21 @@ export async function openSdPack(modelsDir: string, manifest: PackManifest, pool
   const pack: PackDevice = findCatalogPack(manifest.packId) ?? { family: manifest.family, recommendedDevice: 'any' };
   const models = {} as Record<SdRole, SdModel>;
   let device: DeviceInfo | undefined;
-  // One at a time: four sessions opened in parallel would only contend for the ORT worker.
-  for (const role of SD_ROLES) {
+  const open = async (role: SdModel['role'], file: string): Promise<SdModel> => {
     const label = `Stable Diffusion ${TITLES[role]} (${manifest.packId})`;
     const key = `${manifest.packId}/${role}`;
-    const file = resolvePackFile(modelsDir, manifest, role);
     const opened = await pool.get(key, file, { providers: providersFor(pack), label, pack });
     let match = checked.get(opened.session);
     if (!match) {
       match = checkContract(opened.session, manifest.layout, role);
       checked.set(opened.session, match);
     }
-    models[role] = { role, key, session: opened.session, match, label };
     if (role === 'unet') device = opened.device;
-  }
+    return { role, key, session: opened.session, match, label };
+  };
+  // One at a time: four sessions opened in parallel would only contend for the ORT worker.
+  for (const role of SD_ROLES) models[role] = await open(role, resolvePackFile(modelsDir, manifest, role));
+  const checker = optionalPackFile(modelsDir, manifest, 'safetyChecker');
   const unet = models.unet.match.variant;
   return {
     packId: manifest.packId,
@@ -79,7 +82,7 @@ export async function openSdPack(modelsDir: string, manifest: PackManifest, pool
     device: device!,
     schedule: await readSchedule(modelsDir, manifest),
     half: unet.kind === 'sd-unet' && unet.float === 'float16',
-    safetyChecker: existsSync(path.join(packDir(modelsDir, manifest.packId), 'safety_checker', 'model.onnx')),
+    safetyChecker: checker ? { model: await open('safetyChecker', checker.file), preprocess: await readClipPreprocess(modelsDir, manifest.packId) } : null,
   };
 }
 

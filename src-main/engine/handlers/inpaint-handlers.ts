@@ -71,7 +71,7 @@ export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
         return { ...(await createDerivedAsset(ctx.sessionDir, rgba, req.maxProxySide)), x: patch.x, y: patch.y, seed: s };
       }),
     );
-    return { variants: made, cropRect: out.plan.crop, processingSize: out.plan.processing, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device };
+    return { variants: made, withheld: out.withheld, ...(out.message ? { message: out.message } : {}), cropRect: out.plan.crop, processingSize: out.plan.processing, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device };
   });
 
 export const inpaintPlan: EngineHandler<'inpaint.plan'> = async (req, ctx) => {

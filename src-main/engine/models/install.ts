@@ -6,6 +6,7 @@ import type { VerifyResult } from '../../../src-shared/contract/model-payloads';
 import type { Catalog } from '../../../src-shared/models/catalog-schema';
 import { MANIFEST_NAME, PackIdSchema } from '../../../src-shared/models/catalog-schema';
 import { ioError } from '../../common/io-errors';
+import { OPTIONAL_ROLES } from '../runtime/contracts';
 import { findCatalogPack, loadCatalog } from './catalog';
 import { hasLiveLock } from './file-lock';
 import { packDir, partialPackDir, readManifestDetailed } from './pack-files';
@@ -49,9 +50,12 @@ export async function verifyPack(modelsDir: string, packId: string, opts: { cata
   }
   const fix = inCatalog && read.manifest.source === 'download' ? `download the pack again to repair it (anyfill models download ${packId})` : 'remove the pack and import it again';
   const problems: VerifyResult['problems'] = [];
+  // A removed optional model (the SD safety checker) is the user's choice, not damage.
+  const optional = new Set(Object.keys(OPTIONAL_ROLES[read.manifest.layout] ?? {}).map((r) => read.manifest.roles[r] ?? OPTIONAL_ROLES[read.manifest.layout]![r]!));
   for (const f of read.manifest.files) {
     const file = joinPackPath(root, f.path);
     const st = await fs.lstat(file).catch(() => null);
+    if (!st && optional.has(f.path)) continue;
     if (!st) problems.push({ path: f.path, problem: `missing; ${fix}.` });
     else if (!st.isFile()) problems.push({ path: f.path, problem: `not a regular file (a link or a folder); ${fix}.` });
     else if (st.size !== f.bytes) problems.push({ path: f.path, problem: `has ${st.size} bytes, expected ${f.bytes}; ${fix}.` });

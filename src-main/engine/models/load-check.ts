@@ -1,18 +1,19 @@
 // Runs in: engine process (and the CLI). The second half of "verify": open every model file of an
 // installed pack on the device it would really use (with the verified CPU fallback), check it is the
 // export the layout promises, and warm it up. Reports the device actually obtained, never a guess.
+// Optional models (the SD safety checker) are checked when present and skipped when removed.
 import type { DeviceInfo, VerifyResult } from '../../../src-shared/contract/model-payloads';
 import type { PackManifest } from '../../../src-shared/models/catalog-schema';
 import { toErrorData } from '../../../src-shared/contract/errors';
 import { checkContract, type Variant } from '../runtime/check-contract';
-import { modelRoles } from '../runtime/contracts';
+import { modelRoles, OPTIONAL_ROLES } from '../runtime/contracts';
 import { providersFor, type PackDevice } from '../runtime/execution-providers';
 import type { InferenceQueue } from '../runtime/inference-queue';
 import type { SessionPool } from '../runtime/session-pool';
 import { warmUp } from '../runtime/warm-up';
 import { findCatalogPack } from './catalog';
 import { verifyPack } from './install';
-import { readManifest, resolvePackFile } from './pack-files';
+import { optionalPackFile, readManifest, resolvePackFile } from './pack-files';
 
 export type LoadReport = NonNullable<VerifyResult['loads']>[number];
 
@@ -25,8 +26,21 @@ export async function loadCheck(
   const loads: LoadReport[] = [];
   const problems: VerifyResult['problems'] = [];
   let device: DeviceInfo | null = null;
-  for (const role of modelRoles(manifest.layout)) {
-    const file = manifest.roles[role];
+  const optional = Object.keys(OPTIONAL_ROLES[manifest.layout] ?? {});
+  for (const role of [...modelRoles(manifest.layout), ...optional]) {
+    const isOptional = optional.includes(role);
+    let file = manifest.roles[role];
+    let resolved: string | undefined;
+    if (isOptional) {
+      try {
+        const found = optionalPackFile(modelsDir, manifest, role);
+        if (!found) continue;
+        [file, resolved] = [found.rel, found.file];
+      } catch (err) {
+        problems.push({ path: file ?? role, problem: toErrorData(err).message });
+        continue;
+      }
+    }
     if (!file) {
       problems.push({ path: role, problem: `the pack names no file for its ${role}; import or download it again.` });
       continue;
@@ -35,7 +49,7 @@ export async function loadCheck(
     const held = deps.pool.has(key); // already in use by the app: keep it afterwards
     const started = performance.now();
     try {
-      const opened = await deps.pool.get(key, resolvePackFile(modelsDir, manifest, role), { providers: providersFor(pack), label: manifest.packId, pack });
+      const opened = await deps.pool.get(key, resolved ?? resolvePackFile(modelsDir, manifest, role), { providers: providersFor(pack), label: manifest.packId, pack });
       const loadMs = performance.now() - started;
       const match = checkContract(opened.session, manifest.layout, role);
       const warm = await warmUp(opened.session, deps.queue);

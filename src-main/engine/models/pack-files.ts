@@ -1,10 +1,11 @@
 // Runs in: engine process (and the CLI). Where a pack lives on disk, its manifest, and safe paths to
 // the files of an installed pack ([Note: model packs]).
-import { realpathSync, promises as fs } from 'node:fs';
+import { existsSync, realpathSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { PackManifest } from '../../../src-shared/models/catalog-schema';
 import { MANIFEST_NAME, PackManifestSchema } from '../../../src-shared/models/catalog-schema';
+import { OPTIONAL_ROLES } from '../runtime/contracts';
 import { isInside, joinPackPath, writeFileAtomic } from './store-fs';
 
 /** Partial downloads live apart from packs, so a pack folder only ever holds verified files. */
@@ -79,4 +80,14 @@ export function resolvePackFile(modelsDir: string, manifest: PackManifest, role:
     throw new AnyfillError('NOT_FOUND', `The "${role}" file of model pack "${id}" (${rel}) points outside the pack; it was not loaded.`, realFile);
   }
   return realFile;
+}
+
+/**
+ * The file of an optional model role (contracts.ts OPTIONAL_ROLES) when the pack has it: the manifest's
+ * path, else the layout's usual one. null when absent (the user may have deleted it); unsafe paths throw.
+ */
+export function optionalPackFile(modelsDir: string, manifest: PackManifest, role: string): { rel: string; file: string } | null {
+  const rel = manifest.roles[role] ?? OPTIONAL_ROLES[manifest.layout]?.[role];
+  if (rel === undefined || !existsSync(joinPackPath(packDir(modelsDir, manifest.packId), rel))) return null;
+  return { rel, file: resolvePackFile(modelsDir, { ...manifest, roles: { ...manifest.roles, [role]: rel } }, role) };
 }

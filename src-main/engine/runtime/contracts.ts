@@ -92,6 +92,12 @@ export const CONTRACTS = {
     inputs: { latent_sample: { ...F, ranks: [4] } },
     outputs: [['sample']],
   },
+  'sd-safety-checker': {
+    title: 'Stable Diffusion safety checker',
+    // clip_input NCHW (CLIP-normalised 224²), images NHWC in [0,1]; out_images is never used (§5.2).
+    inputs: { clip_input: { ...F, ranks: [4] }, images: { ...F, ranks: [4] } },
+    outputs: [['has_nsfw_concepts'], ['out_images']],
+  },
 } satisfies Record<string, Contract>;
 export type ContractId = keyof typeof CONTRACTS;
 
@@ -99,7 +105,6 @@ export type ContractId = keyof typeof CONTRACTS;
 export const LOOKALIKES: ReadonlyArray<{ title: string; inputs: readonly string[] }> = [
   { title: 'transformers.js SAM decoder', inputs: ['input_points', 'input_labels'] },
   { title: 'transformers.js SAM image encoder', inputs: ['pixel_values'] },
-  { title: 'Stable Diffusion safety checker', inputs: ['clip_input', 'images'] },
 ];
 
 /**
@@ -112,10 +117,18 @@ export const LAYOUT_ROLES: Record<OnnxLayout, Readonly<Record<string, readonly C
   'sam2-samexporter': { encoder: ['sam2-encoder'], decoder: ['sam2-decoder'] },
   'gdino-onnx-community': { model: ['gdino'] },
   'gdino-idea': { model: ['gdino-idea'] },
-  'sd-diffusers-onnx': { textEncoder: ['sd-text-encoder'], unet: ['sd-unet'], vaeEncoder: ['sd-vae-encoder'], vaeDecoder: ['sd-vae-decoder'] },
+  'sd-diffusers-onnx': { textEncoder: ['sd-text-encoder'], unet: ['sd-unet'], vaeEncoder: ['sd-vae-encoder'], vaeDecoder: ['sd-vae-decoder'], safetyChecker: ['sd-safety-checker'] },
 };
 
-/** The roles of a layout that are ONNX models, in load order. */
+/**
+ * Model roles a pack may leave out, with the path the real layout puts them at (used when the manifest
+ * names none): the SD safety checker is optional in the diffusers layout and users may delete it (§5.1).
+ */
+export const OPTIONAL_ROLES: Partial<Record<OnnxLayout, Readonly<Record<string, string>>>> = {
+  'sd-diffusers-onnx': { safetyChecker: 'safety_checker/model.onnx' },
+};
+
+/** The roles of a layout that are ONNX models and required, in load order. */
 export function modelRoles(layout: OnnxLayout): string[] {
-  return Object.keys(LAYOUT_ROLES[layout]);
+  return Object.keys(LAYOUT_ROLES[layout]).filter((r) => !OPTIONAL_ROLES[layout]?.[r]);
 }

@@ -22,7 +22,8 @@ export type Variant =
   | { kind: 'sd-unet'; timestep: { dtype: TensorType; rank: number }; channels: number | null; float: FloatType }
   /** latent_parameters (Optimum ≥ Sep 2024) is mean ‖ logvar, 8 channels; latent_sample is already sampled. */
   | { kind: 'sd-vae-encoder'; output: 'latent_sample' | 'latent_parameters'; float: FloatType }
-  | { kind: 'sd-vae-decoder'; float: FloatType };
+  | { kind: 'sd-vae-decoder'; float: FloatType }
+  | { kind: 'sd-safety-checker'; float: FloatType };
 
 type Metas = ReadonlyMap<string, TensorMeta>;
 
@@ -59,6 +60,8 @@ export function detectVariant(id: ContractId, name: string, inputs: Metas, outpu
       return { kind: 'sd-vae-encoder', output: outputs.has('latent_sample') ? 'latent_sample' : 'latent_parameters', float: float('sample') };
     case 'sd-vae-decoder':
       return { kind: 'sd-vae-decoder', float: float('latent_sample') };
+    case 'sd-safety-checker':
+      return { kind: 'sd-safety-checker', float: float('images') };
   }
 }
 

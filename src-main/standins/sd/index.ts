@@ -1,7 +1,9 @@
 // Runs in: CLI and tests (Node). The SD 1.5 inpainting stand-in packs (diffusers ONNX layout) and their
-// variants: timestep int64 / rank-0, fp16 I/O, Optimum VAE output, and a UNet that outputs NaN.
+// variants: timestep int64 / rank-0, fp16 I/O, Optimum VAE output, a UNet that outputs NaN, and packs with
+// the optional safety checker (safety-checker.ts).
 import type { StandinPack } from '../write-pack';
 import { clipMergesTxt, clipSpecialTokensMapJson, clipTokenizerConfigJson, clipVocab } from '../tokenizers/clip-vocab';
+import { clipPreprocessorConfigJson, safetyChecker } from './safety-checker';
 import { pndmSchedulerConfigJson } from './schedule';
 import { textEncoder } from './text-encoder';
 import { unet, type TimestepKind } from './unet';
@@ -28,6 +30,8 @@ interface Variant {
   timestep?: TimestepKind;
   vaeOutput?: 'latent_sample' | 'latent_parameters';
   nan?: boolean;
+  /** Ships safety_checker/model.onnx and feature_extractor/preprocessor_config.json. */
+  safety?: boolean;
   note?: string;
 }
 
@@ -38,18 +42,20 @@ const VARIANTS: Variant[] = [
   { packId: 'standin-sd-fp16', io: 'float16', timestep: 'float16', note: 'Every float input/output float16, timestep float16 [1].' },
   { packId: 'standin-sd-optimum', vaeOutput: 'latent_parameters', note: 'vae_encoder outputs latent_parameters [B,8,h,w] (mean ‖ logvar).' },
   { packId: 'standin-sd-nan', nan: true, note: 'The UNet outputs NaN (for the "NaN is reported" path).' },
+  { packId: 'standin-sd-safety', safety: true, note: 'With the optional safety checker, which flags red results.' },
+  { packId: 'standin-sd-safety-fp16', io: 'float16', timestep: 'float16', safety: true, note: 'fp16 I/O with the optional safety checker (fp16 too), which flags red results.' },
 ];
 
 const text = (s: string) => new TextEncoder().encode(s.endsWith('\n') ? s : `${s}\n`);
 const json = (v: unknown) => text(JSON.stringify(v, null, 2));
 
-function modelIndex(): Record<string, unknown> {
+function modelIndex(safety: boolean): Record<string, unknown> {
   const ort = ['diffusers', 'OnnxRuntimeModel'];
   return {
     _class_name: 'OnnxStableDiffusionInpaintPipeline',
     _diffusers_version: '0.6.0.dev0',
-    feature_extractor: [null, null],
-    safety_checker: [null, null],
+    feature_extractor: safety ? ['transformers', 'CLIPFeatureExtractor'] : [null, null],
+    safety_checker: safety ? ort : [null, null],
     scheduler: ['diffusers', 'PNDMScheduler'],
     text_encoder: ort,
     tokenizer: ['transformers', 'CLIPTokenizer'],
@@ -62,7 +68,6 @@ function modelIndex(): Record<string, unknown> {
 export function sdStandinPacks(): StandinPack[] {
   const { vocab, merges } = clipVocab();
   const shared: Record<string, Uint8Array> = {
-    'model_index.json': json(modelIndex()),
     'scheduler/scheduler_config.json': text(pndmSchedulerConfigJson()),
     'tokenizer/vocab.json': text(JSON.stringify(vocab)),
     'tokenizer/merges.txt': text(clipMergesTxt(merges)),
@@ -72,18 +77,23 @@ export function sdStandinPacks(): StandinPack[] {
   return VARIANTS.map((v) => {
     const io = v.io ?? 'float32';
     const net = unet(io, v.timestep ?? 'float32', v.nan ?? false);
+    const safety: Record<string, Uint8Array> = v.safety
+      ? { 'safety_checker/model.onnx': safetyChecker(io), 'feature_extractor/preprocessor_config.json': text(clipPreprocessorConfigJson()) }
+      : {};
     return {
       packId: v.packId,
       family: 'sd-inpaint',
       layout: 'sd-diffusers-onnx',
-      roles: { ...ROLES },
+      roles: v.safety ? { ...ROLES, safetyChecker: 'safety_checker/model.onnx' } : { ...ROLES },
       files: {
+        'model_index.json': json(modelIndex(v.safety ?? false)),
         ...shared,
         'text_encoder/model.onnx': textEncoder(io),
         'unet/model.onnx': net.model,
         'unet/weights.pb': net.weights,
         'vae_encoder/model.onnx': vaeEncoder(io, v.vaeOutput ?? 'latent_sample'),
         'vae_decoder/model.onnx': vaeDecoder(io),
+        ...safety,
       },
       behaviour: v.note ? `${BEHAVIOUR} ${v.note}` : BEHAVIOUR,
     };

@@ -1,6 +1,7 @@
 // Runs in: tests (Node). inpaint.run / inpaint.plan / outpaint.run through the engine's real dispatcher and
 // job queue with the SD stand-ins: results the contract accepts become assets; a cancel at a random step
-// rejects CANCELLED within one step and leaves no asset behind; the NaN pack fails the job honestly.
+// rejects CANCELLED within one step and leaves no asset behind; the NaN pack fails the job honestly, and a
+// pack's safety checker withholding the result fails it without an asset.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -36,7 +37,7 @@ const inpaint = (extra: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   hardenSharp();
   s = await makeSession();
-  await writeStandins(s.ctx.modelsDir, (p) => p === 'sd15-inpaint' || p === 'standin-sd-nan');
+  await writeStandins(s.ctx.modelsDir, (p) => p === 'sd15-inpaint' || p === 'standin-sd-nan' || p === 'standin-sd-safety');
   dispatch = createDispatcher(handlers, {
     ...s.ctx,
     emit: (event, payload) => {
@@ -60,6 +61,7 @@ it('inpaint.plan shows the crop and processing size; inpaint.run returns a red R
   expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
   const result = channels['inpaint.run'].response.parse(reply.result);
   expect(result.variants.map((v) => v.seed)).toEqual([5, 6]);
+  expect([result.withheld, result.message]).toEqual([[], undefined]);
   expect(result.cropRect).toEqual(plan.cropRect);
   const v = result.variants[0]!;
   expect(v.asset.hasAlpha).toBe(true);
@@ -101,6 +103,16 @@ it('the NaN pack fails the job with an explanation; bad requests are refused', a
   const empty = await call('inpaint.run', inpaint({ selection: { ...selection(), strokes: [] } }));
   expect(empty).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/selects nothing/) } });
   expect(await call('inpaint.run', inpaint({ scheduler: 'k-lms' }))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+});
+
+it('a result the pack\'s safety checker flags fails the job, leaving no asset; a clean one is a normal result', async () => {
+  const before = await assets();
+  const flagged = await call('inpaint.run', inpaint({ packId: 'standin-sd-safety', variants: 2 }));
+  expect(flagged).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/All 2 variants were flagged and withheld by the safety checker/) } });
+  expect(await assets()).toBe(before);
+  const clean = await call('inpaint.run', inpaint({ packId: 'standin-sd-safety', prompt: 'yellow' }));
+  const result = channels['inpaint.run'].response.parse(clean.result);
+  expect([result.variants.length, result.withheld]).toEqual([1, []]);
 });
 
 it('outpaint.run grows the canvas and keeps the original pixels', async () => {

@@ -24,7 +24,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('SD stand-in packs', () => {
   it('mirror the catalog pack: ids, layout, roles and the diffusers folder layout', async () => {
-    expect(packs.map((p) => p.packId)).toEqual(['sd15-inpaint', 'standin-sd-timestep-int64', 'standin-sd-timestep-scalar', 'standin-sd-fp16', 'standin-sd-optimum', 'standin-sd-nan']);
+    expect(packs.map((p) => p.packId)).toEqual(['sd15-inpaint', 'standin-sd-timestep-int64', 'standin-sd-timestep-scalar', 'standin-sd-fp16', 'standin-sd-optimum', 'standin-sd-nan', 'standin-sd-safety', 'standin-sd-safety-fp16']);
     const catalog = JSON.parse(await readFile(path.join(__dirname, '../../../models/catalog.json'), 'utf8'));
     const real = catalog.packs.find((p: { id: string }) => p.id === 'sd15-inpaint');
     expect(packs[0]!.roles).toEqual(real.roles);
@@ -107,5 +107,26 @@ describe('SD stand-in packs', () => {
     const sample = Float32Array.from({ length: 9 * 64 }, (_, i) => Math.cos(i));
     const out = await unet.run({ sample: f32(sample, [1, 9, 8, 8]), timestep: f32([500], [1]), encoder_hidden_states: f32(new Float32Array(77 * 768), [1, 77, 768]) });
     expect(Array.from(out.out_sample!.data as Float32Array).every(Number.isNaN)).toBe(true);
+  });
+
+  it.each([
+    ['standin-sd-safety', 'float32'],
+    ['standin-sd-safety-fp16', 'float16'],
+  ])('%s ships a safety checker with the diffusers I/O that flags red and blacks it out', async (pack, f) => {
+    const checker = await open(pack, 'safety_checker');
+    expect(meta(checker.inputMetadata)).toEqual([`clip_input:${f}[batch,channels,height,width]`, `images:${f}[batch,height,width,channels]`]);
+    expect(meta(checker.outputMetadata)).toEqual([`out_images:${f}[batch,height,width,channels]`, 'has_nsfw_concepts:bool[batch]']);
+    if (f !== 'float32') return;
+    // Row 0: CLIP-normalised pure red; row 1: mid-grey. images: 2×2 NHWC of 0.5.
+    const norm = (v: number, c: number) => (v - [0.48145466, 0.4578275, 0.40821073][c]!) / [0.26862954, 0.26130258, 0.27577711][c]!;
+    const clip = Float32Array.from({ length: 2 * 3 * 224 * 224 }, (_, i) => {
+      const [row, c] = [Math.floor(i / (3 * 224 * 224)), Math.floor(i / (224 * 224)) % 3];
+      return norm(row === 0 ? (c === 0 ? 1 : 0) : 0.5, c);
+    });
+    const out = await checker.run({ clip_input: f32(clip, [2, 3, 224, 224]), images: f32(new Float32Array(2 * 2 * 2 * 3).fill(0.5), [2, 2, 2, 3]) });
+    expect(Array.from(out.has_nsfw_concepts!.data as Uint8Array)).toEqual([1, 0]);
+    expect(Array.from(out.out_images!.data as Float32Array)).toEqual([...new Array<number>(12).fill(0), ...new Array<number>(12).fill(0.5)]);
+    const config = JSON.parse(await readFile(path.join(dir, pack, 'feature_extractor', 'preprocessor_config.json'), 'utf8'));
+    expect(config).toMatchObject({ size: 224, crop_size: 224, resample: 3, image_mean: [0.48145466, 0.4578275, 0.40821073] });
   });
 });
