@@ -72,6 +72,8 @@ async function run(mode: 'generate' | 'remove'): Promise<void> {
     return;
   }
   setGenerate({ running: false, promptNotice: mode === 'generate' ? promptNotice(result.promptReport.prompt, setup.prompt) : null });
+  // Candidates the pack's safety checker withheld are said, never shown (not even as black images).
+  if (result.message) showNotice(result.message);
   await showCandidates(doc.id, selection, title, result);
 }
 
