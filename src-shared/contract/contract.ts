@@ -19,7 +19,7 @@ import {
 import { DownloadProgressSchema, ModelsListSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
 import { PackIdSchema } from '../models/catalog-schema';
 import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
-import { ExportLayersRequestSchema, ExportLayersResultSchema, ExportLayersToRequestSchema, ExportLayersToResultSchema } from './export-payloads';
+import { ExportFormatSchema, ExportLayersRequestSchema, ExportLayersResultSchema, ExportLayersToRequestSchema, ExportLayersToResultSchema } from './export-payloads';
 import { InpaintPlanRequestSchema, InpaintPlanSchema, InpaintRequestSchema, InpaintResultSchema, OutpaintRequestSchema, OutpaintResultSchema } from './diffusion-payloads';
 import {
   SegmentEverythingRequestSchema,
@@ -126,7 +126,7 @@ export const channels = {
   /** Electron: native save dialog, then copy the export there. */
   'shell.saveExport': {
     owner: 'shell',
-    request: z.object({ exportId: ExportIdSchema, suggestedName: z.string().min(1).max(260) }).strict(),
+    request: z.object({ exportId: ExportIdSchema, suggestedName: z.string().min(1).max(260), format: ExportFormatSchema.optional() }).strict(),
     response: z.object({ saved: z.boolean(), where: z.string().optional() }),
   },
   /** Electron: rebuild the native menu from the renderer's command registry. */

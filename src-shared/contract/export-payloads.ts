@@ -20,6 +20,10 @@ export const ExportChoicesSchema = z
   .strict();
 export type ExportChoices = z.infer<typeof ExportChoicesSchema>;
 
+/** What a session export holds: Export PNG's image, the layered folder as a zip, or the layered PSD. */
+export const ExportFormatSchema = z.enum(['png', 'zip', 'psd']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
 export const DEFAULT_EXPORT_CHOICES: ExportChoices = { layers: true, masks: true, cutouts: true, composite: true, psd: true };
 
 const someChoice = (c: ExportChoices) => Object.values(c).some(Boolean);
