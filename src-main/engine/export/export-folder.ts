@@ -1,17 +1,14 @@
 // Runs in: engine process. The layered export into a folder (issue 6): each image layer as a PNG, each
 // selection's mask and cut-out, the composite, a PSD, and layers.json saying where each one sits.
 // The browser host zips this folder; the desktop app and `anyfill export --project` write it in place.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { DEFAULT_EXPORT_CHOICES, type ExportChoices, type LayersManifest, type ManifestLayer } from '../../../src-shared/contract/export-payloads';
 import type { EditorDocument, ImageLayer, SelectionLayer } from '../../../src-shared/document/types';
 import { MANIFEST_FILE, planExport, type LayerFiles } from '../../../src-shared/export/file-names';
 import type { EngineContext } from '../engine-context';
 import { ensureDecoded } from '../images/asset-store';
-import { toWriteError } from '../images/errors';
-import { writeFileAtomic } from '../images/session-files';
 import { fullResSelectionMask } from '../selection/full-res-mask';
 import { compositeDocument, encodePng } from './composite-document';
+import { FolderWriter } from './folder-writer';
 import { buildLayeredPsd } from './export-psd';
 import { encodeExportPng } from './png-out';
 import { cutOut, selectionOrigin } from './selection-parts';
@@ -96,29 +93,4 @@ async function writeSelection(ctx: EngineContext, out: FolderWriter, doc: Editor
     entry.cutout = { file: files.cutout, x: origin.x + rect.x, y: origin.y + rect.y, width: rect.width, height: rect.height };
   }
   return entry;
-}
-
-/** Writes only plain names straight inside `dir` (they are slugified; this is the second fence). */
-class FolderWriter {
-  readonly files: string[] = [];
-  private readonly root: string;
-
-  constructor(dir: string) {
-    this.root = path.resolve(dir);
-  }
-
-  async ready(): Promise<void> {
-    await mkdir(this.root, { recursive: true }).catch((err: unknown) => Promise.reject(toWriteError(err)));
-  }
-
-  async write(name: string, data: Uint8Array | string): Promise<void> {
-    const file = path.join(this.root, name);
-    if (path.dirname(file) !== this.root || name !== path.basename(name)) throw new Error(`unsafe export file name: ${name}`);
-    await this.writeAt(file, data);
-    this.files.push(name);
-  }
-
-  async writeAt(file: string, data: Uint8Array | string): Promise<void> {
-    await writeFileAtomic(file, data).catch((err: unknown) => Promise.reject(toWriteError(err)));
-  }
 }
