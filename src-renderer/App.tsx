@@ -11,6 +11,7 @@ import { installModelEvents } from './models/model-actions';
 import { installSelections } from './selection/install';
 import { SelectionBar } from './panels/SelectionBar';
 import { ModelManager } from './models/ModelManager';
+import { ExportDialog } from './export/ExportDialog';
 import { useEditor } from './state/editor-store';
 import { LayersPanel } from './panels/LayersPanel';
 import { MenuBar } from './panels/MenuBar';
@@ -73,6 +74,7 @@ export function App() {
       <StatusBar />
       <ModelManager />
       <OutpaintDialog />
+      <ExportDialog />
     </div>
   );
 }

@@ -71,7 +71,7 @@ const api: AnyfillApi = {
     return invoke('shell.stageBytes', { name: file.name || 'pasted image', bytes });
   },
   pickImage: () => invoke('shell.pickImage', {}),
-  saveExport: (exportId, suggestedName) => invoke('shell.saveExport', { exportId, suggestedName }),
+  saveExport: (exportId, suggestedName, format) => invoke('shell.saveExport', { exportId, suggestedName, ...(format ? { format } : {}) }),
   // Session paths are "assets/…" or "exports/…" (see SessionFileSchema); each segment is encoded anyway.
   fileUrl: (p) => `${APP_SCHEME}://${FILES_HOST}/${String(p).split('/').map(encodeURIComponent).join('/')}`,
 };

@@ -61,13 +61,15 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlers {
     },
 
     async 'shell.saveExport'(req, ctx) {
-      // The export id passed the contract's regex, so this relative path cannot name anything else.
-      const source = await sessionDir.resolveServable(`exports/${req.exportId}.png`);
+      const format = req.format ?? 'png';
+      const kind = SAVE_KINDS[format];
+      // The export id and format passed the contract's checks, so this relative path cannot name anything else.
+      const source = await sessionDir.resolveServable(`exports/${req.exportId}.${format}`);
       if (!source) throw new AnyfillError('NOT_FOUND', 'That export is no longer available. Export again.');
       const options: SaveDialogOptions = {
-        title: 'Save PNG',
-        defaultPath: path.join(app.getPath('pictures'), pngName(req.suggestedName)),
-        filters: [{ name: 'PNG image', extensions: ['png'] }],
+        title: kind.title,
+        defaultPath: path.join(app.getPath('pictures'), withExtension(req.suggestedName, format)),
+        filters: [{ name: kind.filter, extensions: [format] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const result = ctx.window ? await dialog.showSaveDialog(ctx.window, options) : await dialog.showSaveDialog(options);
@@ -112,8 +114,19 @@ function saveError(err: unknown): AnyfillError {
   return ioError(err, 'save the image');
 }
 
+const SAVE_KINDS = {
+  png: { title: 'Save PNG', filter: 'PNG image' },
+  zip: { title: 'Save layers (zip)', filter: 'Zip archive' },
+  psd: { title: 'Save PSD', filter: 'Photoshop document' },
+} as const;
+
 /** The suggested name is a display name: strip folders and make sure it ends in .png. */
 export function pngName(suggested: string): string {
+  return withExtension(suggested, 'png');
+}
+
+/** The same for any export format: "truck-layers" → "truck-layers.zip". */
+export function withExtension(suggested: string, ext: 'png' | 'zip' | 'psd'): string {
   const base = cleanName(suggested);
-  return /\.png$/i.test(base) ? base : `${base.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.png`;
+  return new RegExp(`\\.${ext}$`, 'i').test(base) ? base : `${base.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.${ext}`;
 }

@@ -16,6 +16,7 @@ import {
 import { AnyfillError, fromErrorData, toErrorData } from '../../src-shared/contract/errors';
 import { StagedFileSchema, type StagedFile } from '../../src-shared/contract/payloads';
 import type { ExportId } from '../../src-shared/document/ids';
+import type { ExportFormat } from '../../src-shared/contract/export-payloads';
 import { WsClient, type ConnectionState } from './ws-client';
 
 const ACCEPT = 'image/*,.bmp,.tif,.tiff,.avif,.heic';
@@ -125,9 +126,9 @@ export class BrowserBridge implements AnyfillApi {
     });
   }
 
-  async saveExport(exportId: ExportId, suggestedName: string): Promise<{ saved: boolean; where?: string }> {
+  async saveExport(exportId: ExportId, suggestedName: string, format: ExportFormat = 'png'): Promise<{ saved: boolean; where?: string }> {
     const a = document.createElement('a');
-    a.href = `/files/exports/${encodeURIComponent(exportId)}.png?token=${encodeURIComponent(this.token)}&download=${encodeURIComponent(suggestedName)}`;
+    a.href = `/files/exports/${encodeURIComponent(exportId)}.${format}?token=${encodeURIComponent(this.token)}&download=${encodeURIComponent(suggestedName)}`;
     a.download = suggestedName;
     a.hidden = true;
     document.body.append(a);

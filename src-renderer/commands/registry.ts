@@ -1,5 +1,6 @@
 // Runs in: renderer. The one list of commands. [Note: commands]
 import { exportPng } from '../flows/export-png';
+import { openExportDialog } from '../export/export-actions';
 import { closeDocument, openPicked } from '../flows/open-image';
 import { openModelManager } from '../models/model-actions';
 import { openDetectPanel } from '../detect/detect-actions';
@@ -41,6 +42,14 @@ export const commands: readonly Command[] = [
     accelerator: 'CmdOrCtrl+Shift+E',
     isEnabled: (s) => hasDoc(s) && idle(s),
     run: exportPng,
+  },
+  {
+    id: 'file.exportLayers',
+    label: 'Export Layers…',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+Alt+E',
+    isEnabled: (s) => hasDoc(s) && idle(s),
+    run: openExportDialog,
   },
   // Model packs for the AI tools; open at any time, downloads go on in the background.
   { id: 'models.open', label: 'Models…', menu: 'file', accelerator: 'CmdOrCtrl+Shift+M', separatorBefore: true, isEnabled: () => true, run: openModelManager },

@@ -2,6 +2,7 @@
 // The object the renderer sees as window.anyfill. Both hosts implement it with the same shape.
 import type { ChannelName, EventName, EventOf, RequestOf, ResponseOf } from './contract';
 import type { ExportId } from '../document/ids';
+import type { ExportFormat } from './export-payloads';
 import type { StagedFile } from './payloads';
 
 export interface AnyfillApi {
@@ -14,8 +15,8 @@ export interface AnyfillApi {
   stageFile(file: File): Promise<StagedFile>;
   /** Native open dialog (Electron) or a file input (browser). null when cancelled. */
   pickImage(): Promise<StagedFile | null>;
-  /** Native save dialog (Electron) or a download (browser). */
-  saveExport(exportId: ExportId, suggestedName: string): Promise<{ saved: boolean; where?: string }>;
+  /** Native save dialog (Electron) or a download (browser); format: what the export is (default png). */
+  saveExport(exportId: ExportId, suggestedName: string, format?: ExportFormat): Promise<{ saved: boolean; where?: string }>;
   /** URL for a session file path returned by the engine (proxy, export). */
   fileUrl(path: string): string;
 }

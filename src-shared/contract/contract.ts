@@ -19,6 +19,7 @@ import {
 import { DownloadProgressSchema, ModelsListSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
 import { PackIdSchema } from '../models/catalog-schema';
 import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
+import { ExportFormatSchema, ExportLayersRequestSchema, ExportLayersResultSchema, ExportLayersToRequestSchema, ExportLayersToResultSchema } from './export-payloads';
 import { InpaintPlanRequestSchema, InpaintPlanSchema, InpaintRequestSchema, InpaintResultSchema, OutpaintRequestSchema, OutpaintResultSchema } from './diffusion-payloads';
 import {
   SegmentEverythingRequestSchema,
@@ -66,6 +67,10 @@ export const channels = {
     request: z.object({ document: EditorDocumentSchema }).strict(),
     response: ExportResultSchema,
   },
+  /** Layered export: the layers, masks, cut-outs and composite as PNGs + layers.json in one zip, and a PSD. */
+  'document.exportLayers': { owner: 'engine', request: ExportLayersRequestSchema, response: ExportLayersResultSchema },
+  /** Hosts and the CLI: the same layered export written into a folder on disk. */
+  'document.exportLayersTo': { owner: 'internal', request: ExportLayersToRequestSchema, response: ExportLayersToResultSchema },
   /** Compute (or load from cache) the image embedding for a SAM pack; image.open starts this by itself. */
   'segment.prepare': {
     owner: 'engine',
@@ -121,7 +126,7 @@ export const channels = {
   /** Electron: native save dialog, then copy the export there. */
   'shell.saveExport': {
     owner: 'shell',
-    request: z.object({ exportId: ExportIdSchema, suggestedName: z.string().min(1).max(260) }).strict(),
+    request: z.object({ exportId: ExportIdSchema, suggestedName: z.string().min(1).max(260), format: ExportFormatSchema.optional() }).strict(),
     response: z.object({ saved: z.boolean(), where: z.string().optional() }),
   },
   /** Electron: rebuild the native menu from the renderer's command registry. */

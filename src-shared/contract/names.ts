@@ -7,6 +7,8 @@ export const CHANNEL_OWNERS = {
   'image.decoded': 'engine',
   'image.release': 'engine',
   'document.exportPng': 'engine',
+  'document.exportLayers': 'engine',
+  'document.exportLayersTo': 'internal',
   'segment.prepare': 'engine',
   'segment.run': 'engine',
   'segment.fullRes': 'engine',

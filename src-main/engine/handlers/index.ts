@@ -7,6 +7,7 @@ import { inpaintPlan, inpaintRun, outpaintRun } from './inpaint-handlers';
 import { selectionMask } from './selection-handlers';
 import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun } from './segment-handlers';
 import { documentExportPng } from './document-handlers';
+import { documentExportLayers, documentExportLayersTo } from './export-handlers';
 import { imageDecoded, imageOpen, imageProxy, imageRelease } from './image-handlers';
 import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsRemove, modelsVerify } from './model-handlers';
 
@@ -18,6 +19,8 @@ export function createEngineHandlers(): EngineHandlers {
     'image.decoded': imageDecoded,
     'image.release': imageRelease,
     'document.exportPng': documentExportPng,
+    'document.exportLayers': documentExportLayers,
+    'document.exportLayersTo': documentExportLayersTo,
     'segment.prepare': segmentPrepare,
     'segment.run': segmentRun,
     'segment.fullRes': segmentFullRes,

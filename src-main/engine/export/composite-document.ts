@@ -1,0 +1,39 @@
+// Runs in: engine process. The document's composite at full resolution, shared by document.exportPng and
+// the layered export so composite.png is byte for byte the PNG that Export PNG gives.
+import sharp from 'sharp';
+import type { EditorDocument } from '../../../src-shared/document/types';
+import { ensureDecoded } from '../images/asset-store';
+import { compositeLayers, dropAlpha, isOpaque, type CompositeLayer } from '../images/composite';
+import { checkPixelCap } from '../images/errors';
+import { MAX_PIXELS } from '../images/limits';
+
+/** RGBA canvas of the document's size with its visible image layers drawn bottom → top. */
+export async function compositeDocument(sessionDir: string, doc: EditorDocument): Promise<Buffer> {
+  checkPixelCap(doc.width, doc.height, 'document');
+  return compositeLayers(doc.width, doc.height, await loadLayers(sessionDir, doc));
+}
+
+/**
+ * Decodes the visible layers' pixels one after another (not in parallel: each full decode can
+ * be a gigabyte). Layers are drawn at their asset's decoded size.
+ */
+async function loadLayers(sessionDir: string, doc: EditorDocument): Promise<CompositeLayer[]> {
+  const layers: CompositeLayer[] = [];
+  for (const layer of doc.layers) {
+    // Selections are masks, not pixels: the composite is what the image layers show.
+    if (layer.kind !== 'image' || !layer.visible || layer.opacity === 0) continue;
+    const { pixels } = await ensureDecoded(sessionDir, layer.assetId);
+    layers.push({ pixels, x: layer.x, y: layer.y, opacity: layer.opacity });
+  }
+  return layers;
+}
+
+/** Lossless PNG; RGB when nothing is transparent (smaller, and what an opaque source had). */
+export async function encodePng(rgba: Buffer, width: number, height: number): Promise<Buffer> {
+  const opaque = isOpaque(rgba);
+  const data = opaque ? dropAlpha(rgba) : rgba;
+  const channels = opaque ? 3 : 4;
+  return sharp(data, { raw: { width, height, channels }, limitInputPixels: MAX_PIXELS })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+}

@@ -1,0 +1,46 @@
+// Runs in: engine process. The layered export's PNG encoder: RGB when opaque (what an opaque original had),
+// RGBA otherwise, grey for masks; with the source's ICC profile and EXIF when it had them.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp, { type Sharp } from 'sharp';
+import { dropAlpha, isOpaque } from '../images/composite';
+import { MAX_PIXELS } from '../images/limits';
+import { withExifChunk } from './exif';
+import type { SourceMeta } from './source-meta';
+
+export interface RawImage {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 3 | 4;
+}
+
+/** keepAlpha: a cut-out stays RGBA even where its mask is a solid rectangle. */
+export async function encodeExportPng(img: RawImage, meta: SourceMeta = {}, opts: { keepAlpha?: boolean } = {}): Promise<Buffer> {
+  let { data, channels } = img;
+  if (channels === 4 && !opts.keepAlpha && isOpaque(data)) {
+    data = dropAlpha(data);
+    channels = 3;
+  }
+  let pipeline = sharp(data, { raw: { width: img.width, height: img.height, channels }, limitInputPixels: MAX_PIXELS });
+  // libvips would otherwise read one band as sRGB and write three equal channels.
+  if (channels === 1) pipeline = pipeline.toColourspace('b-w');
+  const png = meta.icc && channels !== 1 ? await withProfile(pipeline, meta.icc) : await pipeline.png({ compressionLevel: 6 }).toBuffer();
+  return meta.exif ? withExifChunk(png, meta.exif) : png;
+}
+
+/**
+ * The engine's pixels are sRGB (decode converts from the source's profile), so keeping the profile
+ * means converting back into it; sharp takes a profile only as a file path.
+ */
+async function withProfile(pipeline: Sharp, icc: Buffer): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'anyfill-icc-'));
+  try {
+    const file = path.join(dir, 'source.icc');
+    await writeFile(file, icc);
+    return await pipeline.withIccProfile(file).png({ compressionLevel: 6 }).toBuffer();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
