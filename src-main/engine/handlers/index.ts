@@ -7,6 +7,16 @@ import { inpaintPlan, inpaintRun, outpaintRun } from './inpaint-handlers';
 import { selectionMask } from './selection-handlers';
 import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun } from './segment-handlers';
 import { documentExportPng } from './document-handlers';
+import {
+  projectAutosave,
+  projectDiscardRecovery,
+  projectOpen,
+  projectOpenPath,
+  projectRecover,
+  projectRecoverable,
+  projectSave,
+  projectSaveTo,
+} from './project-handlers';
 import { imageDecoded, imageOpen, imageProxy, imageRelease } from './image-handlers';
 import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsRemove, modelsVerify } from './model-handlers';
 
@@ -18,6 +28,14 @@ export function createEngineHandlers(): EngineHandlers {
     'image.decoded': imageDecoded,
     'image.release': imageRelease,
     'document.exportPng': documentExportPng,
+    'project.save': projectSave,
+    'project.saveTo': projectSaveTo,
+    'project.open': projectOpen,
+    'project.openPath': projectOpenPath,
+    'project.autosave': projectAutosave,
+    'project.recoverable': projectRecoverable,
+    'project.recover': projectRecover,
+    'project.discardRecovery': projectDiscardRecovery,
     'segment.prepare': segmentPrepare,
     'segment.run': segmentRun,
     'segment.fullRes': segmentFullRes,
