@@ -66,8 +66,8 @@ function checkEntry(e: yauzl.Entry, seen: Map<string, yauzl.Entry>): string {
   const name = yauzl.getFileNameLowLevel(e.generalPurposeBitFlag, e.fileNameRaw, e.extraFields, true);
   const shown = JSON.stringify(name.slice(0, 120));
   if (name.includes('\0')) throw refused(`an entry whose name contains a NUL byte (${shown})`);
-  if (name.includes('\\')) throw refused(`an entry with a backslash in its name (${shown})`);
   if (/^[A-Za-z]:/.test(name)) throw refused(`an entry with a drive letter (${shown})`);
+  if (name.includes('\\')) throw refused(`an entry with a backslash in its name (${shown})`);
   if (name.startsWith('/')) throw refused(`an entry with an absolute path (${shown})`);
   if (name.split('/').includes('..')) throw refused(`an entry that points outside the project (${shown})`);
   if (isSymlinkEntry(e)) throw refused(`a symbolic link (${shown})`);
