@@ -1,6 +1,6 @@
 // Runs in: engine process. The project.* channels: save (to exports/ or a host path), open (staged file or
 // host path), and crash recovery (autosave, list, recover, discard). The work is in ../project.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { newExportId } from '../../../src-shared/document/ids';
 import { PROJECT_EXTENSION } from '../../../src-shared/project/manifest';
 import type { EngineHandler } from '../engine-context';
@@ -22,9 +22,8 @@ export const projectSave: EngineHandler<'project.save'> = async (req, ctx) => {
 };
 
 export const projectSaveTo: EngineHandler<'project.saveTo'> = async (req, ctx) => {
-  const hadPrevious = await stat(req.path).then((s) => s.isFile(), () => false);
-  const { bytes } = await saveProject(ctx.sessionDir, req.document, req.path, { backup: true });
-  return { bytes, backup: hadPrevious };
+  const { bytes, replaced } = await saveProject(ctx.sessionDir, req.document, req.path, { backup: true });
+  return { bytes, backup: replaced };
 };
 
 export const projectOpen: EngineHandler<'project.open'> = (req, ctx) =>

@@ -29,7 +29,9 @@ export function setSaveHookForTests(hook: SaveHook | undefined): void {
 // One save per file at a time: two autosaves racing would otherwise fight over the temp files.
 const queues = new Map<string, Promise<unknown>>();
 
-export function saveProject(sessionDir: string, document: EditorDocument, target: string, opts: SaveOptions): Promise<{ bytes: number }> {
+export interface Saved { bytes: number; /** A previous version was replaced (and kept as .bak when asked). */ replaced: boolean }
+
+export function saveProject(sessionDir: string, document: EditorDocument, target: string, opts: SaveOptions): Promise<Saved> {
   const file = path.resolve(target);
   const run = (queues.get(file) ?? Promise.resolve()).catch(() => undefined).then(() => saveNow(sessionDir, document, file, opts));
   queues.set(file, run);
@@ -37,7 +39,7 @@ export function saveProject(sessionDir: string, document: EditorDocument, target
   return run;
 }
 
-async function saveNow(sessionDir: string, document: EditorDocument, file: string, opts: SaveOptions): Promise<{ bytes: number }> {
+async function saveNow(sessionDir: string, document: EditorDocument, file: string, opts: SaveOptions): Promise<Saved> {
   const hook = opts.hook ?? testHook ?? (() => undefined);
   const hadPrevious = await isFile(file).catch((err: unknown) => Promise.reject(saveFailed(err, false)));
   const suffix = randomBytes(6).toString('hex');
@@ -62,7 +64,7 @@ async function saveNow(sessionDir: string, document: EditorDocument, file: strin
       throw new AnyfillError('INTEGRITY', 'Could not save the project: the file did not read back correctly after writing.', detail);
     });
     if (!opts.backup) await rm(keep, { force: true });
-    return { bytes };
+    return { bytes, replaced: hadPrevious };
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
     if (renamed) await restorePrevious(file, hadPrevious ? keep : null).catch(() => undefined);
