@@ -13,6 +13,8 @@ import { runFillCommand } from './fill-command';
 import { runInpaint } from './inpaint-command';
 import { runOutpaint } from './outpaint-command';
 import { appVersion } from './locations';
+import { runExport } from './export-command';
+import { runProject } from './project-command';
 
 const HELP = `Anyfill ${appVersion()} — local AI image editor
 
@@ -40,6 +42,10 @@ Usage:
   anyfill outpaint --image F [--left PX] [--right PX] [--top PX] [--bottom PX] | [--aspect W:H]
                  --prompt "…" [same options] --out F
                               Extend the canvas and fill the new area from the prompt
+  anyfill project info P.anyfill [--json]
+                              What a project file holds (checked like opening it; no pixels decoded)
+  anyfill export --project P.anyfill --out DIR
+                              Each layer as PNG (selections as 8-bit masks), composite.png, layers.json
   anyfill standins --out DIR [--only ID,ID] [--json]
                               Write the analytic stand-in model packs (for tests and demos)
   anyfill --version | --help
@@ -82,6 +88,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runInpaint(rest, { signal: interruptSignal() });
       case 'outpaint':
         return await runOutpaint(rest, { signal: interruptSignal() });
+      case 'project':
+        return await runProject(rest);
+      case 'export':
+        return await runExport(rest);
       case 'standins':
         return await runStandins(rest);
       default:

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import type { AssetId } from '../../src-shared/document/ids';
-import { resolveCacheDir, resolveModelsDir } from '../common/paths';
+import { resolveCacheDir, resolveModelsDir, resolveRecoveryDir } from '../common/paths';
 import { detect } from '../engine/detect/detect';
 import type { EngineContext } from '../engine/engine-context';
 import { openImage } from '../engine/images/open-image';
@@ -32,7 +32,7 @@ export async function runSegment(argv: string[]): Promise<number> {
   try {
     const staged = await session.stageFile(path.basename(args.image), path.resolve(args.image));
     const { asset } = await openImage(session.root, staged.id, 256);
-    const ctx: EngineContext = { sessionDir: session.root, modelsDir: resolveModelsDir(args.models), cacheDir: resolveCacheDir(), host: 'cli', emit: () => undefined };
+    const ctx: EngineContext = { sessionDir: session.root, modelsDir: resolveModelsDir(args.models), cacheDir: resolveCacheDir(), recoveryDir: resolveRecoveryDir(), host: 'cli', emit: () => undefined };
     const mask = new Uint8Array(asset.width * asset.height);
     for (const prompt of await prompts(ctx, asset.id, args)) {
       const r = await service.segmentFullRes(ctx, { assetId: asset.id, ...prompt, ...(args.pack ? { packId: args.pack } : {}) });

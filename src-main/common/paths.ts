@@ -24,3 +24,8 @@ export function resolveCacheDir(): string {
 export function resolveModelsDir(flag?: string): string {
   return path.resolve(flag ?? process.env.ANYFILL_MODELS_DIR ?? path.join(defaultDataDir(), 'models'));
 }
+
+/** Autosaved copies of open documents for crash recovery: ANYFILL_RECOVERY_DIR beats <data folder>/recovery. */
+export function resolveRecoveryDir(): string {
+  return path.resolve(process.env.ANYFILL_RECOVERY_DIR ?? path.join(defaultDataDir(), 'recovery'));
+}

@@ -52,6 +52,7 @@ async function start(): Promise<void> {
         host: 'electron',
         modelsDir: path.join(app.getPath('userData'), 'models'),
         cacheDir: path.join(app.getPath('userData'), 'cache'),
+        recoveryDir: path.join(app.getPath('userData'), 'recovery'),
         version: app.getVersion(),
       }),
     onEvent: (event) => events.broadcast(event.event, event.payload),

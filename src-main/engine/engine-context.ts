@@ -10,6 +10,8 @@ export interface EngineContext {
   readonly modelsDir: string;
   /** Recomputable data kept between runs (image embeddings by content hash and model); safe to delete. */
   readonly cacheDir: string;
+  /** Autosaved recovery copies of open documents ([Note: recovery]); survives the session. */
+  readonly recoveryDir: string;
   readonly host: 'electron' | 'browser' | 'cli';
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
 }

@@ -1,7 +1,7 @@
 // Runs in: engine process (Electron utilityProcess or a Node child of the browser host).
 // [Note: engine] All decoding and inference happens here, so a native crash never takes down the UI;
 // the host restarts us and the document, held by the renderer, is untouched.
-import { resolveCacheDir, resolveModelsDir } from '../common/paths';
+import { resolveCacheDir, resolveModelsDir, resolveRecoveryDir } from '../common/paths';
 import { connectToHost } from './transport';
 import { createDispatcher } from './dispatcher';
 import { createEngineHandlers } from './handlers/index';
@@ -15,6 +15,7 @@ function main(): void {
   const host = (process.env.ANYFILL_HOST ?? 'browser') as EngineContext['host'];
   const modelsDir = process.env.ANYFILL_MODELS_DIR ?? resolveModelsDir();
   const cacheDir = resolveCacheDir();
+  const recoveryDir = resolveRecoveryDir();
   hardenSharp();
 
   const transport = connectToHost();
@@ -22,6 +23,7 @@ function main(): void {
     sessionDir,
     modelsDir,
     cacheDir,
+    recoveryDir,
     host,
     emit: (event, payload) => transport.send({ t: 'evt', event, payload } satisfies WireEvent),
   };

@@ -16,6 +16,8 @@ export interface EngineEnv {
   modelsDir: string;
   /** Embedding cache; defaults to <data folder>/cache (ANYFILL_CACHE_DIR). */
   cacheDir?: string;
+  /** Recovery copies; defaults to <data folder>/recovery (ANYFILL_RECOVERY_DIR). */
+  recoveryDir?: string;
   host: 'electron' | 'browser' | 'cli';
   version: string;
 }
@@ -26,6 +28,7 @@ export function engineEnv(env: EngineEnv): NodeJS.ProcessEnv {
     ANYFILL_SESSION_DIR: env.sessionDir,
     ANYFILL_MODELS_DIR: env.modelsDir,
     ...(env.cacheDir ? { ANYFILL_CACHE_DIR: env.cacheDir } : {}),
+    ...(env.recoveryDir ? { ANYFILL_RECOVERY_DIR: env.recoveryDir } : {}),
     ANYFILL_HOST: env.host,
     ANYFILL_VERSION: env.version,
   };

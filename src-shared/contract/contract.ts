@@ -3,7 +3,7 @@
 // object; a channel that is not listed here cannot be invoked (tsc fails, and at run time the
 // receiving side answers BAD_REQUEST).
 import { z } from 'zod';
-import { AssetIdSchema, ExportIdSchema, JobIdSchema, StagedFileIdSchema } from '../document/ids';
+import { AssetIdSchema, DocumentIdSchema, ExportIdSchema, JobIdSchema, StagedFileIdSchema } from '../document/ids';
 import { FillRequestSchema, FillResultSchema, JobProgressSchema, SelectionMaskRequestSchema, SelectionMaskResultSchema } from './job-payloads';
 import { EditorDocumentSchema } from '../document/types';
 import { AnyfillErrorSchema } from './errors';
@@ -30,6 +30,20 @@ import {
   SegmentRunRequestSchema,
   SegmentRunResultSchema,
 } from './segment-payloads';
+
+import {
+  ProjectAutosavedSchema,
+  ProjectAutosaveRequestSchema,
+  ProjectOpenedSchema,
+  ProjectOpenPathRequestSchema,
+  ProjectOpenRequestSchema,
+  ProjectRecoverableSchema,
+  ProjectRecoverRequestSchema,
+  ProjectSavedSchema,
+  ProjectSaveRequestSchema,
+  ProjectSaveToRequestSchema,
+  ProjectSaveToResultSchema,
+} from './project-payloads';
 
 import { CHANNEL_OWNERS, EVENT_NAMES, type ChannelOwner } from './names';
 
@@ -71,6 +85,25 @@ export const channels = {
   'document.exportLayers': { owner: 'engine', request: ExportLayersRequestSchema, response: ExportLayersResultSchema },
   /** Hosts and the CLI: the same layered export written into a folder on disk. */
   'document.exportLayersTo': { owner: 'internal', request: ExportLayersToRequestSchema, response: ExportLayersToResultSchema },
+  /** Save the document as an .anyfill project into exports/ (browser download or shell.saveExport). */
+  'project.save': { owner: 'engine', request: ProjectSaveRequestSchema, response: ProjectSavedSchema },
+  /** Hosts only: save the document to a path the user picked (temp + fsync + rename, one .bak, read back). */
+  'project.saveTo': { owner: 'internal', request: ProjectSaveToRequestSchema, response: ProjectSaveToResultSchema },
+  /** Open a staged .anyfill: checked, migrated, every asset registered anew (new AssetIds in the document). */
+  'project.open': { owner: 'engine', request: ProjectOpenRequestSchema, response: ProjectOpenedSchema },
+  /** Hosts only: project.open from a path (Electron's open dialog, the CLI). */
+  'project.openPath': { owner: 'internal', request: ProjectOpenPathRequestSchema, response: ProjectOpenedSchema },
+  /**
+   * A crash-recovery copy of the document in the recovery folder (never the user's file). The renderer
+   * calls it a few seconds after the last change, and project.discardRecovery after a save or close.
+   */
+  'project.autosave': { owner: 'engine', request: ProjectAutosaveRequestSchema, response: ProjectAutosavedSchema },
+  /** Recovery copies left by a previous run (a crash): offer them on start, newest first. */
+  'project.recoverable': { owner: 'engine', request: empty, response: ProjectRecoverableSchema },
+  /** Open a recovery copy like project.open; the copy stays until project.discardRecovery. */
+  'project.recover': { owner: 'engine', request: ProjectRecoverRequestSchema, response: ProjectOpenedSchema },
+  /** Delete a document's recovery copy (after a save or close, or when the user declines to restore). */
+  'project.discardRecovery': { owner: 'engine', request: z.object({ documentId: DocumentIdSchema }).strict(), response: empty },
   /** Compute (or load from cache) the image embedding for a SAM pack; image.open starts this by itself. */
   'segment.prepare': {
     owner: 'engine',

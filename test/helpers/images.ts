@@ -31,6 +31,7 @@ export async function makeSession(): Promise<TestSession> {
     sessionDir: dir,
     modelsDir: path.join(dir, 'models'),
     cacheDir: path.join(dir, 'cache'),
+    recoveryDir: path.join(dir, 'recovery'),
     host: 'cli',
     emit: (event, payload) => void events.push({ event, payload }),
   };

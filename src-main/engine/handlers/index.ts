@@ -8,6 +8,16 @@ import { selectionMask } from './selection-handlers';
 import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun } from './segment-handlers';
 import { documentExportPng } from './document-handlers';
 import { documentExportLayers, documentExportLayersTo } from './export-handlers';
+import {
+  projectAutosave,
+  projectDiscardRecovery,
+  projectOpen,
+  projectOpenPath,
+  projectRecover,
+  projectRecoverable,
+  projectSave,
+  projectSaveTo,
+} from './project-handlers';
 import { imageDecoded, imageOpen, imageProxy, imageRelease } from './image-handlers';
 import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsRemove, modelsVerify } from './model-handlers';
 
@@ -21,6 +31,14 @@ export function createEngineHandlers(): EngineHandlers {
     'document.exportPng': documentExportPng,
     'document.exportLayers': documentExportLayers,
     'document.exportLayersTo': documentExportLayersTo,
+    'project.save': projectSave,
+    'project.saveTo': projectSaveTo,
+    'project.open': projectOpen,
+    'project.openPath': projectOpenPath,
+    'project.autosave': projectAutosave,
+    'project.recoverable': projectRecoverable,
+    'project.recover': projectRecover,
+    'project.discardRecovery': projectDiscardRecovery,
     'segment.prepare': segmentPrepare,
     'segment.run': segmentRun,
     'segment.fullRes': segmentFullRes,

@@ -12,15 +12,24 @@ import type { Pixels } from './pixels';
 import { ensureProxy } from './proxy';
 import { writeFileAtomic } from './session-files';
 
-export async function createDerivedAsset(sessionDir: string, pixels: Pixels, maxProxySide: number): Promise<{ asset: AssetInfo; proxy: SessionFile }> {
+/** `given`: the lossless PNG of these pixels when the caller already has it (a project file's asset). */
+export async function createDerivedAsset(
+  sessionDir: string,
+  pixels: Pixels,
+  maxProxySide: number,
+  given?: { png: Buffer; shownFormat: string },
+): Promise<{ asset: AssetInfo; proxy: SessionFile }> {
   const id = newAssetId();
-  const info: AssetInfo = { id, width: pixels.width, height: pixels.height, format: 'png', hasAlpha: pixels.channels === 4, orientation: 1, notices: [] };
+  const format = given?.shownFormat ?? 'png';
+  const info: AssetInfo = { id, width: pixels.width, height: pixels.height, format, hasAlpha: pixels.channels === 4, orientation: 1, notices: [] };
   const meta: AssetMeta = { version: 1, info, format: 'png' };
   try {
     await mkdir(assetDir(sessionDir, id), { recursive: true });
-    const png = await sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } })
-      .png({ compressionLevel: 3 })
-      .toBuffer();
+    const png =
+      given?.png ??
+      (await sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } })
+        .png({ compressionLevel: 3 })
+        .toBuffer());
     await writeFileAtomic(sourcePath(sessionDir, id), png);
     const proxy = await ensureProxy(sessionDir, meta, maxProxySide, () => Promise.resolve({ kind: 'pixels', pixels }));
     // meta.json last, as image.open does: a folder without it is never reloaded.

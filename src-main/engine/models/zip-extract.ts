@@ -7,6 +7,7 @@ import path from 'node:path';
 import yauzl from 'yauzl';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { CatalogFile, PackManifest } from '../../../src-shared/models/catalog-schema';
+import { compressionRatio, isSymlinkEntry } from '../../common/zip-entry';
 import { diskError } from './download-errors';
 import { commitFile, joinPackPath } from './store-fs';
 
@@ -16,8 +17,6 @@ type ManifestFile = PackManifest['files'][number];
 const MAX_ENTRY_BYTES = 8 * 1024 ** 3;
 /** Beyond this ratio an entry is a zip bomb, not a model (weights barely compress). */
 const MAX_RATIO = 100;
-const S_IFMT = 0o170000;
-const S_IFLNK = 0o120000;
 
 /** Refusals of the archive itself: the zip is deleted, a retry downloads it afresh. */
 const refusals = new WeakSet<AnyfillError>();
@@ -67,9 +66,9 @@ function pick(label: string, rule: Rule, entries: yauzl.Entry[]): yauzl.Entry {
     throw refuse(label, found.length ? `several entries for ${rule.to} (${names})` : `no entry for ${rule.to} (matching /${rule.match}/)`);
   }
   const e = found[0]!;
-  if (((e.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) throw refuse(label, `a symbolic link (${e.fileName})`);
+  if (isSymlinkEntry(e)) throw refuse(label, `a symbolic link (${e.fileName})`);
   if (e.isEncrypted()) throw refuse(label, `an encrypted entry (${e.fileName})`);
-  const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+  const ratio = compressionRatio(e);
   if (e.uncompressedSize > MAX_ENTRY_BYTES || (ratio > MAX_RATIO && e.uncompressedSize > 64 * 1024 ** 2)) {
     throw refuse(label, `an oversized entry (${e.fileName}, ${e.uncompressedSize} bytes)`);
   }

@@ -13,6 +13,7 @@ function recordingContext(): { ctx: EngineContext; events: JobProgress[] } {
     sessionDir: '/nonexistent',
     modelsDir: '/nonexistent',
     cacheDir: '/nonexistent',
+    recoveryDir: '/nonexistent',
     host: 'cli',
     emit: (name: string, payload: unknown) => name === 'job.progress' && events.push(payload as JobProgress),
   } as EngineContext;

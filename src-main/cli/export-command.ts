@@ -1,0 +1,46 @@
+// Runs in: CLI (Node). `anyfill export --project P --out DIR`: opens the project into a temporary session
+// (the same checks as the app: unsafe zips refused, assets verified) and writes its layers as PNGs with
+// composite.png and layers.json (see src-main/engine/export/export-folder.ts).
+import path from 'node:path';
+import { AnyfillError } from '../../src-shared/contract/errors';
+import type { AssetId } from '../../src-shared/document/ids';
+import { resolveCacheDir, resolveModelsDir, resolveRecoveryDir } from '../common/paths';
+import type { EngineContext } from '../engine/engine-context';
+import { exportLayersToFolder } from '../engine/export/export-folder';
+import { forgetAsset } from '../engine/images/asset-store';
+import { hardenSharp } from '../engine/images/harden-sharp';
+import { loadProject } from '../engine/project/load-project';
+import { createSessionDir } from '../host/session-dir';
+import { STR, commandIo, parseCommandArgs, type Out } from './command-args';
+
+const HELP = `usage: anyfill export --project P.anyfill --out DIR
+  Writes each layer of the project as a PNG (image layers as RGB/RGBA, selections as 8-bit masks at
+  full resolution and as cut-outs with alpha), composite.png, a layered PSD and layers.json (names,
+  order, offsets, sizes, file names) into DIR.`;
+
+export async function runExport(argv: string[], out: { stdout?: Out; stderr?: Out } = {}): Promise<number> {
+  const io = commandIo('export', out);
+  const args = parseCommandArgs('export', argv, { project: STR, out: STR }, io, { help: HELP, required: ['project', 'out'], missing: '--project and --out are required.' });
+  if (typeof args === 'number') return args;
+  hardenSharp();
+  const session = await createSessionDir();
+  const ctx: EngineContext = { sessionDir: session.root, modelsDir: resolveModelsDir(), cacheDir: resolveCacheDir(), recoveryDir: resolveRecoveryDir(), host: 'cli', emit: () => undefined };
+  const opened: AssetId[] = [];
+  try {
+    const project = await loadProject(session.root, path.resolve(args.project), 256);
+    opened.push(...project.assets.map((a) => a.asset.id));
+    for (const n of project.notices) io.stderr.write(`anyfill export: ${n}\n`);
+    const dir = path.resolve(args.out);
+    const result = await exportLayersToFolder(ctx, project.document, dir);
+    for (const l of result.layers) io.stdout.write(`${l.file}  ${l.kind} “${l.name}” ${l.width}×${l.height} at ${l.x},${l.y}\n`);
+    io.stdout.write(`${dir}: ${result.layers.length} layers, composite.png ${project.document.width}×${project.document.height}, layers.json\n`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof AnyfillError)) throw err;
+    io.fail(err.message);
+    return 1;
+  } finally {
+    for (const id of opened) forgetAsset(id);
+    await session.dispose();
+  }
+}
