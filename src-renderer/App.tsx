@@ -30,12 +30,18 @@ import { JobsBar } from './jobs/JobsBar';
 import { installJobEvents } from './jobs/job-actions';
 import { StatusBar } from './panels/StatusBar';
 import { Toolbar } from './panels/Toolbar';
+import { isDirty, windowTitle } from './project/dirty';
+import { installProjects } from './project/install';
+import { useProject } from './project/project-store';
+import { RecoveryPrompt } from './project/RecoveryPrompt';
 
 function useWindowTitle(): void {
   const name = useEditor((s) => s.document?.name);
+  const saved = useProject((s) => s.saved);
+  const dirty = useEditor((s) => isDirty(s.document, s.history, saved));
   useEffect(() => {
-    document.title = name ? `${name} — Anyfill` : 'Anyfill';
-  }, [name]);
+    document.title = windowTitle(name, dirty);
+  }, [name, dirty]);
 }
 
 export function App() {
@@ -43,7 +49,7 @@ export function App() {
   const browser = getApi().host === 'browser';
   useWindowTitle();
   useEffect(() => {
-    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades(), installModelEvents(), installSelections(), installJobEvents(), installGenerate()];
+    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades(), installModelEvents(), installSelections(), installJobEvents(), installGenerate(), installProjects()];
     return () => offs.forEach((off) => off());
   }, []);
   return (
@@ -58,6 +64,7 @@ export function App() {
           <SelectionBar />
           <BusyIndicator />
           <JobsBar />
+          <RecoveryPrompt />
           <Messages />
           <DropOverlay visible={dragging} />
         </div>

@@ -12,6 +12,9 @@ import { getHover } from './hover/hover-store';
 import { hoverCounts } from './hover/hover-runner';
 import { lowResToMask } from '../src-shared/masks';
 import { getGenerate } from './generate/generate-store';
+import { getProject } from './project/project-store';
+import { isDirty } from './project/dirty';
+import { autosaveIdle } from './project/autosave';
 
 /** Ids of layers whose Konva.Image has its proxy loaded, i.e. what the canvas can draw right now. */
 function renderedLayerIds(): string[] {
@@ -42,6 +45,10 @@ export interface AnyfillTestHook {
   hoverCounts(): { sent: number; shown: number };
   /** Generative fill: the plan drawn on the canvas, the candidates and what the canvas shows of them. */
   generate(): GenerateView;
+  /** Projects: autosaves written since load, unsaved changes, the recovery copies offered. */
+  project(): { autosaves: number; lastAutosave: string | null; dirty: boolean; offers: string[] };
+  /** The engine's recovery copies now (project.recoverable), after queued autosaves and discards ended. */
+  recoverable(): Promise<Array<{ documentId: string; name: string }>>;
 }
 
 export interface GenerateView {
@@ -125,6 +132,16 @@ export function installTestHook(): void {
       return shown ? Array.from(lowResToMask(shown.logits, shown.placement, width, height)) : null;
     },
     hoverCounts: () => ({ ...hoverCounts }),
+    project() {
+      const p = getProject();
+      const s = getState();
+      return { autosaves: p.autosaves, lastAutosave: p.lastAutosave, dirty: isDirty(s.document, s.history, p.saved), offers: p.offers.map((o) => o.documentId) };
+    },
+    async recoverable() {
+      await autosaveIdle();
+      const { projects } = await getApi().invoke('project.recoverable', {});
+      return projects.map((p) => ({ documentId: p.documentId, name: p.name }));
+    },
     generate() {
       const g = getGenerate();
       const stage = stageRefs.stage;

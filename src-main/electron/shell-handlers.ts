@@ -6,6 +6,7 @@ import path from 'node:path';
 import { channels, type ChannelName, type EngineChannelName, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract/contract';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import type { StagedFile } from '../../src-shared/contract/payloads';
+import type { ExportFormat } from '../../src-shared/contract/export-payloads';
 import { cleanName, type SessionDir } from '../host/session-dir';
 import { ioError } from '../common/io-errors';
 import { copyFileAtomic } from './fs-atomic';
@@ -47,9 +48,14 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlers {
   return {
     async 'shell.pickImage'(_req, ctx) {
       const options: OpenDialogOptions = {
-        title: 'Open image',
+        title: 'Open image or project',
         properties: ['openFile'],
-        filters: [{ name: 'Images', extensions: IMAGE_EXTENSIONS }],
+        // Projects open through the same command (the renderer tells them apart by name).
+        filters: [
+          { name: 'Images and projects', extensions: [...IMAGE_EXTENSIONS, 'anyfill'] },
+          { name: 'Images', extensions: IMAGE_EXTENSIONS },
+          { name: 'Anyfill projects', extensions: ['anyfill'] },
+        ],
       };
       const result = ctx.window ? await dialog.showOpenDialog(ctx.window, options) : await dialog.showOpenDialog(options);
       const picked = result.filePaths[0];
@@ -68,7 +74,7 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlers {
       if (!source) throw new AnyfillError('NOT_FOUND', 'That export is no longer available. Export again.');
       const options: SaveDialogOptions = {
         title: kind.title,
-        defaultPath: path.join(app.getPath('pictures'), withExtension(req.suggestedName, format)),
+        defaultPath: path.join(app.getPath(format === 'anyfill' ? 'documents' : 'pictures'), withExtension(req.suggestedName, format)),
         filters: [{ name: kind.filter, extensions: [format] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
@@ -118,7 +124,8 @@ const SAVE_KINDS = {
   png: { title: 'Save PNG', filter: 'PNG image' },
   zip: { title: 'Save layers (zip)', filter: 'Zip archive' },
   psd: { title: 'Save PSD', filter: 'Photoshop document' },
-} as const;
+  anyfill: { title: 'Save Project', filter: 'Anyfill project' },
+} as const satisfies Record<ExportFormat, { title: string; filter: string }>;
 
 /** The suggested name is a display name: strip folders and make sure it ends in .png. */
 export function pngName(suggested: string): string {
@@ -126,7 +133,7 @@ export function pngName(suggested: string): string {
 }
 
 /** The same for any export format: "truck-layers" → "truck-layers.zip". */
-export function withExtension(suggested: string, ext: 'png' | 'zip' | 'psd'): string {
+export function withExtension(suggested: string, ext: ExportFormat): string {
   const base = cleanName(suggested);
   return new RegExp(`\\.${ext}$`, 'i').test(base) ? base : `${base.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.${ext}`;
 }

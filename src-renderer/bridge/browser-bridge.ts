@@ -19,7 +19,8 @@ import type { ExportId } from '../../src-shared/document/ids';
 import type { ExportFormat } from '../../src-shared/contract/export-payloads';
 import { WsClient, type ConnectionState } from './ws-client';
 
-const ACCEPT = 'image/*,.bmp,.tif,.tiff,.avif,.heic';
+// .anyfill: projects open through the same picker.
+const ACCEPT = 'image/*,.bmp,.tif,.tiff,.avif,.heic,.anyfill';
 
 /** The access token printed by `anyfill serve`: `#token=…` (kept out of server logs) or `?token=…`. */
 export function readToken(loc: Pick<Location, 'hash' | 'search'> = location): string {

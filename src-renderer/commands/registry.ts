@@ -2,6 +2,7 @@
 import { exportPng } from '../flows/export-png';
 import { openExportDialog } from '../export/export-actions';
 import { closeDocument, openPicked } from '../flows/open-image';
+import { saveProject } from '../project/save-project';
 import { openModelManager } from '../models/model-actions';
 import { openDetectPanel } from '../detect/detect-actions';
 import { showNotice } from '../state/messages';
@@ -35,6 +36,7 @@ function withActiveLayer(fn: (id: NonNullable<EditorState['activeLayerId']>) => 
 
 export const commands: readonly Command[] = [
   { id: 'file.open', label: 'Open…', menu: 'file', accelerator: 'CmdOrCtrl+O', isEnabled: idle, run: openPicked },
+  { id: 'file.saveProject', label: 'Save Project…', menu: 'file', accelerator: 'CmdOrCtrl+S', isEnabled: (s) => hasDoc(s) && idle(s), run: saveProject },
   {
     id: 'file.exportPng',
     label: 'Export PNG…',

@@ -3,14 +3,15 @@
 import { getState } from '../state/editor-store';
 import { showError } from '../state/messages';
 import { openFile } from './open-image';
+import { isProjectName } from '../project/open-project';
 
 const IMAGE_NAME = /\.(jpe?g|png|gif|webp|bmp|tiff?|avif|heic|heif)$/i;
 
 export const looksLikeImage = (f: File): boolean => f.type.startsWith('image/') || IMAGE_NAME.test(f.name);
 
-/** The first image among the files, else the first file (the engine then explains what is wrong with it). */
+/** The first image among the files, else a project, else the first file (the engine then explains what is wrong with it). */
 export function chooseFile(files: readonly File[]): File | undefined {
-  return files.find(looksLikeImage) ?? files[0];
+  return files.find(looksLikeImage) ?? files.find((f) => isProjectName(f.name)) ?? files[0];
 }
 
 const hasFiles = (dt: DataTransfer | null): boolean => !!dt && Array.from(dt.types).includes('Files');

@@ -4,7 +4,7 @@ import type { AssetInfo, SessionFile, StagedFile } from '../../src-shared/contra
 import { AnyfillError } from '../../src-shared/contract/errors';
 import { newDocumentId, newLayerId, type AssetId } from '../../src-shared/document/ids';
 import { DOCUMENT_SCHEMA_VERSION, type EditorDocument, type ImageLayer } from '../../src-shared/document/types';
-import { getApi, userMessage } from '../bridge/api';
+import { errorData, getApi, userMessage } from '../bridge/api';
 import { loadDocument } from '../state/document-actions';
 import { getState, type AssetView } from '../state/editor-store';
 import { addImageLayer } from '../state/layer-actions';
@@ -15,6 +15,7 @@ import { takeEarlyDecode } from './host-events';
 import { forgetImages, loadImage } from './image-cache';
 import { getModels } from '../models/models-store';
 import { prepareSegment } from '../selection/segment-runner';
+import { isProjectName, openStagedProject } from '../project/open-project';
 
 /** A SAM pack is installed (from the model list the app reads at start): without one, opening stays quiet. */
 const hasSegmentModel = (): boolean =>
@@ -60,8 +61,12 @@ async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, name
   try {
     await withBusy(nameHint ? `${label} ${nameHint}…` : `${label}…`, async () => {
       const staged = await stage();
+      // A project replaces the document whatever the mode: it has its own layers and size.
+      if (isProjectName(staged.name)) return await openStagedProject(staged, proxySideForScreen());
       const api = getApi();
-      const { asset, proxy } = await api.invoke('image.open', { fileId: staged.id, name: staged.name, maxProxySide: proxySideForScreen() });
+      const opened = await api.invoke('image.open', { fileId: staged.id, name: staged.name, maxProxySide: proxySideForScreen() }).catch((err: unknown) => projectAfterAll(staged, err));
+      if (!opened) return;
+      const { asset, proxy } = opened;
       const view = await viewFor(asset, proxy, staged.name);
       commit(staged.name, asset, view, mode);
       // Start the SAM embedding now (engine background work) so the first click answers at decoder speed.
@@ -71,6 +76,13 @@ async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, name
   } catch (err) {
     showError(userMessage(err, 'Could not open that file.'));
   }
+}
+
+/** A renamed project is not an image: try it as one, and if that fails too, say why it is no image. */
+async function projectAfterAll(staged: StagedFile, imageError: unknown): Promise<null> {
+  if (errorData(imageError).code !== 'UNSUPPORTED_FORMAT') throw imageError;
+  await openStagedProject(staged, proxySideForScreen()).catch(() => Promise.reject(imageError));
+  return null;
 }
 
 async function viewFor(asset: AssetInfo, proxy: SessionFile, name: string): Promise<AssetView> {

@@ -20,8 +20,8 @@ export const ExportChoicesSchema = z
   .strict();
 export type ExportChoices = z.infer<typeof ExportChoicesSchema>;
 
-/** What a session export holds: Export PNG's image, the layered folder as a zip, or the layered PSD. */
-export const ExportFormatSchema = z.enum(['png', 'zip', 'psd']);
+/** What a session export holds: Export PNG's image, the layered folder as a zip, the layered PSD, or a project. */
+export const ExportFormatSchema = z.enum(['png', 'zip', 'psd', 'anyfill']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 export const DEFAULT_EXPORT_CHOICES: ExportChoices = { layers: true, masks: true, cutouts: true, composite: true, psd: true };

@@ -1,7 +1,8 @@
 // Runs in: tests and benchmarks (node). Starts the real `anyfill serve` command and a headless Debian
 // Chromium driven by playwright-core (no browser download: executablePath is the system Chromium).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -13,6 +14,8 @@ export interface ServeProcess {
   url: string;
   child: ChildProcess;
   output: () => string;
+  /** ANYFILL_RECOVERY_DIR of this host (a temporary folder unless the caller chose one). */
+  recoveryDir: string;
   stop(): Promise<void>;
 }
 
@@ -20,9 +23,12 @@ export interface ServeProcess {
 export async function startServe(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
   const cli = path.join(repoRoot, 'dist', 'node', 'cli.cjs');
   if (!existsSync(cli)) throw new Error('dist/node/cli.cjs is missing: run "npm run build" before the end-to-end tests.');
+  // Each host its own recovery folder: autosaves of one test must never be offered to another (or to the user).
+  const recoveryDir = env.ANYFILL_RECOVERY_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'anyfill-recovery-'));
+  const ownRecovery = env.ANYFILL_RECOVERY_DIR === undefined;
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...extraArgs], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ANYFILL_RECOVERY_DIR: recoveryDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -44,12 +50,15 @@ export async function startServe(extraArgs: string[] = [], env: NodeJS.ProcessEn
     url,
     child,
     output: () => out,
+    recoveryDir,
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      if (ownRecovery) rmSync(recoveryDir, { recursive: true, force: true });
     },
   };
 }

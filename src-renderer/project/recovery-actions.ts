@@ -1,0 +1,62 @@
+// Runs in: renderer. [Note: recovery] After a crash the engine still has the autosaved copies: once it is
+// ready, ask about the newest one; Restore opens it like a project (the copy stays until the document is
+// saved or closed), Discard deletes it.
+import { getApi, userMessage } from '../bridge/api';
+import { withBusy } from '../flows/busy';
+import { proxySideForScreen } from '../flows/open-image';
+import { getState, useEditor } from '../state/editor-store';
+import { showError } from '../state/messages';
+import { discardRecoveryCopy } from './autosave';
+import { commitOpenedProject } from './open-project';
+import { getProject, setProject, type RecoveryOffer } from './project-store';
+
+async function findCopies(): Promise<void> {
+  try {
+    const { projects } = await getApi().invoke('project.recoverable', {});
+    // Never offer the document that is open now (its copy is the autosave of what is on screen).
+    const openId = getState().document?.id;
+    setProject({ offers: projects.filter((p) => p.documentId !== openId) });
+  } catch (err) {
+    console.warn('[anyfill] could not list recovery copies:', userMessage(err));
+  }
+}
+
+/** Ask once per page load, when the engine first says it is ready. */
+export function installRecoveryCheck(): () => void {
+  let asked = false;
+  const check = () => {
+    if (asked || getState().engine.state !== 'ready') return;
+    asked = true;
+    void findCopies();
+  };
+  const off = useEditor.subscribe(check);
+  check();
+  return off;
+}
+
+const withoutOffer = (offer: RecoveryOffer) => getProject().offers.filter((o) => o.documentId !== offer.documentId);
+
+export async function restoreOffer(offer: RecoveryOffer): Promise<void> {
+  setProject({ offers: withoutOffer(offer) });
+  try {
+    await withBusy(`Restoring ${offer.name}…`, async () => {
+      const opened = await getApi().invoke('project.recover', { documentId: offer.documentId, maxProxySide: proxySideForScreen() });
+      await commitOpenedProject(opened, offer.name, true);
+    });
+  } catch (err) {
+    showError(userMessage(err, `Could not restore ${offer.name}.`));
+  }
+}
+
+export function discardOffer(offer: RecoveryOffer): Promise<void> {
+  setProject({ offers: withoutOffer(offer) });
+  return discardRecoveryCopy(offer.documentId);
+}
+
+/** "Anyfill closed unexpectedly. Restore “name” from 14:32?" — today's copies by time, older ones by date too. */
+export function offerText(offer: RecoveryOffer, now = new Date()): string {
+  const at = new Date(offer.savedAt);
+  const sameDay = at.toDateString() === now.toDateString();
+  const when = sameDay ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  return `Anyfill closed unexpectedly. Restore “${offer.name}” from ${when}?`;
+}

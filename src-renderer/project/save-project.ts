@@ -1,0 +1,34 @@
+// Runs in: renderer. File › Save Project: the engine writes exports/<id>.anyfill, the host hands it to the
+// user (a download, or Electron's save dialog); then the document counts as saved and its recovery copy goes.
+import { getApi, userMessage } from '../bridge/api';
+import { withBusy } from '../flows/busy';
+import { getState } from '../state/editor-store';
+import { showError, showNotice } from '../state/messages';
+import { discardRecoveryCopy } from './autosave';
+import { markerFor } from './dirty';
+import { setProject } from './project-store';
+
+/** "truck.jpg" → "truck"; the engine adds .anyfill. */
+export function projectBaseName(docName: string): string {
+  return docName.replace(/\.(anyfill|jpe?g|png|gif|webp|bmp|tiff?|avif|heic|heif)$/i, '').trim() || 'Untitled';
+}
+
+export async function saveProject(): Promise<void> {
+  // The document and history of this moment: what is written is what counts as saved.
+  const { document, history } = getState();
+  if (!document) return;
+  const name = projectBaseName(document.name);
+  try {
+    await withBusy(`Saving ${name}.anyfill…`, async () => {
+      const api = getApi();
+      const saved = await api.invoke('project.save', { document, name });
+      const result = await api.saveExport(saved.id, saved.suggestedName, 'anyfill');
+      if (!result.saved) return;
+      setProject({ saved: markerFor(document, history) });
+      void discardRecoveryCopy(document.id);
+      showNotice(`Saved ${saved.suggestedName}${result.where ? ` to ${result.where}` : ''}.`);
+    });
+  } catch (err) {
+    showError(userMessage(err, 'Could not save the project.'));
+  }
+}
