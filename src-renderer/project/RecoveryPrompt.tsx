@@ -1,5 +1,6 @@
 // Runs in: renderer. The crash-recovery question: not modal, so the editor stays usable until answered.
-import { discardOffer, offerText, restoreOffer } from './recovery-actions';
+import { discardOffer, restoreOffer } from './recovery-actions';
+import { offerText } from './project-text';
 import { useProject } from './project-store';
 import { useEditor } from '../state/editor-store';
 import './project.css';

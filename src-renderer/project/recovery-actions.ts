@@ -52,11 +52,3 @@ export function discardOffer(offer: RecoveryOffer): Promise<void> {
   setProject({ offers: withoutOffer(offer) });
   return discardRecoveryCopy(offer.documentId);
 }
-
-/** "Anyfill closed unexpectedly. Restore “name” from 14:32?" — today's copies by time, older ones by date too. */
-export function offerText(offer: RecoveryOffer, now = new Date()): string {
-  const at = new Date(offer.savedAt);
-  const sameDay = at.toDateString() === now.toDateString();
-  const when = sameDay ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-  return `Anyfill closed unexpectedly. Restore “${offer.name}” from ${when}?`;
-}

@@ -7,11 +7,7 @@ import { showError, showNotice } from '../state/messages';
 import { discardRecoveryCopy } from './autosave';
 import { markerFor } from './dirty';
 import { setProject } from './project-store';
-
-/** "truck.jpg" → "truck"; the engine adds .anyfill. */
-export function projectBaseName(docName: string): string {
-  return docName.replace(/\.(anyfill|jpe?g|png|gif|webp|bmp|tiff?|avif|heic|heif)$/i, '').trim() || 'Untitled';
-}
+import { projectBaseName } from './project-text';
 
 export async function saveProject(): Promise<void> {
   // The document and history of this moment: what is written is what counts as saved.

@@ -136,4 +136,71 @@ describe('.anyfill projects: save, open, autosave and recovery', () => {
     expect(after.document).toEqual(before.document);
     await page.getByTestId('message').filter({ has: page.locator('[aria-label="Dismiss"]') }).first().getByLabel('Dismiss').click();
   });
+  const hideFill = async () => {
+    const row = page.getByTestId('layer-item').filter({ hasText: 'Fill (PatchMatch' });
+    await row.getByTestId('layer-visibility').click();
+    await expect.poll(async () => (await layers()).find((l) => l.name.startsWith('Fill'))?.visible).toBe(false);
+  };
+  /** A crash, for the renderer: the page goes without closing anything; the engine keeps the recovery copies. */
+  const crash = async () => {
+    await page.reload();
+    await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
+    expect((await state()).document).toBeNull();
+  };
+
+  it('autosave writes a recovery copy a few seconds after a change; after a crash Restore brings the document back', async () => {
+    const doc = (await state()).document!;
+    expect(await t().recoverable()).toEqual([]); // opened and unchanged: nothing to recover
+    const autosaves = (await t().project()).autosaves;
+    await hideFill();
+    await expect.poll(() => page.title()).toBe('• stripes.png — Anyfill');
+    await expect.poll(async () => (await t().project()).autosaves, { timeout: 15_000 }).toBe(autosaves + 1);
+    expect(await t().recoverable()).toEqual([{ documentId: doc.id, name: 'stripes.png' }]);
+    const changed = await exportPng();
+    expect(Buffer.compare(changed, exported)).not.toBe(0); // the red rectangle shows again
+
+    await crash();
+    const prompt = page.getByTestId('recovery-prompt');
+    await expect.poll(() => prompt.innerText()).toMatch(/Anyfill closed unexpectedly\. Restore “stripes\.png” from .+\?/);
+    await prompt.getByTestId('recovery-restore').click();
+    await editor.waitForLayers(3);
+    await editor.waitIdle();
+    expect(await prompt.count()).toBe(0);
+    expect((await state()).document!.id).toBe(doc.id);
+    expect(await undoCount()).toBe(0);
+    expect(await page.title()).toBe('• stripes.png — Anyfill'); // never saved by the user
+    expect(Buffer.compare(await exportPng(), changed)).toBe(0);
+    // The copy stays until the document is saved or closed.
+    expect((await t().recoverable()).map((r) => r.documentId)).toEqual([doc.id]);
+    await closeDocument();
+    await expect.poll(() => t().recoverable()).toEqual([]);
+  });
+
+  it('Discard deletes the recovery copy; saving deletes it too', async () => {
+    await editor.openWithDialog(saved);
+    await editor.waitForLayers(3);
+    await editor.waitIdle();
+    const autosaves = (await t().project()).autosaves;
+    await hideFill();
+    await expect.poll(async () => (await t().project()).autosaves, { timeout: 15_000 }).toBe(autosaves + 1);
+    await crash();
+    await page.getByTestId('recovery-discard').click();
+    await expect.poll(() => page.getByTestId('recovery-prompt').count()).toBe(0);
+    await expect.poll(() => t().recoverable()).toEqual([]);
+    expect((await state()).document).toBeNull();
+
+    await editor.openWithDialog(saved);
+    await editor.waitForLayers(3);
+    await editor.waitIdle();
+    const before = (await t().project()).autosaves;
+    await hideFill();
+    await expect.poll(async () => (await t().project()).autosaves, { timeout: 15_000 }).toBe(before + 1);
+    expect(await t().recoverable()).toHaveLength(1);
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    await download;
+    await expect.poll(() => page.title()).toBe('stripes.png — Anyfill');
+    await expect.poll(() => t().recoverable()).toEqual([]);
+    expect(fx.pageErrors).toEqual([]);
+  });
 });
