@@ -54,9 +54,11 @@ export async function runBatch(o: BatchOptions, onEvent: (e: BatchEvent) => void
       if (o.signal?.aborted) throw new AnyfillError('CANCELLED', 'The batch was interrupted.');
       const at = { index: i + 1, total: images.length };
       const sha = await sha256File(img.file).catch(() => null);
-      const entry =
-        (sha && reusable(previous.get(img.input), sha, settings, o.outDir)) ||
-        (await processImage(img, sha, { ...deps, onPhase: (phase) => onEvent({ type: 'phase', ...at, input: img.input, phase }) }));
+      let entry = sha ? reusable(previous.get(img.input), sha, settings, o.outDir) : null;
+      if (!entry) {
+        previous.delete(img.input); // its outputs are about to be replaced: the old entry no longer holds
+        entry = await processImage(img, sha, { ...deps, onPhase: (phase) => onEvent({ type: 'phase', ...at, input: img.input, phase }) });
+      }
       entries.set(img.input, entry);
       await save();
       onEvent({ type: 'image', ...at, entry });
