@@ -15,6 +15,7 @@ import { runOutpaint } from './outpaint-command';
 import { appVersion } from './locations';
 import { runExport } from './export-command';
 import { runProject } from './project-command';
+import { runRun } from './run-command';
 
 const HELP = `Anyfill ${appVersion()} — local AI image editor
 
@@ -42,6 +43,10 @@ Usage:
   anyfill outpaint --image F [--left PX] [--right PX] [--top PX] [--bottom PX] | [--aspect W:H]
                  --prompt "…" [same options] --out F
                               Extend the canvas and fill the new area from the prompt
+  anyfill run --images DIR --select "text" --action remove|replace [--prompt "…"] [--seed N] [--steps N]
+                 [--size N] [--pack ID] [--models DIR] --out DIR
+                              Batch: per image, boxes → masks → remove/replace; OUT/report.json; re-running
+                              skips finished images
   anyfill project info P.anyfill [--json]
                               What a project file holds (checked like opening it; no pixels decoded)
   anyfill export --project P.anyfill --out DIR
@@ -88,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runInpaint(rest, { signal: interruptSignal() });
       case 'outpaint':
         return await runOutpaint(rest, { signal: interruptSignal() });
+      case 'run':
+        return await runRun(rest, { signal: interruptSignal() });
       case 'project':
         return await runProject(rest);
       case 'export':

@@ -2,16 +2,8 @@
 import type { PromptReportSchema } from '../../src-shared/contract/diffusion-payloads';
 import type { z } from 'zod';
 
-/**
- * Remove = inpaint with a "background only" prompt and a negative prompt naming what people usually
- * remove, at strength 1 so nothing of the removed object is kept as a starting point (lower strengths
- * start from what is under the mask — the object itself — and tend to paint it back).
- */
-export const REMOVAL = {
-  prompt: 'empty background, natural continuation of the surroundings, seamless, high quality photo',
-  negativePrompt: 'person, people, animal, object, text, letters, watermark, logo, signature, frame, blurry, artifacts',
-  strength: 1,
-} as const;
+/** Shared with `anyfill run --action remove`. */
+export { REMOVAL } from '../../src-shared/generate/removal';
 
 /** A notice saying which words the 77-token limit cut, or null when the prompt fit. */
 export function promptNotice(report: z.infer<typeof PromptReportSchema>, prompt: string): string | null {
