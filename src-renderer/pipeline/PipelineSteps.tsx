@@ -84,7 +84,7 @@ export function PipelineSteps({ p }: { p: Provenance }) {
           </div>
         ))}
       </Step>
-      <Step n={++n} title="Result" testId="pipeline-step-result">
+      <Step n={n + 1} title="Result" testId="pipeline-step-result">
         {resultUrl && <img className="pipeline-thumb" src={resultUrl} alt="Result" />}
         <p>
           {p.result.width} × {p.result.height} at {p.result.x}, {p.result.y} · sha256 <Hash value={p.result.sha256} />
