@@ -8,7 +8,7 @@ import type { AssetId, JobId } from '../../../src-shared/document/ids';
 import { ProvenanceSchema } from '../../../src-shared/document/provenance';
 import type { SelectionLayer } from '../../../src-shared/document/selection';
 import { ImageLayerSchema } from '../../../src-shared/document/types';
-import { logFileName, pipelineLogJson } from '../../../src-renderer/pipeline/export-log';
+import { logFileName, pipelineLogJson } from '../../../src-renderer/pipeline/log-json';
 import { fillProvenance, inpaintProvenance, outpaintProvenance } from '../../../src-renderer/pipeline/provenance-build';
 import { rerunOutcome, rerunRequest } from '../../../src-renderer/pipeline/rerun-request';
 
