@@ -23,6 +23,7 @@ import { MaskOpsPanel } from './mask-ops/MaskOpsPanel';
 import { FillPanel } from './fill/FillPanel';
 import { GeneratePanel } from './generate/GeneratePanel';
 import { ResultsPanel } from './generate/ResultsPanel';
+import { PipelinePanel } from './pipeline/PipelinePanel';
 import { CompareDivider } from './generate/CompareDivider';
 import { installGenerate } from './generate/install';
 import { OutpaintDialog } from './outpaint/OutpaintDialog';
@@ -75,6 +76,7 @@ export function App() {
           <FillPanel />
           <GeneratePanel />
           <ResultsPanel />
+          <PipelinePanel />
           <PropertiesPanel />
         </aside>
       </main>

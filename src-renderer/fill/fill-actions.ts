@@ -16,6 +16,8 @@ import { changeDocument } from '../state/document-actions';
 import { getState, setState, type AssetView } from '../state/editor-store';
 import { showError, showNotice } from '../state/messages';
 import { getFillSettings, seedForRun } from './fill-settings';
+import { stampNow } from '../pipeline/app-version';
+import { fillProvenance } from '../pipeline/provenance-build';
 
 const METHOD_NAMES = { patchmatch: 'PatchMatch', telea: 'Telea' } as const;
 
@@ -42,10 +44,12 @@ export async function contentAwareFill(): Promise<void> {
     else showError(userMessage(err, 'The fill failed; nothing was changed.'));
     return;
   }
-  await commitResult(doc.id, selection.id, result);
+  await commitResult(doc.id, selection, method, result);
 }
 
-async function commitResult(docId: string, selectionId: LayerId, result: FillResult): Promise<void> {
+async function commitResult(docId: string, sent: SelectionLayer, method: 'auto' | FillResult['method'], result: FillResult): Promise<void> {
+  const selectionId: LayerId = sent.id;
+  const stamp = await stampNow();
   const url = getApi().fileUrl(result.proxy.path);
   try {
     await loadImage(url);
@@ -74,6 +78,8 @@ async function commitResult(docId: string, selectionId: LayerId, result: FillRes
     width: result.asset.width,
     height: result.asset.height,
   };
+  const provenance = fillProvenance(image, sent, method, result, stamp);
+  if (provenance) layer.provenance = provenance;
   setState({ assets: { ...getState().assets, [result.asset.id as AssetId]: view } });
   const done = changeDocument('Content-aware fill', (d) => {
     const at = d.layers.findIndex((l) => l.id === image.id);

@@ -17,6 +17,9 @@ import { discardResults } from './results-actions';
 import { getGenerateSettings } from './generate-settings';
 import { setGenerate, type Candidate } from './generate-store';
 import { promptNotice, REMOVAL } from './prompts';
+import { stampNow } from '../pipeline/app-version';
+import { inpaintProvenance, type InpaintSent, type Stamp } from '../pipeline/provenance-build';
+import { imageLayerOf } from '../selection/geometry';
 
 /** Installed generative-fill (SD inpainting) packs, from the model list the app keeps. */
 export function installedSdPacks(): string[] {
@@ -47,6 +50,7 @@ async function run(mode: 'generate' | 'remove'): Promise<void> {
   const setup = mode === 'remove' ? REMOVAL : { prompt: s.prompt.trim(), negativePrompt: s.negativePrompt.trim(), strength: s.strength };
   const title = mode === 'remove' ? 'Remove' : `Generative fill: ${ellipsis(setup.prompt, 40)}`;
   setGenerate({ running: true, promptNotice: null });
+  const sent: InpaintSent = { ...setup, seed: seedForRun(s.seed), steps: s.steps, guidance: s.guidance, scheduler: s.scheduler, variants: s.variants, colourMatch: s.colourMatch };
   let result: InpaintResult;
   try {
     result = await runJob(`${mode === 'remove' ? 'Remove' : 'Generative fill'} · ${selection.name}`, (jobId) =>
@@ -54,13 +58,7 @@ async function run(mode: 'generate' | 'remove'): Promise<void> {
         jobId,
         assetId: selection.assetId,
         selection,
-        ...setup,
-        seed: seedForRun(s.seed),
-        steps: s.steps,
-        guidance: s.guidance,
-        scheduler: s.scheduler,
-        variants: s.variants,
-        colourMatch: s.colourMatch,
+        ...sent,
         ...(s.packId && installedSdPacks().includes(s.packId) ? { packId: s.packId } : {}),
         maxProxySide: proxySideForScreen(),
       }),
@@ -74,18 +72,23 @@ async function run(mode: 'generate' | 'remove'): Promise<void> {
   setGenerate({ running: false, promptNotice: mode === 'generate' ? promptNotice(result.promptReport.prompt, setup.prompt) : null });
   // Candidates the pack's safety checker withheld are said, never shown (not even as black images).
   if (result.message) showNotice(result.message);
-  await showCandidates(doc.id, selection, title, result);
+  const log = { kind: mode === 'remove' ? ('remove' as const) : ('generative-fill' as const), sent, stamp: await stampNow() };
+  await showCandidates(doc.id, selection, title, result, log);
 }
 
-async function showCandidates(docId: string, selection: SelectionLayer, title: string, result: InpaintResult): Promise<void> {
+type Log = { kind: 'remove' | 'generative-fill'; sent: InpaintSent; stamp: Stamp };
+
+async function showCandidates(docId: string, selection: SelectionLayer, title: string, result: InpaintResult, log: Log): Promise<void> {
+  const image = imageLayerOf(getState().document, selection.assetId);
   const ids = result.variants.map((v) => v.asset.id);
   let candidates: Candidate[];
   try {
     candidates = await Promise.all(
-      result.variants.map(async (v) => {
+      result.variants.map(async (v, i) => {
         const url = getApi().fileUrl(v.proxy.path);
         await loadImage(url);
-        return { asset: v.asset, url, proxyWidth: v.proxy.width, proxyHeight: v.proxy.height, x: v.x, y: v.y, seed: v.seed };
+        const provenance = image ? inpaintProvenance(log.kind, image, selection, log.sent, result, i, log.stamp) : undefined;
+        return { asset: v.asset, url, proxyWidth: v.proxy.width, proxyHeight: v.proxy.height, x: v.x, y: v.y, seed: v.seed, ...(provenance ? { provenance } : {}) };
       }),
     );
   } catch {

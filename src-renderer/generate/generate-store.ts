@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { AssetInfo } from '../../src-shared/contract/payloads';
 import type { Rect } from '../../src-shared/masks';
 import type { DocumentId, LayerId } from '../../src-shared/document/ids';
+import type { Provenance } from '../../src-shared/document/provenance';
 
 export interface Size {
   readonly width: number;
@@ -27,6 +28,8 @@ export interface Candidate {
   readonly x: number;
   readonly y: number;
   readonly seed: number;
+  /** Its pipeline log, stored on the layer when it is applied. */
+  readonly provenance?: Provenance;
 }
 
 export interface GenerateResults {

@@ -55,6 +55,7 @@ export function applyCandidate(): boolean {
     y: image.y + c.y,
     width: c.asset.width,
     height: c.asset.height,
+    ...(c.provenance ? { provenance: c.provenance } : {}),
   };
   const view: AssetView = { url: c.url, thumbUrl: c.url, proxyWidth: c.proxyWidth, proxyHeight: c.proxyHeight, info: c.asset, decoded: 'ready' };
   setState({ assets: { ...getState().assets, [c.asset.id as AssetId]: view } });

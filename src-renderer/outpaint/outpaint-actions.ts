@@ -17,6 +17,9 @@ import { getState, setState, type AssetView } from '../state/editor-store';
 import { showError, showNotice } from '../state/messages';
 import { zoomToFit } from '../state/view-actions';
 import { growDocument } from './outpaint-patch';
+import type { Provenance } from '../../src-shared/document/provenance';
+import { stampNow } from '../pipeline/app-version';
+import { outpaintProvenance, type OutpaintSent } from '../pipeline/provenance-build';
 import { extendRequest, getOutpaint, setOutpaint } from './outpaint-store';
 
 /** The photo outpaint extends: the bottom image layer. */
@@ -45,21 +48,15 @@ export async function runOutpaint(): Promise<void> {
   closeOutpaint();
   discardResults();
   const g = getGenerateSettings();
+  const sent: OutpaintSent = { extend, prompt: o.prompt.trim(), negativePrompt: g.negativePrompt.trim(), seed: seedForRun(o.seed), steps: g.steps, guidance: g.guidance, scheduler: g.scheduler, prefill: 'mirror' };
   let result: OutpaintResult;
   try {
     result = await runJob(`Extend canvas · ${photo.name}`, (jobId) =>
       getApi().invoke('outpaint.run', {
         jobId,
         assetId: photo.assetId,
-        extend,
-        prompt: o.prompt.trim(),
-        negativePrompt: g.negativePrompt.trim(),
-        seed: seedForRun(o.seed),
-        steps: g.steps,
-        guidance: g.guidance,
-        scheduler: g.scheduler,
+        ...sent,
         ...(g.packId && installedSdPacks().includes(g.packId) ? { packId: g.packId } : {}),
-        prefill: 'mirror',
         maxProxySide: proxySideForScreen(),
       }),
     );
@@ -68,10 +65,11 @@ export async function runOutpaint(): Promise<void> {
     else showError(userMessage(err, 'Extending the canvas failed; nothing was changed.'));
     return;
   }
-  await commit(doc.id, photo.id, result);
+  const provenance = outpaintProvenance(photo, sent, result, await stampNow());
+  await commit(doc.id, photo.id, result, provenance);
 }
 
-async function commit(docId: string, photoId: ImageLayer['id'], result: OutpaintResult): Promise<void> {
+async function commit(docId: string, photoId: ImageLayer['id'], result: OutpaintResult, provenance?: Provenance): Promise<void> {
   const url = getApi().fileUrl(result.proxy.path);
   try {
     await loadImage(url);
@@ -95,6 +93,7 @@ async function commit(docId: string, photoId: ImageLayer['id'], result: Outpaint
     y: 0,
     width: result.asset.width,
     height: result.asset.height,
+    ...(provenance ? { provenance } : {}),
   };
   const view: AssetView = { url, thumbUrl: url, proxyWidth: result.proxy.width, proxyHeight: result.proxy.height, info: result.asset, decoded: 'ready' };
   setState({ assets: { ...getState().assets, [result.asset.id as AssetId]: view } });

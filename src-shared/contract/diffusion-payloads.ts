@@ -5,6 +5,7 @@ import { AssetIdSchema, JobIdSchema } from '../document/ids';
 import { SelectionLayerSchema } from '../document/selection';
 import { PackIdSchema } from '../models/catalog-schema';
 import { AssetInfoSchema, SessionFileSchema } from './payloads';
+import { packFiles, PixelSha256Schema, resultHashes } from './provenance-payloads';
 import { RectSchema } from './segment-payloads';
 
 export const SCHEDULER_NAMES = ['ddim', 'pndm', 'euler-a', 'dpmpp-2m-karras', 'lcm'] as const;
@@ -51,7 +52,7 @@ const TimingsSchema = z.record(z.string(), z.number());
 
 export const InpaintResultSchema = z.object({
   /** One RGBA layer per variant: opaque over the mask, a feathered edge, transparent elsewhere. */
-  variants: z.array(z.object({ asset: AssetInfoSchema, proxy: SessionFileSchema, x: z.number().int(), y: z.number().int(), seed: z.number().int() })),
+  variants: z.array(z.object({ asset: AssetInfoSchema, proxy: SessionFileSchema, x: z.number().int(), y: z.number().int(), seed: z.number().int(), resultSha256: PixelSha256Schema.optional() })),
   /** Seeds of the variants the pack's optional safety checker flagged: no asset, nothing to show. */
   withheld: z.array(z.object({ seed: z.number().int() })),
   /** For the user when any were withheld: "2 of 3 variants were withheld by the safety checker …". */
@@ -62,6 +63,8 @@ export const InpaintResultSchema = z.object({
   promptReport: z.object({ prompt: PromptReportSchema, negative: PromptReportSchema }),
   packId: z.string(),
   device: z.string(),
+  inputSha256: resultHashes.inputSha256,
+  ...packFiles,
 });
 export type InpaintResult = z.infer<typeof InpaintResultSchema>;
 
@@ -95,5 +98,7 @@ export const OutpaintResultSchema = z.object({
   promptReport: z.object({ prompt: PromptReportSchema, negative: PromptReportSchema }),
   packId: z.string(),
   device: z.string(),
+  ...resultHashes,
+  ...packFiles,
 });
 export type OutpaintResult = z.infer<typeof OutpaintResultSchema>;

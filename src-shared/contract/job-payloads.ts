@@ -5,6 +5,7 @@ import { AssetIdSchema, JobIdSchema } from '../document/ids';
 import { SelectionLayerSchema } from '../document/selection';
 import { AnyfillErrorSchema } from './errors';
 import { AssetInfoSchema, SessionFileSchema } from './payloads';
+import { resultHashes } from './provenance-payloads';
 import { RectSchema } from './segment-payloads';
 
 export const JobKindSchema = z.enum(['fill', 'inpaint', 'outpaint']);
@@ -53,6 +54,7 @@ export const FillResultSchema = z.object({
   method: FillMethodSchema,
   seed: z.number().int(),
   ms: z.number(),
+  ...resultHashes,
 });
 export type FillResult = z.infer<typeof FillResultSchema>;
 

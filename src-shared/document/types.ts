@@ -3,6 +3,7 @@
 // Layers are ordered bottom → top. Later issues add layer kinds (mask, result, selection) to the union.
 import { z } from 'zod';
 import { AssetIdSchema, DocumentIdSchema, LayerIdSchema } from './ids';
+import { ProvenanceSchema } from './provenance';
 import { SelectionLayerSchema } from './selection';
 
 export const DOCUMENT_SCHEMA_VERSION = 1;
@@ -23,6 +24,8 @@ export const ImageLayerSchema = z.object({
   /** Size in document pixels (equals the asset's decoded, upright size). */
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  /** How a result layer was made (fill, generative fill, outpaint): its pipeline log. */
+  provenance: ProvenanceSchema.optional(),
 });
 
 export const LayerSchema = z.discriminatedUnion('kind', [ImageLayerSchema, SelectionLayerSchema]);

@@ -8,6 +8,7 @@ import { createDerivedAsset } from '../images/derived-asset';
 import { jobQueue } from '../jobs/job-queue';
 import { nonEmptySelectionMask } from '../selection/full-res-mask';
 import { maskThickness, THIN_MASK_RADIUS } from '../selection/mask-thickness';
+import { pixelSha256 } from '../provenance/hashes';
 
 export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
   jobQueue.run(ctx, req.jobId, 'fill', async (job) => {
@@ -29,7 +30,8 @@ export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
       { data: Buffer.from(patch.rgba.buffer, patch.rgba.byteOffset, patch.rgba.byteLength), width: patch.width, height: patch.height, channels: 4 },
       req.maxProxySide,
     );
-    return { ...made, x: patch.x, y: patch.y, method, seed: req.seed, ms: Math.round(performance.now() - started) };
+    const hashes = { inputSha256: pixelSha256(pixels), resultSha256: pixelSha256({ data: patch.rgba }) };
+    return { ...made, x: patch.x, y: patch.y, method, seed: req.seed, ms: Math.round(performance.now() - started), ...hashes };
   });
 
 export const jobCancel: EngineHandler<'job.cancel'> = async (req) => ({ found: jobQueue.cancel(req.jobId) });

@@ -18,6 +18,7 @@ import type { Pixels } from '../images/pixels';
 import { jobQueue, type JobControl } from '../jobs/job-queue';
 import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
 import { nonEmptySelectionMask } from '../selection/full-res-mask';
+import { packFileHashes, pixelSha256 } from '../provenance/hashes';
 
 const ms = (t: object): Record<string, number> => Object.fromEntries(Object.entries(t as Record<string, number>).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 
@@ -55,6 +56,11 @@ async function commit<T extends { asset: { id: AssetId } }>(ctx: EngineContext, 
   }
 }
 
+/** For the pipeline log: the input's pixel hash and the pack's file hashes. */
+async function provenance(ctx: EngineContext, input: Pixels, packId: string) {
+  return { inputSha256: pixelSha256(input), packFiles: await packFileHashes(ctx.modelsDir, packId) };
+}
+
 export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
   jobQueue.run(ctx, req.jobId, 'inpaint', async (job) => {
     job.report(0, 1, 'Reading the selection');
@@ -68,10 +74,10 @@ export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
       job,
       out.variants.map(({ patch, seed: s }) => async () => {
         const rgba: Pixels = { data: Buffer.from(patch.rgba.buffer, patch.rgba.byteOffset, patch.rgba.byteLength), width: patch.width, height: patch.height, channels: 4 };
-        return { ...(await createDerivedAsset(ctx.sessionDir, rgba, req.maxProxySide)), x: patch.x, y: patch.y, seed: s };
+        return { ...(await createDerivedAsset(ctx.sessionDir, rgba, req.maxProxySide)), x: patch.x, y: patch.y, seed: s, resultSha256: pixelSha256(rgba) };
       }),
     );
-    return { variants: made, withheld: out.withheld, ...(out.message ? { message: out.message } : {}), cropRect: out.plan.crop, processingSize: out.plan.processing, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device };
+    return { variants: made, withheld: out.withheld, ...(out.message ? { message: out.message } : {}), cropRect: out.plan.crop, processingSize: out.plan.processing, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device, ...(await provenance(ctx, pixels, out.packId)) };
   });
 
 export const inpaintPlan: EngineHandler<'inpaint.plan'> = async (req, ctx) => {
@@ -88,5 +94,6 @@ export const outpaintRun: EngineHandler<'outpaint.run'> = (req, ctx) =>
     const settings = { prompt, negativePrompt, seed, steps, guidance, scheduler, strength: 1, variants: 1, colourMatch: false, ...(req.packId ? { packId: req.packId } : {}) };
     const out = await outpaintPixels(pixels, ext, req.prefill, settings, deps(ctx, job));
     const [made] = await commit(ctx, job, [() => createDerivedAsset(ctx.sessionDir, out.pixels, req.maxProxySide)]);
-    return { ...made!, offset: out.plan.offset, windows: out.plan.windows, seed: out.seed, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device };
+    const hashes = { ...(await provenance(ctx, pixels, out.packId)), resultSha256: pixelSha256(out.pixels) };
+    return { ...made!, offset: out.plan.offset, windows: out.plan.windows, seed: out.seed, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device, ...hashes };
   });
