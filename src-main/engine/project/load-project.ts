@@ -12,6 +12,7 @@ import { createDerivedAsset } from '../images/derived-asset';
 import { checkPixelCap } from '../images/errors';
 import { MAX_PIXELS } from '../images/limits';
 import type { Pixels } from '../images/pixels';
+import { remapAssetIds } from '../../../src-shared/project/remap-assets';
 import { assetIdsOf } from './project-contents';
 import { damaged } from './project-errors';
 import { describe, readProject } from './read-project';
@@ -41,7 +42,7 @@ export async function loadProject(sessionDir: string, file: string, maxProxySide
       newIds.set(oldId, opened.asset.id);
       assets.push(opened);
     }
-    const document: EditorDocument = { ...manifest.document, layers: manifest.document.layers.map((l) => ({ ...l, assetId: newIds.get(l.assetId)! })) };
+    const document: EditorDocument = remapAssetIds(manifest.document, newIds);
     const notices =
       project.from < PROJECT_SCHEMA_VERSION
         ? [`This project was saved by an older Anyfill (schema ${project.from}) and was upgraded; saving it writes schema ${PROJECT_SCHEMA_VERSION}.`]

@@ -109,3 +109,34 @@ it('saving the same document twice gives the same asset bytes (fixed entry times
   pa.close();
   pb.close();
 });
+
+it("keeps a result's pipeline log pointing at the reopened images (its input, its result, its selection)", async () => {
+  const photo = await openBytes(s, await rgbPng());
+  const patch = await openBytes(s, await rgbaPng());
+  const sel = selectionLayer(photo.id);
+  const sha = 'a'.repeat(64);
+  const result = imageLayer(patch.id, 20, 12, {
+    name: 'Fill (PatchMatch, seed 7)',
+    provenance: {
+      kind: 'content-aware-fill',
+      createdAt: '2026-11-23T21:00:00.000Z',
+      appVersion: '0.1.0',
+      input: { assetId: photo.id, sha256: sha, width: 24, height: 16 },
+      selection: sel,
+      request: { seed: 7, method: 'patchmatch', requestedMethod: 'auto' },
+      models: [],
+      result: { assetId: patch.id, sha256: sha, x: 2, y: 3, width: 20, height: 12 },
+      timings: { total: 12 },
+    },
+  });
+  const before = doc(24, 16, [imageLayer(photo.id, 24, 16, { name: 'Photo' }), result, sel]);
+  const file = path.join(s.dir, 'logged.anyfill');
+  await handlers['project.saveTo']({ document: before, path: file }, s.ctx);
+  const opened = (await handlers['project.openPath']({ path: file }, s.ctx)).document;
+  const [photoAfter, resultAfter] = opened.layers;
+  if (resultAfter?.kind !== 'image' || !resultAfter.provenance) throw new Error('the result layer lost its log');
+  expect(resultAfter.provenance.input.assetId).toBe(photoAfter!.assetId);
+  expect(resultAfter.provenance.result.assetId).toBe(resultAfter.assetId);
+  expect(resultAfter.provenance.selection?.assetId).toBe(photoAfter!.assetId);
+  expect(resultAfter.provenance.request).toEqual({ seed: 7, method: 'patchmatch', requestedMethod: 'auto' });
+});
