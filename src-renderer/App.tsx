@@ -29,6 +29,7 @@ import { OutpaintDialog } from './outpaint/OutpaintDialog';
 import { JobsBar } from './jobs/JobsBar';
 import { installJobEvents } from './jobs/job-actions';
 import { StatusBar } from './panels/StatusBar';
+import { HistoryPanel } from './history/HistoryPanel';
 import { Toolbar } from './panels/Toolbar';
 
 function useWindowTitle(): void {
@@ -64,6 +65,7 @@ export function App() {
         <aside className="sidebar">
           <DetectPanel />
           <LayersPanel />
+          <HistoryPanel />
           <MaskOpsPanel />
           <FillPanel />
           <GeneratePanel />
