@@ -13,8 +13,11 @@ export function HistoryPanel() {
   const hasDoc = useEditor((s) => s.document !== null);
   const current = useRef<HTMLButtonElement | null>(null);
   const pos = history.undo.length;
-  // Keep the current step in sight as steps are added or the user undoes with the keyboard.
-  useEffect(() => current.current?.scrollIntoView({ block: 'nearest' }), [pos, open]);
+  // Keep the current step in sight as steps are added or the user undoes with the keyboard. A block
+  // body: newer Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: 'nearest' });
+  }, [pos, open]);
   if (!open) return null;
   const rows = historyRows(history);
   return (
