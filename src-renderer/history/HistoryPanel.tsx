@@ -32,7 +32,7 @@ export function HistoryPanel() {
         <p className="panel-empty">No document open.</p>
       ) : (
         <>
-          {history.dropped > 0 && (
+          {(history.dropped ?? 0) > 0 && (
             <p className="history-dropped" data-testid="history-dropped">
               Older steps were dropped to save memory.
             </p>

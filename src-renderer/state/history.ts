@@ -23,8 +23,8 @@ export interface History {
   readonly redo: readonly HistoryEntry[];
   /** The open gesture, if any: changes accumulate here until endGesture. */
   readonly pending: HistoryEntry | null;
-  /** Oldest steps dropped (step limit or memory budget) since the document was opened. */
-  readonly dropped: number;
+  /** Oldest steps dropped (step limit or memory budget) since the document was opened; absent: none. */
+  readonly dropped?: number;
 }
 
 export const HISTORY_LIMIT = 200;
@@ -43,7 +43,7 @@ function push(h: History, entry: HistoryEntry): History {
   if (entry.patches.length === 0) return { ...h, pending: null };
   const undo = [...h.undo, withSize(entry)];
   const drop = stepsToDrop(undo, [], { budget: HISTORY_BUDGET_BYTES, minSteps: HISTORY_MIN_STEPS, maxSteps: HISTORY_LIMIT });
-  return { undo: drop ? undo.slice(drop) : undo, redo: [], pending: null, dropped: h.dropped + drop };
+  return { undo: drop ? undo.slice(drop) : undo, redo: [], pending: null, dropped: (h.dropped ?? 0) + drop };
 }
 
 export function record(h: History, entry: HistoryEntry, capture: Capture): History {
