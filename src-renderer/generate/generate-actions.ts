@@ -45,7 +45,7 @@ async function run(mode: 'generate' | 'remove'): Promise<void> {
   discardResults();
   const s = getGenerateSettings();
   const setup = mode === 'remove' ? REMOVAL : { prompt: s.prompt.trim(), negativePrompt: s.negativePrompt.trim(), strength: s.strength };
-  const title = mode === 'remove' ? 'Generative remove' : `Generative fill: ${ellipsis(setup.prompt, 40)}`;
+  const title = mode === 'remove' ? 'Remove' : `Generative fill: ${ellipsis(setup.prompt, 40)}`;
   setGenerate({ running: true, promptNotice: null });
   let result: InpaintResult;
   try {
