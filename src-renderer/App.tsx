@@ -30,6 +30,7 @@ import { OutpaintDialog } from './outpaint/OutpaintDialog';
 import { JobsBar } from './jobs/JobsBar';
 import { installJobEvents } from './jobs/job-actions';
 import { StatusBar } from './panels/StatusBar';
+import { HistoryPanel } from './history/HistoryPanel';
 import { Toolbar } from './panels/Toolbar';
 import { isDirty, windowTitle } from './project/dirty';
 import { installProjects } from './project/install';
@@ -72,6 +73,7 @@ export function App() {
         <aside className="sidebar">
           <DetectPanel />
           <LayersPanel />
+          <HistoryPanel />
           <MaskOpsPanel />
           <FillPanel />
           <GeneratePanel />

@@ -22,6 +22,7 @@ import { getJobs } from '../jobs/job-store';
 import { toggleHoverPreview } from '../hover/hover-actions';
 import { canGenerate, generateFill } from '../generate/generate-actions';
 import { openOutpaint } from '../outpaint/outpaint-actions';
+import { toggleHistoryPanel } from '../history/history-actions';
 
 const hasDoc = (s: EditorState) => s.document !== null;
 const hasLayer = (s: EditorState) => s.document !== null && s.activeLayerId !== null;
@@ -97,6 +98,7 @@ export const commands: readonly Command[] = [
     run: zoomToFit,
   },
   { id: 'view.zoom100', label: 'Actual Size (100%)', menu: 'view', accelerator: 'CmdOrCtrl+1', isEnabled: hasDoc, run: zoomTo100 },
+  { id: 'view.history', label: 'Show History', menu: 'view', accelerator: 'CmdOrCtrl+Alt+H', separatorBefore: true, isEnabled: () => true, run: toggleHistoryPanel },
 
   {
     id: 'layer.toggleVisibility',

@@ -59,7 +59,8 @@ export function applyCandidate(): boolean {
   };
   const view: AssetView = { url: c.url, thumbUrl: c.url, proxyWidth: c.proxyWidth, proxyHeight: c.proxyHeight, info: c.asset, decoded: 'ready' };
   setState({ assets: { ...getState().assets, [c.asset.id as AssetId]: view } });
-  const done = changeDocument(r.title, (d) => {
+  // The history step says what made the layer; a bare "Remove" would not.
+  const done = changeDocument(r.title === 'Remove' ? 'Generative remove' : r.title, (d) => {
     const at = d.layers.findIndex((l) => l.id === image.id);
     d.layers.splice(at + 1, 0, layer);
     const sel = d.layers.find((l) => l.id === r.selectionId);

@@ -2,10 +2,13 @@
 // the slider opens a history gesture on press and closes it on release. [Note: history]
 import type { LayerId } from '../../src-shared/document/ids';
 import { beginDocumentGesture, endDocumentGesture } from '../state/document-actions';
-import { setLayerOpacity } from '../state/layer-actions';
+import { layerLabel, setLayerOpacity } from '../state/layer-actions';
 
-function begin(): void {
-  beginDocumentGesture('Change opacity');
+/** The step's label names the layer, as setLayerOpacity's does. */
+const label = (name: string) => `Opacity of ${layerLabel(name)}`;
+
+function begin(name: string): void {
+  beginDocumentGesture(label(name));
   // Released outside the slider still ends the gesture.
   window.addEventListener('pointerup', endDocumentGesture, { once: true, capture: true });
 }
@@ -22,8 +25,8 @@ export function OpacitySlider({ layerId, opacity, name }: { layerId: LayerId; op
         value={pct}
         data-testid="layer-opacity"
         aria-label={`Opacity of ${name}`}
-        onPointerDown={begin}
-        onKeyDown={(e) => e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End' || e.key.startsWith('Page') ? beginDocumentGesture('Change opacity') : undefined}
+        onPointerDown={() => begin(name)}
+        onKeyDown={(e) => e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End' || e.key.startsWith('Page') ? beginDocumentGesture(label(name)) : undefined}
         onKeyUp={endDocumentGesture}
         onBlur={endDocumentGesture}
         onChange={(e) => setLayerOpacity(layerId, Number(e.currentTarget.value) / 100)}

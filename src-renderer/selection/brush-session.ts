@@ -90,9 +90,9 @@ export function commitStroke(): LayerId | null {
   const stroke: BrushStroke = { mode: s.mode, radius: s.radius, hardness: s.hardness, points: decimate(s.points, Math.max(0.5, s.radius / 8)) };
   let id = s.layerId;
   if (id && findSelection(id)) {
-    updateSelection(id, (d) => void d.strokes.push(stroke), s.mode === 'add' ? 'Brush' : 'Erase');
+    updateSelection(id, (d) => void d.strokes.push(stroke), s.mode === 'add' ? 'Brush stroke' : 'Erase stroke');
   } else {
-    id = createSelection({ assetId: s.assetId, prompt: { points: [] }, sam: null, strokes: [stroke] }, 'Brush');
+    id = createSelection({ assetId: s.assetId, prompt: { points: [] }, sam: null, strokes: [stroke] }, 'Brush stroke');
   }
   const layer = findSelection(id);
   // Replay would give this very mask (same strokes, no ops after them): show it without recomputing.

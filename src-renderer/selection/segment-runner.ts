@@ -137,7 +137,7 @@ export function addPoint(assetId: AssetId, point: PromptPoint): void {
   const open = getActiveSelection() ?? (isPendingSelection(getSelectionUi().activeId) ? pendingNew : null);
   if (!open && point.label === 0) return; // an exclude click with nothing to exclude from
   const t = targetFor(assetId);
-  void run(t, withPoint(basePrompt(t), point), point.label ? 'Add to selection' : 'Remove from selection');
+  void run(t, withPoint(basePrompt(t), point), point.label ? 'Select: click' : 'Select: exclude click');
 }
 
 /** The request a click at `point` would send now, without sending it or starting anything (hover preview). */
@@ -153,7 +153,7 @@ export function clickRequest(assetId: AssetId, point: PromptPoint): SegmentRunRe
 export function setBox(assetId: AssetId, box: PromptBox): void {
   void prepareSegment(assetId);
   const t = targetFor(assetId);
-  void run(t, withBox(basePrompt(t), box), 'Select box');
+  void run(t, withBox(basePrompt(t), box), 'Select: box');
 }
 
 /** Finish the open selection (Enter / Escape): the next click starts a new one. */
@@ -173,7 +173,7 @@ export function pickCandidate(index: number): void {
     (d) => {
       d.sam = { packId: last.packId, resultId: last.resultId, candidateIndex: c.index, logits: c.logits, placement: last.placement };
     },
-    'Pick candidate',
+    'Select: pick candidate',
   );
 }
 

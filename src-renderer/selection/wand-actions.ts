@@ -17,5 +17,5 @@ export function wandClick(assetId: AssetId, point: { x: number; y: number }, mod
     return;
   }
   // Subtracting with nothing open has nothing to subtract from: start a selection as a plain click would.
-  createSelection({ assetId, prompt: { points: [] }, sam: null, wand: [{ ...step, mode: 'add' }] }, 'Magic wand');
+  createSelection({ assetId, prompt: { points: [] }, sam: null, wand: [{ ...step, mode: 'add' }] }, 'Magic wand: click');
 }

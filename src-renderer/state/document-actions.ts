@@ -66,7 +66,7 @@ export function loadDocument(document: EditorDocument | null, assets: Record<Ass
 }
 
 /** The active layer must exist; after undo/delete fall back to the top layer. */
-function keepActiveLayerValid(): void {
+export function keepActiveLayerValid(): void {
   const { document, activeLayerId } = getState();
   const layers = document?.layers ?? [];
   if (activeLayerId && layers.some((l) => l.id === activeLayerId)) return;

@@ -9,12 +9,16 @@ function find(d: Draft<EditorDocument>, id: LayerId): Draft<Layer> | undefined {
   return d.layers.find((l) => l.id === id);
 }
 
+/** History labels name the layer (Hide layer "Selection 1"): a list of bare "Hide layer" steps says little. */
+export const layerLabel = (name: string | undefined): string => (name ? `layer "${name}"` : 'layer');
+const nameOf = (id: LayerId): string => layerLabel(getState().document?.layers.find((l) => l.id === id)?.name);
+
 export function setActiveLayer(id: LayerId): void {
   setState({ activeLayerId: id });
 }
 
 export function setLayerVisible(id: LayerId, visible: boolean): void {
-  changeDocument(visible ? 'Show layer' : 'Hide layer', (d) => {
+  changeDocument(`${visible ? 'Show' : 'Hide'} ${nameOf(id)}`, (d) => {
     const l = find(d, id);
     if (l) l.visible = visible;
   });
@@ -28,7 +32,7 @@ export function toggleLayerVisible(id: LayerId): void {
 /** One call per input event; a slider wraps its drag in begin/endDocumentGesture so it is one undo step. */
 export function setLayerOpacity(id: LayerId, opacity: number): void {
   const value = Math.round(Math.min(1, Math.max(0, opacity)) * 100) / 100;
-  changeDocument('Change opacity', (d) => {
+  changeDocument(`Opacity of ${nameOf(id)}`, (d) => {
     const l = find(d, id);
     if (l && l.kind === 'image') l.opacity = value;
   });
@@ -37,7 +41,7 @@ export function setLayerOpacity(id: LayerId, opacity: number): void {
 export function renameLayer(id: LayerId, name: string): void {
   const clean = name.trim().slice(0, 200);
   if (!clean) return;
-  changeDocument('Rename layer', (d) => {
+  changeDocument(`Rename ${nameOf(id)} to "${clean}"`, (d) => {
     const l = find(d, id);
     if (l) l.name = clean;
   });
@@ -45,7 +49,7 @@ export function renameLayer(id: LayerId, name: string): void {
 
 export function deleteLayer(id: LayerId): void {
   // The asset stays known (and held by the engine) so that undo brings the layer back with its pixels.
-  changeDocument('Delete layer', (d) => {
+  changeDocument(`Delete ${nameOf(id)}`, (d) => {
     const i = d.layers.findIndex((l) => l.id === id);
     if (i >= 0) d.layers.splice(i, 1);
   });
@@ -53,7 +57,7 @@ export function deleteLayer(id: LayerId): void {
 
 /** dir = 1 moves toward the top of the stack (drawn later), -1 toward the bottom. */
 export function moveLayer(id: LayerId, dir: 1 | -1): void {
-  changeDocument(dir > 0 ? 'Move layer up' : 'Move layer down', (d) => {
+  changeDocument(`Move ${nameOf(id)} ${dir > 0 ? 'up' : 'down'}`, (d) => {
     const i = d.layers.findIndex((l) => l.id === id);
     const j = i + dir;
     if (i < 0 || j < 0 || j >= d.layers.length) return;
@@ -71,5 +75,5 @@ export function canMoveLayer(doc: EditorDocument | null, id: LayerId | null, dir
 /** Add an image on top (paste into an open document). The asset view is bookkeeping, not history. */
 export function addImageLayer(layer: ImageLayer, asset: AssetView): void {
   setState({ assets: { ...getState().assets, [layer.assetId as AssetId]: asset } });
-  if (changeDocument('Add layer', (d) => void d.layers.push(layer))) setState({ activeLayerId: layer.id });
+  if (changeDocument(`Paste ${layerLabel(layer.name)}`, (d) => void d.layers.push(layer))) setState({ activeLayerId: layer.id });
 }
