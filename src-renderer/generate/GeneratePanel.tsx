@@ -23,9 +23,10 @@ export function GeneratePanel() {
   const plan = useGenerate((s) => (s.plan && s.plan.selection === target ? s.plan : null));
   const notice = useGenerate((s) => s.promptNotice);
   const planError = useGenerate((s) => s.planError);
-  useEffect(() => schedulePlan(target), [target]);
-  if (!target) return null;
   const hasPack = sdPacks !== '';
+  // The crop rectangle is the SD model's view: without a model it would only be noise on the canvas.
+  useEffect(() => schedulePlan(hasPack ? target : null), [target, hasPack]);
+  if (!target) return null;
   return (
     <section className="panel generate-panel" aria-label="Generative fill" data-testid="generate-panel">
       <h2 className="panel-title">Generative fill</h2>
