@@ -37,7 +37,7 @@ function Dialog() {
     if (e.key !== 'Escape') e.stopPropagation();
   };
   return (
-    <dialog ref={ref} className="export-dialog" data-testid="export-dialog" aria-labelledby="export-title" onKeyDown={keepKeys}
+    <dialog ref={ref} className="export-dialog app-dialog" data-testid="export-dialog" aria-labelledby="export-title" onKeyDown={keepKeys}
       onCancel={(e) => {
         e.preventDefault();
         closeExportDialog();

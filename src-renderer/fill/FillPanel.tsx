@@ -6,6 +6,7 @@ import { useJobs } from '../jobs/job-store';
 import { contentAwareFill } from './fill-actions';
 import { setFillSettings, useFillSettings, type FillMethodChoice } from './fill-settings';
 import './fill.css';
+import { SeedField } from '../panels/SeedField';
 
 const METHODS: { value: FillMethodChoice; label: string; hint: string }[] = [
   { value: 'auto', label: 'Auto', hint: 'Telea for thin scratches and wires, PatchMatch for everything else' },
@@ -38,21 +39,7 @@ export function FillPanel() {
             ))}
           </select>
         </label>
-        <label title="Leave empty for a new variant each time; a number repeats a result exactly.">
-          <span>Seed</span>
-          <input
-            type="number"
-            min={0}
-            max={4294967295}
-            placeholder="random"
-            value={seed ?? ''}
-            data-testid="fill-seed"
-            onChange={(e) => {
-              const n = Number.parseInt(e.target.value, 10);
-              setFillSettings({ seed: Number.isFinite(n) && n >= 0 ? Math.min(n, 4294967295) : null });
-            }}
-          />
-        </label>
+        <SeedField value={seed} onChange={(v) => setFillSettings({ seed: v })} testId="fill-seed" title="Leave empty for a new variant each time; a number repeats a result exactly." />
         <button type="button" className="primary" data-testid="fill-run" disabled={running} onClick={() => void contentAwareFill()}>
           Content-Aware Fill
         </button>

@@ -15,7 +15,8 @@ import { getSelectionUi } from '../selection/selection-store';
 import { changeDocument } from '../state/document-actions';
 import { getState, setState, type AssetView } from '../state/editor-store';
 import { showError, showNotice } from '../state/messages';
-import { getFillSettings, seedForRun } from './fill-settings';
+import { getFillSettings } from './fill-settings';
+import { seedForRun } from '../state/seed';
 import { stampNow } from '../pipeline/app-version';
 import { fillProvenance } from '../pipeline/provenance-build';
 

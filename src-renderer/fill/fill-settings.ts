@@ -14,9 +14,3 @@ export interface FillSettings {
 export const useFillSettings = create<FillSettings>()(() => ({ method: 'auto', seed: null }));
 export const getFillSettings = useFillSettings.getState;
 export const setFillSettings = (s: Partial<FillSettings>): void => useFillSettings.setState(s);
-
-/** The seed a run uses: the fixed one, or a fresh 32-bit one. */
-export function seedForRun(seed: number | null): number {
-  if (seed !== null) return seed;
-  return globalThis.crypto.getRandomValues(new Uint32Array(1))[0]!;
-}

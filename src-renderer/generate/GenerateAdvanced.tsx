@@ -1,5 +1,6 @@
 // Runs in: renderer. Generative fill's advanced settings, collapsed by default: negative prompt,
 // candidates, steps, guidance, strength, scheduler, seed (random or fixed), colour match, model.
+import { SeedField } from '../panels/SeedField';
 import { SCHEDULER_NAMES } from '../../src-shared/contract/diffusion-payloads';
 import { clampNumber, DEFAULT_GENERATE, SCHEDULER_LABELS, setGenerateSettings, useGenerateSettings, type SchedulerChoice } from './generate-settings';
 
@@ -41,21 +42,7 @@ export function GenerateAdvanced({ packs }: { packs: readonly string[] }) {
             ))}
           </select>
         </label>
-        <label title="Leave empty for new candidates each time; a number repeats a result exactly">
-          <span>Seed</span>
-          <input
-            type="number"
-            min={0}
-            max={4294967295}
-            placeholder="random"
-            data-testid="generate-seed"
-            value={s.seed ?? ''}
-            onChange={(e) => {
-              const n = Number.parseInt(e.currentTarget.value, 10);
-              setGenerateSettings({ seed: Number.isFinite(n) && n >= 0 ? Math.min(n, 4294967295) : null });
-            }}
-          />
-        </label>
+        <SeedField value={s.seed} onChange={(v) => setGenerateSettings({ seed: v })} testId="generate-seed" title="Leave empty for new candidates each time; a number repeats a result exactly" />
         <label title="Match the new area's colours to its surroundings (avoids a colour shift)">
           <span>Colour match</span>
           <input type="checkbox" checked={s.colourMatch} onChange={(e) => setGenerateSettings({ colourMatch: e.currentTarget.checked })} />

@@ -5,7 +5,7 @@ import type { InpaintResult } from '../../src-shared/contract/diffusion-payloads
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { getApi, userMessage } from '../bridge/api';
 import { contentAwareFill, fillTarget } from '../fill/fill-actions';
-import { seedForRun } from '../fill/fill-settings';
+import { seedForRun } from '../state/seed';
 import { loadImage } from '../flows/image-cache';
 import { proxySideForScreen, release } from '../flows/open-image';
 import { isCancelled, runJob } from '../jobs/job-actions';

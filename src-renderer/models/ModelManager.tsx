@@ -35,7 +35,7 @@ function ModelDialog() {
   return (
     <dialog
       ref={ref}
-      className="model-manager"
+      className="model-manager app-dialog"
       data-testid="model-manager"
       aria-labelledby="model-manager-title"
       aria-busy={loading && packs === null}

@@ -1,5 +1,6 @@
 // Runs in: renderer. "Extend Canvas…": pixels per side or an aspect ratio (the short side grows, evenly),
 // what the new area should show, a seed; Extend runs the outpaint job. The photo itself is never changed.
+import { SeedField } from '../panels/SeedField';
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../state/editor-store';
 import { clampNumber } from '../generate/generate-settings';
@@ -27,7 +28,7 @@ function Dialog() {
   return (
     <dialog
       ref={ref}
-      className="outpaint-dialog"
+      className="outpaint-dialog app-dialog"
       data-testid="outpaint-dialog"
       aria-labelledby="outpaint-title"
       onCancel={(e) => {
@@ -85,17 +86,7 @@ function Dialog() {
             <span>Prompt</span>
             <input type="text" value={s.prompt} placeholder="optional: what the new area shows" data-testid="outpaint-prompt" onChange={(e) => setOutpaint({ prompt: e.currentTarget.value })} />
           </label>
-          <label>
-            <span>Seed</span>
-            <input
-              type="number"
-              min={0}
-              placeholder="random"
-              value={s.seed ?? ''}
-              data-testid="outpaint-seed"
-              onChange={(e) => setOutpaint({ seed: e.currentTarget.value === '' ? null : clampNumber(e.currentTarget.value, 0, 4294967295, 0) })}
-            />
-          </label>
+          <SeedField value={s.seed} onChange={(v) => setOutpaint({ seed: v })} testId="outpaint-seed" title="Leave empty for a new result each time; a number repeats a result exactly" />
         </div>
         <div className="generate-buttons">
           <button type="button" onClick={closeOutpaint}>

@@ -5,7 +5,7 @@ import type { OutpaintResult } from '../../src-shared/contract/diffusion-payload
 import { newLayerId, type AssetId } from '../../src-shared/document/ids';
 import type { ImageLayer } from '../../src-shared/document/types';
 import { getApi, userMessage } from '../bridge/api';
-import { seedForRun } from '../fill/fill-settings';
+import { seedForRun } from '../state/seed';
 import { loadImage } from '../flows/image-cache';
 import { proxySideForScreen, release } from '../flows/open-image';
 import { installedSdPacks } from '../generate/generate-actions';

@@ -9,9 +9,10 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStandins } from '../../src-main/standins/index';
-import { BLUE, GREEN, RED, renderScene, shapeMask, type Scene } from '../../src-main/standins/sam/scenes';
+import { BLUE, GREEN, RED, renderScene, type Scene } from '../../src-main/standins/sam/scenes';
 import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
 import { EditorPage } from './editor-page';
+import { iou, sceneAt } from './scene-masks';
 
 const SCENE: Scene = {
   width: 1500,
@@ -22,28 +23,8 @@ const SCENE: Scene = {
     { kind: 'disc', rgb: GREEN, cx: 1150, cy: 400, r: 200 },
   ],
 };
-const S = 0.4; // masks are compared at 600 × 400
-const W = SCENE.width * S;
-const H = SCENE.height * S;
-const small: Scene = {
-  ...SCENE,
-  width: W,
-  height: H,
-  shapes: SCENE.shapes.map((s) => (s.kind === 'rect' ? { ...s, x0: s.x0 * S, y0: s.y0 * S, x1: s.x1 * S, y1: s.y1 * S } : { ...s, cx: s.cx * S, cy: s.cy * S, r: s.r * S })),
-};
-const truth = (...i: number[]) => shapeMask(small, i);
-
-function iou(mask: readonly number[], t: Uint8Array): number {
-  let inter = 0;
-  let uni = 0;
-  for (let i = 0; i < t.length; i++) {
-    const a = mask[i]! >= 128;
-    const b = t[i] === 1;
-    if (a && b) inter++;
-    if (a || b) uni++;
-  }
-  return uni ? inter / uni : 1;
-}
+// Masks are compared at 600 × 400.
+const { W, H, truth } = sceneAt(SCENE, 0.4);
 
 interface Hook {
   getState(): { document: { layers: Array<{ id: string; kind: string }> }; history: { undo: string[]; redo: string[] } };

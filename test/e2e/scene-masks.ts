@@ -1,0 +1,24 @@
+// Runs in: tests (node). Comparing the masks the editor shows with a stand-in scene's shapes: the scene
+// scaled to the size masks are read at, its ground truth per shape, and IoU with the editor's rule
+// (coverage ≥ 128 is selected).
+import { shapeMask, type Scene } from '../../src-main/standins/sam/scenes';
+import { scaledScene } from '../helpers/scenes';
+
+/** Width, height and ground truth (0/1 per pixel) of `scene` at `scale`. */
+export function sceneAt(scene: Scene, scale: number): { W: number; H: number; truth: (...shapes: number[]) => Uint8Array } {
+  const small = scaledScene(scene, scale);
+  return { W: small.width, H: small.height, truth: (...shapes) => shapeMask(small, shapes) };
+}
+
+/** IoU of an editor mask (0..255) with a 0/1 ground truth. */
+export function iou(mask: readonly number[], truth: Uint8Array): number {
+  let inter = 0;
+  let uni = 0;
+  for (let i = 0; i < truth.length; i++) {
+    const a = mask[i]! >= 128;
+    const b = truth[i] === 1;
+    if (a && b) inter++;
+    if (a || b) uni++;
+  }
+  return uni ? inter / uni : 1;
+}
