@@ -1,6 +1,7 @@
 // Runs in: CLI (Node). What every `anyfill <command>` does before its own work: where its output goes,
 // how it reports a usage error (exit 2, pointing at --help), and `--help` itself.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AnyfillError } from '../../src-shared/contract/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -52,4 +53,10 @@ export function parseCommandArgs<O extends Options, R extends keyof O & string>(
     return 2;
   }
   return values as Values<O> & Record<R, string>;
+}
+
+/** A command's failure: its message on stderr, and the exit code (130 when the user cancelled, else 1). */
+export function exitWithError(io: Pick<CommandIo, 'fail'>, err: unknown): number {
+  io.fail(err instanceof Error ? err.message : String(err));
+  return err instanceof AnyfillError && err.code === 'CANCELLED' ? 130 : 1;
 }

@@ -12,7 +12,7 @@ import type { Pixels } from '../engine/images/pixels';
 import { sniffFormat } from '../engine/images/sniff';
 import { InferenceQueue } from '../engine/runtime/inference-queue';
 import { SessionPool } from '../engine/runtime/session-pool';
-import { STR, commandIo, parseCommandArgs, type Out } from './command-args';
+import { STR, commandIo, parseCommandArgs, type Out, exitWithError } from './command-args';
 
 export const DETECT_HELP = `Usage:
   anyfill detect --image FILE --text "red car. tree" --out boxes.json
@@ -41,8 +41,7 @@ export async function runDetect(argv: string[], io: { stdout?: Out; stderr?: Out
     stdout.write(`${boxes.length} box${boxes.length === 1 ? '' : 'es'} → ${values.out} (${result.packId}, ${result.device.name.toUpperCase()}, ${result.ms} ms)\n`);
     return 0;
   } catch (err) {
-    fail(err instanceof Error ? err.message : String(err));
-    return err instanceof AnyfillError && err.code === 'CANCELLED' ? 130 : 1;
+    return exitWithError({ fail }, err);
   } finally {
     await pool.releaseAll();
   }

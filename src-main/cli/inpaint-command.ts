@@ -4,7 +4,6 @@
 // the pack's safety checker withholds are named and not written (their suffixes stay those of their seeds).
 import path from 'node:path';
 import sharp from 'sharp';
-import { AnyfillError } from '../../src-shared/contract/errors';
 import type { Mask } from '../../src-shared/masks';
 import { resolveModelsDir } from '../common/paths';
 import type { Patch } from '../engine/diffusion/blend';
@@ -14,7 +13,7 @@ import { InferenceQueue } from '../engine/runtime/inference-queue';
 import { SessionPool } from '../engine/runtime/session-pool';
 import { decodeImage } from './detect-command';
 import { GENERATE_HELP, GENERATE_OPTIONS, generateSettings, progressLine, promptNotices, variantPath } from './generate-args';
-import { STR, commandIo, parseCommandArgs, type Out } from './command-args';
+import { STR, commandIo, parseCommandArgs, type Out, exitWithError } from './command-args';
 
 export const INPAINT_HELP = `Usage:
   anyfill inpaint --image FILE --mask MASK.png --prompt "…" --out FILE [options]
@@ -52,8 +51,7 @@ export async function runInpaint(argv: string[], io: { stdout?: Out; stderr?: Ou
     stdout.write(`crop ${crop.width}×${crop.height} at ${crop.x},${crop.y} → ${processing.width}×${processing.height}; ${out.packId} on ${out.device.toUpperCase()}, ${Math.round(out.timings.totalMs)} ms\n`);
     return 0;
   } catch (err) {
-    fail(err instanceof Error ? err.message : String(err));
-    return err instanceof AnyfillError && err.code === 'CANCELLED' ? 130 : 1;
+    return exitWithError({ fail }, err);
   } finally {
     await pool.releaseAll();
   }

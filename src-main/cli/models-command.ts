@@ -10,6 +10,7 @@ import { formatBytes } from '../engine/models/download-errors';
 import { checkPackId, importPack, removePack, verifyPack } from '../engine/models/install';
 import { listPacks, type DeviceOf } from '../engine/models/list-packs';
 import { formatList, progressLine } from './models-format';
+import { exitWithError } from './command-args';
 
 export interface ModelsDeps {
   deviceOf?: DeviceOf;
@@ -85,8 +86,7 @@ export async function runModels(argv: string[], deps: ModelsDeps = {}): Promise<
       }
     }
   } catch (err) {
-    fail(err instanceof Error ? err.message : String(err));
-    return err instanceof AnyfillError && err.code === 'CANCELLED' ? 130 : 1;
+    return exitWithError({ fail }, err);
   }
 }
 

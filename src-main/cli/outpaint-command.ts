@@ -10,7 +10,7 @@ import { InferenceQueue } from '../engine/runtime/inference-queue';
 import { SessionPool } from '../engine/runtime/session-pool';
 import { decodeImage } from './detect-command';
 import { GENERATE_HELP, GENERATE_OPTIONS, generateSettings, progressLine, promptNotices } from './generate-args';
-import { STR, commandIo, parseCommandArgs, type Out } from './command-args';
+import { STR, commandIo, parseCommandArgs, type Out, exitWithError } from './command-args';
 
 export const OUTPAINT_HELP = `Usage:
   anyfill outpaint --image FILE [--left PX] [--right PX] [--top PX] [--bottom PX] --prompt "…" --out FILE
@@ -40,8 +40,7 @@ export async function runOutpaint(argv: string[], io: { stdout?: Out; stderr?: O
     stdout.write(`${file}: ${out.pixels.width}×${out.pixels.height}, original at ${out.plan.offset.x},${out.plan.offset.y}; ${out.plan.windows.length} window(s), seed ${out.seed}, ${Math.round(out.timings.totalMs)} ms\n`);
     return 0;
   } catch (err) {
-    fail(err instanceof Error ? err.message : String(err));
-    return err instanceof AnyfillError && err.code === 'CANCELLED' ? 130 : 1;
+    return exitWithError({ fail }, err);
   } finally {
     await pool.releaseAll();
   }

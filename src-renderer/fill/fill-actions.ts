@@ -3,7 +3,7 @@
 // never touched — in one undo step that also hides the selection's tint. Nothing changes on failure.
 import type { FillResult } from '../../src-shared/contract/job-payloads';
 import type { SelectionLayer } from '../../src-shared/document/selection';
-import { newLayerId, type AssetId, type LayerId } from '../../src-shared/document/ids';
+import { newLayerId, type LayerId } from '../../src-shared/document/ids';
 import type { ImageLayer } from '../../src-shared/document/types';
 import { getApi, userMessage } from '../bridge/api';
 import { loadImage } from '../flows/image-cache';
@@ -12,9 +12,9 @@ import { isCancelled, runJob } from '../jobs/job-actions';
 import { imageLayerOf } from '../selection/geometry';
 import { findSelection } from '../selection/selection-actions';
 import { getSelectionUi } from '../selection/selection-store';
-import { changeDocument } from '../state/document-actions';
-import { getState, setState, type AssetView } from '../state/editor-store';
+import { getState, type AssetView } from '../state/editor-store';
 import { showError, showNotice } from '../state/messages';
+import { commitResultLayer } from '../flows/result-layer';
 import { getFillSettings } from './fill-settings';
 import { seedForRun } from '../state/seed';
 import { stampNow } from '../pipeline/app-version';
@@ -81,12 +81,5 @@ async function commitResult(docId: string, sent: SelectionLayer, method: 'auto' 
   };
   const provenance = fillProvenance(image, sent, method, result, stamp);
   if (provenance) layer.provenance = provenance;
-  setState({ assets: { ...getState().assets, [result.asset.id as AssetId]: view } });
-  const done = changeDocument('Content-aware fill', (d) => {
-    const at = d.layers.findIndex((l) => l.id === image.id);
-    d.layers.splice(at + 1, 0, layer);
-    const sel = d.layers.find((l) => l.id === selectionId);
-    if (sel) sel.visible = false;
-  });
-  if (done) setState({ activeLayerId: layer.id });
+  commitResultLayer('Content-aware fill', image, layer, view, selectionId);
 }

@@ -1,14 +1,13 @@
 // Runs in: renderer. Comparing candidates and keeping one: choosing and peeking only change what the
 // canvas shows (no document change, no undo entry); Apply puts the chosen candidate on a new layer right
 // above its photo and hides the selection's tint in ONE undo step; Discard releases every candidate.
-import type { AssetId } from '../../src-shared/document/ids';
+import { commitResultLayer } from '../flows/result-layer';
 import { newLayerId } from '../../src-shared/document/ids';
 import type { ImageLayer } from '../../src-shared/document/types';
 import { release } from '../flows/open-image';
 import { imageLayerOf } from '../selection/geometry';
 import { findSelection } from '../selection/selection-actions';
-import { changeDocument } from '../state/document-actions';
-import { getState, setState, type AssetView } from '../state/editor-store';
+import { getState, type AssetView } from '../state/editor-store';
 import { getGenerate, setGenerate } from './generate-store';
 
 export function chooseCandidate(index: number): boolean {
@@ -58,15 +57,8 @@ export function applyCandidate(): boolean {
     ...(c.provenance ? { provenance: c.provenance } : {}),
   };
   const view: AssetView = { url: c.url, thumbUrl: c.url, proxyWidth: c.proxyWidth, proxyHeight: c.proxyHeight, info: c.asset, decoded: 'ready' };
-  setState({ assets: { ...getState().assets, [c.asset.id as AssetId]: view } });
   // The history step says what made the layer; a bare "Remove" would not.
-  const done = changeDocument(r.title === 'Remove' ? 'Generative remove' : r.title, (d) => {
-    const at = d.layers.findIndex((l) => l.id === image.id);
-    d.layers.splice(at + 1, 0, layer);
-    const sel = d.layers.find((l) => l.id === r.selectionId);
-    if (sel) sel.visible = false;
-  });
-  if (done) setState({ activeLayerId: layer.id });
+  const done = commitResultLayer(r.title === 'Remove' ? 'Generative remove' : r.title, image, layer, view, r.selectionId);
   setGenerate({ results: null, peek: false, split: 0 });
   release(r.candidates.filter((x) => x !== c).map((x) => x.asset.id));
   return done;
