@@ -13,7 +13,16 @@ export function runtimeStopped(): AnyfillError {
   return new AnyfillError('INTERNAL', 'The model runtime stopped unexpectedly; try again.');
 }
 
+/** The worker no longer holds a resident tensor this run referred to (worker-session.ts sends it again). */
+export class HeldTensorMissing extends Error {
+  constructor(readonly heldId: number) {
+    super(`resident tensor ${heldId} is no longer in the worker`);
+  }
+}
+
 export class OrtClient {
+  /** Resident tensors this worker holds, as far as its replies tell ([Note: resident tensors]). */
+  readonly held = new Set<number>();
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private stopped = false;
@@ -50,8 +59,12 @@ export class OrtClient {
     if (!p) return;
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker.unref();
+    for (const id of reply.evicted ?? []) this.held.delete(id);
     if (reply.ok) p.resolve(reply.value);
-    else p.reject(reply.error ? fromErrorData(reply.error) : new Error(reply.raw ?? 'unknown error'));
+    else if (reply.missing !== undefined) {
+      this.held.delete(reply.missing);
+      p.reject(new HeldTensorMissing(reply.missing));
+    } else p.reject(reply.error ? fromErrorData(reply.error) : new Error(reply.raw ?? 'unknown error'));
   }
 
   private stop(): void {

@@ -5,22 +5,26 @@ import { AnyfillError, toErrorData } from '../../../src-shared/contract/errors';
 import { createSession } from './create-session';
 import { errorText } from './model-errors';
 import { loadOrt, type InferenceSession, type Tensor } from './ort';
-import { packTensors, unpackTensors, type OpenedData, type Reply, type Request, type TensorMap } from './worker-protocol';
+import { HeldTensors, MissingHeldTensor } from './held-tensors';
+import { packTensors, unpackTensors, type OpenedData, type Reply, type Request, type RunData, type TensorMap } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('ort-worker must run in a worker thread');
 
 const sessions = new Map<number, InferenceSession>();
+const held = new HeldTensors();
 let nextSid = 1;
 
 port.on('message', (req: Request) => {
   void handle(req).then(
-    ({ value, transfer }) => port.postMessage({ id: req.id, ok: true, value } satisfies Reply, transfer),
+    ({ value, transfer, evicted }) => port.postMessage({ id: req.id, ok: true, value, ...(evicted?.length ? { evicted } : {}) } satisfies Reply, transfer),
     (err: unknown) => port.postMessage(failure(req.id, err)),
   );
 });
 
-async function handle(req: Request): Promise<{ value: OpenedData | TensorMap | null; transfer?: ArrayBuffer[] }> {
+interface Handled { value: OpenedData | RunData | null; transfer?: ArrayBuffer[]; evicted?: number[] }
+
+async function handle(req: Request): Promise<Handled> {
   switch (req.op) {
     case 'open': {
       const { session, device } = await createSession(req.filePath, req.opts);
@@ -32,9 +36,13 @@ async function handle(req: Request): Promise<{ value: OpenedData | TensorMap | n
     }
     case 'run': {
       const Ctor = loadOrt().Tensor as unknown as Parameters<typeof unpackTensors>[1];
-      const outputs = await session(req.sid).run(unpackTensors(req.feeds, Ctor));
+      const s = session(req.sid);
+      const { tensors, evicted } = held.resolve(req.feeds);
+      const start = performance.now();
+      const outputs = await s.run(unpackTensors(tensors, Ctor));
+      const runMs = performance.now() - start;
       const { map, transfer } = packTensors(outputs as Record<string, Tensor>);
-      return { value: map, transfer };
+      return { value: { outputs: map as TensorMap, runMs }, transfer, evicted };
     }
     case 'release': {
       const s = sessions.get(req.sid);
@@ -57,6 +65,7 @@ function session(sid: number): InferenceSession {
 function failure(id: number, err: unknown): Reply {
   // AnyfillErrors (load failures, mapped here with the file at hand) cross as data; ORT's run errors
   // cross as text so the engine's runError maps them with the caller's label.
+  if (err instanceof MissingHeldTensor) return { id, ok: false, missing: err.heldId };
   if (err instanceof AnyfillError) return { id, ok: false, error: toErrorData(err) };
   return { id, ok: false, raw: errorText(err) };
 }

@@ -2,9 +2,16 @@
 // when the worker created the real session, run() sends tensors to the worker and rebuilds the outputs.
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import type { OpenOptions } from './create-session';
-import { onClientStopped, ortClient, runtimeStopped, type OrtClient } from './ort-client';
-import { loadOrt, type Feeds, type InferenceSession, type Outputs } from './ort';
-import { packTensors, unpackTensors, type OpenedData, type TensorMap } from './worker-protocol';
+import { HeldTensorMissing, onClientStopped, ortClient, runtimeStopped, type OrtClient } from './ort-client';
+import { loadOrt, type Feeds, type InferenceSession, type Outputs, type Tensor } from './ort';
+import { residentId } from './resident-tensors';
+import { packTensors, unpackTensors, type OpenedData, type RunData } from './worker-protocol';
+
+/** session.run's own time inside the worker, per outputs object (what a benchmark calls the model's time). */
+const runTimes = new WeakMap<Outputs, number>();
+export function workerRunMs(outputs: Outputs): number | undefined {
+  return runTimes.get(outputs);
+}
 
 const live = new Map<OrtClient, Set<WorkerSession>>();
 onClientStopped((client) => {
@@ -30,10 +37,31 @@ export class WorkerSession {
 
   async run(feeds: Feeds): Promise<Outputs> {
     if (this.stopped) throw runtimeStopped();
-    const { map, transfer } = packTensors(feeds);
-    const out = await this.client.request<TensorMap>({ op: 'run', sid: this.sid, feeds: map }, transfer);
+    let data: RunData;
+    try {
+      data = await this.send(feeds);
+    } catch (err) {
+      // The worker dropped a resident tensor since we last looked: once more, sending it in full.
+      if (!(err instanceof HeldTensorMissing)) throw err;
+      data = await this.send(feeds);
+    }
     const Ctor = loadOrt().Tensor as unknown as Parameters<typeof unpackTensors>[1];
-    return unpackTensors(out, Ctor);
+    const outputs = unpackTensors(data.outputs, Ctor);
+    runTimes.set(outputs, data.runMs);
+    return outputs;
+  }
+
+  /** One run request: resident tensors by reference where the worker holds them, else sent to be held. */
+  private send(feeds: Feeds): Promise<RunData> {
+    const held = this.client.held;
+    const { map, transfer } = packTensors(feeds as Record<string, Tensor>, (t) => {
+      const id = residentId(t.data);
+      if (id === undefined) return undefined;
+      if (held.has(id)) return { held: id };
+      held.add(id);
+      return { hold: id };
+    });
+    return this.client.request<RunData>({ op: 'run', sid: this.sid, feeds: map }, transfer);
   }
 
   async release(): Promise<void> {

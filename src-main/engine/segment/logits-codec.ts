@@ -19,22 +19,23 @@ const LEVELS = [
   { scale: 1, limit: 1 },
 ] as const;
 
-/** Codes round(logit·scale) clamped to ±limit; a positive logit never rounds to 0, NaN reads as 0. */
+/**
+ * Codes round(logit·scale) clamped to ±limit; a positive logit never rounds to 0, NaN reads as 0. Clamped
+ * before rounding; Math.floor(v + 0.5) is Math.round here and much faster; NaN and −0 store as 0.
+ */
 export function quantiseLogits(logits: ArrayLike<number>, scale: number = 16, limit = 127): Int8Array {
-  const out = new Int8Array(logits.length);
-  for (let i = 0; i < logits.length; i++) {
-    const v = (logits[i] as number) * scale;
-    // NaN and −0 store as 0 (Int8Array); a positive logit rounding to 0 becomes 1.
-    const q = v > 0 ? Math.round(v) || 1 : Math.round(v);
-    out[i] = q > limit ? limit : q < -limit ? -limit : q;
+  const n = logits.length;
+  const src = logits instanceof Float32Array ? logits : Float32Array.from(logits);
+  const out = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = src[i]! * scale;
+    out[i] = v > 0 ? (v >= limit ? limit : Math.floor(v + 0.5) || 1) : v <= -limit ? -limit : Math.floor(v + 0.5) | 0;
   }
   return out;
 }
 
-export function encodeLogits(logits: ArrayLike<number>, level = 0): EncodedLogits {
-  if (logits.length !== CELLS) throw new AnyfillError('INTERNAL', `Low-res logits must be ${SIDE}², not ${logits.length} values.`);
-  const { scale, limit } = LEVELS[level] ?? LEVELS[0];
-  const q = quantiseLogits(logits, scale, limit);
+/** Codes → residuals from the planar prediction left + up − up-left (the first row and column: left, up). */
+function residualsOf(q: Int8Array): Uint8Array {
   const residuals = new Uint8Array(CELLS);
   residuals[0] = q[0]! & 0xff;
   for (let x = 1; x < SIDE; x++) residuals[x] = (q[x]! - q[x - 1]!) & 0xff;
@@ -42,6 +43,13 @@ export function encodeLogits(logits: ArrayLike<number>, level = 0): EncodedLogit
     residuals[row] = (q[row]! - q[row - SIDE]!) & 0xff;
     for (let i = row + 1; i < row + SIDE; i++) residuals[i] = (q[i]! - q[i - 1]! - q[i - SIDE]! + q[i - SIDE - 1]!) & 0xff;
   }
+  return residuals;
+}
+
+export function encodeLogits(logits: ArrayLike<number>, level = 0): EncodedLogits {
+  if (logits.length !== CELLS) throw new AnyfillError('INTERNAL', `Low-res logits must be ${SIDE}², not ${logits.length} values.`);
+  const { scale, limit } = LEVELS[level] ?? LEVELS[0];
+  const residuals = residualsOf(quantiseLogits(logits, scale, limit));
   // Residuals are mostly runs of zeros: run-length matching is ~4× faster than the default and smaller.
   const data = deflateRawSync(residuals, { level: 6, strategy: constants.Z_RLE });
   return { encoding: 'i8-grad-deflate-raw', size: LOW_RES, scale, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };

@@ -77,6 +77,18 @@ describe('lowResToMask', () => {
     expect(differing(mine, reference(l, family, w, h))).toBe(0);
   });
 
+  it.each([
+    ['sam1', 1536, 1024],
+    ['sam1', 56, 37],
+    ['sam2', 777, 333],
+  ] as const)('%s %i×%i with zero, NaN and huge cells still equals the literal chain (edge tiles, decided tiles)', (family, w, h) => {
+    const l = logits(w + h);
+    // A solid inside area (decided without interpolating) with odd cells in and next to it.
+    for (let y = 60; y < 140; y++) for (let x = 50; x < 170; x++) l[y * 256 + x] = 5;
+    [l[100 * 256 + 100], l[101 * 256 + 90], l[60 * 256 + 60], l[70 * 256 + 80], l[139 * 256 + 169]] = [NaN, 3e38, -3e38, 0, -0];
+    expect(differing(lowResToMask(l, placementFor(family, w, h)), reference(l, family, w, h))).toBe(0);
+  });
+
   it('an all-negative map is an empty mask; an all-positive SAM 1 map fills the image', () => {
     const p = placementFor('sam1', 640, 480);
     expect(maskBox(lowResToMask(new Float32Array(65536).fill(-1), p), 640, 480)).toEqual({ bbox: null, area: 0 });
