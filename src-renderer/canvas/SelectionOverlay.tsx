@@ -29,6 +29,8 @@ function SelectionMaskView({ layer }: { layer: SelectionLayer }) {
   const frame = useEditor((s) => imageLayerOf(s.document, layer.assetId));
   const [shown, setShown] = useState<Shown | null>(null);
   const node = useRef<Konva.Image | null>(null);
+  // Two canvases taking turns: the one on screen is never redrawn under Konva, and no click pays for a new one.
+  const canvases = useRef<{ pair: HTMLCanvasElement[]; next: number }>({ pair: [], next: 0 });
   const size = imageSizeOf(layer);
   // A layout effect: when the mask can be had at once (the runner decodes a reply's logits before it
   // commits), it is on the canvas in the same frame as the change that asked for it.
@@ -38,7 +40,9 @@ function SelectionMaskView({ layer }: { layer: SelectionLayer }) {
     const ops = preview ? [...preview] : undefined;
     const show = (mask: Mask) => {
       if (!alive) return;
-      const c = maskBoundsCanvas(mask, layer.colour);
+      const turn = canvases.current;
+      turn.next ^= 1;
+      const c = maskBoundsCanvas(mask, layer.colour, (turn.pair[turn.next] ??= document.createElement('canvas')));
       shownMasks.set(layer.id, { mask });
       setShown({ canvas: c?.canvas ?? null, rect: c?.rect ?? { x: 0, y: 0, width: 0, height: 0 }, scale: width / size.width });
       // The brush's live canvas stays up until the committed stroke is on screen here.

@@ -9,13 +9,18 @@ import type { HoverShown } from './hover-store';
 
 export const HOVER_COLOUR = '#ffffff';
 
+/** Answers take turns on two canvases: no new canvas (and first context) per hover answer. */
+const canvases: HTMLCanvasElement[] = [];
+let turn = 0;
+
 export function hoverShown(assetId: AssetId, r: SegmentRunResult): HoverShown | null {
   const c = r.candidates[r.chosen] ?? r.candidates[0];
   if (!c) return null;
   const logits = decodeLogitsNow(c.logits);
   const p = r.placement;
   const { width, height } = previewSize(p.width, p.height);
-  const drawn = maskBoundsCanvas({ width, height, data: lowResToMask(logits, p, width, height) }, HOVER_COLOUR);
+  turn ^= 1;
+  const drawn = maskBoundsCanvas({ width, height, data: lowResToMask(logits, p, width, height) }, HOVER_COLOUR, (canvases[turn] ??= document.createElement('canvas')));
   if (!drawn) return null;
   return { assetId, logits, placement: p, canvas: drawn.canvas, rect: drawn.rect, scale: width / p.width };
 }

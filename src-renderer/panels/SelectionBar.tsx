@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { lowResToMask } from '../../src-shared/masks';
 import { openModelManager } from '../models/model-actions';
+import { afterPaint } from '../canvas/after-paint';
 import { decodeLogits } from '../selection/preview-mask';
 import { pickCandidate } from '../selection/segment-runner';
 import { findSelection } from '../selection/selection-actions';
@@ -16,32 +17,34 @@ import { HoverToggle } from '../hover/HoverToggle';
 
 const THUMB = 56;
 
+/** A candidate's mask as a small picture: selected in the selection's colour on a dark ground. */
+function thumbUrl(logits: Float32Array, p: LastRun['placement'], colour: string): string {
+  const s = THUMB / Math.max(p.width, p.height);
+  const w = Math.max(1, Math.round(p.width * s));
+  const h = Math.max(1, Math.round(p.height * s));
+  const m = lowResToMask(logits, p, w, h);
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  const img = new ImageData(w, h);
+  const [r, g, b] = hexToRgb(colour);
+  for (let i = 0; i < m.length; i++) img.data.set(m[i]! > 0 ? [r, g, b, 255] : [40, 42, 48, 255], i * 4);
+  canvas.getContext('2d')!.putImageData(img, 0, 0);
+  return canvas.toDataURL();
+}
+
 function CandidateThumb({ run, index, colour }: { run: LastRun; index: number; colour: string }) {
   const [url, setUrl] = useState<string | null>(null);
   const c = run.candidates.find((x) => x.index === index)!;
   useEffect(() => {
     let alive = true;
-    const p = run.placement;
-    const s = THUMB / Math.max(p.width, p.height);
-    const w = Math.max(1, Math.round(p.width * s));
-    const h = Math.max(1, Math.round(p.height * s));
-    void decodeLogits(c.logits).then((logits) => {
-      if (!alive) return;
-      const m = lowResToMask(logits, p, w, h);
-      const canvas = document.createElement('canvas');
-      canvas.width = w;
-      canvas.height = h;
-      const img = new ImageData(w, h);
-      const [r, g, b] = hexToRgb(colour);
-      for (let i = 0; i < m.length; i++) {
-        const on = m[i]! > 0;
-        img.data.set(on ? [r, g, b, 255] : [40, 42, 48, 255], i * 4);
-      }
-      canvas.getContext('2d')!.putImageData(img, 0, 0);
-      setUrl(canvas.toDataURL());
+    // After the frame that shows the click's mask: four thumbnails are not worth delaying it.
+    const cancel = afterPaint(() => {
+      void decodeLogits(c.logits).then((logits) => alive && setUrl(thumbUrl(logits, run.placement, colour)));
     });
     return () => {
       alive = false;
+      cancel();
     };
   }, [c, run.placement, colour]);
   return url ? <img src={url} alt="" width={THUMB} /> : <span className="candidate-blank" />;

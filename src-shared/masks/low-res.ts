@@ -85,14 +85,13 @@ function computeTaps(kind: LowResPlacement['kind'], crop: number, out: number): 
 export function lowResToMask(logits: ArrayLike<number>, p: LowResPlacement, outW = p.width, outH = p.height): Uint8Array {
   const mask = new Uint8Array(outW * outH);
   // Only pixels with a positive cell among their taps can be inside: work on that window alone.
-  const cells = positiveCells(logits);
+  const { signs, cells } = cellSigns(logits);
   if (!cells) return mask;
   // For a smaller output the crop scales with it: the chain is the same, only the last resize differs.
   const xs = axisTaps(p.kind, p.crop.width, outW);
   const ys = axisTaps(p.kind, p.crop.height, outH);
   const [xa, xb] = window(xs, outW, cells.x0, cells.x1);
   const [ya, yb] = window(ys, outH, cells.y0, cells.y1);
-  const signs = cellSigns(logits);
   const runs = runsOf(xs, xa, xb);
   const all = new Uint8Array(SIDE);
   const any = new Uint8Array(SIDE);
@@ -136,14 +135,31 @@ export function lowResToMask(logits: ArrayLike<number>, p: LowResPlacement, outW
   return mask;
 }
 
-/** Per cell: bit 0 = logit > 0, bit 1 = finite and > 0 (an infinite tap can make 0·∞ = NaN: never "surely in"). */
-function cellSigns(logits: ArrayLike<number>): Uint8Array {
-  const out = new Uint8Array(SIDE * SIDE);
-  for (let i = 0; i < out.length; i++) {
-    const v = logits[i] as number;
-    out[i] = v > 0 ? (v < Infinity ? 3 : 1) : 0;
+/**
+ * Per cell: bit 0 = logit > 0, bit 1 = finite and > 0 (an infinite tap can make 0·∞ = NaN: never "surely
+ * in"); and the low-res box of the positive cells (null when there are none).
+ */
+function cellSigns(logits: ArrayLike<number>): { signs: Uint8Array; cells: { x0: number; y0: number; x1: number; y1: number } | null } {
+  const signs = new Uint8Array(SIDE * SIDE);
+  let [x0, y0, x1, y1] = [SIDE, SIDE, -1, -1];
+  for (let y = 0; y < SIDE; y++) {
+    const row = y * SIDE;
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < SIDE; x++) {
+      const v = logits[row + x] as number;
+      if (!(v > 0)) continue;
+      signs[row + x] = v < Infinity ? 3 : 1;
+      if (first < 0) first = x;
+      last = x;
+    }
+    if (first < 0) continue;
+    if (y0 === SIDE) y0 = y;
+    y1 = y;
+    if (first < x0) x0 = first;
+    if (last > x1) x1 = last;
   }
-  return out;
+  return { signs, cells: x1 < 0 ? null : { x0, y0, x1, y1 } };
 }
 
 /** For each low-res column: are all four tap rows surely positive, and is any positive at all. */
@@ -211,21 +227,6 @@ function verticalRun(ys: Taps, y: number, x0: number, x1: number, across: Float6
     const v = w0 * across[a]! + w1 * across[a + 1]! + w2 * across[a + 2]! + w3 * across[a + 3]!;
     mask[line + x] = v > 0 ? 255 : 0;
   }
-}
-
-/** The low-res bounding box of the cells with a positive logit; null when there are none. */
-function positiveCells(logits: ArrayLike<number>): { x0: number; y0: number; x1: number; y1: number } | null {
-  let [x0, y0, x1, y1] = [SIDE, SIDE, -1, -1];
-  for (let y = 0; y < SIDE; y++) {
-    for (let x = 0; x < SIDE; x++) {
-      if (!((logits[y * SIDE + x] as number) > 0)) continue;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      y1 = y;
-    }
-  }
-  return x1 < 0 ? null : { x0, y0, x1, y1 };
 }
 
 /** [first, end) of the output indices with a weighted tap in cells [lo, hi] (taps grow with the index). */

@@ -54,6 +54,9 @@ export function sessionOptions(provider: DeviceName): Ort.InferenceSession.Sessi
     enableMemPattern: provider !== 'dml',
     enableCpuMemArena: true,
     logSeverityLevel: 3,
+    // ORT's threads otherwise busy-wait after each run: on a laptop's few cores that burns the CPU the
+    // UI needs to show the result, for the small cost of waking them for the next parallel section.
+    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
 }
 

@@ -1,23 +1,13 @@
 // Runs in: engine process (and the CLI); pure. Bounding box and area of a mask in image pixels: exact
 // from a full-size mask, or estimated per click from the low-res logits without building 12 MP.
+import { boundsAndArea } from '../../../src-shared/masks/scan';
 import { lowResToMask } from './low-res-mask';
 import type { Box, LowResPlacement } from './types';
 
 /** Bounding box and area of a binary mask; null box when empty. */
 export function maskBox(mask: Uint8Array, width: number, height: number): { bbox: Box | null; area: number } {
-  let [x0, y0, x1, y1, area] = [width, height, -1, -1, 0];
-  for (let y = 0; y < height; y++) {
-    const line = y * width;
-    for (let x = 0; x < width; x++) {
-      if (!mask[line + x]) continue;
-      area++;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      y1 = y;
-    }
-  }
-  return { bbox: area ? { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 } : null, area };
+  const { bounds, area } = boundsAndArea({ width, height, data: mask });
+  return { bbox: bounds, area };
 }
 
 /** Longest side at which a click's bbox and area are measured: exact up to this, estimated above. */

@@ -45,8 +45,11 @@ function pack(rows: Array<[number, number, number]>): AssembledPrompt {
 }
 
 /** mask_input [1,1,256,256] and has_mask_input: the previous low-res logits, or zeros and 0. */
+/** The "no previous mask" input: one shared array, never written, so the ORT worker keeps it (resident). */
+const NO_MASK = new Float32Array(LOW_RES * LOW_RES);
+
 export function maskInput(previous?: Float32Array): { data: Float32Array; has: 0 | 1 } {
-  if (!previous) return { data: new Float32Array(LOW_RES * LOW_RES), has: 0 };
+  if (!previous) return { data: NO_MASK, has: 0 };
   if (previous.length !== LOW_RES * LOW_RES) {
     throw new AnyfillError('BAD_REQUEST', 'The previous mask to refine has the wrong size.', `${previous.length} values, not ${LOW_RES}²`);
   }

@@ -74,6 +74,7 @@ export async function decodePrompt(pack: SamPack, embedding: Embedding, prompt: 
   const inputs = pack.decoder.match.inputs;
   const feed = (name: string, values: ArrayLike<number>, dims: number[]) => inputTensor(inputs.get(name)!, values, dims);
   const mask = maskInput(opts.previous);
+  if (!mask.has) markResident(mask.data); // the shared zero mask: 256 KB that need not cross every click
   const feeds: Record<string, Tensor> = {
     point_coords: feed('point_coords', p.coords, [1, p.count, 2]),
     point_labels: feed('point_labels', p.labels, [1, p.count]),
