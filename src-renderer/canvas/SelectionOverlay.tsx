@@ -2,7 +2,7 @@
 // each visible selection's preview mask in its colour, and the open selection's points (green +,
 // red −) and box. Masks are computed at preview size off the React render (previewMask is cached).
 import type Konva from 'konva';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Group, Image as KonvaImage, Line, Rect } from 'react-konva';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import type { Mask } from '../../src-shared/masks';
@@ -23,7 +23,8 @@ interface Shown {
   scale: number;
 }
 
-function SelectionMaskView({ layer }: { layer: SelectionLayer }) {
+// Memoised by its layer object: a click on one selection leaves the others' views alone.
+const SelectionMaskView = memo(function SelectionMaskView({ layer }: { layer: SelectionLayer }) {
   const preview = useSelectionUi((s) => (s.preview?.layerId === layer.id ? s.preview.ops : undefined));
   const stroking = useSelectionUi((s) => s.stroking === layer.id);
   const frame = useEditor((s) => imageLayerOf(s.document, layer.assetId));
@@ -73,7 +74,7 @@ function SelectionMaskView({ layer }: { layer: SelectionLayer }) {
       listening={false}
     />
   );
-}
+});
 
 function PromptMarks({ layer, scale }: { layer: SelectionLayer; scale: number }) {
   const frame = useEditor((s) => imageLayerOf(s.document, layer.assetId));

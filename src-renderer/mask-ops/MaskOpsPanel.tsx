@@ -1,7 +1,7 @@
 // Runs in: renderer. Mask operations on the active selection. Sliders preview live while dragged (the
 // overlay replays the layer's ops plus the pending one) and commit one undo step on release; Escape
 // drops the preview. Buttons commit at once.
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { LayerId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { findSelection } from '../selection/selection-actions';
@@ -53,7 +53,7 @@ function MaskOpsBody({ layer }: { layer: SelectionLayer }) {
   // Leaving the selection (or the panel) never leaves a preview behind.
   useEffect(() => () => clearPreview(), [id]);
 
-  const set = (kind: SliderOp, v: number) => setValues((old) => ({ ...old, [kind]: v }));
+  const set = useCallback((kind: SliderOp, v: number) => setValues((old) => ({ ...old, [kind]: v })), []);
 
   return (
     <section className="panel maskops-panel" aria-label="Mask operations" data-testid="maskops-panel">
@@ -105,7 +105,8 @@ interface SliderProps {
   commit: boolean;
 }
 
-function OpSlider({ layerId, kind, label, testId, value, disabled, onValue, commit }: SliderProps) {
+// Memoised: a click changes the selection, not these sliders; five of them need not redraw with it.
+const OpSlider = memo(function OpSlider({ layerId, kind, label, testId, value, disabled, onValue, commit }: SliderProps) {
   const ref = useRef<HTMLInputElement | null>(null);
   const latest = useRef({ layerId, kind, commit, onValue });
   latest.current = { layerId, kind, commit, onValue };
@@ -156,4 +157,4 @@ function OpSlider({ layerId, kind, label, testId, value, disabled, onValue, comm
       </span>
     </label>
   );
-}
+});

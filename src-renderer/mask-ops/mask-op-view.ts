@@ -46,10 +46,13 @@ export function sliderOp(kind: SliderOp, value: number): MaskOp | null {
 }
 
 /** How a slider's value reads next to it. */
+/** toLocaleString builds a formatter per call: one, made once (sliders redraw on every selection change). */
+const grouped = new Intl.NumberFormat('en-US');
+
 export function sliderText(kind: SliderOp, value: number): string {
   const v = clampTo(SLIDERS[kind], value);
   if (kind === 'grow') return v > 0 ? `+${v} px` : `${v} px`;
-  if (kind === 'removeIslands') return `< ${islandAreaOf(v).toLocaleString('en-US')} px`;
+  if (kind === 'removeIslands') return `< ${grouped.format(islandAreaOf(v))} px`;
   return `${v} px`;
 }
 
@@ -59,7 +62,7 @@ export function opLabel(op: MaskOp): string {
     case 'fillHoles':
       return 'Fill holes';
     case 'removeIslands':
-      return `Remove islands < ${op.minArea.toLocaleString('en-US')} px`;
+      return `Remove islands < ${grouped.format(op.minArea)} px`;
     case 'grow':
       return op.px >= 0 ? `Grow ${fmt(op.px)} px` : `Shrink ${fmt(-op.px)} px`;
     case 'feather':

@@ -1,6 +1,6 @@
 // Runs in: renderer. One row of the layers panel: thumbnail, name (double-click to rename), visibility,
 // opacity, order and delete. Every edit is an undoable document change.
-import { useState, type MouseEvent } from 'react';
+import { memo, useState, type MouseEvent } from 'react';
 import type { Layer } from '../../src-shared/document/types';
 import { useEditor } from '../state/editor-store';
 import { setActiveSelection } from '../selection/selection-actions';
@@ -46,7 +46,8 @@ function selectionSummary(l: Extract<Layer, { kind: 'selection' }>): string {
   return parts.join(' · ') || 'Selection';
 }
 
-export function LayerRow({ layer }: { layer: Layer }) {
+// Memoised by its layer object (immer keeps unchanged layers identical): a click redraws its own row only.
+export const LayerRow = memo(function LayerRow({ layer }: { layer: Layer }) {
   const [editing, setEditing] = useState(false);
   const activeLayer = useEditor((s) => s.activeLayerId === layer.id);
   const open = useSelectionUi((s) => s.activeId === layer.id);
@@ -111,4 +112,4 @@ export function LayerRow({ layer }: { layer: Layer }) {
       </div>
     </li>
   );
-}
+});
