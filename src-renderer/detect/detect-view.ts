@@ -6,6 +6,7 @@ import type { SegmentRunResultSchema } from '../../src-shared/contract/segment-p
 import type { AssetId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { splitPhrases } from '../../src-shared/text/phrases';
+import { chosenWithLogits } from '../selection/chosen-candidate';
 
 export type Detection = z.infer<typeof DetectionSchema>;
 export type SegmentRunResult = z.infer<typeof SegmentRunResultSchema>;
@@ -72,15 +73,12 @@ export interface SelectionInit {
   name?: string;
 }
 
-/** The candidate segment.run chose, found by its index (falling back to its slot, then the first). */
-export function chosenCandidate(result: SegmentRunResult): SegmentRunResult['candidates'][number] {
-  return result.candidates.find((c) => c.index === result.chosen) ?? result.candidates[result.chosen] ?? result.candidates[0]!;
-}
+export { chosenCandidate } from '../selection/chosen-candidate';
 
 /** One detection + its box's SAM answer → what createSelection needs. */
 export function selectionInitOf(assetId: AssetId, d: Detection, seg: SegmentRunResult): SelectionInit {
   const box = { x0: d.box.x0, y0: d.box.y0, x1: d.box.x1, y1: d.box.y1 };
-  const c = chosenCandidate(seg);
+  const c = chosenWithLogits(seg);
   return {
     assetId,
     name: selectionName(d),

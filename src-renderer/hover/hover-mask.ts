@@ -4,6 +4,7 @@ import type { AssetId } from '../../src-shared/document/ids';
 import { lowResToMask } from '../../src-shared/masks';
 import { maskBoundsCanvas } from '../selection/colourize';
 import { decodeLogitsNow, previewSize } from '../selection/preview-mask';
+import { chosenWithLogits } from '../selection/chosen-candidate';
 import type { SegmentRunResult } from '../selection/types';
 import type { HoverShown } from './hover-store';
 
@@ -14,9 +15,7 @@ const canvases: HTMLCanvasElement[] = [];
 let turn = 0;
 
 export function hoverShown(assetId: AssetId, r: SegmentRunResult): HoverShown | null {
-  const c = r.candidates[r.chosen] ?? r.candidates[0];
-  if (!c) return null;
-  const logits = decodeLogitsNow(c.logits);
+  const logits = decodeLogitsNow(chosenWithLogits(r).logits);
   const p = r.placement;
   const { width, height } = previewSize(p.width, p.height);
   turn ^= 1;

@@ -38,9 +38,11 @@ function CandidateThumb({ run, index, colour }: { run: LastRun; index: number; c
   const c = run.candidates.find((x) => x.index === index)!;
   useEffect(() => {
     let alive = true;
+    const encoded = c.logits;
+    if (!encoded) return; // on its way (candidate-logits.ts): this effect runs again when it lands
     // After the frame that shows the click's mask: four thumbnails are not worth delaying it.
     const cancel = afterPaint(() => {
-      void decodeLogits(c.logits).then((logits) => alive && setUrl(thumbUrl(logits, run.placement, colour)));
+      void decodeLogits(encoded).then((logits) => alive && setUrl(thumbUrl(logits, run.placement, colour)));
     });
     return () => {
       alive = false;

@@ -36,7 +36,8 @@ export function clipBox(b: PromptBox, width: number, height: number, minSize = 4
 
 /** The segment.run request for a selection with `prompt`; refines from the selection's last SAM result. */
 export function buildRunRequest(layer: Pick<SelectionLayer, 'id' | 'assetId' | 'sam'>, prompt: Prompt): SegmentRunRequest {
-  const req: SegmentRunRequest = { assetId: layer.assetId, points: prompt.points, multimask: true, key: layer.id };
+  // The chosen candidate's logits only: the others follow after the frame (candidate-logits.ts).
+  const req: SegmentRunRequest = { assetId: layer.assetId, points: prompt.points, multimask: true, key: layer.id, candidateLogits: 'chosen' };
   if (prompt.box) req.box = prompt.box;
   const sam = layer.sam;
   if (sam) {

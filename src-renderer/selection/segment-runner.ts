@@ -7,6 +7,9 @@ import type { SelectionLayer } from '../../src-shared/document/selection';
 import { errorData, getApi, userMessage } from '../bridge/api';
 import { getState } from '../state/editor-store';
 import { showError } from '../state/messages';
+import { afterPaint } from '../canvas/after-paint';
+import { loadCandidateLogits } from './candidate-logits';
+import { chosenWithLogits } from './chosen-candidate';
 import { buildRunRequest, withBox, withPoint, type Prompt } from './prompt';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection, updateSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
@@ -60,7 +63,8 @@ export function installSegmentEvents(): () => void {
 
 /** The SAM part of a selection from one answer and one of its candidates. */
 export function samFrom(r: SegmentRunResult, candidateIndex: number): NonNullable<SelectionLayer['sam']> {
-  const c = r.candidates.find((x) => x.index === candidateIndex) ?? r.candidates[r.chosen]!;
+  const picked = r.candidates.find((x) => x.index === candidateIndex);
+  const c = picked?.logits ? { index: picked.index, logits: picked.logits } : chosenWithLogits(r);
   return { packId: r.packId, resultId: r.resultId, candidateIndex: c.index, logits: c.logits, placement: r.placement };
 }
 
@@ -101,7 +105,9 @@ async function run(target: Target, prompt: Prompt, label: string): Promise<void>
     } else {
       return; // deleted (or undone away) meanwhile
     }
-    setSelectionUi({ lastRun: { layerId: target.id, resultId: r.resultId, packId: r.packId, placement: r.placement, candidates: r.candidates } });
+    setSelectionUi({ lastRun: { layerId: target.id, assetId: target.assetId, resultId: r.resultId, packId: r.packId, placement: r.placement, candidates: r.candidates } });
+    // The other candidates' logits (thumbnails, picking) once this frame is on screen.
+    afterPaint(() => void loadCandidateLogits().catch(() => undefined));
     if (getSelectionUi().segment.state !== 'ready') setSelectionUi({ segment: { state: 'ready', packId: r.packId } });
   } catch (err) {
     if (isCancelled(err)) return;
@@ -161,21 +167,28 @@ export function finishSelection(): void {
   setActiveSelection(null);
 }
 
-/** Pick another multimask candidate of the last answer: one undo step. */
+/** Pick another multimask candidate of the last answer: one undo step (its logits fetched first if need be). */
 export function pickCandidate(index: number): void {
-  const last = getSelectionUi().lastRun;
-  const layer = findSelection(last?.layerId);
-  if (!last || !layer || layer.sam?.resultId !== last.resultId) return;
-  const c = last.candidates.find((x) => x.index === index);
-  if (!c || layer.sam.candidateIndex === index) return;
-  updateSelection(
-    layer.id,
-    (d) => {
-      d.sam = { packId: last.packId, resultId: last.resultId, candidateIndex: c.index, logits: c.logits, placement: last.placement };
-    },
-    'Select: pick candidate',
-  );
+  const pick = () => {
+    const last = getSelectionUi().lastRun;
+    const layer = findSelection(last?.layerId);
+    if (!last || !layer || layer.sam?.resultId !== last.resultId) return false;
+    const c = last.candidates.find((x) => x.index === index);
+    if (!c || layer.sam.candidateIndex === index) return true;
+    if (!c.logits) return false;
+    updateSelection(
+      layer.id,
+      (d) => {
+        d.sam = { packId: last.packId, resultId: last.resultId, candidateIndex: c.index, logits: c.logits!, placement: last.placement };
+      },
+      'Select: pick candidate',
+    );
+    return true;
+  };
+  if (pick()) return;
+  loadCandidateLogits().then(pick, (err: unknown) => showError(userMessage(err, 'That candidate is no longer available; click again.')));
 }
+
 
 /** For tests and the new-document path. */
 export function resetSegmentRunner(): void {

@@ -2,12 +2,13 @@
 // which selection is open for more clicks, the last run's candidates, the live op preview, the brush
 // settings, the rubber band, and the state of the segmentation engine.
 import { create } from 'zustand';
-import type { LayerId } from '../../src-shared/document/ids';
+import type { AssetId, LayerId } from '../../src-shared/document/ids';
 import type { MaskOp } from '../../src-shared/document/selection';
 import type { Candidate, PromptBox, SegmentRunResult } from './types';
 
 export interface LastRun {
   readonly layerId: LayerId;
+  readonly assetId: AssetId;
   readonly resultId: string;
   readonly packId: string;
   readonly placement: SegmentRunResult['placement'];

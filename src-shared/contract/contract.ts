@@ -24,6 +24,8 @@ import { InpaintPlanRequestSchema, InpaintPlanSchema, InpaintRequestSchema, Inpa
 import {
   SegmentEverythingRequestSchema,
   SegmentEverythingResultSchema,
+  SegmentCandidatesRequestSchema,
+  SegmentCandidatesResultSchema,
   SegmentFullResRequestSchema,
   SegmentFullResResultSchema,
   SegmentPrepareSchema,
@@ -112,6 +114,8 @@ export const channels = {
   },
   /** One click, box or refinement: only the decoder runs; candidates come back as compact low-res logits. */
   'segment.run': { owner: 'engine', request: SegmentRunRequestSchema, response: SegmentRunResultSchema },
+  /** The logits of every candidate of a held click result (a click's reply may carry the chosen one only). */
+  'segment.candidates': { owner: 'engine', request: SegmentCandidatesRequestSchema, response: SegmentCandidatesResultSchema },
   /** A held result's candidate as a full-resolution 8-bit PNG mask in the session folder. */
   'segment.fullRes': { owner: 'engine', request: SegmentFullResRequestSchema, response: SegmentFullResResultSchema },
   /** Select everything: every distinct object the model is sure of, as instances to turn into selections. */

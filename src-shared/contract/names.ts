@@ -19,6 +19,7 @@ export const CHANNEL_OWNERS = {
   'project.discardRecovery': 'engine',
   'segment.prepare': 'engine',
   'segment.run': 'engine',
+  'segment.candidates': 'engine',
   'segment.fullRes': 'engine',
   'segment.everything': 'engine',
   'detect.run': 'engine',

@@ -45,6 +45,11 @@ export const SegmentRunRequestSchema = z
      * queued behind clicks, and never kept for refinement. Default 'click'.
      */
     lane: z.enum(['click', 'hover']).optional(),
+    /**
+     * 'chosen': only the chosen candidate's logits come back (what the click's frame shows); the others'
+     * scores do, their logits follow from segment.candidates. Default 'all'.
+     */
+    candidateLogits: z.enum(['all', 'chosen']).optional(),
   })
   .strict();
 
@@ -61,12 +66,22 @@ export const SegmentRunResultSchema = z.object({
   resultId: ResultIdSchema,
   packId: PackIdSchema,
   family: z.enum(['sam1', 'sam2']),
-  candidates: z.array(z.object({ index: z.number().int(), token: z.number().int().nullable(), score: z.number(), logits: EncodedLogitsSchema })).min(1).max(4),
+  /** Every candidate's score; logits on all of them, or on the chosen one only (candidateLogits 'chosen'). */
+  candidates: z
+    .array(z.object({ index: z.number().int(), token: z.number().int().nullable(), score: z.number(), logits: EncodedLogitsSchema.optional() }))
+    .min(1)
+    .max(4),
   chosen: z.number().int(),
   placement: PlacementSchema,
   bbox: RectSchema.nullable(),
   area: z.number(),
   timings: z.object({ modelMs: z.number(), totalMs: z.number(), overheadMs: z.number(), embedding: CacheHitSchema, embeddingMs: z.number() }),
+});
+
+/** Every candidate's logits of a held click result (those a 'chosen' reply left out). */
+export const SegmentCandidatesRequestSchema = z.object({ assetId: AssetIdSchema, resultId: ResultIdSchema }).strict();
+export const SegmentCandidatesResultSchema = z.object({
+  candidates: z.array(z.object({ index: z.number().int(), logits: EncodedLogitsSchema })).min(1).max(4),
 });
 
 export const SegmentPrepareSchema = z.object({ packId: PackIdSchema, ms: z.number(), cached: CacheHitSchema });

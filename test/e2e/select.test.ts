@@ -103,6 +103,8 @@ describe('select anything', () => {
     // Another candidate (one undo step) gives a clearly different mask; undo brings the first back exactly.
     const cands = page.getByTestId('candidate');
     await expect.poll(() => cands.count()).toBeGreaterThanOrEqual(2);
+    // Every candidate gets its thumbnail: the others' logits follow the click's reply (segment.candidates).
+    await expect.poll(() => page.locator('[data-testid="candidate"] img').count()).toBe(await cands.count());
     let changed = false;
     for (let i = 0; i < (await cands.count()) && !changed; i++) {
       if ((await cands.nth(i).getAttribute('aria-selected')) === 'true') continue;

@@ -5,7 +5,7 @@ import { detectRun } from './detect-handlers';
 import { fillRun, jobCancel } from './fill-handlers';
 import { inpaintPlan, inpaintRun, outpaintRun } from './inpaint-handlers';
 import { selectionMask } from './selection-handlers';
-import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun } from './segment-handlers';
+import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun, segmentCandidates } from './segment-handlers';
 import { documentExportPng } from './document-handlers';
 import { documentExportLayers, documentExportLayersTo } from './export-handlers';
 import {
@@ -41,6 +41,7 @@ export function createEngineHandlers(): EngineHandlers {
     'project.discardRecovery': projectDiscardRecovery,
     'segment.prepare': segmentPrepare,
     'segment.run': segmentRun,
+    'segment.candidates': segmentCandidates,
     'segment.fullRes': segmentFullRes,
     'segment.everything': segmentEverything,
     'detect.run': detectRun,

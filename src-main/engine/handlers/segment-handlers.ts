@@ -21,8 +21,12 @@ export const segmentRun: EngineHandler<'segment.run'> = async (req, ctx) => {
   if (previousLowRes && 'logits' in previousLowRes) previous = { logits: fromWire(previousLowRes.logits) };
   else if (previousLowRes) previous = { ...previousLowRes, ...(previousLowRes.fallback ? { fallback: fromWire(previousLowRes.fallback) } : {}) } as PreviousLowRes;
   const result = await segmentService.segment(ctx, { ...rest, ...(previous ? { previousLowRes: previous } : {}) });
-  return { ...result, candidates: result.candidates.map((c) => ({ ...c, logits: toWire(c.logits) })) };
+  return { ...result, candidates: result.candidates.map(({ logits, ...c }) => ({ ...c, ...(logits ? { logits: toWire(logits) } : {}) })) };
 };
+
+export const segmentCandidates: EngineHandler<'segment.candidates'> = async (req) => ({
+  candidates: segmentService.candidates(req).map((c) => ({ index: c.index, logits: toWire(c.logits) })),
+});
 
 export const segmentFullRes: EngineHandler<'segment.fullRes'> = async (req, ctx) => {
   const full = await segmentService.segmentFullRes(ctx, req);

@@ -20,6 +20,8 @@ export interface SegmentRequest {
   key?: string;
   /** 'hover': a preview; its own latest-wins lane behind clicks, its result never used for refinement. */
   lane?: 'click' | 'hover';
+  /** 'chosen': logits of the chosen candidate only (the rest from SegmentService.candidates). Default 'all'. */
+  candidateLogits?: 'all' | 'chosen';
 }
 
 export interface PrepareResult {

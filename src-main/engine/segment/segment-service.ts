@@ -3,6 +3,8 @@
 // decoder (latest-wins per key) and returns every candidate's low-res logits in a compact wire form
 // (logits-codec.ts), where to place them (types.ts LowResPlacement), the chosen one's bbox and area.
 // segmentFullRes() gives an 8-bit mask at the image's upright size for the CLI, compositing and inpainting.
+
+
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { AssetId } from '../../../src-shared/document/ids';
 import type { EngineContext } from '../engine-context';
@@ -87,6 +89,14 @@ export class SegmentService {
     return { stored, resultId: result.resultId, index: req.candidate ?? stored.chosen, modelMs: result.timings.modelMs, embedding: result.timings.embedding };
   }
 
+  /** Every candidate's logits of a held click result, encoded as a full reply would have had them. */
+  candidates(req: { assetId: AssetId; resultId: string }): Array<{ index: number; logits: EncodedLogits }> {
+    const stored = this.results.get(req.resultId);
+    if (stored?.assetId !== req.assetId) throw new AnyfillError('NOT_FOUND', 'Those mask candidates are no longer available; click again.', req.resultId);
+    const encoded = encodeCandidates(stored.lowRes, stored.chosen);
+    return encoded.map((logits, index) => ({ index, logits }));
+  }
+
   /**
    * Select everything: one decoder run per grid point (background priority, so clicks go first),
    * then the confident, stable, distinct masks. Each comes back in the click's wire form.
@@ -157,7 +167,9 @@ export class SegmentService {
     const placement = placementFor(pack.family, image.width, image.height);
     const stored: StoredResult = { assetId: req.assetId, packId: pack.packId, placement, lowRes: out.lowRes, ious: out.ious, tokens, chosen };
     const slots = req.multimask === false || hover ? [chosen] : out.lowRes.map((_, i) => i);
-    const encoded = encodeCandidates(slots.map((i) => out.lowRes[i]!), slots.indexOf(chosen));
+    // Encoding is most of a click's own time: with 'chosen', only what its frame shows.
+    const encode = req.candidateLogits === 'chosen' ? [chosen] : slots;
+    const encoded = encodeCandidates(encode.map((i) => out.lowRes[i]!), encode.indexOf(chosen));
     const { bbox, area } = maskStats(out.lowRes[chosen]!, placement);
     const totalMs = performance.now() - started;
     const waitedMs = out.queuedMs + (emb.hit === 'memory' ? 0 : emb.ms);
@@ -165,7 +177,10 @@ export class SegmentService {
       resultId: (hover ? this.hoverResults : this.results).add(stored),
       packId: pack.packId,
       family: pack.family,
-      candidates: slots.map((i, k) => ({ index: i, token: tokens[i] ?? null, score: out.ious[i] ?? 0, logits: encoded[k]! })),
+      candidates: slots.map((i) => {
+        const logits = encoded[encode.indexOf(i)];
+        return { index: i, token: tokens[i] ?? null, score: out.ious[i] ?? 0, ...(logits ? { logits } : {}) };
+      }),
       chosen: slots.indexOf(chosen),
       placement,
       bbox,

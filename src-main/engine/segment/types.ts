@@ -46,7 +46,8 @@ export interface Candidate {
   token: number | null;
   /** The model's predicted IoU. */
   score: number;
-  logits: EncodedLogits;
+  /** Absent for the candidates a 'chosen' reply leaves out (see candidates()). */
+  logits?: EncodedLogits;
 }
 
 export type CacheHit = 'memory' | 'disk' | 'computed';

@@ -126,7 +126,7 @@ describe('selection init', () => {
   const assetId = 'a_abcdef12' as AssetId;
 
   it('uses the chosen candidate by its index', () => {
-    expect(chosenCandidate(seg(2)).logits.base64).toBe('C2==');
+    expect(chosenCandidate(seg(2)).logits!.base64).toBe('C2==');
     // Candidates reordered: the index, not the slot, decides.
     expect(chosenCandidate(seg(1, [2, 1, 0])).index).toBe(1);
     expect(chosenCandidate(seg(7)).index).toBe(0);

@@ -78,7 +78,7 @@ it('a click with the prompt of the last hover takes the hover’s decode: no sec
   await hover;
   expect(samRunCounts.decoder).toBe(runs + 2);
   expect(clicked.timings.modelMs).toBe(0);
-  const bytes = (r: SegmentResult) => r.candidates.map((c) => Buffer.from(c.logits.data).toString('base64'));
+  const bytes = (r: SegmentResult) => r.candidates.map((c) => Buffer.from(c.logits!.data).toString('base64'));
   expect(bytes(clicked)).toEqual(bytes(fresh));
   expect(clicked.chosen).toBe(fresh.chosen);
   expect(clicked.resultId).not.toBe(fresh.resultId);

@@ -76,3 +76,24 @@ it('selects everything: one instance per distinct shape, no duplicates', async (
   for (let i = 0; i < masks.length; i++) for (let j = i + 1; j < masks.length; j++) expect(maskIoU(masks[i]!, masks[j]!)).toBeLessThan(0.7);
   expect(result.instances.every((i) => i.score >= 0.7 && i.stability >= 0.85)).toBe(true);
 });
+
+it("a 'chosen' click carries only the chosen candidate's logits; segment.candidates gives every candidate exactly as a full reply would", async () => {
+  const assetId = await openFile(s, await sceneFile(LANDSCAPE, 'png'));
+  type Logits = { base64: string; scale: number };
+  type Run = { resultId: string; chosen: number; candidates: Array<{ index: number; score: number; logits?: Logits }> };
+  const click = { assetId, points: [{ x: 500, y: 550, label: 1 }] };
+  const full = await call<Run>('segment.run', click);
+  const lean = await call<Run>('segment.run', { ...click, candidateLogits: 'chosen' });
+  expect(lean.candidates.map((c) => c.score)).toEqual(full.candidates.map((c) => c.score)); // every score still comes
+  expect(lean.candidates.filter((c) => c.logits).map((c) => c.index)).toEqual([lean.candidates[lean.chosen]!.index]);
+  expect(lean.candidates[lean.chosen]!.logits).toEqual(full.candidates[full.chosen]!.logits);
+
+  const rest = await call<{ candidates: Array<{ index: number; logits: Logits }> }>('segment.candidates', { assetId, resultId: lean.resultId });
+  expect(rest.candidates.map((c) => c.index)).toEqual(full.candidates.map((c) => c.index));
+  expect(rest.candidates.map((c) => c.logits)).toEqual(full.candidates.map((c) => c.logits));
+
+  // Another image's id, or a result the engine no longer holds: a clear refusal, nothing else.
+  const other = await openFile(s, await sceneFile({ ...LANDSCAPE, width: 900, height: 600 }, 'png'));
+  const wrong = await dispatch({ t: 'req', id: id++, channel: 'segment.candidates', payload: { assetId: other, resultId: lean.resultId } });
+  expect(wrong).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+});

@@ -41,7 +41,7 @@ describe('embedding cache', () => {
     expect(fromDisk.cached).toBe('disk');
     expect(samRunCounts.encoder).toBe(runs + 1); // read back, not recomputed
     const again = await fresh.segment(f.ctx, { assetId, packId, points: [click(650, 850)] });
-    expect(decodeLogits(again.candidates[again.chosen]!.logits)).toEqual(decodeLogits(b.candidates[b.chosen]!.logits));
+    expect(decodeLogits(again.candidates[again.chosen]!.logits!)).toEqual(decodeLogits(b.candidates[b.chosen]!.logits!));
 
     // Flip bytes in the payload: the checksum catches it, the embedding is recomputed and rewritten.
     const [file] = (await readdir(embeddingFiles(packId))).filter((n) => n.endsWith('.bin'));
@@ -105,7 +105,7 @@ describe('latest-wins', () => {
     for (const s of settled) if (s.status === 'rejected') expect(s.reason).toMatchObject({ code: 'CANCELLED' });
     const fresh = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: prompt(99) });
     const final = (last as PromiseFulfilledResult<Awaited<ReturnType<typeof f.service.segment>>>).value;
-    expect(final.candidates.map((c) => Buffer.from(c.logits.data).toString('base64'))).toEqual(fresh.candidates.map((c) => Buffer.from(c.logits.data).toString('base64')));
+    expect(final.candidates.map((c) => Buffer.from(c.logits!.data).toString('base64'))).toEqual(fresh.candidates.map((c) => Buffer.from(c.logits!.data).toString('base64')));
     expect(settled.filter((s) => s.status === 'fulfilled').length).toBe(decoded);
   });
 });

@@ -34,7 +34,7 @@ const IMAGES: Array<[string, Scene, SceneFormat, { x: number; y: number }]> = [
 const maxBytes = { value: 0 };
 
 /** The chosen candidate as the renderer would draw it: wire logits → mask at the image size. */
-const shown = (r: SegmentResult) => lowResToMask(decodeLogits(r.candidates[r.chosen]!.logits), r.placement);
+const shown = (r: SegmentResult) => lowResToMask(decodeLogits(r.candidates[r.chosen]!.logits!), r.placement);
 const click = (x: number, y: number, label: 0 | 1 = 1) => ({ x, y, label });
 
 async function fullMask(assetId: AssetId, packId: string, req: Omit<SegmentRequest, 'assetId' | 'packId'>) {
@@ -84,7 +84,7 @@ describe('refinement with the previous low-res mask', () => {
     expect(maskIoU(first.mask, truthOf(SHADES, [0, 1]))).toBeGreaterThanOrEqual(0.95);
     // What a brush-erase would send back: the renderer's logits, pushed negative right of x = 575.
     const p = placementFor(first.r.family, SHADES.width, SHADES.height);
-    const edited = decodeLogits(first.r.candidates[first.r.chosen]!.logits).map((v, i) => (((i % 256) + 0.5) * (SHADES.width / p.sourceRect.width) > 575 ? -8 : v));
+    const edited = decodeLogits(first.r.candidates[first.r.chosen]!.logits!).map((v, i) => (((i % 256) + 0.5) * (SHADES.width / p.sourceRect.width) > 575 ? -8 : v));
     const refined = await fullMask(assetId, packId, { points: [click(300, 250)], previousLowRes: { logits: encodeLogits(edited) } });
     expect(maskIoU(refined.mask, truthOf(SHADES, [0]))).toBeGreaterThanOrEqual(0.95);
     // The exact logits the engine still holds, by resultId.
@@ -109,7 +109,7 @@ describe('candidates', () => {
     expect(r.candidates.map((c) => [c.index, c.token])).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
     expect(r.candidates.map((c) => c.score)).toEqual([0.9, 0.8, 0.85, 0.7].map((v) => Math.fround(v)));
     expect(r.chosen).toBe(2);
-    const areas = r.candidates.map((c) => lowResToMask(decodeLogits(c.logits), r.placement).filter(Boolean).length);
+    const areas = r.candidates.map((c) => lowResToMask(decodeLogits(c.logits!), r.placement).filter(Boolean).length);
     expect(areas[1]).toBeLessThan(areas[2]!);
     expect(areas[2]).toBeLessThan(areas[3]!);
     const two = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(300, 250), click(200, 150)] });
