@@ -17,7 +17,14 @@ let nextSid = 1;
 
 port.on('message', (req: Request) => {
   void handle(req).then(
-    ({ value, transfer, evicted }) => port.postMessage({ id: req.id, ok: true, value, ...(evicted?.length ? { evicted } : {}) } satisfies Reply, transfer),
+    ({ value, transfer, evicted }) => {
+      const reply = { id: req.id, ok: true, value, ...(evicted?.length ? { evicted } : {}) } satisfies Reply;
+      try {
+        port.postMessage(reply, transfer);
+      } catch {
+        port.postMessage(reply); // a buffer that cannot move (memory the runtime owns) is copied instead
+      }
+    },
     (err: unknown) => port.postMessage(failure(req.id, err)),
   );
 });
@@ -41,7 +48,8 @@ async function handle(req: Request): Promise<Handled> {
       const start = performance.now();
       const outputs = await s.run(unpackTensors(tensors, Ctor));
       const runMs = performance.now() - start;
-      const { map, transfer } = packTensors(outputs as Record<string, Tensor>);
+      // onnxruntime-node hands back fresh JS buffers for CPU outputs: they move to the engine, uncopied.
+      const { map, transfer } = packTensors(outputs as Record<string, Tensor>, undefined, true);
       return { value: { outputs: map as TensorMap, runMs }, transfer, evicted };
     }
     case 'release': {

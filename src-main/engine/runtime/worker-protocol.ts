@@ -49,6 +49,8 @@ export type Reply =
 export function packTensors(
   tensors: Record<string, Tensor>,
   resident: (t: Tensor) => HeldRef | { hold: number } | undefined = () => undefined,
+  /** The caller gives the arrays up (a run's outputs in the worker): whole buffers move without a copy. */
+  move = false,
 ): { map: FeedMap; transfer: ArrayBuffer[] } {
   const map: FeedMap = {};
   const transfer: ArrayBuffer[] = [];
@@ -59,7 +61,8 @@ export function packTensors(
       continue;
     }
     const src = t.data;
-    const data = ArrayBuffer.isView(src) ? (src.slice() as typeof src) : [...src];
+    const whole = ArrayBuffer.isView(src) && src.byteOffset === 0 && src.byteLength === src.buffer.byteLength && src.buffer instanceof ArrayBuffer;
+    const data = move && whole ? src : ArrayBuffer.isView(src) ? (src.slice() as typeof src) : [...src];
     if (ArrayBuffer.isView(data)) transfer.push(data.buffer as ArrayBuffer);
     map[name] = { type: t.type, dims: [...t.dims], data, ...how };
   }
