@@ -36,9 +36,18 @@ export function hoverAt(assetId: AssetId, point: PromptPoint): void {
 
 /** Hide the preview and drop every answer still on its way. */
 export function clearHover(): void {
+  stopHover();
+  if (getHover().shown) setHover({ shown: null });
+}
+
+/**
+ * Drop every answer still on its way but leave the preview drawn: a press keeps it until the click's own
+ * mask replaces it in the same frame (the document change clears it, hover-actions.ts), or the press
+ * turns into a drag, or the click fails. No flash of nothing in between, and no repaint to wait behind.
+ */
+export function stopHover(): void {
   generation++;
   waiting = null;
-  if (getHover().shown) setHover({ shown: null });
 }
 
 async function pump(): Promise<void> {

@@ -4,6 +4,7 @@ import type { EditorState } from '../state/editor-store';
 import { useEditor } from '../state/editor-store';
 import { useSelectionUi } from '../selection/selection-store';
 import { useOpenSelectionName } from './SelectionBar';
+import { useAfterDelay } from './use-after-delay';
 
 const TOOL_NAMES = { hand: 'Hand', select: 'Select', wand: 'Magic Wand', brush: 'Brush' } as const;
 
@@ -12,7 +13,8 @@ function ToolStatus() {
   const hasDoc = useEditor((s) => s.document !== null);
   const brush = useSelectionUi((s) => s.brush);
   const seg = useSelectionUi((s) => s.segment.state);
-  const running = useSelectionUi((s) => s.running > 0);
+  // Most clicks are answered in a few tens of ms: say "Selecting…" only when one takes longer.
+  const running = useAfterDelay(useSelectionUi((s) => s.running > 0), 300);
   const open = useOpenSelectionName();
   if (!hasDoc) return null;
   return (

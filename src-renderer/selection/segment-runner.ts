@@ -5,6 +5,7 @@
 import { newLayerId, type AssetId, type LayerId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { errorData, getApi, userMessage } from '../bridge/api';
+import { getHover, setHover } from '../hover/hover-store';
 import { getState } from '../state/editor-store';
 import { showError } from '../state/messages';
 import { afterPaint } from '../canvas/after-paint';
@@ -121,6 +122,9 @@ async function run(target: Target, prompt: Prompt, label: string): Promise<void>
     segmentFailed(err);
   } finally {
     setSelectionUi({ running: Math.max(0, getSelectionUi().running - 1) });
+    // The press left the hover preview drawn until this answer (hover-runner stopHover); a committed answer
+    // cleared it with the document change, a failed or dropped one clears it here.
+    if (getSelectionUi().running === 0 && getHover().shown) setHover({ shown: null });
   }
 }
 
@@ -153,6 +157,18 @@ export function clickRequest(assetId: AssetId, point: PromptPoint): SegmentRunRe
   if (!open && point.label === 0) return null;
   const t: Target = open ?? { id: 'hover' as LayerId, assetId, sam: null };
   return buildRunRequest(t, withPoint(basePrompt(t), point));
+}
+
+/**
+ * The button went down at `point`: start decoding the click it will most likely be, in the engine's
+ * hover lane (never shown, never committed). The click sent on release asks for the same prompt and
+ * takes this decode (engine HoverMemo), so the press's own duration (~0.1 s) is no longer waited for.
+ * A press that turns into a drag costs one background decode.
+ */
+export function prefetchClick(assetId: AssetId, point: PromptPoint): void {
+  if (getSelectionUi().segment.state !== 'ready') return;
+  const req = clickRequest(assetId, point);
+  if (req) void getApi().invoke('segment.run', { ...req, key: 'press', lane: 'hover', multimask: false }).catch(() => undefined);
 }
 
 /** A dragged box: sets the active selection's box, or starts a selection with it. */

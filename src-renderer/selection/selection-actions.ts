@@ -74,7 +74,9 @@ export function setActiveSelection(id: LayerId | null): void {
   const ui = getSelectionUi();
   if (ui.activeId === id) return;
   setSelectionUi({ activeId: id, lastRun: ui.lastRun && ui.lastRun.layerId === id ? ui.lastRun : null });
-  if (id) setState({ activeLayerId: id });
+  // A selection a first click is starting is not a layer yet: the layers panel and canvas keep showing
+  // the current one (no repaint before the answer); createSelection makes it active when it lands.
+  if (id && getState().document?.layers.some((l) => l.id === id)) setState({ activeLayerId: id });
 }
 
 /** The overlay shows the layer with these ops instead of its own, without touching the document. */

@@ -5,8 +5,8 @@ import type { AssetId } from '../../src-shared/document/ids';
 import { screenToImage, type Point } from '../canvas/viewport';
 import { imageAt, imageLayerOf } from '../selection/geometry';
 import { clipBox, isDrag } from '../selection/prompt';
-import { addPoint, setBox } from '../selection/segment-runner';
-import { clearHover, hoverAt } from '../hover/hover-runner';
+import { addPoint, prefetchClick, setBox } from '../selection/segment-runner';
+import { clearHover, hoverAt, stopHover } from '../hover/hover-runner';
 import { getActiveSelection } from '../selection/selection-actions';
 import { setSelectionUi } from '../selection/selection-store';
 import { getState } from '../state/editor-store';
@@ -41,10 +41,14 @@ export function createSelectTool(): Tool {
       idle: {
         cursor: 'crosshair',
         onPointerDown(ctx, e) {
-          clearHover(); // a click or a box now: the preview's answer would be stale
+          stopHover(); // a click or a box now: later preview answers would be stale
           start = e.point;
           startDoc = toDoc(ctx, e.point);
           exclude = e.button === 2 || !!e.altKey || e.shiftKey;
+          // Most presses are clicks: decode while the button is down (the release's request shares it).
+          const img = targetImage(startDoc);
+          const p = pointOn(img, startDoc, exclude);
+          if (img && p) prefetchClick(img.assetId as AssetId, p);
           return 'pressing';
         },
       },
@@ -53,6 +57,7 @@ export function createSelectTool(): Tool {
         onPointerMove(ctx, e) {
           if (e.button === 2 || exclude || !isDrag(start, e.point)) return;
           const p = toDoc(ctx, e.point);
+          clearHover(); // a box, not the click the preview showed
           setSelectionUi({ band: { x0: startDoc.x, y0: startDoc.y, x1: p.x, y1: p.y } });
           return 'boxing';
         },
@@ -60,6 +65,7 @@ export function createSelectTool(): Tool {
           const img = targetImage(startDoc);
           const p = pointOn(img, startDoc, exclude);
           if (!img || !p) {
+            clearHover();
             showError('That click is outside the image.');
             return 'idle';
           }
@@ -67,6 +73,7 @@ export function createSelectTool(): Tool {
           return 'idle';
         },
         onCancel() {
+          clearHover();
           return 'idle';
         },
       },

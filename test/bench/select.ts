@@ -11,8 +11,10 @@ import { writeStandins } from '../../src-main/standins/index';
 import { LANDSCAPE, renderScene } from '../../src-main/standins/sam/scenes';
 import { scaledScene } from '../helpers/scenes';
 import { launchChromium, repoRoot, startServe } from '../helpers/browser-host-process';
+import { clickReplies, recordReplies } from './select-replies';
 
-const CLICKS = Number(process.env.BENCH_CLICKS ?? 30);
+const CLICKS = Number(process.env.BENCH_CLICKS ?? 60);
+const CLICK_GAP_MS = Number(process.env.BENCH_CLICK_GAP_MS ?? 250);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 const HOVER_SECONDS = Number(process.env.BENCH_HOVER_SECONDS ?? 5);
@@ -28,17 +30,8 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    const replies: Array<{ bytes: number; modelMs: number; engineMs: number; candidates: number }> = [];
-    const sent: number[] = [];
-    page.on('websocket', (ws) => {
-      ws.on('framesent', (f) => typeof f.payload === 'string' && f.payload.includes('"segment.run"') && sent.push(f.payload.length));
-      ws.on('framereceived', (f) => {
-        if (typeof f.payload !== 'string' || !f.payload.includes('"resultId"')) return;
-        const msg = JSON.parse(f.payload) as { result?: { timings?: { modelMs: number; totalMs: number }; candidates: unknown[] } };
-        const t = msg.result?.timings;
-        if (t) replies.push({ bytes: f.payload.length, modelMs: t.modelMs, engineMs: t.totalMs - t.modelMs, candidates: msg.result!.candidates.length });
-      });
-    });
+    const traffic = recordReplies(page);
+    const replies = traffic.all;
     // Clicks are timed with the hover preview off (a hover's decode would run just before each click).
     await page.addInitScript(() => localStorage.setItem('anyfill.hoverPreview', 'off'));
     await page.goto(`${serve.url}?test=1`);
@@ -64,9 +57,10 @@ async function main(): Promise<void> {
       let down = null;
       let seen = window.__anyfillTest.historySize();
       window.addEventListener('pointerdown', () => { down = performance.now(); seen = window.__anyfillTest.historySize(); }, true);
+      window.addEventListener('pointerup', () => { window.__up = performance.now(); }, true);
       const tick = () => {
         const n = window.__anyfillTest.historySize();
-        if (down !== null && n > seen) { window.__lat.push(performance.now() - down); down = null; seen = n; }
+        if (down !== null && n > seen) { window.__shownAt = performance.now(); window.__lat.push(window.__shownAt - down); down = null; seen = n; }
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -80,10 +74,31 @@ async function main(): Promise<void> {
       await page.mouse.click(p.x, p.y);
       await page.waitForFunction((n) => (window as never as Hook).__anyfillTest.historySize() > n, steps, { polling: 'raf' });
       latency.push(Date.now() - t0);
+      // A person's next click comes a few hundred ms later: by then the last one's follow-up work (its
+      // candidate thumbnails, their logits) is done, so each click is measured alone, as it is felt.
+      await page.waitForTimeout(CLICK_GAP_MS);
     }
     const inPage = (await page.evaluate('window.__lat')) as number[];
-    const overhead = inPage.map((ms, i) => ms - (replies[i]?.modelMs ?? 0));
-    const clickReplies = replies.splice(0);
+    const clicks = clickReplies(replies.splice(0));
+    // The decoder run that served each click (the one its press started, as pointerdown comes first).
+    const overhead = inPage.map((ms, i) => ms - (clicks[i]?.servedByMs ?? 0));
+
+    // A person's click: the button held ~100 ms. The decode starts on the press, so the wait after the
+    // release is what is left: release → mask shown (and whether the click ran a decoder of its own).
+    const afterRelease: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      if (i % 3 === 0) await page.keyboard.press('Enter');
+      const p = at(1250 + (i % 5) * 300, 1750 + (i % 4) * 250);
+      const steps = await undo();
+      await page.mouse.move(p.x, p.y);
+      await page.mouse.down();
+      await page.waitForTimeout(100);
+      await page.mouse.up();
+      await page.waitForFunction((n) => (window as never as Hook).__anyfillTest.historySize() > n, steps, { polling: 'raf' });
+      afterRelease.push((await page.evaluate('window.__shownAt - window.__up')) as number);
+      await page.waitForTimeout(CLICK_GAP_MS);
+    }
+    const pressClicks = clickReplies(replies.splice(0));
 
     // Hover preview on: the pointer sweeps the image at 60 moves a second; answers shown per second.
     await page.keyboard.press('Enter');
@@ -113,8 +128,8 @@ async function main(): Promise<void> {
       await page.waitForFunction((n) => (window as never as Hook).__anyfillTest.historySize() > n, steps, { polling: 'raf' });
       dwell.push(((await page.evaluate('window.__lat')) as number[])[before]!);
     }
-    // The clicks' own replies (a hover answers with one candidate): did any run the decoder?
-    const restClicks = replies.filter((r) => r.candidates > 1);
+    // The clicks' own replies: did any run the decoder, or did each take its hover's?
+    const restClicks = clickReplies(replies.splice(0));
 
     // Brush: one stroke of 240 small moves; frame intervals measured in the page with requestAnimationFrame.
     await page.getByTestId('tool-brush').click();
@@ -141,10 +156,13 @@ async function main(): Promise<void> {
       /** The same seen from the test harness (adds its own round trips). */
       harnessClickToMaskMs: { p50: pct(latency, 0.5), p95: pct(latency, 0.95) },
       minusModelRunMs: { p50: round(pct(overhead, 0.5)), p95: round(pct(overhead, 0.95)) },
-      decoderRunMs: { p50: round(pct(clickReplies.map((r) => r.modelMs), 0.5)), p95: round(pct(clickReplies.map((r) => r.modelMs), 0.95)) },
+      /** The decoder run behind each click (started by its press: pointerdown comes first). */
+      decoderRunMs: { p50: round(pct(clicks.map((r) => r.servedByMs), 0.5)), p95: round(pct(clicks.map((r) => r.servedByMs), 0.95)) },
       /** Of the above: the engine's own share (queue, pre/post, encoding the reply); the rest is transport + renderer. */
-      engineOverheadMs: { p50: round(pct(clickReplies.map((r) => r.engineMs), 0.5)), p95: round(pct(clickReplies.map((r) => r.engineMs), 0.95)) },
-      bytesPerClick: { request: pct(sent.slice(0, CLICKS), 0.5), replyP50: pct(clickReplies.map((r) => r.bytes), 0.5), replyMax: Math.max(...clickReplies.map((r) => r.bytes)) },
+      engineOverheadMs: { p50: round(pct(clicks.map((r) => r.engineMs), 0.5)), p95: round(pct(clicks.map((r) => r.engineMs), 0.95)) },
+      bytesPerClick: { request: pct(traffic.requestBytes.slice(0, CLICKS), 0.5), replyP50: pct(clicks.map((r) => r.bytes), 0.5), replyMax: Math.max(...clicks.map((r) => r.bytes)) },
+      /** A click held 100 ms: release → mask shown, and how many of the 15 ran a decoder after the release. */
+      heldPress: { afterReleaseMs: { p50: round(pct(afterRelease, 0.5)), p95: round(pct(afterRelease, 0.95)) }, ownDecoderRuns: pressClicks.filter((r) => r.ownRun).length },
       hoverPreview: {
         seconds: round(hoverSeconds),
         requestsPerSecond: round((c1.sent - c0.sent) / hoverSeconds),
@@ -153,7 +171,7 @@ async function main(): Promise<void> {
         /** A click where the pointer rested (its preview already shown): pointerdown → mask shown. */
         clickAfterRestMs: { p50: round(pct(dwell, 0.5)), p95: round(pct(dwell, 0.95)) },
         /** Of those clicks, how many ran the decoder themselves (0: each took its hover's decode). */
-        clickAfterRestDecoderRuns: restClicks.filter((r) => r.modelMs > 0).length,
+        clickAfterRestDecoderRuns: restClicks.filter((r) => r.ownRun).length,
         clickAfterRestEngineMs: { p50: round(pct(restClicks.map((r) => r.engineMs), 0.5)) },
       },
       brushFrameMs: { p50: round(pct(frames, 0.5)), p95: round(pct(frames, 0.95)), max: round(Math.max(...frames)) },
@@ -165,6 +183,8 @@ async function main(): Promise<void> {
     console.log(`| … of which inside the engine | ${result.engineOverheadMs.p50} ms | ${result.engineOverheadMs.p95} ms |`);
     console.log(`| decoder run | ${result.decoderRunMs.p50} ms | ${result.decoderRunMs.p95} ms |`);
     console.log(`| bytes per click (reply) | ${result.bytesPerClick.replyP50} B | max ${result.bytesPerClick.replyMax} B |`);
+    console.log(`| click held 100 ms: release → mask shown | ${result.heldPress.afterReleaseMs.p50} ms | ${result.heldPress.afterReleaseMs.p95} ms |`);
+    console.log(`| … decoder runs after the release | ${result.heldPress.ownDecoderRuns} of 15 | |`);
     console.log(`| hover previews answered while moving | ${result.hoverPreview.answeredPerSecond} /s | (${result.hoverPreview.requestsPerSecond} sent /s) |`);
     console.log(`| click where the pointer rested → mask shown | ${result.hoverPreview.clickAfterRestMs.p50} ms | ${result.hoverPreview.clickAfterRestMs.p95} ms |`);
     console.log(`| … decoder runs of its own / engine time | ${result.hoverPreview.clickAfterRestDecoderRuns} of 10 | ${result.hoverPreview.clickAfterRestEngineMs.p50} ms |`);

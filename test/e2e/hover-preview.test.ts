@@ -163,4 +163,40 @@ describe('hover preview', () => {
     await expect.poll(async () => (await running()) === 0, { timeout: 15_000 }).toBe(true);
     expect(errors).toEqual([]);
   });
+
+  it('with the preview off, a held press decodes while the button is down: the release runs no decoder of its own', async () => {
+    await page.keyboard.press('Enter');
+    await page.getByTestId('hover-preview-toggle').uncheck();
+    // The click replies as they cross the socket: their own decoder time.
+    const replies: number[] = [];
+    const ws = await new Promise<import('playwright-core').WebSocket>((resolve) => {
+      page.once('websocket', resolve);
+      void page.reload();
+    });
+    ws.on('framereceived', (f) => {
+      if (typeof f.payload !== 'string' || !f.payload.includes('"resultId"') || !f.payload.includes('"candidates"')) return;
+      const r = (JSON.parse(f.payload) as { result?: { candidates: unknown[]; timings: { modelMs: number } } }).result;
+      if (r && r.candidates.length > 1) replies.push(r.timings.modelMs); // a click (a press's decode answers with one)
+    });
+    await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
+    await editor.openBytesWithDialog('scene.png', await sharp(Buffer.from(renderScene(SCENE)), { raw: { width: SCENE.width, height: SCENE.height, channels: 3 } }).png().toBuffer());
+    await editor.waitForLayers(1);
+    await editor.waitIdle();
+    await page.getByTestId('tool-select').click();
+    expect(await page.getByTestId('hover-preview-toggle').isChecked()).toBe(false); // the choice is remembered
+    await expect.poll(() => page.getByTestId('selection-bar').textContent(), { timeout: 15_000 }).not.toMatch(/preparing/i);
+
+    const steps = (await state()).history.undo.length;
+    const p = at(1150, 420);
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.down();
+    await page.waitForTimeout(300); // a slow press: its decode is done before the release
+    await page.mouse.up();
+    await expect.poll(async () => (await running()) === 0 && (await state()).history.undo.length === steps + 1, { timeout: 15_000 }).toBe(true);
+    expect(replies).toEqual([0]);
+    const [sel] = await selections();
+    expect(iou((await maskOf(sel!.id))!, truth(1))).toBeGreaterThanOrEqual(0.95);
+    await page.getByTestId('hover-preview-toggle').check();
+    expect(errors).toEqual([]);
+  });
 });

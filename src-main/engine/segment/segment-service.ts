@@ -155,8 +155,10 @@ export class SegmentService {
     const signature = HoverMemo.signature(req.assetId, pack.packId, prompt, req.previousLowRes);
     let out: DecodeOutput;
     if (hover) {
-      const run = decode();
-      if (signature !== null) this.hoverRuns.remember(signature, run);
+      // The same prompt asked again (a press on the spot a hover already previewed): share that decode.
+      const earlier = this.hoverRuns.find(signature);
+      const run = earlier ? earlier.catch(() => decode()) : decode();
+      if (signature !== null && !earlier) this.hoverRuns.remember(signature, run);
       out = await run;
     } else {
       out = (await this.fromHover(signature)) ?? (await decode());

@@ -86,3 +86,17 @@ it('a click with the prompt of the last hover takes the hover’s decode: no sec
   await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(530, 560)], key: 'sel-3' });
   expect(samRunCounts.decoder).toBe(runs + 3);
 });
+
+it('a press on a spot its hover already previewed shares that decode; the click on release takes it too', async () => {
+  const assetId = await f.open(LANDSCAPE, 'png');
+  const points = [click(530, 555)];
+  const base = { assetId, packId: 'mobilesam', points };
+  const runs = samRunCounts.decoder;
+  const hover = await f.service.segment(f.ctx, { ...base, lane: 'hover', key: 'hover' });
+  const press = await f.service.segment(f.ctx, { ...base, lane: 'hover', key: 'press' }); // the button goes down there
+  const clicked = await f.service.segment(f.ctx, { ...base, key: 'sel-4' }); // and comes up
+  expect(samRunCounts.decoder).toBe(runs + 1); // one decode for all three
+  expect(clicked.timings.modelMs).toBe(0);
+  expect(press.candidates[0]!.logits).toEqual(hover.candidates[0]!.logits);
+  expect(clicked.candidates[clicked.chosen]!.logits).toEqual(hover.candidates[0]!.logits);
+});
