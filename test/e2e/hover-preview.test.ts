@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocket } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStandins } from '../../src-main/standins/index';
@@ -169,7 +169,7 @@ describe('hover preview', () => {
     await page.getByTestId('hover-preview-toggle').uncheck();
     // The click replies as they cross the socket: their own decoder time.
     const replies: number[] = [];
-    const ws = await new Promise<import('playwright-core').WebSocket>((resolve) => {
+    const ws = await new Promise<WebSocket>((resolve) => {
       page.once('websocket', resolve);
       void page.reload();
     });
