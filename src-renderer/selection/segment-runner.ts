@@ -168,7 +168,9 @@ export function clickRequest(assetId: AssetId, point: PromptPoint): SegmentRunRe
 export function prefetchClick(assetId: AssetId, point: PromptPoint): void {
   if (getSelectionUi().segment.state !== 'ready') return;
   const req = clickRequest(assetId, point);
-  if (req) void getApi().invoke('segment.run', { ...req, key: 'press', lane: 'hover', multimask: false }).catch(() => undefined);
+  // A refinement from logits the engine no longer holds cannot be shared with its click: no prefetch.
+  if (!req || (req.previousLowRes && !('resultId' in req.previousLowRes))) return;
+  void getApi().invoke('segment.prefetch', { ...req, key: 'press' }).catch(() => undefined);
 }
 
 /** A dragged box: sets the active selection's box, or starts a selection with it. */

@@ -20,6 +20,7 @@ export const CHANNEL_OWNERS = {
   'segment.prepare': 'engine',
   'segment.run': 'engine',
   'segment.candidates': 'engine',
+  'segment.prefetch': 'engine',
   'segment.fullRes': 'engine',
   'segment.everything': 'engine',
   'detect.run': 'engine',

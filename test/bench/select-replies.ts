@@ -1,5 +1,5 @@
 // Runs in: benchmark (node). The segment.run traffic of the select benchmark, read off the page's
-// WebSocket: each request's kind (a click, the decode its press started, a hover preview) and each reply's
+// WebSocket: each request's kind (a click, the decode its press started (segment.prefetch), a hover preview) and each reply's
 // size and timings. A click that took its press's (or hover's) decode reports modelMs 0: the decoder time
 // that served it is that earlier reply's, which is what "minus the decoder's run" must subtract.
 import type { Page } from 'playwright-core';
@@ -15,19 +15,20 @@ export function recordReplies(page: Page): { all: Reply[]; requestBytes: number[
   const kinds = new Map<number, Kind>();
   page.on('websocket', (ws) => {
     ws.on('framesent', (f) => {
-      if (typeof f.payload !== 'string' || !f.payload.includes('"segment.run"')) return;
-      const msg = JSON.parse(f.payload) as { id: number; payload: { key?: string; lane?: string } };
-      const kind: Kind = msg.payload.key === 'press' ? 'press' : msg.payload.lane === 'hover' ? 'hover' : 'click';
+      if (typeof f.payload !== 'string' || !/"segment\.(run|prefetch)"/.test(f.payload)) return;
+      const msg = JSON.parse(f.payload) as { id: number; channel: string; payload: { lane?: string } };
+      const kind: Kind = msg.channel === 'segment.prefetch' ? 'press' : msg.payload.lane === 'hover' ? 'hover' : 'click';
       kinds.set(msg.id, kind);
       if (kind === 'click') requestBytes.push(f.payload.length);
     });
     ws.on('framereceived', (f) => {
       if (typeof f.payload !== 'string') return;
-      const msg = JSON.parse(f.payload) as { t: string; id?: number; result?: { timings?: { modelMs: number; overheadMs: number }; candidates: unknown[] } };
+      const msg = JSON.parse(f.payload) as { t: string; id?: number; result?: { modelMs?: number; timings?: { modelMs: number; overheadMs: number }; candidates?: unknown[] } };
       const kind = msg.id === undefined ? undefined : kinds.get(msg.id);
-      const t = msg.result?.timings;
-      if (!kind || !t) return;
-      all.push({ kind, bytes: f.payload.length, modelMs: t.modelMs, engineMs: t.overheadMs, candidates: msg.result!.candidates.length });
+      if (!kind || !msg.result) return;
+      // A press's prefetch answers with its decoder time only.
+      const t = msg.result.timings ?? { modelMs: msg.result.modelMs ?? 0, overheadMs: 0 };
+      all.push({ kind, bytes: f.payload.length, modelMs: t.modelMs, engineMs: t.overheadMs, candidates: msg.result.candidates?.length ?? 0 });
     });
   });
   return { all, requestBytes };

@@ -5,7 +5,7 @@ import { detectRun } from './detect-handlers';
 import { fillRun, jobCancel } from './fill-handlers';
 import { inpaintPlan, inpaintRun, outpaintRun } from './inpaint-handlers';
 import { selectionMask } from './selection-handlers';
-import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun, segmentCandidates } from './segment-handlers';
+import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun, segmentCandidates, segmentPrefetch } from './segment-handlers';
 import { documentExportPng } from './document-handlers';
 import { documentExportLayers, documentExportLayersTo } from './export-handlers';
 import {
@@ -42,6 +42,7 @@ export function createEngineHandlers(): EngineHandlers {
     'segment.prepare': segmentPrepare,
     'segment.run': segmentRun,
     'segment.candidates': segmentCandidates,
+    'segment.prefetch': segmentPrefetch,
     'segment.fullRes': segmentFullRes,
     'segment.everything': segmentEverything,
     'detect.run': detectRun,

@@ -1,6 +1,7 @@
 // Runs in: engine process. The segment.* channels over the segment service (../segment): prepare the
 // embedding, run a click/box/refinement, write a held result at full size. Logits cross as base64.
 import type { z } from 'zod';
+import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { EncodedLogitsSchema } from '../../../src-shared/contract/segment-payloads';
 import type { AssetId } from '../../../src-shared/document/ids';
 import type { EngineContext, EngineHandler } from '../engine-context';
@@ -22,6 +23,14 @@ export const segmentRun: EngineHandler<'segment.run'> = async (req, ctx) => {
   else if (previousLowRes) previous = { ...previousLowRes, ...(previousLowRes.fallback ? { fallback: fromWire(previousLowRes.fallback) } : {}) } as PreviousLowRes;
   const result = await segmentService.segment(ctx, { ...rest, ...(previous ? { previousLowRes: previous } : {}) });
   return { ...result, candidates: result.candidates.map(({ logits, ...c }) => ({ ...c, ...(logits ? { logits: toWire(logits) } : {}) })) };
+};
+
+export const segmentPrefetch: EngineHandler<'segment.prefetch'> = async (req, ctx) => {
+  const { previousLowRes, ...rest } = req;
+  // Only a decode refining a held result can be shared with its click (HoverMemo compares result ids).
+  if (previousLowRes && !('resultId' in previousLowRes)) throw new AnyfillError('BAD_REQUEST', 'A refinement from inline logits cannot be prefetched.');
+  const previous = previousLowRes ? { resultId: previousLowRes.resultId, index: previousLowRes.index } : undefined;
+  return segmentService.prefetch(ctx, { ...rest, ...(previous ? { previousLowRes: previous } : {}) });
 };
 
 export const segmentCandidates: EngineHandler<'segment.candidates'> = async (req) => ({

@@ -26,7 +26,7 @@ import type { FullResMask, FullResRequest, PrepareResult, SegmentRequest } from 
 import { ResultStore, candidateOf, type StoredResult } from './result-store';
 import type { SamPack } from './sam-pack';
 import { decodePrompt, encodeImage, type DecodeOutput } from './sam-runs';
-import type { Box, CacheHit, EncodedLogits, LowResPlacement, SamFamily, SegmentResult } from './types';
+import type { Box, CacheHit, EncodedLogits, LowResPlacement, Prompt, SamFamily, SegmentResult } from './types';
 
 export interface EverythingResult {
   packId: string;
@@ -34,6 +34,15 @@ export interface EverythingResult {
   placement: LowResPlacement;
   instances: Array<{ point: { x: number; y: number }; score: number; stability: number; logits: EncodedLogits; bbox: Box | null; area: number }>;
   ms: number;
+}
+
+/** A request's decode and what it was made from. */
+interface Decoded {
+  out: DecodeOutput;
+  pack: SamPack;
+  image: { width: number; height: number };
+  prompt: Prompt;
+  emb: CacheLookup;
 }
 
 export class SegmentService {
@@ -135,35 +144,19 @@ export class SegmentService {
     return this.cache.flush();
   }
 
+  /**
+   * Start decoding the click a press will most likely be (hover lane, never shown): the click sent on
+   * release asks for the same prompt and takes this decode. Answers when it is done, with nothing to show.
+   */
+  async prefetch(ctx: EngineContext, req: SegmentRequest): Promise<{ packId: string; modelMs: number }> {
+    const { out, pack } = await this.decodeFor(ctx, { ...req, lane: 'hover' });
+    return { packId: pack.packId, modelMs: out.modelMs };
+  }
+
   private async run(ctx: EngineContext, req: SegmentRequest): Promise<{ result: SegmentResult; stored: StoredResult }> {
     const started = performance.now();
-    const seq = ++this.seq;
-    // A hover has its own lane: it can neither replace a click nor be replaced by one.
+    const { out, pack, image, prompt, emb } = await this.decodeFor(ctx, req);
     const hover = req.lane === 'hover';
-    const laneKey = hover ? `hover:${req.key ?? req.assetId}` : req.key;
-    if (laneKey !== undefined) this.latest.set(laneKey, seq);
-    const image = await this.identities.get(ctx.sessionDir, req.assetId);
-    const prompt = checkPrompt({ points: req.points, ...(req.box ? { box: req.box } : {}) }, image.width, image.height);
-    const pack = await this.packs.get(ctx.modelsDir, req.packId);
-    const emb = await this.embedding(ctx, req.assetId, pack, hover ? 'background' : 'interactive');
-    const previous = req.previousLowRes && this.results.previous(req.previousLowRes, req.assetId, pack.packId);
-    // A newer request with this key already went ahead: neither queue behind it nor replace it.
-    if (laneKey !== undefined && this.latest.get(laneKey) !== seq) throw new AnyfillError('CANCELLED', 'Replaced by a newer request.');
-    const key = laneKey === undefined ? {} : { key: `segment:${laneKey}` };
-    const priority = hover ? 'background' : 'interactive';
-    const decode = () => decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, priority, ...key, ...(previous ? { previous } : {}) });
-    const signature = HoverMemo.signature(req.assetId, pack.packId, prompt, req.previousLowRes);
-    let out: DecodeOutput;
-    if (hover) {
-      // The same prompt asked again (a press on the spot a hover already previewed): share that decode.
-      const earlier = this.hoverRuns.find(signature);
-      const run = earlier ? earlier.catch(() => decode()) : decode();
-      if (signature !== null && !earlier) this.hoverRuns.remember(signature, run);
-      out = await run;
-    } else {
-      out = (await this.fromHover(signature)) ?? (await decode());
-    }
-
     const tokens = candidateTokens(pack.family, out.lowRes.length);
     const chosen = chooseCandidate(tokens, out.ious, prompt);
     const placement = placementFor(pack.family, image.width, image.height);
@@ -190,6 +183,37 @@ export class SegmentService {
       timings: { modelMs: out.modelMs, totalMs, overheadMs: Math.max(0, totalMs - out.modelMs - waitedMs), embedding: emb.hit, embeddingMs: emb.ms },
     };
     return { result, stored };
+  }
+
+  /** The decoder output for a request: latest-wins per lane and key, shared with a hover of the same prompt. */
+  private async decodeFor(ctx: EngineContext, req: SegmentRequest): Promise<Decoded> {
+    const seq = ++this.seq;
+    // A hover has its own lane: it can neither replace a click nor be replaced by one.
+    const hover = req.lane === 'hover';
+    const laneKey = hover ? `hover:${req.key ?? req.assetId}` : req.key;
+    if (laneKey !== undefined) this.latest.set(laneKey, seq);
+    const image = await this.identities.get(ctx.sessionDir, req.assetId);
+    const prompt = checkPrompt({ points: req.points, ...(req.box ? { box: req.box } : {}) }, image.width, image.height);
+    const pack = await this.packs.get(ctx.modelsDir, req.packId);
+    const emb = await this.embedding(ctx, req.assetId, pack, hover ? 'background' : 'interactive');
+    const previous = req.previousLowRes && this.results.previous(req.previousLowRes, req.assetId, pack.packId);
+    // A newer request with this key already went ahead: neither queue behind it nor replace it.
+    if (laneKey !== undefined && this.latest.get(laneKey) !== seq) throw new AnyfillError('CANCELLED', 'Replaced by a newer request.');
+    const key = laneKey === undefined ? {} : { key: `segment:${laneKey}` };
+    const priority = hover ? 'background' : 'interactive';
+    const decode = () => decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, priority, ...key, ...(previous ? { previous } : {}) });
+    const signature = HoverMemo.signature(req.assetId, pack.packId, prompt, req.previousLowRes);
+    let out: DecodeOutput;
+    if (hover) {
+      // The same prompt asked again (a press on the spot a hover already previewed): share that decode.
+      const earlier = this.hoverRuns.find(signature);
+      const run = earlier ? earlier.catch(() => decode()) : decode();
+      if (signature !== null && !earlier) this.hoverRuns.remember(signature, run);
+      out = await run;
+    } else {
+      out = (await this.fromHover(signature)) ?? (await decode());
+    }
+    return { out, pack, image, prompt, emb };
   }
 
   /** A click's decode taken from the hover of the same prompt (no decoder run of its own: modelMs 0). */

@@ -93,10 +93,22 @@ it('a press on a spot its hover already previewed shares that decode; the click 
   const base = { assetId, packId: 'mobilesam', points };
   const runs = samRunCounts.decoder;
   const hover = await f.service.segment(f.ctx, { ...base, lane: 'hover', key: 'hover' });
-  const press = await f.service.segment(f.ctx, { ...base, lane: 'hover', key: 'press' }); // the button goes down there
+  await f.service.prefetch(f.ctx, { ...base, key: 'press' }); // the button goes down there
   const clicked = await f.service.segment(f.ctx, { ...base, key: 'sel-4' }); // and comes up
   expect(samRunCounts.decoder).toBe(runs + 1); // one decode for all three
   expect(clicked.timings.modelMs).toBe(0);
-  expect(press.candidates[0]!.logits).toEqual(hover.candidates[0]!.logits);
   expect(clicked.candidates[clicked.chosen]!.logits).toEqual(hover.candidates[0]!.logits);
+});
+
+it('a press with no preview before it decodes once; its click takes that decode, even when sent while it runs', async () => {
+  const assetId = await f.open(LANDSCAPE, 'png');
+  const base = { assetId, packId: 'mobilesam', points: [click(540, 565)] };
+  const runs = samRunCounts.decoder;
+  const pressed = f.service.prefetch(f.ctx, { ...base, key: 'press' });
+  const clicked = await f.service.segment(f.ctx, { ...base, key: 'sel-5' }); // a quick click: sent before the decode ends
+  expect((await pressed).modelMs).toBeGreaterThan(0);
+  expect(samRunCounts.decoder).toBe(runs + 1);
+  expect(clicked.timings.modelMs).toBe(0);
+  const alone = await f.service.segment(f.ctx, { ...base, key: 'sel-6' });
+  expect(clicked.candidates.map((c) => c.logits)).toEqual(alone.candidates.map((c) => c.logits)); // the same answer
 });

@@ -97,3 +97,16 @@ it("a 'chosen' click carries only the chosen candidate's logits; segment.candida
   const wrong = await dispatch({ t: 'req', id: id++, channel: 'segment.candidates', payload: { assetId: other, resultId: lean.resultId } });
   expect(wrong).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
+
+it('segment.prefetch decodes a press; the click with its prompt answers without a decoder run; inline-logit refinements are refused', async () => {
+  const assetId = await openFile(s, await sceneFile(LANDSCAPE, 'png'));
+  const click = { assetId, points: [{ x: 640, y: 575, label: 1 }] };
+  const pressed = await call<{ modelMs: number }>('segment.prefetch', { ...click, key: 'press' });
+  expect(pressed.modelMs).toBeGreaterThan(0);
+  const run = await call<{ timings: { modelMs: number }; candidates: unknown[] }>('segment.run', { ...click, key: 'sel' });
+  expect(run.timings.modelMs).toBe(0);
+  expect(run.candidates.length).toBeGreaterThan(1);
+  const logits = { encoding: 'i8-grad-deflate-raw', size: 256, scale: 16, base64: 'AA==' };
+  const inline = await dispatch({ t: 'req', id: id++, channel: 'segment.prefetch', payload: { ...click, previousLowRes: { logits } } });
+  expect(inline).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+});
