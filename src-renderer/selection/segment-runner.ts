@@ -11,6 +11,7 @@ import { showError } from '../state/messages';
 import { afterPaint } from '../canvas/after-paint';
 import { loadCandidateLogits } from './candidate-logits';
 import { chosenWithLogits } from './chosen-candidate';
+import { warmMaskPath } from './warm-up';
 import { buildRunRequest, withBox, withPoint, type Prompt } from './prompt';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection, updateSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
@@ -48,6 +49,7 @@ export async function prepareSegment(assetId?: AssetId): Promise<void> {
   try {
     const r = await getApi().invoke('segment.prepare', { assetId: id });
     setSelectionUi({ segment: { state: 'ready', packId: r.packId } });
+    warmFor(id);
   } catch (err) {
     prepared = null;
     if (isCancelled(err)) return;
@@ -56,9 +58,17 @@ export async function prepareSegment(assetId?: AssetId): Promise<void> {
   }
 }
 
+/** Ready for clicks on this image: compile the mask path now rather than on the first click (warm-up.ts). */
+function warmFor(assetId: AssetId): void {
+  const image = getState().document?.layers.find((l) => l.kind === 'image' && l.assetId === assetId);
+  if (image?.kind === 'image') warmMaskPath(image.width, image.height);
+}
+
 export function installSegmentEvents(): () => void {
   return getApi().on('segment.ready', (e) => {
-    if (getState().document?.layers.some((l) => l.assetId === e.assetId)) setSelectionUi({ segment: { state: 'ready', packId: e.packId } });
+    if (!getState().document?.layers.some((l) => l.assetId === e.assetId)) return;
+    setSelectionUi({ segment: { state: 'ready', packId: e.packId } });
+    warmFor(e.assetId);
   });
 }
 

@@ -1,0 +1,68 @@
+// Runs in: renderer. The first click's mask is built by code the JavaScript engine has not compiled yet
+// (inflating and decoding the logits, upsampling, the outline colouring, the overlay canvas): tens of ms
+// slower than every later click. Once an image is ready for clicks, that very path runs once, in idle
+// time, on a made-up selection that is never shown or kept, so the first real click costs what the
+// others do.
+import type { LayerId } from '../../src-shared/document/ids';
+import type { SelectionLayer } from '../../src-shared/document/selection';
+import type { LowResPlacement } from '../../src-shared/masks';
+import { maskBoundsCanvas } from './colourize';
+import { previewMaskNow, previewSize } from './preview-mask';
+
+let warmed = false;
+
+/** A disc of positive logits as the wire's residuals (code minus its left + up − up-left prediction). */
+export function discResiduals(): Uint8Array {
+  const codes = new Int8Array(256 * 256);
+  for (let y = 0; y < 256; y++) for (let x = 0; x < 256; x++) codes[y * 256 + x] = Math.max(-127, Math.min(127, Math.round((60 - Math.hypot(x - 128, y - 90)) * 4)));
+  const out = new Uint8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const x = i % 256;
+    const pred = i < 256 ? (x ? codes[i - 1]! : 0) : x ? codes[i - 1]! + codes[i - 256]! - codes[i - 257]! : codes[i - 256]!;
+    out[i] = (codes[i]! - pred) & 0xff;
+  }
+  return out;
+}
+
+/** Raw DEFLATE with the browser's own compressor (idle time: asynchronous is fine here). */
+async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function warm(width: number, height: number): Promise<void> {
+  const data = await deflateRaw(discResiduals());
+  let bin = '';
+  for (const b of data) bin += String.fromCharCode(b);
+  const long = Math.max(width, height);
+  const crop = { width: Math.round((width * 1024) / long), height: Math.round((height * 1024) / long) };
+  const placement: LowResPlacement = { kind: 'sam1-crop', width, height, crop, sourceRect: { x: 0, y: 0, width: crop.width / 4, height: crop.height / 4 } };
+  const size = previewSize(width, height);
+  const canvas = document.createElement('canvas');
+  for (let round = 0; round < 3; round++) {
+    // A new object each round: the preview cache is per layer object, so each round does the whole work.
+    const layer: SelectionLayer = {
+      id: `warm-up-${round}` as LayerId,
+      kind: 'selection',
+      name: 'warm-up',
+      visible: true,
+      colour: '#3b82f6',
+      assetId: 'warm-up' as SelectionLayer['assetId'],
+      prompt: { points: [] },
+      sam: { packId: 'warm-up', candidateIndex: 0, logits: { encoding: 'i8-grad-deflate-raw', size: 256, scale: 16, base64: btoa(bin) }, placement },
+      strokes: [],
+      ops: [],
+    };
+    const mask = previewMaskNow(layer, size.width, size.height);
+    if (mask) maskBoundsCanvas(mask, layer.colour, canvas);
+  }
+}
+
+/** Once per session, when the first image is ready for clicks (idle time, never during input). */
+export function warmMaskPath(width: number, height: number): void {
+  if (warmed) return;
+  warmed = true;
+  const run = () => void warm(width, height).catch(() => undefined);
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}
