@@ -1,5 +1,5 @@
 // Runs in: benchmark (node → Chromium). `npm run bench` (third part): "select anything" on a 24-megapixel
-// image with the stand-in MobileSAM, through the real UI and engine: click → mask shown, minus the
+// image (BENCH_MP=12: 12 MP) with the stand-in MobileSAM, through the real UI and engine: click → mask shown, minus the
 // decoder's own run time (hover preview off, so each click is measured alone); bytes per click across the
 // process boundary; the hover preview's rate while the pointer moves, and a click after the pointer rested
 // (its answer is the hover's, no decoder run); brush frame times while stroking.
@@ -22,7 +22,9 @@ type Hook = { __anyfillTest: { historySize(): number; hoverCounts(): { sent: num
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-bench-select-'));
-  const scene = scaledScene(LANDSCAPE, 4); // 6000 × 4000
+  // 24 MP by default (6000 × 4000); BENCH_MP=12 gives the issue's 12-megapixel photo (4243 × 2828).
+  const k = Math.sqrt(Number(process.env.BENCH_MP ?? 24) / 1.5);
+  const scene = scaledScene(LANDSCAPE, k);
   const file = path.join(dir, 'scene-24mp.png');
   await sharp(Buffer.from(renderScene(scene)), { raw: { width: scene.width, height: scene.height, channels: 3 } }).png({ compressionLevel: 1 }).toFile(file);
   await writeStandins(path.join(dir, 'models'), (id) => id === 'mobilesam');
@@ -66,10 +68,11 @@ async function main(): Promise<void> {
     await page.getByTestId('busy').waitFor({ state: 'hidden' });
     await page.getByTestId('tool-select').click();
     const box = (await page.getByTestId('canvas-container').boundingBox())!;
-    const rect = await page.evaluate(() => {
+    const rect = await page.evaluate((size) => {
       const t = (window as never as { __anyfillTest: { imageToScreen(x: number, y: number): { x: number; y: number } } }).__anyfillTest;
-      return { a: t.imageToScreen(0, 0), b: t.imageToScreen(6000, 4000) };
-    });
+      return { a: t.imageToScreen(0, 0), b: t.imageToScreen(size.w, size.h) };
+    }, { w: scene.width, h: scene.height });
+    // Points are given in the 6000 × 4000 frame, whatever the size.
     const at = (x: number, y: number) => ({ x: box.x + rect.a.x + ((rect.b.x - rect.a.x) * x) / 6000, y: box.y + rect.a.y + ((rect.b.y - rect.a.y) * y) / 4000 });
     const undo = () => page.evaluate(() => (window as never as Hook).__anyfillTest.historySize());
 
@@ -181,7 +184,7 @@ async function main(): Promise<void> {
 
     const result = {
       machine: `${os.cpus().length}× ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${process.platform}, headless Chromium`,
-      image: '6000×4000 PNG, stand-in MobileSAM',
+      image: `${scene.width}×${scene.height} PNG, stand-in MobileSAM`,
       clicks: CLICKS,
       /** Measured in the page: pointerdown → first frame with the click's result. */
       clickToMaskShownMs: { p50: round(pct(inPage, 0.5)), p95: round(pct(inPage, 0.95)) },
