@@ -47,6 +47,7 @@ describe('prompt building', () => {
       box: { x0: 0, y0: 0, x1: 9, y1: 9 },
       multimask: true,
       key: id,
+      candidateLogits: 'chosen', // the other candidates' logits follow after the frame
       previousLowRes: { resultId: 'r_abcdef', index: 2, fallback: logits },
     });
     expect(buildRunRequest({ id, assetId, sam: { ...sam, resultId: undefined } }, { points: [] }).previousLowRes).toEqual({ logits });
