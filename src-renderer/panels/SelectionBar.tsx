@@ -6,7 +6,7 @@ import { lowResToMask } from '../../src-shared/masks';
 import { openModelManager } from '../models/model-actions';
 import { afterPaint } from '../canvas/after-paint';
 import { decodeLogits } from '../selection/preview-mask';
-import { pickCandidate } from '../selection/segment-runner';
+import { pickCandidate } from '../selection/candidate-logits';
 import { findSelection } from '../selection/selection-actions';
 import { useSelectionUi, type LastRun } from '../selection/selection-store';
 import { useEditor } from '../state/editor-store';

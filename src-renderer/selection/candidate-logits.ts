@@ -1,7 +1,9 @@
 // Runs in: renderer. A click's reply carries the chosen candidate's logits only (what its frame shows);
 // the others' logits, for the candidate thumbnails and for picking one, are fetched once that frame is
-// painted (segment.candidates) and merged into the last answer.
-import { getApi } from '../bridge/api';
+// painted (segment.candidates) and merged into the last answer; picking one waits for them if need be.
+import { getApi, userMessage } from '../bridge/api';
+import { showError } from '../state/messages';
+import { findSelection, updateSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
 
 
@@ -26,4 +28,26 @@ export function loadCandidateLogits(): Promise<void> {
     .finally(() => loading.delete(resultId));
   loading.set(resultId, p);
   return p;
+}
+
+/** Pick another multimask candidate of the last answer: one undo step (its logits fetched first if need be). */
+export function pickCandidate(index: number): void {
+  const pick = () => {
+    const last = getSelectionUi().lastRun;
+    const layer = findSelection(last?.layerId);
+    if (!last || !layer || layer.sam?.resultId !== last.resultId) return false;
+    const c = last.candidates.find((x) => x.index === index);
+    if (!c || layer.sam.candidateIndex === index) return true;
+    if (!c.logits) return false;
+    updateSelection(
+      layer.id,
+      (d) => {
+        d.sam = { packId: last.packId, resultId: last.resultId, candidateIndex: c.index, logits: c.logits!, placement: last.placement };
+      },
+      'Select: pick candidate',
+    );
+    return true;
+  };
+  if (pick()) return;
+  loadCandidateLogits().then(pick, (err: unknown) => showError(userMessage(err, 'That candidate is no longer available; click again.')));
 }

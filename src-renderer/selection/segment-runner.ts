@@ -195,29 +195,6 @@ export function finishSelection(): void {
   setActiveSelection(null);
 }
 
-/** Pick another multimask candidate of the last answer: one undo step (its logits fetched first if need be). */
-export function pickCandidate(index: number): void {
-  const pick = () => {
-    const last = getSelectionUi().lastRun;
-    const layer = findSelection(last?.layerId);
-    if (!last || !layer || layer.sam?.resultId !== last.resultId) return false;
-    const c = last.candidates.find((x) => x.index === index);
-    if (!c || layer.sam.candidateIndex === index) return true;
-    if (!c.logits) return false;
-    updateSelection(
-      layer.id,
-      (d) => {
-        d.sam = { packId: last.packId, resultId: last.resultId, candidateIndex: c.index, logits: c.logits!, placement: last.placement };
-      },
-      'Select: pick candidate',
-    );
-    return true;
-  };
-  if (pick()) return;
-  loadCandidateLogits().then(pick, (err: unknown) => showError(userMessage(err, 'That candidate is no longer available; click again.')));
-}
-
-
 /** For tests and the new-document path. */
 export function resetSegmentRunner(): void {
   pendingPrompt.clear();
