@@ -3,8 +3,6 @@
 // decoder (latest-wins per key) and returns every candidate's low-res logits in a compact wire form
 // (logits-codec.ts), where to place them (types.ts LowResPlacement), the chosen one's bbox and area.
 // segmentFullRes() gives an 8-bit mask at the image's upright size for the CLI, compositing and inpainting.
-
-
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { AssetId } from '../../../src-shared/document/ids';
 import type { EngineContext } from '../engine-context';
@@ -14,7 +12,7 @@ import type { InferenceQueue } from '../runtime/inference-queue';
 import type { SessionPool } from '../runtime/session-pool';
 import { EmbeddingCache, type CacheLookup } from './embedding-cache';
 import { checkPrompt, placementFor } from './geometry';
-import { HoverMemo } from './hover-memo';
+import { DecodeLanes } from './decode-lanes';
 import { IdentityMemo, PREP_VERSION } from './image-key';
 import { encodeCandidates, encodeLogits } from './logits-codec';
 import { gridPoints, selectInstances, type EverythingCandidate } from './everything';
@@ -52,13 +50,12 @@ export class SegmentService {
   private readonly results = new ResultStore();
   /** Hover previews: kept apart, so a stream of them never pushes out the clicks refinement needs. */
   private readonly hoverResults = new ResultStore(2);
-  private readonly hoverRuns = new HoverMemo();
+  private readonly lanes: DecodeLanes;
   private readonly identities = new IdentityMemo();
-  private readonly latest = new Map<string, number>();
-  private seq = 0;
 
   constructor(deps: { queue?: InferenceQueue; pool?: SessionPool; memoryBytes?: number; diskBytes?: number } = {}) {
     this.queue = deps.queue ?? inferenceQueue;
+    this.lanes = new DecodeLanes(this.queue);
     this.packs = new PackResolver(deps.pool ?? sessionPool);
     this.cache = new EmbeddingCache(deps.memoryBytes, deps.diskBytes);
   }
@@ -186,47 +183,17 @@ export class SegmentService {
   }
 
   /** The decoder output for a request: latest-wins per lane and key, shared with a hover of the same prompt. */
+  /** The decoder output for a request (decode-lanes.ts: latest-wins, shared with a hover of the same prompt). */
   private async decodeFor(ctx: EngineContext, req: SegmentRequest): Promise<Decoded> {
-    const seq = ++this.seq;
-    // A hover has its own lane: it can neither replace a click nor be replaced by one.
-    const hover = req.lane === 'hover';
-    const laneKey = hover ? `hover:${req.key ?? req.assetId}` : req.key;
-    if (laneKey !== undefined) this.latest.set(laneKey, seq);
+    const ticket = this.lanes.enter(req);
     const image = await this.identities.get(ctx.sessionDir, req.assetId);
     const prompt = checkPrompt({ points: req.points, ...(req.box ? { box: req.box } : {}) }, image.width, image.height);
     const pack = await this.packs.get(ctx.modelsDir, req.packId);
-    const emb = await this.embedding(ctx, req.assetId, pack, hover ? 'background' : 'interactive');
+    const emb = await this.embedding(ctx, req.assetId, pack, ticket.hover ? 'background' : 'interactive');
     const previous = req.previousLowRes && this.results.previous(req.previousLowRes, req.assetId, pack.packId);
-    // A newer request with this key already went ahead: neither queue behind it nor replace it.
-    if (laneKey !== undefined && this.latest.get(laneKey) !== seq) throw new AnyfillError('CANCELLED', 'Replaced by a newer request.');
-    const key = laneKey === undefined ? {} : { key: `segment:${laneKey}` };
-    const priority = hover ? 'background' : 'interactive';
-    const decode = () => decodePrompt(pack, emb.embedding, prompt, { queue: this.queue, priority, ...key, ...(previous ? { previous } : {}) });
-    const signature = HoverMemo.signature(req.assetId, pack.packId, prompt, req.previousLowRes);
-    let out: DecodeOutput;
-    if (hover) {
-      // The same prompt asked again (a press on the spot a hover already previewed): share that decode.
-      const earlier = this.hoverRuns.find(signature);
-      const run = earlier ? earlier.catch(() => decode()) : decode();
-      if (signature !== null && !earlier) this.hoverRuns.remember(signature, run);
-      out = await run;
-    } else {
-      out = (await this.fromHover(signature)) ?? (await decode());
-    }
+    const inputs = { assetId: req.assetId, pack, embedding: emb.embedding, prompt, ...(previous ? { previous } : {}), ...(req.previousLowRes ? { previousRef: req.previousLowRes } : {}) };
+    const out = await this.lanes.decode(ticket, inputs);
     return { out, pack, image, prompt, emb };
-  }
-
-  /** A click's decode taken from the hover of the same prompt (no decoder run of its own: modelMs 0). */
-  private async fromHover(signature: string | null): Promise<DecodeOutput | null> {
-    const run = this.hoverRuns.find(signature);
-    if (!run) return null;
-    const waitStart = performance.now();
-    try {
-      const o = await run;
-      return { ...o, modelMs: 0, queuedMs: performance.now() - waitStart };
-    } catch {
-      return null; // that hover was replaced before it ran: decode as usual
-    }
   }
 
   private async embedding(ctx: EngineContext, assetId: AssetId, pack: SamPack, priority: 'interactive' | 'background'): Promise<CacheLookup> {
