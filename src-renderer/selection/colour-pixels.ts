@@ -1,8 +1,6 @@
 // Runs in: renderer (pure). Mask coverage → overlay RGBA: the colour at ~45 % over the selected area and
 // an opaque one-pixel outline where a selected pixel touches an unselected one.
 import { SELECTED, type Mask } from '../../src-shared/masks';
-
-export { maskBounds } from '../../src-shared/masks/scan';
 import { hexToRgb } from './palette';
 
 export const FILL_ALPHA = Math.round(0.45 * 255);

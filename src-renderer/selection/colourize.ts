@@ -1,9 +1,10 @@
 // Runs in: renderer. A mask → the RGBA pixels the overlay draws: the colour at ~45 % over the selected
 // area and an opaque one-pixel outline where a selected pixel touches an unselected one.
 import type { Mask } from '../../src-shared/masks';
-import { colourizeRect, maskBounds } from './colour-pixels';
+import { bbox } from '../../src-shared/masks';
+import { colourizeRect } from './colour-pixels';
 
-export { FILL_ALPHA, colourizeRect, maskBounds } from './colour-pixels';
+export { FILL_ALPHA, colourizeRect } from './colour-pixels';
 
 /** A canvas the size of the mask showing it in `colour`. */
 export function maskCanvas(mask: Mask, colour: string, canvas = document.createElement('canvas')): HTMLCanvasElement {
@@ -26,7 +27,7 @@ export function maskBoundsCanvas(
   colour: string,
   into?: HTMLCanvasElement,
 ): { canvas: HTMLCanvasElement; rect: { x: number; y: number; width: number; height: number } } | null {
-  const rect = maskBounds(mask);
+  const rect = bbox(mask);
   if (!rect) return null;
   const canvas = into ?? document.createElement('canvas');
   canvas.width = rect.width;

@@ -2,6 +2,7 @@
 // Masks are 8-bit coverage (0..255, 255 = selected) so a 24 MP mask is 24 MB and crosses a worker or
 // process boundary as one transferable buffer. "Selected" always means coverage >= 128 (SELECTED).
 // Every operation returns a new mask unless its name says it edits in place (the brush).
+import { nonZeroBounds } from './scan';
 
 export interface Mask {
   width: number;
@@ -87,22 +88,8 @@ export function subtract(a: Mask, b: Mask): Mask {
 
 /** Bounding box of every pixel with any coverage (> 0); null when the mask is empty. */
 export function bbox(mask: Mask): Rect | null {
-  const { width: w, height: h, data } = mask;
-  let minX = w, maxX = -1, minY = -1, maxY = -1;
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    let x = 0;
-    while (x < w && data[row + x] === 0) x++;
-    if (x === w) continue; // empty row
-    if (minY < 0) minY = y;
-    maxY = y;
-    if (x < minX) minX = x;
-    // Only the part right of the current maxX can widen the box.
-    for (let r = w - 1; r > maxX; r--) {
-      if (data[row + r] !== 0) { maxX = r; break; }
-    }
-  }
-  return minY < 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
+  // Word-at-a-time: the overlay does this in the frame that shows a click's mask.
+  return nonZeroBounds(mask);
 }
 
 /** Number of selected pixels (coverage >= 128). */

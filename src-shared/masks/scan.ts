@@ -1,4 +1,4 @@
-// Runs in: every process (pure). Finding where a mask has anything: its bounding box, a row's first and
+// Runs in: every process (pure). Finding where a mask has anything: its bounding box (mask.ts `bbox`), a row's first and
 // last set byte, 4 bytes at a time where the bytes are aligned (an allocated mask always is). The overlay
 // does this in the frame that shows a click's mask, the engine for every click's stats.
 import type { Mask } from './mask';
@@ -38,8 +38,8 @@ export function lastSetIn(data: Uint8Array, words: Uint32Array | null, a: number
   return -1;
 }
 
-/** Bounding box of the mask's non-zero pixels; null when it is empty. */
-export function maskBounds(mask: Mask): { x: number; y: number; width: number; height: number } | null {
+/** Bounding box of the mask's non-zero pixels; null when it is empty (masks' `bbox`). */
+export function nonZeroBounds(mask: Mask): { x: number; y: number; width: number; height: number } | null {
   const { width: w, data } = mask;
   const words = wordsOf(data);
   const first = firstSetIn(data, words, 0, data.length);
@@ -65,7 +65,7 @@ export function maskBounds(mask: Mask): { x: number; y: number; width: number; h
 
 /** Bounding box and count of the non-zero pixels, only the rows' set spans read byte by byte. */
 export function boundsAndArea(mask: Mask): { bounds: { x: number; y: number; width: number; height: number } | null; area: number } {
-  const bounds = maskBounds(mask);
+  const bounds = nonZeroBounds(mask);
   if (!bounds) return { bounds, area: 0 };
   const { width: w, data } = mask;
   let area = 0;

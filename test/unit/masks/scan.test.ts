@@ -1,7 +1,8 @@
 // Runs in: test tooling. Mask bounds and area, read a word at a time, equal a plain pixel-by-pixel scan on
 // masks of every width and alignment (odd widths, views starting at any byte), empty and full masks.
 import { describe, expect, it } from 'vitest';
-import { boundsAndArea, maskBounds } from '../../../src-shared/masks/scan';
+import { bbox } from '../../../src-shared/masks';
+import { boundsAndArea } from '../../../src-shared/masks/scan';
 import type { Mask } from '../../../src-shared/masks';
 
 function plain(m: Mask) {
@@ -29,7 +30,7 @@ describe('mask scan', () => {
       for (let k = Math.floor(rnd() * 6); k > 0; k--) data[Math.floor(rnd() * w * h)] = 1 + Math.floor(rnd() * 255);
       const m = { width: w, height: h, data };
       expect(boundsAndArea(m)).toEqual(plain(m));
-      expect(maskBounds(m)).toEqual(plain(m).bounds);
+      expect(bbox(m)).toEqual(plain(m).bounds);
     }
   });
 
@@ -39,6 +40,6 @@ describe('mask scan', () => {
     for (let y = 300; y < 700; y++) m.data.fill(255, y * 1536 + 401, y * 1536 + 1099);
     expect(boundsAndArea(m)).toEqual({ bounds: { x: 401, y: 300, width: 698, height: 400 }, area: 400 * 698 });
     m.data.fill(255);
-    expect(maskBounds(m)).toEqual({ x: 0, y: 0, width: 1536, height: 1024 });
+    expect(bbox(m)).toEqual({ x: 0, y: 0, width: 1536, height: 1024 });
   });
 });
