@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import type { EditorDocument } from '../../src-shared/document/types';
+import { renderScene, type Scene } from '../../src-main/standins/sam/scenes';
 
 export interface TestState {
   document: EditorDocument | null;
@@ -28,6 +30,14 @@ export class EditorPage {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByTestId('open-button').click();
     await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+  }
+
+  /** Open a synthetic scene as a PNG through the Open dialog and wait until it is shown and idle. */
+  async openScene(scene: Scene): Promise<void> {
+    const png = await sharp(Buffer.from(renderScene(scene)), { raw: { width: scene.width, height: scene.height, channels: 3 } }).png().toBuffer();
+    await this.openBytesWithDialog('scene.png', png);
+    await this.waitForLayers(1);
+    await this.waitIdle();
   }
 
   /** Drop a file on the canvas as the OS would: dragenter/dragover/drop with a DataTransfer holding it. */

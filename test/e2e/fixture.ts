@@ -24,6 +24,8 @@ export interface EditorFixture {
 export interface EditorOptions {
   viewport?: { width: number; height: number };
   models?: 'none' | ((packId: string) => boolean);
+  /** Listeners that must exist before the page loads (its WebSocket opens with it). */
+  beforeLoad?: (page: Page) => void;
 }
 
 export function useEditor(opts: EditorOptions = {}): EditorFixture {
@@ -43,6 +45,7 @@ export function useEditor(opts: EditorOptions = {}): EditorFixture {
     fx.context = await fx.browser.newContext({ viewport, acceptDownloads: true, deviceScaleFactor: 1 });
     fx.page = await fx.context.newPage();
     fx.page.on('pageerror', (e) => fx.pageErrors.push(e.message));
+    opts.beforeLoad?.(fx.page);
     await fx.page.goto(`${fx.serve.url}?test=1`);
     await fx.page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
     fx.editor = new EditorPage(fx.page);

@@ -2,16 +2,11 @@
 // shape shows the mask a click there would give, without touching the document or the undo history;
 // moving off the image or the canvas clears it; a click after hovering commits the click's own mask; the
 // option (checkbox and Shift+S) turns it off and on; a dragged box shows none.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeStandins } from '../../src-main/standins/index';
-import { BLUE, GREEN, RED, renderScene, type Scene } from '../../src-main/standins/sam/scenes';
-import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
-import { EditorPage } from './editor-page';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BLUE, GREEN, RED, type Scene } from '../../src-main/standins/sam/scenes';
+import { useEditor } from './fixture';
 import { iou, sceneAt } from './scene-masks';
 
 const SCENE: Scene = {
@@ -35,13 +30,22 @@ interface Hook {
 type Win = { __anyfillTest: Hook };
 
 describe('hover preview', () => {
-  let dir = '';
-  let serve: ServeProcess;
-  let browser: Browser;
-  let page: Page;
-  let editor: EditorPage;
-  const errors: string[] = [];
   const clickModelMs: number[] = [];
+  const fx = useEditor({
+    models: (id) => id === 'mobilesam',
+    // Every click's reply as it crosses the socket: its own decoder time (a press's prefetch is not a click).
+    beforeLoad: (p) =>
+      p.on('websocket', (ws) =>
+        ws.on('framereceived', (f) => {
+          if (typeof f.payload !== 'string' || !f.payload.includes('"candidates"')) return;
+          // segment.run answers carry timings (segment.candidates answers, the thumbnails' logits, do not).
+          const r = (JSON.parse(f.payload) as { result?: { candidates: unknown[]; timings?: { modelMs: number } } }).result;
+          if (r?.timings && r.candidates.length > 1) clickModelMs.push(r.timings.modelMs);
+        }),
+      ),
+  });
+  const errors = fx.pageErrors;
+  let page: Page;
   let rect = { x: 0, y: 0, w: 1, h: 1 };
   const at = (x: number, y: number) => ({ x: rect.x + (x * rect.w) / SCENE.width, y: rect.y + (y * rect.h) / SCENE.height });
   const state = () => page.evaluate(() => (window as unknown as Win).__anyfillTest.getState());
@@ -60,37 +64,12 @@ describe('hover preview', () => {
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-hover-'));
-    await writeStandins(path.join(dir, 'models'), (id) => id === 'mobilesam');
-    serve = await startServe([], { ANYFILL_MODELS_DIR: path.join(dir, 'models'), ANYFILL_CACHE_DIR: path.join(dir, 'cache') });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    // Every click's reply as it crosses the socket: its own decoder time (a press's prefetch is not a click).
-    page.on('websocket', (ws) =>
-      ws.on('framereceived', (f) => {
-        if (typeof f.payload !== 'string' || !f.payload.includes('"candidates"')) return;
-        const r = (JSON.parse(f.payload) as { result?: { candidates: unknown[]; timings: { modelMs: number } } }).result;
-        if (r && r.candidates.length > 1) clickModelMs.push(r.timings.modelMs);
-      }),
-    );
-    await page.goto(`${serve.url}?test=1`);
-    await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
-    editor = new EditorPage(page);
-    const png = await sharp(Buffer.from(renderScene(SCENE)), { raw: { width: SCENE.width, height: SCENE.height, channels: 3 } }).png().toBuffer();
-    await editor.openBytesWithDialog('scene.png', png);
-    await editor.waitForLayers(1);
-    await editor.waitIdle();
+    page = fx.page;
+    const { editor } = fx;
+    await editor.openScene(SCENE);
     rect = await editor.documentRect();
     await page.getByTestId('tool-select').click();
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
 
   it('hovering a shape shows its mask and changes neither the document nor the history; moving off clears it', async () => {
     expect(await page.getByTestId('hover-preview-toggle').isChecked()).toBe(true); // on by default

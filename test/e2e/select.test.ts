@@ -1,15 +1,12 @@
 // Runs in: tests (node → Chromium). "Select anything" through the UI with the stand-in MobileSAM: clicks,
 // an exclude click, a box, candidates, the brush, undo/redo of every step, and 100 rapid clicks.
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeStandins } from '../../src-main/standins/index';
-import { BLUE, DARK_RED, GREEN, RED, renderScene, type Scene } from '../../src-main/standins/sam/scenes';
-import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
-import { EditorPage } from './editor-page';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BLUE, DARK_RED, GREEN, RED, type Scene } from '../../src-main/standins/sam/scenes';
+import type { EditorPage } from './editor-page';
+import { useEditor } from './fixture';
 import { iou, sceneAt } from './scene-masks';
 
 /** Red and dark red side by side (one click takes both, see SHADES), and a green disc. */
@@ -40,13 +37,10 @@ const hook = (p: Page) => ({
 });
 
 describe('select anything', () => {
-  let dir = '';
-  let serve: ServeProcess;
-  let browser: Browser;
+  const fx = useEditor({ models: (id) => id === 'mobilesam' });
   let page: Page;
   let editor: EditorPage;
   let t: ReturnType<typeof hook>;
-  const errors: string[] = [];
   let rect = { x: 0, y: 0, w: 1, h: 1 };
   const at = (x: number, y: number) => ({ x: rect.x + (x * rect.w) / SCENE.width, y: rect.y + (y * rect.h) / SCENE.height });
   const selections = async () => (await t.state()).document.layers.filter((l) => l.kind === 'selection');
@@ -58,29 +52,11 @@ describe('select anything', () => {
   const errorTexts = async () => (await t.state()).messages.filter((m) => m.kind === 'error').map((m) => m.text);
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-select-'));
-    await writeStandins(path.join(dir, 'models'), (id) => id === 'mobilesam');
-    serve = await startServe([], { ANYFILL_MODELS_DIR: path.join(dir, 'models'), ANYFILL_CACHE_DIR: path.join(dir, 'cache') });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${serve.url}?test=1`);
-    await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
-    editor = new EditorPage(page);
+    ({ page, editor } = fx);
     t = hook(page);
-    const png = await sharp(Buffer.from(renderScene(SCENE)), { raw: { width: SCENE.width, height: SCENE.height, channels: 3 } }).png().toBuffer();
-    await editor.openBytesWithDialog('scene.png', png);
-    await editor.waitForLayers(1);
-    await editor.waitIdle();
+    await editor.openScene(SCENE);
     rect = await editor.documentRect();
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
 
   const masks: number[][] = [];
 
@@ -225,7 +201,7 @@ describe('select anything', () => {
     expect(iou((await t.mask(last.id))!, truth(0, 1))).toBeGreaterThanOrEqual(0.95);
     expect(await errorTexts()).toEqual([]);
     await page.screenshot({ path: path.join(os.tmpdir(), 'anyfill-select.png') });
-    expect(errors).toEqual([]);
+    expect(fx.pageErrors).toEqual([]);
   });
 
   it('Select Everything adds one selection per distinct object, in one undo step', async () => {
