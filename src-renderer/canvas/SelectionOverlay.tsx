@@ -7,6 +7,7 @@ import { Group, Image as KonvaImage, Line, Rect } from 'react-konva';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import type { Mask } from '../../src-shared/masks';
 import { maskBoundsCanvas } from '../selection/colourize';
+import { spareCanvas } from './overlay-canvases';
 import { imageLayerOf } from '../selection/geometry';
 import { shownMasks } from '../selection/overlay-registry';
 import { imageSizeOf, previewMask, previewMaskNow, previewSize } from '../selection/preview-mask';
@@ -30,7 +31,7 @@ const SelectionMaskView = memo(function SelectionMaskView({ layer }: { layer: Se
   const frame = useEditor((s) => imageLayerOf(s.document, layer.assetId));
   const [shown, setShown] = useState<Shown | null>(null);
   const node = useRef<Konva.Image | null>(null);
-  // Two canvases taking turns: the one on screen is never redrawn under Konva, and no click pays for a new one.
+  // Two canvases taking turns (spares made in idle time): the one on screen is never redrawn under Konva.
   const canvases = useRef<{ pair: HTMLCanvasElement[]; next: number }>({ pair: [], next: 0 });
   const size = imageSizeOf(layer);
   // A layout effect: when the mask can be had at once (the runner decodes a reply's logits before it
@@ -43,7 +44,7 @@ const SelectionMaskView = memo(function SelectionMaskView({ layer }: { layer: Se
       if (!alive) return;
       const turn = canvases.current;
       turn.next ^= 1;
-      const c = maskBoundsCanvas(mask, layer.colour, (turn.pair[turn.next] ??= document.createElement('canvas')));
+      const c = maskBoundsCanvas(mask, layer.colour, (turn.pair[turn.next] ??= spareCanvas()));
       shownMasks.set(layer.id, { mask });
       setShown({ canvas: c?.canvas ?? null, rect: c?.rect ?? { x: 0, y: 0, width: 0, height: 0 }, scale: width / size.width });
       // The brush's live canvas stays up until the committed stroke is on screen here.
@@ -69,6 +70,7 @@ const SelectionMaskView = memo(function SelectionMaskView({ layer }: { layer: Se
       y={(frame?.y ?? 0) + rect.y / scale}
       width={rect.width / scale}
       height={rect.height / scale}
+      crop={{ x: 0, y: 0, width: rect.width, height: rect.height }}
       imageSmoothingEnabled={false}
       perfectDrawEnabled={false}
       listening={false}

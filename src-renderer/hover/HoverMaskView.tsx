@@ -22,6 +22,7 @@ export function HoverMaskView() {
       y={frame.y + rect.y / scale}
       width={rect.width / scale}
       height={rect.height / scale}
+      crop={{ x: 0, y: 0, width: rect.width, height: rect.height }}
       opacity={HOVER_OPACITY}
       imageSmoothingEnabled={false}
       perfectDrawEnabled={false}

@@ -3,6 +3,7 @@
 import type { AssetId } from '../../src-shared/document/ids';
 import { lowResToMask } from '../../src-shared/masks';
 import { maskBoundsCanvas } from '../selection/colourize';
+import { spareCanvas } from '../canvas/overlay-canvases';
 import { decodeLogitsNow, previewSize } from '../selection/preview-mask';
 import { chosenWithLogits } from '../selection/chosen-candidate';
 import type { SegmentRunResult } from '../selection/types';
@@ -10,7 +11,7 @@ import type { HoverShown } from './hover-store';
 
 export const HOVER_COLOUR = '#ffffff';
 
-/** Answers take turns on two canvases: no new canvas (and first context) per hover answer. */
+/** Answers take turns on two canvases, kept at their size (overlay-canvases.ts). */
 const canvases: HTMLCanvasElement[] = [];
 let turn = 0;
 
@@ -19,7 +20,7 @@ export function hoverShown(assetId: AssetId, r: SegmentRunResult): HoverShown | 
   const p = r.placement;
   const { width, height } = previewSize(p.width, p.height);
   turn ^= 1;
-  const drawn = maskBoundsCanvas({ width, height, data: lowResToMask(logits, p, width, height) }, HOVER_COLOUR, (canvases[turn] ??= document.createElement('canvas')));
+  const drawn = maskBoundsCanvas({ width, height, data: lowResToMask(logits, p, width, height) }, HOVER_COLOUR, (canvases[turn] ??= spareCanvas()));
   if (!drawn) return null;
   return { assetId, logits, placement: p, canvas: drawn.canvas, rect: drawn.rect, scale: width / p.width };
 }

@@ -3,6 +3,7 @@
 import type { Mask } from '../../src-shared/masks';
 import { bbox } from '../../src-shared/masks';
 import { colourizeRect } from './colour-pixels';
+import { fitCanvas, noteOverlaySize } from '../canvas/overlay-canvases';
 
 export { FILL_ALPHA, colourizeRect } from './colour-pixels';
 
@@ -17,10 +18,10 @@ export function maskCanvas(mask: Mask, colour: string, canvas = document.createE
 }
 
 /**
- * Only the part of maskCanvas(mask, colour) with anything in it: a canvas of the mask's bounding box and
- * where that box sits in the mask (null: nothing to show). Far fewer pixels to fill, upload and draw.
- * `into`: a canvas to draw on instead of a new one (a new canvas's first context costs ~1.5 ms in a
- * software-rendered Chromium: more than the pixels).
+ * Only the part of maskCanvas(mask, colour) with anything in it: the mask's bounding box drawn at the
+ * canvas's top-left, and where that box sits in the mask (null: nothing to show). Far fewer pixels to
+ * fill, upload and draw. The canvas may be larger than the box (it only grows: overlay-canvases.ts), so
+ * whoever draws it crops to the box's size. `into`: the canvas to reuse (a new one costs its backing store).
  */
 export function maskBoundsCanvas(
   mask: Mask,
@@ -30,8 +31,8 @@ export function maskBoundsCanvas(
   const rect = bbox(mask);
   if (!rect) return null;
   const canvas = into ?? document.createElement('canvas');
-  canvas.width = rect.width;
-  canvas.height = rect.height;
+  fitCanvas(canvas, rect.width, rect.height);
+  noteOverlaySize(rect.width, rect.height);
   const img = new ImageData(rect.width, rect.height);
   colourizeRect(mask, img.data, colour, rect.x, rect.y, rect.x + rect.width, rect.y + rect.height, { x: rect.x, y: rect.y, width: rect.width });
   canvas.getContext('2d')!.putImageData(img, 0, 0);

@@ -4,6 +4,7 @@
 // point is never dropped, and the answer that lands commits prompt + mask as ONE undo step.
 import { newLayerId, type AssetId, type LayerId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
+import { AnyfillError } from '../../src-shared/contract/errors';
 import { errorData, getApi, userMessage } from '../bridge/api';
 import { getHover, setHover } from '../hover/hover-store';
 import { getState } from '../state/editor-store';
@@ -12,6 +13,7 @@ import { afterPaint } from '../canvas/after-paint';
 import { loadCandidateLogits } from './candidate-logits';
 import { chosenWithLogits } from './chosen-candidate';
 import { warmMaskPath } from './warm-up';
+import { PressAnswer } from './press-answer';
 import { buildRunRequest, withBox, withPoint, type Prompt } from './prompt';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection, updateSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
@@ -95,7 +97,13 @@ async function run(target: Target, prompt: Prompt, label: string): Promise<void>
   pendingPrompt.set(target.id, { prompt, seq: mine });
   setSelectionUi({ running: getSelectionUi().running + 1 });
   try {
-    const r = await getApi().invoke('segment.run', buildRunRequest(target, prompt));
+    const req = buildRunRequest(target, prompt);
+    const pressed = press.take(req);
+    const ask = () => getApi().invoke('segment.run', req);
+    // The press's answer is this click's (same request). Were it replaced or failed, ask as usual, unless a
+    // newer click owns the selection by then: a late request would replace that click's in the engine.
+    const superseded = () => Promise.reject(new AnyfillError('CANCELLED', 'Replaced by a newer click.'));
+    const r = await (pressed ? pressed.catch(() => (pendingPrompt.get(target.id)?.seq === mine ? ask() : superseded())) : ask());
     if (pendingPrompt.get(target.id)?.seq !== mine) return; // a newer click owns the selection now
     pendingPrompt.delete(target.id);
     const sam = samFrom(r, r.candidates[r.chosen]!.index);
@@ -169,18 +177,24 @@ export function clickRequest(assetId: AssetId, point: PromptPoint): SegmentRunRe
   return buildRunRequest(t, withPoint(basePrompt(t), point));
 }
 
+/** The last press's answer, for the click its release makes. */
+const press = new PressAnswer<SegmentRunResult>();
+
 /**
- * The button went down at `point`: start decoding the click it will most likely be, in the engine's
- * hover lane (never shown, never committed). The click sent on release asks for the same prompt and
- * takes this decode (engine HoverMemo), so the press's own duration (~0.1 s) is no longer waited for.
- * A press that turns into a drag costs one background decode.
+ * The button went down at `point`: decode the click it will most likely be while the button is down
+ * (the engine's hover lane: it never replaces or delays a click). The answer is a click's answer, held
+ * by the engine like one, so a release that asks for exactly this commits it without another round trip:
+ * the press's own ~0.1 s hides the decoder. A press that turns into a drag costs one background decode.
  */
 export function prefetchClick(assetId: AssetId, point: PromptPoint): void {
+  press.forget();
   if (getSelectionUi().segment.state !== 'ready') return;
   const req = clickRequest(assetId, point);
-  // A refinement from logits the engine no longer holds cannot be shared with its click: no prefetch.
+  // A refinement from logits the engine no longer holds cannot be prefetched (nothing names them).
   if (!req || (req.previousLowRes && !('resultId' in req.previousLowRes))) return;
-  void getApi().invoke('segment.prefetch', { ...req, key: 'press' }).catch(() => undefined);
+  const answer = getApi().invoke('segment.prefetch', { ...req, key: 'press' });
+  answer.catch(() => undefined); // a press that is not a click: nobody waits for it
+  press.remember(req, answer);
 }
 
 /** A dragged box: sets the active selection's box, or starts a selection with it. */
@@ -198,6 +212,7 @@ export function finishSelection(): void {
 /** For tests and the new-document path. */
 export function resetSegmentRunner(): void {
   pendingPrompt.clear();
+  press.forget();
   pendingNew = null;
   prepared = null;
 }

@@ -7,6 +7,7 @@ import type { LayerId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import type { LowResPlacement } from '../../src-shared/masks';
 import { maskBoundsCanvas } from './colourize';
+import { noteOverlaySize, refillSpares } from '../canvas/overlay-canvases';
 import { previewMaskNow, previewSize } from './preview-mask';
 import { discResiduals } from './warm-up-logits';
 
@@ -44,6 +45,9 @@ async function warm(width: number, height: number): Promise<void> {
     const mask = previewMaskNow(layer, size.width, size.height);
     if (mask) maskBoundsCanvas(mask, layer.colour, canvas);
   }
+  // Canvases with their backing store made, for the first selections' overlays.
+  noteOverlaySize(size.width >> 1, size.height >> 1);
+  refillSpares();
 }
 
 /** Once per session, when the first image is ready for clicks (idle time, never during input). */

@@ -25,7 +25,6 @@ import {
   SegmentEverythingRequestSchema,
   SegmentEverythingResultSchema,
   SegmentCandidatesRequestSchema,
-  SegmentPrefetchResultSchema,
   SegmentCandidatesResultSchema,
   SegmentFullResRequestSchema,
   SegmentFullResResultSchema,
@@ -116,10 +115,11 @@ export const channels = {
   /** One click, box or refinement: only the decoder runs; candidates come back as compact low-res logits. */
   'segment.run': { owner: 'engine', request: SegmentRunRequestSchema, response: SegmentRunResultSchema },
   /**
-   * The button went down: decode the click it will most likely be (hover lane, never shown). The click sent
-   * on release with the same prompt takes this decode instead of running its own.
+   * The button went down: decode the click it will most likely be (hover lane: never replaces a click),
+   * answered and held as that click. A release with the same request commits this answer; a click sent
+   * anyway with the same prompt takes this decode instead of running its own.
    */
-  'segment.prefetch': { owner: 'engine', request: SegmentRunRequestSchema, response: SegmentPrefetchResultSchema },
+  'segment.prefetch': { owner: 'engine', request: SegmentRunRequestSchema, response: SegmentRunResultSchema },
   /** The logits of every candidate of a held click result (a click's reply may carry the chosen one only). */
   'segment.candidates': { owner: 'engine', request: SegmentCandidatesRequestSchema, response: SegmentCandidatesResultSchema },
   /** A held result's candidate as a full-resolution 8-bit PNG mask in the session folder. */

@@ -73,13 +73,9 @@ export const SegmentRunResultSchema = z.object({
     .max(4),
   chosen: z.number().int(),
   placement: PlacementSchema,
-  bbox: RectSchema.nullable(),
-  area: z.number(),
   timings: z.object({ modelMs: z.number(), totalMs: z.number(), overheadMs: z.number(), embedding: CacheHitSchema, embeddingMs: z.number() }),
 });
 
-/** A press's decode, started before its click is sent: nothing to show, only that it ran (and how long). */
-export const SegmentPrefetchResultSchema = z.object({ packId: PackIdSchema, modelMs: z.number() });
 
 /** Every candidate's logits of a held click result (those a 'chosen' reply left out). */
 export const SegmentCandidatesRequestSchema = z.object({ assetId: AssetIdSchema, resultId: ResultIdSchema }).strict();

@@ -1,13 +1,23 @@
-// Runs in: benchmark (node). The segment.run traffic of the select benchmark, read off the page's
-// WebSocket: each request's kind (a click, the decode its press started (segment.prefetch), a hover preview) and each reply's
-// size and timings. A click that took its press's (or hover's) decode reports modelMs 0: the decoder time
-// that served it is that earlier reply's, which is what "minus the decoder's run" must subtract.
+// Runs in: benchmark (node). The segment traffic of the select benchmark, read off the page's WebSocket:
+// each request's kind (the decode a press starts, segment.prefetch, whose answer the release commits; a
+// click's own segment.run, sent only when its press could not answer it; a hover preview) and each
+// reply's size and timings. A reply that took an earlier decode (a hover's) reports modelMs 0: the decoder
+// time that served it is that earlier reply's, which is what "minus the decoder's run" must subtract.
 import type { Page } from 'playwright-core';
 
 export type Kind = 'click' | 'press' | 'hover';
 /** engineMs: the engine's own work for it (pre/post-processing, the hop to the ORT worker), not its waits. */
-export interface Reply { kind: Kind; bytes: number; modelMs: number; engineMs: number; candidates: number }
-export interface ClickReply extends Reply { /** The decoder run this click's mask came from (its own or its press's). */ servedByMs: number; ownRun: boolean }
+export interface Reply { kind: Kind; bytes: number; modelMs: number; engineMs: number; candidates: number; failed: boolean }
+/** One click as the engine saw it: its press's answer, and its own segment.run if it sent one. */
+export interface ClickReply extends Reply {
+  /** The decoder run this click's mask came from (its press's, its own, or a hover's before it). */
+  servedByMs: number;
+  /** A decoder run of its own (the press's or the click's), not a hover's taken over. */
+  ownRun: boolean;
+  /** It also sent segment.run (its press did not answer it), and whether that ran the decoder. */
+  clickSent: boolean;
+  clickRan: boolean;
+}
 
 export function recordReplies(page: Page): { all: Reply[]; requestBytes: number[] } {
   const all: Reply[] = [];
@@ -19,31 +29,38 @@ export function recordReplies(page: Page): { all: Reply[]; requestBytes: number[
       const msg = JSON.parse(f.payload) as { id: number; channel: string; payload: { lane?: string } };
       const kind: Kind = msg.channel === 'segment.prefetch' ? 'press' : msg.payload.lane === 'hover' ? 'hover' : 'click';
       kinds.set(msg.id, kind);
-      if (kind === 'click') requestBytes.push(f.payload.length);
+      if (kind !== 'hover') requestBytes.push(f.payload.length);
     });
     ws.on('framereceived', (f) => {
       if (typeof f.payload !== 'string') return;
-      const msg = JSON.parse(f.payload) as { t: string; id?: number; result?: { modelMs?: number; timings?: { modelMs: number; overheadMs: number }; candidates?: unknown[] } };
-      const kind = msg.id === undefined ? undefined : kinds.get(msg.id);
-      if (!kind || !msg.result) return;
-      // A press's prefetch answers with its decoder time only.
-      const t = msg.result.timings ?? { modelMs: msg.result.modelMs ?? 0, overheadMs: 0 };
-      all.push({ kind, bytes: f.payload.length, modelMs: t.modelMs, engineMs: t.overheadMs, candidates: msg.result.candidates?.length ?? 0 });
+      const msg = JSON.parse(f.payload) as { t: string; id?: number; result?: { timings?: { modelMs: number; overheadMs: number }; candidates?: unknown[] } };
+      const kind = msg.t === 'res' && msg.id !== undefined ? kinds.get(msg.id) : undefined;
+      if (!kind) return;
+      // A refused or replaced press counts too: its click then asks on its own.
+      const t = msg.result?.timings ?? { modelMs: 0, overheadMs: 0 };
+      all.push({ kind, bytes: f.payload.length, modelMs: t.modelMs, engineMs: t.overheadMs, candidates: msg.result?.candidates?.length ?? 0, failed: !msg.result });
     });
   });
   return { all, requestBytes };
 }
 
-/** The clicks among `replies`, each with the decoder run that served it. */
+/** The clicks among `replies` (one per press, in order; a click's own segment.run joins its press's). */
 export function clickReplies(replies: readonly Reply[]): ClickReply[] {
-  let lastRun = 0;
+  let lastHover = 0;
   const out: ClickReply[] = [];
   for (const r of replies) {
-    if (r.kind !== 'click') {
-      lastRun = r.modelMs || lastRun;
+    if (r.kind === 'hover') {
+      lastHover = r.modelMs || lastHover;
       continue;
     }
-    out.push({ ...r, servedByMs: r.modelMs || lastRun, ownRun: r.modelMs > 0 });
+    const served = r.modelMs || lastHover;
+    const open = out[out.length - 1];
+    if (r.kind === 'press' || !open || open.clickSent) {
+      out.push({ ...r, servedByMs: served, ownRun: r.modelMs > 0, clickSent: r.kind === 'click', clickRan: r.kind === 'click' && r.modelMs > 0 });
+      continue;
+    }
+    // The click's own answer after its press's: what it shows is this one.
+    out[out.length - 1] = { ...r, servedByMs: r.modelMs || open.servedByMs, ownRun: open.ownRun || r.modelMs > 0, clickSent: true, clickRan: r.modelMs > 0 };
   }
   return out;
 }

@@ -30,17 +30,16 @@ interface Hook {
 type Win = { __anyfillTest: Hook };
 
 describe('hover preview', () => {
-  const clickModelMs: number[] = [];
+  /** Segment requests as they cross the socket: a press's decode (segment.prefetch), a click's own, hovers. */
+  const sent: Array<{ channel: string; lane?: string }> = [];
   const fx = useEditor({
     models: (id) => id === 'mobilesam',
-    // Every click's reply as it crosses the socket: its own decoder time (a press's prefetch is not a click).
     beforeLoad: (p) =>
       p.on('websocket', (ws) =>
-        ws.on('framereceived', (f) => {
-          if (typeof f.payload !== 'string' || !f.payload.includes('"candidates"')) return;
-          // segment.run answers carry timings (segment.candidates answers, the thumbnails' logits, do not).
-          const r = (JSON.parse(f.payload) as { result?: { candidates: unknown[]; timings?: { modelMs: number } } }).result;
-          if (r?.timings && r.candidates.length > 1) clickModelMs.push(r.timings.modelMs);
+        ws.on('framesent', (f) => {
+          if (typeof f.payload !== 'string' || !/"segment\.(run|prefetch)"/.test(f.payload)) return;
+          const msg = JSON.parse(f.payload) as { channel: string; payload: { lane?: string } };
+          sent.push({ channel: msg.channel, ...(msg.payload.lane ? { lane: msg.payload.lane } : {}) });
         }),
       ),
   });
@@ -152,19 +151,21 @@ describe('hover preview', () => {
     expect(errors).toEqual([]);
   });
 
-  it('with the preview off, a held press decodes while the button is down: the release runs no decoder of its own', async () => {
+  it('with the preview off, a held press is decoded while the button is down: the release commits it without asking again', async () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('hover-preview-toggle').uncheck();
     await expect.poll(() => hover()).toBeNull();
-    const seen = clickModelMs.length;
+    const seen = sent.length;
     const steps = (await state()).history.undo.length;
     const p = at(1150, 420);
     await page.mouse.move(p.x, p.y);
     await page.mouse.down();
-    await page.waitForTimeout(300); // a slow press: its decode is done before the release
+    await page.waitForTimeout(300); // a slow press: its answer is in before the release
+    expect(sent.slice(seen)).toEqual([{ channel: 'segment.prefetch' }]);
+    expect((await state()).history.undo.length).toBe(steps); // nothing committed while the button is down
     await page.mouse.up();
     await expect.poll(async () => (await running()) === 0 && (await state()).history.undo.length === steps + 1, { timeout: 15_000 }).toBe(true);
-    expect(clickModelMs.slice(seen)).toEqual([0]);
+    expect(sent.slice(seen)).toEqual([{ channel: 'segment.prefetch' }]); // the release sent nothing
     const sel = (await selections()).at(-1); // the new one, above the earlier tests' selections
     expect(iou((await maskOf(sel!.id))!, truth(1))).toBeGreaterThanOrEqual(0.95);
     await page.getByTestId('hover-preview-toggle').check();

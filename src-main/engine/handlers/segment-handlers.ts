@@ -8,7 +8,7 @@ import type { EngineContext, EngineHandler } from '../engine-context';
 import { writeMaskPng } from '../images/mask-png';
 import type { PreviousLowRes } from '../segment/requests';
 import { segmentService } from '../segment/segment-service';
-import type { EncodedLogits } from '../segment/types';
+import type { EncodedLogits, SegmentResult } from '../segment/types';
 
 type WireLogits = z.infer<typeof EncodedLogitsSchema>;
 const toWire = ({ data, ...rest }: EncodedLogits): WireLogits => ({ ...rest, base64: Buffer.from(data).toString('base64') });
@@ -16,13 +16,17 @@ const fromWire = ({ base64, ...rest }: WireLogits): EncodedLogits => ({ ...rest,
 
 export const segmentPrepare: EngineHandler<'segment.prepare'> = async (req, ctx) => segmentService.prepare(ctx, req.assetId, req.packId);
 
+const resultToWire = (result: SegmentResult) => ({
+  ...result,
+  candidates: result.candidates.map(({ logits, ...c }) => ({ ...c, ...(logits ? { logits: toWire(logits) } : {}) })),
+});
+
 export const segmentRun: EngineHandler<'segment.run'> = async (req, ctx) => {
   const { previousLowRes, ...rest } = req;
   let previous: PreviousLowRes | undefined;
   if (previousLowRes && 'logits' in previousLowRes) previous = { logits: fromWire(previousLowRes.logits) };
   else if (previousLowRes) previous = { ...previousLowRes, ...(previousLowRes.fallback ? { fallback: fromWire(previousLowRes.fallback) } : {}) } as PreviousLowRes;
-  const result = await segmentService.segment(ctx, { ...rest, ...(previous ? { previousLowRes: previous } : {}) });
-  return { ...result, candidates: result.candidates.map(({ logits, ...c }) => ({ ...c, ...(logits ? { logits: toWire(logits) } : {}) })) };
+  return resultToWire(await segmentService.segment(ctx, { ...rest, ...(previous ? { previousLowRes: previous } : {}) }));
 };
 
 export const segmentPrefetch: EngineHandler<'segment.prefetch'> = async (req, ctx) => {
@@ -30,7 +34,7 @@ export const segmentPrefetch: EngineHandler<'segment.prefetch'> = async (req, ct
   // Only a decode refining a held result can be shared with its click (HoverMemo compares result ids).
   if (previousLowRes && !('resultId' in previousLowRes)) throw new AnyfillError('BAD_REQUEST', 'A refinement from inline logits cannot be prefetched.');
   const previous = previousLowRes ? { resultId: previousLowRes.resultId, index: previousLowRes.index } : undefined;
-  return segmentService.prefetch(ctx, { ...rest, ...(previous ? { previousLowRes: previous } : {}) });
+  return resultToWire(await segmentService.prefetch(ctx, { ...rest, ...(previous ? { previousLowRes: previous } : {}) }));
 };
 
 export const segmentCandidates: EngineHandler<'segment.candidates'> = async (req) => ({

@@ -52,24 +52,23 @@ export class DecodeLanes {
     const priority = hover ? 'background' : 'interactive';
     const run = () => decodePrompt(pack, embedding, prompt, { queue: this.queue, priority, ...key, ...(previous ? { previous } : {}) });
     const signature = HoverMemo.signature(inputs.assetId, pack.packId, prompt, inputs.previousRef);
-    if (!hover) return (await this.fromHover(signature)) ?? (await run());
-    // The same prompt asked again (a press on the spot a hover already previewed): share that decode.
+    // The same prompt already decoded, or being decoded, in the hover lane (a click or press where a hover rested).
     const earlier = this.hoverRuns.find(signature);
-    const decode = earlier ? earlier.catch(() => run()) : run();
-    if (signature !== null && !earlier) this.hoverRuns.remember(signature, decode);
+    const shared = earlier && (await taken(earlier));
+    if (shared) return shared;
+    const decode = run();
+    if (hover && signature !== null) this.hoverRuns.remember(signature, decode);
     return decode;
   }
+}
 
-  /** A click's decode taken from the hover of the same prompt (no decoder run of its own: modelMs 0). */
-  private async fromHover(signature: string | null): Promise<DecodeOutput | null> {
-    const run = this.hoverRuns.find(signature);
-    if (!run) return null;
-    const waitStart = performance.now();
-    try {
-      const o = await run;
-      return { ...o, modelMs: 0, queuedMs: performance.now() - waitStart };
-    } catch {
-      return null; // that hover was replaced before it ran: decode as usual
-    }
+/** A decode taken from the hover of the same prompt (no decoder run of its own: modelMs 0); null if it was replaced. */
+async function taken(run: Promise<DecodeOutput>): Promise<DecodeOutput | null> {
+  const waitStart = performance.now();
+  try {
+    const o = await run;
+    return { ...o, modelMs: 0, queuedMs: performance.now() - waitStart };
+  } catch {
+    return null; // that hover was replaced before it ran: decode as usual
   }
 }

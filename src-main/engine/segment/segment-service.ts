@@ -1,7 +1,7 @@
 // Runs in: engine process (and the CLI). [Note: segment service] Select-anything on one image: prepare()
 // computes the image embedding in the background when an image opens; each click then runs only the
 // decoder (latest-wins per key) and returns every candidate's low-res logits in a compact wire form
-// (logits-codec.ts), where to place them (types.ts LowResPlacement), the chosen one's bbox and area.
+// (logits-codec.ts) and where to place them (types.ts LowResPlacement); nothing a click's frame does not use.
 // segmentFullRes() gives an 8-bit mask at the image's upright size for the CLI, compositing and inpainting.
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { AssetId } from '../../../src-shared/document/ids';
@@ -142,18 +142,19 @@ export class SegmentService {
   }
 
   /**
-   * Start decoding the click a press will most likely be (hover lane, never shown): the click sent on
-   * release asks for the same prompt and takes this decode. Answers when it is done, with nothing to show.
+   * The click a press will most likely be, decoded while the button is down: in the hover lane (it never
+   * replaces or delays a click), answered as the click itself would be and held like one, so the renderer
+   * commits it on release without asking again (a click sent anyway takes this decode: HoverMemo).
    */
-  async prefetch(ctx: EngineContext, req: SegmentRequest): Promise<{ packId: string; modelMs: number }> {
-    const { out, pack } = await this.decodeFor(ctx, { ...req, lane: 'hover' });
-    return { packId: pack.packId, modelMs: out.modelMs };
+  async prefetch(ctx: EngineContext, req: SegmentRequest): Promise<SegmentResult> {
+    return (await this.run(ctx, { ...req, lane: 'hover' }, 'click')).result;
   }
 
-  private async run(ctx: EngineContext, req: SegmentRequest): Promise<{ result: SegmentResult; stored: StoredResult }> {
+  /** `as`: a hover's answer (the chosen candidate only, held briefly) or a click's (every score, held for refinement). */
+  private async run(ctx: EngineContext, req: SegmentRequest, as: 'click' | 'hover' = req.lane === 'hover' ? 'hover' : 'click'): Promise<{ result: SegmentResult; stored: StoredResult }> {
     const started = performance.now();
     const { out, pack, image, prompt, emb } = await this.decodeFor(ctx, req);
-    const hover = req.lane === 'hover';
+    const hover = as === 'hover';
     const tokens = candidateTokens(pack.family, out.lowRes.length);
     const chosen = chooseCandidate(tokens, out.ious, prompt);
     const placement = placementFor(pack.family, image.width, image.height);
@@ -162,7 +163,6 @@ export class SegmentService {
     // Encoding is most of a click's own time: with 'chosen', only what its frame shows.
     const encode = req.candidateLogits === 'chosen' ? [chosen] : slots;
     const encoded = encodeCandidates(encode.map((i) => out.lowRes[i]!), encode.indexOf(chosen));
-    const { bbox, area } = maskStats(out.lowRes[chosen]!, placement);
     const totalMs = performance.now() - started;
     const waitedMs = out.queuedMs + (emb.hit === 'memory' ? 0 : emb.ms);
     const result: SegmentResult = {
@@ -175,8 +175,6 @@ export class SegmentService {
       }),
       chosen: slots.indexOf(chosen),
       placement,
-      bbox,
-      area,
       timings: { modelMs: out.modelMs, totalMs, overheadMs: Math.max(0, totalMs - out.modelMs - waitedMs), embedding: emb.hit, embeddingMs: emb.ms },
     };
     return { result, stored };

@@ -72,9 +72,6 @@ export interface SegmentResult {
   /** Index into `candidates`: the one to show (with multimask off, the only one). */
   chosen: number;
   placement: LowResPlacement;
-  /** Of the chosen candidate, in image pixels; null when the mask is empty. */
-  bbox: Box | null;
-  area: number;
   timings: SegmentTimings;
 }
 

@@ -98,14 +98,27 @@ it("a 'chosen' click carries only the chosen candidate's logits; segment.candida
   expect(wrong).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
 
-it('segment.prefetch decodes a press; the click with its prompt answers without a decoder run; inline-logit refinements are refused', async () => {
+it('segment.prefetch answers a press as its click; the held answer refines; a click with its prompt runs no decoder; inline-logit refinements are refused', async () => {
   const assetId = await openFile(s, await sceneFile(LANDSCAPE, 'png'));
-  const click = { assetId, points: [{ x: 640, y: 575, label: 1 }] };
-  const pressed = await call<{ modelMs: number }>('segment.prefetch', { ...click, key: 'press' });
-  expect(pressed.modelMs).toBeGreaterThan(0);
-  const run = await call<{ timings: { modelMs: number }; candidates: unknown[] }>('segment.run', { ...click, key: 'sel' });
+  type Run = { resultId: string; chosen: number; candidates: Array<{ index: number; score: number; logits?: unknown }>; timings: { modelMs: number } };
+  const click = { assetId, points: [{ x: 640, y: 575, label: 1 }], multimask: true, candidateLogits: 'chosen' as const };
+  const pressed = await call<Run>('segment.prefetch', { ...click, key: 'press' });
+  expect(pressed.timings.modelMs).toBeGreaterThan(0);
+  // The click's own answer, for comparison: same scores, same chosen logits (it took the press's decode).
+  const run = await call<Run>('segment.run', { ...click, key: 'sel' });
   expect(run.timings.modelMs).toBe(0);
-  expect(run.candidates.length).toBeGreaterThan(1);
+  expect(pressed.candidates.map((c) => c.score)).toEqual(run.candidates.map((c) => c.score));
+  expect(pressed.candidates.length).toBeGreaterThan(1);
+  expect(pressed.candidates[pressed.chosen]!.logits).toEqual(run.candidates[run.chosen]!.logits);
+  // Held like a click's: its other candidates come on demand, and a refinement can name it.
+  const rest = await call<{ candidates: Array<{ index: number }> }>('segment.candidates', { assetId, resultId: pressed.resultId });
+  expect(rest.candidates.map((c) => c.index)).toEqual(pressed.candidates.map((c) => c.index));
+  const refined = await call<Run>('segment.run', {
+    ...click,
+    points: [...click.points, { x: 700, y: 600, label: 1 }],
+    previousLowRes: { resultId: pressed.resultId, index: pressed.candidates[pressed.chosen]!.index },
+  });
+  expect(refined.candidates[refined.chosen]!.logits).toBeDefined();
   const logits = { encoding: 'i8-grad-deflate-raw', size: 256, scale: 16, base64: 'AA==' };
   const inline = await dispatch({ t: 'req', id: id++, channel: 'segment.prefetch', payload: { ...click, previousLowRes: { logits } } });
   expect(inline).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

@@ -51,9 +51,6 @@ describe.each(SAM_PACKS)('%s', (packId) => {
     expect([full.width, full.height]).toEqual([scene.width, scene.height]);
     expect(maskIoU(mask, truthOf(scene, [0]))).toBeGreaterThanOrEqual(0.95);
     expect(maskIoU(shown(r), truthOf(scene, [0]))).toBeGreaterThanOrEqual(0.95);
-    // Per-click bbox and area (estimated above 512 px) agree with the full-size mask.
-    expect(Math.abs(r.area - full.area) / full.area).toBeLessThan(0.02);
-    expect(Math.abs(r.bbox!.x - full.bbox!.x)).toBeLessThanOrEqual(scene.width / 512 + 1);
   });
 
   it('a negative click removes the neighbouring similar colour', async () => {
