@@ -1,10 +1,16 @@
 // Runs in: renderer. Generative fill's advanced settings, collapsed by default: negative prompt,
 // candidates, steps, guidance, strength, scheduler, seed (random or fixed), colour match, model.
+import { memo } from 'react';
 import { SeedField } from '../panels/SeedField';
 import { SCHEDULER_NAMES } from '../../src-shared/contract/diffusion-payloads';
 import { clampNumber, DEFAULT_GENERATE, SCHEDULER_LABELS, setGenerateSettings, useGenerateSettings, type SchedulerChoice } from './generate-settings';
 
-export function GenerateAdvanced({ packs }: { packs: readonly string[] }) {
+/**
+ * Memoised on the installed packs (a comma-joined string, so equal lists are equal props): a click that
+ * changes the selection re-renders the panel around it, and seven inputs need not be touched for that.
+ */
+export const GenerateAdvanced = memo(function GenerateAdvanced({ packList }: { packList: string }) {
+  const packs = packList ? packList.split(',') : [];
   const s = useGenerateSettings();
   const num = (key: 'variants' | 'steps', min: number, max: number) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setGenerateSettings({ [key]: clampNumber(e.currentTarget.value, min, max, DEFAULT_GENERATE[key]) });
@@ -63,4 +69,4 @@ export function GenerateAdvanced({ packs }: { packs: readonly string[] }) {
       </div>
     </details>
   );
-}
+});

@@ -87,7 +87,7 @@ export function GeneratePanel() {
             : (planError ?? 'Planning the crop…')}
         </p>
       )}
-      <GenerateAdvanced packs={sdPacks ? sdPacks.split(',') : []} />
+      <GenerateAdvanced packList={sdPacks} />
     </section>
   );
 }

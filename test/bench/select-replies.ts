@@ -1,4 +1,4 @@
-// Runs in: benchmark (node). The segment traffic of the select benchmark, read off the page's WebSocket:
+// Runs in: benchmark (node, and a script in the page). The segment traffic of the select benchmark, read off the page's WebSocket:
 // each request's kind (the decode a press starts, segment.prefetch, whose answer the release commits; a
 // click's own segment.run, sent only when its press could not answer it; a hover preview) and each
 // reply's size and timings. A reply that took an earlier decode (a hover's) reports modelMs 0: the decoder
@@ -19,29 +19,42 @@ export interface ClickReply extends Reply {
   clickRan: boolean;
 }
 
-export function recordReplies(page: Page): { all: Reply[]; requestBytes: number[] } {
-  const all: Reply[] = [];
-  const requestBytes: number[] = [];
-  const kinds = new Map<number, Kind>();
-  page.on('websocket', (ws) => {
-    ws.on('framesent', (f) => {
-      if (typeof f.payload !== 'string' || !/"segment\.(run|prefetch)"/.test(f.payload)) return;
-      const msg = JSON.parse(f.payload) as { id: number; channel: string; payload: { lane?: string } };
-      const kind: Kind = msg.channel === 'segment.prefetch' ? 'press' : msg.payload.lane === 'hover' ? 'hover' : 'click';
-      kinds.set(msg.id, kind);
-      if (kind !== 'hover') requestBytes.push(f.payload.length);
-    });
-    ws.on('framereceived', (f) => {
-      if (typeof f.payload !== 'string') return;
-      const msg = JSON.parse(f.payload) as { t: string; id?: number; result?: { timings?: { modelMs: number; overheadMs: number }; candidates?: unknown[] } };
-      const kind = msg.t === 'res' && msg.id !== undefined ? kinds.get(msg.id) : undefined;
+/**
+ * Records the page's segment traffic from inside the page (a wrapper on its WebSocket), not through the
+ * DevTools protocol: streaming every frame to the harness would put the browser process and this one
+ * to work in the very milliseconds being measured. Install before the page loads; take() reads and clears.
+ */
+export async function recordReplies(page: Page): Promise<{ take(): Promise<Reply[]>; requestBytes(): Promise<number[]> }> {
+  await page.addInitScript(`(() => {
+    window.__segReplies = [];
+    window.__segRequestBytes = [];
+    const kinds = new Map();
+    const Native = window.WebSocket;
+    const send = Native.prototype.send;
+    Native.prototype.send = function (data) {
+      if (typeof data === 'string' && /"segment\\.(run|prefetch)"/.test(data)) {
+        const msg = JSON.parse(data);
+        const kind = msg.channel === 'segment.prefetch' ? 'press' : msg.payload.lane === 'hover' ? 'hover' : 'click';
+        kinds.set(msg.id, kind);
+        if (kind !== 'hover') window.__segRequestBytes.push(data.length);
+      }
+      return send.call(this, data);
+    };
+    window.__onSegReply = (data) => {
+      if (typeof data !== 'string' || kinds.size === 0) return;
+      const msg = JSON.parse(data);
+      const kind = msg.t === 'res' ? kinds.get(msg.id) : undefined;
       if (!kind) return;
+      kinds.delete(msg.id);
       // A refused or replaced press counts too: its click then asks on its own.
-      const t = msg.result?.timings ?? { modelMs: 0, overheadMs: 0 };
-      all.push({ kind, bytes: f.payload.length, modelMs: t.modelMs, engineMs: t.overheadMs, candidates: msg.result?.candidates?.length ?? 0, failed: !msg.result });
-    });
-  });
-  return { all, requestBytes };
+      const t = (msg.result && msg.result.timings) || { modelMs: 0, overheadMs: 0 };
+      window.__segReplies.push({ kind, bytes: data.length, modelMs: t.modelMs, engineMs: t.overheadMs, candidates: msg.result && msg.result.candidates ? msg.result.candidates.length : 0, failed: !msg.result });
+    };
+  })()`);
+  return {
+    take: () => page.evaluate('window.__segReplies.splice(0)') as Promise<Reply[]>,
+    requestBytes: () => page.evaluate('window.__segRequestBytes.slice()') as Promise<number[]>,
+  };
 }
 
 /** The clicks among `replies` (one per press, in order; a click's own segment.run joins its press's). */

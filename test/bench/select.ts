@@ -32,8 +32,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    const traffic = recordReplies(page);
-    const replies = traffic.all;
+    const traffic = await recordReplies(page);
     // Clicks are timed with the hover preview off (a hover's decode would run just before each click).
     await page.addInitScript(() => localStorage.setItem('anyfill.hoverPreview', 'off'));
     // When a click's answer has been handled: listeners that run after the app's own (and the microtasks it
@@ -56,7 +55,10 @@ async function main(): Promise<void> {
         socket.addEventListener('message', () => {
           if (late) return;
           late = true;
-          socket.addEventListener('message', () => window.__handledAt());
+          socket.addEventListener('message', (e) => {
+            window.__handledAt();
+            window.__onSegReply(e.data);
+          });
         });
         return socket;
       };
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
     const shownCount = (n: number) => page.waitForFunction((k) => (window as never as { __lat: number[] }).__lat.length >= k, n, { polling: 'raf' });
     // pointerdown → answer handled, mask built (before the frame that shows it).
     const handled = (await page.evaluate('window.__handled.map((t, i) => t - window.__downs[i])')) as number[];
-    const clicks = clickReplies(replies.splice(0));
+    const clicks = clickReplies(await traffic.take());
     // The decoder run that served each click (the one its press started, as pointerdown comes first).
     const overhead = inPage.map((ms, i) => ms - (clicks[i]?.servedByMs ?? 0));
     const readyOverhead = handled.map((ms, i) => ms - (clicks[i]?.servedByMs ?? 0));
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
       afterRelease.push((await page.evaluate('window.__shownAt - window.__up')) as number);
       await page.waitForTimeout(CLICK_GAP_MS);
     }
-    const pressClicks = clickReplies(replies.splice(0));
+    const pressClicks = clickReplies(await traffic.take());
     // Release → the answer handled and its mask built (the app's own, before the frame).
     const releaseHandled = (await page.evaluate(`window.__handled.slice(${handledBefore}).map((t, i) => t - window.__ups[${upsBefore} + i])`)) as number[];
 
@@ -178,7 +180,7 @@ async function main(): Promise<void> {
       dwell.push(((await page.evaluate('window.__lat')) as number[])[before]!);
     }
     // The clicks' own replies: did any run the decoder, or did each take its hover's?
-    const restClicks = clickReplies(replies.splice(0));
+    const restClicks = clickReplies(await traffic.take());
 
     // Brush: one stroke of 240 small moves; frame intervals measured in the page with requestAnimationFrame.
     await page.getByTestId('tool-brush').click();
@@ -211,7 +213,7 @@ async function main(): Promise<void> {
       decoderRunMs: { p50: round(pct(clicks.map((r) => r.servedByMs), 0.5)), p95: round(pct(clicks.map((r) => r.servedByMs), 0.95)) },
       /** Of the above: the engine's own share (queue, pre/post, encoding the reply); the rest is transport + renderer. */
       engineOverheadMs: { p50: round(pct(clicks.map((r) => r.engineMs), 0.5)), p95: round(pct(clicks.map((r) => r.engineMs), 0.95)) },
-      bytesPerClick: { request: pct(traffic.requestBytes.slice(0, CLICKS), 0.5), replyP50: pct(clicks.map((r) => r.bytes), 0.5), replyMax: Math.max(...clicks.map((r) => r.bytes)) },
+      bytesPerClick: { request: pct((await traffic.requestBytes()).slice(0, CLICKS), 0.5), replyP50: pct(clicks.map((r) => r.bytes), 0.5), replyMax: Math.max(...clicks.map((r) => r.bytes)) },
       /** A click held 100 ms: release → mask shown, and how many of the 15 ran a decoder after the release. */
       heldPress: {
         afterReleaseMs: { p50: round(pct(afterRelease, 0.5)), p95: round(pct(afterRelease, 0.95)) },
