@@ -45,7 +45,7 @@ export function createSelectTool(): Tool {
           start = e.point;
           startDoc = toDoc(ctx, e.point);
           exclude = e.button === 2 || !!e.altKey || e.shiftKey;
-          // Most presses are clicks: decode while the button is down (the release's request shares it).
+          // Most presses are clicks: decode while the button is down; the release commits that answer.
           const img = targetImage(startDoc);
           const p = pointOn(img, startDoc, exclude);
           if (img && p) prefetchClick(img.assetId as AssetId, p);
