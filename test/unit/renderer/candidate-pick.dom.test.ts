@@ -1,4 +1,4 @@
-// Runs in: vitest (node). A click's answer carries the chosen candidate's logits only; picking another
+// Runs in: vitest (node; type-checked with the DOM types, as it reaches the bridge). A click's answer carries the chosen candidate's logits only; picking another
 // candidate before the rest have arrived fetches them (once, however many ask) and then commits the pick
 // as one undo step. A pick whose fetch fails says so and leaves the selection as it was.
 import { beforeEach, describe, expect, it } from 'vitest';
