@@ -13,12 +13,11 @@ let refilling = false;
 
 const stepUp = (n: number) => Math.max(STEP, Math.ceil(n / STEP) * STEP);
 
-/** Makes `canvas` at least width × height (never smaller); true when it had to grow (its pixels are gone). */
-export function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number): boolean {
-  if (canvas.width >= width && canvas.height >= height) return false;
+/** Makes `canvas` at least width × height, never smaller (growing clears it). */
+export function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number): void {
+  if (canvas.width >= width && canvas.height >= height) return;
   canvas.width = stepUp(Math.max(width, canvas.width));
   canvas.height = stepUp(Math.max(height, canvas.height));
-  return true;
 }
 
 /** Remembers how large overlays are, so the next spares need not grow. */

@@ -6,7 +6,6 @@ import { showError } from '../state/messages';
 import { findSelection, updateSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
 
-
 /** One fetch per answer at a time: the thumbnails and a pick may both ask. */
 const loading = new Map<string, Promise<void>>();
 

@@ -1,13 +1,6 @@
 // Runs in: the engine's ORT worker thread. The tensors the engine asked the worker to keep ([Note:
 // resident tensors] in worker-protocol.ts), least recently used first out once over a byte budget.
-import type { FeedMap, TensorData, TensorMap } from './worker-protocol';
-
-/** A tensor the run refers to that is no longer held: the engine resends it. */
-export class MissingHeldTensor extends Error {
-  constructor(readonly heldId: number) {
-    super(`held tensor ${heldId} is not in the worker`);
-  }
-}
+import { MissingHeldTensor, type FeedMap, type TensorData, type TensorMap } from './worker-protocol';
 
 export class HeldTensors {
   private readonly held = new Map<number, TensorData>();

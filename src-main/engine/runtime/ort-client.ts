@@ -4,20 +4,13 @@
 import type { Worker } from 'node:worker_threads';
 import { AnyfillError, fromErrorData } from '../../../src-shared/contract/errors';
 import { startWorker } from './start-worker';
-import type { Reply, Request } from './worker-protocol';
+import { MissingHeldTensor, type Reply, type Request } from './worker-protocol';
 
 type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 interface Pending { resolve: (v: unknown) => void; reject: (e: unknown) => void }
 
 export function runtimeStopped(): AnyfillError {
   return new AnyfillError('INTERNAL', 'The model runtime stopped unexpectedly; try again.');
-}
-
-/** The worker no longer holds a resident tensor this run referred to (worker-session.ts sends it again). */
-export class HeldTensorMissing extends Error {
-  constructor(readonly heldId: number) {
-    super(`resident tensor ${heldId} is no longer in the worker`);
-  }
 }
 
 export class OrtClient {
@@ -63,7 +56,7 @@ export class OrtClient {
     if (reply.ok) p.resolve(reply.value);
     else if (reply.missing !== undefined) {
       this.held.delete(reply.missing);
-      p.reject(new HeldTensorMissing(reply.missing));
+      p.reject(new MissingHeldTensor(reply.missing));
     } else p.reject(reply.error ? fromErrorData(reply.error) : new Error(reply.raw ?? 'unknown error'));
   }
 

@@ -5,8 +5,8 @@ import { AnyfillError, toErrorData } from '../../../src-shared/contract/errors';
 import { createSession } from './create-session';
 import { errorText } from './model-errors';
 import { loadOrt, type InferenceSession, type Tensor } from './ort';
-import { HeldTensors, MissingHeldTensor } from './held-tensors';
-import { packTensors, unpackTensors, type OpenedData, type Reply, type Request, type RunData, type TensorMap } from './worker-protocol';
+import { HeldTensors } from './held-tensors';
+import { MissingHeldTensor, packTensors, unpackTensors, type OpenedData, type Reply, type Request, type RunData, type TensorMap } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('ort-worker must run in a worker thread');

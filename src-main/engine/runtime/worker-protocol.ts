@@ -29,6 +29,13 @@ export interface OpenedData {
   outputMetadata: InferenceSession['outputMetadata'];
 }
 
+/** A held tensor a run referred to is no longer in the worker: thrown there, crossed as `missing`, rethrown here (the engine resends it). */
+export class MissingHeldTensor extends Error {
+  constructor(readonly heldId: number) {
+    super(`held tensor ${heldId} is no longer in the worker`);
+  }
+}
+
 /** A run's outputs, and how long session.run itself took inside the worker (the model's own time). */
 export interface RunData { outputs: TensorMap; runMs: number }
 

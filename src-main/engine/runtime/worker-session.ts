@@ -2,10 +2,10 @@
 // when the worker created the real session, run() sends tensors to the worker and rebuilds the outputs.
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import type { OpenOptions } from './create-session';
-import { HeldTensorMissing, onClientStopped, ortClient, runtimeStopped, type OrtClient } from './ort-client';
+import { onClientStopped, ortClient, runtimeStopped, type OrtClient } from './ort-client';
 import { loadOrt, type Feeds, type InferenceSession, type Outputs, type Tensor } from './ort';
 import { residentId } from './resident-tensors';
-import { packTensors, unpackTensors, type OpenedData, type RunData } from './worker-protocol';
+import { MissingHeldTensor, packTensors, unpackTensors, type OpenedData, type RunData } from './worker-protocol';
 
 /** session.run's own time inside the worker, per outputs object (what a benchmark calls the model's time). */
 const runTimes = new WeakMap<Outputs, number>();
@@ -42,7 +42,7 @@ export class WorkerSession {
       data = await this.send(feeds);
     } catch (err) {
       // The worker dropped a resident tensor since we last looked: once more, sending it in full.
-      if (!(err instanceof HeldTensorMissing)) throw err;
+      if (!(err instanceof MissingHeldTensor)) throw err;
       data = await this.send(feeds);
     }
     const Ctor = loadOrt().Tensor as unknown as Parameters<typeof unpackTensors>[1];

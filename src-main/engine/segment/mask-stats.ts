@@ -1,5 +1,6 @@
 // Runs in: engine process (and the CLI); pure. Bounding box and area of a mask in image pixels: exact
-// from a full-size mask, or estimated per click from the low-res logits without building 12 MP.
+// from a full-size mask, or estimated from the low-res logits without building 12 MP (Select Everything's
+// instances).
 import { boundsAndArea } from '../../../src-shared/masks/scan';
 import { lowResToMask } from './low-res-mask';
 import type { Box, LowResPlacement } from './types';
@@ -10,11 +11,11 @@ export function maskBox(mask: Uint8Array, width: number, height: number): { bbox
   return { bbox: bounds, area };
 }
 
-/** Longest side at which a click's bbox and area are measured: exact up to this, estimated above. */
+/** Longest side at which an instance's bbox and area are measured: exact up to this, estimated above. */
 export const STATS_SIDE = 512;
 
 /**
- * Bbox and area in image pixels without building a 12 MP mask per click: measured on the mask at
+ * Bbox and area in image pixels without building a 12 MP mask per instance: measured on the mask at
  * ≤ STATS_SIDE (exact when the image is no larger), then scaled (box edges rounded outwards). Above 512 px the
  * estimate is good to about one measuring step (long side / 512) per edge.
  */

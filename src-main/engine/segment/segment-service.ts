@@ -180,7 +180,6 @@ export class SegmentService {
     return { result, stored };
   }
 
-  /** The decoder output for a request: latest-wins per lane and key, shared with a hover of the same prompt. */
   /** The decoder output for a request (decode-lanes.ts: latest-wins, shared with a hover of the same prompt). */
   private async decodeFor(ctx: EngineContext, req: SegmentRequest): Promise<Decoded> {
     const ticket = this.lanes.enter(req);

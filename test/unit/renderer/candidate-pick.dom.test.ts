@@ -8,6 +8,7 @@ import { loadCandidateLogits, pickCandidate } from '../../../src-renderer/select
 import { getSelectionUi, setSelectionUi } from '../../../src-renderer/selection/selection-store';
 import { loadDocument } from '../../../src-renderer/state/document-actions';
 import { getState } from '../../../src-renderer/state/editor-store';
+import { photoDocument } from '../../helpers/documents';
 
 const assetId = 'a_abcdefgh' as AssetId;
 const selId = 'l_sel1' as LayerId;
@@ -32,17 +33,9 @@ let answer: { resolve: () => void; reject: (e: unknown) => void } | null = null;
   },
 };
 
-const doc = {
-  id: 'doc-1',
-  schemaVersion: 1,
-  name: 'test',
-  width: 10,
-  height: 10,
-  layers: [
-    { id: 'L1', kind: 'image', name: 'Photo', assetId, visible: true, opacity: 1, x: 0, y: 0, width: 10, height: 10 },
-    { id: selId, kind: 'selection', name: 'Selection 1', visible: true, colour: '#3b82f6', assetId, prompt: { points: [{ x: 5, y: 5, label: 1 }] }, sam: { packId: 'mobilesam', resultId: 'r_abcdef12', candidateIndex: 1, logits: logitsOf('C1'), placement }, strokes: [], ops: [] },
-  ],
-} as unknown as EditorDocument;
+const doc = photoDocument(assetId, [
+  { id: selId, kind: 'selection', name: 'Selection 1', visible: true, colour: '#3b82f6', assetId, prompt: { points: [{ x: 5, y: 5, label: 1 }] }, sam: { packId: 'mobilesam', resultId: 'r_abcdef12', candidateIndex: 1, logits: logitsOf('C1'), placement }, strokes: [], ops: [] },
+]);
 const selection = () => getState().document!.layers.find((l) => l.id === selId) as Extract<EditorDocument['layers'][number], { kind: 'selection' }>;
 
 beforeEach(() => {

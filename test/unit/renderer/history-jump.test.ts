@@ -6,15 +6,9 @@ import { goToStep } from '../../../src-renderer/history/history-actions';
 import { changeDocument, loadDocument } from '../../../src-renderer/state/document-actions';
 import { getState, useEditor } from '../../../src-renderer/state/editor-store';
 import { renameLayer, setLayerOpacity, setLayerVisible } from '../../../src-renderer/state/layer-actions';
+import { photoDocument } from '../../helpers/documents';
 
-const doc = {
-  id: 'doc-1',
-  schemaVersion: 1,
-  name: 'test',
-  width: 10,
-  height: 10,
-  layers: [{ id: 'L1', kind: 'image', name: 'Photo', assetId: 'A1', visible: true, opacity: 1, x: 0, y: 0, width: 10, height: 10 }],
-} as unknown as EditorDocument;
+const doc = photoDocument();
 const layer = () => getState().document!.layers[0] as Extract<EditorDocument['layers'][number], { kind: 'image' }>;
 
 describe('goToStep', () => {

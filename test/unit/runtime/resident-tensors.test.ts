@@ -3,7 +3,8 @@
 // that dropped it or died gets it again; the worker's store stays within its byte budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../../../src-main/standins/graph-builder';
-import { HeldTensors, MissingHeldTensor } from '../../../src-main/engine/runtime/held-tensors';
+import { HeldTensors } from '../../../src-main/engine/runtime/held-tensors';
+import { MissingHeldTensor } from '../../../src-main/engine/runtime/worker-protocol';
 import { ortClient } from '../../../src-main/engine/runtime/ort-client';
 import { openSession } from '../../../src-main/engine/runtime/open-session';
 import { loadOrt, type InferenceSession } from '../../../src-main/engine/runtime/ort';
