@@ -63,6 +63,29 @@ export function nonZeroBounds(mask: Mask): { x: number; y: number; width: number
   return { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
+/**
+ * How many bytes in [a, b) are >= 128 (selected: SELECTED in mask.ts): the high bit, counted four bytes at a time where the
+ * bytes are aligned; zero words are skipped. The engine counts a 24-megapixel mask this way before every
+ * generate and crop plan (a byte loop took ~30 ms there).
+ */
+export function countSelectedIn(data: Uint8Array, words: Uint32Array | null, a: number, b: number): number {
+  let n = 0;
+  let i = a;
+  if (words) {
+    while (i < b && i % 4 !== 0) if (data[i++]! >= 128) n++;
+    const end = b >> 2;
+    for (let k = i >> 2; k < end; k++) {
+      const v = words[k]!;
+      if (v === 0) continue;
+      // One bit per byte (its top bit), summed into the top byte by the multiply.
+      n += Math.imul((v >>> 7) & 0x01010101, 0x01010101) >>> 24;
+    }
+    i = Math.max(i, end << 2);
+  }
+  for (; i < b; i++) if (data[i]! >= 128) n++;
+  return n;
+}
+
 /** Bounding box and count of the non-zero pixels, only the rows' set spans read byte by byte. */
 export function boundsAndArea(mask: Mask): { bounds: { x: number; y: number; width: number; height: number } | null; area: number } {
   const bounds = nonZeroBounds(mask);
