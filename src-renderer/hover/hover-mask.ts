@@ -1,11 +1,12 @@
 // Runs in: renderer. A hover answer → what the canvas draws: the chosen candidate's mask at preview size,
-// coloured white (the view draws it faint, so it cannot be mistaken for a committed selection).
+// coloured white (the view draws it faint, so it cannot be mistaken for a committed selection). The mask
+// is shared (sam-masks.ts): a click where the pointer rested commits these logits and finds it made.
 import type { AssetId } from '../../src-shared/document/ids';
-import { lowResToMask } from '../../src-shared/masks';
 import { maskBoundsCanvas } from '../selection/colourize';
 import { spareCanvas } from '../canvas/overlay-canvases';
 import { decodeLogitsNow, previewSize } from '../selection/preview-mask';
 import { chosenWithLogits } from '../selection/chosen-candidate';
+import { sharedSamMask } from '../selection/sam-masks';
 import type { SegmentRunResult } from '../selection/types';
 import type { HoverShown } from './hover-store';
 
@@ -20,7 +21,7 @@ export function hoverShown(assetId: AssetId, r: SegmentRunResult): HoverShown | 
   const p = r.placement;
   const { width, height } = previewSize(p.width, p.height);
   turn ^= 1;
-  const drawn = maskBoundsCanvas({ width, height, data: lowResToMask(logits, p, width, height) }, HOVER_COLOUR, (canvases[turn] ??= spareCanvas()));
+  const drawn = maskBoundsCanvas(sharedSamMask(logits, p, width, height), HOVER_COLOUR, (canvases[turn] ??= spareCanvas()));
   if (!drawn) return null;
   return { assetId, logits, placement: p, canvas: drawn.canvas, rect: drawn.rect, scale: width / p.width };
 }

@@ -1,6 +1,8 @@
 // Runs in: renderer. A selection's mask at any size: logits → strokes → ops ([Note: selection]), the same
 // pure code the engine runs at full size. Cached per layer object (immer gives every change a new one)
-// and size, so redraws, undo and the test hook never recompute a mask they already have.
+// and size, so redraws, undo and the test hook never recompute a mask they already have; a mask that is
+// its logits alone is shared by every layer object carrying them, and may be made before the commit
+// (sam-masks.ts).
 import type { EncodedLogitsSchema } from '../../src-shared/contract/segment-payloads';
 import type { MaskOp, SelectionLayer } from '../../src-shared/document/selection';
 import { residualsToLogits, type Mask } from '../../src-shared/masks';
@@ -8,6 +10,7 @@ import { needsPixels, replayBase } from '../../src-shared/selection/replay';
 import { wandImage, wandImageNow } from './wand-pixels';
 import { inflateRawSync } from './inflate-raw';
 import { applyOps, previewKey } from './preview-logic';
+import { isSamOnly, sharedSamMask } from './sam-masks';
 
 export { applyOps, previewKey, previewSize } from './preview-logic';
 import type { z } from 'zod';
@@ -64,6 +67,7 @@ export function imageSizeOf(layer: SelectionLayer): { width: number; height: num
 
 /** Logits (already decoded) → wand → strokes, synchronously; undefined while wand pixels are loading. */
 function baseMaskFrom(layer: SelectionLayer, logits: Float32Array | null, width: number, height: number): Mask | undefined {
+  if (layer.sam && logits && isSamOnly(layer)) return sharedSamMask(logits, layer.sam.placement, width, height);
   const image = needsPixels(layer) ? wandImageNow(layer.assetId, width, height) : undefined;
   if (needsPixels(layer) && !image) return undefined;
   return replayBase(layer, { logits, ...(image ? { image } : {}) }, width, height, imageSizeOf(layer).width);

@@ -14,6 +14,8 @@ import { loadCandidateLogits } from './candidate-logits';
 import { chosenWithLogits } from './chosen-candidate';
 import { warmMaskPath } from './warm-up';
 import { PressAnswer } from './press-answer';
+import { prepareAnswerMask } from './answer-mask';
+import { isSamOnly } from './sam-masks';
 import { buildRunRequest, withBox, withPoint, type Prompt } from './prompt';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection, updateSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
@@ -193,7 +195,10 @@ export function prefetchClick(assetId: AssetId, point: PromptPoint): void {
   // A refinement from logits the engine no longer holds cannot be prefetched (nothing names them).
   if (!req || (req.previousLowRes && !('resultId' in req.previousLowRes))) return;
   const answer = getApi().invoke('segment.prefetch', { ...req, key: 'press' });
-  answer.catch(() => undefined); // a press that is not a click: nobody waits for it
+  // A selection with strokes or wand clicks replays them over the logits: its mask is not the answer's alone.
+  const layer = getActiveSelection();
+  const samOnly = layer?.assetId !== assetId || isSamOnly(layer);
+  answer.then((r) => samOnly && prepareAnswerMask(r)).catch(() => undefined); // nobody else waits for a press that is not a click
   press.remember(req, answer);
 }
 

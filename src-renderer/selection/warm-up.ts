@@ -24,12 +24,13 @@ async function warm(width: number, height: number): Promise<void> {
   let bin = '';
   for (const b of data) bin += String.fromCharCode(b);
   const long = Math.max(width, height);
-  const crop = { width: Math.round((width * 1024) / long), height: Math.round((height * 1024) / long) };
-  const placement: LowResPlacement = { kind: 'sam1-crop', width, height, crop, sourceRect: { x: 0, y: 0, width: crop.width / 4, height: crop.height / 4 } };
   const size = previewSize(width, height);
   const canvas = document.createElement('canvas');
   for (let round = 0; round < 3; round++) {
-    // A new object each round: the preview cache is per layer object, so each round does the whole work.
+    // A new object and placement each round: masks are kept per layer object and per logits and placement
+    // (sam-masks.ts), so each round does the whole work.
+    const crop = { width: Math.round((width * 1024) / long) - round, height: Math.round((height * 1024) / long) - round };
+    const placement: LowResPlacement = { kind: 'sam1-crop', width, height, crop, sourceRect: { x: 0, y: 0, width: crop.width / 4, height: crop.height / 4 } };
     const layer: SelectionLayer = {
       id: `warm-up-${round}` as LayerId,
       kind: 'selection',

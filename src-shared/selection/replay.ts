@@ -3,7 +3,7 @@
 // operations — the same code for the renderer's preview and
 // the engine's full-resolution mask, so what the user sees is what a fill or an export uses.
 import type { MaskOp, SelectionLayer } from '../document/selection';
-import { applyStrokes, createMask, feather, fillHoles, grow, invert, lowResToMask, removeIslands, replayWand, shrink, smooth, type Mask, type WandImage } from '../masks';
+import { applyStrokes, createMask, feather, fillHoles, grow, invert, lowResToMask, removeIslands, replayWand, shrink, smooth, type LowResPlacement, type Mask, type WandImage } from '../masks';
 
 /** Replays ops on a mask at `scale` mask pixels per image pixel (sizes and radii are in image pixels). */
 export function applyOps(mask: Mask, ops: readonly MaskOp[], scale: number): Mask {
@@ -44,14 +44,19 @@ export interface ReplaySources {
 /** Does replaying this layer need the image's pixels? */
 export const needsPixels = (layer: SelectionLayer): boolean => (layer.wand?.length ?? 0) > 0;
 
+/** The first step alone, SAM's logits at width × height: all a layer without wand clicks or strokes has. */
+export function samMask(logits: Float32Array, placement: LowResPlacement, width: number, height: number): Mask {
+  // lowResToMask hands back a fresh buffer of exactly this size: use it as the mask (no copy).
+  return { width, height, data: lowResToMask(logits, placement, width, height) };
+}
+
 /**
  * The mask before ops, at width × height: SAM logits, wand clicks, strokes. `imageWidth` is the upright
  * image width the layer's coordinates refer to.
  */
 export function replayBase(layer: SelectionLayer, src: ReplaySources, width: number, height: number, imageWidth: number): Mask {
   const scale = width / imageWidth;
-  // lowResToMask hands back a fresh buffer of exactly this size: use it as the mask (no copy).
-  let mask = layer.sam && src.logits ? { width, height, data: lowResToMask(src.logits, layer.sam.placement, width, height) } : createMask(width, height);
+  let mask = layer.sam && src.logits ? samMask(src.logits, layer.sam.placement, width, height) : createMask(width, height);
   if (needsPixels(layer)) {
     if (!src.image || src.image.width !== width || src.image.height !== height) throw new Error('replayBase: wand clicks need the image at the replay size');
     mask = replayWand(mask, src.image, layer.wand ?? [], scale);
