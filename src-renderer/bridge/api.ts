@@ -25,6 +25,9 @@ export function errorData(err: unknown): AnyfillErrorData {
   return toErrorData(err);
 }
 
+/** A request replaced by a newer one or cancelled by the user: nothing to tell anyone. */
+export const isCancelled = (err: unknown): boolean => toErrorData(err).code === 'CANCELLED';
+
 /** One sentence for the message area. Engine errors already carry one; everything else gets a generic line. */
 export function userMessage(err: unknown, fallback = 'Something went wrong inside Anyfill.'): string {
   const data = toErrorData(err);

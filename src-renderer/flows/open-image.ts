@@ -14,7 +14,7 @@ import { isBusy, withBusy } from './busy';
 import { takeEarlyDecode } from './host-events';
 import { forgetImages, loadImage } from './image-cache';
 import { getModels } from '../models/models-store';
-import { prepareSegment } from '../selection/segment-runner';
+import { prepareSegment } from '../selection/segment-status';
 import { isProjectName, openStagedProject } from '../project/open-project';
 
 /** A SAM pack is installed (from the model list the app reads at start): without one, opening stays quiet. */

@@ -1,6 +1,5 @@
 // Runs in: renderer. Running an engine job from the UI: it appears in the jobs bar with live progress,
 // can be cancelled, and leaves the bar however it ends. Progress arrives as job.progress events.
-import { toErrorData } from '../../src-shared/contract/errors';
 import { newJobId, type JobId } from '../../src-shared/document/ids';
 import { getApi } from '../bridge/api';
 import { addJob, getJobs, removeJob, updateJob } from './job-store';
@@ -34,7 +33,7 @@ export function cancelLatestJob(): boolean {
 }
 
 /** Either host's rejection (an AnyfillError or its plain data) for a cancelled job. */
-export const isCancelled = (err: unknown): boolean => toErrorData(err).code === 'CANCELLED';
+export { isCancelled } from '../bridge/api';
 
 export function installJobEvents(): () => void {
   return getApi().on('job.progress', (p) => {

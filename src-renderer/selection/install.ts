@@ -2,7 +2,8 @@
 import { isTyping } from '../commands/keys';
 import { getModels } from '../models/models-store';
 import { getState } from '../state/editor-store';
-import { finishSelection, installSegmentEvents, isPendingSelection, resetSegmentRunner } from './segment-runner';
+import { finishSelection, isPendingSelection, resetSegmentRunner } from './segment-runner';
+import { installSegmentEvents } from './segment-status';
 import { installSelectionSync } from './selection-actions';
 import { installHoverPreview } from '../hover/hover-actions';
 import { getSelectionUi, initialSelectionUi, setSelectionUi } from './selection-store';

@@ -5,15 +5,13 @@
 import { newLayerId, type AssetId, type LayerId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { AnyfillError } from '../../src-shared/contract/errors';
-import { errorData, getApi, userMessage } from '../bridge/api';
+import { getApi, isCancelled } from '../bridge/api';
 import { getHover, setHover } from '../hover/hover-store';
-import { getState } from '../state/editor-store';
-import { showError } from '../state/messages';
 import { afterPaint } from '../canvas/after-paint';
 import { loadCandidateLogits } from './candidate-logits';
-import { chosenWithLogits } from './chosen-candidate';
-import { warmMaskPath } from './warm-up';
+import { samFrom } from './chosen-candidate';
 import { PressAnswer } from './press-answer';
+import { prepareSegment, resetPrepared, segmentFailed } from './segment-status';
 import { prepareAnswerMask } from './answer-mask';
 import { isSamOnly } from './sam-masks';
 import { buildRunRequest, withBox, withPoint, type Prompt } from './prompt';
@@ -24,64 +22,6 @@ import type { PromptBox, PromptPoint, SegmentRunRequest, SegmentRunResult } from
 /** Prompts sent but not yet answered, per selection (the newest one). */
 const pendingPrompt = new Map<LayerId, { prompt: Prompt; seq: number }>();
 let seq = 0;
-
-const isCancelled = (err: unknown) => errorData(err).code === 'CANCELLED';
-
-/** Is this a "no SAM model installed" answer? (The model manager is the fix.) */
-export function isModelMissing(message: string): boolean {
-  return /model|pack|install|download/i.test(message) && !/outside|box|click/i.test(message);
-}
-
-function segmentFailed(err: unknown): void {
-  const message = userMessage(err, 'Selecting failed; the selection is unchanged.');
-  const modelMissing = isModelMissing(message) && errorData(err).code !== 'BAD_REQUEST';
-  // The selection bar says it, with "Open Models…"; a toast as well would cover that button.
-  if (modelMissing) setSelectionUi({ segment: { state: 'failed', message, modelMissing } });
-  else showError(message);
-}
-
-let prepared: string | null = null;
-
-/** Compute the image embedding in the background (select tool chosen, or first click). */
-export async function prepareSegment(assetId?: AssetId): Promise<void> {
-  const doc = getState().document;
-  const id = assetId ?? (doc?.layers.find((l) => l.kind === 'image')?.assetId as AssetId | undefined);
-  if (!id || prepared === id) return;
-  prepared = id;
-  const cur = getSelectionUi().segment;
-  if (cur.state !== 'ready') setSelectionUi({ segment: { state: 'preparing' } });
-  try {
-    const r = await getApi().invoke('segment.prepare', { assetId: id });
-    setSelectionUi({ segment: { state: 'ready', packId: r.packId } });
-    warmFor(id);
-  } catch (err) {
-    prepared = null;
-    if (isCancelled(err)) return;
-    const message = userMessage(err, 'Could not prepare the image for selecting.');
-    setSelectionUi({ segment: { state: 'failed', message, modelMissing: isModelMissing(message) } });
-  }
-}
-
-/** Ready for clicks on this image: compile the mask path now rather than on the first click (warm-up.ts). */
-function warmFor(assetId: AssetId): void {
-  const image = getState().document?.layers.find((l) => l.kind === 'image' && l.assetId === assetId);
-  if (image?.kind === 'image') warmMaskPath(image.width, image.height);
-}
-
-export function installSegmentEvents(): () => void {
-  return getApi().on('segment.ready', (e) => {
-    if (!getState().document?.layers.some((l) => l.assetId === e.assetId)) return;
-    setSelectionUi({ segment: { state: 'ready', packId: e.packId } });
-    warmFor(e.assetId);
-  });
-}
-
-/** The SAM part of a selection from one answer and one of its candidates. */
-export function samFrom(r: SegmentRunResult, candidateIndex: number): NonNullable<SelectionLayer['sam']> {
-  const picked = r.candidates.find((x) => x.index === candidateIndex);
-  const c = picked?.logits ? { index: picked.index, logits: picked.logits } : chosenWithLogits(r);
-  return { packId: r.packId, resultId: r.resultId, candidateIndex: c.index, logits: c.logits, placement: r.placement };
-}
 
 /** A selection the first click started: it joins the document with its first answer (one undo step). */
 let pendingNew: { id: LayerId; assetId: AssetId } | null = null;
@@ -219,5 +159,5 @@ export function resetSegmentRunner(): void {
   pendingPrompt.clear();
   press.forget();
   pendingNew = null;
-  prepared = null;
+  resetPrepared();
 }

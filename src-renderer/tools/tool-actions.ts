@@ -1,5 +1,5 @@
 // Runs in: renderer. Choosing a tool and the brush settings (view state: never in history).
-import { prepareSegment } from '../selection/segment-runner';
+import { prepareSegment } from '../selection/segment-status';
 import { getSelectionUi, setSelectionUi } from '../selection/selection-store';
 import { getState, setState, type ToolId } from '../state/editor-store';
 import { stepBrushRadius } from './brush-size';
