@@ -5,53 +5,19 @@
 // two; unticking one selects exactly the other as one new selection object; then invert / undo, a live
 // grow preview while dragging and its commit, feather keeping the 50 % contour, Escape cancelling a
 // preview, and reset — each op one undo step.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeStandins } from '../../src-main/standins/index';
-import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
-import { EditorPage } from './editor-page';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SceneShape } from '../../src-main/standins/sam/scenes';
+import type { EditorPage } from './editor-page';
+import { useEditor } from './fixture';
+import { SQUARE_AND_DISC, iou, sceneAt } from './scene-masks';
 
-const W = 320;
-const H = 240;
-const SQUARE = { x0: 40, y0: 60, x1: 120, y1: 140 }; // red, [x0, x1) × [y0, y1)
-const DISC = { cx: 225, cy: 120, r: 45 }; // green
-
-const inSquare = (x: number, y: number) => x >= SQUARE.x0 && x < SQUARE.x1 && y >= SQUARE.y0 && y < SQUARE.y1;
-const inDisc = (x: number, y: number) => (x + 0.5 - DISC.cx) ** 2 + (y + 0.5 - DISC.cy) ** 2 <= DISC.r ** 2;
-
-function shapesPng(): Promise<Buffer> {
-  const px = Buffer.alloc(W * H * 3);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      const rgb = inSquare(x, y) ? [255, 0, 0] : inDisc(x, y) ? [0, 255, 0] : [40, 60, 200];
-      px.set(rgb, (y * W + x) * 3);
-    }
-  }
-  return sharp(px, { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
-}
-
-function truth(inside: (x: number, y: number) => boolean): Uint8Array {
-  const t = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) t[y * W + x] = inside(x, y) ? 1 : 0;
-  return t;
-}
-
-/** IoU of a coverage mask (selected: ≥ 128) with a 0/1 truth. */
-function iou(mask: ArrayLike<number>, t: ArrayLike<number>): number {
-  let inter = 0;
-  let uni = 0;
-  for (let i = 0; i < t.length; i++) {
-    const a = mask[i]! >= 128;
-    const b = t[i]! > 0;
-    if (a && b) inter++;
-    if (a || b) uni++;
-  }
-  return uni === 0 ? 1 : inter / uni;
-}
+const { W, H, truth } = sceneAt(SQUARE_AND_DISC, 1);
+/** Shape 0: the red square. */
+const SQUARE = SQUARE_AND_DISC.shapes[0] as Extract<SceneShape, { kind: 'rect' }>;
+const SQUARE_TRUTH = truth(0);
+const OUTSIDE_SQUARE = Uint8Array.from(SQUARE_TRUTH, (v) => 1 - v);
 
 const area = (mask: ArrayLike<number>): number => {
   let n = 0;
@@ -74,40 +40,19 @@ interface State {
 }
 
 describe('select by text and mask operations', () => {
-  let modelsDir: string;
-  let cacheDir: string;
-  let serve: ServeProcess;
-  let browser: Browser;
+  const fx = useEditor({ viewport: { width: 1280, height: 860 }, models: (id) => id === 'gdino-tiny' || id === 'mobilesam' });
   let page: Page;
   let editor: EditorPage;
-  const pageErrors: string[] = [];
+  const pageErrors = fx.pageErrors;
   const shots = process.env.ANYFILL_E2E_SHOTS;
   const shot = async (name: string) => {
     if (shots) await page.screenshot({ path: path.join(shots, `detect-${name}.png`) });
   };
 
   beforeAll(async () => {
-    modelsDir = mkdtempSync(path.join(os.tmpdir(), 'anyfill-detect-models-'));
-    cacheDir = mkdtempSync(path.join(os.tmpdir(), 'anyfill-detect-cache-'));
-    await writeStandins(modelsDir, (id) => id === 'gdino-tiny' || id === 'mobilesam');
-    serve = await startServe([], { ANYFILL_MODELS_DIR: modelsDir, ANYFILL_CACHE_DIR: cacheDir });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${serve.url}?test=1`);
-    await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
-    editor = new EditorPage(page);
-    await editor.openBytesWithDialog('shapes.png', await shapesPng());
-    await editor.waitForLayers(1);
-    await editor.waitIdle();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    for (const d of [modelsDir, cacheDir]) if (d) rmSync(d, { recursive: true, force: true });
-  });
+    ({ page, editor } = fx);
+    await editor.openScene(SQUARE_AND_DISC);
+  }, 60_000);
 
   const state = () => editor.state() as unknown as Promise<State>;
   const selections = async () => ((await state()).document?.layers ?? []).filter((l) => l.kind === 'selection');
@@ -214,14 +159,14 @@ describe('select by text and mask operations', () => {
     expect(sel.prompt.box).toBeDefined();
 
     const mask = await maskOf(sel.id);
-    expect(iou(mask, truth(inSquare))).toBeGreaterThanOrEqual(0.9);
+    expect(iou(mask, SQUARE_TRUTH)).toBeGreaterThanOrEqual(0.9);
     await page.getByTestId('maskops-panel').waitFor();
     expect(pageErrors).toEqual([]);
   });
 
   it('applies mask operations with live preview, one undo step each', async () => {
     const sel = (await selections())[0]!;
-    const square = truth(inSquare);
+    const square = SQUARE_TRUTH;
     const base = await maskOf(sel.id);
     const steps = async () => (await state()).historySize;
 
@@ -230,7 +175,7 @@ describe('select by text and mask operations', () => {
     await page.getByTestId('maskop-invert').click();
     await expect.poll(async () => (await layerOf(sel.id)).ops).toEqual([{ kind: 'invert' }]);
     expect(await steps()).toBe(n + 1);
-    expect(iou(await maskOf(sel.id), truth((x, y) => !inSquare(x, y)))).toBeGreaterThanOrEqual(0.9);
+    expect(iou(await maskOf(sel.id), OUTSIDE_SQUARE)).toBeGreaterThanOrEqual(0.9);
     await page.getByTestId('undo-button').click();
     await expect.poll(async () => (await layerOf(sel.id)).ops).toEqual([]);
     expect(await steps()).toBe(n);

@@ -2,40 +2,15 @@
 // the Grounding DINO and MobileSAM stand-ins on a red square and a green disc → both accepted → two
 // selection objects in the layers panel, each matching its shape; one user action, so one undo step
 // removes both and one redo brings both back.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeStandins } from '../../src-main/standins/index';
-import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
-import { EditorPage } from './editor-page';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EditorPage } from './editor-page';
+import { useEditor } from './fixture';
+import { SQUARE_AND_DISC, iou, sceneAt } from './scene-masks';
 
-const W = 320;
-const H = 240;
-const inSquare = (x: number, y: number) => x >= 40 && x < 120 && y >= 60 && y < 140; // red
-const inDisc = (x: number, y: number) => (x + 0.5 - 225) ** 2 + (y + 0.5 - 120) ** 2 <= 45 ** 2; // green
-
-function shapesPng(): Promise<Buffer> {
-  const px = Buffer.alloc(W * H * 3);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) px.set(inSquare(x, y) ? [255, 0, 0] : inDisc(x, y) ? [0, 255, 0] : [40, 60, 200], (y * W + x) * 3);
-  return sharp(px, { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
-}
-
-function iou(mask: readonly number[], inside: (x: number, y: number) => boolean): number {
-  let inter = 0;
-  let uni = 0;
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      const a = mask[y * W + x]! >= 128;
-      const b = inside(x, y);
-      if (a && b) inter++;
-      if (a || b) uni++;
-    }
-  }
-  return uni ? inter / uni : 1;
-}
+const { W, H, truth } = sceneAt(SQUARE_AND_DISC, 1);
+/** The scene's red square and green disc, by the detection label each selection is named after. */
+const TRUTH: Record<string, Uint8Array> = { red: truth(0), green: truth(1) };
 
 interface State {
   document: { layers: Array<{ id: string; kind: string; name: string; prompt: { detection?: { label: string } } }> } | null;
@@ -47,37 +22,18 @@ interface Hook {
 }
 
 describe('select by text: several detections at once', () => {
-  let dir = '';
-  let serve: ServeProcess;
-  let browser: Browser;
+  const fx = useEditor({ viewport: { width: 1280, height: 860 }, models: (id) => id === 'gdino-tiny' || id === 'mobilesam' });
   let page: Page;
   let editor: EditorPage;
-  const pageErrors: string[] = [];
+  const pageErrors = fx.pageErrors;
   const state = () => editor.state() as unknown as Promise<State>;
   const selections = async () => ((await state()).document?.layers ?? []).filter((l) => l.kind === 'selection');
   const maskOf = (id: string) => page.evaluate(({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H });
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-detect-several-'));
-    await writeStandins(path.join(dir, 'models'), (id) => id === 'gdino-tiny' || id === 'mobilesam');
-    serve = await startServe([], { ANYFILL_MODELS_DIR: path.join(dir, 'models'), ANYFILL_CACHE_DIR: path.join(dir, 'cache') });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${serve.url}?test=1`);
-    await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
-    editor = new EditorPage(page);
-    await editor.openBytesWithDialog('shapes.png', await shapesPng());
-    await editor.waitForLayers(1);
-    await editor.waitIdle();
+    ({ page, editor } = fx);
+    await editor.openScene(SQUARE_AND_DISC);
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
 
   it('accepting two detections makes two selection objects, each its shape, in one undo step', async () => {
     await page.keyboard.press('Control+KeyF');
@@ -102,8 +58,7 @@ describe('select by text: several detections at once', () => {
     await expect.poll(() => rows.count()).toBe(2);
     for (const l of sels) {
       expect(await page.locator(`[data-testid="layer-item"][data-layer-id="${l.id}"]`).count()).toBe(1);
-      const shape = l.name === 'red' ? inSquare : inDisc;
-      expect(iou((await maskOf(l.id))!, shape)).toBeGreaterThanOrEqual(0.9);
+      expect(iou((await maskOf(l.id))!, TRUTH[l.name]!)).toBeGreaterThanOrEqual(0.9);
     }
 
     // One undo removes both; one redo brings both back with the same masks.
@@ -114,7 +69,7 @@ describe('select by text: several detections at once', () => {
     await expect.poll(() => rows.count()).toBe(0);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(async () => (await selections()).map((l) => l.id)).toEqual(ids);
-    for (const l of sels) expect(iou((await maskOf(l.id))!, l.name === 'red' ? inSquare : inDisc)).toBeGreaterThanOrEqual(0.9);
+    for (const l of sels) expect(iou((await maskOf(l.id))!, TRUTH[l.name]!)).toBeGreaterThanOrEqual(0.9);
     expect(pageErrors).toEqual([]);
   });
 });

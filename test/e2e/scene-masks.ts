@@ -1,8 +1,22 @@
 // Runs in: tests (node). Comparing the masks the editor shows with a stand-in scene's shapes: the scene
 // scaled to the size masks are read at, its ground truth per shape, and IoU with the editor's rule
 // (coverage ≥ 128 is selected).
-import { shapeMask, type Scene } from '../../src-main/standins/sam/scenes';
+import { BLUE, shapeMask, type Scene } from '../../src-main/standins/sam/scenes';
 import { scaledScene } from '../helpers/scenes';
+
+/**
+ * A red square (shape 0) and a green disc (shape 1) on blue, 320 × 240, in pure colours: what the text
+ * detection tests name ("red", "green") and mask operations work on.
+ */
+export const SQUARE_AND_DISC: Scene = {
+  width: 320,
+  height: 240,
+  background: BLUE,
+  shapes: [
+    { kind: 'rect', rgb: [255, 0, 0], x0: 40, y0: 60, x1: 120, y1: 140 },
+    { kind: 'disc', rgb: [0, 255, 0], cx: 225, cy: 120, r: 45 },
+  ],
+};
 
 /** Width, height and ground truth (0/1 per pixel) of `scene` at `scale`. */
 export function sceneAt(scene: Scene, scale: number): { W: number; H: number; truth: (...shapes: number[]) => Uint8Array } {
