@@ -4,14 +4,18 @@
 import { chosenWithLogits } from './chosen-candidate';
 import { decodeLogitsNow, previewSize } from './preview-mask';
 import { sharedSamMask } from './sam-masks';
+import type { Mask } from '../../src-shared/masks';
 import type { SegmentRunResult } from './types';
 
-/** The chosen candidate's mask at the size the selection overlay asks for. Malformed logits: left to the commit to report. */
-export function prepareAnswerMask(r: SegmentRunResult): void {
+/**
+ * The chosen candidate's mask at the size the selection overlay asks for, made and kept now.
+ * Undefined for malformed logits: the commit decodes the same logits and says what is wrong with them.
+ */
+export function prepareAnswerMask(r: SegmentRunResult): Mask | undefined {
   try {
     const { width, height } = previewSize(r.placement.width, r.placement.height);
-    sharedSamMask(decodeLogitsNow(chosenWithLogits(r).logits), r.placement, width, height);
+    return sharedSamMask(decodeLogitsNow(chosenWithLogits(r).logits), r.placement, width, height);
   } catch {
-    // The commit decodes the same logits and says what is wrong with them.
+    return undefined;
   }
 }

@@ -6,11 +6,11 @@
 import type { EncodedLogitsSchema } from '../../src-shared/contract/segment-payloads';
 import type { MaskOp, SelectionLayer } from '../../src-shared/document/selection';
 import { residualsToLogits, type Mask } from '../../src-shared/masks';
-import { needsPixels, replayBase } from '../../src-shared/selection/replay';
+import { isSamOnly, needsPixels, replayBase } from '../../src-shared/selection/replay';
 import { wandImage, wandImageNow } from './wand-pixels';
 import { inflateRawSync } from './inflate-raw';
 import { applyOps, previewKey } from './preview-logic';
-import { isSamOnly, sharedSamMask } from './sam-masks';
+import { sharedSamMask } from './sam-masks';
 
 export { applyOps, previewKey, previewSize } from './preview-logic';
 import type { z } from 'zod';

@@ -3,7 +3,6 @@
 // to the layer object carrying them. So an answer's mask can be made before the answer is committed —
 // while the button is still down (press), or when its hover preview was drawn — and the committed
 // selection's frame only draws it. Masks handed out here are shared: callers must not modify them.
-import type { SelectionLayer } from '../../src-shared/document/selection';
 import type { LowResPlacement, Mask } from '../../src-shared/masks';
 import { samMask } from '../../src-shared/selection/replay';
 
@@ -13,9 +12,6 @@ import { samMask } from '../../src-shared/selection/replay';
  */
 const recent: Array<{ logits: Float32Array; key: string; mask: Mask }> = [];
 const KEEP = 4;
-
-/** Is this layer's mask before ops its SAM logits alone? */
-export const isSamOnly = (layer: Pick<SelectionLayer, 'wand' | 'strokes'>): boolean => !layer.wand?.length && layer.strokes.length === 0;
 
 /** replay.ts samMask, made once per logits, placement and size. */
 export function sharedSamMask(logits: Float32Array, placement: LowResPlacement, width: number, height: number): Mask {

@@ -5,6 +5,7 @@
 import { newLayerId, type AssetId, type LayerId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { AnyfillError } from '../../src-shared/contract/errors';
+import { isSamOnly } from '../../src-shared/selection/replay';
 import { getApi, isCancelled } from '../bridge/api';
 import { getHover, setHover } from '../hover/hover-store';
 import { afterPaint } from '../canvas/after-paint';
@@ -13,7 +14,6 @@ import { samFrom } from './chosen-candidate';
 import { PressAnswer } from './press-answer';
 import { prepareSegment, resetPrepared, segmentFailed } from './segment-status';
 import { prepareAnswerMask } from './answer-mask';
-import { isSamOnly } from './sam-masks';
 import { buildRunRequest, withBox, withPoint, type Prompt } from './prompt';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection, updateSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
@@ -137,8 +137,8 @@ export function prefetchClick(assetId: AssetId, point: PromptPoint): void {
   const answer = getApi().invoke('segment.prefetch', { ...req, key: 'press' });
   // A selection with strokes or wand clicks replays them over the logits: its mask is not the answer's alone.
   const layer = getActiveSelection();
-  const samOnly = layer?.assetId !== assetId || isSamOnly(layer);
-  answer.then((r) => samOnly && prepareAnswerMask(r)).catch(() => undefined); // nobody else waits for a press that is not a click
+  if (layer?.assetId !== assetId || isSamOnly(layer)) void answer.then(prepareAnswerMask, () => undefined);
+  answer.catch(() => undefined); // a press that is not a click: nobody waits for it
   press.remember(req, answer);
 }
 

@@ -28,7 +28,7 @@ async function warm(width: number, height: number): Promise<void> {
   const canvas = document.createElement('canvas');
   for (let round = 0; round < 3; round++) {
     // A new object and placement each round: masks are kept per layer object and per logits and placement
-    // (sam-masks.ts), so each round does the whole work.
+    // (sam-masks.ts), so each round upsamples and colours again (the decoded logits are reused).
     const crop = { width: Math.round((width * 1024) / long) - round, height: Math.round((height * 1024) / long) - round };
     const placement: LowResPlacement = { kind: 'sam1-crop', width, height, crop, sourceRect: { x: 0, y: 0, width: crop.width / 4, height: crop.height / 4 } };
     const layer: SelectionLayer = {

@@ -1,6 +1,7 @@
-// Runs in: every process (pure). Finding where a mask has anything: its bounding box (mask.ts `bbox`), a row's first and
-// last set byte, 4 bytes at a time where the bytes are aligned (an allocated mask always is). The overlay
-// does this in the frame that shows a click's mask, the engine for every click's stats.
+// Runs in: every process (pure). Finding where a mask has anything: its bounding box (mask.ts `bbox`), a
+// row's first and last set byte, and how many bytes are selected, 4 bytes at a time where the bytes are
+// aligned (an allocated mask always is). The overlay does this in the frame that shows a click's mask; the
+// engine before every fill, crop plan and Select Everything instance.
 import type { Mask } from './mask';
 
 /** The mask's bytes as 32-bit words when they are aligned. */
@@ -64,9 +65,8 @@ export function nonZeroBounds(mask: Mask): { x: number; y: number; width: number
 }
 
 /**
- * How many bytes in [a, b) are >= 128 (selected: SELECTED in mask.ts): the high bit, counted four bytes at a time where the
- * bytes are aligned; zero words are skipped. The engine counts a 24-megapixel mask this way before every
- * generate and crop plan (a byte loop took ~30 ms there).
+ * How many bytes in [a, b) are >= 128 (selected: SELECTED in mask.ts): the high bit, counted four bytes at
+ * a time where aligned; zero words are skipped (a byte loop took ~30 ms on a 24-megapixel mask).
  */
 export function countSelectedIn(data: Uint8Array, words: Uint32Array | null, a: number, b: number): number {
   let n = 0;

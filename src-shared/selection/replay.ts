@@ -44,7 +44,10 @@ export interface ReplaySources {
 /** Does replaying this layer need the image's pixels? */
 export const needsPixels = (layer: SelectionLayer): boolean => (layer.wand?.length ?? 0) > 0;
 
-/** The first step alone, SAM's logits at width × height: all a layer without wand clicks or strokes has. */
+/** Is the layer's mask before ops its SAM logits alone (replayBase is then exactly samMask)? */
+export const isSamOnly = (layer: Pick<SelectionLayer, 'wand' | 'strokes'>): boolean => !layer.wand?.length && layer.strokes.length === 0;
+
+/** The first step alone, SAM's logits at width × height: all an isSamOnly layer has. */
 export function samMask(logits: Float32Array, placement: LowResPlacement, width: number, height: number): Mask {
   // lowResToMask hands back a fresh buffer of exactly this size: use it as the mask (no copy).
   return { width, height, data: lowResToMask(logits, placement, width, height) };
