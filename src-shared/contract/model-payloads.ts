@@ -85,8 +85,18 @@ export const VerifyResultSchema = z.object({
         device: DeviceInfoSchema,
         loadMs: z.number().nonnegative(),
         warmUpMs: z.number().nonnegative().nullable(),
+        /** Every rewrite or fallback applied to make the real export work, in words (e.g. a lowered graph optimisation level). */
+        applied: z.array(z.string().max(500)).max(20).optional(),
       }),
     )
     .optional(),
+  /**
+   * How the pack's bytes are vouched for: `pinned` (every file's sha256 pinned in the catalog or reported by
+   * the hub, and matching), `size-only` (exact sizes, no hash for some file), `unverified` (only a structural
+   * check passed). Absent for packs verified before this field existed.
+   */
+  evidence: z.enum(['pinned', 'size-only', 'unverified']).optional(),
+  /** Why the evidence is not `pinned`, in words. */
+  evidenceNote: z.string().max(1000).optional(),
 });
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
