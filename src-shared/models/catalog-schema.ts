@@ -31,6 +31,11 @@ export const CatalogFileSchema = z.object({
   sha256: Sha256Schema.nullable(),
   /** A zip whose matching entries are extracted to the given pack paths, then deleted. */
   extract: z.array(z.object({ match: z.string(), to: PackPathSchema })).optional(),
+  /**
+   * Why this file's size or sha256 is not pinned (models/README.md has the sources). Required when `sha256`
+   * is null: a guess is never silent. The hub's listing supplies the exact values at download.
+   */
+  evidence: z.string().max(400).optional(),
 });
 export type CatalogFile = z.infer<typeof CatalogFileSchema>;
 
@@ -48,6 +53,8 @@ export const CatalogPackSchema = z.object({
   memoryMB: z.number().int().positive(),
   /** Whether this is the pack the app suggests first for its family. */
   default: z.boolean().optional(),
+  /** Set when public evidence does not confirm the pack's file list: the reason, shown in the UI and the CLI. */
+  unverified: z.string().max(600).optional(),
   /** Role → pack path, e.g. { encoder: "mobile_sam_image_encoder.onnx", decoder: "…" }. */
   roles: z.record(z.string(), PackPathSchema),
   files: z.array(CatalogFileSchema).min(1),
