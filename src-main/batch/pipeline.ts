@@ -50,7 +50,7 @@ export async function processImage(img: PlannedImage, sha: string | null, deps: 
     await rm(dir, { recursive: true, force: true });
     const pixels = await step('decode', async () => {
       const staged = await deps.session.stageFile(img.input, img.file);
-      assetId = (await openImage(deps.session.root, staged.id, 256)).asset.id;
+      assetId = (await openImage(deps.session.root, staged.id, 256, { name: img.input })).asset.id;
       return (await ensureDecoded(deps.session.root, assetId)).pixels;
     });
     const id = assetId!;

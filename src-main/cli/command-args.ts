@@ -60,3 +60,9 @@ export function exitWithError(io: Pick<CommandIo, 'fail'>, err: unknown): number
   io.fail(err instanceof Error ? err.message : String(err));
   return err instanceof AnyfillError && err.code === 'CANCELLED' ? 130 : 1;
 }
+
+/** A NEEDS_CONFIRMATION refusal as the CLI says it: the engine's sentence plus how to go ahead. */
+export function largeHint(err: unknown): unknown {
+  if (!(err instanceof AnyfillError) || err.code !== 'NEEDS_CONFIRMATION') return err;
+  return new AnyfillError('NEEDS_CONFIRMATION', `${err.message} Run again with --allow-large to open it anyway.`, err.detail);
+}

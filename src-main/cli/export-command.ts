@@ -11,23 +11,23 @@ import { forgetAsset } from '../engine/images/asset-store';
 import { hardenSharp } from '../engine/images/harden-sharp';
 import { loadProject } from '../engine/project/load-project';
 import { createSessionDir } from '../host/session-dir';
-import { STR, commandIo, parseCommandArgs, type Out } from './command-args';
+import { STR, commandIo, largeHint, parseCommandArgs, type Out } from './command-args';
 
-const HELP = `usage: anyfill export --project P.anyfill --out DIR
+const HELP = `usage: anyfill export --project P.anyfill --out DIR [--allow-large]
   Writes each layer of the project as a PNG (image layers as RGB/RGBA, selections as 8-bit masks at
   full resolution and as cut-outs with alpha), composite.png, a layered PSD and layers.json (names,
-  order, offsets, sizes, file names) into DIR.`;
+  order, offsets, sizes, file names) into DIR. --allow-large opens a project that needs gigabytes of memory.`;
 
 export async function runExport(argv: string[], out: { stdout?: Out; stderr?: Out } = {}): Promise<number> {
   const io = commandIo('export', out);
-  const args = parseCommandArgs('export', argv, { project: STR, out: STR }, io, { help: HELP, required: ['project', 'out'], missing: '--project and --out are required.' });
+  const args = parseCommandArgs('export', argv, { project: STR, out: STR, 'allow-large': { type: 'boolean' } }, io, { help: HELP, required: ['project', 'out'], missing: '--project and --out are required.' });
   if (typeof args === 'number') return args;
   hardenSharp();
   const session = await createSessionDir();
   const ctx: EngineContext = { sessionDir: session.root, modelsDir: resolveModelsDir(), cacheDir: resolveCacheDir(), recoveryDir: resolveRecoveryDir(), host: 'cli', emit: () => undefined };
   const opened: AssetId[] = [];
   try {
-    const project = await loadProject(session.root, path.resolve(args.project), 256);
+    const project = await loadProject(session.root, path.resolve(args.project), 256, { allowLarge: args['allow-large'] ?? false }).catch((err: unknown) => Promise.reject(largeHint(err)));
     opened.push(...project.assets.map((a) => a.asset.id));
     for (const n of project.notices) io.stderr.write(`anyfill export: ${n}\n`);
     const dir = path.resolve(args.out);

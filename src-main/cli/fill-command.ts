@@ -15,8 +15,9 @@ import { runFill } from '../engine/fill/fill-client';
 import { pastePatch } from '../engine/fill/patch';
 import type { FillMethod, FillProgress } from '../engine/fill/types';
 import { createSessionDir, type SessionDir } from '../host/session-dir';
+import { largeHint } from './command-args';
 
-const USAGE = 'usage: anyfill fill --image F --mask M [--method patchmatch|telea] [--seed N] --out F (.png, .jpg or .webp)';
+const USAGE = 'usage: anyfill fill --image F --mask M [--method patchmatch|telea] [--seed N] [--allow-large] --out F (.png, .jpg or .webp)';
 const FORMATS = { '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg', '.webp': 'webp' } as const;
 
 export async function runFillCommand(argv: string[]): Promise<number> {
@@ -30,8 +31,8 @@ export async function runFillCommand(argv: string[]): Promise<number> {
   const session = await createSessionDir();
   const opened: AssetId[] = [];
   try {
-    const image = await load(session, args.image, opened);
-    const maskPixels = await load(session, args.mask, opened);
+    const image = await load(session, args.image, opened, args.allowLarge);
+    const maskPixels = await load(session, args.mask, opened, args.allowLarge);
     if (maskPixels.width !== image.width || maskPixels.height !== image.height) {
       throw new AnyfillError('BAD_REQUEST', `The mask is ${maskPixels.width}×${maskPixels.height} but the image is ${image.width}×${image.height} (upright, after EXIF orientation); they must be the same size.`);
     }
@@ -52,9 +53,9 @@ export async function runFillCommand(argv: string[]): Promise<number> {
   }
 }
 
-async function load(session: SessionDir, file: string, opened: AssetId[]): Promise<Pixels> {
+async function load(session: SessionDir, file: string, opened: AssetId[], allowLarge: boolean): Promise<Pixels> {
   const staged = await session.stageFile(path.basename(file), path.resolve(file));
-  const { asset } = await openImage(session.root, staged.id, 256);
+  const { asset } = await openImage(session.root, staged.id, 256, { name: path.basename(file), allowLarge }).catch((err: unknown) => Promise.reject(largeHint(err)));
   opened.push(asset.id);
   return (await ensureDecoded(session.root, asset.id)).pixels;
 }
@@ -86,7 +87,7 @@ function progressPrinter(): (p: FillProgress) => void {
 
 function parse(argv: string[]) {
   const str = { type: 'string' } as const;
-  const { values } = parseArgs({ args: argv, options: { image: str, mask: str, method: str, seed: str, out: str } });
+  const { values } = parseArgs({ args: argv, options: { image: str, mask: str, method: str, seed: str, out: str, 'allow-large': { type: 'boolean' } } });
   if (!values.image) throw new Error('--image is required.');
   if (!values.mask) throw new Error('--mask is required.');
   if (!values.out) throw new Error('--out is required.');
@@ -97,5 +98,5 @@ function parse(argv: string[]) {
   const ext = path.extname(values.out).toLowerCase();
   const format = FORMATS[ext as keyof typeof FORMATS];
   if (!format) throw new Error(`--out "${values.out}": use a .png, .jpg or .webp file name.`);
-  return { image: values.image, mask: values.mask, out: path.resolve(values.out), method, seed, format };
+  return { image: values.image, mask: values.mask, out: path.resolve(values.out), method, seed, format, allowLarge: values['allow-large'] ?? false };
 }

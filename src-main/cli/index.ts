@@ -16,6 +16,10 @@ import { appVersion } from './locations';
 import { runExport } from './export-command';
 import { runProject } from './project-command';
 import { runRun } from './run-command';
+import { hardenSharp } from '../engine/images/harden-sharp';
+
+/** Commands that decode user images: libvips gets the engine's loader allowlist before any of them runs. */
+const IMAGE_COMMANDS = new Set(['segment', 'detect', 'fill', 'inpaint', 'outpaint', 'run', 'project', 'export']);
 
 const HELP = `Anyfill ${appVersion()} — local AI image editor
 
@@ -68,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(appVersion());
     return 0;
   }
+  if (IMAGE_COMMANDS.has(command)) hardenSharp();
   try {
     switch (command) {
       case 'serve': {

@@ -15,8 +15,9 @@ import { openImage } from '../engine/images/open-image';
 import { SegmentService } from '../engine/segment/segment-service';
 import type { PromptBox, PromptPoint } from '../engine/segment/types';
 import { createSessionDir } from '../host/session-dir';
+import { largeHint } from './command-args';
 
-const USAGE = 'usage: anyfill segment --image F (--point X,Y[,LABEL]… [--box X0,Y0,X1,Y1] | --text "…") [--pack ID] [--models DIR] --out mask.png';
+const USAGE = 'usage: anyfill segment --image F (--point X,Y[,LABEL]… [--box X0,Y0,X1,Y1] | --text "…") [--pack ID] [--models DIR] [--allow-large] --out mask.png';
 type Args = ReturnType<typeof parse>;
 
 export async function runSegment(argv: string[]): Promise<number> {
@@ -31,7 +32,7 @@ export async function runSegment(argv: string[]): Promise<number> {
   const service = new SegmentService();
   try {
     const staged = await session.stageFile(path.basename(args.image), path.resolve(args.image));
-    const { asset } = await openImage(session.root, staged.id, 256);
+    const { asset } = await openImage(session.root, staged.id, 256, { name: path.basename(args.image), allowLarge: args.allowLarge }).catch((err: unknown) => Promise.reject(largeHint(err)));
     const ctx: EngineContext = { sessionDir: session.root, modelsDir: resolveModelsDir(args.models), cacheDir: resolveCacheDir(), recoveryDir: resolveRecoveryDir(), host: 'cli', emit: () => undefined };
     const mask = new Uint8Array(asset.width * asset.height);
     for (const prompt of await prompts(ctx, asset.id, args)) {
@@ -66,14 +67,14 @@ async function prompts(ctx: EngineContext, assetId: AssetId, args: Args): Promis
 
 function parse(argv: string[]) {
   const str = { type: 'string' } as const;
-  const { values } = parseArgs({ args: argv, options: { image: str, point: { type: 'string', multiple: true }, box: str, text: str, pack: str, models: str, out: str } });
+  const { values } = parseArgs({ args: argv, options: { image: str, point: { type: 'string', multiple: true }, box: str, text: str, pack: str, models: str, out: str, 'allow-large': { type: 'boolean' } } });
   if (!values.image) throw new Error('--image is required.');
   if (!values.out) throw new Error('--out is required.');
   const points = (values.point ?? []).map(parsePoint);
   const box = values.box === undefined ? undefined : parseBox(values.box);
   if (values.text !== undefined && (points.length > 0 || box)) throw new Error('use either --text or --point/--box, not both.');
   if (points.length === 0 && !box && values.text === undefined) throw new Error('give at least one --point, a --box or --text.');
-  return { image: values.image, out: path.resolve(values.out), points, box, text: values.text, pack: values.pack, models: values.models };
+  return { image: values.image, out: path.resolve(values.out), points, box, text: values.text, pack: values.pack, models: values.models, allowLarge: values['allow-large'] ?? false };
 }
 
 function numbers(s: string, what: string, counts: number[]): number[] {

@@ -60,7 +60,7 @@ export const channels = {
   /** Open a staged file: validate, sniff, check the pixel cap, make a proxy; full decode continues. */
   'image.open': {
     owner: 'engine',
-    request: z.object({ fileId: StagedFileIdSchema, name: z.string().min(1).max(260), maxProxySide: proxySide }).strict(),
+    request: z.object({ fileId: StagedFileIdSchema, name: z.string().min(1).max(260), maxProxySide: proxySide, allowLarge: z.boolean().optional() }).strict(),
     response: z.object({ asset: AssetInfoSchema, proxy: SessionFileSchema }),
   },
   /** A proxy of an asset at another size (e.g. after the window grew). Reloads the asset after an engine restart. */

@@ -6,7 +6,8 @@ export const ERROR_CODES = [
   'EMPTY_FILE',
   'CORRUPT_IMAGE', // damaged, truncated or not decodable
   'UNSUPPORTED_FORMAT', // recognised but not supported (HEIC, SVG, PDF, text…)
-  'TOO_LARGE', // over the pixel cap
+  'TOO_LARGE', // over the pixel cap, or more memory than the machine has
+  'NEEDS_CONFIRMATION', // big or suspicious input (a decompression bomb, gigabytes of pixels): ask, then retry with allowLarge
   'NOT_FOUND', // unknown asset, staged file or export
   'IO', // disk full, permission denied, read-only folder, network
   'INTEGRITY', // a downloaded or installed file failed its checksum or size check, or is not a valid model

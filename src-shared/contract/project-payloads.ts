@@ -8,8 +8,9 @@ import { AssetInfoSchema, SessionFileSchema } from './payloads';
 const maxProxySide = z.number().int().min(64).max(8192).optional();
 const hostPath = z.string().min(1).max(4096);
 
-export const ProjectOpenRequestSchema = z.object({ fileId: StagedFileIdSchema, maxProxySide }).strict();
-export const ProjectOpenPathRequestSchema = z.object({ path: hostPath, maxProxySide }).strict();
+/** allowLarge: the user agreed to a NEEDS_CONFIRMATION answer (a project needing gigabytes of memory). */
+export const ProjectOpenRequestSchema = z.object({ fileId: StagedFileIdSchema, maxProxySide, allowLarge: z.boolean().optional() }).strict();
+export const ProjectOpenPathRequestSchema = z.object({ path: hostPath, maxProxySide, allowLarge: z.boolean().optional() }).strict();
 export const ProjectRecoverRequestSchema = z.object({ documentId: DocumentIdSchema, maxProxySide }).strict();
 
 /** An opened project: the document with its new asset ids, and each asset's info and first proxy. */

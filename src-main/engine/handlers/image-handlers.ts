@@ -10,7 +10,7 @@ import { openImage } from '../images/open-image';
 import { ensureProxy } from '../images/proxy';
 
 export const imageOpen: EngineHandler<'image.open'> = async (req, ctx) => {
-  const opened = await openImage(ctx.sessionDir, req.fileId, req.maxProxySide);
+  const opened = await openImage(ctx.sessionDir, req.fileId, req.maxProxySide, { name: req.name, allowLarge: req.allowLarge });
   // setImmediate: the response goes out first, so the renderer knows the asset before its event.
   setImmediate(() => void decodeInBackground(ctx, opened.asset.id));
   return opened;

@@ -27,9 +27,10 @@ export const projectSaveTo: EngineHandler<'project.saveTo'> = async (req, ctx) =
 };
 
 export const projectOpen: EngineHandler<'project.open'> = (req, ctx) =>
-  loadProject(ctx.sessionDir, resolveInside(ctx.sessionDir, 'inbox', req.fileId), req.maxProxySide ?? DEFAULT_PROXY_SIDE);
+  loadProject(ctx.sessionDir, resolveInside(ctx.sessionDir, 'inbox', req.fileId), req.maxProxySide ?? DEFAULT_PROXY_SIDE, { allowLarge: req.allowLarge });
 
-export const projectOpenPath: EngineHandler<'project.openPath'> = (req, ctx) => loadProject(ctx.sessionDir, req.path, req.maxProxySide ?? DEFAULT_PROXY_SIDE);
+export const projectOpenPath: EngineHandler<'project.openPath'> = (req, ctx) =>
+  loadProject(ctx.sessionDir, req.path, req.maxProxySide ?? DEFAULT_PROXY_SIDE, { allowLarge: req.allowLarge });
 
 export const projectAutosave: EngineHandler<'project.autosave'> = async (req, ctx) => {
   await ensureRecoveryDir(ctx.recoveryDir);
@@ -40,7 +41,8 @@ export const projectAutosave: EngineHandler<'project.autosave'> = async (req, ct
 export const projectRecoverable: EngineHandler<'project.recoverable'> = async (_req, ctx) => ({ projects: await listRecoverable(ctx.recoveryDir) });
 
 export const projectRecover: EngineHandler<'project.recover'> = (req, ctx) =>
-  loadProject(ctx.sessionDir, recoveryFile(ctx.recoveryDir, req.documentId), req.maxProxySide ?? DEFAULT_PROXY_SIDE);
+  // The user's own work, already open once: never held back by the size question.
+  loadProject(ctx.sessionDir, recoveryFile(ctx.recoveryDir, req.documentId), req.maxProxySide ?? DEFAULT_PROXY_SIDE, { allowLarge: true });
 
 export const projectDiscardRecovery: EngineHandler<'project.discardRecovery'> = async (req, ctx) => {
   await discardRecovery(ctx.recoveryDir, req.documentId);

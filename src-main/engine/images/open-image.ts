@@ -8,6 +8,7 @@ import { removeAssetDir, saveMeta, sourcePath, stageSource, type AssetMeta } fro
 import { registerAsset, type Decoded } from './asset-store';
 import { decodeFile, probeFile, type Source } from './decode';
 import { errnoCode, toImageError } from './errors';
+import { checkImageBudget } from './budget';
 import { MAX_FILE_BYTES, SNIFF_BYTES, formatBytes } from './limits';
 import { ensureProxy } from './proxy';
 import { resolveInside } from './session-files';
@@ -15,11 +16,20 @@ import { sniffFormat } from './sniff';
 
 export interface Opened { asset: AssetInfo; proxy: SessionFile }
 
-export async function openImage(sessionDir: string, fileId: StagedFileId, maxProxySide: number): Promise<Opened> {
+export interface OpenOptions {
+  /** The file's name, for messages. */
+  name?: string;
+  /** The user agreed to open an image that needs gigabytes of memory or looks like a decompression bomb. */
+  allowLarge?: boolean;
+}
+
+export async function openImage(sessionDir: string, fileId: StagedFileId, maxProxySide: number, options: OpenOptions = {}): Promise<Opened> {
   const inboxFile = resolveInside(sessionDir, 'inbox', fileId);
-  const head = await readHead(inboxFile);
+  const { head, size } = await readHead(inboxFile);
   const format = sniffFormat(head);
   const probe = await probeFile(inboxFile, format);
+  // Headers only so far: ask before a proxy or a decode allocates what the header claims.
+  checkImageBudget({ width: probe.width, height: probe.height, fileBytes: size, name: options.name ?? 'The image' }, options.allowLarge ?? false);
 
   const id = newAssetId();
   try {
@@ -54,8 +64,8 @@ export async function openImage(sessionDir: string, fileId: StagedFileId, maxPro
   }
 }
 
-/** The first bytes of a staged file, after checking it exists and is not empty or huge. */
-async function readHead(file: string): Promise<Uint8Array> {
+/** The first bytes of a staged file and its size, after checking it exists and is not empty or huge. */
+async function readHead(file: string): Promise<{ head: Uint8Array; size: number }> {
   let size: number;
   try {
     const s = await stat(file);
@@ -79,7 +89,7 @@ async function readHead(file: string): Promise<Uint8Array> {
     try {
       const buf = Buffer.alloc(Math.min(size, SNIFF_BYTES));
       const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      return buf.subarray(0, bytesRead);
+      return { head: buf.subarray(0, bytesRead), size };
     } finally {
       await handle.close();
     }

@@ -1,6 +1,7 @@
 // Runs in: engine process and the CLI. Opens a project into the session: every asset becomes a new
 // session asset (new AssetIds; the document's references are rewritten), decoded and with a proxy, so the
 // renderer can show it at once. All or nothing: on any failure the assets made so far are removed.
+import { stat } from 'node:fs/promises';
 import sharp, { type OutputInfo } from 'sharp';
 import type { AssetInfo, SessionFile } from '../../../src-shared/contract/payloads';
 import type { AssetId } from '../../../src-shared/document/ids';
@@ -8,11 +9,13 @@ import type { EditorDocument } from '../../../src-shared/document/types';
 import { PROJECT_SCHEMA_VERSION, type ProjectAsset } from '../../../src-shared/project/manifest';
 import { removeAssetDir } from '../images/asset-files';
 import { forgetAsset } from '../images/asset-store';
+import { checkProjectBudget } from '../images/budget';
 import { createDerivedAsset } from '../images/derived-asset';
 import { checkPixelCap } from '../images/errors';
 import { MAX_PIXELS } from '../images/limits';
 import type { Pixels } from '../images/pixels';
 import { remapAssetIds } from '../../../src-shared/project/remap-assets';
+import { checkAssetHeader } from './check-assets';
 import { assetIdsOf } from './project-contents';
 import { damaged } from './project-errors';
 import { describe, readProject } from './read-project';
@@ -24,11 +27,13 @@ export interface LoadedProject {
   notices: string[];
 }
 
-export async function loadProject(sessionDir: string, file: string, maxProxySide: number): Promise<LoadedProject> {
+export async function loadProject(sessionDir: string, file: string, maxProxySide: number, options: { allowLarge?: boolean } = {}): Promise<LoadedProject> {
   const project = await readProject(file);
   const made: AssetId[] = [];
   try {
     const { manifest } = project;
+    // From the manifest alone, before a pixel is decoded: a small file may describe gigabytes of layers.
+    checkProjectBudget(manifest.assets, (await stat(file)).size, 'This project', options.allowLarge ?? false);
     const byId = new Map(manifest.assets.map((a) => [a.id as string, a]));
     const newIds = new Map<string, AssetId>();
     const assets: LoadedProject['assets'] = [];
@@ -59,19 +64,16 @@ export async function loadProject(sessionDir: string, file: string, maxProxySide
   }
 }
 
-/** Decodes a stored PNG with the same hardening as any opened image and checks it is what the manifest says. */
+/** Decodes a stored PNG with the same hardening as any opened image, after the header checks `project info` runs too. */
 async function decodeAssetPng(png: Buffer, asset: ProjectAsset, what: string): Promise<Pixels> {
+  await checkAssetHeader(png, asset, what);
   let decoded: { data: Buffer; info: OutputInfo };
   try {
-    const input = sharp(png, { failOn: 'error', limitInputPixels: MAX_PIXELS });
-    const meta = await input.metadata();
-    if (meta.format !== 'png') throw new Error(`a ${meta.format} file, not a PNG`);
-    decoded = await input.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    decoded = await sharp(png, { failOn: 'error', limitInputPixels: MAX_PIXELS }).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   } catch (err) {
     throw damaged(`${what} is not a readable PNG`, (err as Error).message);
   }
   const { width, height, channels } = decoded.info;
-  if (width !== asset.width || height !== asset.height) throw damaged(`${what} is ${width} × ${height}, not the ${asset.width} × ${asset.height} the manifest says`);
-  if (channels !== (asset.hasAlpha ? 4 : 3)) throw damaged(`${what} has ${channels} channels, not the ${asset.hasAlpha ? 'RGBA' : 'RGB'} the manifest says`);
+  if (channels !== 3 && channels !== 4) throw damaged(`${what} decoded to ${channels} channels`);
   return { data: decoded.data, width, height, channels };
 }
