@@ -64,7 +64,7 @@ it('goes ahead once the user agreed (and then meets the decoder, which finds the
 });
 
 it('opens ordinary photos without asking', async () => {
-  const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#808080', noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } } }).jpeg().toBuffer();
   const opened = await openAnswer(photo, 'photo.jpg');
   expect(opened).toMatchObject({ asset: { width: 1200, height: 800 } });
 });
