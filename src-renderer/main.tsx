@@ -1,4 +1,5 @@
 // Runs in: renderer. Entry point: mounts the editor; installs the test hook only for tests and dev builds.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -41,7 +41,7 @@ export function contentSecurityPolicy(extra = ''): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     `img-src 'self' blob: data:${more}`,
     `connect-src 'self'${more}`,
     "object-src 'none'",

@@ -1,7 +1,8 @@
 // Runs in: Electron main.
 // The editor window: every renderer hardening switch set explicitly (checklist items 2–4, 6, 8–10,
 // 12–14) rather than trusting defaults, and navigation locked to app://ui.
-import { app, BrowserWindow, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
+import { onRendererGone } from './renderer-crash';
 import { APP_UI_ENTRY, isAppUiUrl, isExternalDocLink, parseUrl } from './origins';
 
 const locked = new WeakSet<WebContents>();
@@ -74,8 +75,14 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   window.webContents.on('did-fail-load', (_event, code, description, url) => {
     console.error(`[window] failed to load ${url}: ${description} (${code})`);
   });
+  const crashes: number[] = [];
   window.webContents.on('render-process-gone', (_event, details) => {
     console.error(`[window] renderer gone: ${details.reason} (exit ${details.exitCode})`);
+    if (window.isDestroyed()) return;
+    const action = onRendererGone(details.reason, Date.now(), crashes);
+    // A fresh page asks the engine for recovery copies at start and offers Restore.
+    if (action.kind === 'reload') void window.loadURL(APP_UI_ENTRY).catch((err: unknown) => console.error('[window] reload failed:', err));
+    if (action.kind === 'give-up') dialog.showErrorBox('Anyfill', action.message);
   });
   void window.loadURL(APP_UI_ENTRY).catch((err: unknown) => console.error('[window] loadURL failed:', err));
   return window;

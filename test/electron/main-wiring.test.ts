@@ -103,6 +103,17 @@ describe('startup', () => {
     expect(fake.__state.engineEnv).toMatchObject({ ANYFILL_HOST: 'electron', ANYFILL_MODELS_DIR: path.join(tmp, 'userData', 'models') });
   });
 
+  it('reloads the page when the renderer dies, so its start-up can offer the recovery copy', async () => {
+    const loads = () => fake.__state.log.filter((l: string) => l === 'loaded app://ui/index.html 200').length;
+    const before = loads();
+    win().webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(loads()).toBe(before + 1);
+    win().webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(loads()).toBe(before + 1);
+  });
+
   it('starts with a minimal menu', () => {
     expect(JSON.stringify(fake.__state.menu)).toContain('"role":"quit"');
   });
