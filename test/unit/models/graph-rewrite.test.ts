@@ -38,7 +38,7 @@ describe('replacing random nodes by their expected value', () => {
     expect(fp16.replaced).toEqual(['RandomNormalLike']);
   });
 
-  it('gives a uniform node with a static shape its mid-range, and leaves graphs without random nodes alone', async () => {
+  it('gives a uniform node with a static shape its mid-range, a …Like node its input\'s dtype, and leaves graphs without random nodes alone', async () => {
     const g = new GraphBuilder('uniform');
     const x = g.input('x', 'float32', [2, 3]);
     g.output('y', 'float32', [2, 3], g.op('Add', [x, g.op('RandomUniform', [], { shape: [2, 3], low: 2, high: 4.5 })]));
@@ -47,6 +47,11 @@ describe('replacing random nodes by their expected value', () => {
     const session = await ort.InferenceSession.create(rewrite.bytes);
     const y = (await session.run({ x: new ort.Tensor('float32', new Float32Array(6).fill(1), [2, 3]) })).y!;
     expect(Array.from(y.data as Float32Array)).toEqual(new Array<number>(6).fill(4.25));
+    const h = new GraphBuilder('like-half');
+    h.output('y', 'float16', [2, 2], h.op('RandomNormalLike', [h.input('x', 'float16', [2, 2])], { mean: 0.5 }));
+    const half = replaceRandomNodes(h.toBytes())!; // no dtype attribute: the input's declared float16
+    const out = (await (await ort.InferenceSession.create(half.bytes)).run({ x: new ort.Tensor('float16', new Uint16Array(4), [2, 2]) })).y!;
+    expect([out.type, Array.from(out.data as Uint16Array)]).toEqual(['float16', [0x3800, 0x3800, 0x3800, 0x3800]]);
     const mean = vaeEncoder('float32', 'mean');
     expect(mayHaveRandomNodes(mean)).toBe(false);
     expect(replaceRandomNodes(mean)).toBeNull();
