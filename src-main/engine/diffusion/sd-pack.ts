@@ -2,12 +2,14 @@
 // else the catalog default, else any sd-inpaint pack) and its four sessions from the shared pool, each
 // checked against its contract once, with the export variant (dtypes, timestep rank, VAE output) read
 // from session metadata (model-contracts §5.2, §5.3, §7). The optional safety checker is opened and checked
-// the same way when the pack has one (safety.ts).
+// the same way when the pack has one (safety.ts). A VAE encoder that samples in-graph opens as its repeatable
+// copy (graph-rewrite/model-file.ts), so a seed gives the same bytes every run.
 import { promises as fs } from 'node:fs';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import { PackIdSchema, type PackManifest } from '../../../src-shared/models/catalog-schema';
 import { findCatalogPack, loadCatalog } from '../models/catalog';
+import { modelFileFor } from '../models/graph-rewrite/model-file';
 import { optionalPackFile, readManifest, resolvePackFile } from '../models/pack-files';
 import { checkContract, type ContractMatch } from '../runtime/check-contract';
 import { providersFor, type PackDevice } from '../runtime/execution-providers';
@@ -72,7 +74,8 @@ export async function openSdPack(modelsDir: string, manifest: PackManifest, pool
     return { role, key, session: opened.session, match, label };
   };
   // One at a time: four sessions opened in parallel would only contend for the ORT worker.
-  for (const role of SD_ROLES) models[role] = await open(role, resolvePackFile(modelsDir, manifest, role));
+  const fileOf = async (role: SdRole) => (await modelFileFor(manifest, role, resolvePackFile(modelsDir, manifest, role), manifest.roles[role] ?? role)).file;
+  for (const role of SD_ROLES) models[role] = await open(role, await fileOf(role));
   const checker = optionalPackFile(modelsDir, manifest, 'safetyChecker');
   const unet = models.unet.match.variant;
   return {

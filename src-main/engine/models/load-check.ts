@@ -1,7 +1,8 @@
 // Runs in: engine process (and the CLI). The second half of "verify": open every model file of an
 // installed pack on the device it would really use (with the verified CPU fallback), check it is the
 // export the layout promises, and warm it up. Reports the device actually obtained, never a guess.
-// Optional models (the SD safety checker) are checked when present and skipped when removed.
+// Optional models (the SD safety checker) are checked when present and skipped when removed. A model whose
+// export samples in-graph loads as its repeatable copy (graph-rewrite/model-file.ts), said in `applied`.
 import type { DeviceInfo, VerifyResult } from '../../../src-shared/contract/model-payloads';
 import type { PackManifest } from '../../../src-shared/models/catalog-schema';
 import { toErrorData } from '../../../src-shared/contract/errors';
@@ -12,6 +13,7 @@ import type { InferenceQueue } from '../runtime/inference-queue';
 import type { SessionPool } from '../runtime/session-pool';
 import { warmUp } from '../runtime/warm-up';
 import { findCatalogPack } from './catalog';
+import { modelFileFor } from './graph-rewrite/model-file';
 import { verifyPack } from './install';
 import { optionalPackFile, readManifest, resolvePackFile } from './pack-files';
 
@@ -49,11 +51,12 @@ export async function loadCheck(
     const held = deps.pool.has(key); // already in use by the app: keep it afterwards
     const started = performance.now();
     try {
-      const opened = await deps.pool.get(key, resolved ?? resolvePackFile(modelsDir, manifest, role), { providers: providersFor(pack), label: manifest.packId, pack });
+      const { file: opens, applied } = await modelFileFor(manifest, role, resolved ?? resolvePackFile(modelsDir, manifest, role), file);
+      const opened = await deps.pool.get(key, opens, { providers: providersFor(pack), label: manifest.packId, pack });
       const loadMs = performance.now() - started;
       const match = checkContract(opened.session, manifest.layout, role);
       const warm = await warmUp(opened.session, deps.queue);
-      loads.push({ role, file, variant: describeVariant(match.variant), device: opened.device, loadMs: Math.round(loadMs), warmUpMs: warm.ok ? Math.round(warm.ms) : null });
+      loads.push({ role, file, variant: describeVariant(match.variant), device: opened.device, loadMs: Math.round(loadMs), warmUpMs: warm.ok ? Math.round(warm.ms) : null, ...(applied.length ? { applied } : {}) });
       // The slowest device wins the summary: one role on CPU means the pack runs (partly) on CPU.
       if (!device || opened.device.name === 'cpu') device = opened.device;
     } catch (err) {

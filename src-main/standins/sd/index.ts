@@ -1,13 +1,14 @@
 // Runs in: CLI and tests (Node). The SD 1.5 inpainting stand-in packs (diffusers ONNX layout) and their
-// variants: timestep int64 / rank-0, fp16 I/O, Optimum VAE output, a UNet that outputs NaN, and packs with
-// the optional safety checker (safety-checker.ts).
+// variants: timestep int64 / rank-0, fp16 I/O, Optimum VAE output, a VAE encoder that outputs the posterior
+// mean instead of sampling in-graph (the default, like the real export), a UNet that outputs NaN, and packs
+// with the optional safety checker (safety-checker.ts).
 import type { StandinPack } from '../write-pack';
 import { clipMergesTxt, clipSpecialTokensMapJson, clipTokenizerConfigJson, clipVocab } from '../tokenizers/clip-vocab';
 import { clipPreprocessorConfigJson, safetyChecker } from './safety-checker';
 import { pndmSchedulerConfigJson } from './schedule';
 import { textEncoder } from './text-encoder';
 import { unet, type TimestepKind } from './unet';
-import { vaeDecoder, vaeEncoder } from './vae';
+import { vaeDecoder, vaeEncoder, type VaeEncoderKind } from './vae';
 import type { FloatIo } from './io';
 
 const ROLES = {
@@ -22,13 +23,15 @@ const ROLES = {
 
 const BEHAVIOUR =
   'Paints the mask in the colour named in the prompt (red, green, blue, yellow, white, black; grey when none) ' +
-  'and keeps the rest: exact ε toward that colour latent; VAE = 8×8 block colours, unscaled latents.';
+  'and keeps the rest: exact ε toward that colour latent; VAE = 8×8 block colours, unscaled latents, the encoder ' +
+  'sampling its posterior in-graph (unseeded, like the real export) unless noted.';
 
 interface Variant {
   packId: string;
   io?: FloatIo;
   timestep?: TimestepKind;
-  vaeOutput?: 'latent_sample' | 'latent_parameters';
+  /** Default 'sampling': the real diffusers export samples the posterior inside vae_encoder. */
+  vae?: VaeEncoderKind;
   nan?: boolean;
   /** Ships safety_checker/model.onnx and feature_extractor/preprocessor_config.json. */
   safety?: boolean;
@@ -40,7 +43,8 @@ const VARIANTS: Variant[] = [
   { packId: 'standin-sd-timestep-int64', timestep: 'int64', note: 'UNet timestep int64 [1] (pre-Nov-2022 diffusers, old Optimum).' },
   { packId: 'standin-sd-timestep-scalar', timestep: 'float32-scalar', note: 'UNet timestep a rank-0 float32 (Optimum ≥ Oct 2024).' },
   { packId: 'standin-sd-fp16', io: 'float16', timestep: 'float16', note: 'Every float input/output float16, timestep float16 [1].' },
-  { packId: 'standin-sd-optimum', vaeOutput: 'latent_parameters', note: 'vae_encoder outputs latent_parameters [B,8,h,w] (mean ‖ logvar).' },
+  { packId: 'standin-sd-optimum', vae: 'latent_parameters', note: 'vae_encoder outputs latent_parameters [B,8,h,w] (mean ‖ logvar).' },
+  { packId: 'standin-sd-vae-mean', vae: 'mean', note: 'vae_encoder outputs the posterior mean (no in-graph sampling), for tests that run the raw graph.' },
   { packId: 'standin-sd-nan', nan: true, note: 'The UNet outputs NaN (for the "NaN is reported" path).' },
   { packId: 'standin-sd-safety', safety: true, note: 'With the optional safety checker, which flags red results.' },
   { packId: 'standin-sd-safety-fp16', io: 'float16', timestep: 'float16', safety: true, note: 'fp16 I/O with the optional safety checker (fp16 too), which flags red results.' },
@@ -91,7 +95,7 @@ export function sdStandinPacks(): StandinPack[] {
         'text_encoder/model.onnx': textEncoder(io),
         'unet/model.onnx': net.model,
         'unet/weights.pb': net.weights,
-        'vae_encoder/model.onnx': vaeEncoder(io, v.vaeOutput ?? 'latent_sample'),
+        'vae_encoder/model.onnx': vaeEncoder(io, v.vae ?? 'sampling'),
         'vae_decoder/model.onnx': vaeDecoder(io),
         ...safety,
       },

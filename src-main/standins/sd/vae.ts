@@ -1,7 +1,12 @@
 // Runs in: CLI and tests (Node). The SD VAE stand-ins (diffusers vae_encoder / vae_decoder, Optimum variant).
 // [Note: stand-in VAE] Encoder: each 8×8 block's mean colour through the latent map of schedule.ts,
-// divided by 0.18215 (an unscaled latent, like the real diffusers export; deterministic, no sampling).
-// The Optimum variant outputs latent_parameters = mean ‖ logvar with logvar = −20 (std ≈ 5e-5).
+// divided by 0.18215 (an unscaled latent, like the real diffusers export). By default it then samples the
+// posterior inside the graph as the real export does (diffusers' converter traces
+// `vae.encode(sample)[0].sample()`: moments → chunk → clamp → exp(0.5·logvar) → mean + std·RandomNormalLike,
+// unseeded; optimum#1383), with logvar = −6 (std ≈ 0.05, about ±2 of 255 after decoding), so two runs
+// differ. The 'mean' variant outputs the posterior mean (no sampling), bit-identical to the sampled graph
+// with its noise replaced by zeros. The Optimum variant outputs latent_parameters = mean ‖ logvar with
+// logvar = −20 (std ≈ 5e-5).
 // Decoder: the inverse map of channels 0..2 (channel 3 is ignored), nearest-upsampled ×8, not clipped.
 // So decoder(encoder(x)) = x averaged over 8×8 blocks.
 import { GraphBuilder } from '../graph-builder';
@@ -9,8 +14,13 @@ import { floatInput, floatOutput, type FloatIo } from './io';
 import { LATENT_BIAS, LATENT_GAIN, LATENT_MATRIX, LATENT_OFFSET, VAE_SCALING } from './schedule';
 
 export const VAE_LOGVAR = -20;
+export const SAMPLING_LOGVAR = -6;
+const FLOAT = 1;
 
-export function vaeEncoder(io: FloatIo, output: 'latent_sample' | 'latent_parameters'): Uint8Array {
+/** 'sampling': latent_sample drawn in-graph (the real export); 'mean': latent_sample = posterior mean; or Optimum's latent_parameters. */
+export type VaeEncoderKind = 'sampling' | 'mean' | 'latent_parameters';
+
+export function vaeEncoder(io: FloatIo, kind: VaeEncoderKind): Uint8Array {
   const g = new GraphBuilder('standin-vae-encoder');
   const x = floatInput(g, io, 'sample', ['batch', 3, 'height', 'width']);
   // One 8×8 stride-8 convolution = block mean × latent matrix / 0.18215.
@@ -19,13 +29,24 @@ export function vaeEncoder(io: FloatIo, output: 'latent_sample' | 'latent_parame
   const weight = g.constant({ dtype: 'float32', dims: [4, 3, 8, 8], values: w });
   const bias = g.f32(LATENT_BIAS.map((b) => b / VAE_SCALING));
   let z = g.op('Conv', [x, weight, bias], { strides: [8, 8] });
-  if (output === 'latent_parameters') {
-    const logvar = g.op('Add', [g.op('Mul', [z, g.f32(0)]), g.f32(VAE_LOGVAR)]);
-    z = g.op('Concat', [z, logvar], { axis: 1 });
-  }
-  const channels = output === 'latent_parameters' ? 8 : 4;
-  floatOutput(g, io, output, ['batch', channels, 'height_latent', 'width_latent'], z);
+  if (kind === 'latent_parameters') z = g.op('Concat', [z, constantLike(g, z, VAE_LOGVAR)], { axis: 1 });
+  if (kind === 'sampling') z = samplePosterior(g, g.op('Concat', [z, constantLike(g, z, SAMPLING_LOGVAR)], { axis: 1 }));
+  const output = kind === 'latent_parameters' ? 'latent_parameters' : 'latent_sample';
+  floatOutput(g, io, output, ['batch', kind === 'latent_parameters' ? 8 : 4, 'height_latent', 'width_latent'], z);
   return g.toBytes();
+}
+
+function constantLike(g: GraphBuilder, like: string, value: number): string {
+  return g.op('Add', [g.op('Mul', [like, g.f32(0)]), g.f32(value)]);
+}
+
+/** DiagonalGaussianDistribution(moments).sample() as torch exports it: the noise has no seed attribute. */
+function samplePosterior(g: GraphBuilder, moments: string): string {
+  const [mean, logvar] = g.opN('Split', [moments, g.i64([4, 4])], { axis: 1 }, 2) as [string, string];
+  const std = g.op('Exp', [g.op('Mul', [g.op('Clip', [logvar, g.f32(-30), g.f32(20)]), g.f32(0.5)])]);
+  const zeros = g.op('ConstantOfShape', [g.op('Shape', [mean])], { value: { tensor: { dtype: 'float32', dims: [1], values: [0] } } });
+  const noise = g.op('RandomNormalLike', [zeros], { dtype: FLOAT });
+  return g.op('Add', [mean, g.op('Mul', [std, noise])]);
 }
 
 export function vaeDecoder(io: FloatIo): Uint8Array {

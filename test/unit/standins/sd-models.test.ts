@@ -24,7 +24,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('SD stand-in packs', () => {
   it('mirror the catalog pack: ids, layout, roles and the diffusers folder layout', async () => {
-    expect(packs.map((p) => p.packId)).toEqual(['sd15-inpaint', 'standin-sd-timestep-int64', 'standin-sd-timestep-scalar', 'standin-sd-fp16', 'standin-sd-optimum', 'standin-sd-nan', 'standin-sd-safety', 'standin-sd-safety-fp16']);
+    expect(packs.map((p) => p.packId)).toEqual(['sd15-inpaint', 'standin-sd-timestep-int64', 'standin-sd-timestep-scalar', 'standin-sd-fp16', 'standin-sd-optimum', 'standin-sd-vae-mean', 'standin-sd-nan', 'standin-sd-safety', 'standin-sd-safety-fp16']);
     const catalog = JSON.parse(await readFile(path.join(__dirname, '../../../models/catalog.json'), 'utf8'));
     const real = catalog.packs.find((p: { id: string }) => p.id === 'sd15-inpaint');
     expect(packs[0]!.roles).toEqual(real.roles);
@@ -80,7 +80,7 @@ describe('SD stand-in packs', () => {
   });
 
   it('VAE: unscaled latents of 8×8 block colours; decoder(encoder(x)) = x averaged over 8×8 blocks', async () => {
-    const [enc, dec, optimum] = await Promise.all([open('sd15-inpaint', 'vae_encoder'), open('sd15-inpaint', 'vae_decoder'), open('standin-sd-optimum', 'vae_encoder')]);
+    const [enc, dec, optimum] = await Promise.all([open('standin-sd-vae-mean', 'vae_encoder'), open('sd15-inpaint', 'vae_decoder'), open('standin-sd-optimum', 'vae_encoder')]);
     const x = Float32Array.from({ length: 3 * 16 * 16 }, (_, i) => Math.sin(i * 0.37));
     const z = (await enc.run({ sample: f32(x, [1, 3, 16, 16]) })).latent_sample!;
     expect(z.dims).toEqual([1, 4, 2, 2]);
@@ -100,6 +100,18 @@ describe('SD stand-in packs', () => {
     const pd = params.data as Float32Array;
     expect(Array.from(pd.subarray(0, 16))).toEqual(Array.from(zd));
     expect(Array.from(pd.subarray(16))).toEqual(new Array<number>(16).fill(-20));
+  });
+
+  it('the default VAE encoder samples its posterior in-graph like the real export: every run differs, around the mean', async () => {
+    const [sampling, mean] = await Promise.all([open('sd15-inpaint', 'vae_encoder'), open('standin-sd-vae-mean', 'vae_encoder')]);
+    expect((await readFile(path.join(dir, 'sd15-inpaint', 'vae_encoder', 'model.onnx'))).includes('RandomNormalLike')).toBe(true);
+    const x = f32(Float32Array.from({ length: 3 * 32 * 32 }, (_, i) => Math.sin(i * 0.37)), [1, 3, 32, 32]);
+    const run = async (s: ort.InferenceSession) => (await s.run({ sample: x })).latent_sample!.data as Float32Array;
+    const [a, b, m] = [await run(sampling), await run(sampling), await run(mean)];
+    expect(Array.from(a)).not.toEqual(Array.from(b));
+    const rms = Math.sqrt(a.reduce((s, v, i) => s + (v - m[i]!) ** 2, 0) / a.length);
+    expect(rms).toBeGreaterThan(0.03); // std e^(−6/2) ≈ 0.05 on unscaled latents
+    expect(rms).toBeLessThan(0.08);
   });
 
   it('the NaN pack\'s UNet outputs NaN', async () => {
