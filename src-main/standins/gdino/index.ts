@@ -2,9 +2,9 @@
 // and standin-gdino-idea (IDEA-style inputs, layout gdino-idea).
 import { GraphBuilder } from '../graph-builder';
 import type { StandinPack } from '../write-pack';
-import { bertSpecialTokensMapJson, bertTokenizerConfigJson, bertTokenizerJson, bertVocab, bertVocabTxt } from '../tokenizers/bert-vocab';
+import { bertTokenizerConfigJson, bertTokenizerJson, bertVocab, bertVocabTxt } from '../tokenizers/bert-vocab';
 import { IMAGENET_MEAN, IMAGENET_STD } from '../tokenizers/colours';
-import { buildGdino, MAX_TEXT_LEN, NUM_QUERIES } from './gdino-graph';
+import { buildGdino } from './gdino-graph';
 
 const BEHAVIOUR =
   'Boxes the image region whose colour (red, green, blue, yellow, white, black) is named in the prompt: ' +
@@ -24,21 +24,7 @@ function sharedFiles(): Record<string, Uint8Array> {
     'vocab.txt': text(bertVocabTxt(vocab)),
     'tokenizer.json': text(bertTokenizerJson(vocab)),
     'tokenizer_config.json': text(bertTokenizerConfigJson()),
-    'special_tokens_map.json': text(bertSpecialTokensMapJson()),
-    'config.json': text(JSON.stringify(configJson(), null, 2)),
     'preprocessor_config.json': text(JSON.stringify(preprocessorJson(), null, 2)),
-  };
-}
-
-function configJson(): Record<string, unknown> {
-  return {
-    architectures: ['GroundingDinoForObjectDetection'],
-    model_type: 'grounding-dino',
-    d_model: 256,
-    num_queries: NUM_QUERIES,
-    max_text_len: MAX_TEXT_LEN,
-    text_config: { model_type: 'bert', vocab_size: 30522 },
-    _standin: 'Analytic stand-in written by Anyfill for tests; not a trained model.',
   };
 }
 

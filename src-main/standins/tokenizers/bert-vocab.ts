@@ -76,7 +76,3 @@ export function bertTokenizerConfigJson(): string {
     2,
   );
 }
-
-export function bertSpecialTokensMapJson(): string {
-  return JSON.stringify({ cls_token: '[CLS]', mask_token: '[MASK]', pad_token: '[PAD]', sep_token: '[SEP]', unk_token: '[UNK]' }, null, 2);
-}
