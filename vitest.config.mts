@@ -15,6 +15,17 @@ export default defineConfig({
       },
       {
         test: {
+          // The reliability suite: a real browser host and engine against a generated fault corpus.
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
