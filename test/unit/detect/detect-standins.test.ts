@@ -8,6 +8,7 @@ import type { AssetId } from '../../../src-shared/document/ids';
 import { detect, type DetectResult } from '../../../src-main/engine/detect/detect';
 import { NO_GDINO_PACK } from '../../../src-main/engine/detect/find-pack';
 import { openImage } from '../../../src-main/engine/images/open-image';
+import { verifyAndLoad } from '../../../src-main/engine/models/load-check';
 import { makeSession, type TestSession } from '../../helpers/images';
 import { discBox, gdinoModels, iou, LANDSCAPE, PORTRAIT, ROTATED, sceneRotatedJpeg, scenePng, spiedRuntime, type Scene } from './scenes';
 
@@ -36,7 +37,8 @@ function run(scene: Scene, text: string, extra: { packId?: string; boxThreshold?
 const corners = (d: DetectResult['detections'][number]) => [d.box.x0, d.box.y0, d.box.x1, d.box.y1];
 
 describe.each([
-  { packId: 'gdino-tiny', runsPerPhrase: true },
+  { packId: 'gdino-tiny', runsPerPhrase: true }, // as published: 800×800 only, stretched to
+  { packId: 'standin-gdino-aspect', runsPerPhrase: true }, // the upstream 800/1333 rule, aspect kept
   { packId: 'standin-gdino-idea', runsPerPhrase: false },
 ])('text detection with $packId', ({ packId, runsPerPhrase }) => {
   it.each([
@@ -132,5 +134,14 @@ describe('text detection errors', () => {
     const manifest = JSON.parse(await readFile(path.join(src, 'anyfill-pack.json'), 'utf8')) as Record<string, unknown>;
     await writeFile(path.join(dst, 'anyfill-pack.json'), JSON.stringify({ ...manifest, packId: id }));
     await expect(run(LANDSCAPE, 'red', { packId: id })).rejects.toMatchObject({ code: 'INTEGRITY', message: expect.stringContaining('onnx/model.onnx is damaged') });
+  });
+});
+
+describe('verify of the square-only pack', () => {
+  it('warms it up at its configured 800×800 (the default 64×64 warm-up would fail in its Reshape)', async () => {
+    const verified = await verifyAndLoad(models.dir, 'gdino-tiny', runtime);
+    expect(verified.problems).toEqual([]);
+    expect(verified.loads?.[0]).toMatchObject({ role: 'model', variant: expect.stringMatching(/^gdino\b/) });
+    expect(verified.loads?.[0]?.warmUpMs).toEqual(expect.any(Number));
   });
 });
