@@ -137,6 +137,15 @@ describe('text detection errors', () => {
   });
 });
 
+describe('punctuation in a prompt', () => {
+  it('never reaches the model: each run is fed [CLS] words . [SEP] only', async () => {
+    runtime.log.runs.length = 0;
+    const result = await run(LANDSCAPE, 'Red? Green, please! blue;', { packId: 'gdino-tiny' });
+    expect(runtime.log.runs).toEqual([[101, 2417, 2665, 100, 2630, 1012, 102]]);
+    expect(result.detections.map((d) => d.phrase)).toContain('red green please blue');
+  });
+});
+
 describe('verify of the square-only pack', () => {
   it('warms it up at its configured 800×800 (the default 64×64 warm-up would fail in its Reshape)', async () => {
     const verified = await verifyAndLoad(models.dir, 'gdino-tiny', runtime);
