@@ -149,7 +149,10 @@ async function verify(packId: string | undefined, modelsDir: string, deps: Model
       say(`DAMAGED  ${id}`);
       for (const p of result.problems) say(`         ${p.path}: ${p.problem}`);
     }
-    for (const l of result.loads ?? []) say(`         ${l.file}: ${l.variant}, loaded in ${l.loadMs} ms${l.warmUpMs === null ? '' : `, warm-up ${l.warmUpMs} ms`}`);
+    for (const l of result.loads ?? []) {
+      say(`         ${l.file}: ${l.variant}, loaded in ${l.loadMs} ms${l.warmUpMs === null ? '' : `, warm-up ${l.warmUpMs} ms`}`);
+      for (const change of l.applied ?? []) say(`           applied: ${change}`);
+    }
   }
   return bad ? 1 : 0;
 }

@@ -54,7 +54,16 @@ export async function loadCheck(
       const loadMs = performance.now() - started;
       const match = checkContract(opened.session, manifest.layout, role);
       const warm = await warmUp(opened.session, deps.queue, await gdinoWarmUpHints(modelsDir, manifest));
-      loads.push({ role, file, variant: describeVariant(match.variant), device: opened.device, loadMs: Math.round(loadMs), warmUpMs: warm.ok ? Math.round(warm.ms) : null });
+      const applied = opened.applied ?? [];
+      loads.push({
+        role,
+        file,
+        variant: describeVariant(match.variant),
+        device: opened.device,
+        loadMs: Math.round(loadMs),
+        warmUpMs: warm.ok ? Math.round(warm.ms) : null,
+        ...(applied.length ? { applied } : {}),
+      });
       // The slowest device wins the summary: one role on CPU means the pack runs (partly) on CPU.
       if (!device || opened.device.name === 'cpu') device = opened.device;
     } catch (err) {

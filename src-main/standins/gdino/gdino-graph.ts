@@ -15,6 +15,7 @@
 import type { GraphBuilder } from '../graph-builder';
 import { COLOURS } from '../tokenizers/colours';
 import { colourBoxes } from './colour-boxes';
+import { addFusionTrap } from './fusion-trap';
 
 export const NUM_QUERIES = 900;
 export const MAX_TEXT_LEN = 256;
@@ -25,8 +26,14 @@ const [HIGH, PHRASE, LOW] = [6, -3, -8];
 
 export type GdinoStyle = 'onnx-community' | 'idea';
 
-/** squareOnly: the one S×S input size the graph works at (see the note); null: any size. */
-export function buildGdino(g: GraphBuilder, style: GdinoStyle, squareOnly: number | null = null): void {
+export interface GdinoQuirks {
+  /** The one S×S input size the graph works at (see the note); absent: any size. */
+  squareOnly?: number;
+  /** Fails to load with full graph optimisation, loads with 'basic' ([Note: fusion trap]). */
+  fusionTrap?: boolean;
+}
+
+export function buildGdino(g: GraphBuilder, style: GdinoStyle, { squareOnly, fusionTrap }: GdinoQuirks = {}): void {
   const idea = style === 'idea';
   let pixels = g.input(idea ? 'img' : 'pixel_values', 'float32', ['batch', 3, 'height', 'width']);
   let pixelMask = idea ? null : g.input('pixel_mask', 'int64', ['batch', 'height', 'width']);
@@ -67,7 +74,8 @@ export function buildGdino(g: GraphBuilder, style: GdinoStyle, squareOnly: numbe
   const zerosRow = g.op('Mul', [g.op('Cast', [att3], { to: FLOAT }), g.f32(0)]); // [B,1,L]
   const others = g.op('Expand', [g.op('Add', [zerosRow, g.f32(LOW)]), g.i64([1, NUM_QUERIES - K, 1])]);
   const all = g.op('Concat', [colourLogits, others], { axis: 1 });
-  const masked = g.op('Where', [g.op('Not', [att3]), g.f32(-Infinity), all]);
+  let masked = g.op('Where', [g.op('Not', [att3]), g.f32(-Infinity), all]);
+  if (fusionTrap) masked = addFusionTrap(g, ids, masked);
   // Pad the text axis to 256 with −inf, as both the HF and the IDEA heads do.
   const len = g.op('Gather', [g.op('Shape', [ids]), g.i64([1])]);
   const pads = g.op('Concat', [g.i64([0, 0, 0, 0, 0]), g.op('Sub', [g.i64([MAX_TEXT_LEN]), len])], { axis: 0 });

@@ -1,12 +1,13 @@
 // Runs in: CLI and tests (Node). The Grounding DINO stand-in packs: gdino-tiny (onnx-community layout and
 // its quirk: a graph that works only at its configured 800×800, with the export's preprocessor_config.json),
+// standin-gdino-unfusable (as gdino-tiny, and it loads only below full graph optimisation),
 // standin-gdino-aspect (onnx-community layout, any size, the upstream 800/1333 config) and
 // standin-gdino-idea (IDEA-style inputs, layout gdino-idea).
 import { GraphBuilder } from '../graph-builder';
 import type { StandinPack } from '../write-pack';
 import { bertSpecialTokensMapJson, bertTokenizerConfigJson, bertTokenizerJson, bertVocab, bertVocabTxt } from '../tokenizers/bert-vocab';
 import { IMAGENET_MEAN, IMAGENET_STD } from '../tokenizers/colours';
-import { buildGdino, MAX_TEXT_LEN, NUM_QUERIES } from './gdino-graph';
+import { buildGdino, MAX_TEXT_LEN, NUM_QUERIES, type GdinoQuirks } from './gdino-graph';
 
 const BEHAVIOUR =
   'Boxes the image region whose colour (red, green, blue, yellow, white, black) is named in the prompt: ' +
@@ -17,9 +18,9 @@ const text = (s: string) => new TextEncoder().encode(s.endsWith('\n') ? s : `${s
 /** onnx-community's export: a fixed 800×800 (its preprocessor_config.json; reports from the real file). */
 export const GDINO_SQUARE = 800;
 
-function gdinoModel(style: 'onnx-community' | 'idea', squareOnly: number | null = null): Uint8Array {
-  const g = new GraphBuilder(`standin-gdino-${style}${squareOnly ? `-${squareOnly}-square` : ''}`);
-  buildGdino(g, style, squareOnly);
+function gdinoModel(style: 'onnx-community' | 'idea', quirks: GdinoQuirks = {}): Uint8Array {
+  const g = new GraphBuilder(`standin-gdino-${style}${quirks.squareOnly ? `-${quirks.squareOnly}-square` : ''}${quirks.fusionTrap ? '-unfusable' : ''}`);
+  buildGdino(g, style, quirks);
   return g.toBytes();
 }
 
@@ -97,8 +98,16 @@ export function gdinoStandinPacks(): StandinPack[] {
       family: 'gdino',
       layout: 'gdino-onnx-community',
       roles,
-      files: { 'onnx/model.onnx': gdinoModel('onnx-community', GDINO_SQUARE), ...sharedFiles(communityPreprocessorJson()) },
+      files: { 'onnx/model.onnx': gdinoModel('onnx-community', { squareOnly: GDINO_SQUARE }), ...sharedFiles(communityPreprocessorJson()) },
       behaviour: `${BEHAVIOUR} Works only at its configured ${GDINO_SQUARE}×${GDINO_SQUARE} (height and width declared dynamic), like the traced export.`,
+    },
+    {
+      packId: 'standin-gdino-unfusable',
+      family: 'gdino',
+      layout: 'gdino-onnx-community',
+      roles,
+      files: { 'onnx/model.onnx': gdinoModel('onnx-community', { squareOnly: GDINO_SQUARE, fusionTrap: true }), ...sharedFiles(communityPreprocessorJson()) },
+      behaviour: `${BEHAVIOUR} As gdino-tiny, and ONNX Runtime cannot create it with full graph optimisation (a fusion pass breaks it); it loads with 'basic'.`,
     },
     {
       packId: 'standin-gdino-aspect',

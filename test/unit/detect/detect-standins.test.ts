@@ -9,6 +9,7 @@ import { detect, type DetectResult } from '../../../src-main/engine/detect/detec
 import { NO_GDINO_PACK } from '../../../src-main/engine/detect/find-pack';
 import { openImage } from '../../../src-main/engine/images/open-image';
 import { verifyAndLoad } from '../../../src-main/engine/models/load-check';
+import { runModels } from '../../../src-main/cli/models-command';
 import { makeSession, type TestSession } from '../../helpers/images';
 import { discBox, gdinoModels, iou, LANDSCAPE, PORTRAIT, ROTATED, sceneRotatedJpeg, scenePng, spiedRuntime, type Scene } from './scenes';
 
@@ -152,5 +153,33 @@ describe('verify of the square-only pack', () => {
     expect(verified.problems).toEqual([]);
     expect(verified.loads?.[0]).toMatchObject({ role: 'model', variant: expect.stringMatching(/^gdino\b/) });
     expect(verified.loads?.[0]?.warmUpMs).toEqual(expect.any(Number));
+    expect(verified.loads?.[0]?.applied).toBeUndefined(); // loads fully optimised: nothing to report
+  });
+});
+
+describe('a pack ONNX Runtime cannot load with full graph optimisation', () => {
+  const lowered = /^graph optimisation lowered to 'basic': full optimisation failed \(Invalid model\. Node input '\w+' is not a graph input, initializer, or output of a previous node\.?\)$/;
+
+  it('loads with basic optimisation, finds the red square, and verify says what was lowered', async () => {
+    const result = await run(PORTRAIT, 'red', { packId: 'standin-gdino-unfusable' });
+    expect(result.detections.map((d) => d.label)).toEqual(['red']);
+    expect(iou(corners(result.detections[0]!), PORTRAIT.square)).toBeGreaterThanOrEqual(0.9);
+    const verified = await verifyAndLoad(models.dir, 'standin-gdino-unfusable', runtime);
+    expect(verified.ok).toBe(true);
+    expect(verified.loads?.[0]?.applied).toEqual([expect.stringMatching(lowered)]);
+  });
+
+  it('`anyfill models verify` prints it under the file', async () => {
+    let out = '';
+    const code = await runModels(['verify', 'standin-gdino-unfusable', '--models', models.dir], {
+      verify: (dir, id) => verifyAndLoad(dir, id, runtime),
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => undefined },
+    });
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    const at = lines.findIndex((l) => l.trim().startsWith('onnx/model.onnx: gdino'));
+    expect(lines[0]).toMatch(/^ok {7}standin-gdino-unfusable/);
+    expect(lines[at + 1]!.trim()).toMatch(/^applied: graph optimisation lowered to 'basic': full optimisation failed \(Invalid model\./);
   });
 });
