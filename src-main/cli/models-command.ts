@@ -151,7 +151,7 @@ async function verify(packId: string | undefined, modelsDir: string, deps: Model
     }
     for (const l of result.loads ?? []) {
       say(`         ${l.file}: ${l.variant}, loaded in ${l.loadMs} ms${l.warmUpMs === null ? '' : `, warm-up ${l.warmUpMs} ms`}`);
-      for (const a of l.applied ?? []) say(`           applied: ${a}`);
+      for (const change of l.applied ?? []) say(`           applied: ${change}`);
     }
   }
   return bad ? 1 : 0;

@@ -12,6 +12,7 @@ import { modelRoles } from '../../src-main/engine/runtime/contracts';
 import { InferenceQueue } from '../../src-main/engine/runtime/inference-queue';
 import { openSession } from '../../src-main/engine/runtime/open-session';
 import { warmUp } from '../../src-main/engine/runtime/warm-up';
+import { gdinoWarmUpHints } from '../../src-main/engine/detect/warm-up-size';
 import { writeStandins } from '../../src-main/standins/index';
 import { repoRoot } from '../helpers/browser-host-process';
 import { startHubServer } from '../helpers/hub-server';
@@ -33,7 +34,7 @@ async function sessions(dir: string): Promise<Array<{ pack: string; role: string
         const { session } = await openSession(file, { providers: ['cpu'], label: manifest.packId });
         checkContract(session, manifest.layout, role);
         create.push(performance.now() - t0);
-        warm.push((await warmUp(session, queue)).ms);
+        warm.push((await warmUp(session, queue, await gdinoWarmUpHints(dir, manifest))).ms);
         await session.release();
       }
       rows.push({ pack: manifest.packId, role, createMs: round(median(create)), warmUpMs: round(median(warm)) });

@@ -11,12 +11,17 @@ export const MAX_TEXT_LEN = 256;
 export const CLS_ID = 101;
 export const SEP_ID = 102;
 export const DOT_ID = 1012;
+export const QUESTION_ID = 1029;
 /** Tokens that end a phrase in the sub-sentence masks (IDEA's generator: [CLS], [SEP], ".", "?"). */
-export const SEPARATOR_IDS: ReadonlySet<number> = new Set([CLS_ID, SEP_ID, DOT_ID, 1029]);
+export const SEPARATOR_IDS: ReadonlySet<number> = new Set([CLS_ID, SEP_ID, DOT_ID, QUESTION_ID]);
 /** Never part of a label: [CLS], [SEP], "." (§4.1: upstream keeps them; we skip them). */
 export const LABEL_SKIP_IDS: ReadonlySet<number> = new Set([CLS_ID, SEP_ID, DOT_ID]);
-/** Ids a typed phrase may not carry into the sequence: [PAD], [CLS], [SEP], [MASK] and ".". */
-const STRAY_IDS: ReadonlySet<number> = new Set([0, CLS_ID, SEP_ID, 103, DOT_ID]);
+/**
+ * Ids a typed phrase may not carry into the sequence: [PAD], [CLS], [SEP], [MASK], "." and "?" (a mask
+ * separator: a 4th special token where onnx-community's export bakes its text mask for 3). Phrases come
+ * without punctuation already (splitPhrases); this catches a tokenizer that makes one of these anyway.
+ */
+const STRAY_IDS: ReadonlySet<number> = new Set([0, CLS_ID, SEP_ID, 103, DOT_ID, QUESTION_ID]);
 
 export const EMPTY_PROMPT = 'Type what to select, e.g. "dog" or "red car. tree".';
 

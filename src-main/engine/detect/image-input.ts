@@ -1,5 +1,6 @@
 // Runs in: engine process (and the CLI). Grounding DINO image input (model-contracts §4.1, Pitfall 4): RGB,
-// resized bilinearly (aspect-preserving 800/1333 for onnx-community, stretched 1200×800 for IDEA-style),
+// resized bilinearly (stretched to the config's size {height, width} as transformers.js does — the
+// onnx-community export's 800×800 —, else aspect-preserving 800/1333; stretched 1200×800 for IDEA-style),
 // /255, ImageNet mean/std, as a [3,h,w] float32 plane. The pack's preprocessor_config.json may override
 // the sizes and the normalisation.
 import { readFile } from 'node:fs/promises';
@@ -15,6 +16,8 @@ export interface Normalisation {
 export const IMAGENET: Normalisation = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225], rescale: 1 / 255 };
 
 export interface Preprocessor {
+  /** size {height, width}: stretched to exactly this (a traced export accepts only it); absent: the edge rule. */
+  fixed?: { width: number; height: number };
   shortestEdge: number;
   longestEdge: number;
   norm: Normalisation;
@@ -60,7 +63,9 @@ export async function readPreprocessor(file: string | null): Promise<Preprocesso
   const normalise = json.do_normalize !== false;
   const rescale = json.do_rescale === false ? 1 : typeof json.rescale_factor === 'number' && json.rescale_factor > 0 ? json.rescale_factor : 1 / 255;
   const shortestEdge = edge(size.shortest_edge, UPSTREAM.shortestEdge);
+  const [height, width] = [edge(size.height, 0), edge(size.width, 0)];
   return {
+    ...(height && width ? { fixed: { width, height } } : {}),
     shortestEdge,
     longestEdge: Math.max(shortestEdge, edge(size.longest_edge ?? json.max_size, UPSTREAM.longestEdge)),
     norm: {
@@ -69,6 +74,23 @@ export async function readPreprocessor(file: string | null): Promise<Preprocesso
       rescale,
     },
   };
+}
+
+/**
+ * The model input size: dims the graph declares win; then the config's fixed size; then IDEA-style's
+ * 1200×800 or the 800/1333 rule. Boxes come back normalised to this input, so a stretch maps back by
+ * scaling with the image's own width and height.
+ */
+export function modelInputSize(
+  declared: readonly (number | string | null | undefined)[],
+  idea: boolean,
+  image: { width: number; height: number },
+  pre: Preprocessor,
+): { width: number; height: number } {
+  const [h, w] = [declared[2], declared[3]];
+  if (typeof h === 'number' && typeof w === 'number') return { width: w, height: h };
+  if (pre.fixed) return pre.fixed;
+  return idea ? IDEA_SIZE : aspectResize(image.width, image.height, pre.shortestEdge, pre.longestEdge);
 }
 
 /** Interleaved 8-bit RGB(A) → planar [3,h,w] float32, (v·rescale − mean)/std; alpha is ignored. */

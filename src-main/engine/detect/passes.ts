@@ -5,7 +5,7 @@ import type { Pixels } from '../images/pixels';
 import { assemble, cutNotice, fitToLimit, MAX_TEXT_LEN, type PhraseTokens, type Sequence } from './caption';
 import type { GdinoModel, PassInputs, RunDeps } from './gdino-session';
 import { runPass } from './gdino-session';
-import { aspectResize, IDEA_SIZE, imagePlane, type Preprocessor } from './image-input';
+import { imagePlane, modelInputSize, type Preprocessor } from './image-input';
 import { candidates, type Candidate, type Thresholds } from './postprocess';
 import { subSentenceMasks } from './text-masks';
 
@@ -29,15 +29,7 @@ export function planPasses(phrases: readonly PhraseTokens[], onePerPhrase: boole
 export async function imageInputs(model: GdinoModel, pixels: Pixels, pre: Preprocessor): Promise<PassInputs> {
   const idea = model.match.variant.kind === 'gdino-idea';
   const name = idea ? 'img' : 'pixel_values';
-  const declared = model.match.inputs.get(name)?.shape ?? [];
-  const [h, w] = [declared[2], declared[3]];
-  // A fixed input size is stretched to; otherwise IDEA-style stretches to 1200×800, onnx-community keeps the aspect.
-  const size =
-    typeof h === 'number' && typeof w === 'number'
-      ? { width: w, height: h }
-      : idea
-        ? IDEA_SIZE
-        : aspectResize(pixels.width, pixels.height, pre.shortestEdge, pre.longestEdge);
+  const size = modelInputSize(model.match.inputs.get(name)?.shape ?? [], idea, pixels, pre);
   const plane = await imagePlane(pixels, size.width, size.height, pre.norm);
   const inputs: PassInputs = { [name]: { values: plane, dims: [1, 3, size.height, size.width] } };
   if (!idea) inputs.pixel_mask = { values: new BigInt64Array(size.width * size.height).fill(1n), dims: [1, size.height, size.width] };

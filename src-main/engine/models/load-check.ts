@@ -6,6 +6,7 @@
 import type { DeviceInfo, VerifyResult } from '../../../src-shared/contract/model-payloads';
 import type { PackManifest } from '../../../src-shared/models/catalog-schema';
 import { toErrorData } from '../../../src-shared/contract/errors';
+import { gdinoWarmUpHints } from '../detect/warm-up-size';
 import { checkContract, type Variant } from '../runtime/check-contract';
 import { modelRoles, OPTIONAL_ROLES } from '../runtime/contracts';
 import { providersFor, type PackDevice } from '../runtime/execution-providers';
@@ -55,8 +56,17 @@ export async function loadCheck(
       const opened = await deps.pool.get(key, opens, { providers: providersFor(pack), label: manifest.packId, pack });
       const loadMs = performance.now() - started;
       const match = checkContract(opened.session, manifest.layout, role);
-      const warm = await warmUp(opened.session, deps.queue);
-      loads.push({ role, file, variant: describeVariant(match.variant), device: opened.device, loadMs: Math.round(loadMs), warmUpMs: warm.ok ? Math.round(warm.ms) : null, ...(applied.length ? { applied } : {}) });
+      const warm = await warmUp(opened.session, deps.queue, await gdinoWarmUpHints(modelsDir, manifest));
+      const allApplied = [...(opened.applied ?? []), ...applied];
+      loads.push({
+        role,
+        file,
+        variant: describeVariant(match.variant),
+        device: opened.device,
+        loadMs: Math.round(loadMs),
+        warmUpMs: warm.ok ? Math.round(warm.ms) : null,
+        ...(allApplied.length ? { applied: allApplied } : {}),
+      });
       // The slowest device wins the summary: one role on CPU means the pack runs (partly) on CPU.
       if (!device || opened.device.name === 'cpu') device = opened.device;
     } catch (err) {

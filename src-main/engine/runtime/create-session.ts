@@ -1,10 +1,11 @@
 // Runs in: engine's ORT worker thread. Creates the real ORT session for a model file: tries the execution
-// providers in order and falls back to CPU with the reason in device.note. Errors are AnyfillErrors.
+// providers in order and falls back to CPU with the reason in device.note; when even CPU cannot create it
+// with full graph optimisation, tries again with less (see lowerLevels). Errors are AnyfillErrors.
 import type * as Ort from 'onnxruntime-node';
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import { physicalCores } from './cpu-cores';
 import { CUDA_HELP, cpuNote, deviceFor, deviceLabel, type PackDevice } from './execution-providers';
-import { errorText, firstLine, loadError } from './model-errors';
+import { errorText, firstLine, loadError, mayBeOptimiserFailure } from './model-errors';
 import { loadOrt, type DeviceName, type InferenceSession } from './ort';
 
 export interface OpenOptions {
@@ -16,16 +17,54 @@ export interface OpenOptions {
   pack?: PackDevice;
 }
 
+export type OptimisationLevel = 'all' | 'basic' | 'disabled';
+/** One ORT session creation; a parameter so the fallback can be tested without ORT. */
+export type CreateFn = (filePath: string, options: Ort.InferenceSession.SessionOptions) => Promise<InferenceSession>;
+
+export interface CreatedSession {
+  session: InferenceSession;
+  device: DeviceInfo;
+  /** What had to change for this file to load, in words (a lowered optimisation level); empty when nothing. */
+  applied: string[];
+}
+
+const ortCreate: CreateFn = (filePath, options) => loadOrt().InferenceSession.create(filePath, options);
+
 /**
  * Always from the path, never from bytes: ORT then resolves external data (the SD UNet's weights.pb,
  * SAM ViT-H's *_data.bin) next to the file.
+ *
+ * [Note: lowered optimisation] Some exports fail in an ORT fusion pass at session creation, not in the
+ * file (onnx-community's Grounding DINO q4f16: "InsertedPrecisionFreeCast_…", microsoft/onnxruntime#26717;
+ * a rank-1 layer norm: #31147). Those load with 'basic' (no fusions) or 'disabled', a little slower. So
+ * when CPU fails at 'all' with an error a pass may cause, every provider is tried again at 'basic', then
+ * 'disabled', and the load says so in `applied`. A broken, missing or too-new file fails once, as before.
  */
-export async function createSession(filePath: string, opts: OpenOptions): Promise<{ session: InferenceSession; device: DeviceInfo }> {
-  const ort = loadOrt();
+export async function createSession(filePath: string, opts: OpenOptions, create: CreateFn = ortCreate): Promise<CreatedSession> {
+  let fullError: unknown;
+  for (const level of ['all', 'basic', 'disabled'] as const) {
+    const attempt = await onSomeProvider(filePath, opts, level, create);
+    if ('session' in attempt) {
+      const applied = level === 'all' ? [] : [`graph optimisation lowered to '${level}': full optimisation failed (${firstLine(errorText(fullError), 300)})`];
+      return { ...attempt, applied };
+    }
+    fullError ??= attempt.cpuError;
+    if (!mayBeOptimiserFailure(attempt.cpuError)) break;
+  }
+  throw loadError(fullError, opts.label, filePath);
+}
+
+/** The preferred providers at one level, then CPU; the CPU error when none could create the session. */
+async function onSomeProvider(
+  filePath: string,
+  opts: OpenOptions,
+  level: OptimisationLevel,
+  create: CreateFn,
+): Promise<{ session: InferenceSession; device: DeviceInfo } | { cpuError: unknown }> {
   const failures: string[] = [];
   for (const provider of opts.providers.filter((p) => p !== 'cpu')) {
     try {
-      const session = await ort.InferenceSession.create(filePath, sessionOptions(provider));
+      const session = await create(filePath, sessionOptions(provider, level));
       return { session, device: { name: provider, note: `Running on ${deviceLabel(provider)}.` } };
     } catch (err) {
       // A GPU provider that fails to start (missing library, driver, no adapter) is not the file's fault.
@@ -33,19 +72,18 @@ export async function createSession(filePath: string, opts: OpenOptions): Promis
       failures.push(`${deviceLabel(provider)} could not start (${why}${provider === 'cuda' ? `; ${CUDA_HELP}` : ''})`);
     }
   }
-  let session: InferenceSession;
   try {
-    session = await ort.InferenceSession.create(filePath, sessionOptions('cpu'));
-  } catch (err) {
-    throw loadError(err, opts.label, filePath);
+    const session = await create(filePath, sessionOptions('cpu', level));
+    return { session, device: { name: 'cpu', note: cpuNoteFor(failures, opts.pack) } };
+  } catch (cpuError) {
+    return { cpuError };
   }
-  return { session, device: { name: 'cpu', note: cpuNoteFor(failures, opts.pack) } };
 }
 
-export function sessionOptions(provider: DeviceName): Ort.InferenceSession.SessionOptions {
+export function sessionOptions(provider: DeviceName, level: OptimisationLevel = 'all'): Ort.InferenceSession.SessionOptions {
   return {
     executionProviders: [provider],
-    graphOptimizationLevel: 'all',
+    graphOptimizationLevel: level,
     // One run at a time (inference-queue), each using every physical core; more threads only contend.
     executionMode: 'sequential',
     intraOpNumThreads: physicalCores(),

@@ -34,6 +34,17 @@ export function loadError(err: unknown, label: string, file: string): AnyfillErr
   return damagedModel(label, file, 'not a valid ONNX model', text);
 }
 
+/**
+ * Could a graph optimisation pass have caused this load failure? Not when the file cannot be parsed, its
+ * external data is missing or short, memory ran out, or the runtime is too old for it: those fail at every
+ * optimisation level, and a large model should not be parsed three times to learn that.
+ */
+export function mayBeOptimiserFailure(err: unknown): boolean {
+  if (err instanceof AnyfillError) return false;
+  const text = errorText(err);
+  return !/Protobuf parsing failed|External data path|External initializer|GetExtDataFromTensorProto|out of memory|bad_alloc|Failed to allocate|Could not find an implementation|No Op registered|Unsupported model IR version|is under development|File doesn't exist|No such file/i.test(text);
+}
+
 /** A failure inside session.run. */
 export function runError(err: unknown, label: string): AnyfillError {
   if (err instanceof AnyfillError) return err;

@@ -10,7 +10,12 @@ import type { InferenceSession } from './ort';
 import { openInWorker } from './worker-session';
 
 export { sessionOptions, type OpenOptions } from './create-session';
-export interface OpenedSession { session: InferenceSession; device: DeviceInfo }
+export interface OpenedSession {
+  session: InferenceSession;
+  device: DeviceInfo;
+  /** What had to change for the file to load, in words (a lowered optimisation level); absent or empty: nothing. */
+  applied?: string[];
+}
 
 const files = new WeakMap<InferenceSession, string>();
 

@@ -34,12 +34,12 @@ interface Handled { value: OpenedData | RunData | null; transfer?: ArrayBuffer[]
 async function handle(req: Request): Promise<Handled> {
   switch (req.op) {
     case 'open': {
-      const { session, device } = await createSession(req.filePath, req.opts);
+      const { session, device, applied } = await createSession(req.filePath, req.opts);
       const sid = nextSid++;
       sessions.set(sid, session);
       const { inputNames, outputNames, inputMetadata, outputMetadata } = session;
       // structuredClone: the metadata objects may carry getters from the binding; plain copies cross.
-      return { value: structuredClone({ sid, device, inputNames: [...inputNames], outputNames: [...outputNames], inputMetadata, outputMetadata }) };
+      return { value: structuredClone({ sid, device, applied, inputNames: [...inputNames], outputNames: [...outputNames], inputMetadata, outputMetadata }) };
     }
     case 'run': {
       const Ctor = loadOrt().Tensor as unknown as Parameters<typeof unpackTensors>[1];

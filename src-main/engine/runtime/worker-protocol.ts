@@ -23,6 +23,8 @@ export type Request =
 export interface OpenedData {
   sid: number;
   device: DeviceInfo;
+  /** What had to change for the file to load (create-session.ts); empty when nothing. */
+  applied: string[];
   inputNames: string[];
   outputNames: string[];
   inputMetadata: InferenceSession['inputMetadata'];

@@ -73,14 +73,14 @@ export class WorkerSession {
 }
 
 /** Creates the session inside the worker; load errors arrive as the AnyfillErrors the worker mapped. */
-export async function openInWorker(filePath: string, opts: OpenOptions): Promise<{ session: InferenceSession; device: DeviceInfo }> {
+export async function openInWorker(filePath: string, opts: OpenOptions): Promise<{ session: InferenceSession; device: DeviceInfo; applied: string[] }> {
   const client = ortClient();
   const data = await client.request<OpenedData>({ op: 'open', filePath, opts });
   const session = new WorkerSession(client, data.sid, data);
   if (!client.alive) session.stopped = true;
   else live.set(client, (live.get(client) ?? new Set()).add(session));
   // Callers type sessions as InferenceSession; this implements the part of it Anyfill uses.
-  return { session: session as unknown as InferenceSession, device: data.device };
+  return { session: session as unknown as InferenceSession, device: data.device, applied: data.applied };
 }
 
 /** True for a session whose worker died: it can never run again. */

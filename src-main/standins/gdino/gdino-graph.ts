@@ -7,9 +7,15 @@
 // - "Phrase": onnx-community bakes a one-phrase text mask, so every valid token counts; IDEA-style takes
 //   text_token_mask as input and uses the colour token's block of it.
 // - Positions with attention_mask 0 and positions L..255 are −inf (pre-sigmoid logits, as the real ones).
+// - Square-only (the default gdino-tiny, like onnx-community's traced export): height and width are
+//   declared symbolic, but the pixels are reshaped to a baked [−1, 3, S, S] (mask [−1, S, S]), as a
+//   traced Swin reshapes to its baked token grid. Any other size fails at run time (element count not
+//   a multiple of S², or a batch that no longer matches the text's), or, at H·W = S² but not square,
+//   boxes the scrambled rows: wrong places.
 import type { GraphBuilder } from '../graph-builder';
 import { COLOURS } from '../tokenizers/colours';
 import { colourBoxes } from './colour-boxes';
+import { addFusionTrap } from './fusion-trap';
 
 export const NUM_QUERIES = 900;
 export const MAX_TEXT_LEN = 256;
@@ -20,10 +26,21 @@ const [HIGH, PHRASE, LOW] = [6, -3, -8];
 
 export type GdinoStyle = 'onnx-community' | 'idea';
 
-export function buildGdino(g: GraphBuilder, style: GdinoStyle): void {
+export interface GdinoQuirks {
+  /** The one S×S input size the graph works at (see the note); absent: any size. */
+  squareOnly?: number;
+  /** Fails to load with full graph optimisation, loads with 'basic' ([Note: fusion trap]). */
+  fusionTrap?: boolean;
+}
+
+export function buildGdino(g: GraphBuilder, style: GdinoStyle, { squareOnly, fusionTrap }: GdinoQuirks = {}): void {
   const idea = style === 'idea';
-  const pixels = g.input(idea ? 'img' : 'pixel_values', 'float32', ['batch', 3, 'height', 'width']);
-  const pixelMask = idea ? null : g.input('pixel_mask', 'int64', ['batch', 'height', 'width']);
+  let pixels = g.input(idea ? 'img' : 'pixel_values', 'float32', ['batch', 3, 'height', 'width']);
+  let pixelMask = idea ? null : g.input('pixel_mask', 'int64', ['batch', 'height', 'width']);
+  if (squareOnly) {
+    pixels = g.op('Reshape', [pixels, g.i64([-1, 3, squareOnly, squareOnly])]);
+    if (pixelMask) pixelMask = g.op('Reshape', [pixelMask, g.i64([-1, squareOnly, squareOnly])]);
+  }
   const ids = g.input('input_ids', 'int64', ['batch', 'sequence']);
   let attention: string;
   let textMask: string | null = null;
@@ -57,7 +74,8 @@ export function buildGdino(g: GraphBuilder, style: GdinoStyle): void {
   const zerosRow = g.op('Mul', [g.op('Cast', [att3], { to: FLOAT }), g.f32(0)]); // [B,1,L]
   const others = g.op('Expand', [g.op('Add', [zerosRow, g.f32(LOW)]), g.i64([1, NUM_QUERIES - K, 1])]);
   const all = g.op('Concat', [colourLogits, others], { axis: 1 });
-  const masked = g.op('Where', [g.op('Not', [att3]), g.f32(-Infinity), all]);
+  let masked = g.op('Where', [g.op('Not', [att3]), g.f32(-Infinity), all]);
+  if (fusionTrap) masked = addFusionTrap(g, ids, masked);
   // Pad the text axis to 256 with −inf, as both the HF and the IDEA heads do.
   const len = g.op('Gather', [g.op('Shape', [ids]), g.i64([1])]);
   const pads = g.op('Concat', [g.i64([0, 0, 0, 0, 0]), g.op('Sub', [g.i64([MAX_TEXT_LEN]), len])], { axis: 0 });

@@ -128,3 +128,38 @@ describe('BERT tokenizer through @huggingface/tokenizers', () => {
     expect(() => bertTokenizer(wordPieceJson('[PAD]\n[UNK]\n[CLS]\n[SEP]\n.\n'), {}, 'vocab.txt')).toThrow(/not the bert-base-uncased tokenizer/);
   });
 });
+
+describe('punctuation in a phrase (the export bakes its text mask for [CLS], [SEP] and one ".")', () => {
+  /** The id sequences an onnx-community pass is fed for a prompt, exactly as detect builds them. */
+  const idsPerPass = (prompt: string) =>
+    planPasses(promptPhrases(prompt).map((text) => ({ text, ids: cleanIds(fromJson.encode(text)) })), true, fromJson.decode).sequences.map((s) => s.ids);
+  /** Every ASCII punctuation token of the vocab ("!" 999 … "~" 1066; "." 1012 and "?" 1029 among them). */
+  const punctuationIds = new Set(vocab.flatMap((tok, id) => (/^[!-/:-@[-`{-~]$/.test(tok) ? [id] : [])));
+
+  it('drops "?", "!", ",", ";" and the rest: each pass is [CLS] words . [SEP]', () => {
+    expect(punctuationIds.has(1029)).toBe(true);
+    for (const p of ['red?', 'red!', 'red,', 'red;', 'red:', '(red)', '"red"', '¿red?', 'red…', '[red]', 'red!!!', '--red--', 'red/', 'red~', '#red', 'red+', '«red»']) {
+      expect(idsPerPass(p), p).toEqual([[101, 2417, 1012, 102]]);
+    }
+    expect(idsPerPass('a red car? the green ball!')).toEqual([[101, 1037, 2417, 2482, 1996, 2665, 100, 1012, 102]]);
+    expect(idsPerPass('red, car; green! ball?. blue?')).toEqual([[101, 2417, 2482, 2665, 100, 1012, 102], [101, 2630, 1012, 102]]);
+  });
+
+  it('no pass ever carries a punctuation token besides its one closing "."', () => {
+    const words = ['red', 'green', 'blue', 'yellow', 'white', 'black', 'car', 'dog', 'cat'];
+    const prompt = Array.from('!"#$%&\'()*+,-/:;<=>?@[\\]^_`{|}~', (c, i) => `${c}${words[i % 9]}${c}${words[(i + 4) % 9]}${c}`).join('. ');
+    const passes = idsPerPass(prompt);
+    expect(passes.length).toBeGreaterThan(1);
+    for (const ids of passes) {
+      expect(ids.filter((id) => punctuationIds.has(id))).toEqual([1012]);
+      expect([ids[0], ids.at(-2), ids.at(-1)]).toEqual([101, 1012, 102]);
+    }
+  });
+
+  it('a prompt of punctuation only is empty, and the renderer reads it the same way', () => {
+    expect(() => promptPhrases('?!, ;')).toThrow(EMPTY_PROMPT);
+    expect(splitPhrases('Red car? Tree!')).toEqual(['red car tree']);
+    expect(splitPhrases('red?. red!')).toEqual(['red']);
+    expect(cleanIds([2417, 1029, 2482])).toEqual([2417, 2482]); // a "?" a tokenizer makes anyway never reaches the mask
+  });
+});

@@ -16,7 +16,8 @@ const call = (channel: string, payload: unknown) => dispatch({ t: 'req', id: id+
 beforeAll(async () => {
   hardenSharp();
   s = await makeSession();
-  await writeStandins(s.ctx.modelsDir, (p) => p === 'gdino-tiny');
+  // Any-size stand-in: the scene reaches the graph unresampled, so the box is exact to the pixel.
+  await writeStandins(s.ctx.modelsDir, (p) => p === 'standin-gdino-aspect');
   dispatch = createDispatcher(createEngineHandlers(), s.ctx);
 });
 afterAll(() => s.cleanup());

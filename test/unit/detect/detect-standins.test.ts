@@ -8,6 +8,8 @@ import type { AssetId } from '../../../src-shared/document/ids';
 import { detect, type DetectResult } from '../../../src-main/engine/detect/detect';
 import { NO_GDINO_PACK } from '../../../src-main/engine/detect/find-pack';
 import { openImage } from '../../../src-main/engine/images/open-image';
+import { verifyAndLoad } from '../../../src-main/engine/models/load-check';
+import { runModels } from '../../../src-main/cli/models-command';
 import { makeSession, type TestSession } from '../../helpers/images';
 import { discBox, gdinoModels, iou, LANDSCAPE, PORTRAIT, ROTATED, sceneRotatedJpeg, scenePng, spiedRuntime, type Scene } from './scenes';
 
@@ -36,7 +38,8 @@ function run(scene: Scene, text: string, extra: { packId?: string; boxThreshold?
 const corners = (d: DetectResult['detections'][number]) => [d.box.x0, d.box.y0, d.box.x1, d.box.y1];
 
 describe.each([
-  { packId: 'gdino-tiny', runsPerPhrase: true },
+  { packId: 'gdino-tiny', runsPerPhrase: true }, // as published: 800×800 only, stretched to
+  { packId: 'standin-gdino-aspect', runsPerPhrase: true }, // the upstream 800/1333 rule, aspect kept
   { packId: 'standin-gdino-idea', runsPerPhrase: false },
 ])('text detection with $packId', ({ packId, runsPerPhrase }) => {
   it.each([
@@ -132,5 +135,51 @@ describe('text detection errors', () => {
     const manifest = JSON.parse(await readFile(path.join(src, 'anyfill-pack.json'), 'utf8')) as Record<string, unknown>;
     await writeFile(path.join(dst, 'anyfill-pack.json'), JSON.stringify({ ...manifest, packId: id }));
     await expect(run(LANDSCAPE, 'red', { packId: id })).rejects.toMatchObject({ code: 'INTEGRITY', message: expect.stringContaining('onnx/model.onnx is damaged') });
+  });
+});
+
+describe('punctuation in a prompt', () => {
+  it('never reaches the model: each run is fed [CLS] words . [SEP] only', async () => {
+    runtime.log.runs.length = 0;
+    const result = await run(LANDSCAPE, 'Red? Green, please! blue;', { packId: 'gdino-tiny' });
+    expect(runtime.log.runs).toEqual([[101, 2417, 2665, 100, 2630, 1012, 102]]);
+    expect(result.detections.map((d) => d.phrase)).toContain('red green please blue');
+  });
+});
+
+describe('verify of the square-only pack', () => {
+  it('warms it up at its configured 800×800 (the default 64×64 warm-up would fail in its Reshape)', async () => {
+    const verified = await verifyAndLoad(models.dir, 'gdino-tiny', runtime);
+    expect(verified.problems).toEqual([]);
+    expect(verified.loads?.[0]).toMatchObject({ role: 'model', variant: expect.stringMatching(/^gdino\b/) });
+    expect(verified.loads?.[0]?.warmUpMs).toEqual(expect.any(Number));
+    expect(verified.loads?.[0]?.applied).toBeUndefined(); // loads fully optimised: nothing to report
+  });
+});
+
+describe('a pack ONNX Runtime cannot load with full graph optimisation', () => {
+  const lowered = /^graph optimisation lowered to 'basic': full optimisation failed \(Invalid model\. Node input '\w+' is not a graph input, initializer, or output of a previous node\.?\)$/;
+
+  it('loads with basic optimisation, finds the red square, and verify says what was lowered', async () => {
+    const result = await run(PORTRAIT, 'red', { packId: 'standin-gdino-unfusable' });
+    expect(result.detections.map((d) => d.label)).toEqual(['red']);
+    expect(iou(corners(result.detections[0]!), PORTRAIT.square)).toBeGreaterThanOrEqual(0.9);
+    const verified = await verifyAndLoad(models.dir, 'standin-gdino-unfusable', runtime);
+    expect(verified.ok).toBe(true);
+    expect(verified.loads?.[0]?.applied).toEqual([expect.stringMatching(lowered)]);
+  });
+
+  it('`anyfill models verify` prints it under the file', async () => {
+    let out = '';
+    const code = await runModels(['verify', 'standin-gdino-unfusable', '--models', models.dir], {
+      verify: (dir, id) => verifyAndLoad(dir, id, runtime),
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => undefined },
+    });
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    const at = lines.findIndex((l) => l.trim().startsWith('onnx/model.onnx: gdino'));
+    expect(lines[0]).toMatch(/^ok {7}standin-gdino-unfusable/);
+    expect(lines[at + 1]!.trim()).toMatch(/^applied: graph optimisation lowered to 'basic': full optimisation failed \(Invalid model\./);
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../../src-main/engine/detect/caption';
 import { dropDuplicates, iou, numberDetections } from '../../../src-main/engine/detect/dedupe';
-import { aspectResize, IMAGENET, normaliseChw, readPreprocessor, UPSTREAM } from '../../../src-main/engine/detect/image-input';
+import { aspectResize, IMAGENET, modelInputSize, normaliseChw, readPreprocessor, UPSTREAM } from '../../../src-main/engine/detect/image-input';
 import { candidates, DEFAULT_THRESHOLDS, sigmoid, toPixelBox, type Box, type Candidate, type ModelOutput } from '../../../src-main/engine/detect/postprocess';
 import { subSentenceMasks } from '../../../src-main/engine/detect/text-masks';
 
@@ -38,6 +38,18 @@ describe('image input', () => {
     expect(aspectResize(3000, 4000, 1024, 1024)).toEqual({ width: 768, height: 1024 });
   });
 
+  it('picks the model input size: declared dims, else the config\'s fixed size, else IDEA 1200×800 or the 800/1333 rule', () => {
+    const fixed = { ...UPSTREAM, fixed: { width: 800, height: 800 } };
+    const [wide, tall] = [{ width: 4000, height: 3000 }, { width: 600, height: 900 }];
+    const dynamic = ['batch', 3, 'height', 'width'];
+    expect(modelInputSize(dynamic, false, wide, fixed)).toEqual({ width: 800, height: 800 });
+    expect(modelInputSize(dynamic, false, tall, fixed)).toEqual({ width: 800, height: 800 });
+    expect(modelInputSize(dynamic, false, wide, UPSTREAM)).toEqual({ width: 1066, height: 800 });
+    expect(modelInputSize(dynamic, false, tall, UPSTREAM)).toEqual({ width: 800, height: 1200 });
+    expect(modelInputSize(dynamic, true, tall, UPSTREAM)).toEqual({ width: 1200, height: 800 });
+    expect(modelInputSize(['batch', 3, 640, 960], false, tall, fixed)).toEqual({ width: 960, height: 640 });
+  });
+
   it('normalises interleaved RGB(A) to planar ImageNet values, alpha ignored', () => {
     const rgba = Uint8Array.from([255, 0, 0, 7, 0, 255, 0, 200]);
     const out = normaliseChw(rgba, 2, 1, 4, IMAGENET);
@@ -52,6 +64,11 @@ describe('image input', () => {
       const file = path.join(dir, 'preprocessor_config.json');
       await writeFile(file, JSON.stringify({ size: { shortest_edge: 640, longest_edge: 1024 }, image_mean: [0.5, 0.5, 0.5], image_std: [0.5, 0.5, 0.5] }));
       expect(await readPreprocessor(file)).toEqual({ shortestEdge: 640, longestEdge: 1024, norm: { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5], rescale: 1 / 255 } });
+      // onnx-community's form: a fixed size, stretched to (as transformers.js and HF's processor do).
+      await writeFile(file, JSON.stringify({ do_resize: true, size: { height: 800, width: 800 }, rescale_factor: 0.00392156862745098 }));
+      expect(await readPreprocessor(file)).toEqual({ ...UPSTREAM, fixed: { width: 800, height: 800 } });
+      await writeFile(file, JSON.stringify({ size: { height: 800, width: 'wide' } }));
+      expect(await readPreprocessor(file)).toEqual(UPSTREAM);
       await writeFile(file, '{ not json');
       expect(await readPreprocessor(file)).toEqual(UPSTREAM);
       expect(await readPreprocessor(null)).toEqual(UPSTREAM);

@@ -62,7 +62,7 @@ export function iou(a: readonly number[], b: readonly number[]): number {
 /** A models folder with both Grounding DINO stand-ins. */
 export async function gdinoModels(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-detect-'));
-  await writeStandins(dir, (id) => id === 'gdino-tiny' || id === 'standin-gdino-idea');
+  await writeStandins(dir, (id) => ['gdino-tiny', 'standin-gdino-aspect', 'standin-gdino-idea', 'standin-gdino-unfusable'].includes(id));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 

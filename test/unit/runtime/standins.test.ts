@@ -3,6 +3,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gdinoWarmUpHints } from '../../../src-main/engine/detect/warm-up-size';
+import { readManifest } from '../../../src-main/engine/models/pack-files';
 import { checkContract, type Variant } from '../../../src-main/engine/runtime/check-contract';
 import { modelRoles } from '../../../src-main/engine/runtime/contracts';
 import { InferenceQueue } from '../../../src-main/engine/runtime/inference-queue';
@@ -30,6 +32,7 @@ const EXPECTED: Record<string, Partial<Record<string, Partial<Variant>>>> = {
   'standin-sam1-nchw': { encoder: { input: 'nchw' }, decoder: { maskCount: 4 } },
   'sam2.1-tiny': { encoder: { kind: 'sam2-encoder' }, decoder: { kind: 'sam2-decoder', origImSize: null } },
   'gdino-tiny': { model: { kind: 'gdino', pixelMask: true, tokenTypeIds: true } },
+  'standin-gdino-aspect': { model: { kind: 'gdino', pixelMask: true, tokenTypeIds: true } },
   'standin-gdino-idea': { model: { kind: 'gdino-idea' } },
   'sd15-inpaint': { textEncoder: { kind: 'sd-text-encoder', ids: 'int32' }, unet: { kind: 'sd-unet', timestep: { dtype: 'float32', rank: 1 }, channels: 9 }, vaeEncoder: { output: 'latent_sample' } },
   'standin-sd-timestep-int64': { unet: { timestep: { dtype: 'int64', rank: 1 } } },
@@ -54,7 +57,8 @@ describe('stand-in packs through the runtime', () => {
         expect(device.name).toBe('cpu');
         const match = checkContract(session, pack.layout, role);
         expect(match.variant, `${pack.packId} ${role}`).toMatchObject(EXPECTED[pack.packId]?.[role] ?? {});
-        const warm = await warmUp(session, queue);
+        // A pack whose config fixes its input size warms up at that size, as verify does.
+        const warm = await warmUp(session, queue, await gdinoWarmUpHints(tmp.dir, (await readManifest(tmp.dir, pack.packId))!));
         expect(warm.reason, `${pack.packId} ${role} warm-up`).toBeUndefined();
         await session.release();
         seen.push(`${pack.packId}/${role}`);

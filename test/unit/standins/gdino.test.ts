@@ -21,7 +21,7 @@ beforeAll(async () => {
   for (const pack of gdinoStandinPacks()) await writeStandinPack(dir, pack);
   const lines = (await readFile(path.join(dir, 'gdino-tiny', 'vocab.txt'), 'utf8')).split('\n');
   vocab = new Map(lines.map((t, i) => [t, i]));
-  community = await ort.InferenceSession.create(path.join(dir, 'gdino-tiny', 'onnx', 'model.onnx'));
+  community = await ort.InferenceSession.create(path.join(dir, 'standin-gdino-aspect', 'onnx', 'model.onnx'));
   idea = await ort.InferenceSession.create(path.join(dir, 'standin-gdino-idea', 'groundingdino.onnx'));
 });
 afterAll(async () => {
@@ -91,7 +91,7 @@ function iou(a: readonly number[], b: readonly number[]): number {
 
 const DISC_BOX = [DISC.cx - DISC.r, DISC.cy - DISC.r, DISC.cx + DISC.r, DISC.cy + DISC.r];
 
-describe('Grounding DINO stand-in, onnx-community layout (gdino-tiny)', () => {
+describe('Grounding DINO stand-in, onnx-community layout (gdino-tiny; any-size graph: standin-gdino-aspect)', () => {
   it('has the catalog pack\'s id, layout, roles and files', async () => {
     const catalog = JSON.parse(await readFile(path.join(__dirname, '../../../models/catalog.json'), 'utf8'));
     const real = catalog.packs.find((p: { id: string }) => p.id === 'gdino-tiny');
@@ -150,6 +150,61 @@ describe('Grounding DINO stand-in, onnx-community layout (gdino-tiny)', () => {
     const hits = detect(out, 'pred_boxes', real, H);
     expect(hits).toHaveLength(1);
     expect(hits[0]!.box.map(Math.round)).toEqual([0, 0, real, H]); // background spans exactly the real image
+  });
+});
+
+/** w×h, blue with a red rectangle over [w/8, h/8, w/2, h/2), ImageNet-normalised planar RGB. */
+function redOnBlue(w: number, h: number): { pixels: Float32Array; red: number[] } {
+  const red = [w / 8, h / 8, w / 2, h / 2];
+  const [mean, std] = [[0.485, 0.456, 0.406], [0.229, 0.224, 0.225]];
+  const pixels = new Float32Array(3 * w * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const rgb = x >= red[0]! && x < red[2]! && y >= red[1]! && y < red[3]! ? [1, 0, 0] : [0, 0, 1];
+      for (let c = 0; c < 3; c++) pixels[c * w * h + y * w + x] = (rgb[c]! - mean[c]!) / std[c]!;
+    }
+  return { pixels, red };
+}
+
+describe('Grounding DINO stand-in as published by onnx-community (gdino-tiny: works at 800×800 only)', () => {
+  let square: ort.InferenceSession;
+  beforeAll(async () => (square = await ort.InferenceSession.create(path.join(dir, 'gdino-tiny', 'onnx', 'model.onnx'))));
+  afterAll(() => square?.release());
+
+  const run = (w: number, h: number, word: string) => {
+    const ids = tokens([word, '.']);
+    return square.run({
+      pixel_values: new ort.Tensor('float32', redOnBlue(w, h).pixels, [1, 3, h, w]),
+      pixel_mask: i64(new Array<number>(w * h).fill(1), [1, h, w]),
+      input_ids: i64(ids, [1, ids.length]),
+      token_type_ids: i64(new Array<number>(ids.length).fill(0), [1, ids.length]),
+      attention_mask: i64(new Array<number>(ids.length).fill(1), [1, ids.length]),
+    });
+  };
+
+  it('declares height and width dynamic, like the any-size graph', () => {
+    expect(square.inputMetadata).toEqual(community.inputMetadata);
+    expect(square.outputMetadata).toEqual(community.outputMetadata);
+  });
+
+  it('boxes the red rectangle at 800×800', async () => {
+    const hits = detect(await run(800, 800, 'red'), 'pred_boxes', 800, 800);
+    expect(hits).toHaveLength(1);
+    expect(iou(hits[0]!.box, redOnBlue(800, 800).red)).toBeGreaterThan(0.95);
+  });
+
+  it('fails at run time at the 800/1333 rule\'s 1200×800, and boxes the wrong place at 1000×640 (800² pixels, not square)', async () => {
+    await expect(run(1200, 800, 'red')).rejects.toThrow(/Reshape/);
+    const wrong = detect(await run(1000, 640, 'red'), 'pred_boxes', 1000, 640);
+    expect(wrong.length === 0 || iou(wrong[0]!.box, redOnBlue(1000, 640).red) < 0.5).toBe(true);
+  });
+
+  it('ships the onnx-community preprocessor_config.json: size {height, width}, 496 bytes like the published file', async () => {
+    const bytes = await readFile(path.join(dir, 'gdino-tiny', 'preprocessor_config.json'));
+    expect(bytes.length).toBe(496);
+    const pre = JSON.parse(bytes.toString('utf8'));
+    expect(pre).toMatchObject({ size: { height: 800, width: 800 }, do_resize: true, do_rescale: true, do_normalize: true, rescale_factor: 1 / 255, image_processor_type: 'GroundingDinoImageProcessor' });
+    expect(pre.size).not.toHaveProperty('shortest_edge');
   });
 });
 

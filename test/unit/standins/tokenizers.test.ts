@@ -70,7 +70,7 @@ describe('BERT vocab (gdino-tiny)', () => {
     expect(tj.post_processor.single.map((p: Record<string, { id: string }>) => Object.values(p)[0]!.id)).toEqual(['[CLS]', 'A', '[SEP]']);
     expect(tj.post_processor.special_tokens['[SEP]'].ids).toEqual([102]);
     const pre = JSON.parse(await read('gdino-tiny/preprocessor_config.json'));
-    expect(pre.size).toEqual({ shortest_edge: 800, longest_edge: 1333 });
+    expect(pre.size).toEqual({ height: 800, width: 800 }); // onnx-community's form (issue 18)
     expect(pre.image_mean).toEqual([0.485, 0.456, 0.406]);
   });
 });
