@@ -10,7 +10,7 @@ import { InferenceQueue } from '../../../src-main/engine/runtime/inference-queue
 import { SessionPool } from '../../../src-main/engine/runtime/session-pool';
 import { sam2Decoder, sam2Encoder } from '../../../src-main/standins/sam/sam2';
 import { SAM2_ZIP_ENTRIES, sam2StandinZip, type Sam2ZipLayout } from '../../../src-main/standins/sam/sam2-zip';
-import { catalogOf, makeEnv, type Env } from './fixtures';
+import { catalogOf, makeEnv, sha256, type Env } from './fixtures';
 
 const pack = findCatalogPack('sam2.1-tiny')!;
 const zipFile = pack.files[0]!;
@@ -24,8 +24,10 @@ afterEach(async () => {
 afterAll(() => pool.releaseAll());
 
 it.each<Sam2ZipLayout>(['samexporter', 'card'])('installs the catalog SAM 2.1 pack from a %s-layout zip, and it loads', async (layout) => {
-  env = await makeEnv(catalogOf(pack));
-  await env.put(zipFile.repo, zipFile.source, await sam2StandinZip(layout));
+  // The catalog's entry as it is (repo, commit, path, extract rules), pinned to the stand-in zip's bytes.
+  const zip = await sam2StandinZip(layout);
+  env = await makeEnv(catalogOf({ ...pack, files: [{ ...zipFile, bytes: zip.length, sha256: sha256(Buffer.from(zip)) }] }));
+  await env.put(zipFile.repo, zipFile.source, Buffer.from(zip));
   const manifest = await env.manager().download('sam2.1-tiny', { endpoint: env.hub.url });
   expect(manifest.files.map((f) => f.path)).toEqual(['encoder.onnx', 'decoder.onnx']);
   const root = path.join(env.modelsDir, 'sam2.1-tiny');
