@@ -58,9 +58,11 @@ async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, name
     return;
   }
   const label = mode === 'layer' ? 'Adding layer' : 'Opening';
+  let name = nameHint;
   try {
     await withBusy(nameHint ? `${label} ${nameHint}…` : `${label}…`, async () => {
       const staged = await stage();
+      name = staged.name;
       // A project replaces the document whatever the mode: it has its own layers and size.
       if (isProjectName(staged.name)) return await openStagedProject(staged, proxySideForScreen());
       const api = getApi();
@@ -74,8 +76,14 @@ async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, name
       for (const notice of asset.notices) showNotice(notice);
     });
   } catch (err) {
-    showError(userMessage(err, 'Could not open that file.'));
+    showError(namingFile(name, userMessage(err, 'Could not open that file.')));
   }
+}
+
+/** A message about a file starts with the file's name (unless it already says it): several may be open. */
+export function namingFile(name: string | undefined, message: string): string {
+  const n = name?.trim().slice(0, 120);
+  return n && !message.includes(n) ? `${n}: ${message}` : message;
 }
 
 /** A renamed project is not an image: try it as one, and if that fails too, say why it is no image. */
