@@ -2,7 +2,8 @@
 // (or opens it when no document is open).
 import { getState } from '../state/editor-store';
 import { showError } from '../state/messages';
-import { namingFile, openFile } from './open-image';
+import { openFile } from './open-image';
+import { namingFile } from './file-message';
 import { isProjectName } from '../project/open-project';
 
 const IMAGE_NAME = /\.(jpe?g|png|gif|webp|bmp|tiff?|avif|heic|heif)$/i;

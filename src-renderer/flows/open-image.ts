@@ -9,6 +9,7 @@ import { loadDocument } from '../state/document-actions';
 import { getState, type AssetView } from '../state/editor-store';
 import { addImageLayer } from '../state/layer-actions';
 import { showError, showNotice } from '../state/messages';
+import { namingFile } from './file-message';
 import { zoomToFit } from '../state/view-actions';
 import { isBusy, withBusy } from './busy';
 import { takeEarlyDecode } from './host-events';
@@ -78,12 +79,6 @@ async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, name
   } catch (err) {
     showError(namingFile(name, userMessage(err, 'Could not open that file.')));
   }
-}
-
-/** A message about a file starts with the file's name (unless it already says it): several may be open. */
-export function namingFile(name: string | undefined, message: string): string {
-  const n = name?.trim().slice(0, 120);
-  return n && !message.includes(n) ? `${n}: ${message}` : message;
 }
 
 /** A renamed project is not an image: try it as one, and if that fails too, say why it is no image. */

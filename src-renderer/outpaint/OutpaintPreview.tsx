@@ -19,7 +19,7 @@ export function OutpaintPreview() {
   const height = photo.height + ext.top + ext.bottom;
   return (
     <Group x={photo.x - ext.left} y={photo.y - ext.top} id="outpaint-preview" listening={false}>
-      <Rect width={width} height={height} fill="rgba(90, 169, 255, 0.12)" stroke={COLOUR} strokeWidth={2} dash={[10, 6]} strokeScaleEnabled={false} />
+      <Rect id="outpaint-preview-rect" width={width} height={height} fill="rgba(90, 169, 255, 0.12)" stroke={COLOUR} strokeWidth={2} dash={[10, 6]} strokeScaleEnabled={false} />
       <Label x={4 / scale} y={4 / scale} scaleX={1 / scale} scaleY={1 / scale}>
         <Tag fill="rgba(16, 17, 21, 0.8)" cornerRadius={3} />
         <Text text={`${width} × ${height}`} fontSize={12} padding={3} fill="#fff" />
