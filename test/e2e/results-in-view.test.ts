@@ -2,7 +2,7 @@
 // Fit keeps the image clear of the floating bars; after Generate the candidates and Apply (Enter) /
 // Discard (Esc) are on screen next to the image, their thumbnails show the photo, and Apply works; the
 // SAM candidates show the photo under each mask and the default is the best score; the Extend Canvas
-// dialog says the resulting size and outlines it; a bad file's message names it.
+// dialog says the resulting size and outlines it; a bad file's message names it, clear of the bottom bar.
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,21 @@ describe('results where the eye is, at 1366 × 768', () => {
     await expect.poll(async () => (await editor.state()).document!.layers.length).toBe(layers + 1);
     expect((await gen()).candidates).toBeNull();
     expect(await page.getByTestId('results-panel').count()).toBe(0);
+  });
+
+  it('a bad file: the error toast names it, sits clear of the bottom bar, and closes', async () => {
+    await page.getByTestId('tool-wand').click();
+    await editor.openBytesWithDialog('holiday-notes.png', Buffer.from('Shopping list:\n- eggs\n'.repeat(20)));
+    const toast = page.locator('[data-testid="message"][data-kind="error"]');
+    await expect.poll(() => toast.count(), { timeout: 15_000 }).toBe(1);
+    expect(await toast.innerText()).toContain('holiday-notes.png');
+    const box = (await toast.boundingBox())!;
+    expect(inside(box)).toBe(true);
+    const bars = await bottomBars(page);
+    expect(bars.length).toBeGreaterThan(0);
+    for (const b of bars) expect(intersects(box, b)).toBe(false);
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => toast.count()).toBe(0);
   });
 
   it('Extend Canvas says the resulting size and outlines it on the canvas', async () => {
