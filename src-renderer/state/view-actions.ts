@@ -21,6 +21,17 @@ export function zoomToFit(): void {
   setState({ viewport: fitted(document, stageSize), userZoomed: false });
 }
 
+/**
+ * Show a document rectangle whole (a preview that reaches past the canvas), as Zoom to Fit would show a
+ * document of its size; the view still counts as fitted, so zoomToFit or a resize puts the document back.
+ */
+export function fitRectInView(rect: { x: number; y: number; width: number; height: number }): void {
+  const { stageSize, userZoomed } = getState();
+  if (userZoomed) return;
+  const v = fitted(rect, stageSize);
+  setState({ viewport: { scale: v.scale, x: v.x - rect.x * v.scale, y: v.y - rect.y * v.scale } });
+}
+
 export function zoomTo100(): void {
   const { document, stageSize, viewport } = getState();
   if (!document) return;

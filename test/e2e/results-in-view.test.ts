@@ -170,6 +170,10 @@ describe('results where the eye is, at 1366 × 768', () => {
     await expect.poll(() => page.getByTestId('outpaint-result-size').innerText()).toMatch(/1500 × 1500/);
     const outlined = () => page.evaluate(() => (window as unknown as { __anyfillTest: { outpaintPreview(): Box | null } }).__anyfillTest.outpaintPreview());
     await expect.poll(outlined).toEqual({ x: 0, y: -250, width: 1500, height: 1500 });
+    // A fitted view zooms out so all of the new canvas shows, clear of the bottom bar.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __anyfillTest: { imageToScreen(x: number, y: number): { x: number; y: number } } }).__anyfillTest.imageToScreen(0, -250).y))
+      .toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Escape');
     await page.getByTestId('outpaint-dialog').waitFor({ state: 'detached' });
     expect(await outlined()).toBeNull();
