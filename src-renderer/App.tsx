@@ -9,7 +9,7 @@ import { subscribeToHost } from './flows/host-events';
 import { installProxyUpgrades } from './flows/proxy-upgrade';
 import { installModelEvents } from './models/model-actions';
 import { installSelections } from './selection/install';
-import { SelectionBar } from './panels/SelectionBar';
+import { CanvasDock } from './panels/CanvasDock';
 import { ModelManager } from './models/ModelManager';
 import { ExportDialog } from './export/ExportDialog';
 import { useEditor } from './state/editor-store';
@@ -22,7 +22,6 @@ import { DetectPanel } from './detect/DetectPanel';
 import { MaskOpsPanel } from './mask-ops/MaskOpsPanel';
 import { FillPanel } from './fill/FillPanel';
 import { GeneratePanel } from './generate/GeneratePanel';
-import { ResultsPanel } from './generate/ResultsPanel';
 import { PipelinePanel } from './pipeline/PipelinePanel';
 import { CompareDivider } from './generate/CompareDivider';
 import { installGenerate } from './generate/install';
@@ -63,11 +62,13 @@ export function App() {
           <EditorStage />
           <EmptyState />
           <CompareDivider />
-          <SelectionBar />
+          <CanvasDock />
           <BusyIndicator />
-          <JobsBar />
+          <div className="canvas-notices">
+            <JobsBar />
+            <Messages />
+          </div>
           <RecoveryPrompt />
-          <Messages />
           <DropOverlay visible={dragging} />
         </div>
         <aside className="sidebar">
@@ -77,7 +78,6 @@ export function App() {
           <MaskOpsPanel />
           <FillPanel />
           <GeneratePanel />
-          <ResultsPanel />
           <PipelinePanel />
           <PropertiesPanel />
         </aside>

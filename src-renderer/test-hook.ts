@@ -45,6 +45,8 @@ export interface AnyfillTestHook {
   hoverCounts(): { sent: number; shown: number };
   /** Generative fill: the plan drawn on the canvas, the candidates and what the canvas shows of them. */
   generate(): GenerateView;
+  /** Extend Canvas: the new canvas outlined on the canvas (document pixels); null when none is drawn. */
+  outpaintPreview(): { x: number; y: number; width: number; height: number } | null;
   /** Projects: autosaves written since load, unsaved changes, the recovery copies offered. */
   project(): { autosaves: number; lastAutosave: string | null; dirty: boolean; offers: string[] };
   /** The engine's recovery copies now (project.recoverable), after queued autosaves and discards ended. */
@@ -155,6 +157,11 @@ export function installTestHook(): void {
         split: g.split,
         candidateShown: Boolean(node?.isVisible()),
       };
+    },
+    outpaintPreview() {
+      const group = stageRefs.stage?.findOne('#outpaint-preview');
+      const rect = stageRefs.stage?.findOne('#outpaint-preview-rect');
+      return group && rect ? { x: group.x(), y: group.y(), width: rect.width(), height: rect.height() } : null;
     },
   };
   Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });

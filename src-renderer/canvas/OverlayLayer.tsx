@@ -5,6 +5,7 @@ import { useEditor } from '../state/editor-store';
 import { SelectionOverlay } from './SelectionOverlay';
 import { DetectionBoxes } from '../detect/DetectionBoxes';
 import { GenerateOverlay } from '../generate/CandidateOverlay';
+import { OutpaintPreview } from '../outpaint/OutpaintPreview';
 
 export function OverlayLayer() {
   const doc = useEditor((s) => s.document);
@@ -32,6 +33,7 @@ export function OverlayLayer() {
         )}
         <DetectionBoxes />
         <GenerateOverlay />
+        <OutpaintPreview />
       </Group>
     </Layer>
   );

@@ -22,6 +22,12 @@ export interface Size {
 export const MIN_SCALE = 0.01; // 1%
 export const MAX_SCALE = 32; // 3200%
 export const FIT_MARGIN = 32;
+/**
+ * Height kept clear at the bottom of the canvas by Zoom to Fit: the floating bars there (tool options,
+ * SAM candidates, generated candidates with Apply) are at most this tall, so a fitted image never
+ * sits under them. Their CSS keeps them within it (overlays.css: --dock-height).
+ */
+export const FIT_BOTTOM_DOCK = 100;
 export const IDENTITY: Viewport = { scale: 1, x: 0, y: 0 };
 
 /** Preset zoom levels used by zoom in / zoom out, so repeated steps land on round numbers. */
@@ -44,15 +50,18 @@ export function screenToImage(v: Viewport, p: Point): Point {
 
 /**
  * The largest scale at which the whole image fits inside the view with `margin` on every side, centred.
- * Capped at `maxScale` (100% by default) so a small image isn't blown up into a blur.
+ * Capped at `maxScale` (100% by default) so a small image isn't blown up into a blur. The bottom margin
+ * is at least `bottomDock` (the floating bars' band; at most half the view), and the image centres
+ * between the top margin and that band.
  */
-export function fitViewport(image: Size, view: Size, margin = FIT_MARGIN, maxScale = 1): Viewport {
+export function fitViewport(image: Size, view: Size, margin = FIT_MARGIN, maxScale = 1, bottomDock = 0): Viewport {
   if (image.width <= 0 || image.height <= 0 || view.width <= 0 || view.height <= 0) return IDENTITY;
   // A view smaller than twice the margin still shows the image, just without the margin.
   const m = Math.min(margin, view.width / 4, view.height / 4);
-  const raw = Math.min((view.width - 2 * m) / image.width, (view.height - 2 * m) / image.height);
+  const bottom = Math.max(m, Math.min(bottomDock, view.height / 2));
+  const raw = Math.min((view.width - 2 * m) / image.width, (view.height - m - bottom) / image.height);
   const scale = clampScale(Math.min(raw, maxScale));
-  return centerAt(image, view, scale);
+  return centerAt(image, { width: view.width, height: view.height - (bottom - m) }, scale);
 }
 
 /** The image centred in the view at `scale`; origin rounded to whole pixels so 100% stays crisp. */

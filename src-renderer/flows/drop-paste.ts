@@ -3,6 +3,7 @@
 import { getState } from '../state/editor-store';
 import { showError } from '../state/messages';
 import { openFile } from './open-image';
+import { namingFile } from './file-message';
 import { isProjectName } from '../project/open-project';
 
 const IMAGE_NAME = /\.(jpe?g|png|gif|webp|bmp|tiff?|avif|heic|heif)$/i;
@@ -63,7 +64,7 @@ export function installDropAndPaste(onDragging: (dragging: boolean) => void): ()
     if (files.length === 0 || isTextField(e.target)) return;
     e.preventDefault();
     const file = files.find(looksLikeImage);
-    if (!file) return void showError('The clipboard holds a file that is not an image.');
+    if (!file) return void showError(namingFile(files[0]?.name, 'The clipboard holds a file that is not an image.'));
     void openFile(file, getState().document ? 'layer' : 'document');
   };
   window.addEventListener('dragenter', enter);

@@ -9,6 +9,7 @@ import { loadDocument } from '../state/document-actions';
 import { getState, type AssetView } from '../state/editor-store';
 import { addImageLayer } from '../state/layer-actions';
 import { showError, showNotice } from '../state/messages';
+import { namingFile } from './file-message';
 import { zoomToFit } from '../state/view-actions';
 import { isBusy, withBusy } from './busy';
 import { takeEarlyDecode } from './host-events';
@@ -58,9 +59,11 @@ async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, name
     return;
   }
   const label = mode === 'layer' ? 'Adding layer' : 'Opening';
+  let name = nameHint;
   try {
     await withBusy(nameHint ? `${label} ${nameHint}…` : `${label}…`, async () => {
       const staged = await stage();
+      name = staged.name;
       // A project replaces the document whatever the mode: it has its own layers and size.
       if (isProjectName(staged.name)) return await openStagedProject(staged, proxySideForScreen());
       const api = getApi();
@@ -74,7 +77,7 @@ async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, name
       for (const notice of asset.notices) showNotice(notice);
     });
   } catch (err) {
-    showError(userMessage(err, 'Could not open that file.'));
+    showError(namingFile(name, userMessage(err, 'Could not open that file.')));
   }
 }
 

@@ -1,10 +1,10 @@
 // Runs in: renderer. Generative fill on the canvas (overlay layer, document coordinates): before a run,
-// the crop the model will see as a dashed rectangle labelled with its processing size; while comparing,
+// the crop the model will see as a dashed rectangle labelled with its processing size (on a dark tag); while comparing,
 // the chosen candidate drawn over its photo right of the before/after divider (not a document layer:
 // nothing here is undoable or exported), hidden while the user peeks at the original. While a generation
 // runs, its rough step preview covers the crop.
 import { useEffect, useState } from 'react';
-import { Group, Image as KImage, Line, Rect, Text } from 'react-konva';
+import { Group, Image as KImage, Label, Line, Rect, Tag, Text } from 'react-konva';
 import { useJobs } from '../jobs/job-store';
 import { useProxyImage } from '../canvas/use-proxy-image';
 import { imageLayerOf } from '../selection/geometry';
@@ -74,17 +74,11 @@ export function GenerateOverlay() {
     <Group x={frame.x + r.x} y={frame.y + r.y} id="generate-plan">
       {preview && <KImage image={preview} width={r.width} height={r.height} opacity={0.85} id="generate-step-preview" listening={false} />}
       <Rect width={r.width} height={r.height} stroke={PLAN_COLOUR} strokeWidth={1.5} dash={[8, 5]} strokeScaleEnabled={false} />
-      <Text
-        x={4 / scale}
-        y={4 / scale}
-        scaleX={1 / scale}
-        scaleY={1 / scale}
-        text={`${p.width} × ${p.height}`}
-        fontSize={12}
-        fill={PLAN_COLOUR}
-        shadowColor="#000"
-        shadowBlur={3}
-      />
+      {/* On a dark tag: yellow text alone is unreadable over sky, snow or a white wall. */}
+      <Label x={4 / scale} y={4 / scale} scaleX={1 / scale} scaleY={1 / scale} id="generate-plan-label" listening={false}>
+        <Tag fill="rgba(16, 17, 21, 0.8)" cornerRadius={3} />
+        <Text text={`${p.width} × ${p.height}`} fontSize={12} padding={3} fill={PLAN_COLOUR} />
+      </Label>
     </Group>
   );
 }

@@ -1,6 +1,7 @@
-// Runs in: renderer. The candidates of the last run: a grid of thumbnails (1–4 choose), the before/after
-// divider, "Hold to see original" (or hold \), Apply (Enter: a new layer, one undo step) and Discard
-// (Escape, once no job is running — Escape cancels a running job first).
+// Runs in: renderer. The candidates of the last run, floating at the bottom of the canvas where the eye
+// is (within the band Zoom to Fit keeps clear): thumbnails of each candidate over its photo (1–4 choose),
+// the before/after divider, "Hold to see original" (or hold \), Apply (Enter: a new layer, one undo step)
+// and Discard (Escape, once no job is running — Escape cancels a running job first), keys on the buttons.
 import { useEffect } from 'react';
 import { isTyping } from '../commands/keys';
 import { getJobs } from '../jobs/job-store';
@@ -8,6 +9,7 @@ import { getModels } from '../models/models-store';
 import { applyCandidate, chooseCandidate, discardResults, setPeek, setSplit } from './results-actions';
 import { candidateForKey } from './compare-geometry';
 import { getGenerate, useGenerate } from './generate-store';
+import { CandidateThumb } from './CandidateThumb';
 
 function onKey(e: KeyboardEvent): void {
   const r = getGenerate().results;
@@ -46,10 +48,7 @@ export function ResultsPanel() {
   }, [shown]);
   if (!results) return null;
   return (
-    <section className="panel results-panel" aria-label="Candidates" data-testid="results-panel">
-      <h2 className="panel-title">
-        Candidates <span className="count">{results.candidates.length}</span>
-      </h2>
+    <section className="results-bar" aria-label="Candidates" data-testid="results-panel">
       <div className="results-grid" role="radiogroup" aria-label="Candidates">
         {results.candidates.map((c, i) => (
           <button
@@ -62,16 +61,16 @@ export function ResultsPanel() {
             title={`Candidate ${i + 1} · seed ${c.seed} (key ${i + 1})`}
             onClick={() => chooseCandidate(i)}
           >
-            <img src={c.url} alt={`Candidate ${i + 1}`} draggable={false} />
-            <span className="result-index">{i + 1}</span>
+            <CandidateThumb results={results} candidate={c} alt={`Candidate ${i + 1}`} />
+            <kbd className="result-index">{i + 1}</kbd>
           </button>
         ))}
       </div>
-      <label className="results-split" title="Drag the divider on the canvas too: left of it the original, right the candidate">
-        <span>Before | after</span>
-        <input type="range" min={0} max={1} step={0.01} value={split} data-testid="generate-split" onChange={(e) => setSplit(Number(e.currentTarget.value))} />
-      </label>
-      <div className="generate-buttons">
+      <div className="results-compare">
+        <label className="results-split" title="Drag the divider on the canvas too: left of it the original, right the candidate">
+          <span>Before | after</span>
+          <input type="range" min={0} max={1} step={0.01} value={split} data-testid="generate-split" onChange={(e) => setSplit(Number(e.currentTarget.value))} />
+        </label>
         <button
           type="button"
           data-testid="generate-peek"
@@ -81,15 +80,15 @@ export function ResultsPanel() {
           onPointerUp={() => setPeek(false)}
           onPointerLeave={() => setPeek(false)}
         >
-          Hold to see original
+          Hold to see original <kbd>\</kbd>
         </button>
       </div>
-      <div className="generate-buttons">
+      <div className="results-actions">
         <button type="button" className="primary" data-testid="generate-apply" title="Put this candidate on a new layer (Enter)" onClick={() => applyCandidate()}>
-          Apply
+          Apply <kbd>Enter</kbd>
         </button>
         <button type="button" data-testid="generate-discard" title="Drop the candidates (Esc)" onClick={discardResults}>
-          Discard
+          Discard <kbd>Esc</kbd>
         </button>
       </div>
     </section>

@@ -1,11 +1,13 @@
 // Runs in: renderer. "Extend Canvas…": pixels per side or an aspect ratio (the short side grows, evenly),
-// what the new area should show, a seed; Extend runs the outpaint job. The photo itself is never changed.
+// what the new area should show, a seed, and the resulting size (the new canvas is also outlined on the
+// canvas: OutpaintPreview); Extend runs the outpaint job. The photo itself is never changed.
 import { SeedField } from '../panels/SeedField';
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../state/editor-store';
 import { clampNumber } from '../generate/generate-settings';
 import { closeOutpaint, runOutpaint } from './outpaint-actions';
-import { ASPECTS, extendRequest, setOutpaint, useOutpaint, type Side } from './outpaint-store';
+import { ASPECTS, extendRequest, extensionFor, setOutpaint, useOutpaint, type Side } from './outpaint-store';
+import { outpaintPhoto } from './outpaint-actions';
 import './outpaint.css';
 
 const SIDES: Side[] = ['left', 'right', 'top', 'bottom'];
@@ -20,6 +22,10 @@ function Dialog() {
   const ref = useRef<HTMLDialogElement | null>(null);
   const s = useOutpaint();
   const size = useEditor((e) => (e.document ? `${e.document.width} × ${e.document.height}` : ''));
+  useEditor((e) => e.document);
+  const photo = outpaintPhoto();
+  const ext = photo ? extensionFor(s, photo) : null;
+  const result = photo && ext ? `${photo.width + ext.left + ext.right} × ${photo.height + ext.top + ext.bottom}` : null;
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -81,6 +87,9 @@ function Dialog() {
             ))}
           </div>
         )}
+        <p className="outpaint-result" data-testid="outpaint-result-size">
+          {result ? `Result: ${result} px (outlined on the canvas)` : 'Choose how much to add on at least one side.'}
+        </p>
         <div className="fill-form">
           <label>
             <span>Prompt</span>

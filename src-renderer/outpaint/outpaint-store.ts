@@ -1,5 +1,6 @@
 // Runs in: renderer. The Extend Canvas dialog's choices (kept for the session, not in the document).
 import { create } from 'zustand';
+import { extensionForAspect, type Extension } from '../../src-shared/outpaint/extension';
 
 export const ASPECTS = [
   { label: '1:1', width: 1, height: 1 },
@@ -41,4 +42,12 @@ export function extendRequest(s: OutpaintState): { left: number; right: number; 
   }
   const p = s.pixels;
   return p.left + p.right + p.top + p.bottom > 0 ? { ...p } : null;
+}
+
+/** What each side gains for a photo of `size` (as the engine computes it); null when nothing. */
+export function extensionFor(s: OutpaintState, size: { width: number; height: number }): Extension | null {
+  const r = extendRequest(s);
+  if (!r) return null;
+  const ext = 'aspect' in r ? extensionForAspect(size.width, size.height, r.aspect.width, r.aspect.height) : r;
+  return ext.left + ext.right + ext.top + ext.bottom > 0 ? ext : null;
 }

@@ -1,4 +1,5 @@
-// Runs in: renderer. The toast area: errors (role=alert) stay until closed, notices (role=status) fade.
+// Runs in: renderer. The toast area, stacked under the jobs bar at the top right of the canvas (clear of
+// the bottom bars' controls): errors (role=alert) and notices (role=status) time out or are closed.
 import { useEditor } from '../state/editor-store';
 import { dismiss } from '../state/messages';
 import { Icon } from './icons';

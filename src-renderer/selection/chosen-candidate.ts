@@ -26,3 +26,15 @@ export function samFrom(r: SegmentRunResult, candidateIndex: number): NonNullabl
   const c = picked?.logits ? { index: picked.index, logits: picked.logits } : chosenWithLogits(r);
   return { packId: r.packId, resultId: r.resultId, candidateIndex: c.index, logits: c.logits, placement: r.placement };
 }
+
+/**
+ * The candidates offered to pick from, so the one shown first is also the best scored: after one click
+ * or a box (the engine picked among SAM's multimask tokens 1..3 by score) those, without the single-mask
+ * token 0; when the engine's rule took token 0 (several prompts), that one alone — the multimask tokens
+ * are meant for one ambiguous prompt, and their scores do not compete with it.
+ */
+export function competingCandidates<C extends { index: number; token: number | null }>(candidates: readonly C[], chosenIndex: number): C[] {
+  const chosen = candidates.find((c) => c.index === chosenIndex);
+  if (chosen?.token === 0) return [chosen];
+  return candidates.filter((c) => c.token !== 0);
+}

@@ -1,6 +1,9 @@
 // Runs in: renderer. Viewport changes: zoom commands, wheel, pan, window resize. Never recorded in history.
-import { centerAt, fitViewport, nextZoomStep, zoomAbout, type Point, type Size, type Viewport } from '../canvas/viewport';
+import { FIT_BOTTOM_DOCK, FIT_MARGIN, centerAt, fitViewport, nextZoomStep, zoomAbout, type Point, type Size, type Viewport } from '../canvas/viewport';
 import { getState, setState } from './editor-store';
+
+/** Fit leaves the bottom dock's band clear (the floating bars there never cover a fitted image). */
+const fitted = (image: Size, view: Size): Viewport => fitViewport(image, view, FIT_MARGIN, 1, FIT_BOTTOM_DOCK);
 
 const center = (): Point => {
   const { width, height } = getState().stageSize;
@@ -15,7 +18,18 @@ export function setUserViewport(viewport: Viewport): void {
 export function zoomToFit(): void {
   const { document, stageSize } = getState();
   if (!document) return;
-  setState({ viewport: fitViewport(document, stageSize), userZoomed: false });
+  setState({ viewport: fitted(document, stageSize), userZoomed: false });
+}
+
+/**
+ * Show a document rectangle whole (a preview that reaches past the canvas), as Zoom to Fit would show a
+ * document of its size; the view still counts as fitted, so zoomToFit or a resize puts the document back.
+ */
+export function fitRectInView(rect: { x: number; y: number; width: number; height: number }): void {
+  const { stageSize, userZoomed } = getState();
+  if (userZoomed) return;
+  const v = fitted(rect, stageSize);
+  setState({ viewport: { scale: v.scale, x: v.x - rect.x * v.scale, y: v.y - rect.y * v.scale } });
 }
 
 export function zoomTo100(): void {
@@ -37,5 +51,5 @@ export function setStageSize(size: Size): void {
   const { stageSize, userZoomed, document } = getState();
   if (size.width === stageSize.width && size.height === stageSize.height) return;
   setState({ stageSize: size });
-  if (document && !userZoomed) setState({ viewport: fitViewport(document, size) });
+  if (document && !userZoomed) setState({ viewport: fitted(document, size) });
 }

@@ -21,6 +21,7 @@ describe('bad input', () => {
       await expect.poll(async () => (await fx.editor.messages()).length, { message: bad.name }).toBeGreaterThan(count);
       const shown = (await fx.editor.messages()).at(-1)!;
       expect(shown, bad.name).toMatch(bad.message);
+      expect(shown, 'the message names the file').toContain(bad.name);
       await fx.editor.waitIdle();
       expect(JSON.stringify((await fx.editor.state()).document), bad.name).toBe(before);
     }

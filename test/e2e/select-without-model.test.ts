@@ -22,7 +22,13 @@ describe('selecting with no model installed', () => {
 
   beforeAll(async () => {
     ({ page, editor } = fx);
-    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
+    // Red with a blue box in the middle: the wand takes the box alone (a whole-image mask has no crop plan).
+    const raw = Buffer.alloc(400 * 300 * 3);
+    for (let i = 0; i < 400 * 300; i++) {
+      const [x, y] = [i % 400, Math.floor(i / 400)];
+      raw.set(x >= 150 && x < 250 && y >= 100 && y < 200 ? [40, 60, 200] : [200, 30, 30], i * 3);
+    }
+    const png = await sharp(raw, { raw: { width: 400, height: 300, channels: 3 } }).png().toBuffer();
     await editor.openBytesWithDialog('red.png', png);
     await editor.waitForLayers(1);
     await editor.waitIdle();
@@ -66,5 +72,24 @@ describe('selecting with no model installed', () => {
     expect(await page.getByTestId('detection').count()).toBe(0);
     expect((await state()).document!.layers.filter((l) => l.kind === 'selection')).toHaveLength(0);
     expect(fx.pageErrors).toEqual([]);
+  });
+
+  it('with no SD model, a wand selection draws no crop frame or label on the canvas', async () => {
+    if (await manager().count()) {
+      await page.getByTestId('model-manager-close').click();
+      await manager().waitFor({ state: 'detached' });
+    }
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tool-wand').click();
+    const r = await editor.documentRect();
+    const before = (await state()).historySize;
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    await expect.poll(async () => (await state()).historySize).toBe(before + 1);
+    // With a model the frame shows within a second or two (the plan's 200 ms debounce and its answer).
+    const shown = () => page.evaluate(() => (window as unknown as { __anyfillTest: { generate(): { planShown: boolean } } }).__anyfillTest.generate().planShown);
+    for (let t = 0; t < 20; t++) {
+      expect(await shown()).toBe(false);
+      await page.waitForTimeout(200);
+    }
   });
 });

@@ -4,25 +4,16 @@
 // the model sees real context, together covering every new pixel.
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { Rect } from '../../../src-shared/masks';
+import type { Extension } from '../../../src-shared/outpaint/extension';
 
-export interface Extension { left: number; right: number; top: number; bottom: number }
+// The per-side extension lives in src-shared (the renderer previews it); re-exported for engine callers.
+export { extensionForAspect, type Extension } from '../../../src-shared/outpaint/extension';
 
 export interface OutpaintPlan {
   canvas: { width: number; height: number };
   /** The original's top-left corner in the canvas. */
   offset: { x: number; y: number };
   windows: Rect[];
-}
-
-/** The extension that makes width:height = aw:ah by growing the short dimension, split evenly. */
-export function extensionForAspect(width: number, height: number, aw: number, ah: number): Extension {
-  const target = aw / ah;
-  if (width / height < target) {
-    const add = Math.round(height * target) - width;
-    return { left: Math.floor(add / 2), right: add - Math.floor(add / 2), top: 0, bottom: 0 };
-  }
-  const add = Math.round(width / target) - height;
-  return { left: 0, right: 0, top: Math.floor(add / 2), bottom: add - Math.floor(add / 2) };
 }
 
 /** Window side: three times the widest extension (a third new, the rest context), 128 px at least. */

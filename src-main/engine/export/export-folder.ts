@@ -32,16 +32,19 @@ export async function exportLayersToFolder(
   const plan = planExport(document, c);
   const out = new FolderWriter(dir);
   await out.ready();
+  // Made once, when first needed: cut-outs take what is seen, and composite.png and the PSD show it.
+  let composite: Promise<Buffer> | undefined;
+  const visible = (): Promise<Buffer> => (composite ??= compositeDocument(ctx.sessionDir, document));
   const layers: ManifestLayer[] = [];
   for (const [index, layer] of document.layers.entries()) {
     const files = plan.layers[index] ?? {};
     const base = { index, id: layer.id, name: layer.name, visible: layer.visible };
-    layers.push(layer.kind === 'image' ? await writeImage(ctx, out, layer, files, base) : await writeSelection(ctx, out, document, layer, files, base));
+    layers.push(layer.kind === 'image' ? await writeImage(ctx, out, layer, files, base) : await writeSelection(ctx, out, document, layer, files, base, visible));
   }
 
   const manifest: LayersManifest = { version: 1, document: { name: document.name, width: document.width, height: document.height }, composite: plan.composite, layers, files: [] };
   if (plan.composite || plan.psd) {
-    const rgba = await compositeDocument(ctx.sessionDir, document);
+    const rgba = await visible();
     if (plan.composite) {
       // The first image's profile and EXIF: the document is that photo with edits on top.
       const first = document.layers.find((l) => l.kind === 'image');
@@ -75,7 +78,15 @@ async function writeImage(ctx: EngineContext, out: FolderWriter, layer: ImageLay
   return { ...entry, width: pixels.width, height: pixels.height, ...(hasSourceMeta(meta) ? { sourceProfile: true } : {}) };
 }
 
-async function writeSelection(ctx: EngineContext, out: FolderWriter, doc: EditorDocument, layer: SelectionLayer, files: LayerFiles, base: Base): Promise<ManifestLayer> {
+async function writeSelection(
+  ctx: EngineContext,
+  out: FolderWriter,
+  doc: EditorDocument,
+  layer: SelectionLayer,
+  files: LayerFiles,
+  base: Base,
+  visible: () => Promise<Buffer>,
+): Promise<ManifestLayer> {
   const { pixels } = await ensureDecoded(ctx.sessionDir, layer.assetId);
   const origin = selectionOrigin(doc, layer);
   const entry: ManifestLayer = { ...base, kind: 'selection', file: files.mask ?? null, ...origin, width: pixels.width, height: pixels.height, opacity: 1 };
@@ -86,7 +97,8 @@ async function writeSelection(ctx: EngineContext, out: FolderWriter, doc: Editor
     await out.write(files.mask, await encodeExportPng({ data: grey, width: mask.width, height: mask.height, channels: 1 }));
     entry.mask = files.mask;
   }
-  const cut = files.cutout ? cutOut(pixels, mask) : null;
+  const seen = files.cutout ? { data: await visible(), width: doc.width, height: doc.height, channels: 4 as const } : null;
+  const cut = seen ? cutOut(seen, mask, origin) : null;
   if (files.cutout && cut) {
     const { rect } = cut;
     await out.write(files.cutout, await encodeExportPng({ data: cut.rgba, width: rect.width, height: rect.height, channels: 4 }, {}, { keepAlpha: true }));

@@ -1,5 +1,6 @@
-// Runs in: engine process (pure). What a selection exports as: its full-size mask, and a cut-out of the
-// image's pixels with the mask as alpha, cropped to the mask's bounding box.
+// Runs in: engine process (pure). What a selection exports as: its full-size mask, and a cut-out of what
+// is seen under it (the document's composite: a generated layer over the photo shows in it) with the
+// mask as alpha, cropped to the mask's bounding box.
 import type { EditorDocument, SelectionLayer } from '../../../src-shared/document/types';
 import { bbox, type Mask, type Rect } from '../../../src-shared/masks';
 import type { Pixels } from '../images/pixels';
@@ -11,18 +12,24 @@ export interface Cutout {
   rect: Rect;
 }
 
-/** null when the mask selects nothing. Alpha = mask coverage × the image's own alpha. */
-export function cutOut(pixels: Pixels, mask: Mask): Cutout | null {
+/**
+ * The visible pixels under a mask: `composite` is the document's RGBA composite, `origin` where the mask's
+ * image sits in it. null when the mask selects nothing. Alpha = mask coverage × the composite's alpha
+ * (0 where the image hangs outside the document).
+ */
+export function cutOut(composite: Pixels, mask: Mask, origin: { x: number; y: number }): Cutout | null {
   const rect = bbox(mask);
   if (!rect) return null;
-  const { data: src, channels: ch, width } = pixels;
+  const { data: src, channels: ch, width, height } = composite;
   const rgba = Buffer.alloc(rect.width * rect.height * 4);
   let d = 0;
   for (let y = rect.y; y < rect.y + rect.height; y++) {
+    const dy = y + origin.y;
     for (let x = rect.x; x < rect.x + rect.width; x++, d += 4) {
-      const i = y * width + x;
-      const s = i * ch;
-      const m = mask.data[i]!;
+      const dx = x + origin.x;
+      if (dx < 0 || dy < 0 || dx >= width || dy >= height) continue; // stays transparent
+      const s = (dy * width + dx) * ch;
+      const m = mask.data[y * mask.width + x]!;
       rgba[d] = src[s]!;
       rgba[d + 1] = src[s + 1]!;
       rgba[d + 2] = src[s + 2]!;

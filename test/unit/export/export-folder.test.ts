@@ -1,6 +1,7 @@
 // Runs in: vitest (node). exportLayersToFolder: the layer PNGs composited with layers.json's offsets and
 // opacities give exactly composite.png, which is exactly document.exportPng's PNG; masks are 8-bit,
-// full size and equal to the engine's full-resolution mask; cut-outs carry the mask as alpha.
+// full size and equal to the engine's full-resolution mask; cut-outs carry the mask as alpha over the
+// visible pixels (a generated layer over the photo shows in them).
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +78,7 @@ describe('exportLayersToFolder', () => {
     expect(png.data[5 * W + 5]).toBe(0);
   });
 
-  it('writes each cut-out cropped to the mask’s box, alpha = mask, colours = the image', async () => {
+  it('writes each cut-out cropped to the mask’s box, alpha = mask, colours = what is seen (the fill layer over the photo)', async () => {
     const entry = manifest.layers[1]!;
     expect(entry.cutout).toEqual({ file: 'cutout-selection-1.png', x: RECT.x0, y: RECT.y0, width: RECT.x1 - RECT.x0, height: RECT.y1 - RECT.y0 });
     const png = await readPng(path.join(dir, entry.cutout!.file));
@@ -85,14 +86,21 @@ describe('exportLayersToFolder', () => {
     const sel = doc.layers[1] as SelectionLayer;
     const { pixels } = await ensureDecoded(s.dir, sel.assetId);
     const mask = fullResSelectionMask(sel, pixels);
+    const seen = await readPng(path.join(dir, 'composite.png'));
+    let changedByFill = 0;
     for (let y = 0; y < png.height; y++) {
       for (let x = 0; x < png.width; x++) {
         const i = (y * png.width + x) * 4;
         const src = ((y + RECT.y0) * W + x + RECT.x0);
         expect(png.data[i + 3]).toBe(mask.data[src]);
-        expect([...png.data.subarray(i, i + 3)]).toEqual([...pixels.data.subarray(src * 3, src * 3 + 3)]);
+        expect([...png.data.subarray(i, i + 3)]).toEqual([...seen.data.subarray(src * 3, src * 3 + 3)]);
+        if (png.data[i] !== pixels.data[src * 3]) changedByFill++;
       }
     }
+    // The fill's opaque disc (centre 50,35, radius ~18) lies inside the rectangle: there the photo's red is gone.
+    const centre = ((35 - RECT.y0) * png.width + (50 - RECT.x0)) * 4;
+    expect([...png.data.subarray(centre, centre + 3)]).not.toEqual([220, 30, 30]);
+    expect(changedByFill).toBeGreaterThan(500);
   });
 
   it('writes only what was chosen', async () => {

@@ -66,6 +66,20 @@ describe('fitViewport', () => {
     expect(br.x).toBeLessThanOrEqual(view.width);
     expect(br.y).toBeLessThanOrEqual(view.height);
   });
+  it('leaves the bottom dock clear: the image ends above it, centred between the top margin and the dock', () => {
+    // The 1366×768 canvas area (1066 × 672) with a 3:2 photo.
+    const view = { width: 1066, height: 672 };
+    const v = fitViewport({ width: 3000, height: 2000 }, view, 32, 1, 100);
+    const tl = imageToScreen(v, { x: 0, y: 0 });
+    const br = imageToScreen(v, { x: 3000, y: 2000 });
+    expect(br.y).toBeLessThanOrEqual(672 - 100 + 0.5);
+    close(tl.y, 32, 0.51);
+    close(v.scale, (672 - 32 - 100) / 2000);
+    // A view too short for the dock keeps half of itself for the image.
+    const low = fitViewport({ width: 100, height: 100 }, { width: 400, height: 120 }, 32, 1, 100);
+    expect(imageToScreen(low, { x: 100, y: 100 }).y).toBeLessThanOrEqual(60 + 0.5);
+    expect(low.scale).toBeGreaterThan(0.2);
+  });
   it('copes with an empty view and a huge image', () => {
     expect(fitViewport({ width: 10, height: 10 }, { width: 0, height: 0 }).scale).toBe(1);
     expect(fitViewport({ width: 10_000_000, height: 10 }, { width: 100, height: 100 }).scale).toBe(MIN_SCALE);
