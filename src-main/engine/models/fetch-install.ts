@@ -5,13 +5,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CatalogPack } from '../../../src-shared/models/catalog-schema';
 import * as errors from './download-errors';
-import type { FilePlan, ManifestFile } from './download-plan';
-import { fetchAndVerify, type FetchContext } from './fetch-file';
+import type { FilePlan } from './download-plan';
+import { fetchAndVerify, type FetchContext, type FetchedFile } from './fetch-file';
 import { acquireLock } from './file-lock';
 import { fileUrl, type FetchImpl } from './hub-http';
 import { packDir } from './pack-files';
 import type { ProgressReporter } from './progress';
-import { readSidecar, writeSidecar } from './sidecar';
+import { readSidecar, writeSidecar, type InstalledFile } from './sidecar';
 import { commitFile, joinPackPath } from './store-fs';
 import { extractZip } from './zip-extract';
 
@@ -30,7 +30,7 @@ export interface FetchInstallArgs {
   retryDelayMs: number;
 }
 
-export async function fetchAndInstall(a: FetchInstallArgs): Promise<ManifestFile[]> {
+export async function fetchAndInstall(a: FetchInstallArgs): Promise<InstalledFile[]> {
   const { file, partial } = a.plan;
   await fs.mkdir(path.dirname(partial), { recursive: true });
   const release = await acquireLock(`${partial}.lock`, file.path);
@@ -39,7 +39,7 @@ export async function fetchAndInstall(a: FetchInstallArgs): Promise<ManifestFile
     a.progress.set('downloading', a.index, file.path);
     const url = fileUrl(a.endpoint, file.repo, a.pinned.get(file.repo) ?? file.revision, file.source);
     const ctx: FetchContext = { fetchImpl: a.fetchImpl, signal: a.signal, progress: a.progress, title: a.pack.title };
-    const job = { label: file.path, index: a.index, url, partial, sha256: file.sha256, exactBytes: file.sha256 ? file.bytes : null };
+    const job = { label: file.path, index: a.index, url, partial, sha256: file.sha256, exactBytes: file.exact ? file.bytes : null, gitOid: file.gitOid };
     for (let attempt = 0; ; attempt++) {
       try {
         const got = await fetchAndVerify(job, ctx);
@@ -56,15 +56,16 @@ export async function fetchAndInstall(a: FetchInstallArgs): Promise<ManifestFile
   }
 }
 
-async function install(a: FetchInstallArgs, got: { bytes: number; sha256: string; commit: string | null }): Promise<ManifestFile[]> {
+async function install(a: FetchInstallArgs, got: FetchedFile): Promise<InstalledFile[]> {
   const { file, partial } = a.plan;
   const root = packDir(a.modelsDir, a.pack.id);
-  let entries: ManifestFile[];
+  const check = got.vouchedBy === 'git-oid' ? 'git-oid' : got.vouchedBy ? 'sha256' : 'structure';
+  let entries: InstalledFile[];
   if (file.extract) {
     a.progress.set('extracting', a.index, file.path);
-    entries = await extractZip(partial, file.path, file.extract, root, a.signal);
+    entries = (await extractZip(partial, file.path, file.extract, root, a.signal)).map((e) => ({ ...e, check }));
   } else {
-    entries = [{ path: file.path, bytes: got.bytes, sha256: got.sha256 }];
+    entries = [{ path: file.path, bytes: got.bytes, sha256: got.sha256, check, ...(check === 'structure' ? { exactSize: file.exact } : {}) }];
   }
   // Record "done" before the rename: a crash in between leaves a complete partial that re-verifies.
   const side = await readSidecar(partial);
