@@ -14,7 +14,7 @@ export function formatDuration(seconds: number): string {
 export function formatList(list: ModelsList): string {
   const rows = list.packs.map((p) => [
     p.id + (p.default ? ' *' : ''),
-    p.state,
+    p.state + (p.evidence && p.evidence !== 'pinned' ? ` (${p.evidence})` : ''),
     p.state === 'installed' || p.state === 'damaged' ? formatBytes(p.bytes) : `${formatBytes(p.installedBytes)} / ${formatBytes(p.bytes)}`,
     p.device.name,
     p.inCatalog ? p.title : `${p.title} (${p.source ?? 'not in catalog'})`,
@@ -23,7 +23,8 @@ export function formatList(list: ModelsList): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   const free = list.diskFreeBytes === null ? '' : ` (${formatBytes(list.diskFreeBytes)} free)`;
-  return [line(head), ...rows.map(line), '', `* suggested first for its kind.  Models folder: ${list.modelsDir}${free}`].join('\n');
+  const unverified = list.packs.filter((p) => p.evidenceNote).map((p) => `${p.id}: ${p.evidenceNote}`);
+  return [line(head), ...rows.map(line), '', ...unverified, `* suggested first for its kind.  Models folder: ${list.modelsDir}${free}`].join('\n');
 }
 
 /** One line of progress; `width` is the bar's width in characters (0: no bar, for logs). */

@@ -12,6 +12,7 @@ import { fileUrl, type FetchImpl } from './hub-http';
 import { packDir } from './pack-files';
 import type { ProgressReporter } from './progress';
 import { readSidecar, writeSidecar, type InstalledFile } from './sidecar';
+import { checkStructure } from './structure-check';
 import { commitFile, joinPackPath } from './store-fs';
 import { extractZip } from './zip-extract';
 
@@ -64,8 +65,11 @@ async function install(a: FetchInstallArgs, got: FetchedFile): Promise<Installed
   if (file.extract) {
     a.progress.set('extracting', a.index, file.path);
     entries = (await extractZip(partial, file.path, file.extract, root, a.signal)).map((e) => ({ ...e, check }));
+    // Nothing vouched for the zip: each extracted model must show it is one, or none stays.
+    if (check === 'structure') await structureOrDiscard(entries.map((e) => joinPackPath(root, e.path)), entries, a, [partial, `${partial}.json`]);
   } else {
     entries = [{ path: file.path, bytes: got.bytes, sha256: got.sha256, check, ...(check === 'structure' ? { exactSize: file.exact } : {}) }];
+    if (check === 'structure') await structureOrDiscard([partial], entries, a, [partial, `${partial}.json`]);
   }
   // Record "done" before the rename: a crash in between leaves a complete partial that re-verifies.
   const side = await readSidecar(partial);
@@ -73,6 +77,17 @@ async function install(a: FetchInstallArgs, got: FetchedFile): Promise<Installed
   if (file.extract) await fs.rm(partial, { force: true });
   else await commitFile(partial, joinPackPath(root, file.path));
   return entries;
+}
+
+/** Checks each file's structure (checkStructure); on the first failure removes every file named and rethrows. */
+async function structureOrDiscard(files: string[], entries: InstalledFile[], a: FetchInstallArgs, alsoRemove: string[]): Promise<void> {
+  a.progress.set('verifying', a.index, a.plan.file.path);
+  try {
+    for (const [i, f] of files.entries()) await checkStructure(f, entries[i]!.path, a.pack);
+  } catch (err) {
+    await Promise.all([...files, ...alsoRemove].map((f) => fs.rm(f, { force: true }))).catch(() => undefined);
+    throw err;
+  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
