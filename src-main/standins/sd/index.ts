@@ -1,5 +1,5 @@
 // Runs in: CLI and tests (Node). The SD 1.5 inpainting stand-in packs (diffusers ONNX layout) and their
-// variants: timestep int64 / rank-0, fp16 I/O, Optimum VAE output, a UNet that outputs NaN, and packs with
+// variants: timestep int64 / rank-0, fp16 I/O, Optimum VAE output, a UNet that outputs NaN, loose UNet weights, and packs with
 // the optional safety checker (safety-checker.ts).
 import type { StandinPack } from '../write-pack';
 import { clipMergesTxt, clipSpecialTokensMapJson, clipTokenizerConfigJson, clipVocab } from '../tokenizers/clip-vocab';
@@ -32,6 +32,8 @@ interface Variant {
   nan?: boolean;
   /** Ships safety_checker/model.onnx and feature_extractor/preprocessor_config.json. */
   safety?: boolean;
+  /** The UNet's external data as loose files, one per tensor, instead of weights.pb. */
+  looseWeights?: boolean;
   note?: string;
 }
 
@@ -44,6 +46,7 @@ const VARIANTS: Variant[] = [
   { packId: 'standin-sd-nan', nan: true, note: 'The UNet outputs NaN (for the "NaN is reported" path).' },
   { packId: 'standin-sd-safety', safety: true, note: 'With the optional safety checker, which flags red results.' },
   { packId: 'standin-sd-safety-fp16', io: 'float16', timestep: 'float16', safety: true, note: 'fp16 I/O with the optional safety checker (fp16 too), which flags red results.' },
+  { packId: 'standin-sd-loose-weights', looseWeights: true, note: 'UNet external data as loose per-tensor files (onnx__MatMul_…, time_embedding.linear_1.bias), as diffusers exports were before weights.pb (diffusers PR #610).' },
 ];
 
 const text = (s: string) => new TextEncoder().encode(s.endsWith('\n') ? s : `${s}\n`);
@@ -76,7 +79,7 @@ export function sdStandinPacks(): StandinPack[] {
   };
   return VARIANTS.map((v) => {
     const io = v.io ?? 'float32';
-    const net = unet(io, v.timestep ?? 'float32', v.nan ?? false);
+    const net = unet(io, v.timestep ?? 'float32', v.nan ?? false, v.looseWeights ?? false);
     const safety: Record<string, Uint8Array> = v.safety
       ? { 'safety_checker/model.onnx': safetyChecker(io), 'feature_extractor/preprocessor_config.json': text(clipPreprocessorConfigJson()) }
       : {};
@@ -90,7 +93,7 @@ export function sdStandinPacks(): StandinPack[] {
         ...shared,
         'text_encoder/model.onnx': textEncoder(io),
         'unet/model.onnx': net.model,
-        'unet/weights.pb': net.weights,
+        ...Object.fromEntries(Object.entries(net.external).map(([name, bytes]) => [`unet/${name}`, bytes])),
         'vae_encoder/model.onnx': vaeEncoder(io, v.vaeOutput ?? 'latent_sample'),
         'vae_decoder/model.onnx': vaeDecoder(io),
         ...safety,
