@@ -122,6 +122,9 @@ async function download(
   try {
     const manifest = await manager.download(packId, endpoint ? { endpoint } : {});
     say(`Installed ${manifest.packId} (${manifest.files.length} files) in ${modelsDir}.`);
+    // What the hub's listing changed against the catalog, and a pack no published hash fully vouches for.
+    for (const note of manifest.notes ?? []) say(`  note: ${note}`);
+    if (manifest.evidence && manifest.evidence.state !== 'pinned') say(`  ${manifest.evidence.state}: ${manifest.evidence.note ?? ''}`);
     return 0;
   } catch (err) {
     if (err instanceof AnyfillError && err.code === 'CANCELLED') {

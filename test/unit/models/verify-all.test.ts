@@ -46,6 +46,9 @@ it('reports every installed pack: variant per model, rewrites applied, evidence 
       stderr: { write: () => undefined, isTTY: false },
     });
   for (const id of ['sam-hashed', 'sam-bare']) expect(await run('download', id, '--endpoint', env.hub.url)).toBe(0);
+  expect(out).toBe(
+    `Installed sam-hashed (2 files) in ${env.modelsDir}.\nInstalled sam-bare (2 files) in ${env.modelsDir}.\n  unverified: No sha256 is published for mobile_sam_image_encoder.onnx, sam_mask_decoder_multi.onnx (not in the catalog, the hub's listing or its headers): only a structural check vouched for them.\n`,
+  );
 
   out = '';
   expect(await run('verify', '--all', '--json')).toBe(0);
