@@ -83,7 +83,7 @@ async function install(a: FetchInstallArgs, got: FetchedFile): Promise<Installed
 async function structureOrDiscard(files: string[], entries: InstalledFile[], a: FetchInstallArgs, alsoRemove: string[]): Promise<void> {
   a.progress.set('verifying', a.index, a.plan.file.path);
   try {
-    for (const [i, f] of files.entries()) await checkStructure(f, entries[i]!.path, a.pack);
+    for (const [i, f] of files.entries()) await checkStructure(f, entries[i]!.path, a.pack, packDir(a.modelsDir, a.pack.id));
   } catch (err) {
     await Promise.all([...files, ...alsoRemove].map((f) => fs.rm(f, { force: true }))).catch(() => undefined);
     throw err;

@@ -8,8 +8,8 @@ import type { TensorMeta } from '../runtime/ort';
 export interface OnnxOutline {
   inputs: TensorMeta[];
   outputs: TensorMeta[];
-  /** The `location` of every initializer stored in external data. */
-  externalFiles: string[];
+  /** Each external-data file the initializers point at, with the byte its last tensor ends at. */
+  external: Map<string, number>;
 }
 
 // onnx.proto TensorProto.DataType → the names onnxruntime reports.
@@ -100,10 +100,10 @@ async function dim(c: Cursor, d: Field): Promise<number | string> {
   return '';
 }
 
-/** An initializer's name and, when stored outside the file, its location. */
-async function initializer(c: Cursor, f: Field): Promise<{ name: string; location: string | null }> {
+/** An initializer's name and, when stored outside the file, where: location, offset, length. */
+async function initializer(c: Cursor, f: Field): Promise<{ name: string; location: string | null; end: number }> {
   let name = '';
-  let location: string | null = null;
+  const ext = new Map<string, string>();
   for await (const t of fields(c, f.start, f.end)) {
     if (t.field === 8) name = await text(c, t);
     if (t.field !== 13) continue;
@@ -113,9 +113,9 @@ async function initializer(c: Cursor, f: Field): Promise<{ name: string; locatio
       if (kv.field === 1) key = await text(c, kv);
       if (kv.field === 2) value = await text(c, kv);
     }
-    if (key === 'location') location = value;
+    ext.set(key, value);
   }
-  return { name, location };
+  return { name, location: ext.get('location') ?? null, end: Number(ext.get('offset') ?? 0) + Number(ext.get('length') ?? 0) };
 }
 
 /** The file's outline, or throws an Error saying what is wrong with it. */
@@ -133,12 +133,12 @@ export async function readOnnxOutline(file: string): Promise<OnnxOutline> {
     const ins: TensorMeta[] = [];
     const outputs: TensorMeta[] = [];
     const inits = new Set<string>();
-    const external = new Set<string>();
+    const external = new Map<string, number>();
     for await (const f of fields(c, graph.start, graph.end)) {
       if (f.field === 5) {
         const init = await initializer(c, f);
         inits.add(init.name);
-        if (init.location) external.add(init.location);
+        if (init.location) external.set(init.location, Math.max(external.get(init.location) ?? 0, Number.isFinite(init.end) ? init.end : Infinity));
       } else if (f.field === 11 || f.field === 12) {
         const meta = await valueInfo(c, f);
         if (meta) (f.field === 11 ? ins : outputs).push(meta);
@@ -147,7 +147,7 @@ export async function readOnnxOutline(file: string): Promise<OnnxOutline> {
     // Older exports list initializers among the inputs; onnxruntime does not count them as inputs.
     const inputs = ins.filter((m) => !inits.has(m.name));
     if (inputs.length === 0 || outputs.length === 0) throw new Malformed('a graph without inputs or outputs');
-    return { inputs, outputs, externalFiles: [...external] };
+    return { inputs, outputs, external };
   } catch (err) {
     throw err instanceof Malformed ? new Error(`not an ONNX model: ${err.message}`) : err;
   } finally {

@@ -1,21 +1,24 @@
 // Runs in: engine process (and the CLI). The last line of defence for a downloaded file no published hash
 // vouches for: it is installed only when it is what its name says — an ONNX model that parses and has the
 // pack's I/O contract for its role (read from the file, weights never loaded), JSON that parses, a text
-// file in UTF-8. Anything else (an HTML error page, random bytes, a cut-off body) is refused.
+// file in UTF-8, external data that an installed model beside it reads and that is long enough. Anything
+// else (an HTML error page, random bytes, a cut-off body) is refused.
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { CatalogPack } from '../../../src-shared/models/catalog-schema';
 import { checkContract } from '../runtime/check-contract';
 import { LAYOUT_ROLES } from '../runtime/contracts';
 import type { InferenceSession } from '../runtime/ort';
 import { readOnnxOutline } from './onnx-walk';
+import { joinPackPath } from './store-fs';
 
 /** Text and JSON files of a pack are small; anything bigger is not what it claims. */
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 /** Throws INTEGRITY naming the file and why, when `file` (installed as `packPath`) is not what its kind promises. */
-export async function checkStructure(file: string, packPath: string, pack: Pick<CatalogPack, 'layout' | 'roles'>): Promise<void> {
-  const why = await problemOf(file, packPath, pack);
+export async function checkStructure(file: string, packPath: string, pack: Pick<CatalogPack, 'layout' | 'roles'>, packRoot: string): Promise<void> {
+  const why = await problemOf(file, packPath, pack, packRoot);
   if (why) {
     throw new AnyfillError(
       'INTEGRITY',
@@ -24,10 +27,10 @@ export async function checkStructure(file: string, packPath: string, pack: Pick<
   }
 }
 
-async function problemOf(file: string, packPath: string, pack: Pick<CatalogPack, 'layout' | 'roles'>): Promise<string | null> {
+async function problemOf(file: string, packPath: string, pack: Pick<CatalogPack, 'layout' | 'roles'>, packRoot: string): Promise<string | null> {
   const kind = /\.(onnx|json|txt)$/i.exec(packPath)?.[1]?.toLowerCase();
   if (kind === 'onnx') return onnxProblem(file, packPath, pack);
-  if (kind !== 'json' && kind !== 'txt') return 'there is no structural check for this kind of file';
+  if (kind !== 'json' && kind !== 'txt') return externalDataProblem(file, packPath, pack, packRoot);
   const { size } = await fs.stat(file);
   if (size > MAX_TEXT_BYTES) return `it is ${size} bytes, too big for a ${kind} file of a model pack`;
   let content: string;
@@ -62,4 +65,22 @@ async function onnxProblem(file: string, packPath: string, pack: Pick<CatalogPac
   } catch (err) {
     return `it does not have the pack's ${role} contract (${(err as Error).message})`;
   }
+}
+
+/**
+ * A model's external data (weights.pb, loose tensor files): an installed model of the pack in the same
+ * folder must point at it, and the file must hold every byte its tensors are read from.
+ */
+async function externalDataProblem(file: string, packPath: string, pack: Pick<CatalogPack, 'roles'>, packRoot: string): Promise<string | null> {
+  const dir = path.posix.dirname(packPath);
+  const name = path.posix.basename(packPath);
+  const models = Object.values(pack.roles).filter((p) => p.endsWith('.onnx') && path.posix.dirname(p) === dir);
+  for (const model of models) {
+    const outline = await readOnnxOutline(joinPackPath(packRoot, model)).catch(() => null);
+    const end = outline?.external.get(name);
+    if (end === undefined) continue;
+    const { size } = await fs.stat(file);
+    return size >= end ? null : `${model} reads its tensors up to byte ${end} of it, but it has ${size} bytes`;
+  }
+  return models.length ? `no installed model beside it (${models.join(', ')}) reads external data from it` : 'there is no structural check for this kind of file';
 }

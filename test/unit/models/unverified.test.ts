@@ -11,6 +11,7 @@ import type { CatalogPack } from '../../../src-shared/models/catalog-schema';
 import { formatList } from '../../../src-main/cli/models-format';
 import { verifyPack } from '../../../src-main/engine/models/install';
 import { listPacks } from '../../../src-main/engine/models/list-packs';
+import { findCatalogPack } from '../../../src-main/engine/models/catalog';
 import { readManifest } from '../../../src-main/engine/models/pack-files';
 import { allStandinPacks } from '../../../src-main/standins';
 import { catalogOf, cpuDevice, makeEnv, sha256, type Env } from './fixtures';
@@ -129,4 +130,28 @@ it('with a pinned or listed sha256 the same bodies fail their checks, naming the
   });
   expect(existsSync(path.join(packDir(), ENC))).toBe(false);
   expect(await partials()).toEqual([]);
+});
+
+it('checks external data with no hash against the model beside it: long enough is installed, a cut-off or HTML weights.pb is not', async () => {
+  const sd = (await allStandinPacks()).find((p) => p.packId === 'sd15-inpaint')!;
+  const real = findCatalogPack('sd15-inpaint')!;
+  const pack = { ...real, files: real.files.map((f) => ({ ...f, sha256: null })) };
+  const weights = Buffer.from(sd.files['unet/weights.pb']!);
+  for (const [what, body] of [['a cut-off weights.pb', weights.subarray(0, weights.length >> 1)], ['an HTML page', HTML], ['the real weights.pb', weights]] as const) {
+    env = await makeEnv(catalogOf(pack));
+    Object.assign(env.hub.knobs, { listing: 'missing', isLfs: () => false });
+    for (const [p, b] of Object.entries(sd.files)) await env.put(real.files[0]!.repo, p, p === 'unet/weights.pb' ? Buffer.from(body) : Buffer.from(b));
+    const got = await env.manager().download('sd15-inpaint', { endpoint: env.hub.url }).catch((e: unknown) => e);
+    if (body === weights) {
+      expect(got, what).toMatchObject({ evidence: { state: 'unverified' } });
+    } else {
+      expect(got, what).toMatchObject({
+        code: 'INTEGRITY',
+        message: expect.stringMatching(new RegExp(`^unet/weights\\.pb could not be verified: .+, and unet/model\\.onnx reads its tensors up to byte \\d+ of it, but it has ${body.length} bytes\\. It was not installed`)),
+      });
+      expect(existsSync(path.join(env.modelsDir, 'sd15-inpaint', 'unet', 'weights.pb')), what).toBe(false);
+    }
+    await env.cleanup();
+  }
+  env = await makeEnv(catalogOf(mobilesam()));
 });
