@@ -19,6 +19,8 @@ export interface FileJob {
   exactBytes: number | null;
   /** The hub listing's git blob sha1 of a plain (non-LFS) file: checked when no sha256 is known. */
   gitOid: string | null;
+  /** Who gave `sha256`: the catalog's pin, or the hub's listing. */
+  hashFrom?: 'catalog' | 'hub' | null;
 }
 
 export interface FetchContext {
@@ -67,7 +69,7 @@ export async function fetchAndVerify(job: FileJob, ctx: FetchContext): Promise<F
       continue;
     }
     if (res.status !== 200 && res.status !== 206) throw (await drop(), errors.badStatus(job.label, res.status, job.url));
-    if (job.sha256 && info.sha256 && info.sha256 !== job.sha256) throw (await drop(), errors.catalogMismatch(job.label, job.sha256, info.sha256));
+    if (job.sha256 && info.sha256 && info.sha256 !== job.sha256) throw (await drop(), errors.catalogMismatch(job.label, job.sha256, info.sha256, job.hashFrom === 'hub' ? 'hub' : 'catalog'));
     if (res.status === 206) {
       const range = parseContentRange(res.headers.get('content-range'));
       const changed = Boolean(side?.sha256 && info.sha256 && side.sha256 !== info.sha256);

@@ -40,7 +40,7 @@ export async function fetchAndInstall(a: FetchInstallArgs): Promise<InstalledFil
     a.progress.set('downloading', a.index, file.path);
     const url = fileUrl(a.endpoint, file.repo, a.pinned.get(file.repo) ?? file.revision, file.source);
     const ctx: FetchContext = { fetchImpl: a.fetchImpl, signal: a.signal, progress: a.progress, title: a.pack.title };
-    const job = { label: file.path, index: a.index, url, partial, sha256: file.sha256, exactBytes: file.exact ? file.bytes : null, gitOid: file.gitOid };
+    const job = { label: file.path, index: a.index, url, partial, sha256: file.sha256, exactBytes: file.exact ? file.bytes : null, gitOid: file.gitOid, hashFrom: file.hashFrom };
     for (let attempt = 0; ; attempt++) {
       try {
         const got = await fetchAndVerify(job, ctx);

@@ -141,3 +141,13 @@ it('reads the next page from a Link header, only on the same origin', () => {
   expect(nextLink('<https://hub.example/x>; rel="prev"', 'https://hub.example/api/x')).toBeNull();
   expect(nextLink(null, 'https://hub.example/api/x')).toBeNull();
 });
+
+it('refuses a file whose headers name another sha256 than the hub\'s own listing, before reading its body', async () => {
+  env = await makeEnv(catalogOf(samplePack()));
+  await putSample(env);
+  const listed = 'cd'.repeat(32);
+  env.hub.knobs.editListing = (_repo, entries) => entries.map((e) => (e.path === 'decoder.onnx' ? { ...e, lfs: { ...e.lfs!, oid: listed } } : e));
+  const err = await env.manager().download('test-pack', { endpoint: env.hub.url }).catch((e: unknown) => e);
+  expect(err).toMatchObject({ code: 'IO', message: expect.stringMatching(new RegExp(`^The server offers a different decoder\\.onnx than the hub's own listing gives \\(sha256 [0-9a-f]{64}, expected ${listed}\\)`)) });
+  expect(existsSync(packFile('decoder.onnx'))).toBe(false);
+});
