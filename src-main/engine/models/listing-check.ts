@@ -83,9 +83,11 @@ function externalData(pack: CatalogPack, model: CatalogFile, listing: RepoListin
   const taken = new Set(pack.files.filter((f) => f.repo === model.repo).map((f) => f.source));
   const beside = [...listing.files.values()].filter((f) => posixDir(f.path) === dir && f.path !== model.source);
   const otherModels = beside.filter((f) => f.path.endsWith('.onnx') && !taken.has(f.path));
-  const named = (f: ListedFile) => otherModels.some((o) => [`${o.path}_data`, `${o.path}.data`, `${o.path.slice(0, -5)}.data`].includes(f.path));
+  // <model>.onnx_data / .onnx.data / .data belong to that model (transformers.js and onnx's own naming).
+  const namedFor = (f: ListedFile, model: string) => [`${model}_data`, `${model}.data`, `${model.slice(0, -5)}.data`].includes(f.path);
+  const named = (f: ListedFile) => otherModels.some((o) => namedFor(f, o.path));
   const data = beside.filter((f) => !NOT_TENSORS.test(path.posix.basename(f.path)) && !named(f) && (!taken.has(f.path) || expected.some((e) => e.source === f.path)));
-  if (data.length > 0 && otherModels.length > 0) {
+  if (data.some((f) => !namedFor(f, model.source)) && otherModels.length > 0) {
     throw new AnyfillError(
       'INTEGRITY',
       `${at} holds another model file, ${otherModels[0]!.path}, next to ${model.source} and its ${data.length} external-data file(s): Anyfill cannot tell which model they belong to. Nothing was downloaded.`,

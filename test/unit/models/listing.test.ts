@@ -151,3 +151,18 @@ it('refuses a file whose headers name another sha256 than the hub\'s own listing
   expect(err).toMatchObject({ code: 'IO', message: expect.stringMatching(new RegExp(`^The server offers a different decoder\\.onnx than the hub's own listing gives \\(sha256 [0-9a-f]{64}, expected ${listed}\\)`)) });
   expect(existsSync(packFile('decoder.onnx'))).toBe(false);
 });
+
+it('takes external data named after its model even beside other exports of it (onnx-community layout)', async () => {
+  const file = (p: string, bytes: number) => ({ path: p, repo: 'org/gd', revision: 'main', source: p, bytes, sha256: null });
+  const pack = samplePack('test-pack', { layout: 'gdino-onnx-community', family: 'gdino', roles: { model: 'onnx/model.onnx', preprocessor: 'preprocessor_config.json' }, files: [file('onnx/model.onnx', 4000), file('preprocessor_config.json', 20)] });
+  env = await makeEnv(catalogOf(pack));
+  await env.put('org/gd', 'preprocessor_config.json', Buffer.from('{"size":{"height":800,"width":800}}\n'));
+  await env.put('org/gd', 'onnx/model.onnx', Buffer.alloc(4000, 1));
+  await env.put('org/gd', 'onnx/model.onnx_data', Buffer.alloc(30_000, 2));
+  await env.put('org/gd', 'onnx/model_fp16.onnx', Buffer.alloc(2000, 3));
+  await env.put('org/gd', 'onnx/model_q4f16.onnx', Buffer.alloc(1000, 4));
+  await env.put('org/gd', 'onnx/model_q4f16.onnx_data', Buffer.alloc(9000, 5));
+  const manifest = await env.manager().download('test-pack', { endpoint: env.hub.url });
+  expect(manifest.files.map((f) => f.path)).toEqual(['onnx/model.onnx', 'onnx/model.onnx_data', 'preprocessor_config.json']);
+  expect(manifest.notes).toEqual([expect.stringContaining("holds 1 external-data file(s) the catalog does not list (model.onnx_data)")]);
+});
