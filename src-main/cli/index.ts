@@ -28,7 +28,7 @@ Usage:
                               Serve the editor to your browser (loopback only unless --token is given)
   anyfill info [--json] [--models DIR]
                               Versions, execution providers, models folder
-  anyfill models list [--json] | download <pack> [--endpoint URL] | verify [<pack>]
+  anyfill models list [--json] | download <pack> [--endpoint URL] | verify [<pack> | --all] [--json]
                  | import <folder> | remove <pack>        [--models DIR]
                               Model packs: catalog, downloads (resumable, verified), installed packs
   anyfill segment --image F [--point X,Y[,LABEL]]… [--box X0,Y0,X1,Y1] [--text "…"] [--pack ID]

@@ -9,7 +9,7 @@ import { DownloadManager } from '../engine/models/download-manager';
 import { formatBytes } from '../engine/models/download-errors';
 import { checkPackId, importPack, removePack, verifyPack } from '../engine/models/install';
 import { listPacks, type DeviceOf } from '../engine/models/list-packs';
-import { formatList, progressLine } from './models-format';
+import { formatList, progressLine, verifyLines } from './models-format';
 import { exitWithError } from './command-args';
 
 export interface ModelsDeps {
@@ -26,7 +26,9 @@ export const MODELS_HELP = `Usage:
   anyfill models list [--json]             Catalog packs and what is on disk
   anyfill models download <pack> [--endpoint URL]
                                            Download (or resume) a pack; Ctrl+C stops, the next run resumes
-  anyfill models verify [<pack>]           Re-hash installed packs and load each model (all packs when none is named)
+  anyfill models verify [<pack> | --all] [--json]
+                                           Re-hash installed packs and load each model (all packs when none is named):
+                                           the variant recognised, rewrites/fallbacks applied, evidence (pinned / size-only / unverified)
   anyfill models import <folder>           Install a pack from a folder
   anyfill models remove <pack>             Delete a pack and its partial downloads
 All take --models DIR (default: ANYFILL_MODELS_DIR, else the app's data folder).
@@ -44,7 +46,7 @@ export async function runModels(argv: string[], deps: ModelsDeps = {}): Promise<
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, models: { type: 'string' }, endpoint: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, all: { type: 'boolean' }, models: { type: 'string' }, endpoint: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (err) {
     fail(`${(err as Error).message}. Run "anyfill models --help".`);
@@ -58,7 +60,8 @@ export async function runModels(argv: string[], deps: ModelsDeps = {}): Promise<
   }
   const modelsDir = resolveModelsDir(values.models);
   const needsArg = { download: true, import: true, remove: true, verify: false, list: false } as Record<string, boolean>;
-  if (!(command in needsArg) || (needsArg[command] && !arg) || extra !== undefined || (command === 'list' && arg)) {
+  const badAll = values.all && (command !== 'verify' || arg);
+  if (!(command in needsArg) || (needsArg[command] && !arg) || extra !== undefined || (command === 'list' && arg) || badAll) {
     fail(`unknown or incomplete command "${positionals.join(' ')}". Run "anyfill models --help".`);
     return 2;
   }
@@ -73,7 +76,7 @@ export async function runModels(argv: string[], deps: ModelsDeps = {}): Promise<
       case 'download':
         return await download(arg!, modelsDir, values.endpoint, deps, say, stderr);
       case 'verify':
-        return await verify(arg, modelsDir, deps, say);
+        return await verify(arg, modelsDir, deps, say, Boolean(values.json));
       case 'import': {
         const m = await importPack(arg!, modelsDir, catalogOpt);
         say(`Imported ${m.packId}: ${m.files.length} files, ${formatBytes(m.files.reduce((a, f) => a + f.bytes, 0))}, into ${modelsDir}.`);
@@ -119,6 +122,9 @@ async function download(
   try {
     const manifest = await manager.download(packId, endpoint ? { endpoint } : {});
     say(`Installed ${manifest.packId} (${manifest.files.length} files) in ${modelsDir}.`);
+    // What the hub's listing changed against the catalog, and a pack no published hash fully vouches for.
+    for (const note of manifest.notes ?? []) say(`  note: ${note}`);
+    if (manifest.evidence && manifest.evidence.state !== 'pinned') say(`  ${manifest.evidence.state}: ${manifest.evidence.note ?? ''}`);
     return 0;
   } catch (err) {
     if (err instanceof AnyfillError && err.code === 'CANCELLED') {
@@ -130,29 +136,18 @@ async function download(
   }
 }
 
-async function verify(packId: string | undefined, modelsDir: string, deps: ModelsDeps, say: (line: string) => void): Promise<number> {
+async function verify(packId: string | undefined, modelsDir: string, deps: ModelsDeps, say: (line: string) => void, json: boolean): Promise<number> {
   const catalogOpt = deps.catalog ? { catalog: deps.catalog } : {};
   let ids: string[];
   if (packId) ids = [packId];
   else {
     const list = await listPacks(modelsDir, deps.deviceOf ?? cpuOnly, catalogOpt);
     ids = list.packs.filter((p) => p.state === 'installed' || p.state === 'damaged').map((p) => p.id);
-    if (ids.length === 0) say(`No installed packs in ${modelsDir}.`);
+    if (ids.length === 0 && !json) say(`No installed packs in ${modelsDir}.`);
   }
-  let bad = 0;
-  for (const id of ids) {
-    const result = deps.verify ? await deps.verify(modelsDir, id) : await verifyPack(modelsDir, id, catalogOpt);
-    const where = result.device ? ` — runs on ${result.device.name.toUpperCase()}${result.device.note ? ` (${result.device.note})` : ''}` : '';
-    if (result.ok) say(`ok       ${id}${where}`);
-    else {
-      bad++;
-      say(`DAMAGED  ${id}`);
-      for (const p of result.problems) say(`         ${p.path}: ${p.problem}`);
-    }
-    for (const l of result.loads ?? []) {
-      say(`         ${l.file}: ${l.variant}, loaded in ${l.loadMs} ms${l.warmUpMs === null ? '' : `, warm-up ${l.warmUpMs} ms`}`);
-      for (const change of l.applied ?? []) say(`           applied: ${change}`);
-    }
-  }
-  return bad ? 1 : 0;
+  const results: VerifyResult[] = [];
+  for (const id of ids) results.push(deps.verify ? await deps.verify(modelsDir, id) : await verifyPack(modelsDir, id, catalogOpt));
+  if (json) say(JSON.stringify({ modelsDir, packs: results }, null, 2));
+  else for (const result of results) for (const line of verifyLines(result)) say(line);
+  return results.some((r) => !r.ok) ? 1 : 0;
 }

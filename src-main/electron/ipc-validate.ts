@@ -4,6 +4,7 @@
 // sender (app://ui main frame) → channel in the contract → payload parsed by the channel's schema.
 import { channels, isChannelName, ownerOf, type ChannelName, type ChannelOwner } from '../../src-shared/contract/contract';
 import type { AnyfillErrorData } from '../../src-shared/contract/errors';
+import { refusedFromPage } from '../../src-shared/contract/page-limits';
 import { isAppUiUrl } from './origins';
 
 export { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeReply } from './ipc-names';
@@ -39,6 +40,8 @@ export function validateInvoke(input: InvokeInput): ValidInvoke {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     return fail('BAD_REQUEST', 'Anyfill received a malformed request.', `${channel}: ${detail}`.slice(0, 1000));
   }
+  const refused = refusedFromPage(channel, parsed.data);
+  if (refused) return fail(refused.code, refused.message, `${channel} from the page`);
   return { ok: true, channel, owner: ownerOf(channel), payload: parsed.data };
 }
 

@@ -3,6 +3,7 @@
 import type { WebSocket, WebSocketServer } from 'ws';
 import { channels, isChannelName, ownerOf } from '../../src-shared/contract/contract';
 import { AnyfillError, toErrorData } from '../../src-shared/contract/errors';
+import { refusedFromPage } from '../../src-shared/contract/page-limits';
 import { WireRequestSchema, type WireEvent, type WireResponse } from '../../src-shared/contract/wire';
 import type { EngineSupervisor } from '../host/engine-supervisor';
 
@@ -39,6 +40,8 @@ async function answer(supervisor: EngineSupervisor, text: string): Promise<WireR
     }
     const parsed = channels[channel].request.safeParse(payload);
     if (!parsed.success) throw new AnyfillError('BAD_REQUEST', `Invalid request for ${channel}.`, parsed.error.message);
+    const refused = refusedFromPage(channel, parsed.data);
+    if (refused) throw new AnyfillError(refused.code, refused.message);
     return { t: 'res', id, ok: true, result: await supervisor.request(channel, parsed.data) };
   } catch (err) {
     return { t: 'res', id, ok: false, error: toErrorData(err) };

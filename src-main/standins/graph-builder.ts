@@ -29,6 +29,11 @@ export interface ExternalData {
   /** Appended to the external file as the graph is serialized. */
   chunks: Uint8Array[];
   offset: number;
+  /**
+   * Set: every external tensor goes to its own file, named after the tensor (file name → bytes), as older
+   * exports kept a UNet's weights before diffusers collated them into weights.pb (diffusers PR #610).
+   */
+  loose?: Map<string, Uint8Array>;
 }
 
 export class GraphBuilder {
@@ -52,8 +57,8 @@ export class GraphBuilder {
   }
 
   /** A constant tensor; with external data configured and `external` set, stored outside the model file. */
-  constant(t: TensorInit, external = false): string {
-    const name = `c${this.counter++}`;
+  constant(t: TensorInit, external = false, tensorName?: string): string {
+    const name = tensorName ?? `c${this.counter++}`;
     const proto = tensorProto(name, t);
     if (external && this.external) moveToExternal(proto, this.external);
     this.inits.push(proto);
@@ -121,6 +126,13 @@ export function rawBytes(t: TensorInit): Uint8Array {
 
 function moveToExternal(proto: onnx.ITensorProto, ext: ExternalData): void {
   const bytes = proto.rawData as Uint8Array;
+  if (ext.loose) {
+    ext.loose.set(proto.name!, bytes);
+    proto.rawData = null;
+    proto.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
+    proto.externalData = [{ key: 'location', value: proto.name! }, { key: 'offset', value: '0' }, { key: 'length', value: String(bytes.length) }];
+    return;
+  }
   // ORT reads external tensors at their offset; keep each aligned to 4 KiB like the exporters do.
   const pad = (4096 - (ext.offset % 4096)) % 4096;
   if (pad) ext.chunks.push(new Uint8Array(pad));

@@ -4,7 +4,7 @@ import type { DownloadProgress, PackStatus } from '../../src-shared/contract/mod
 import { askRemove, cancelDownload, downloadPack, removePack, verifyPack } from './model-actions';
 import { useModels } from './models-store';
 import { deviceLine, formatBytes, formatMemory } from './format';
-import { STATE_LABELS, cardState, queuedProgress, packActions, progressView, sizeText, sourceText, wontFit, type ActionKind, type CardState } from './view-model';
+import { STATE_LABELS, cardState, evidenceBadge, queuedProgress, packActions, progressView, sizeText, sourceText, wontFit, type ActionKind, type CardState } from './view-model';
 
 const TEST_IDS: Record<ActionKind, string> = {
   download: 'model-download',
@@ -32,6 +32,7 @@ export function PackCard({ pack }: { pack: PackStatus }) {
   const state = cardState(pack, progress, outcome);
   const titleId = `pack-${pack.id}-title`;
   const source = sourceText(pack);
+  const badge = evidenceBadge(pack, state);
   // Made for a GPU (or fp16) but this machine would run it on the CPU: the device line says why, in amber.
   const slowHere = pack.device.name === 'cpu' && (pack.recommendedDevice === 'gpu' || pack.precision === 'fp16');
   const tight = state !== 'installed' && state !== 'downloading' && wontFit(pack, diskFree);
@@ -44,11 +45,22 @@ export function PackCard({ pack }: { pack: PackStatus }) {
         {pack.default && pack.inCatalog && <span className="pack-badge accent">Recommended</span>}
         {!pack.inCatalog && <span className="pack-badge">{pack.source === 'standin' ? 'Stand-in' : 'Not in catalog'}</span>}
         <span className="pack-badge">{pack.precision}</span>
+        {badge && (
+          <span className="pack-badge warn" data-testid="model-unverified" title={badge.reason}>
+            {badge.label}
+          </span>
+        )}
         <span className={`pack-state ${state}`} data-testid="model-state">
           {STATE_LABELS[state]}
         </span>
       </div>
       <p className="pack-desc">{pack.description}</p>
+      {badge && (
+        // No published sha256 vouched for some file: only its size and structure were checked.
+        <p className="pack-note info" data-testid="model-evidence-note">
+          Unverified: {badge.reason}
+        </p>
+      )}
       <dl className="pack-facts">
         <dt>Size</dt>
         <dd data-testid="model-size">{sizeText(pack)}</dd>

@@ -42,6 +42,10 @@ export const PackStatusSchema = CatalogPackSchema.pick({
   inCatalog: z.boolean(),
   device: DeviceInfoSchema,
   files: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative(), present: z.boolean() })),
+  /** For an installed download: how its bytes were vouched for (see VerifyResult.evidence); absent when not known. */
+  evidence: z.enum(['pinned', 'size-only', 'unverified']).optional(),
+  /** Why it is not `pinned`, in words. */
+  evidenceNote: z.string().max(1000).optional(),
 });
 export type PackStatus = z.infer<typeof PackStatusSchema>;
 

@@ -67,6 +67,24 @@ export const CatalogSchema = z.object({
 });
 export type Catalog = z.infer<typeof CatalogSchema>;
 
+/** One installed file of a pack, as the manifest records it. */
+export const ManifestFileSchema = z.object({
+  path: PackPathSchema,
+  bytes: z.number().int().nonnegative(),
+  sha256: Sha256Schema,
+});
+
+/**
+ * How a downloaded pack's bytes were vouched for at install: `pinned` (each file matched a sha256 pinned in
+ * the catalog or published by the hub, or the hub's git blob id), `size-only` (some file had no published
+ * hash, only an exact size, and passed a structural check), `unverified` (some file passed only a structural check).
+ */
+export const EvidenceSchema = z.object({
+  state: z.enum(['pinned', 'size-only', 'unverified']),
+  /** Why it is not `pinned`: the files and what was checked. */
+  note: z.string().max(1000).optional(),
+});
+
 /** anyfill-pack.json: what was installed, verified, from where. */
 export const PackManifestSchema = z.object({
   schemaVersion: z.literal(1),
@@ -77,7 +95,10 @@ export const PackManifestSchema = z.object({
   source: z.enum(['download', 'import', 'standin']),
   /** The repository commit the hub served (X-Repo-Commit), when downloaded. */
   revisions: z.record(z.string(), z.string()).optional(),
-  files: z.array(z.object({ path: PackPathSchema, bytes: z.number().int().nonnegative(), sha256: Sha256Schema })),
+  files: z.array(ManifestFileSchema),
+  evidence: EvidenceSchema.optional(),
+  /** What the hub's listing changed against the catalog (e.g. external data found next to a model). */
+  notes: z.array(z.string().max(1000)).max(20).optional(),
   installedAt: z.string(),
 });
 export type PackManifest = z.infer<typeof PackManifestSchema>;

@@ -293,4 +293,23 @@ describe('model manager', () => {
     await expect.poll(() => standin.count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it('marks a pack no published hash vouches for as unverified, with the reason', async () => {
+    // A mirror with no listing and no hash headers: only the structural check (ONNX with the pack's
+    // inputs and outputs) lets the stand-in models in, and the card says so.
+    const [listing, isLfs] = [hub.knobs.listing, hub.knobs.isLfs];
+    Object.assign(hub.knobs, { listing: 'missing', isLfs: () => false, chunkDelayMs: 0, redirectLfs: false });
+    const mobile = card('mobilesam');
+    expect(await mobile.getByTestId('model-unverified').count()).toBe(0);
+    await mobile.getByTestId('model-download').click();
+    await expect.poll(() => stateOf('mobilesam'), { timeout: 30_000 }).toBe('installed');
+    const badge = mobile.getByTestId('model-unverified');
+    await expect.poll(() => badge.innerText()).toBe('unverified');
+    expect(await badge.getAttribute('title')).toMatch(/^No sha256 is published for mobile_sam_image_encoder\.onnx, sam_mask_decoder_multi\.onnx .*only a structural check vouched for them\.$/);
+    expect(await mobile.getByTestId('model-evidence-note').innerText()).toMatch(/^Unverified: No sha256 is published for/);
+    await mobile.scrollIntoViewIfNeeded();
+    await shot('model-manager-unverified');
+    Object.assign(hub.knobs, { listing, isLfs, redirectLfs: true });
+    expect(pageErrors).toEqual([]);
+  });
 });

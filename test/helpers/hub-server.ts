@@ -2,9 +2,11 @@
 // at /<owner>/<repo>/resolve/<revision>/<path> with the hub's headers (ETag / X-Linked-Etag = sha256 for
 // "LFS" files, X-Linked-Size, X-Repo-Commit), Range + If-Range (206, 416), 404, an optional 302 to a
 // "CDN" like the real hub, and fault knobs: cut after N bytes, flip a byte, change a file, slow down.
+// The hub's listing API too (/api/models/<repo>/revision/<rev> and …/tree/<rev>?recursive=true, paged
+// by Link rel="next"), generated from what it serves, with knobs to withhold or tamper with it.
 // Also a tiny counting HTTP proxy (CONNECT and absolute-form) for the proxy test.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +23,22 @@ export interface HubRequest {
   cdn: boolean;
 }
 
+/** One entry of the hub's tree listing, as the real API gives it. */
+export interface TreeEntry {
+  type: 'file' | 'directory';
+  path: string;
+  size: number;
+  oid: string;
+  lfs?: { oid: string; size: number; pointerSize: number };
+}
+
 export interface HubKnobs {
+  /** The listing API: answered ('on'), 404 like a plain file mirror, or 500. */
+  listing: 'on' | 'missing' | 'error';
+  /** Entries per listing page (a Link header names the next). */
+  listingPageSize: number;
+  /** Tampers with a repo's listing before it is paged (a listing that disagrees with the files). */
+  editListing: ((repo: string, entries: TreeEntry[]) => TreeEntry[]) | null;
   /** Close the connection after this many body bytes of a reply (null: never). */
   cutAfter: number | null;
   /** 'once': only the next reply long enough is cut; 'always': every one. */
@@ -43,6 +60,8 @@ export interface HubServer {
   commit: string;
   knobs: HubKnobs;
   requests: HubRequest[];
+  /** Paths of the listing API requests (/api/…), apart from the file requests. */
+  apiRequests: string[];
   /** Body bytes sent since start (or the last reset). */
   bytesSent(): number;
   reset(): void;
@@ -54,6 +73,9 @@ const gitOid = (b: Buffer) => createHash('sha1').update(`blob ${b.length}\0`).up
 
 export async function startHubServer(root: string, commit = 'c0ffee'.padEnd(40, '0')): Promise<HubServer> {
   const knobs: HubKnobs = {
+    listing: 'on',
+    listingPageSize: 1000,
+    editListing: null,
     cutAfter: null,
     cutMode: 'once',
     flip: null,
@@ -63,6 +85,7 @@ export async function startHubServer(root: string, commit = 'c0ffee'.padEnd(40, 
     isLfs: (p, size) => /\.(onnx|zip|pb)$/.test(p) || size >= 10_000,
   };
   const requests: HubRequest[] = [];
+  const apiRequests: string[] = [];
   let resolveCount = 0;
 
   async function content(repoPath: string): Promise<Buffer | null> {
@@ -84,8 +107,42 @@ export async function startHubServer(root: string, commit = 'c0ffee'.padEnd(40, 
     void handle(req, res).catch(() => res.destroy());
   });
 
+  async function listing(repo: string, dir = '', out: TreeEntry[] = []): Promise<TreeEntry[]> {
+    const entries = await readdir(path.join(root, ...repo.split('/'), ...dir.split('/').filter(Boolean)), { withFileTypes: true });
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = dir ? `${dir}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        out.push({ type: 'directory', path: p, size: 0, oid: gitOid(Buffer.from(p)) });
+        await listing(repo, p, out);
+      } else {
+        const buf = (await content(`${repo}/${p}`))!;
+        const lfs = knobs.isLfs(`${repo}/${p}`, buf.length);
+        const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${sha256(buf)}\nsize ${buf.length}\n`;
+        out.push(lfs ? { type: 'file', path: p, size: buf.length, oid: gitOid(Buffer.from(pointer)), lfs: { oid: sha256(buf), size: buf.length, pointerSize: pointer.length } } : { type: 'file', path: p, size: buf.length, oid: gitOid(buf) });
+      }
+    }
+    return out;
+  }
+
+  async function api(url: URL, res: http.ServerResponse): Promise<void> {
+    const m = /^\/api\/models\/([^/]+\/[^/]+)\/(revision|tree)\/([^/]+)$/.exec(url.pathname);
+    if (knobs.listing === 'error') return void res.writeHead(500).end('Internal Error');
+    const repo = m ? decodeURIComponent(m[1]!) : '';
+    const exists = m && (await readdir(path.join(root, ...repo.split('/'))).then(() => true, () => false));
+    if (!m || !exists || knobs.listing === 'missing') return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Repository not found"}');
+    if (m[2] === 'revision') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: repo, sha: commit }));
+    const all = await listing(repo);
+    const entries = knobs.editListing ? knobs.editListing(repo, all) : all;
+    const from = Number(url.searchParams.get('cursor') ?? 0);
+    const page = entries.slice(from, from + knobs.listingPageSize);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (from + knobs.listingPageSize < entries.length) headers.link = `<${url.pathname}?recursive=true&cursor=${from + knobs.listingPageSize}>; rel="next"`;
+    res.writeHead(200, headers).end(JSON.stringify(page));
+  }
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname.startsWith('/api/')) return (apiRequests.push(`${url.pathname}${url.search}`), api(url, res));
     const cdn = url.pathname.startsWith('/cdn/');
     const m = cdn ? /^\/cdn\/([^/]+\/[^/]+)\/(.+)$/.exec(url.pathname) : /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
     const record: HubRequest = { path: '', revision: '', range: req.headers.range ?? null, ifRange: (req.headers['if-range'] as string) ?? null, status: 404, bytes: 0, cdn };
@@ -154,9 +211,11 @@ export async function startHubServer(root: string, commit = 'c0ffee'.padEnd(40, 
     commit,
     knobs,
     requests,
+    apiRequests,
     bytesSent: () => requests.reduce((a, r) => a + r.bytes, 0),
     reset: () => {
       requests.length = 0;
+      apiRequests.length = 0;
       resolveCount = 0;
     },
     close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),

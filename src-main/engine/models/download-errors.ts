@@ -44,10 +44,11 @@ export function sizeFailed(file: string, expected: number, got: number): Anyfill
   return new AnyfillError('INTEGRITY', `${file} has the wrong size (expected ${expected} bytes, got ${got}); it was deleted, try again.`);
 }
 
-export function catalogMismatch(file: string, expected: string, offered: string): AnyfillError {
+export function catalogMismatch(file: string, expected: string, offered: string, expectedBy: 'catalog' | 'hub' = 'catalog'): AnyfillError {
+  const by = expectedBy === 'catalog' ? 'the catalog expects' : "the hub's own listing gives";
   return new AnyfillError(
     'IO',
-    `The server offers a different ${file} than the catalog expects (sha256 ${offered}, expected ${expected}); the catalog may be out of date, or the mirror serves another version.`,
+    `The server offers a different ${file} than ${by} (sha256 ${offered}, expected ${expected}); the catalog may be out of date, or the mirror serves another version.`,
   );
 }
 

@@ -8,11 +8,13 @@ import type { Catalog, CatalogPack, PackManifest } from '../../../src-shared/mod
 import { MANIFEST_NAME } from '../../../src-shared/models/catalog-schema';
 import { findCatalogPack, loadCatalog } from './catalog';
 import * as errors from './download-errors';
-import { bytesNeeded, checkDiskSpace, planDownload, statfsFree, type ManifestFile } from './download-plan';
+import { bytesNeeded, checkDiskSpace, planDownload, planFromHub, statfsFree } from './download-plan';
+import { evidenceOf, manifestFiles } from './evidence';
 import { fetchAndInstall } from './fetch-install';
 import { proxyAwareFetch, resolveEndpoint, type FetchImpl } from './hub-http';
 import { packDir, partialPackDir, readManifest, writeManifest } from './pack-files';
 import { ProgressReporter } from './progress';
+import type { InstalledFile } from './sidecar';
 import { fileSize, joinPackPath } from './store-fs';
 
 export interface DownloadManagerOptions {
@@ -72,7 +74,7 @@ export class DownloadManager {
 
   private async run(pack: CatalogPack, endpoint: string, signal: AbortSignal): Promise<PackManifest> {
     const { modelsDir } = this.opts;
-    const progress = new ProgressReporter(pack.id, pack.files.map((f) => f.bytes), this.opts.onProgress);
+    let progress = new ProgressReporter(pack.id, pack.files.map((f) => f.bytes), this.opts.onProgress);
     progress.set('queued', 0);
     try {
       // A stand-in under this id is replaced, and its files are not reused.
@@ -83,17 +85,20 @@ export class DownloadManager {
         progress.set('done', pack.files.length);
         return old;
       }
+      // Planned before anything on disk changes: a listing that disagrees leaves the previous install as it was.
+      const hub = await planFromHub(pack, endpoint, this.fetchImpl, signal);
+      progress = new ProgressReporter(pack.id, hub.files.map((f) => f.bytes), this.opts.onProgress);
       await fs.mkdir(partialPackDir(modelsDir, pack.id), { recursive: true });
       if (found) {
         progress.set('verifying', 0);
         await fs.rm(joinPackPath(packDir(modelsDir, pack.id), MANIFEST_NAME), { force: true }); // being repaired: not installed meanwhile
       }
-      const plans = await planDownload(modelsDir, pack, old, signal);
+      const plans = await planDownload(modelsDir, pack.id, hub.files, old, signal);
       plans.forEach((p, i) => (p.done ? progress.fileDone(i) : undefined));
       await checkDiskSpace(modelsDir, pack.title, bytesNeeded(plans), this.opts.diskFree ?? statfsFree);
-      const pinned = new Map<string, string>();
+      const pinned = new Map(hub.commits);
       for (const p of plans) if (p.commit && !pinned.has(p.file.repo)) pinned.set(p.file.repo, p.commit);
-      const files: ManifestFile[] = [];
+      const files: InstalledFile[] = [];
       for (const [index, plan] of plans.entries()) {
         if (signal.aborted) throw errors.cancelled(pack.title);
         const entries = plan.done ?? (await fetchAndInstall({ modelsDir, pack, plan, index, endpoint, pinned, progress, signal, ...this.fetchOpts() }));
@@ -108,12 +113,14 @@ export class DownloadManager {
         roles: pack.roles,
         source: 'download',
         ...(pinned.size ? { revisions: Object.fromEntries(pinned) } : {}),
-        files,
+        files: manifestFiles(files),
+        evidence: evidenceOf(files),
+        ...(hub.notes.length ? { notes: hub.notes.slice(0, 20) } : {}),
         installedAt: new Date().toISOString(),
       };
       await writeManifest(modelsDir, manifest);
       await fs.rm(partialPackDir(modelsDir, pack.id), { recursive: true, force: true });
-      progress.set('done', pack.files.length);
+      progress.set('done', plans.length);
       return manifest;
     } catch (err) {
       const e = signal.aborted ? errors.cancelled(pack.title) : asAnyfillError(err, pack.title);

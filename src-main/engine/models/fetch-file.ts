@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as errors from './download-errors';
 import { fetchFollow, hubFileInfo, parseContentRange, type FetchImpl } from './hub-http';
 import type { ProgressReporter } from './progress';
-import { fileSize, sha256File } from './store-fs';
+import { fileSize, gitBlobSha1, sha256File } from './store-fs';
 import { readSidecar, writeSidecar, type Sidecar } from './sidecar';
 
 export interface FileJob {
@@ -17,6 +17,10 @@ export interface FileJob {
   /** Pinned by the catalog; then `exactBytes` is the catalog's size too. */
   sha256: string | null;
   exactBytes: number | null;
+  /** The hub listing's git blob sha1 of a plain (non-LFS) file: checked when no sha256 is known. */
+  gitOid: string | null;
+  /** Who gave `sha256`: the catalog's pin, or the hub's listing. */
+  hashFrom?: 'catalog' | 'hub' | null;
 }
 
 export interface FetchContext {
@@ -31,6 +35,8 @@ export interface FetchedFile {
   bytes: number;
   sha256: string;
   commit: string | null;
+  /** What vouched for the bytes: the job's sha256, the hub's headers, the listing's git oid; null: nothing. */
+  vouchedBy: 'job' | 'headers' | 'git-oid' | null;
 }
 
 const BASE_HEADERS = { 'accept-encoding': 'identity', 'user-agent': 'anyfill' };
@@ -63,7 +69,7 @@ export async function fetchAndVerify(job: FileJob, ctx: FetchContext): Promise<F
       continue;
     }
     if (res.status !== 200 && res.status !== 206) throw (await drop(), errors.badStatus(job.label, res.status, job.url));
-    if (job.sha256 && info.sha256 && info.sha256 !== job.sha256) throw (await drop(), errors.catalogMismatch(job.label, job.sha256, info.sha256));
+    if (job.sha256 && info.sha256 && info.sha256 !== job.sha256) throw (await drop(), errors.catalogMismatch(job.label, job.sha256, info.sha256, job.hashFrom === 'hub' ? 'hub' : 'catalog'));
     if (res.status === 206) {
       const range = parseContentRange(res.headers.get('content-range'));
       const changed = Boolean(side?.sha256 && info.sha256 && side.sha256 !== info.sha256);
@@ -102,7 +108,13 @@ async function verify(job: FileJob, ctx: FetchContext, have: number, side: Sidec
   }
   const expected = job.sha256 ?? side?.sha256 ?? null;
   if (expected && got !== expected) throw (await discard(), errors.checksumFailed(job.label, expected, got));
-  return { bytes: have, sha256: got, commit: side?.commit ?? null };
+  if (expected) return { bytes: have, sha256: got, commit: side?.commit ?? null, vouchedBy: job.sha256 ? 'job' : 'headers' };
+  if (!job.gitOid) return { bytes: have, sha256: got, commit: side?.commit ?? null, vouchedBy: null };
+  const oid = await gitBlobSha1(job.partial, ctx.signal).catch((err: unknown) => {
+    throw ctx.signal.aborted ? errors.cancelled(ctx.title) : errors.diskError(job.label, err);
+  });
+  if (oid !== job.gitOid) throw (await discard(), errors.checksumFailed(job.label, job.gitOid, oid));
+  return { bytes: have, sha256: got, commit: side?.commit ?? null, vouchedBy: 'git-oid' };
 }
 
 /** Streams the body into the partial; returns its new size. Keeps what arrived when the stream breaks. */

@@ -5,13 +5,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CatalogPack } from '../../../src-shared/models/catalog-schema';
 import * as errors from './download-errors';
-import type { FilePlan, ManifestFile } from './download-plan';
-import { fetchAndVerify, type FetchContext } from './fetch-file';
+import type { FilePlan } from './download-plan';
+import { fetchAndVerify, type FetchContext, type FetchedFile } from './fetch-file';
 import { acquireLock } from './file-lock';
 import { fileUrl, type FetchImpl } from './hub-http';
 import { packDir } from './pack-files';
 import type { ProgressReporter } from './progress';
-import { readSidecar, writeSidecar } from './sidecar';
+import { readSidecar, writeSidecar, type InstalledFile } from './sidecar';
+import { checkStructure } from './structure-check';
 import { commitFile, joinPackPath } from './store-fs';
 import { extractZip } from './zip-extract';
 
@@ -30,7 +31,7 @@ export interface FetchInstallArgs {
   retryDelayMs: number;
 }
 
-export async function fetchAndInstall(a: FetchInstallArgs): Promise<ManifestFile[]> {
+export async function fetchAndInstall(a: FetchInstallArgs): Promise<InstalledFile[]> {
   const { file, partial } = a.plan;
   await fs.mkdir(path.dirname(partial), { recursive: true });
   const release = await acquireLock(`${partial}.lock`, file.path);
@@ -39,7 +40,7 @@ export async function fetchAndInstall(a: FetchInstallArgs): Promise<ManifestFile
     a.progress.set('downloading', a.index, file.path);
     const url = fileUrl(a.endpoint, file.repo, a.pinned.get(file.repo) ?? file.revision, file.source);
     const ctx: FetchContext = { fetchImpl: a.fetchImpl, signal: a.signal, progress: a.progress, title: a.pack.title };
-    const job = { label: file.path, index: a.index, url, partial, sha256: file.sha256, exactBytes: file.sha256 ? file.bytes : null };
+    const job = { label: file.path, index: a.index, url, partial, sha256: file.sha256, exactBytes: file.exact ? file.bytes : null, gitOid: file.gitOid, hashFrom: file.hashFrom };
     for (let attempt = 0; ; attempt++) {
       try {
         const got = await fetchAndVerify(job, ctx);
@@ -56,15 +57,19 @@ export async function fetchAndInstall(a: FetchInstallArgs): Promise<ManifestFile
   }
 }
 
-async function install(a: FetchInstallArgs, got: { bytes: number; sha256: string; commit: string | null }): Promise<ManifestFile[]> {
+async function install(a: FetchInstallArgs, got: FetchedFile): Promise<InstalledFile[]> {
   const { file, partial } = a.plan;
   const root = packDir(a.modelsDir, a.pack.id);
-  let entries: ManifestFile[];
+  const check = got.vouchedBy === 'git-oid' ? 'git-oid' : got.vouchedBy ? 'sha256' : 'structure';
+  let entries: InstalledFile[];
   if (file.extract) {
     a.progress.set('extracting', a.index, file.path);
-    entries = await extractZip(partial, file.path, file.extract, root, a.signal);
+    entries = (await extractZip(partial, file.path, file.extract, root, a.signal)).map((e) => ({ ...e, check }));
+    // Nothing vouched for the zip: each extracted model must show it is one, or none stays.
+    if (check === 'structure') await structureOrDiscard(entries.map((e) => joinPackPath(root, e.path)), entries, a, [partial, `${partial}.json`]);
   } else {
-    entries = [{ path: file.path, bytes: got.bytes, sha256: got.sha256 }];
+    entries = [{ path: file.path, bytes: got.bytes, sha256: got.sha256, check, ...(check === 'structure' ? { exactSize: file.exact } : {}) }];
+    if (check === 'structure') await structureOrDiscard([partial], entries, a, [partial, `${partial}.json`]);
   }
   // Record "done" before the rename: a crash in between leaves a complete partial that re-verifies.
   const side = await readSidecar(partial);
@@ -72,6 +77,17 @@ async function install(a: FetchInstallArgs, got: { bytes: number; sha256: string
   if (file.extract) await fs.rm(partial, { force: true });
   else await commitFile(partial, joinPackPath(root, file.path));
   return entries;
+}
+
+/** Checks each file's structure (checkStructure); on the first failure removes every file named and rethrows. */
+async function structureOrDiscard(files: string[], entries: InstalledFile[], a: FetchInstallArgs, alsoRemove: string[]): Promise<void> {
+  a.progress.set('verifying', a.index, a.plan.file.path);
+  try {
+    for (const [i, f] of files.entries()) await checkStructure(f, entries[i]!.path, a.pack, packDir(a.modelsDir, a.pack.id));
+  } catch (err) {
+    await Promise.all([...files, ...alsoRemove].map((f) => fs.rm(f, { force: true }))).catch(() => undefined);
+    throw err;
+  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -9,6 +9,7 @@ import { ioError } from '../../common/io-errors';
 import { OPTIONAL_ROLES } from '../runtime/contracts';
 import { findCatalogPack, loadCatalog } from './catalog';
 import { hasLiveLock } from './file-lock';
+import { evidenceOf } from './list-packs';
 import { packDir, partialPackDir, readManifestDetailed } from './pack-files';
 import { joinPackPath, sha256File } from './store-fs';
 
@@ -70,5 +71,5 @@ export async function verifyPack(modelsDir: string, packId: string, opts: { cata
       if (got !== f.sha256) problems.push({ path: f.path, problem: `is damaged (sha256 ${got}, expected ${f.sha256}); ${fix}.` });
     }
   }
-  return { packId, ok: problems.length === 0, problems };
+  return { packId, ok: problems.length === 0, problems, ...evidenceOf(read.manifest) };
 }

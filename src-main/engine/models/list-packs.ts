@@ -57,7 +57,7 @@ async function catalogStatus(modelsDir: string, pack: CatalogPack, deviceOf: Dev
   if (read.manifest && !downloading) {
     const files = await manifestFiles(root, read.manifest);
     const state = files.every((f) => f.present) ? 'installed' : 'damaged';
-    return { ...base, state, bytes: sum(files), source: read.manifest.source, files };
+    return { ...base, state, bytes: sum(files), source: read.manifest.source, files, ...evidenceOf(read.manifest) };
   }
   const files = await Promise.all(
     pack.files.map(async (f) => {
@@ -68,7 +68,9 @@ async function catalogStatus(modelsDir: string, pack: CatalogPack, deviceOf: Dev
   const manifestBroken = read.reason !== 'no manifest' && !downloading;
   const someOnDisk = partialBytes > 0 || files.some((f) => f.present);
   const state = downloading ? 'downloading' : manifestBroken ? 'damaged' : someOnDisk ? 'incomplete' : 'available';
-  return { ...base, state, bytes: catalogBytes(pack), files };
+  // Not installed yet: what the catalog admits about its files (public evidence does not confirm them).
+  const unverified = pack.unverified ? { evidence: 'unverified' as const, evidenceNote: pack.unverified } : {};
+  return { ...base, state, bytes: catalogBytes(pack), files, ...unverified };
 }
 
 async function foreignStatus(modelsDir: string, manifest: PackManifest, deviceOf: DeviceOf): Promise<PackStatus> {
@@ -95,6 +97,12 @@ async function foreignStatus(modelsDir: string, manifest: PackManifest, deviceOf
     device: deviceOf({ family: manifest.family, recommendedDevice, precision }),
     files,
   };
+}
+
+/** The evidence recorded at install, as the listing and verify report it. */
+export function evidenceOf(m: PackManifest): Pick<PackStatus, 'evidence' | 'evidenceNote'> {
+  if (!m.evidence) return {};
+  return { evidence: m.evidence.state, ...(m.evidence.note ? { evidenceNote: m.evidence.note } : {}) };
 }
 
 function pick(p: CatalogPack) {

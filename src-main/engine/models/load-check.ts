@@ -98,5 +98,6 @@ export async function verifyAndLoad(modelsDir: string, packId: string, deps: { p
   const device: PackDevice = catalogPack ?? { family: manifest.family, recommendedDevice: 'any' };
   const loaded = await loadCheck(modelsDir, manifest, device, deps);
   const problems = [...hashed.problems, ...loaded.problems];
-  return { packId, ok: problems.length === 0, problems, loads: loaded.loads, ...(loaded.device ? { device: loaded.device } : {}) };
+  const evidence = { ...(hashed.evidence ? { evidence: hashed.evidence } : {}), ...(hashed.evidenceNote ? { evidenceNote: hashed.evidenceNote } : {}) };
+  return { packId, ok: problems.length === 0, problems, loads: loaded.loads, ...(loaded.device ? { device: loaded.device } : {}), ...evidence };
 }

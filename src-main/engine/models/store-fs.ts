@@ -69,6 +69,14 @@ export async function sha256File(file: string, signal?: AbortSignal): Promise<st
   return hash.digest('hex');
 }
 
+/** The git blob id of a file (sha1 over "blob <size>\0" + content), as the hub lists plain files. */
+export async function gitBlobSha1(file: string, signal?: AbortSignal): Promise<string> {
+  const { size } = await fs.stat(file);
+  const hash = createHash('sha1').update(`blob ${size}\0`);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, signal })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 /** True when `child` is `root` itself or lies inside it (both already resolved/real paths). */
 export function isInside(root: string, child: string): boolean {
   const rel = path.relative(root, child);

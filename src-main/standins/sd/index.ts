@@ -1,7 +1,7 @@
 // Runs in: CLI and tests (Node). The SD 1.5 inpainting stand-in packs (diffusers ONNX layout) and their
 // variants: timestep int64 / rank-0, fp16 I/O, Optimum VAE output, a VAE encoder that outputs the posterior
-// mean instead of sampling in-graph (the default, like the real export), a UNet that outputs NaN, and packs
-// with the optional safety checker (safety-checker.ts).
+// mean instead of sampling in-graph (the default samples, like the real export), a UNet that outputs NaN,
+// loose UNet weights, and packs with the optional safety checker (safety-checker.ts).
 import type { StandinPack } from '../write-pack';
 import { clipMergesTxt, clipSpecialTokensMapJson, clipTokenizerConfigJson, clipVocab } from '../tokenizers/clip-vocab';
 import { clipPreprocessorConfigJson, safetyChecker } from './safety-checker';
@@ -35,6 +35,8 @@ interface Variant {
   nan?: boolean;
   /** Ships safety_checker/model.onnx and feature_extractor/preprocessor_config.json. */
   safety?: boolean;
+  /** The UNet's external data as loose files, one per tensor, instead of weights.pb. */
+  looseWeights?: boolean;
   note?: string;
 }
 
@@ -48,6 +50,7 @@ const VARIANTS: Variant[] = [
   { packId: 'standin-sd-nan', nan: true, note: 'The UNet outputs NaN (for the "NaN is reported" path).' },
   { packId: 'standin-sd-safety', safety: true, note: 'With the optional safety checker, which flags red results.' },
   { packId: 'standin-sd-safety-fp16', io: 'float16', timestep: 'float16', safety: true, note: 'fp16 I/O with the optional safety checker (fp16 too), which flags red results.' },
+  { packId: 'standin-sd-loose-weights', looseWeights: true, note: 'UNet external data as loose per-tensor files (onnx__MatMul_…, time_embedding.linear_1.bias), as diffusers exports were before weights.pb (diffusers PR #610).' },
 ];
 
 const text = (s: string) => new TextEncoder().encode(s.endsWith('\n') ? s : `${s}\n`);
@@ -80,7 +83,7 @@ export function sdStandinPacks(): StandinPack[] {
   };
   return VARIANTS.map((v) => {
     const io = v.io ?? 'float32';
-    const net = unet(io, v.timestep ?? 'float32', v.nan ?? false);
+    const net = unet(io, v.timestep ?? 'float32', v.nan ?? false, v.looseWeights ?? false);
     const safety: Record<string, Uint8Array> = v.safety
       ? { 'safety_checker/model.onnx': safetyChecker(io), 'feature_extractor/preprocessor_config.json': text(clipPreprocessorConfigJson()) }
       : {};
@@ -94,7 +97,7 @@ export function sdStandinPacks(): StandinPack[] {
         ...shared,
         'text_encoder/model.onnx': textEncoder(io),
         'unet/model.onnx': net.model,
-        'unet/weights.pb': net.weights,
+        ...Object.fromEntries(Object.entries(net.external).map(([name, bytes]) => [`unet/${name}`, bytes])),
         'vae_encoder/model.onnx': vaeEncoder(io, v.vae ?? 'sampling'),
         'vae_decoder/model.onnx': vaeDecoder(io),
         ...safety,

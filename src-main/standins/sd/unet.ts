@@ -1,4 +1,5 @@
-// Runs in: CLI and tests (Node). The SD 1.5 inpainting UNet stand-in (9-channel, external weights.pb).
+// Runs in: CLI and tests (Node). The SD 1.5 inpainting UNet stand-in (9-channel, external weights.pb, or
+// loose tensor files named after their tensors as older exports kept them).
 // [Note: stand-in UNet] An exact ε-predictor for a known clean latent x0*. With x = sample[:,0:4],
 // m = sample[:,4], y = sample[:,5:9] (masked-image latents):
 //   c   = latent of the colour in encoder_hidden_states (features 0..2, mean over positions) through the
@@ -23,11 +24,16 @@ const MAD_TO_SIGMA = Math.SQRT2 * 0.6744897501960817; // median |Δ| of two N(0,
 
 export interface UnetFiles {
   model: Uint8Array;
-  weights: Uint8Array;
+  /** External data files next to model.onnx: weights.pb, or one file per tensor. */
+  external: Record<string, Uint8Array>;
 }
 
-export function unet(io: FloatIo, timestep: TimestepKind, nan = false): UnetFiles {
-  const ext = { location: 'weights.pb', chunks: [] as Uint8Array[], offset: 0 };
+/** Loose tensor files carry their tensors' names; these follow the real export's kinds of names. */
+const LOOSE_NAMES = { table: 'onnx__Gather_1001', projection: 'onnx__MatMul_9194', bias: 'time_embedding.linear_1.bias' };
+
+export function unet(io: FloatIo, timestep: TimestepKind, nan = false, loose = false): UnetFiles {
+  const ext = { location: 'weights.pb', chunks: [] as Uint8Array[], offset: 0, ...(loose ? { loose: new Map<string, Uint8Array>() } : {}) };
+  const name = (k: keyof typeof LOOSE_NAMES) => (loose ? LOOSE_NAMES[k] : undefined);
   const g = new GraphBuilder('standin-unet', ext);
   const sample = floatInput(g, io, 'sample', ['batch', 9, 'height', 'width']);
   const tIn = g.input('timestep', timestep === 'float32-scalar' ? 'float32' : timestep, timestep === 'float32-scalar' ? [] : [1]);
@@ -35,7 +41,7 @@ export function unet(io: FloatIo, timestep: TimestepKind, nan = false): UnetFile
   const slice = (from: number, to: number) => g.op('Slice', [sample, g.i64([from]), g.i64([to]), g.i64([1])]);
   const [x, m, y] = [slice(0, 4), slice(4, 5), slice(5, 9)];
 
-  const table = g.constant({ dtype: 'float32', dims: [TRAIN_TIMESTEPS], values: alphasCumprod() }, true);
+  const table = g.constant({ dtype: 'float32', dims: [TRAIN_TIMESTEPS], values: alphasCumprod() }, true, name('table'));
   const tF = timestep === 'float32' || timestep === 'float32-scalar' ? tIn : g.op('Cast', [tIn], { to: FLOAT });
   const index = g.op('Cast', [g.op('Clip', [g.op('Round', [tF]), g.f32(0), g.f32(TRAIN_TIMESTEPS - 1)])], { to: INT64 });
   const abar = g.op('Reshape', [g.op('Gather', [table, g.op('Reshape', [index, g.i64([-1])])]), g.i64([-1, 1, 1, 1])]);
@@ -45,8 +51,8 @@ export function unet(io: FloatIo, timestep: TimestepKind, nan = false): UnetFile
   // Target colour latent from the text features (projection and bias live in weights.pb too).
   const proj: number[] = [];
   for (let i = 0; i < HIDDEN; i++) for (let j = 0; j < 4; j++) proj.push(i < 3 ? LATENT_MATRIX[j]![i]! : 0);
-  const projection = g.constant({ dtype: 'float32', dims: [HIDDEN, 4], values: proj }, true);
-  const bias = g.constant({ dtype: 'float32', dims: [4], values: [...LATENT_BIAS] }, true);
+  const projection = g.constant({ dtype: 'float32', dims: [HIDDEN, 4], values: proj }, true, name('projection'));
+  const bias = g.constant({ dtype: 'float32', dims: [4], values: [...LATENT_BIAS] }, true, name('bias'));
   const features = g.op('ReduceMean', [ehs], { axes: [1], keepdims: 0 });
   const colour = g.op('Unsqueeze', [g.op('Add', [g.op('MatMul', [features, projection]), bias]), g.i64([2, 3])]);
   const target = g.op('Add', [y, g.op('Mul', [m, g.op('Sub', [colour, y])])]);
@@ -58,7 +64,7 @@ export function unet(io: FloatIo, timestep: TimestepKind, nan = false): UnetFile
   if (nan) eps = g.op('Add', [eps, g.f32(Number.NaN)]);
   floatOutput(g, io, 'out_sample', ['batch', 4, 'height', 'width'], eps);
   const model = g.toBytes();
-  return { model, weights: concat(ext.chunks) };
+  return { model, external: ext.loose ? Object.fromEntries(ext.loose) : { 'weights.pb': concat(ext.chunks) } };
 }
 
 /** [B,1,1,1] in 0..1: 1 when the noise in x matches √(1 − ᾱ_t), 0 when it is far below. */

@@ -43,9 +43,9 @@ it('downloads, verifies and installs a pack, writing the manifest last', async (
   // Nothing left behind: no partials, no sidecars, no locks.
   expect(await readdir(path.join(env.modelsDir, '.partial'))).toEqual([]);
 
-  // After the first reply tells the commit, the rest of the repo is fetched at that commit.
+  // Planned from the hub's listing: every file is fetched at the commit the listing was read at.
   const resolves = env.hub.requests.filter((r) => !r.cdn);
-  expect(resolves.map((r) => r.revision)).toEqual(['main', env.hub.commit, 'main']);
+  expect(resolves.map((r) => r.revision)).toEqual([env.hub.commit, env.hub.commit, env.hub.commit]);
   expect(env.hub.requests.filter((r) => r.cdn)).toHaveLength(2);
 
   for (const e of env.events) DownloadProgressSchema.parse(e);

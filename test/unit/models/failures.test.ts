@@ -34,6 +34,7 @@ it('reports a 404 as NOT_FOUND naming the file and the URL', async () => {
   pack.files[2]!.source = 'missing/config.json'; // the catalog points where the repo has nothing
   env = await makeEnv(catalogOf(pack));
   await putSample(env);
+  env.hub.knobs.listing = 'missing'; // a plain file mirror: no listing to plan from
   const err = await env.manager().download('test-pack', { endpoint: env.hub.url }).catch((e: unknown) => e);
   expect(err).toMatchObject({
     code: 'NOT_FOUND',
@@ -59,6 +60,7 @@ it('refuses before downloading when the hub offers another file than the catalog
   pack.files[1]!.sha256 = 'ab'.repeat(32);
   env = await makeEnv(catalogOf(pack));
   await putSample(env);
+  env.hub.knobs.listing = 'missing'; // the headers' sha256 is checked before the body is read
   const err = await env.manager().download('test-pack', { endpoint: env.hub.url }).catch((e: unknown) => e);
   expect(err).toMatchObject({ code: 'IO', message: expect.stringContaining('The server offers a different decoder.onnx than the catalog expects') });
   expect(existsSync(partial('decoder.onnx'))).toBe(false);

@@ -59,3 +59,11 @@ it('lists packs on disk that the catalog does not know, from their manifests', a
   expect(packs.map((p) => p.id)).toEqual(['test-pack', 'standin-gdino']);
   expect(packs[1]).toMatchObject({ title: 'standin-gdino', inCatalog: false, state: 'installed', source: 'standin', family: 'gdino', bytes: 10 });
 });
+
+it('says before a download that the catalog itself does not vouch for a pack, and lets the install say more after', async () => {
+  const reason = 'No public listing confirms this file list; the download follows the hub listing.';
+  const doubtful = catalogOf(samplePack('test-pack', { unverified: reason }));
+  const before = await listPacks(env.modelsDir, cpuDevice, { catalog: doubtful });
+  expect(before.packs[0]).toMatchObject({ state: 'available', evidence: 'unverified', evidenceNote: reason });
+  expect((await listPacks(env.modelsDir, cpuDevice, { catalog })).packs[0]!.evidence).toBeUndefined();
+});

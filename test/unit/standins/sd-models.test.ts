@@ -24,7 +24,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('SD stand-in packs', () => {
   it('mirror the catalog pack: ids, layout, roles and the diffusers folder layout', async () => {
-    expect(packs.map((p) => p.packId)).toEqual(['sd15-inpaint', 'standin-sd-timestep-int64', 'standin-sd-timestep-scalar', 'standin-sd-fp16', 'standin-sd-optimum', 'standin-sd-vae-mean', 'standin-sd-nan', 'standin-sd-safety', 'standin-sd-safety-fp16']);
+    expect(packs.map((p) => p.packId)).toEqual(['sd15-inpaint', 'standin-sd-timestep-int64', 'standin-sd-timestep-scalar', 'standin-sd-fp16', 'standin-sd-optimum', 'standin-sd-vae-mean', 'standin-sd-nan', 'standin-sd-safety', 'standin-sd-safety-fp16', 'standin-sd-loose-weights']);
     const catalog = JSON.parse(await readFile(path.join(__dirname, '../../../models/catalog.json'), 'utf8'));
     const real = catalog.packs.find((p: { id: string }) => p.id === 'sd15-inpaint');
     expect(packs[0]!.roles).toEqual(real.roles);
