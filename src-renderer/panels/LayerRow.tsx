@@ -4,6 +4,7 @@ import { memo, useState, type MouseEvent } from 'react';
 import type { Layer } from '../../src-shared/document/types';
 import { useEditor } from '../state/editor-store';
 import { setActiveSelection } from '../selection/selection-actions';
+import { useSelectionUi } from '../selection/selection-store';
 import { canMoveLayer, deleteLayer, moveLayer, renameLayer, setActiveLayer, toggleLayerVisible } from '../state/layer-actions';
 import { Icon } from './icons';
 import { OpacitySlider } from './OpacitySlider';
@@ -48,8 +49,10 @@ function selectionSummary(l: Extract<Layer, { kind: 'selection' }>): string {
 // Memoised by its layer object (immer keeps unchanged layers identical): a click redraws its own row only.
 export const LayerRow = memo(function LayerRow({ layer }: { layer: Layer }) {
   const [editing, setEditing] = useState(false);
-  // Exactly one row is active: the active layer (an open selection is the active layer while open).
+  // Exactly one row is active: the active layer. The open selection (what clicks, Delete and Fill act on)
+  // is marked apart when another layer is active.
   const active = useEditor((s) => s.activeLayerId === layer.id);
+  const open = useSelectionUi((s) => s.activeId === layer.id);
   const url = useEditor((s) => (layer.kind === 'image' ? s.assets[layer.assetId]?.thumbUrl : undefined));
   const canUp = useEditor((s) => canMoveLayer(s.document, layer.id, 1));
   const canDown = useEditor((s) => canMoveLayer(s.document, layer.id, -1));
@@ -59,7 +62,7 @@ export const LayerRow = memo(function LayerRow({ layer }: { layer: Layer }) {
   };
   return (
     <li
-      className={`layer-item${active ? ' active' : ''}${layer.visible ? '' : ' hidden-layer'}${layer.kind === 'selection' ? ' selection-item' : ''}`}
+      className={`layer-item${active ? ' active' : ''}${open && !active ? ' open-selection' : ''}${layer.visible ? '' : ' hidden-layer'}${layer.kind === 'selection' ? ' selection-item' : ''}`}
       data-testid="layer-item"
       data-layer-id={layer.id}
       data-kind={layer.kind}
@@ -78,7 +81,7 @@ export const LayerRow = memo(function LayerRow({ layer }: { layer: Layer }) {
       </button>
       {layer.kind === 'selection' ? (
         <div className="thumb selection-thumb">
-          <span className="selection-swatch" data-testid="selection-swatch" style={{ background: layer.colour }} title={active ? 'Open: Shift+click adds to it, Alt+click subtracts' : 'Click to reopen this selection'} />
+          <span className="selection-swatch" data-testid="selection-swatch" style={{ background: layer.colour }} title={open ? 'Open: Shift+click adds to it, Alt+click subtracts' : 'Click to reopen this selection'} />
         </div>
       ) : (
         <div className="thumb">{url && <img src={url} alt="" draggable={false} />}</div>

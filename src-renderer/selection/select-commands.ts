@@ -8,6 +8,7 @@ import { getState, setState } from '../state/editor-store';
 import { showNotice } from '../state/messages';
 import { commitOp } from '../mask-ops/mask-op-actions';
 import { deleteLayer } from '../state/layer-actions';
+import { clearLayerUnder } from '../flows/clear-layer';
 import { imageLayerOf } from './geometry';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection } from './selection-actions';
 
@@ -53,14 +54,24 @@ export function invertSelection(): void {
   commitOp(sel.id, { kind: 'invert' });
 }
 
-/** Delete/Backspace: the open (or active) selection goes, in one undo step; a photo layer never does. */
+/**
+ * Delete/Backspace, as in Photoshop: with a result layer active (any image but the selection's own photo)
+ * its pixels under the selection are cleared; otherwise the selection itself goes. One undo step either
+ * way; a photo layer never goes (that is Layer › Delete Layer).
+ */
 export function deleteSelection(): void {
   const sel = commandSelection();
   if (!sel) {
     showNotice('Nothing is selected. To delete a layer, use Layer › Delete Layer.');
     return;
   }
-  const photo = imageLayerOf(getState().document, sel.assetId as AssetId);
+  const { document, activeLayerId } = getState();
+  const active = document?.layers.find((l) => l.id === activeLayerId);
+  const photo = imageLayerOf(document, sel.assetId as AssetId);
+  if (active?.kind === 'image' && active.assetId !== sel.assetId && photo) {
+    void clearLayerUnder(active, sel);
+    return;
+  }
   deleteLayer(sel.id);
   if (photo && getState().document?.layers.some((l) => l.id === photo.id)) setState({ activeLayerId: photo.id });
 }

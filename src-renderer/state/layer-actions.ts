@@ -4,7 +4,6 @@ import type { AssetId, LayerId } from '../../src-shared/document/ids';
 import type { EditorDocument, ImageLayer, Layer } from '../../src-shared/document/types';
 import { changeDocument } from './document-actions';
 import { getState, setState, type AssetView } from './editor-store';
-import { setSelectionUi } from '../selection/selection-store';
 
 function find(d: Draft<EditorDocument>, id: LayerId): Draft<Layer> | undefined {
   return d.layers.find((l) => l.id === id);
@@ -14,10 +13,9 @@ function find(d: Draft<EditorDocument>, id: LayerId): Draft<Layer> | undefined {
 export const layerLabel = (name: string | undefined): string => (name ? `layer "${name}"` : 'layer');
 const nameOf = (id: LayerId): string => layerLabel(getState().document?.layers.find((l) => l.id === id)?.name);
 
-/** Make a layer active; choosing an image layer closes an open selection, so one thing is active. */
+/** Make a layer active. An open selection stays open (as in Photoshop): Delete then clears this layer under it. */
 export function setActiveLayer(id: LayerId): void {
   setState({ activeLayerId: id });
-  if (getState().document?.layers.find((l) => l.id === id)?.kind === 'image') setSelectionUi({ activeId: null, lastRun: null });
 }
 
 export function setLayerVisible(id: LayerId, visible: boolean): void {

@@ -2,7 +2,9 @@
 // runs long enough: Delete takes the selection and never the photo; exactly one layer row is active;
 // Escape with a menu open closes the menu and leaves a running generation running, the next Escape cancels
 // it and keeps the selection, the one after deselects (Layers, Refine and Fill then agree: nothing to
-// fill); Ctrl+A / Ctrl+Shift+I / Ctrl+D; the Edit menu and the shortcut sheet show the registry's keys.
+// fill); Ctrl+A / Ctrl+Shift+I / Ctrl+D; with a fill layer active, Delete clears the fill under the
+// selection; the Edit menu and the shortcut sheet show the registry's keys.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +47,11 @@ describe('one key, one action', () => {
   /** The ids of the layer rows drawn as active. */
   const activeRows = () => page.locator('[data-testid="layer-item"][aria-selected="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-id')));
   const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const composite = async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-button').click();
+    return sharp(await readFile(await (await download).path())).removeAlpha().raw().toBuffer();
+  };
   let photoId = '';
   let selId = '';
 
@@ -135,6 +142,42 @@ describe('one key, one action', () => {
     expect(await t.active()).toBeNull();
     expect(await activeRows()).toEqual([photoId]);
     await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await layers()).length).toBe(2);
+  });
+
+  it('Delete with a fill layer active clears the fill under the selection (one undo step); the photo stays', async () => {
+    await page.locator(`[data-testid="layer-item"][data-layer-id="${selId}"]`).click();
+    await page.getByTestId('fill-method').selectOption('telea');
+    await blur();
+    const base = await undoCount();
+    await page.keyboard.press('Shift+Backspace');
+    await expect.poll(undoCount, { timeout: 60_000 }).toBe(base + 1);
+    const fill = (await layers())[1]!;
+    expect(fill.kind).toBe('image');
+    expect(await activeRows()).toEqual([fill.id]); // the fill is the active layer, the selection stays open
+    expect(await t.active()).toBe(selId);
+    const filled = await composite();
+    const photo = render();
+    const insideBox = (img: Buffer, same: boolean) => {
+      let n = 0;
+      for (let y = BOX.y0 + 2; y < BOX.y1 - 2; y++) {
+        for (let x = BOX.x0 + 2; x < BOX.x1 - 2; x++) {
+          const i = (y * W + x) * 3;
+          if ((img[i] === photo[i] && img[i + 1] === photo[i + 1] && img[i + 2] === photo[i + 2]) === same) n++;
+        }
+      }
+      return n / ((BOX.x1 - BOX.x0 - 4) * (BOX.y1 - BOX.y0 - 4));
+    };
+    expect(insideBox(filled, false)).toBeGreaterThan(0.9); // the box was filled over
+
+    await page.keyboard.press('Delete');
+    await expect.poll(undoCount, { timeout: 20_000 }).toBe(base + 2);
+    expect((await layers()).map((l) => l.id)).toEqual([photoId, fill.id, selId]);
+    expect(insideBox(await composite(), true)).toBe(1); // the photo shows through where the fill was cleared
+    await page.keyboard.press('Control+z');
+    await expect.poll(undoCount).toBe(base + 1);
+    expect(Buffer.compare(await composite(), filled)).toBe(0);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await layers()).length).toBe(2);
   });

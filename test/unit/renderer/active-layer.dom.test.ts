@@ -1,7 +1,7 @@
-// Runs in: vitest (node). Exactly one thing is active, and the panels agree on it (issue 16): a document
-// opened or restored with selections on top starts with its photo active, no selection open; Delete with a
-// selection removes the selection and leaves the photo active; with nothing selected it removes nothing;
-// deselecting hands the active row back to the photo.
+// Runs in: vitest (node; type-checked with the DOM types, as Delete reaches the bridge). Exactly one thing
+// is active and the panels agree on it (issue 16): a document opened or restored with selections on top
+// starts with its photo active, no selection open; Delete with a selection removes the selection and leaves
+// the photo active; with nothing selected it removes nothing; deselecting hands the active row to the photo.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LayerId } from '../../../src-shared/document/ids';
 import { loadDocument } from '../../../src-renderer/state/document-actions';
