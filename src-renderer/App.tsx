@@ -35,6 +35,7 @@ import { isDirty, windowTitle } from './project/dirty';
 import { installProjects } from './project/install';
 import { useProject } from './project/project-store';
 import { RecoveryPrompt } from './project/RecoveryPrompt';
+import { ShortcutSheet } from './help/ShortcutSheet';
 
 function useWindowTitle(): void {
   const name = useEditor((s) => s.document?.name);
@@ -86,6 +87,7 @@ export function App() {
       <ModelManager />
       <OutpaintDialog />
       <ExportDialog />
+      <ShortcutSheet />
     </div>
   );
 }

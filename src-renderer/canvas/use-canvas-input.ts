@@ -1,6 +1,7 @@
 // Runs in: renderer. DOM input on the canvas area → ToolManager (pointer), wheel → viewport, Space → hand.
 import { useEffect, type RefObject } from 'react';
 import { isTyping } from '../commands/keys';
+import { registerKeyTarget } from '../commands/key-targets';
 import { getState, useEditor } from '../state/editor-store';
 import { setUserViewport } from '../state/view-actions';
 import { ToolManager } from '../tools/tool-manager';
@@ -56,7 +57,6 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
       tools.setSpaceHeld(false);
       tools.cancel();
     };
-    const escape = (e: KeyboardEvent) => e.key === 'Escape' && tools.cancel();
     const auxclick = (e: MouseEvent) => e.button === 1 && e.preventDefault();
     const contextmenu = (e: MouseEvent) => tools.wantsRightButton && e.preventDefault();
     const leave = () => tools.leave();
@@ -71,7 +71,8 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
     el.addEventListener('pointerleave', leave);
     window.addEventListener('keydown', key);
     window.addEventListener('keyup', key);
-    window.addEventListener('keydown', escape);
+    // Escape ends a gesture through the one Escape command (commands/escape-enter.ts).
+    const offEscape = registerKeyTarget('cancelGesture', () => tools.cancel());
     window.addEventListener('blur', blur);
     tools.refresh();
     const unsubscribe = useEditor.subscribe((s, prev) => (s.document !== prev.document || s.activeTool !== prev.activeTool) && tools.refresh());
@@ -88,7 +89,7 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
       el.removeEventListener('pointerleave', leave);
       window.removeEventListener('keydown', key);
       window.removeEventListener('keyup', key);
-      window.removeEventListener('keydown', escape);
+      offEscape();
       window.removeEventListener('blur', blur);
     };
   }, [ref]);

@@ -17,9 +17,20 @@ export interface Command {
   readonly keys?: readonly string[];
   /** Start a new group in its menu (a separator above). */
   readonly separatorBefore?: boolean;
+  /** false: a key only (Escape, Enter), listed in the shortcut sheet but in no menu. */
+  readonly inMenu?: boolean;
+  /** Where it ends up under, in the shortcut sheet (default: its menu's name). */
+  readonly group?: string;
+  /**
+   * For keys whose meaning depends on where they went (Escape, Enter): handle the event; true when it was
+   * used (the keyboard handler then claims it), false to leave it to the browser or a focused control.
+   */
+  runKey?(e: KeyboardEvent): boolean;
   isEnabled(state: EditorState): boolean;
   /** Must reach anything that needs a user gesture (file pickers) before its first await. */
   run(): void | Promise<void>;
 }
+
+export const inMenus = (c: Command): boolean => c.inMenu !== false;
 
 export const keysOf = (c: Command): readonly string[] => c.keys ?? (c.accelerator ? [c.accelerator] : []);

@@ -4,11 +4,16 @@ import { openRecent } from '../flows/open-image';
 import { keysOf } from './command';
 import { isTyping, matchesKey } from './keys';
 import { commands, runCommand } from './registry';
+import { getState } from '../state/editor-store';
 
 export function onKeyDown(e: KeyboardEvent): void {
   if (e.defaultPrevented || isTyping(e.target)) return;
   for (const c of commands) {
     if (!keysOf(c).some((k) => matchesKey(k, e))) continue;
+    if (c.runKey) {
+      if (c.isEnabled(getState()) && c.runKey(e)) e.preventDefault();
+      return;
+    }
     // Claim the key even when the command is disabled, so Ctrl+O never opens the browser's own dialog.
     e.preventDefault();
     runCommand(c.id);

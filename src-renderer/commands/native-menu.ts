@@ -3,10 +3,11 @@
 import type { MenuEntry } from '../../src-shared/contract/payloads';
 import { getApi } from '../bridge/api';
 import { useEditor, type EditorState } from '../state/editor-store';
+import { inMenus } from './command';
 import { commands } from './registry';
 
 export function menuEntries(state: EditorState): MenuEntry[] {
-  return commands.map((c) => ({
+  return commands.filter(inMenus).map((c) => ({
     id: c.id,
     label: c.label,
     menu: c.menu,

@@ -23,6 +23,8 @@ import { toggleHoverPreview } from '../hover/hover-actions';
 import { canGenerate, generateFill } from '../generate/generate-actions';
 import { openOutpaint } from '../outpaint/outpaint-actions';
 import { toggleHistoryPanel } from '../history/history-actions';
+import { openShortcutSheet } from '../help/shortcut-sheet-store';
+import { keyCommands, selectionCommands } from './edit-keys';
 
 const hasDoc = (s: EditorState) => s.document !== null;
 const hasLayer = (s: EditorState) => s.document !== null && s.activeLayerId !== null;
@@ -70,13 +72,14 @@ export const commands: readonly Command[] = [
   },
   { id: 'edit.selectByText', label: 'Select by Text…', menu: 'edit', accelerator: 'CmdOrCtrl+F', separatorBefore: true, isEnabled: hasDoc, run: openDetectPanel },
   { id: 'edit.selectEverything', label: 'Select Everything', menu: 'edit', accelerator: 'CmdOrCtrl+Shift+A', isEnabled: (s) => hasDoc(s) && idle(s), run: selectEverything },
+  ...selectionCommands,
   {
     id: 'edit.contentAwareFill',
     label: 'Content-Aware Fill',
     menu: 'edit',
-    // Shift+Backspace as in Photoshop works in-page; the native menu shows Shift+F5 (it would steal Backspace from fields).
-    accelerator: 'Shift+F5',
-    keys: ['Shift+F5', 'Shift+Backspace'],
+    // Shift+Backspace as in Photoshop (the native menu only shows it: the renderer handles the keys).
+    accelerator: 'Shift+Backspace',
+    keys: ['Shift+Backspace', 'Shift+F5'],
     separatorBefore: true,
     isEnabled: (s) => hasDoc(s) && getJobs().length === 0 && fillTarget() !== null,
     run: contentAwareFill,
@@ -129,31 +132,32 @@ export const commands: readonly Command[] = [
     label: 'Delete Layer',
     menu: 'layer',
     separatorBefore: true,
-    // No native accelerator: Electron would steal Delete/Backspace from text fields. The keys work in-page.
-    keys: ['Delete', 'Backspace'],
+    // No key: Delete/Backspace act on the selection (edit.delete); a layer goes only by this explicit command.
     isEnabled: hasLayer,
     run: withActiveLayer(deleteLayer),
   },
 
   // Tools: single keys, as in every editor (ignored while typing in a field).
-  { id: 'tool.hand', label: 'Hand Tool', menu: 'edit', keys: ['H'], separatorBefore: true, isEnabled: () => true, run: () => setTool('hand') },
-  { id: 'tool.select', label: 'Select Tool', menu: 'edit', keys: ['S'], isEnabled: hasDoc, run: () => setTool('select') },
-  { id: 'tool.wand', label: 'Magic Wand', menu: 'edit', keys: ['W'], isEnabled: hasDoc, run: () => setTool('wand') },
+  { id: 'tool.hand', label: 'Hand Tool', menu: 'edit', accelerator: 'H', separatorBefore: true, isEnabled: () => true, run: () => setTool('hand') },
+  { id: 'tool.select', label: 'Select Tool', menu: 'edit', accelerator: 'S', isEnabled: hasDoc, run: () => setTool('select') },
+  { id: 'tool.wand', label: 'Magic Wand', menu: 'edit', accelerator: 'W', isEnabled: hasDoc, run: () => setTool('wand') },
   // Shift+S: the select tool's own option (S chooses the tool).
-  { id: 'select.hoverPreview', label: 'Hover Preview On/Off', menu: 'edit', keys: ['Shift+S'], isEnabled: () => true, run: toggleHoverPreview },
-  { id: 'tool.brush', label: 'Selection Brush', menu: 'edit', keys: ['B'], isEnabled: hasDoc, run: () => setTool('brush') },
-  { id: 'brush.smaller', label: 'Smaller Brush', menu: 'edit', keys: ['['], isEnabled: () => true, run: () => stepBrush(-1) },
-  { id: 'brush.bigger', label: 'Bigger Brush', menu: 'edit', keys: [']'], isEnabled: () => true, run: () => stepBrush(1) },
+  { id: 'select.hoverPreview', label: 'Hover Preview On/Off', menu: 'edit', accelerator: 'Shift+S', isEnabled: () => true, run: toggleHoverPreview },
+  { id: 'tool.brush', label: 'Selection Brush', menu: 'edit', accelerator: 'B', isEnabled: hasDoc, run: () => setTool('brush') },
+  { id: 'brush.smaller', label: 'Smaller Brush', menu: 'edit', accelerator: '[', isEnabled: () => true, run: () => stepBrush(-1) },
+  { id: 'brush.bigger', label: 'Bigger Brush', menu: 'edit', accelerator: ']', isEnabled: () => true, run: () => stepBrush(1) },
   {
     id: 'brush.toggleErase',
     label: 'Brush: Add / Erase',
     menu: 'edit',
-    keys: ['E'],
+    accelerator: 'E',
     isEnabled: () => true,
     run: () => setBrushMode(getSelectionUi().brush.mode === 'add' ? 'erase' : 'add'),
   },
 
+  { id: 'help.shortcuts', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'CmdOrCtrl+/', isEnabled: () => true, run: openShortcutSheet },
   { id: 'help.about', label: 'About Anyfill', menu: 'help', isEnabled: () => true, run: about },
+  ...keyCommands,
 ];
 
 const byId = new Map(commands.map((c) => [c.id, c]));

@@ -14,9 +14,10 @@ export function DetectButton() {
   return (
     <button type="button" className="tool-button with-text" data-testid="detect-button" title={hint} aria-label="Select by text" disabled={!enabled} onClick={() => runCommand(COMMAND)}>
       <svg className="icon" width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-        <path d="M4 8V5h16v3M12 5v14M9 19h6" />
+        {/* Lines of a caption and a magnifier: "find by words", not the Type tool's T. */}
+        <path d="M3.5 6h11M3.5 10h7M3.5 14h4M14.5 11a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7zM17 17l3.5 3.5" />
       </svg>
-      <span>Text</span>
+      <span>Find</span>
     </button>
   );
 }

@@ -2,9 +2,9 @@
 // is (within the band Zoom to Fit keeps clear): thumbnails of each candidate over its photo (1–4 choose),
 // the before/after divider, "Hold to see original" (or hold \), Apply (Enter: a new layer, one undo step)
 // and Discard (Escape, once no job is running — Escape cancels a running job first), keys on the buttons.
+// Enter and Escape are the commands in commands/escape-enter.ts; this panel's own keys are 1–4 and \.
 import { useEffect } from 'react';
 import { isTyping } from '../commands/keys';
-import { getJobs } from '../jobs/job-store';
 import { getModels } from '../models/models-store';
 import { applyCandidate, chooseCandidate, discardResults, setPeek, setSplit } from './results-actions';
 import { candidateForKey } from './compare-geometry';
@@ -17,10 +17,7 @@ function onKey(e: KeyboardEvent): void {
   const pick = candidateForKey(e.key, r.candidates.length);
   if (e.key === '\\') setPeek(true);
   else if (pick !== null) chooseCandidate(pick);
-  else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) applyCandidate();
-  else if (e.key === 'Escape' && getJobs().length === 0) discardResults();
   else return;
-  // Claimed: Enter/Escape here must not also finish the selection (that handler skips prevented keys).
   e.preventDefault();
 }
 

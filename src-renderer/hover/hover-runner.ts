@@ -7,6 +7,7 @@
 import type { AssetId } from '../../src-shared/document/ids';
 import { getApi } from '../bridge/api';
 import { clickRequest } from '../selection/segment-runner';
+import type { SelectMode } from '../tools/modifiers';
 import { getSelectionUi } from '../selection/selection-store';
 import type { PromptPoint, SegmentRunRequest } from '../selection/types';
 import { hoverShown } from './hover-mask';
@@ -26,9 +27,9 @@ function canHover(): boolean {
 }
 
 /** The pointer is over `point` (image pixels of `assetId`) with the select tool idle. */
-export function hoverAt(assetId: AssetId, point: PromptPoint): void {
+export function hoverAt(assetId: AssetId, point: Omit<PromptPoint, 'label'>, mode: SelectMode): void {
   if (!canHover()) return clearHover();
-  const req = clickRequest(assetId, point);
+  const req = clickRequest(assetId, point, mode);
   if (!req) return clearHover();
   waiting = { ...req, key: 'hover', lane: 'hover', multimask: false };
   if (!inFlight) void pump();

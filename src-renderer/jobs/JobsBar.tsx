@@ -1,8 +1,7 @@
 // Runs in: renderer. Running jobs over the canvas: label, what it is doing, a progress bar, time left,
-// Cancel (Escape cancels the newest), and for generations a rough preview of the current step. A queued
+// Cancel (Escape cancels the newest when nothing else is open: commands/escape-enter.ts), and for generations a rough preview of the current step. A queued
 // job says how many are ahead of it.
-import { useEffect } from 'react';
-import { cancelJob, cancelLatestJob } from './job-actions';
+import { cancelJob } from './job-actions';
 import { useJobs, type JobView } from './job-store';
 import './jobs.css';
 
@@ -38,17 +37,7 @@ function JobRow({ job }: { job: JobView }) {
 
 export function JobsBar() {
   const jobs = useJobs((s) => s.jobs);
-  const running = jobs.length > 0;
-  useEffect(() => {
-    if (!running) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      if (cancelLatestJob()) e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [running]);
-  if (!running) return null;
+  if (jobs.length === 0) return null;
   return (
     <div className="jobs-bar" data-testid="jobs-bar" role="status" aria-live="polite">
       {jobs.map((j) => (

@@ -24,7 +24,7 @@ export async function cancelJob(id: JobId): Promise<void> {
   }
 }
 
-/** Cancel the newest job (Escape in the jobs bar). */
+/** Cancel the newest job (Escape, when no menu, dialog or gesture is open). */
 export function cancelLatestJob(): boolean {
   const job = [...getJobs()].reverse().find((j) => !j.cancelling);
   if (!job) return false;

@@ -4,6 +4,7 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { LayerId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
+import { registerKeyTarget } from '../commands/key-targets';
 import { findSelection } from '../selection/selection-actions';
 import { useSelectionUi } from '../selection/selection-store';
 import { useEditor } from '../state/editor-store';
@@ -36,18 +37,14 @@ function MaskOpsBody({ layer }: { layer: SelectionLayer }) {
   const full = !canAddOp(layer.ops);
   const previewing = useSelectionUi((s) => s.preview?.layerId === id);
 
-  // Escape anywhere cancels a live preview (and puts the dragged slider back); the selection stays open.
+  // Escape (the one Escape command) cancels a live preview and puts the dragged slider back; the selection
+  // stays open: a preview ranks above a job or the selection in key-priority.ts.
   useEffect(() => {
     if (!previewing) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      // Claimed: Escape here means "not this op", not "finish the selection" (that handler skips prevented keys).
-      e.preventDefault();
+    return registerKeyTarget('cancelPreview', () => {
       clearPreview();
       setValues((v) => ({ ...restValues(), removeIslands: v.removeIslands }));
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    });
   }, [previewing]);
 
   // Leaving the selection (or the panel) never leaves a preview behind.

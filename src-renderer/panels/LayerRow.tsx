@@ -49,9 +49,10 @@ function selectionSummary(l: Extract<Layer, { kind: 'selection' }>): string {
 // Memoised by its layer object (immer keeps unchanged layers identical): a click redraws its own row only.
 export const LayerRow = memo(function LayerRow({ layer }: { layer: Layer }) {
   const [editing, setEditing] = useState(false);
-  const activeLayer = useEditor((s) => s.activeLayerId === layer.id);
+  // Exactly one row is active: the active layer. The open selection (what clicks, Delete and Fill act on)
+  // is marked apart when another layer is active.
+  const active = useEditor((s) => s.activeLayerId === layer.id);
   const open = useSelectionUi((s) => s.activeId === layer.id);
-  const active = activeLayer || open;
   const url = useEditor((s) => (layer.kind === 'image' ? s.assets[layer.assetId]?.thumbUrl : undefined));
   const canUp = useEditor((s) => canMoveLayer(s.document, layer.id, 1));
   const canDown = useEditor((s) => canMoveLayer(s.document, layer.id, -1));
@@ -61,7 +62,7 @@ export const LayerRow = memo(function LayerRow({ layer }: { layer: Layer }) {
   };
   return (
     <li
-      className={`layer-item${active ? ' active' : ''}${layer.visible ? '' : ' hidden-layer'}${layer.kind === 'selection' ? ' selection-item' : ''}`}
+      className={`layer-item${active ? ' active' : ''}${open && !active ? ' open-selection' : ''}${layer.visible ? '' : ' hidden-layer'}${layer.kind === 'selection' ? ' selection-item' : ''}`}
       data-testid="layer-item"
       data-layer-id={layer.id}
       data-kind={layer.kind}
@@ -80,7 +81,7 @@ export const LayerRow = memo(function LayerRow({ layer }: { layer: Layer }) {
       </button>
       {layer.kind === 'selection' ? (
         <div className="thumb selection-thumb">
-          <span className="selection-swatch" data-testid="selection-swatch" style={{ background: layer.colour }} title={open ? 'Open: clicks add to it' : 'Click to add to this selection'} />
+          <span className="selection-swatch" data-testid="selection-swatch" style={{ background: layer.colour }} title={open ? 'Open: Shift+click adds to it, Alt+click subtracts' : 'Click to reopen this selection'} />
         </div>
       ) : (
         <div className="thumb">{url && <img src={url} alt="" draggable={false} />}</div>

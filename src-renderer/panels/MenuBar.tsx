@@ -1,7 +1,8 @@
 // Runs in: renderer (browser host). The in-page menu bar, built from the command registry; in Electron the
 // native menu shows the same commands instead (commands/native-menu.ts).
 import { useEffect, useRef, useState } from 'react';
-import type { MenuName } from '../commands/command';
+import { inMenus, type MenuName } from '../commands/command';
+import { registerKeyTarget } from '../commands/key-targets';
 import { shortcutText } from '../commands/keys';
 import { commands, runCommand } from '../commands/registry';
 import { useEditor } from '../state/editor-store';
@@ -19,7 +20,7 @@ function MenuItems({ menu, onDone }: { menu: MenuName; onDone: () => void }) {
   return (
     <div className="menu-popup" role="menu">
       {commands
-        .filter((c) => c.menu === menu)
+        .filter((c) => c.menu === menu && inMenus(c))
         .map((c) => (
           <div key={c.id}>
             {c.separatorBefore && <div className="menu-sep" role="separator" />}
@@ -51,12 +52,12 @@ export function MenuBar() {
     const outside = (e: PointerEvent) => {
       if (!ref.current?.contains(e.target as Node)) setOpen(null);
     };
-    const esc = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(null);
+    // Escape closes it through the Escape command (commands/escape-enter.ts), before anything else.
+    const off = registerKeyTarget('closeMenu', () => setOpen(null));
     window.addEventListener('pointerdown', outside);
-    window.addEventListener('keydown', esc);
     return () => {
       window.removeEventListener('pointerdown', outside);
-      window.removeEventListener('keydown', esc);
+      off();
     };
   }, [open]);
   return (

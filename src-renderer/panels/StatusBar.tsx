@@ -5,6 +5,7 @@ import { useEditor } from '../state/editor-store';
 import { useSelectionUi } from '../selection/selection-store';
 import { useOpenSelectionName } from './SelectionBar';
 import { useAfterDelay } from './use-after-delay';
+import { TOOL_HINTS } from '../tools/tool-hints';
 
 const TOOL_NAMES = { hand: 'Hand', select: 'Select', wand: 'Magic Wand', brush: 'Brush' } as const;
 
@@ -23,6 +24,9 @@ function ToolStatus() {
         {TOOL_NAMES[tool]}
         {tool === 'brush' && ` · ${brush.mode === 'add' ? 'add' : 'erase'} · ${brush.radius * 2} px`}
         {tool !== 'hand' && open && ` · ${open}`}
+      </span>
+      <span className="tool-hint" data-testid="tool-hint" title={TOOL_HINTS[tool]}>
+        {TOOL_HINTS[tool]}
       </span>
       {tool === 'select' && seg === 'preparing' && (
         <span className="status-busy" data-testid="selection-status">

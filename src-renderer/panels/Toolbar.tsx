@@ -1,11 +1,12 @@
 // Runs in: renderer. The top toolbar: file, history and view commands from the registry.
+import { shortcutText } from '../commands/keys';
 import { getCommand, runCommand } from '../commands/registry';
 import { useEditor, type ToolId } from '../state/editor-store';
 import { DetectButton } from '../detect/DetectButton';
 import { CommandButton } from './CommandButton';
 import { Icon, type IconName } from './icons';
 
-function ToolButton({ tool, icon, keyHint }: { tool: ToolId; icon: IconName; keyHint: string }) {
+function ToolButton({ tool, icon }: { tool: ToolId; icon: IconName }) {
   const command = `tool.${tool}`;
   const c = getCommand(command);
   const active = useEditor((s) => s.activeTool === tool);
@@ -16,7 +17,7 @@ function ToolButton({ tool, icon, keyHint }: { tool: ToolId; icon: IconName; key
       type="button"
       className="tool-button"
       data-testid={`tool-${tool}`}
-      title={`${c.label} (${keyHint})`}
+      title={c.accelerator ? `${c.label} (${shortcutText(c.accelerator)})` : c.label}
       aria-label={c.label}
       aria-pressed={active}
       disabled={!enabled}
@@ -49,10 +50,10 @@ export function Toolbar() {
       </div>
       <div className="toolbar-sep" />
       <div className="toolbar-group" role="group" aria-label="Tools">
-        <ToolButton tool="hand" icon="hand" keyHint="H" />
-        <ToolButton tool="select" icon="select" keyHint="S" />
-        <ToolButton tool="wand" icon="wand" keyHint="W" />
-        <ToolButton tool="brush" icon="brush" keyHint="B" />
+        <ToolButton tool="hand" icon="hand" />
+        <ToolButton tool="select" icon="select" />
+        <ToolButton tool="wand" icon="wand" />
+        <ToolButton tool="brush" icon="brush" />
         <DetectButton />
       </div>
       <div className="toolbar-sep" />

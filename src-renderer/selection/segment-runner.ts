@@ -18,15 +18,17 @@ import { buildRunRequest, withBox, withPoint, type Prompt } from './prompt';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection, updateSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
 import type { PromptBox, PromptPoint, SegmentRunRequest, SegmentRunResult } from './types';
+import type { SelectMode } from '../tools/modifiers';
+import { deselect } from './select-commands';
 
 /** Prompts sent but not yet answered, per selection (the newest one). */
 const pendingPrompt = new Map<LayerId, { prompt: Prompt; seq: number }>();
 let seq = 0;
 
-/** A selection the first click started: it joins the document with its first answer (one undo step). */
-let pendingNew: { id: LayerId; assetId: AssetId } | null = null;
+/** Selections a first click started: each joins the document with its first answer (one undo step). */
+const pendingNew = new Map<LayerId, AssetId>();
 
-export const isPendingSelection = (id: LayerId | null | undefined): boolean => !!id && pendingNew?.id === id;
+export const isPendingSelection = (id: LayerId | null | undefined): boolean => !!id && pendingNew.has(id);
 
 interface Target {
   id: LayerId;
@@ -58,11 +60,15 @@ async function run(target: Target, prompt: Prompt, label: string): Promise<void>
         },
         label,
       );
-    } else if (pendingNew?.id === target.id) {
-      pendingNew = null;
-      const stillOpen = getSelectionUi().activeId === target.id;
+    } else if (pendingNew.has(target.id)) {
+      pendingNew.delete(target.id);
+      // Whatever is open now (a newer click's selection, or nothing after Esc) stays so.
+      const open = getSelectionUi().activeId;
       createSelection({ id: target.id, assetId: target.assetId, prompt, sam }, label);
-      if (!stillOpen) setActiveSelection(null);
+      if (open !== target.id) {
+        if (open) setActiveSelection(open);
+        else deselect();
+      }
     } else {
       return; // deleted (or undone away) meanwhile
     }
@@ -74,10 +80,7 @@ async function run(target: Target, prompt: Prompt, label: string): Promise<void>
     if (isCancelled(err)) return;
     if (pendingPrompt.get(target.id)?.seq === mine) {
       pendingPrompt.delete(target.id);
-      if (pendingNew?.id === target.id) {
-        pendingNew = null;
-        if (getSelectionUi().activeId === target.id) setActiveSelection(null);
-      }
+      if (pendingNew.delete(target.id) && getSelectionUi().activeId === target.id) setActiveSelection(null);
     }
     segmentFailed(err);
   } finally {
@@ -88,35 +91,48 @@ async function run(target: Target, prompt: Prompt, label: string): Promise<void>
   }
 }
 
-/** What a click goes to: the open selection, the one a previous click is starting, or a new one. */
-function targetFor(assetId: AssetId): Target {
+/** The open selection on `assetId`, or the one a previous click is starting there; null when none. */
+function openTarget(assetId: AssetId): Target | null {
   const layer = getActiveSelection();
-  if (layer && layer.assetId === assetId) return layer;
+  if (layer) return layer.assetId === assetId ? layer : null;
   const activeId = getSelectionUi().activeId;
-  if (pendingNew && pendingNew.assetId === assetId && activeId === pendingNew.id) return { ...pendingNew, sam: null };
-  pendingNew = { id: newLayerId(), assetId };
-  setActiveSelection(pendingNew.id);
-  return { ...pendingNew, sam: null };
+  return activeId && pendingNew.get(activeId) === assetId ? { id: activeId, assetId, sam: null } : null;
+}
+
+/**
+ * What a click goes to: Shift/Alt (add, subtract) refine the open selection; a plain click starts a new one,
+ * as in every editor. [Note: one key, one action] Refining stays one modifier away.
+ */
+function targetFor(assetId: AssetId, mode: SelectMode): Target {
+  const open = mode === 'new' ? null : openTarget(assetId);
+  if (open) return open;
+  const id = newLayerId();
+  pendingNew.set(id, assetId);
+  setActiveSelection(id);
+  return { id, assetId, sam: null };
 }
 
 const basePrompt = (t: Target): Prompt => pendingPrompt.get(t.id)?.prompt ?? findSelection(t.id)?.prompt ?? { points: [] };
 
-/** A click on the image (image pixels of `assetId`): adds a point to the active selection, or starts one. */
-export function addPoint(assetId: AssetId, point: PromptPoint): void {
+/** The prompt point a click in `mode` adds: Alt subtracts (an exclude point), the others include. */
+const labelled = (point: Omit<PromptPoint, 'label'>, mode: SelectMode): PromptPoint => ({ ...point, label: mode === 'subtract' ? 0 : 1 });
+
+/** A click on the image (image pixels of `assetId`): a new selection, or a point added to / taken from the open one. */
+export function addPoint(assetId: AssetId, at: Omit<PromptPoint, 'label'>, mode: SelectMode): void {
   void prepareSegment(assetId);
-  const open = getActiveSelection() ?? (isPendingSelection(getSelectionUi().activeId) ? pendingNew : null);
-  if (!open && point.label === 0) return; // an exclude click with nothing to exclude from
-  const t = targetFor(assetId);
-  void run(t, withPoint(basePrompt(t), point), point.label ? 'Select: click' : 'Select: exclude click');
+  if (mode === 'subtract' && !openTarget(assetId)) return; // nothing open to subtract from
+  const t = targetFor(assetId, mode);
+  const labels = { new: 'Select: click', add: 'Select: add click', subtract: 'Select: exclude click' } as const;
+  void run(t, withPoint(basePrompt(t), labelled(at, mode)), labels[mode]);
 }
 
-/** The request a click at `point` would send now, without sending it or starting anything (hover preview). */
-export function clickRequest(assetId: AssetId, point: PromptPoint): SegmentRunRequest | null {
+/** The request a click at `at` in `mode` would send now, without sending it or starting anything (hover preview). */
+export function clickRequest(assetId: AssetId, at: Omit<PromptPoint, 'label'>, mode: SelectMode): SegmentRunRequest | null {
   const layer = getActiveSelection();
-  const open = layer?.assetId === assetId ? layer : null;
-  if (!open && point.label === 0) return null;
+  const open = mode !== 'new' && layer?.assetId === assetId ? layer : null;
+  if (!open && mode === 'subtract') return null;
   const t: Target = open ?? { id: 'hover' as LayerId, assetId, sam: null };
-  return buildRunRequest(t, withPoint(basePrompt(t), point));
+  return buildRunRequest(t, withPoint(open ? basePrompt(t) : { points: [] }, labelled(at, mode)));
 }
 
 /** The last press's answer, for the click its release makes. */
@@ -128,36 +144,31 @@ const press = new PressAnswer<SegmentRunResult>();
  * by the engine like one, so a release that asks for exactly this commits it without another round trip:
  * the press's own ~0.1 s hides the decoder. A press that turns into a drag costs one background decode.
  */
-export function prefetchClick(assetId: AssetId, point: PromptPoint): void {
+export function prefetchClick(assetId: AssetId, at: Omit<PromptPoint, 'label'>, mode: SelectMode): void {
   press.forget();
   if (getSelectionUi().segment.state !== 'ready') return;
-  const req = clickRequest(assetId, point);
+  const req = clickRequest(assetId, at, mode);
   // A refinement from logits the engine no longer holds cannot be prefetched (nothing names them).
   if (!req || (req.previousLowRes && !('resultId' in req.previousLowRes))) return;
   const answer = getApi().invoke('segment.prefetch', { ...req, key: 'press' });
   // A selection with strokes or wand clicks replays them over the logits: its mask is not the answer's alone.
-  const layer = getActiveSelection();
+  const layer = mode === 'new' ? null : getActiveSelection();
   if (layer?.assetId !== assetId || isSamOnly(layer)) void answer.then(prepareAnswerMask, () => undefined);
   answer.catch(() => undefined); // a press that is not a click: nobody waits for it
   press.remember(req, answer);
 }
 
-/** A dragged box: sets the active selection's box, or starts a selection with it. */
-export function setBox(assetId: AssetId, box: PromptBox): void {
+/** A dragged box: a new selection with it, or (Shift) the open selection's box. */
+export function setBox(assetId: AssetId, box: PromptBox, mode: SelectMode): void {
   void prepareSegment(assetId);
-  const t = targetFor(assetId);
+  const t = targetFor(assetId, mode);
   void run(t, withBox(basePrompt(t), box), 'Select: box');
-}
-
-/** Finish the open selection (Enter / Escape): the next click starts a new one. */
-export function finishSelection(): void {
-  setActiveSelection(null);
 }
 
 /** For tests and the new-document path. */
 export function resetSegmentRunner(): void {
   pendingPrompt.clear();
   press.forget();
-  pendingNew = null;
+  pendingNew.clear();
   resetPrepared();
 }

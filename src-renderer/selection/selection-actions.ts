@@ -29,6 +29,8 @@ export interface SelectionInit {
   wand?: SelectionLayer['wand'];
   /** A layer id reserved earlier (the select tool's first click, before the engine answered). */
   id?: LayerId;
+  /** Mask operations it starts with (Select All: an inverted empty mask). */
+  ops?: SelectionLayer['ops'];
 }
 
 /** A new selection on top of the stack: one undo step; it becomes the active selection. */
@@ -46,7 +48,7 @@ export function createSelection(init: SelectionInit, label = 'New selection'): L
     sam: init.sam,
     ...(init.wand ? { wand: init.wand } : {}),
     strokes: init.strokes ?? [],
-    ops: [],
+    ops: init.ops ? [...init.ops] : [],
   };
   changeDocument(label, (d) => void d.layers.push(layer));
   setActiveSelection(layer.id);

@@ -5,7 +5,9 @@ import type { WandStep } from '../../src-shared/masks';
 import { createSelection, getActiveSelection, updateSelection } from './selection-actions';
 import { getWandSettings } from './wand-settings';
 
-export type WandMode = 'new' | 'add' | 'subtract';
+import type { SelectMode } from '../tools/modifiers';
+
+export type WandMode = SelectMode;
 
 /** `point` is in the image's own (upright) pixels. */
 export function wandClick(assetId: AssetId, point: { x: number; y: number }, mode: WandMode): void {

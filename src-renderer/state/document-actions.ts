@@ -1,7 +1,7 @@
 // Runs in: renderer. Every change to the document goes through here, so every change can be undone.
 // [Note: history] explains the capture policy and gestures.
 import { applyPatches, enablePatches, produceWithPatches, type Draft } from 'immer';
-import type { AssetId } from '../../src-shared/document/ids';
+import type { AssetId, LayerId } from '../../src-shared/document/ids';
 import type { EditorDocument } from '../../src-shared/document/types';
 import { getState, setState, type AssetView } from './editor-store';
 import { beginGesture, canRedo, canUndo, cancelGesture, emptyHistory, endGesture, record, redoStep, undoStep, type Capture } from './history';
@@ -59,16 +59,26 @@ export function loadDocument(document: EditorDocument | null, assets: Record<Ass
     document,
     assets,
     history: emptyHistory,
-    activeLayerId: document?.layers[document.layers.length - 1]?.id ?? null,
+    activeLayerId: restingLayer(document?.layers ?? []),
     userZoomed: false,
   });
   return old.filter((id) => !(id in assets));
 }
 
-/** The active layer must exist; after undo/delete fall back to the top layer. */
+/**
+ * The layer that is active when nothing was chosen (a document opened or restored, the active one gone):
+ * the topmost image. Not a selection: no selection is open then, and the Layers, Refine and Fill panels
+ * must agree that none is active.
+ */
+export function restingLayer(layers: EditorDocument['layers']): LayerId | null {
+  const images = layers.filter((l) => l.kind === 'image');
+  return (images[images.length - 1] ?? layers[layers.length - 1])?.id ?? null;
+}
+
+/** The active layer must exist; after undo/delete fall back to the topmost image. */
 export function keepActiveLayerValid(): void {
   const { document, activeLayerId } = getState();
   const layers = document?.layers ?? [];
   if (activeLayerId && layers.some((l) => l.id === activeLayerId)) return;
-  setState({ activeLayerId: layers[layers.length - 1]?.id ?? null });
+  setState({ activeLayerId: restingLayer(layers) });
 }

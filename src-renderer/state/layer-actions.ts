@@ -13,6 +13,7 @@ function find(d: Draft<EditorDocument>, id: LayerId): Draft<Layer> | undefined {
 export const layerLabel = (name: string | undefined): string => (name ? `layer "${name}"` : 'layer');
 const nameOf = (id: LayerId): string => layerLabel(getState().document?.layers.find((l) => l.id === id)?.name);
 
+/** Make a layer active. An open selection stays open (as in Photoshop): Delete then clears this layer under it. */
 export function setActiveLayer(id: LayerId): void {
   setState({ activeLayerId: id });
 }

@@ -7,6 +7,7 @@ import { getActiveSelection } from '../selection/selection-actions';
 import { wandClick, type WandMode } from '../selection/wand-actions';
 import { getState } from '../state/editor-store';
 import { showError } from '../state/messages';
+import { selectModeOf } from './modifiers';
 import { defineTool, type Tool } from './tool';
 
 export function createWandTool(): Tool {
@@ -20,7 +21,7 @@ export function createWandTool(): Tool {
         cursor: 'crosshair',
         onPointerDown(ctx, e) {
           at = screenToImage(ctx.getViewport(), e.point);
-          mode = e.button === 2 || e.altKey ? 'subtract' : e.shiftKey ? 'add' : 'new';
+          mode = selectModeOf(e);
           return 'pressing';
         },
       },

@@ -48,6 +48,7 @@ import {
 } from './project-payloads';
 
 import { CHANNEL_OWNERS, EVENT_NAMES, type ChannelOwner } from './names';
+import { LayerClearRequestSchema, LayerClearResultSchema } from './layer-payloads';
 
 export { channelNames, isChannelName, isEventName, ownerOf, type ChannelOwner } from './names';
 
@@ -130,6 +131,8 @@ export const channels = {
   'detect.run': { owner: 'engine', request: DetectRequestSchema, response: DetectResultSchema },
   /** A selection's mask at full resolution (logits → wand → strokes → ops) as a PNG in the session folder. */
   'selection.mask': { owner: 'engine', request: SelectionMaskRequestSchema, response: SelectionMaskResultSchema },
+  /** Delete on a result layer: its pixels under a selection made transparent, as a new asset. */
+  'layer.clear': { owner: 'engine', request: LayerClearRequestSchema, response: LayerClearResultSchema },
   /** Content-aware fill of a selection from the rest of the image (no model): a job, see job.progress. */
   'fill.run': { owner: 'engine', request: FillRequestSchema, response: FillResultSchema },
   /** Generative fill (SD inpainting) of a selection from a prompt: a job, see job.progress. */

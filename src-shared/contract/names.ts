@@ -25,6 +25,7 @@ export const CHANNEL_OWNERS = {
   'segment.everything': 'engine',
   'detect.run': 'engine',
   'selection.mask': 'engine',
+  'layer.clear': 'engine',
   'fill.run': 'engine',
   'inpaint.run': 'engine',
   'inpaint.plan': 'engine',

@@ -184,10 +184,14 @@ describe('select anything', () => {
     await page.keyboard.press('s');
     const clicks: Array<{ x: number; y: number }> = [];
     for (let i = 0; i < 100; i++) clicks.push({ x: 320 + ((i * 37) % 360), y: 420 + ((i * 53) % 260) });
-    for (const c of clicks) {
+    // A plain click starts the selection; Shift+click adds to it (issue 16: a plain click on a new spot
+    // starts a new selection, as in Photoshop; before, every plain click refined the open one).
+    for (const [i, c] of clicks.entries()) {
       const p = at(c.x, c.y);
+      if (i === 1) void page.keyboard.down('Shift');
       void page.mouse.click(p.x, p.y);
     }
+    await page.keyboard.up('Shift');
     await page.waitForTimeout(50);
     await expect.poll(async () => (await t.running()) === 0 && (await t.active()) !== null, { timeout: 20_000 }).toBe(true);
     const sels = await selections();

@@ -5,6 +5,7 @@ import { detectRun } from './detect-handlers';
 import { fillRun, jobCancel } from './fill-handlers';
 import { inpaintPlan, inpaintRun, outpaintRun } from './inpaint-handlers';
 import { selectionMask } from './selection-handlers';
+import { layerClear } from './layer-handlers';
 import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun, segmentCandidates, segmentPrefetch } from './segment-handlers';
 import { documentExportPng } from './document-handlers';
 import { documentExportLayers, documentExportLayersTo } from './export-handlers';
@@ -47,6 +48,7 @@ export function createEngineHandlers(): EngineHandlers {
     'segment.everything': segmentEverything,
     'detect.run': detectRun,
     'selection.mask': selectionMask,
+    'layer.clear': layerClear,
     'fill.run': fillRun,
     'inpaint.run': inpaintRun,
     'inpaint.plan': inpaintPlan,
