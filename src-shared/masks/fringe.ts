@@ -34,17 +34,17 @@ export function rewriteFringe(mask: Mask, members: () => Membership, lo: number,
     (nearKept ? kept : taken).push(i);
   }
   while (kept.length > 0 || taken.length > 0) {
-    const next: [number[], number[]] = [[], []];
-    for (const [who, list] of [[1, kept], [2, taken]] as const)
+    const nextKept: number[] = [], nextTaken: number[] = [];
+    for (const [who, list, next] of [[1, kept, nextKept], [2, taken, nextTaken]] as const)
       for (const i of list) {
         const x = i % w;
         for (const j of [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i - w, i + w]) {
           if (j < 0 || j >= n || claim[j] || !isFringe(j)) continue;
           claim[j] = who;
-          next[who - 1].push(j);
+          next.push(j);
         }
       }
-    [kept, taken] = next;
+    [kept, taken] = [nextKept, nextTaken];
   }
   for (const i of fringe) if (claim[i] === 2 || (claim[i] === 0 && orphans)) out.data[i] = value;
 }
