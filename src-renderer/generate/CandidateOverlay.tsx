@@ -12,6 +12,7 @@ import { findSelection } from '../selection/selection-actions';
 import { useEditor } from '../state/editor-store';
 import { dividerX, visiblePart } from './compare-geometry';
 import { useGenerate, type GenerateResults } from './generate-store';
+import { growNote } from './generate-settings';
 import { useTargetSelection } from './use-target';
 
 const PLAN_COLOUR = '#ffcc4d';
@@ -79,7 +80,7 @@ export function GenerateOverlay() {
         y={4 / scale}
         scaleX={1 / scale}
         scaleY={1 / scale}
-        text={`${p.width} × ${p.height}`}
+        text={`${p.width} × ${p.height}${growNote(plan.maskGrow)}`}
         fontSize={12}
         fill={PLAN_COLOUR}
         shadowColor="#000"
