@@ -11,6 +11,7 @@ import { spareCanvas } from './overlay-canvases';
 import { imageLayerOf } from '../selection/geometry';
 import { shownMasks } from '../selection/overlay-registry';
 import { imageSizeOf, previewMask, previewMaskNow, previewSize } from '../selection/preview-mask';
+import { refineSize } from '../selection/preview-logic';
 import { getSelectionUi, setSelectionUi, useSelectionUi } from '../selection/selection-store';
 import { useEditor } from '../state/editor-store';
 import { HoverMaskView } from '../hover/HoverMaskView';
@@ -34,11 +35,14 @@ const SelectionMaskView = memo(function SelectionMaskView({ layer }: { layer: Se
   // Two canvases taking turns (spares made in idle time): the one on screen is never redrawn under Konva.
   const canvases = useRef<{ pair: HTMLCanvasElement[]; next: number }>({ pair: [], next: 0 });
   const size = imageSizeOf(layer);
+  // While refining, finer than the usual preview when the zoom shows more (one image pixel visible).
+  const zoom = useEditor((s) => (preview ? s.viewport.scale * (globalThis.devicePixelRatio || 1) : 0));
+  const fine = preview ? refineSize(size.width, size.height, zoom) : null;
   // A layout effect: when the mask can be had at once (the runner decodes a reply's logits before it
   // commits), it is on the canvas in the same frame as the change that asked for it.
   useLayoutEffect(() => {
     let alive = true;
-    const { width, height } = previewSize(size.width, size.height);
+    const { width, height } = fine ?? previewSize(size.width, size.height);
     const ops = preview ? [...preview] : undefined;
     const show = (mask: Mask) => {
       if (!alive) return;
@@ -56,7 +60,7 @@ const SelectionMaskView = memo(function SelectionMaskView({ layer }: { layer: Se
     return () => {
       alive = false;
     };
-  }, [layer, preview, size.width, size.height]);
+  }, [layer, preview, size.width, size.height, fine?.width, fine?.height]);
   useEffect(() => () => void shownMasks.delete(layer.id), [layer.id]);
   if (!shown || stroking || !shown.canvas) return null;
   const { rect, scale } = shown;

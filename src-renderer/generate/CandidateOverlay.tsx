@@ -12,6 +12,7 @@ import { findSelection } from '../selection/selection-actions';
 import { useEditor } from '../state/editor-store';
 import { dividerX, visiblePart } from './compare-geometry';
 import { useGenerate, type GenerateResults } from './generate-store';
+import { growNote } from './generate-settings';
 import { useTargetSelection } from './use-target';
 
 const PLAN_COLOUR = '#ffcc4d';
@@ -77,7 +78,7 @@ export function GenerateOverlay() {
       {/* On a dark tag: yellow text alone is unreadable over sky, snow or a white wall. */}
       <Label x={4 / scale} y={4 / scale} scaleX={1 / scale} scaleY={1 / scale} id="generate-plan-label" listening={false}>
         <Tag fill="rgba(16, 17, 21, 0.8)" cornerRadius={3} />
-        <Text text={`${p.width} × ${p.height}`} fontSize={12} padding={3} fill={PLAN_COLOUR} />
+        <Text text={`${p.width} × ${p.height}${growNote(plan.maskGrow)}`} fontSize={12} padding={3} fill={PLAN_COLOUR} />
       </Label>
     </Group>
   );

@@ -1,5 +1,5 @@
 // Runs in: renderer. Generative fill's advanced settings, collapsed by default: negative prompt,
-// candidates, steps, guidance, strength, scheduler, seed (random or fixed), colour match, model.
+// candidates, steps, guidance, strength, scheduler, seed (random or fixed), colour match, mask grow, model.
 import { memo } from 'react';
 import { SeedField } from '../panels/SeedField';
 import { SCHEDULER_NAMES } from '../../src-shared/contract/diffusion-payloads';
@@ -12,7 +12,7 @@ import { clampNumber, DEFAULT_GENERATE, SCHEDULER_LABELS, setGenerateSettings, u
 export const GenerateAdvanced = memo(function GenerateAdvanced({ packList }: { packList: string }) {
   const packs = packList ? packList.split(',') : [];
   const s = useGenerateSettings();
-  const num = (key: 'variants' | 'steps', min: number, max: number) => (e: React.ChangeEvent<HTMLInputElement>) =>
+  const num = (key: 'variants' | 'steps' | 'maskGrow', min: number, max: number) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setGenerateSettings({ [key]: clampNumber(e.currentTarget.value, min, max, DEFAULT_GENERATE[key]) });
   return (
     <details className="generate-advanced" open={s.advancedOpen} onToggle={(e) => setGenerateSettings({ advancedOpen: e.currentTarget.open })}>
@@ -52,6 +52,10 @@ export const GenerateAdvanced = memo(function GenerateAdvanced({ packList }: { p
         <label title="Match the new area's colours to its surroundings (avoids a colour shift)">
           <span>Colour match</span>
           <input type="checkbox" checked={s.colourMatch} onChange={(e) => setGenerateSettings({ colourMatch: e.currentTarget.checked })} />
+        </label>
+        <label title="Grow the selection by this much before generating, so no rim of the old object is left (selections sit a few pixels inside an object's edge)">
+          <span>Grow mask</span>
+          <input type="number" min={0} max={64} data-testid="generate-mask-grow" value={s.maskGrow} onChange={num('maskGrow', 0, 64)} />
         </label>
         {packs.length > 1 && (
           <label>

@@ -7,7 +7,7 @@ import { openModelManager } from '../models/model-actions';
 import { useModels } from '../models/models-store';
 import { GenerateAdvanced } from './GenerateAdvanced';
 import { generateFill, removeObject } from './generate-actions';
-import { setGenerateSettings, useGenerateSettings } from './generate-settings';
+import { growNote, setGenerateSettings, useGenerateSettings } from './generate-settings';
 import { useGenerate } from './generate-store';
 import { schedulePlan } from './plan-runner';
 import { useTargetSelection } from './use-target';
@@ -23,9 +23,10 @@ export function GeneratePanel() {
   const plan = useGenerate((s) => (s.plan && s.plan.selection === target ? s.plan : null));
   const notice = useGenerate((s) => s.promptNotice);
   const planError = useGenerate((s) => s.planError);
+  const maskGrow = useGenerateSettings((s) => s.maskGrow);
   const hasPack = sdPacks !== '';
   // The crop rectangle is the SD model's view: without a model it would only be noise on the canvas.
-  useEffect(() => schedulePlan(hasPack ? target : null), [target, hasPack]);
+  useEffect(() => schedulePlan(hasPack ? target : null, maskGrow), [target, hasPack, maskGrow]);
   if (!target) return null;
   return (
     <section className="panel generate-panel" aria-label="Generative fill" data-testid="generate-panel">
@@ -83,7 +84,7 @@ export function GeneratePanel() {
       {hasPack && (
         <p className="generate-note" data-testid="generate-plan" title="The part of the photo the model sees, and the resolution it works at (dashed on the canvas)">
           {plan
-            ? `Crop ${plan.cropRect.width} × ${plan.cropRect.height} px, generated at ${plan.processingSize.width} × ${plan.processingSize.height}`
+            ? `Crop ${plan.cropRect.width} × ${plan.cropRect.height} px, generated at ${plan.processingSize.width} × ${plan.processingSize.height}${growNote(plan.maskGrow)}`
             : (planError ?? 'Planning the crop…')}
         </p>
       )}

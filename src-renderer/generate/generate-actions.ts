@@ -50,7 +50,7 @@ async function run(mode: 'generate' | 'remove'): Promise<void> {
   const setup = mode === 'remove' ? REMOVAL : { prompt: s.prompt.trim(), negativePrompt: s.negativePrompt.trim(), strength: s.strength };
   const title = mode === 'remove' ? 'Remove' : `Generative fill: ${ellipsis(setup.prompt, 40)}`;
   setGenerate({ running: true, promptNotice: null });
-  const sent: InpaintSent = { ...setup, seed: seedForRun(s.seed), steps: s.steps, guidance: s.guidance, scheduler: s.scheduler, variants: s.variants, colourMatch: s.colourMatch };
+  const sent: InpaintSent = { ...setup, seed: seedForRun(s.seed), steps: s.steps, guidance: s.guidance, scheduler: s.scheduler, variants: s.variants, colourMatch: s.colourMatch, maskGrow: s.maskGrow };
   let result: InpaintResult;
   try {
     result = await runJob(`${mode === 'remove' ? 'Remove' : 'Generative fill'} · ${selection.name}`, (jobId) =>

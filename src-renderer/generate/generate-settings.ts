@@ -18,6 +18,8 @@ export interface GenerateSettings {
   /** null: a new random seed each run; a number repeats a result exactly. */
   readonly seed: number | null;
   readonly colourMatch: boolean;
+  /** Pixels the mask is grown by before generating (SAM and box masks sit a few px inside the edge). */
+  readonly maskGrow: number;
   /** An installed SD pack, or null for the engine's default one. */
   readonly packId: string | null;
   readonly advancedOpen: boolean;
@@ -33,6 +35,7 @@ export const DEFAULT_GENERATE: GenerateSettings = {
   scheduler: 'dpmpp-2m-karras',
   seed: null,
   colourMatch: true,
+  maskGrow: 4,
   packId: null,
   advancedOpen: false,
 };
@@ -48,6 +51,9 @@ export const SCHEDULER_LABELS: Record<SchedulerChoice, string> = {
 export const useGenerateSettings = create<GenerateSettings>()(() => DEFAULT_GENERATE);
 export const getGenerateSettings = useGenerateSettings.getState;
 export const setGenerateSettings = (s: Partial<GenerateSettings>): void => useGenerateSettings.setState(s);
+
+/** Said with the crop: the mask the model repaints is the selection grown by this much. */
+export const growNote = (px: number): string => (px > 0 ? `, mask grown by ${px} px` : '');
 
 /** Clamp a typed number into [min, max]; NaN keeps the fallback. */
 export function clampNumber(text: string, min: number, max: number, fallback: number, integer = true): number {

@@ -17,6 +17,8 @@ export interface GeneratePlan {
   readonly selection: unknown;
   readonly cropRect: Rect;
   readonly processingSize: Size;
+  /** Pixels the mask was grown by for this plan (shown with the crop). */
+  readonly maskGrow: number;
 }
 
 export interface Candidate {

@@ -9,23 +9,24 @@ const DEBOUNCE_MS = 200;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let seq = 0;
 
-/** Ask for the plan of `selection` (null: no target, clear it). */
-export function schedulePlan(selection: SelectionLayer | null): void {
+/** Ask for the plan of `selection` grown by maskGrow px (null: no target, clear it). */
+export function schedulePlan(selection: SelectionLayer | null, maskGrow = 0): void {
   clearTimeout(timer);
   const mine = ++seq;
   if (!selection) {
     if (getGenerate().plan || getGenerate().planError) setGenerate({ plan: null, planError: null });
     return;
   }
-  if (getGenerate().plan?.selection === selection) return;
+  const current = getGenerate().plan;
+  if (current?.selection === selection && current.maskGrow === maskGrow) return;
   if (getGenerate().planError) setGenerate({ planError: null });
-  timer = setTimeout(() => void ask(selection, mine), DEBOUNCE_MS);
+  timer = setTimeout(() => void ask(selection, maskGrow, mine), DEBOUNCE_MS);
 }
 
-async function ask(selection: SelectionLayer, mine: number): Promise<void> {
+async function ask(selection: SelectionLayer, maskGrow: number, mine: number): Promise<void> {
   try {
-    const plan = await getApi().invoke('inpaint.plan', { assetId: selection.assetId, selection });
-    if (mine === seq) setGenerate({ plan: { selection, cropRect: plan.cropRect, processingSize: plan.processingSize }, planError: null });
+    const plan = await getApi().invoke('inpaint.plan', { assetId: selection.assetId, selection, maskGrow });
+    if (mine === seq) setGenerate({ plan: { selection, cropRect: plan.cropRect, processingSize: plan.processingSize, maskGrow }, planError: null });
   } catch (err) {
     // An empty or whole-image mask has no plan: the panel says why (Generate would fail the same way).
     if (mine === seq) setGenerate({ plan: null, planError: userMessage(err, 'The crop for this selection could not be planned.') });

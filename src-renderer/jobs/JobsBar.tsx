@@ -3,14 +3,8 @@
 // job says how many are ahead of it.
 import { cancelJob } from './job-actions';
 import { useJobs, type JobView } from './job-store';
+import { timeLeft } from './time-left';
 import './jobs.css';
-
-function timeLeft(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  if (ms < 1500) return 'almost done';
-  const s = Math.round(ms / 1000);
-  return s < 90 ? `about ${s} s left` : `about ${Math.round(s / 60)} min left`;
-}
 
 function JobRow({ job }: { job: JobView }) {
   const p = job.progress;
@@ -19,7 +13,7 @@ function JobRow({ job }: { job: JobView }) {
     ? 'Cancelling…'
     : p?.state === 'queued'
       ? `Queued (${p.position ?? 0} ahead)`
-      : [p?.phase ?? 'Starting', timeLeft(p?.etaMs)].filter(Boolean).join(' · ');
+      : [p?.phase ?? 'Starting', timeLeft(p?.etaMs, p?.lastPart)].filter(Boolean).join(' · ');
   return (
     <div className={job.preview ? 'job with-preview' : 'job'} data-testid="job" data-state={job.cancelling ? 'cancelling' : (p?.state ?? 'starting')}>
       {job.preview && <img className="job-preview" data-testid="job-preview" src={job.preview} alt="" title="What the model is painting (rough preview)" />}

@@ -1,15 +1,15 @@
 // Runs in: renderer. Mask operations on the active selection. Sliders preview live while dragged (the
-// overlay replays the layer's ops plus the pending one) and commit one undo step on release; Escape
-// drops the preview. Buttons commit at once.
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import type { LayerId } from '../../src-shared/document/ids';
+// overlay replays the layer's ops plus the pending one) and commit one undo step per drag, key burst or
+// typed value (slider-gesture.ts); Escape drops the preview. Buttons commit at once.
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { registerKeyTarget } from '../commands/key-targets';
 import { findSelection } from '../selection/selection-actions';
 import { useSelectionUi } from '../selection/selection-store';
 import { useEditor } from '../state/editor-store';
-import { clearPreview, commitOp, previewOp, resetOps } from './mask-op-actions';
-import { canAddOp, opsSummary, SLIDERS, sliderOp, sliderText, type SliderOp } from './mask-op-view';
+import { clearPreview, commitOp, resetOps } from './mask-op-actions';
+import { canAddOp, opsSummary, SLIDERS, sliderOp, sliderPosition, sliderText, sliderValueAt, typedText, typedValue, type SliderOp } from './mask-op-view';
+import { useSliderGesture, type SliderTarget } from './slider-gesture';
 import './mask-ops.css';
 import { installMaskOpsTestAccess, wantsTestAccess } from './test-access';
 
@@ -90,67 +90,61 @@ function MaskOpsBody({ layer }: { layer: SelectionLayer }) {
   );
 }
 
-interface SliderProps {
-  layerId: LayerId;
-  kind: SliderOp;
+interface SliderProps extends Omit<SliderTarget, 'value'> {
   label: string;
   testId: string;
   value: number;
   disabled: boolean;
-  onValue: (kind: SliderOp, v: number) => void;
-  /** Commit on release (grow, feather, smooth); false: the value is only chosen (islands has a button). */
-  commit: boolean;
 }
 
 // Memoised: a click changes the selection, not these sliders; five of them need not redraw with it.
 const OpSlider = memo(function OpSlider({ layerId, kind, label, testId, value, disabled, onValue, commit }: SliderProps) {
-  const ref = useRef<HTMLInputElement | null>(null);
-  const latest = useRef({ layerId, kind, commit, onValue });
-  latest.current = { layerId, kind, commit, onValue };
+  const gesture = useSliderGesture({ layerId, kind, value, commit, onValue });
+  const [draft, setDraft] = useState<string | null>(null);
   const spec = SLIDERS[kind];
-
-  // The native "change" fires on release (pointer or key): that is the commit. React's onChange is "input".
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const onRelease = () => {
-      const { layerId: lid, kind: k, commit: c, onValue: set } = latest.current;
-      if (!findSelection(lid)) return;
-      const op = sliderOp(k, Number(el.value));
-      if (c) {
-        if (op) commitOp(lid, op);
-        else clearPreview();
-        set(k, SLIDERS[k].rest);
-      } else {
-        clearPreview();
-      }
-    };
-    el.addEventListener('change', onRelease);
-    return () => el.removeEventListener('change', onRelease);
-  }, []);
-
+  const [lo, hi] = [sliderPosition(kind, spec.min), sliderPosition(kind, spec.max)];
   return (
-    <label className="maskops-slider">
+    <label className="maskops-slider" title={sliderText(kind, value)}>
       <span>{label}</span>
       <input
-        ref={ref}
         type="range"
-        min={spec.min}
-        max={spec.max}
-        step={spec.step}
-        value={value}
+        min={lo}
+        max={hi}
+        step="any"
+        value={sliderPosition(kind, value)}
         disabled={disabled}
         data-testid={testId}
         aria-label={label}
-        onChange={(e) => {
-          const v = Number(e.currentTarget.value);
-          onValue(kind, v);
-          previewOp(layerId, sliderOp(kind, v));
-        }}
-        onBlur={() => clearPreview()}
+        aria-valuetext={sliderText(kind, value)}
+        onChange={(e) => gesture.show(sliderValueAt(kind, Number(e.currentTarget.value)))}
+        ref={gesture.range}
+        onKeyDown={gesture.keyDown}
+        onBlur={gesture.blur}
       />
-      <span className="maskops-value" data-testid={`${testId}-value`}>
-        {sliderText(kind, value)}
+      <span className="maskops-value">
+        <input
+          type="number"
+          className="maskops-number"
+          data-testid={`${testId}-input`}
+          aria-label={`${label} (${kind === 'removeIslands' ? 'px²' : 'px'})`}
+          value={draft ?? typedText(kind, value)}
+          disabled={disabled}
+          onChange={(e) => {
+            setDraft(e.currentTarget.value);
+            const v = typedValue(kind, e.currentTarget.value);
+            if (v !== null) gesture.show(v);
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            setDraft(null);
+            gesture.finish();
+          }}
+          onBlur={() => {
+            setDraft(null);
+            gesture.finish();
+          }}
+        />
+        {kind === 'removeIslands' ? 'px²' : 'px'}
       </span>
     </label>
   );

@@ -25,6 +25,36 @@ export const SLIDERS: Readonly<Record<SliderOp, SliderSpec>> = {
 /** The islands slider (1..200) ↔ an area in pixels (its square, ≥ 1). */
 export const islandAreaOf = (slider: number): number => Math.max(1, Math.round(slider) ** 2);
 
+/**
+ * Where the range input sits for a value, and back. Grow is signed-quadratic (value = ±p²/100 for a
+ * position p in −100..100): 2 px a screen pixel was too coarse (a 6-px drag gave +12 px); now a 6-px drag
+ * near 0 is about 1 px and the ends still reach ±100. The others are linear (islands is already square).
+ */
+export function sliderPosition(kind: SliderOp, value: number): number {
+  return kind === 'grow' ? Math.sign(value) * Math.sqrt(100 * Math.abs(value)) : value;
+}
+
+export function sliderValueAt(kind: SliderOp, position: number): number {
+  return kind === 'grow' ? Math.sign(position) * Math.round((position * position) / 100) : position;
+}
+
+/** A value after an arrow key (±1 of the value itself, PageUp/PageDown ±10), kept in range. */
+export function steppedValue(kind: SliderOp, value: number, key: string): number | null {
+  const by = ({ ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 } as Record<string, number>)[key];
+  if (by === undefined) return null;
+  return clampTo(SLIDERS[kind], value + by);
+}
+
+/** What the number box shows: the value in its unit (islands: the area in px). */
+export const typedText = (kind: SliderOp, value: number): string => String(kind === 'removeIslands' ? islandAreaOf(value) : clampTo(SLIDERS[kind], value));
+
+/** A typed number as the slider's value (islands: an area → its square root), or null when not a number. */
+export function typedValue(kind: SliderOp, text: string): number | null {
+  const n = Number.parseFloat(text);
+  if (!Number.isFinite(n)) return null;
+  return clampTo(SLIDERS[kind], kind === 'removeIslands' ? Math.sqrt(Math.max(1, n)) : n);
+}
+
 function clampTo(spec: SliderSpec, v: number): number {
   if (!Number.isFinite(v)) return spec.rest;
   return Math.min(spec.max, Math.max(spec.min, Math.round(v / spec.step) * spec.step));

@@ -40,14 +40,14 @@ export function fillProvenance(input: InputImage, selection: SelectionLayer, req
 }
 
 /** The generation settings inpaint.run was sent (what a re-run sends again). */
-export type InpaintSent = Pick<InpaintRequest, 'prompt' | 'negativePrompt' | 'seed' | 'steps' | 'guidance' | 'strength' | 'scheduler' | 'variants' | 'colourMatch'>;
+export type InpaintSent = Pick<InpaintRequest, 'prompt' | 'negativePrompt' | 'seed' | 'steps' | 'guidance' | 'strength' | 'scheduler' | 'variants' | 'colourMatch' | 'maskGrow'>;
 
 /** One variant of an inpaint run: its own seed is the request's seed (a re-run makes just that one). */
 export function inpaintProvenance(kind: Extract<ProvenanceKind, 'generative-fill' | 'remove'>, input: InputImage, selection: SelectionLayer, sent: InpaintSent, r: InpaintResult, index: number, stamp: Stamp): Provenance | undefined {
   const v = r.variants[index];
   if (!v?.resultSha256 || !r.inputSha256) return undefined;
-  const { prompt, negativePrompt, steps, guidance, strength, scheduler, colourMatch } = sent;
-  const request: ProvenanceRequest = { seed: v.seed, prompt, negativePrompt, steps, guidance, strength, scheduler, colourMatch, runSeed: sent.seed, variants: sent.variants };
+  const { prompt, negativePrompt, steps, guidance, strength, scheduler, colourMatch, maskGrow } = sent;
+  const request: ProvenanceRequest = { seed: v.seed, prompt, negativePrompt, steps, guidance, strength, scheduler, colourMatch, maskGrow, runSeed: sent.seed, variants: sent.variants };
   return {
     kind,
     ...stamp,

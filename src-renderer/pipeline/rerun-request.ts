@@ -32,7 +32,7 @@ export function rerunRequest(p: Provenance, jobId: JobId, maxProxySide: number):
     return { channel: 'outpaint.run', payload: { ...common, extend, prefill: r.prefill ?? 'mirror' } };
   }
   if (!p.selection || r.strength === undefined) return null;
-  return { channel: 'inpaint.run', payload: { ...common, selection: p.selection, strength: r.strength, variants: 1, colourMatch: r.colourMatch ?? true } };
+  return { channel: 'inpaint.run', payload: { ...common, selection: p.selection, strength: r.strength, variants: 1, colourMatch: r.colourMatch ?? true, maskGrow: r.maskGrow ?? 0 } };
 }
 
 /** What a re-run made: its one result, placed as the recorded one was (x, y on the input image). */

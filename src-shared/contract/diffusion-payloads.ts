@@ -11,6 +11,9 @@ import { RectSchema } from './segment-payloads';
 export const SCHEDULER_NAMES = ['ddim', 'pndm', 'euler-a', 'dpmpp-2m-karras', 'lcm'] as const;
 export const SchedulerNameSchema = z.enum(SCHEDULER_NAMES);
 
+/** Pixels a generative fill grows its mask by (the editor's default is 4). */
+export const MaskGrowSchema = z.number().int().min(0).max(64);
+
 const SizeSchema = z.object({ width: z.number().int().positive(), height: z.number().int().positive() });
 
 /** The generation settings inpaint and outpaint share. */
@@ -41,6 +44,8 @@ export const InpaintRequestSchema = z
     variants: z.number().int().min(1).max(8),
     /** Match the generated region's colour to its surroundings (VAE colour drift). */
     colourMatch: z.boolean().default(true),
+    /** Grow the mask by this many pixels first: SAM and box masks sit a few px inside an object's edge. */
+    maskGrow: MaskGrowSchema.default(0),
   })
   .strict();
 export type InpaintRequest = z.infer<typeof InpaintRequestSchema>;
@@ -68,7 +73,7 @@ export const InpaintResultSchema = z.object({
 });
 export type InpaintResult = z.infer<typeof InpaintResultSchema>;
 
-export const InpaintPlanRequestSchema = z.object({ assetId: AssetIdSchema, selection: SelectionLayerSchema }).strict();
+export const InpaintPlanRequestSchema = z.object({ assetId: AssetIdSchema, selection: SelectionLayerSchema, maskGrow: MaskGrowSchema.optional() }).strict();
 export const InpaintPlanSchema = z.object({ cropRect: RectSchema, processingSize: SizeSchema });
 
 const px = z.number().int().min(0).max(8192);

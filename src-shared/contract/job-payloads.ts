@@ -22,6 +22,8 @@ export const JobProgressSchema = z.object({
   /** What it is doing, for the status line ("Searching patches 3/5"). */
   phase: z.string().max(120),
   etaMs: z.number().nonnegative().optional(),
+  /** The job is in its last part: only then may the time left read "almost done". */
+  lastPart: z.boolean().optional(),
   /** A cheap look at the work in progress (diffusion: the current latents as a tiny WebP data URL). */
   preview: z.string().max(24_000).regex(/^data:image\/(webp|png);base64,/).optional(),
   error: AnyfillErrorSchema.optional(),

@@ -3,7 +3,7 @@
 // to show the steps, export them as JSON and re-run them for the same bytes. No pixels: the document
 // stays small (a SAM selection's logits are a few KB and are what the mask replays from).
 import { z } from 'zod';
-import { SchedulerNameSchema } from '../contract/diffusion-payloads';
+import { MaskGrowSchema, SchedulerNameSchema } from '../contract/diffusion-payloads';
 import { FillMethodSchema } from '../contract/job-payloads';
 import { PackFileHashSchema, PixelSha256Schema } from '../contract/provenance-payloads';
 import { AssetIdSchema } from './ids';
@@ -28,6 +28,8 @@ export const ProvenanceRequestSchema = z
     strength: z.number().gt(0).max(1).optional(),
     scheduler: SchedulerNameSchema.optional(),
     colourMatch: z.boolean().optional(),
+    /** Pixels the mask was grown by before generating (absent: 0, as before the setting existed). */
+    maskGrow: MaskGrowSchema.optional(),
     /** The run this variant came from: its first seed and how many variants it made (seed = runSeed + i). */
     runSeed: z.number().int().min(0).max(0xffffffff).optional(),
     variants: z.number().int().min(1).max(8).optional(),

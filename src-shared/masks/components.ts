@@ -3,6 +3,7 @@
 // runs of the row above, so memory follows the number of runs (not pixels) and nothing recurses.
 // Selected regions use 8-connectivity and background regions 4-connectivity, the dual pair: a wall that
 // is only diagonally connected still seals a hole, and diagonal pixels belong to one island.
+import { rewriteFringe } from './fringe';
 import { type Mask, SELECTED, cloneMask } from './mask';
 
 interface Runs {
@@ -74,7 +75,7 @@ function labelRuns(mask: Mask, selected: boolean, diagonal: boolean): Runs {
  * pick(area, touchesBorder) sees each component once through its root.
  */
 function rewrite(mask: Mask, selected: boolean, diagonal: boolean, value: number,
-  pick: (area: number, touchesBorder: boolean) => boolean): Mask {
+  pick: (area: number, touchesBorder: boolean) => boolean, fringe: { lo: number; hi: number; orphans: boolean }): Mask {
   const { width: w, height: h } = mask;
   const runs = labelRuns(mask, selected, diagonal);
   const { start, end, rowFirst, parent, count } = runs;
@@ -95,22 +96,31 @@ function rewrite(mask: Mask, selected: boolean, diagonal: boolean, value: number
       if (chosen[find(parent, k)]) out.data.fill(value, y * w + start[k]!, y * w + end[k]!);
     }
   }
+  const members = () => {
+    const m = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++)
+      for (let k = rowFirst[y]!; k < rowFirst[y + 1]!; k++) m.fill(chosen[find(parent, k)] ? 2 : 1, y * w + start[k]!, y * w + end[k]!);
+    return m;
+  };
+  rewriteFringe(mask, members, fringe.lo, fringe.hi, value, fringe.orphans, out);
   return out;
 }
 
 /**
  * Drops selected regions (8-connected) with fewer than minArea pixels. Connectivity and area use the
- * 128 level; a dropped island's faint fringe (< 128) stays, so run this before feathering.
+ * 128 level; a dropped island's soft fringe (< 128) goes with it to exactly 0 (fringe.ts), and so does
+ * a faint blob with no pixel at 128 or more (an island of area 0).
  */
 export function removeIslands(mask: Mask, minArea: number): Mask {
-  return rewrite(mask, true, true, 0, (size) => size < minArea);
+  return rewrite(mask, true, true, 0, (size) => size < minArea, { lo: 1, hi: SELECTED - 1, orphans: true });
 }
 
 /**
  * Fills background regions (4-connected) that do not touch the image border: all of them by default,
- * or only those with fewer than `under` pixels ("fill holes under N px"). The border-touching regions
+ * or only those with fewer than `under` pixels ("fill holes under N px"). A filled hole's soft rim
+ * (128..254) becomes exactly 255 with it (fringe.ts). The border-touching regions
  * are exactly what a 4-connected flood from the border reaches; labelling finds them without a queue.
  */
 export function fillHoles(mask: Mask, under = Infinity): Mask {
-  return rewrite(mask, false, false, 255, (size, touchesBorder) => !touchesBorder && size < under);
+  return rewrite(mask, false, false, 255, (size, touchesBorder) => !touchesBorder && size < under, { lo: SELECTED, hi: 254, orphans: false });
 }

@@ -4,7 +4,8 @@
 // disc: an empty prompt says what to type; "red" gives one numbered box drawn on the canvas; "red. green"
 // two; unticking one selects exactly the other as one new selection object; then invert / undo, a live
 // grow preview while dragging and its commit, feather keeping the 50 % contour, Escape cancelling a
-// preview, and reset — each op one undo step.
+// preview, and reset — each op one undo step; a burst of arrow keys and a typed value are one step each,
+// and a few pixels of drag are a pixel or two of grow.
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -184,7 +185,8 @@ describe('select by text and mask operations', () => {
     // Grow: the preview changes while dragging (document untouched), release commits one step.
     n = await steps();
     const grow = page.getByTestId('maskop-grow');
-    const release = await dragRange(grow, 0.5, 0.56);
+    // (Grow's slider is quadratic about its middle: a quarter of the width is +25 px.)
+    const release = await dragRange(grow, 0.5, 0.75);
     await expect.poll(async () => (await previewOps())?.ops.at(-1)?.kind).toBe('grow');
     const pending = (await previewOps())!.ops.at(-1)!;
     expect(pending.px).toBeGreaterThan(0);
@@ -237,6 +239,55 @@ describe('select by text and mask operations', () => {
     expect(iou(await maskOf(sel.id), square)).toBeGreaterThanOrEqual(0.9);
     await page.getByTestId('undo-button').click();
     await expect.poll(async () => (await layerOf(sel.id)).ops.length).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+  it('refine sliders: a key burst is one undo step, a typed value is one, a 6-px drag is a pixel or two', async () => {
+    const sel = (await selections())[0]!;
+    const steps = async () => (await state()).historySize;
+    const ops = async () => (await layerOf(sel.id)).ops;
+    const before = (await ops()).length;
+    const grow = page.getByTestId('maskop-grow');
+
+    // Six arrow presses: the preview follows each, the document gets one "Grow 6 px" after the burst.
+    let n = await steps();
+    await grow.focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await previewOps())?.ops.at(-1)).toEqual({ kind: 'grow', px: 6 });
+    await expect.poll(async () => (await ops()).length, { timeout: 5000 }).toBe(before + 1);
+    expect((await ops()).at(-1)).toEqual({ kind: 'grow', px: 6 });
+    expect(await steps()).toBe(n + 1);
+    expect((await state()).history.undo.at(-1)).toBe('Grow 6 px');
+    await page.waitForTimeout(900);
+    expect(await steps()).toBe(n + 1); // nothing more arrives later
+
+    // A typed value: previewed as typed, one step on Enter.
+    n = await steps();
+    const typed = page.getByTestId('maskop-grow-input');
+    await typed.fill('-3');
+    await expect.poll(async () => (await previewOps())?.ops.at(-1)).toEqual({ kind: 'grow', px: -3 });
+    await typed.press('Enter');
+    await expect.poll(async () => (await ops()).length).toBe(before + 2);
+    expect((await ops()).at(-1)).toEqual({ kind: 'grow', px: -3 });
+    expect([await steps(), (await state()).history.undo.at(-1)]).toEqual([n + 1, 'Shrink 3 px']);
+    expect(await typed.inputValue()).toBe('0'); // back at rest for the next one
+
+    // A 6-px drag from the middle: a small grow (it was +12 px).
+    n = await steps();
+    const b = (await grow.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2 + 6, b.y + b.height / 2, { steps: 3 });
+    await page.mouse.up();
+    await expect.poll(async () => (await ops()).length).toBe(before + 3);
+    const small = (await ops()).at(-1)!;
+    expect(small.kind).toBe('grow');
+    expect(small.px).toBeGreaterThanOrEqual(1);
+    expect(small.px).toBeLessThanOrEqual(2);
+    expect(await steps()).toBe(n + 1);
+
+    // Each was one step: three undos take all three away.
+    for (let i = 0; i < 3; i++) await page.getByTestId('undo-button').click();
+    await expect.poll(async () => (await ops()).length).toBe(before);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,11 +5,11 @@
 // pack's safety checker flags fails the request (a canvas with a hole is no result).
 import sharp from 'sharp';
 import type { Pixels } from '../images/pixels';
-import { blendMasks, featherRadius } from './blend';
-import { cropMask, cropRgb, processingSize, resampleMask } from './crop';
+import { cropRgb, processingSize, resampleMask } from './crop';
 import { generate, openPack, resizeRgb, type GenerateDeps, type GenerateSettings } from './inpaint-service';
 import { distanceToOriginal, planOutpaint, type Extension, type OutpaintPlan } from './outpaint-plan';
 import type { PipelineTimings } from './inpaint-pipeline';
+import { windowMasks } from './outpaint-window';
 import { outpaintWithheldError } from './safety';
 import type { PromptReport } from './tokenizer/clip-tokenizer';
 
@@ -38,19 +38,17 @@ export async function outpaintPixels(image: Pixels, ext: Extension, prefill: Pre
   let report: OutpaintOutcome['promptReport'] | undefined;
   const settings = { ...s, strength: 1, variants: 1 };
   for (const [k, win] of plan.windows.entries()) {
-    // Repaint the new pixels no earlier window made; everything else in the window is context.
-    const mask = cropMask(isNew, W, win).map((v, i) => (v && !done[(win.y + Math.floor(i / win.width)) * W + win.x + (i % win.width)] ? 255 : 0));
-    if (!mask.some((v) => v)) continue;
+    // Own the new pixels no earlier window made; the model repaints a band beyond them (outpaint-window.ts).
     const proc = processingSize(win.width, win.height, s.side);
+    const { owned, model, alpha, radius } = windowMasks(isNew, done, W, win, proc);
+    if (!owned.some((v) => v)) continue;
     const rgb = await resizeRgb(cropRgb(canvas, W, 3, win), win.width, win.height, proc.width, proc.height);
     const step = (d: number, t: number, p: string) => deps.onStep?.(k * t + d, plan.windows.length * t, `Window ${k + 1}/${plan.windows.length}: ${p}`);
-    const run = await generate(pack, { rgb, mask: resampleMask(mask, win.width, win.height, proc.width, proc.height), ...proc }, settings, { ...deps, onStep: step });
+    const run = await generate(pack, { rgb, mask: resampleMask(model, win.width, win.height, proc.width, proc.height), ...proc }, settings, { ...deps, onStep: step });
     report = run.report;
     for (const key of Object.keys(run.timings) as Array<keyof PipelineTimings>) timings[key] += run.timings[key];
     if (run.withheld.length > 0 || !run.images[0]) throw outpaintWithheldError();
     const back = await resizeRgb(run.images[0].rgb, proc.width, proc.height, win.width, win.height);
-    const radius = featherRadius(win);
-    const { alpha } = blendMasks(mask, win.width, win.height, radius);
     for (let y = 0; y < win.height; y++)
       for (let x = 0; x < win.width; x++) {
         const i = (win.y + y) * W + win.x + x;
@@ -60,7 +58,7 @@ export async function outpaintPixels(image: Pixels, ext: Extension, prefill: Pre
         const a = (alpha[y * win.width + x]! / 255) * seam;
         if (a <= 0) continue;
         for (let c = 0; c < 3; c++) canvas[i * 3 + c] = Math.round(back[(y * win.width + x) * 3 + c]! * a + canvas[i * 3 + c]! * (1 - a));
-        if (mask[y * win.width + x]) done[i] = 1;
+        if (owned[y * win.width + x]) done[i] = 1;
       }
   }
   timings.totalMs = performance.now() - started;

@@ -14,6 +14,7 @@ import { onionPeel } from './onion';
 import { dominantOffsets } from './offsets';
 import { confidence, vote } from './vote';
 import type { FillOptions, Plane } from './types';
+import { WeightedSteps } from '../jobs/weighted-steps';
 
 const HOLE_CAP = 160_000; // hole pixels at the finest fully searched level
 const PIXEL_CAP = 2_000_000; // crop pixels at that level
@@ -42,15 +43,15 @@ export function patchMatchFill(plane: Plane, hole: Uint8Array, seed: number, opt
     if (l >= work) return { em: l === work ? 6 : 4, sweeps: 2, radius };
     return { em: 1, sweeps: 2, radius: 4 };
   });
-  const total = plans.reduce((n, p) => n + p.em * (p.sweeps + 1) + 1, 0);
-  let done = 0;
-  const step = (phase: string) => {
+  // Progress weighs a step by its level's hole pixels (4× per finer level), coarsest level first.
+  const n = levels.length;
+  const progress = new WeightedSteps(plans.map((p, l) => ({ steps: p.em * (p.sweeps + 1) + 1, costPerStep: count(levels[l]!.hole) })).reverse());
+  const step = (phase: string, l: number) => {
     if (stop?.()) throw cancelled();
-    opts.onProgress?.({ done: ++done, total, phase });
+    opts.onProgress?.({ ...progress.step(n - 1 - l), phase });
   };
 
   const rng = makeRng(seed);
-  const n = levels.length;
   let prev: Field | undefined;
   for (let l = n - 1; l >= 0; l--) {
     const lv = levels[l]!, plan = plans[l]!;
@@ -74,15 +75,15 @@ export function patchMatchFill(plane: Plane, hole: Uint8Array, seed: number, opt
       vote(f, conf);
       f.rescore();
     }
-    step(phase);
+    step(phase, l);
     for (let e = 0; e < plan.em; e++) {
       for (let s = 0; s < plan.sweeps; s++) {
         f.sweep(s % 2 === 0, rng, plan.radius, stop);
-        step(phase);
+        step(phase, l);
       }
       vote(f, conf, l === 0 && e === plan.em - 1 ? 1 : 0);
       if (e < plan.em - 1) f.rescore();
-      step(phase);
+      step(phase, l);
     }
     prev = f;
     levels.length = l; // coarser levels are done; prev keeps this one alive for the next upsampling

@@ -25,7 +25,8 @@ export interface FillPatch {
 
 export interface FillResult extends FillPatch { method: FillMethod; ms: number }
 
-export interface FillProgress { done: number; total: number; phase: string }
+/** done of total units weighted by cost (PatchMatch: hole pixels per step); last: in the final part. */
+export interface FillProgress { done: number; total: number; phase: string; last?: boolean }
 
 export interface FillOptions {
   onProgress?: (p: FillProgress) => void;

@@ -22,7 +22,7 @@ export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
     const method = req.method === 'auto' ? (maskThickness(mask) <= THIN_MASK_RADIUS ? 'telea' : 'patchmatch') : req.method;
     const patch = await runFill(
       { image: { data: pixels.data, width: pixels.width, height: pixels.height, channels: pixels.channels }, mask: mask.data, method, seed: req.seed },
-      { signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase) },
+      { signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase, p.last) },
     );
     job.signal.throwIfAborted();
     const made = await createDerivedAsset(

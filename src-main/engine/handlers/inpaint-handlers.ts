@@ -8,6 +8,7 @@ import type { SelectionLayer } from '../../../src-shared/document/selection';
 import type { EngineContext, EngineHandler } from '../engine-context';
 import { planCrop } from '../diffusion/crop';
 import { inpaintPixels, usableMaskBox } from '../diffusion/inpaint-service';
+import { growForGeneration } from '../diffusion/mask-grow';
 import { extensionForAspect } from '../diffusion/outpaint-plan';
 import { outpaintPixels } from '../diffusion/outpaint-service';
 import { stepPreviews } from '../diffusion/step-preview';
@@ -22,10 +23,11 @@ import { packFileHashes, pixelSha256 } from '../provenance/hashes';
 
 const ms = (t: object): Record<string, number> => Object.fromEntries(Object.entries(t as Record<string, number>).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 
-async function selectionPixels(ctx: EngineContext, assetId: AssetId, selection: SelectionLayer) {
+/** The image and the mask to repaint: the selection at full resolution, grown by maskGrow px. */
+async function selectionPixels(ctx: EngineContext, assetId: AssetId, selection: SelectionLayer, maskGrow = 0) {
   if (selection.assetId !== assetId) throw new AnyfillError('BAD_REQUEST', 'That selection was made on another image.', `${selection.assetId} ≠ ${assetId}`);
   const { pixels } = await ensureDecoded(ctx.sessionDir, assetId);
-  return { pixels, mask: nonEmptySelectionMask(selection, pixels) };
+  return { pixels, mask: growForGeneration(nonEmptySelectionMask(selection, pixels), maskGrow) };
 }
 
 function deps(ctx: EngineContext, job: JobControl) {
@@ -64,7 +66,7 @@ async function provenance(ctx: EngineContext, input: Pixels, packId: string) {
 export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
   jobQueue.run(ctx, req.jobId, 'inpaint', async (job) => {
     job.report(0, 1, 'Reading the selection');
-    const { pixels, mask } = await selectionPixels(ctx, req.assetId, req.selection);
+    const { pixels, mask } = await selectionPixels(ctx, req.assetId, req.selection, req.maskGrow);
     job.report(0, 1, 'Loading the model');
     const { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch } = req;
     const settings = { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch, ...(req.packId ? { packId: req.packId } : {}) };
@@ -81,7 +83,7 @@ export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
   });
 
 export const inpaintPlan: EngineHandler<'inpaint.plan'> = async (req, ctx) => {
-  const { pixels, mask } = await selectionPixels(ctx, req.assetId, req.selection);
+  const { pixels, mask } = await selectionPixels(ctx, req.assetId, req.selection, req.maskGrow);
   const plan = planCrop(usableMaskBox(mask), pixels.width, pixels.height);
   return { cropRect: plan.crop, processingSize: plan.processing };
 };

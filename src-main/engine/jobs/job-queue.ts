@@ -10,8 +10,12 @@ import { ProgressThrottle } from './progress-throttle';
 
 export interface JobControl {
   readonly signal: AbortSignal;
-  /** done of total units of work, and what is being done; throttled before it reaches the renderer. */
-  report(done: number, total: number, phase: string): void;
+  /**
+   * done of total units of work (weighted by cost, so equal units take about equal time), and what is
+   * being done; throttled before it reaches the renderer. lastPart: the job is in its last part (only
+   * then may the time left read "almost done"); by default once 90 % of the units are done.
+   */
+  report(done: number, total: number, phase: string, lastPart?: boolean): void;
   /** A small image of the work in progress (a data URL); sent at once with the last progress figures. */
   preview(dataUrl: string): void;
 }
@@ -29,6 +33,9 @@ export const cancelledError = (): AnyfillError => new AnyfillError('CANCELLED', 
 export class JobQueue {
   private readonly waiting: Entry[] = [];
   private running: Entry | undefined;
+
+  /** now: the clock progress is timed by (tests pass a fake one). */
+  constructor(private readonly now?: () => number) {}
 
   run<T>(ctx: EngineContext, id: JobId, kind: JobProgress['kind'], work: (job: JobControl) => Promise<T>): Promise<T> {
     if (this.running?.id === id || this.waiting.some((e) => e.id === id)) {
@@ -70,16 +77,16 @@ export class JobQueue {
   }
 
   private async execute<T>(entry: Entry, work: (job: JobControl) => Promise<T>): Promise<T> {
-    const throttle = new ProgressThrottle();
+    const throttle = new ProgressThrottle(this.now);
     const emit = (p: Omit<JobProgress, 'jobId' | 'kind'>) => entry.ctx.emit('job.progress', { jobId: entry.id, kind: entry.kind, ...p });
     // The last figures sent, repeated with a preview; null once the job has ended (a late preview is dropped).
     let last: Omit<JobProgress, 'jobId' | 'kind'> | null = { state: 'running', done: 0, total: 1, phase: 'Starting' };
     const control: JobControl = {
       signal: entry.abort.signal,
-      report: (done, total, phase) => {
+      report: (done, total, phase, lastPart = done >= 0.9 * total) => {
         const shown = throttle.accept(done, total);
         if (!shown || !last) return;
-        last = { state: 'running', done, total, phase, ...(shown.etaMs !== undefined ? { etaMs: shown.etaMs } : {}) };
+        last = { state: 'running', done, total, phase, lastPart, ...(shown.etaMs !== undefined ? { etaMs: shown.etaMs } : {}) };
         emit(last);
       },
       preview: (dataUrl) => {

@@ -107,16 +107,16 @@ describe('job queue', () => {
 });
 
 describe('progress throttle', () => {
-  it('sends at most ten reports a second, always the last, with an ETA from the pace so far', () => {
+  it('sends at most ten reports a second, always the last, with an ETA from the pace of the work itself', () => {
     let now = 0;
     const t = new ProgressThrottle(() => now);
-    now = 50;
-    expect(t.accept(1, 10)).toEqual({ etaMs: 450 }); // 50 ms a unit, 9 to go
-    now = 80;
+    now = 5000; // the job spent 5 s loading before its first unit of work
+    expect(t.accept(1, 10)).toEqual({}); // where the pace is measured from: no estimate yet
+    now = 5030;
     expect(t.accept(2, 10)).toBeNull(); // 30 ms after the last one sent
-    now = 200;
-    expect(t.accept(4, 10)).toEqual({ etaMs: 300 });
-    now = 210;
+    now = 5300;
+    expect(t.accept(4, 10)).toEqual({ etaMs: 600 }); // 100 ms a unit since the work began, 6 to go
+    now = 5310;
     expect(t.accept(10, 10)).toEqual({ etaMs: 0 }); // the end is never dropped
   });
 });

@@ -29,7 +29,7 @@ const inpaint = {
   promptReport: { prompt: { truncated: false, tokens: 1, kept: 1, dropped: '' }, negative: { truncated: false, tokens: 0, kept: 0, dropped: '' } },
   packId: 'sd15-inpaint', device: 'CPU', inputSha256: h('c'), packFiles: [{ path: 'unet/model.onnx', sha256: h('d') }],
 } as InpaintResult;
-const sent = { prompt: 'red', negativePrompt: '', seed: 5, steps: 4, guidance: 7.5, strength: 0.9, scheduler: 'ddim' as const, variants: 2, colourMatch: true };
+const sent = { prompt: 'red', negativePrompt: '', seed: 5, steps: 4, guidance: 7.5, strength: 0.9, scheduler: 'ddim' as const, variants: 2, colourMatch: true, maskGrow: 4 };
 const job = 'j_test01' as JobId;
 
 describe('pipeline log builders', () => {
@@ -51,11 +51,13 @@ describe('pipeline log builders', () => {
 
   it('an inpaint variant log records its own seed, the run, the pack files; its re-run makes that one variant', () => {
     const p = ProvenanceSchema.parse(inpaintProvenance('generative-fill', input, selection, sent, inpaint, 1, stamp));
-    expect(p.request).toMatchObject({ seed: 6, runSeed: 5, variants: 2, strength: 0.9, scheduler: 'ddim' });
+    expect(p.request).toMatchObject({ seed: 6, runSeed: 5, variants: 2, strength: 0.9, scheduler: 'ddim', maskGrow: 4 });
     expect(p.models).toEqual([{ packId: 'sd15-inpaint', device: 'CPU', files: [{ path: 'unet/model.onnx', sha256: h('d') }] }]);
     const r = rerunRequest(p, job, 256);
     expect(r?.channel).toBe('inpaint.run');
-    expect(r?.payload).toMatchObject({ seed: 6, variants: 1, packId: 'sd15-inpaint', prompt: 'red', strength: 0.9 });
+    expect(r?.payload).toMatchObject({ seed: 6, variants: 1, packId: 'sd15-inpaint', prompt: 'red', strength: 0.9, maskGrow: 4 });
+    // A log from before the setting existed re-runs as it was made: no grow.
+    expect(rerunRequest({ ...p, request: { ...p.request, maskGrow: undefined } }, job, 256)?.payload).toMatchObject({ maskGrow: 0 });
     expect(rerunOutcome('inpaint.run', inpaint)?.sha256).toBe(h('0'));
   });
 

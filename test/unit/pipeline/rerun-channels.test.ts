@@ -65,13 +65,14 @@ it('re-running a recorded content-aware fill gives the same bytes', async () => 
 });
 
 it('re-running one recorded generative-fill variant (stand-in SD pack) gives the same bytes', async () => {
-  const sent = { prompt: 'red', negativePrompt: 'blue', seed: 5, steps: 3, guidance: 7.5, strength: 1, scheduler: 'ddim' as const, variants: 2, colourMatch: true };
+  const sent = { prompt: 'red', negativePrompt: 'blue', seed: 5, steps: 3, guidance: 7.5, strength: 1, scheduler: 'ddim' as const, variants: 2, colourMatch: true, maskGrow: 4 };
   const first = channels['inpaint.run'].response.parse(await call('inpaint.run', { jobId: newJobId(), assetId, selection: selection(), ...sent, maxProxySide: 256 }));
   expect(first.packFiles?.length).toBeGreaterThan(0);
   expect(first.packFiles!.every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
   expect(first.variants[1]!.resultSha256).not.toBe(first.variants[0]!.resultSha256);
   const log = ProvenanceSchema.parse(JSON.parse(JSON.stringify(inpaintProvenance('generative-fill', input(), selection(), sent, first, 1, stamp))));
   expect(log.request.seed).toBe(6);
+  expect(log.request.maskGrow).toBe(4); // the grow is part of the recipe: a re-run repeats it
   expect(log.models[0]).toMatchObject({ packId: 'sd15-inpaint', files: first.packFiles });
   const again = rerunRequest(log, newJobId(), 256)!;
   expect(again.channel).toBe('inpaint.run');
