@@ -4,7 +4,6 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { registerKeyTarget } from '../commands/key-targets';
-import { findSelection } from '../selection/selection-actions';
 import { useSelectionUi } from '../selection/selection-store';
 import { useEditor } from '../state/editor-store';
 import { clearPreview, commitOp, resetOps } from './mask-op-actions';
