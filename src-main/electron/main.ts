@@ -45,12 +45,14 @@ async function start(): Promise<void> {
   const sessionDir = await createSessionDir();
   handleAppProtocol({ rendererDir: path.join(__dirname, '..', 'renderer'), sessionDir });
 
+  const modelsDir = path.join(app.getPath('userData'), 'models');
+  console.log(`[anyfill] Models folder: ${modelsDir}`);
   const supervisor = new EngineSupervisor({
     spawn: () =>
       forkUtilityEngine(path.join(__dirname, 'engine.cjs'), {
         sessionDir: sessionDir.root,
         host: 'electron',
-        modelsDir: path.join(app.getPath('userData'), 'models'),
+        modelsDir,
         cacheDir: path.join(app.getPath('userData'), 'cache'),
         recoveryDir: path.join(app.getPath('userData'), 'recovery'),
         version: app.getVersion(),

@@ -12,10 +12,11 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyfillApi } from '../../src-shared/contract/api';
 import type { AssetId } from '../../src-shared/document/ids';
+import { SHARED_IMAGES } from '../helpers/shared-images';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = path.join(root, 'node_modules', '.cache', 'anyfill-electron-wiring');
-const truck = path.join(root, '..', 'shared', 'images', 'truck.jpg');
+const truck = path.join(SHARED_IMAGES, 'truck.jpg');
 const require = createRequire(import.meta.url);
 const fakePath = require.resolve('./fake-electron.cjs');
 type Reply = { ok: true; result: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
