@@ -36,6 +36,8 @@ import { isDirty, windowTitle } from './project/dirty';
 import { installProjects } from './project/install';
 import { useProject } from './project/project-store';
 import { RecoveryPrompt } from './project/RecoveryPrompt';
+import { UnsavedPrompt } from './project/UnsavedPrompt';
+import { DetachedBanner } from './project/DetachedBanner';
 
 function useWindowTitle(): void {
   const name = useEditor((s) => s.document?.name);
@@ -67,6 +69,7 @@ export function App() {
           <BusyIndicator />
           <JobsBar />
           <RecoveryPrompt />
+          <DetachedBanner />
           <Messages />
           <DropOverlay visible={dragging} />
         </div>
@@ -86,6 +89,7 @@ export function App() {
       <ModelManager />
       <OutpaintDialog />
       <ExportDialog />
+      <UnsavedPrompt />
     </div>
   );
 }

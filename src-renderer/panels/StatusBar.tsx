@@ -5,6 +5,7 @@ import { useEditor } from '../state/editor-store';
 import { useSelectionUi } from '../selection/selection-store';
 import { useOpenSelectionName } from './SelectionBar';
 import { useAfterDelay } from './use-after-delay';
+import { AutosaveStatus } from '../project/AutosaveStatus';
 
 const TOOL_NAMES = { hand: 'Hand', select: 'Select', wand: 'Magic Wand', brush: 'Brush' } as const;
 
@@ -71,6 +72,7 @@ export function StatusBar() {
       </span>
       {busy && <span className="status-busy">{busy}</span>}
       <ToolStatus />
+      <AutosaveStatus />
       <span className="spacer" />
       <span data-testid="image-size">{doc ? `${doc.width} × ${doc.height} px` : ''}</span>
       <span className="zoom" data-testid="zoom">

@@ -16,6 +16,7 @@ export const CHANNEL_OWNERS = {
   'project.autosave': 'engine',
   'project.recoverable': 'engine',
   'project.recover': 'engine',
+  'project.reattach': 'engine',
   'project.discardRecovery': 'engine',
   'segment.prepare': 'engine',
   'segment.run': 'engine',
@@ -43,6 +44,7 @@ export const CHANNEL_OWNERS = {
   'shell.recentFiles': 'shell',
   'shell.openRecent': 'shell',
   'shell.importModels': 'shell',
+  'shell.closeWindow': 'shell',
 } as const;
 
 export const EVENT_NAMES = ['engine.status', 'asset.decoded', 'menu.command', 'models.progress', 'segment.ready', 'job.progress'] as const;

@@ -60,7 +60,7 @@ export async function loadProject(sessionDir: string, file: string, maxProxySide
 }
 
 /** Decodes a stored PNG with the same hardening as any opened image and checks it is what the manifest says. */
-async function decodeAssetPng(png: Buffer, asset: ProjectAsset, what: string): Promise<Pixels> {
+export async function decodeAssetPng(png: Buffer, asset: ProjectAsset, what: string): Promise<Pixels> {
   let decoded: { data: Buffer; info: OutputInfo };
   try {
     const input = sharp(png, { failOn: 'error', limitInputPixels: MAX_PIXELS });
