@@ -51,6 +51,8 @@ export async function restoreCopy(documentId: DocumentId, name: string): Promise
     await withBusy(`Restoring ${name}…`, async () => {
       const opened = await getApi().invoke('project.recover', { documentId, maxProxySide: proxySideForScreen() });
       await commitOpenedProject(opened, name, true);
+      // The same document id, alive again: whatever a restart left detached is whole now.
+      setProject({ detached: null });
     });
   } catch (err) {
     showError(userMessage(err, `Could not restore ${name}.`));
