@@ -16,7 +16,7 @@ import {
   SessionFileSchema,
   StagedFileSchema,
 } from './payloads';
-import { DownloadProgressSchema, ModelsListSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
+import { DownloadProgressSchema, ModelsListSchema, ModelsPreferRequestSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
 import { PackIdSchema } from '../models/catalog-schema';
 import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
 import { ExportFormatSchema, ExportLayersRequestSchema, ExportLayersResultSchema, ExportLayersToRequestSchema, ExportLayersToResultSchema } from './export-payloads';
@@ -146,6 +146,8 @@ export const channels = {
   'job.cancel': { owner: 'engine', request: z.object({ jobId: JobIdSchema }).strict(), response: z.object({ found: z.boolean() }) },
   /** The catalog and what is on disk: states, sizes, licences, the device each family runs on. */
   'models.list': { owner: 'engine', request: empty, response: ModelsListSchema },
+  /** Choose the installed SAM pack Select uses (Models window); NOT_FOUND / BAD_REQUEST for other packs. */
+  'models.prefer': { owner: 'engine', request: ModelsPreferRequestSchema, response: empty },
   /** Download (or resume) a pack; resolves when it is installed and verified. Progress: models.progress. */
   'models.download': {
     owner: 'engine',

@@ -32,6 +32,7 @@ export const CHANNEL_OWNERS = {
   'outpaint.run': 'engine',
   'job.cancel': 'engine',
   'models.list': 'engine',
+  'models.prefer': 'engine',
   'models.download': 'engine',
   'models.cancel': 'engine',
   'models.remove': 'engine',

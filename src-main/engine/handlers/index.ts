@@ -20,7 +20,7 @@ import {
   projectSaveTo,
 } from './project-handlers';
 import { imageDecoded, imageOpen, imageProxy, imageRelease } from './image-handlers';
-import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsRemove, modelsVerify } from './model-handlers';
+import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsPrefer, modelsRemove, modelsVerify } from './model-handlers';
 
 export function createEngineHandlers(): EngineHandlers {
   return {
@@ -55,6 +55,7 @@ export function createEngineHandlers(): EngineHandlers {
     'outpaint.run': outpaintRun,
     'job.cancel': jobCancel,
     'models.list': modelsList,
+    'models.prefer': modelsPrefer,
     'models.download': modelsDownload,
     'models.cancel': modelsCancel,
     'models.remove': modelsRemove,
