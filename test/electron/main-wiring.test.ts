@@ -196,6 +196,16 @@ describe('shell channels', () => {
   });
 });
 
+describe('closing with unsaved work', () => {
+  it('a close the page held becomes the page\'s own question; shell.closeWindow then closes the window', async () => {
+    win().webContents.emit('will-prevent-unload', { preventDefault: () => undefined });
+    expect(win().webContents.sent).toContainEqual(['anyfill:event', 'menu.command', { id: 'window.close' }]);
+    expect(fake.__state.log).not.toContain('close');
+    expect(await invoke('shell.closeWindow', {})).toEqual({ ok: true, result: {} });
+    expect(fake.__state.log).toContain('close');
+  });
+});
+
 describe('security hooks', () => {
   it('denies permissions, navigation away, popups, webviews and downloads', () => {
     const granted: boolean[] = [];
