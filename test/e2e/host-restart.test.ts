@@ -80,7 +80,7 @@ describe('browser host restart', () => {
     expect(Buffer.compare(await exportPng(), copy)).toBe(0);
   });
 
-  it('a document with no recovery copy says at once that it must be opened again', async () => {
+  it('a document with no recovery copy says at once that it must be opened again; autosave failures are shown', async () => {
     const chooser = fx.page.waitForEvent('filechooser');
     await fx.page.getByTestId('open-button').click();
     await fx.page.getByTestId('unsaved-dont-save').click(); // the restored document was never saved
@@ -89,7 +89,10 @@ describe('browser host restart', () => {
     await restartHost();
     await expect.poll(() => detached().innerText(), { timeout: 15_000 }).toMatch(/Nothing unsaved was lost: open the file again/);
     expect(await detached().getByTestId('detached-restore').count()).toBe(0);
-    await detached().getByTestId('detached-close').click();
+    // An edit to it cannot be autosaved (its pixels are gone): the status bar says so, not only the console.
+    await hideTopLayer(fx.page);
+    await expect.poll(() => fx.page.getByTestId('autosave-status').innerText(), { timeout: 15_000 }).toMatch(/Autosave failed/);
+    await detached().getByTestId('detached-close').click(); // no Save question: Save cannot work any more
     await expect.poll(() => t().document()).toBeNull();
   });
 });
