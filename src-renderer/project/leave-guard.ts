@@ -47,9 +47,9 @@ export const CLOSE_WINDOW_COMMAND = 'window.close';
 export function installLeaveGuard(): () => void {
   const guard = (e: BeforeUnloadEvent) => {
     if (getProject().leaving || !hasUnsavedWork()) return;
-    // Both: preventDefault is the standard, returnValue what older Chromium (and Electron) read.
+    // Both: preventDefault is the standard; a non-empty returnValue is what older Chromium and Electron read.
     e.preventDefault();
-    e.returnValue = '';
+    e.returnValue = 'You have unsaved changes.';
   };
   window.addEventListener('beforeunload', guard);
   const off = getApi().on('menu.command', ({ id }) => {
