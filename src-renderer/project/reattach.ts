@@ -4,7 +4,7 @@
 // copy, under the same ids). If it cannot, say so at once and offer Restore: never a document that looks
 // fine but fails on the next export, fill or autosave.
 import type { ProjectOpened } from '../../src-shared/contract/project-payloads';
-import type { AssetId } from '../../src-shared/document/ids';
+import type { AssetId, DocumentId } from '../../src-shared/document/ids';
 import { errorData, getApi, userMessage } from '../bridge/api';
 import { loadImage } from '../flows/image-cache';
 import { proxySideForScreen } from '../flows/open-image';
@@ -36,6 +36,11 @@ async function hasCopy(documentId: string): Promise<boolean> {
   return projects.some((p) => p.documentId === documentId);
 }
 
+async function markDetached(documentId: DocumentId, name: string): Promise<void> {
+  const copy = await hasCopy(documentId).catch(() => false);
+  setProject({ detached: { documentId, name, hasCopy: copy, unsaved: hasUnsavedWork() } });
+}
+
 export async function reattachDocument(): Promise<void> {
   const document = getState().document;
   if (!document) return;
@@ -45,13 +50,12 @@ export async function reattachDocument(): Promise<void> {
       if (getState().document?.id !== document.id) return; // replaced meanwhile
       if (reattached.length > 0) await showReattached(reattached);
       if (missing.length === 0) return setProject({ detached: null });
-      const copy = await hasCopy(document.id).catch(() => false);
-      setProject({ detached: { documentId: document.id, name: document.name, hasCopy: copy, unsaved: hasUnsavedWork() } });
-      return;
+      return await markDetached(document.id, document.name);
     } catch (err) {
-      // The new engine may still be starting: try again for a while, then say so.
+      // The new engine may still be starting: try again for a while, then say so rather than look fine.
       if (errorData(err).code !== 'ENGINE_UNAVAILABLE' || attempt >= RETRIES) {
         console.warn('[anyfill] could not reattach the document:', userMessage(err));
+        if (getState().document?.id === document.id) await markDetached(document.id, document.name);
         return;
       }
       await sleep(RETRY_MS);
