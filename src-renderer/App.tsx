@@ -36,6 +36,8 @@ import { installProjects } from './project/install';
 import { useProject } from './project/project-store';
 import { RecoveryPrompt } from './project/RecoveryPrompt';
 import { ShortcutSheet } from './help/ShortcutSheet';
+import { UnsavedPrompt } from './project/UnsavedPrompt';
+import { DetachedBanner } from './project/DetachedBanner';
 
 function useWindowTitle(): void {
   const name = useEditor((s) => s.document?.name);
@@ -70,6 +72,7 @@ export function App() {
             <Messages />
           </div>
           <RecoveryPrompt />
+          <DetachedBanner />
           <DropOverlay visible={dragging} />
         </div>
         <aside className="sidebar">
@@ -88,6 +91,7 @@ export function App() {
       <OutpaintDialog />
       <ExportDialog />
       <ShortcutSheet />
+      <UnsavedPrompt />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Runs in: CLI (Node). `anyfill <command>`: the entry behind the package's bin and `npm run serve`.
 import { parseArgs } from 'node:util';
-import { runServe } from './serve-command';
+import { serveCommand } from './serve-command';
 import { runInfo } from './info-command';
 import { runModels } from './models-command';
 import { deviceFor } from '../engine/runtime/execution-providers';
@@ -75,10 +75,8 @@ export async function main(argv: string[]): Promise<number> {
   if (IMAGE_COMMANDS.has(command)) hardenSharp();
   try {
     switch (command) {
-      case 'serve': {
-        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, models: { type: 'string' } } });
-        return await runServe(values);
-      }
+      case 'serve':
+        return await serveCommand(rest);
       case 'info': {
         const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, models: { type: 'string' } } });
         return await runInfo(values);

@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
 import { EngineSupervisor } from '../host/engine-supervisor';
+import { createCloseGuard } from './close-guard';
 import { createSessionDir, type SessionDir } from '../host/session-dir';
 import { forkUtilityEngine } from './engine-utility';
 import { EventHub, registerIpc } from './ipc';
@@ -45,12 +46,14 @@ async function start(): Promise<void> {
   const sessionDir = await createSessionDir();
   handleAppProtocol({ rendererDir: path.join(__dirname, '..', 'renderer'), sessionDir });
 
+  const modelsDir = path.join(app.getPath('userData'), 'models');
+  console.log(`[anyfill] Models folder: ${modelsDir}`);
   const supervisor = new EngineSupervisor({
     spawn: () =>
       forkUtilityEngine(path.join(__dirname, 'engine.cjs'), {
         sessionDir: sessionDir.root,
         host: 'electron',
-        modelsDir: path.join(app.getPath('userData'), 'models'),
+        modelsDir,
         cacheDir: path.join(app.getPath('userData'), 'cache'),
         recoveryDir: path.join(app.getPath('userData'), 'recovery'),
         version: app.getVersion(),
@@ -66,12 +69,18 @@ async function start(): Promise<void> {
     addToOs: (filePath) => app.addRecentDocument(filePath),
   });
   void recent.names().then((names) => menu.setRecent(names), () => undefined);
-  registerIpc({ supervisor, shell: createShellHandlers({ sessionDir, recent, menu, engine: supervisor }) });
+  // The page's own question (Save / Don't Save / Cancel) before a close or Quit that would lose work.
+  const closeGuard = createCloseGuard((window) => events.sendTo(window.webContents, 'menu.command', { id: 'window.close' }));
+  registerIpc({
+    supervisor,
+    shell: createShellHandlers({ sessionDir, recent, menu, engine: supervisor, closeWindow: (window) => closeGuard.proceed(window) }),
+  });
   cleanUpOnQuit(supervisor, sessionDir);
   supervisor.start();
 
   const openWindow = () => {
     const window = createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs'), onDomReady: (c) => events.replayTo(c) });
+    closeGuard.watch(window);
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });

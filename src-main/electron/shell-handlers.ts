@@ -30,6 +30,8 @@ export interface ShellDeps {
   menu: AppMenu;
   /** The supervised engine, for the host-only channels (models.import). */
   engine?: { request(channel: string, payload: unknown): Promise<unknown> };
+  /** The renderer agreed to a close (or Quit) that its unload guard held: do it now. */
+  closeWindow?: (window: BrowserWindow) => void;
 }
 
 export function createShellHandlers(deps: ShellDeps): ShellHandlers {
@@ -98,6 +100,11 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlers {
       const filePath = await recent.pathAt(req.index);
       if (!filePath) throw new AnyfillError('NOT_FOUND', 'That file is no longer in the recent list.');
       return stagePicked(filePath);
+    },
+
+    async 'shell.closeWindow'(_req, ctx) {
+      if (ctx.window) deps.closeWindow?.(ctx.window);
+      return {};
     },
 
     async 'shell.importModels'(_req, ctx) {

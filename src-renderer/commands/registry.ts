@@ -39,7 +39,17 @@ function withActiveLayer(fn: (id: NonNullable<EditorState['activeLayerId']>) => 
 
 export const commands: readonly Command[] = [
   { id: 'file.open', label: 'Open…', menu: 'file', accelerator: 'CmdOrCtrl+O', isEnabled: idle, run: openPicked },
-  { id: 'file.saveProject', label: 'Save Project…', menu: 'file', accelerator: 'CmdOrCtrl+S', isEnabled: (s) => hasDoc(s) && idle(s), run: saveProject },
+  {
+    id: 'file.saveProject',
+    label: 'Save Project…',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+S',
+    isEnabled: (s) => hasDoc(s) && idle(s),
+    // saveProject answers whether it saved (the unsaved-work question needs that); the command needs nothing.
+    run: async () => {
+      await saveProject();
+    },
+  },
   {
     id: 'file.exportPng',
     label: 'Export PNG…',

@@ -17,6 +17,7 @@ import { forgetImages, loadImage } from './image-cache';
 import { getModels } from '../models/models-store';
 import { prepareSegment } from '../selection/segment-status';
 import { isProjectName, openStagedProject } from '../project/open-project';
+import { confirmLeave } from '../project/leave-guard';
 
 /** A SAM pack is installed (from the model list the app reads at start): without one, opening stays quiet. */
 const hasSegmentModel = (): boolean =>
@@ -32,7 +33,7 @@ export function proxySideForScreen(): number {
 
 /** The open command: the host's picker (native dialog or file input) stages the file itself. */
 export async function openPicked(): Promise<void> {
-  if (isBusy()) return;
+  if (isBusy() || !(await confirmLeave('opening another file'))) return;
   let staged: StagedFile | null;
   try {
     staged = await getApi().pickImage();
@@ -44,12 +45,15 @@ export async function openPicked(): Promise<void> {
 }
 
 /** Electron's File › Open Recent: main stages the remembered file by its index. */
-export function openRecent(index: number): Promise<void> {
+export async function openRecent(index: number): Promise<void> {
+  if (isBusy() || !(await confirmLeave('opening another file'))) return;
   return openStaged(() => getApi().invoke('shell.openRecent', { index }), 'document');
 }
 
-/** A dropped or pasted file. */
-export function openFile(file: File, mode: OpenMode): Promise<void> {
+/** A dropped or pasted file. A project replaces the document whatever the mode, so it asks too. */
+export async function openFile(file: File, mode: OpenMode): Promise<void> {
+  const replaces = mode === 'document' || isProjectName(file.name);
+  if (replaces && !isBusy() && !(await confirmLeave(`opening ${file.name || 'another file'}`))) return;
   return openStaged(() => getApi().stageFile(file), mode, file.name || 'image');
 }
 
@@ -138,9 +142,9 @@ export function release(assetIds: readonly AssetId[]): void {
   for (const assetId of assetIds) getApi().invoke('image.release', { assetId }).catch(() => undefined);
 }
 
-/** Close the document. Not undoable (like opening another one): history belongs to the document. */
-export function closeDocument(): void {
-  if (!getState().document || isBusy()) return;
+/** Close the document, after asking about unsaved work. Not undoable: history belongs to the document. */
+export async function closeDocument(): Promise<void> {
+  if (!getState().document || isBusy() || !(await confirmLeave('closing it'))) return;
   release(loadDocument(null, {}));
   forgetImages(new Set());
 }

@@ -3,6 +3,7 @@
 import type { DownloadProgress, PackStatus } from '../../src-shared/contract/model-payloads';
 import { askRemove, cancelDownload, downloadPack, removePack, verifyPack } from './model-actions';
 import { useModels } from './models-store';
+import { chooseForSelect, isSegmentPack } from './segment-choice';
 import { deviceLine, formatBytes, formatMemory } from './format';
 import { STATE_LABELS, cardState, evidenceBadge, queuedProgress, packActions, progressView, sizeText, sourceText, wontFit, type ActionKind, type CardState } from './view-model';
 
@@ -100,6 +101,7 @@ export function PackCard({ pack }: { pack: PackStatus }) {
         <p className={`pack-device ${pack.device.name}${slowHere ? ' warn' : ''}`} data-testid="model-device">
           {deviceLine(pack.device)}
         </p>
+        {!confirming && <SegmentChoice pack={pack} state={state} />}
         {!confirming && <Actions pack={pack} state={state} pending={pending} />}
       </div>
       {confirming && (
@@ -116,6 +118,24 @@ export function PackCard({ pack }: { pack: PackStatus }) {
         </div>
       )}
     </li>
+  );
+}
+
+/** On an installed SAM pack: whether Select uses it, or a button to make it so. */
+function SegmentChoice({ pack, state }: { pack: PackStatus; state: CardState }) {
+  const inUse = useModels((s) => s.segmentPack === pack.id);
+  if (state !== 'installed' || !isSegmentPack(pack.family)) return null;
+  if (inUse) {
+    return (
+      <span className="pack-badge accent" data-testid="model-segment-in-use">
+        Used by Select
+      </span>
+    );
+  }
+  return (
+    <button type="button" className="pack-button" data-testid="model-use-for-select" onClick={() => void chooseForSelect(pack.id)}>
+      Use for Select
+    </button>
   );
 }
 

@@ -31,6 +31,8 @@ export interface ModelsState {
   /** The pack whose Remove asks "are you sure?" right now. */
   readonly confirmRemove: string | null;
   readonly importing: boolean;
+  /** The SAM pack Select uses now (models.list); null when none is installed. */
+  readonly segmentPack: string | null;
 }
 
 export const initialModelsState: ModelsState = {
@@ -46,6 +48,7 @@ export const initialModelsState: ModelsState = {
   pending: {},
   confirmRemove: null,
   importing: false,
+  segmentPack: null,
 };
 
 export const useModels = create<ModelsState>()(() => initialModelsState);

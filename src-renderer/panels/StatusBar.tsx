@@ -6,6 +6,7 @@ import { useSelectionUi } from '../selection/selection-store';
 import { useOpenSelectionName } from './SelectionBar';
 import { useAfterDelay } from './use-after-delay';
 import { TOOL_HINTS } from '../tools/tool-hints';
+import { AutosaveStatus } from '../project/AutosaveStatus';
 
 const TOOL_NAMES = { hand: 'Hand', select: 'Select', wand: 'Magic Wand', brush: 'Brush' } as const;
 
@@ -75,6 +76,7 @@ export function StatusBar() {
       </span>
       {busy && <span className="status-busy">{busy}</span>}
       <ToolStatus />
+      <AutosaveStatus />
       <span className="spacer" />
       <span data-testid="image-size">{doc ? `${doc.width} × ${doc.height} px` : ''}</span>
       <span className="zoom" data-testid="zoom">

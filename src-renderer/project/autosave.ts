@@ -1,9 +1,10 @@
 // Runs in: renderer. Wires the autosave scheduler to the store and the engine ([Note: autosave]): a
-// recovery copy 3 s after the last unsaved change; a document that is closed or replaced loses its copy.
+// recovery copy 3 s after the last unsaved change. A replaced or closed document loses its copy only when it
+// had nothing unsaved or the user answered Don't Save ([Note: never lose work]); saving deletes it too.
 import type { DocumentId } from '../../src-shared/document/ids';
 import type { EditorDocument } from '../../src-shared/document/types';
 import { getApi, userMessage } from '../bridge/api';
-import { getState, useEditor } from '../state/editor-store';
+import { getState, useEditor, type EditorState } from '../state/editor-store';
 import { AutosaveScheduler } from './autosave-scheduler';
 import { isDirty } from './dirty';
 import { getProject, setProject } from './project-store';
@@ -20,7 +21,14 @@ function wanted(doc: EditorDocument): boolean {
 
 async function save(doc: EditorDocument): Promise<void> {
   const { savedAt } = await getApi().invoke('project.autosave', { document: doc });
-  setProject({ autosaves: getProject().autosaves + 1, lastAutosave: savedAt });
+  setProject({ autosaves: getProject().autosaves + 1, lastAutosave: savedAt, autosaveError: null });
+}
+
+/** The replaced document's copy may go: it held nothing unsaved, or the user let it go. */
+function copyMayGo(prev: EditorState): boolean {
+  if (!prev.document) return false;
+  const { letGo, saved } = getProject();
+  return letGo === prev.document.id || !isDirty(prev.document, prev.history, saved);
 }
 
 /** Delete a document's recovery copy, after any autosave of it still being written. */
@@ -37,14 +45,19 @@ export function installAutosave(delayMs = AUTOSAVE_MS): () => void {
     delayMs,
     wanted,
     save,
-    // Quiet on purpose: the user's work is unchanged; the next change tries again.
-    onError: (err) => console.warn('[anyfill] autosave:', userMessage(err)),
+    // Shown in the status bar (not a toast: the work is unchanged and the next change tries again).
+    onError: (err) => {
+      const why = userMessage(err, 'the recovery copy could not be written');
+      console.warn('[anyfill] autosave:', why);
+      setProject({ autosaveError: why });
+    },
   });
   scheduler = s;
   const off = useEditor.subscribe((st, prev) => {
     if (st.document === prev.document) return;
-    // Closed or replaced by another document: its copy would only be offered by mistake after a crash.
-    if (prev.document && prev.document.id !== st.document?.id) void discardRecoveryCopy(prev.document.id);
+    // Replaced or closed: a copy of unsaved work the user did not let go stays, to be offered after a restart.
+    if (prev.document && prev.document.id !== st.document?.id && copyMayGo(prev)) void discardRecoveryCopy(prev.document.id);
+    if (prev.document?.id !== st.document?.id) setProject({ autosaveError: null });
     s.changed(st.document);
   });
   s.changed(getState().document);

@@ -1,12 +1,14 @@
 // Runs in: renderer. [Note: recovery] After a crash the engine still has the autosaved copies: once it is
 // ready, ask about the newest one; Restore opens it like a project (the copy stays until the document is
 // saved or closed), Discard deletes it.
+import type { DocumentId } from '../../src-shared/document/ids';
 import { getApi, userMessage } from '../bridge/api';
 import { withBusy } from '../flows/busy';
 import { proxySideForScreen } from '../flows/open-image';
 import { getState, useEditor } from '../state/editor-store';
 import { showError } from '../state/messages';
 import { discardRecoveryCopy } from './autosave';
+import { confirmLeave } from './leave-guard';
 import { commitOpenedProject } from './open-project';
 import { getProject, setProject, type RecoveryOffer } from './project-store';
 
@@ -37,14 +39,23 @@ export function installRecoveryCheck(): () => void {
 const withoutOffer = (offer: RecoveryOffer) => getProject().offers.filter((o) => o.documentId !== offer.documentId);
 
 export async function restoreOffer(offer: RecoveryOffer): Promise<void> {
+  // Restoring replaces the open document: ask about its unsaved work first; Cancel keeps the offer.
+  if (!(await confirmLeave(`restoring “${offer.name}”`))) return;
   setProject({ offers: withoutOffer(offer) });
+  await restoreCopy(offer.documentId, offer.name);
+}
+
+/** Open a document's recovery copy in place of what is open (no question: callers asked, or nothing is left to lose). */
+export async function restoreCopy(documentId: DocumentId, name: string): Promise<void> {
   try {
-    await withBusy(`Restoring ${offer.name}…`, async () => {
-      const opened = await getApi().invoke('project.recover', { documentId: offer.documentId, maxProxySide: proxySideForScreen() });
-      await commitOpenedProject(opened, offer.name, true);
+    await withBusy(`Restoring ${name}…`, async () => {
+      const opened = await getApi().invoke('project.recover', { documentId, maxProxySide: proxySideForScreen() });
+      await commitOpenedProject(opened, name, true);
+      // The same document id, alive again: whatever a restart left detached is whole now.
+      setProject({ detached: null });
     });
   } catch (err) {
-    showError(userMessage(err, `Could not restore ${offer.name}.`));
+    showError(userMessage(err, `Could not restore ${name}.`));
   }
 }
 

@@ -9,22 +9,26 @@ import { markerFor } from './dirty';
 import { setProject } from './project-store';
 import { projectBaseName } from './project-text';
 
-export async function saveProject(): Promise<void> {
+/** True once the file is written (the host's save dialog not cancelled); false otherwise, having said why. */
+export async function saveProject(): Promise<boolean> {
   // The document and history of this moment: what is written is what counts as saved.
   const { document, history } = getState();
-  if (!document) return;
+  if (!document) return false;
   const name = projectBaseName(document.name);
   try {
-    await withBusy(`Saving ${name}.anyfill…`, async () => {
+    const done = await withBusy(`Saving ${name}.anyfill…`, async () => {
       const api = getApi();
       const saved = await api.invoke('project.save', { document, name });
       const result = await api.saveExport(saved.id, saved.suggestedName, 'anyfill');
-      if (!result.saved) return;
+      if (!result.saved) return false;
       setProject({ saved: markerFor(document, history) });
       void discardRecoveryCopy(document.id);
       showNotice(`Saved ${saved.suggestedName}${result.where ? ` to ${result.where}` : ''}.`);
+      return true;
     });
+    return done === true;
   } catch (err) {
     showError(userMessage(err, 'Could not save the project.'));
+    return false;
   }
 }

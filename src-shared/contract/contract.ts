@@ -16,7 +16,7 @@ import {
   SessionFileSchema,
   StagedFileSchema,
 } from './payloads';
-import { DownloadProgressSchema, ModelsListSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
+import { DownloadProgressSchema, ModelsListSchema, ModelsPreferRequestSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
 import { PackIdSchema } from '../models/catalog-schema';
 import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
 import { ExportFormatSchema, ExportLayersRequestSchema, ExportLayersResultSchema, ExportLayersToRequestSchema, ExportLayersToResultSchema } from './export-payloads';
@@ -40,6 +40,8 @@ import {
   ProjectOpenPathRequestSchema,
   ProjectOpenRequestSchema,
   ProjectRecoverableSchema,
+  ProjectReattachedSchema,
+  ProjectReattachRequestSchema,
   ProjectRecoverRequestSchema,
   ProjectSavedSchema,
   ProjectSaveRequestSchema,
@@ -105,6 +107,8 @@ export const channels = {
   'project.recoverable': { owner: 'engine', request: empty, response: ProjectRecoverableSchema },
   /** Open a recovery copy like project.open; the copy stays until project.discardRecovery. */
   'project.recover': { owner: 'engine', request: ProjectRecoverRequestSchema, response: ProjectOpenedSchema },
+  /** After a restart: make the session hold every asset of the open document again, from its recovery copy. */
+  'project.reattach': { owner: 'engine', request: ProjectReattachRequestSchema, response: ProjectReattachedSchema },
   /** Delete a document's recovery copy (after a save or close, or when the user declines to restore). */
   'project.discardRecovery': { owner: 'engine', request: z.object({ documentId: DocumentIdSchema }).strict(), response: empty },
   /** Compute (or load from cache) the image embedding for a SAM pack; image.open starts this by itself. */
@@ -145,6 +149,8 @@ export const channels = {
   'job.cancel': { owner: 'engine', request: z.object({ jobId: JobIdSchema }).strict(), response: z.object({ found: z.boolean() }) },
   /** The catalog and what is on disk: states, sizes, licences, the device each family runs on. */
   'models.list': { owner: 'engine', request: empty, response: ModelsListSchema },
+  /** Choose the installed SAM pack Select uses (Models window); NOT_FOUND / BAD_REQUEST for other packs. */
+  'models.prefer': { owner: 'engine', request: ModelsPreferRequestSchema, response: empty },
   /** Download (or resume) a pack; resolves when it is installed and verified. Progress: models.progress. */
   'models.download': {
     owner: 'engine',
@@ -185,6 +191,8 @@ export const channels = {
   },
   /** Electron: stage a recent file by its index in shell.recentFiles. */
   'shell.openRecent': { owner: 'shell', request: z.object({ index: z.number().int().min(0).max(50) }).strict(), response: StagedFileSchema },
+  /** Electron: the user answered the unsaved-work question for a close or Quit that main held: go on with it. */
+  'shell.closeWindow': { owner: 'shell', request: empty, response: empty },
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

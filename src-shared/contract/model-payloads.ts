@@ -54,7 +54,12 @@ export const ModelsListSchema = z.object({
   /** Free space on the models folder's disk, when the platform tells. */
   diskFreeBytes: z.number().nonnegative().nullable(),
   packs: z.array(PackStatusSchema),
+  /** The SAM pack Select uses now: the one chosen (models.prefer) while installed, else the catalog's pick. */
+  segmentPack: PackIdSchema.nullable().optional(),
 });
+
+/** Use this installed pack for a role from now on (kept in the models folder). */
+export const ModelsPreferRequestSchema = z.object({ role: z.literal('segment'), packId: PackIdSchema }).strict();
 
 export const DownloadProgressSchema = z.object({
   packId: PackIdSchema,

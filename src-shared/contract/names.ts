@@ -16,6 +16,7 @@ export const CHANNEL_OWNERS = {
   'project.autosave': 'engine',
   'project.recoverable': 'engine',
   'project.recover': 'engine',
+  'project.reattach': 'engine',
   'project.discardRecovery': 'engine',
   'segment.prepare': 'engine',
   'segment.run': 'engine',
@@ -32,6 +33,7 @@ export const CHANNEL_OWNERS = {
   'outpaint.run': 'engine',
   'job.cancel': 'engine',
   'models.list': 'engine',
+  'models.prefer': 'engine',
   'models.download': 'engine',
   'models.cancel': 'engine',
   'models.remove': 'engine',
@@ -44,6 +46,7 @@ export const CHANNEL_OWNERS = {
   'shell.recentFiles': 'shell',
   'shell.openRecent': 'shell',
   'shell.importModels': 'shell',
+  'shell.closeWindow': 'shell',
 } as const;
 
 export const EVENT_NAMES = ['engine.status', 'asset.decoded', 'menu.command', 'models.progress', 'segment.ready', 'job.progress'] as const;

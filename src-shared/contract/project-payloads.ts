@@ -1,6 +1,6 @@
 // Runs in: every process. Payloads of the project.* channels ([Note: project file], [Note: recovery]).
 import { z } from 'zod';
-import { DocumentIdSchema, ExportIdSchema, StagedFileIdSchema } from '../document/ids';
+import { AssetIdSchema, DocumentIdSchema, ExportIdSchema, StagedFileIdSchema } from '../document/ids';
 import { EditorDocumentSchema } from '../document/types';
 import { AssetInfoSchema, SessionFileSchema } from './payloads';
 
@@ -33,3 +33,11 @@ export const ProjectAutosavedSchema = z.object({ bytes: z.number().int().positiv
 export const RecoverableSchema = z.object({ documentId: DocumentIdSchema, name: z.string(), savedAt: z.string(), bytes: z.number().int().nonnegative() });
 export const ProjectRecoverableSchema = z.object({ projects: z.array(RecoverableSchema) });
 export type ProjectOpened = z.infer<typeof ProjectOpenedSchema>;
+
+/** The open document, after an engine or host restart: the engine reloads what it lacks from the recovery copy. */
+export const ProjectReattachRequestSchema = z.object({ document: EditorDocumentSchema, maxProxySide }).strict();
+/** Assets brought back under their own ids (with a fresh proxy), and those neither session nor copy holds. */
+export const ProjectReattachedSchema = z.object({
+  reattached: z.array(z.object({ asset: AssetInfoSchema, proxy: SessionFileSchema })).max(1000),
+  missing: z.array(AssetIdSchema).max(1000),
+});

@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { badImages } from '../helpers/bad-images';
 import { sharedImages } from '../helpers/browser-host-process';
 import { useEditor } from './fixture';
+import { needsSharedImages } from '../helpers/shared-images';
 
 describe('bad input', () => {
   const fx = useEditor();
 
-  it('refuses each bad file with its own message and leaves the open photo exactly as it was', async () => {
+  it('refuses each bad file with its own message and leaves the open photo exactly as it was', async (ctx) => {
+    needsSharedImages(ctx);
     await fx.editor.openWithDialog(path.join(sharedImages, 'dog.jpg'));
     await fx.editor.waitForLayers(1);
     await fx.editor.waitIdle();

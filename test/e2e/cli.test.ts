@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppInfoSchema } from '../../src-shared/contract/payloads';
-import { repoRoot } from '../helpers/browser-host-process';
+import { repoRoot, startServe } from '../helpers/browser-host-process';
 
 const bin = path.join(repoRoot, 'bin', 'anyfill.cjs');
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
@@ -40,6 +40,20 @@ describe('anyfill CLI', () => {
     expect(badPort.status).toBe(2);
     expect(badPort.stderr).toMatch(/--port must be/);
     expect(run(['--help']).stdout).toMatch(/anyfill serve/);
+  });
+
+  it('serve --help explains the options; serve prints the models folder it uses', async () => {
+    const help = run(['serve', '--help']);
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/usage: anyfill serve \[--port N\]/);
+    expect(help.stdout).toMatch(/--models/);
+    const models = mkdtempSync(path.join(os.tmpdir(), 'anyfill-serve-models-'));
+    const serve = await startServe(['--models', models]);
+    try {
+      expect(serve.output()).toContain(`Models folder: ${models}`);
+    } finally {
+      await serve.stop();
+    }
   });
 });
 

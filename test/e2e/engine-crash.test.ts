@@ -7,11 +7,13 @@ import { sharedImages } from '../helpers/browser-host-process';
 import { connectClient } from '../helpers/engine-client';
 import { decodeRaw, meanAbsDiff } from '../helpers/pixels';
 import { useEditor } from './fixture';
+import { needsSharedImages } from '../helpers/shared-images';
 
 describe('engine crash', () => {
   const fx = useEditor();
 
-  it('restarts a killed engine and keeps the document working', async () => {
+  it('restarts a killed engine and keeps the document working', async (ctx) => {
+    needsSharedImages(ctx);
     const street = path.join(sharedImages, 'street.jpg');
     await fx.editor.openWithDialog(street);
     await fx.editor.waitForLayers(1);

@@ -9,6 +9,7 @@ import { sharedImages } from '../helpers/browser-host-process';
 import { buildBmp } from '../helpers/images';
 import { compareShownWithSource, decodeRaw, meanAbsDiff } from '../helpers/pixels';
 import { useEditor } from './fixture';
+import { needsSharedImages } from '../helpers/shared-images';
 
 let dir: string;
 beforeAll(async () => {
@@ -23,7 +24,8 @@ describe('formats', () => {
     await fx.editor.waitIdle();
   };
 
-  it('shows a phone photo with EXIF orientation 6 upright and exports it upright', async () => {
+  it('shows a phone photo with EXIF orientation 6 upright and exports it upright', async (ctx) => {
+    needsSharedImages(ctx);
     // Stored sideways (1200×1800 pixels rotated) with the tag that tells viewers to turn it back.
     const rotated = path.join(dir, 'phone.jpg');
     await sharp(path.join(sharedImages, 'truck.jpg')).rotate(-90).withMetadata({ orientation: 6 }).jpeg({ quality: 95 }).toFile(rotated);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sharedImages } from '../helpers/browser-host-process';
 import { compareShownWithSource, decodeRaw, meanAbsDiff } from '../helpers/pixels';
 import { useEditor } from './fixture';
+import { needsSharedImages } from '../helpers/shared-images';
 
 const truck = path.join(sharedImages, 'truck.jpg');
 const dog = path.join(sharedImages, 'dog.jpg');
@@ -13,7 +14,8 @@ const dog = path.join(sharedImages, 'dog.jpg');
 describe('open, view, export', () => {
   const fx = useEditor();
 
-  it('opens truck.jpg by the open dialog and shows its pixels on the canvas', async () => {
+  it('opens truck.jpg by the open dialog and shows its pixels on the canvas', async (ctx) => {
+    needsSharedImages(ctx);
     await fx.editor.openWithDialog(truck);
     await fx.editor.waitForLayers(1);
     await fx.editor.waitIdle();
@@ -33,7 +35,8 @@ describe('open, view, export', () => {
     expect(fx.pageErrors).toEqual([]);
   });
 
-  it('zooms to 100% and about the cursor with the wheel, and pans with space-drag and middle-drag', async () => {
+  it('zooms to 100% and about the cursor with the wheel, and pans with space-drag and middle-drag', async (ctx) => {
+    needsSharedImages(ctx);
     await fx.page.getByTestId('zoom-100-button').click();
     await expect.poll(() => fx.page.getByTestId('zoom').innerText()).toMatch(/^100\s*%$/);
     await fx.page.getByTestId('zoom-fit-button').click();
@@ -69,7 +72,8 @@ describe('open, view, export', () => {
     expect(v2.scale).toBe(v1.scale);
   });
 
-  it('exports the composite as a PNG equal to the photo, pixel for pixel', async () => {
+  it('exports the composite as a PNG equal to the photo, pixel for pixel', async (ctx) => {
+    needsSharedImages(ctx);
     const download = fx.page.waitForEvent('download');
     await fx.page.getByTestId('export-button').click();
     const file = await (await download).path();
@@ -79,7 +83,8 @@ describe('open, view, export', () => {
     expect(meanAbsDiff(exported, source)).toBe(0);
   });
 
-  it('drops a second photo as a new document and pastes a third as a layer; undo/redo restore each step', async () => {
+  it('drops a second photo as a new document and pastes a third as a layer; undo/redo restore each step', async (ctx) => {
+    needsSharedImages(ctx);
     await fx.editor.dropFile(dog);
     await fx.page.waitForFunction(() => (window as never as { __anyfillTest: { getState(): { document: { name: string } | null } } }).__anyfillTest.getState().document?.name === 'dog.jpg');
     await fx.editor.waitForLayers(1);

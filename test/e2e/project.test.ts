@@ -65,9 +65,11 @@ describe('.anyfill projects: save, open, autosave and recovery', () => {
     const res = await fetch(new URL(url!, fx.serve.url));
     return sharp(Buffer.from(await res.arrayBuffer())).extractChannel(0).raw().toBuffer();
   };
-  const closeDocument = async () => {
+  /** File › Close Document; an edited document asks first, answered with Don't Save here. */
+  const closeDocument = async (edited = false) => {
     await page.getByTestId('menu-file').click();
     await page.locator('[data-command="file.close"]').click();
+    if (edited) await page.getByTestId('unsaved-dont-save').click();
     await expect.poll(async () => (await state()).document).toBeNull();
   };
   const errors = async () => (await state()).messages.filter((m) => m.kind === 'error').map((m) => m.text);
@@ -170,9 +172,9 @@ describe('.anyfill projects: save, open, autosave and recovery', () => {
     expect(await undoCount()).toBe(0);
     expect(await page.title()).toBe('• stripes.png — Anyfill'); // never saved by the user
     expect(Buffer.compare(await exportPng(), changed)).toBe(0);
-    // The copy stays until the document is saved or closed.
+    // The copy stays until the document is saved, or closed with Don't Save.
     expect((await t().recoverable()).map((r) => r.documentId)).toEqual([doc.id]);
-    await closeDocument();
+    await closeDocument(true);
     await expect.poll(() => t().recoverable()).toEqual([]);
   });
 

@@ -52,6 +52,7 @@ class BrowserWindow extends EventEmitter {
     this.emit('ready-to-show');
   }
   show() { state.log.push('show'); }
+  close() { state.log.push('close'); }
   focus() {}
   restore() {}
   isMinimized() { return false; }

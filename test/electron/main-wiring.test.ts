@@ -12,10 +12,11 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyfillApi } from '../../src-shared/contract/api';
 import type { AssetId } from '../../src-shared/document/ids';
+import { SHARED_IMAGES } from '../helpers/shared-images';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = path.join(root, 'node_modules', '.cache', 'anyfill-electron-wiring');
-const truck = path.join(root, '..', 'shared', 'images', 'truck.jpg');
+const truck = path.join(SHARED_IMAGES, 'truck.jpg');
 const require = createRequire(import.meta.url);
 const fakePath = require.resolve('./fake-electron.cjs');
 type Reply = { ok: true; result: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
@@ -203,6 +204,16 @@ describe('shell channels', () => {
     fileMenu?.submenu?.[0]?.click({}, win(), {});
     expect(win().webContents.sent).toContainEqual(['anyfill:event', 'menu.command', { id: 'file.open' }]);
     expect(win().webContents.sent).toContainEqual(['anyfill:event', 'engine.status', { state: 'ready', restarts: 0 }]);
+  });
+});
+
+describe('closing with unsaved work', () => {
+  it('a close the page held becomes the page\'s own question; shell.closeWindow then closes the window', async () => {
+    win().webContents.emit('will-prevent-unload', { preventDefault: () => undefined });
+    expect(win().webContents.sent).toContainEqual(['anyfill:event', 'menu.command', { id: 'window.close' }]);
+    expect(fake.__state.log).not.toContain('close');
+    expect(await invoke('shell.closeWindow', {})).toEqual({ ok: true, result: {} });
+    expect(fake.__state.log).toContain('close');
   });
 });
 

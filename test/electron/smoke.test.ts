@@ -9,12 +9,13 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyfillApi } from '../../src-shared/contract/api';
 import { findElectronBinary } from '../../src-main/electron/locate-electron';
+import { SHARED_IMAGES } from '../helpers/shared-images';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const electronPath = findElectronBinary(root);
 const mainEntry = path.join(root, 'dist', 'node', 'main.cjs');
 const built = ['main.cjs', 'preload.cjs', 'engine.cjs'].every((f) => existsSync(path.join(root, 'dist', 'node', f)));
-const truck = path.join(root, '..', 'shared', 'images', 'truck.jpg');
+const truck = path.join(SHARED_IMAGES, 'truck.jpg');
 const skipReason = !electronPath
   ? 'Electron binary not installed (offline machine): skipping Electron smoke test'
   : !built

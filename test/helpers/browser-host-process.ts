@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
-export const sharedImages = path.resolve(repoRoot, '..', 'shared', 'images');
+export { SHARED_IMAGES as sharedImages } from './shared-images';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ServeProcess {

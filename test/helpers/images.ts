@@ -8,7 +8,7 @@ import type { EventName, EventOf } from '../../src-shared/contract/contract';
 import { newStagedFileId, type StagedFileId } from '../../src-shared/document/ids';
 import type { EngineContext } from '../../src-main/engine/engine-context';
 
-export const SHARED_IMAGES = path.resolve(__dirname, '../../../shared/images');
+export { SHARED_IMAGES } from './shared-images';
 
 export interface RecordedEvent { event: EventName; payload: unknown }
 

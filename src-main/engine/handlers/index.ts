@@ -14,13 +14,14 @@ import {
   projectDiscardRecovery,
   projectOpen,
   projectOpenPath,
+  projectReattach,
   projectRecover,
   projectRecoverable,
   projectSave,
   projectSaveTo,
 } from './project-handlers';
 import { imageDecoded, imageOpen, imageProxy, imageRelease } from './image-handlers';
-import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsRemove, modelsVerify } from './model-handlers';
+import { modelsCancel, modelsDownload, modelsImport, modelsList, modelsPrefer, modelsRemove, modelsVerify } from './model-handlers';
 
 export function createEngineHandlers(): EngineHandlers {
   return {
@@ -39,6 +40,7 @@ export function createEngineHandlers(): EngineHandlers {
     'project.autosave': projectAutosave,
     'project.recoverable': projectRecoverable,
     'project.recover': projectRecover,
+    'project.reattach': projectReattach,
     'project.discardRecovery': projectDiscardRecovery,
     'segment.prepare': segmentPrepare,
     'segment.run': segmentRun,
@@ -55,6 +57,7 @@ export function createEngineHandlers(): EngineHandlers {
     'outpaint.run': outpaintRun,
     'job.cancel': jobCancel,
     'models.list': modelsList,
+    'models.prefer': modelsPrefer,
     'models.download': modelsDownload,
     'models.cancel': modelsCancel,
     'models.remove': modelsRemove,

@@ -11,6 +11,8 @@ import { verifyAndLoad } from '../models/load-check';
 import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
 import { segmentService } from '../segment/segment-service';
 import { listPacks } from '../models/list-packs';
+import { readPreferences, writePreferences } from '../models/preferences';
+import { findSamPack } from '../segment/sam-pack';
 import { deviceFor, type PackDevice } from '../runtime/execution-providers';
 
 interface Downloads {
@@ -53,7 +55,17 @@ async function statusOf(ctx: EngineContext, packId: string): Promise<PackStatus>
   return pack;
 }
 
-export const modelsList: EngineHandler<'models.list'> = async (_req, ctx) => listWithDownloads(ctx);
+/** The SAM pack a click would use now; null when none is installed. */
+const segmentPackOf = (modelsDir: string) => findSamPack(modelsDir).then((m) => m.packId, () => null);
+
+export const modelsList: EngineHandler<'models.list'> = async (_req, ctx) => ({ ...(await listWithDownloads(ctx)), segmentPack: await segmentPackOf(ctx.modelsDir) });
+
+export const modelsPrefer: EngineHandler<'models.prefer'> = async (req, ctx) => {
+  await findSamPack(ctx.modelsDir, req.packId); // refuses a pack that is not an installed SAM pack, by name
+  await writePreferences(ctx.modelsDir, { ...(await readPreferences(ctx.modelsDir)), segment: req.packId });
+  segmentService.invalidatePacks(); // the next click opens the chosen pack
+  return {};
+};
 
 export const modelsDownload: EngineHandler<'models.download'> = async (req, ctx) => {
   // No endpoint in the request: the manager takes ANYFILL_MODEL_ENDPOINT (a mirror, the tests' hub), else the hub.

@@ -1,5 +1,5 @@
 // Runs in: engine process. The project.* channels: save (to exports/ or a host path), open (staged file or
-// host path), and crash recovery (autosave, list, recover, discard). The work is in ../project.
+// host path), and crash recovery (autosave, list, recover, reattach after a restart, discard). The work is in ../project.
 import { mkdir } from 'node:fs/promises';
 import { newExportId } from '../../../src-shared/document/ids';
 import { PROJECT_EXTENSION } from '../../../src-shared/project/manifest';
@@ -8,6 +8,7 @@ import { toWriteError } from '../images/errors';
 import { resolveInside, sessionRelative } from '../images/session-files';
 import { loadProject } from '../project/load-project';
 import { discardRecovery, ensureRecoveryDir, listRecoverable, recoveryFile } from '../project/recovery';
+import { reattachDocument } from '../project/reattach';
 import { saveProject } from '../project/save-project';
 
 const DEFAULT_PROXY_SIDE = 2048;
@@ -43,6 +44,9 @@ export const projectRecoverable: EngineHandler<'project.recoverable'> = async (_
 export const projectRecover: EngineHandler<'project.recover'> = (req, ctx) =>
   // The user's own work, already open once: never held back by the size question.
   loadProject(ctx.sessionDir, recoveryFile(ctx.recoveryDir, req.documentId), req.maxProxySide ?? DEFAULT_PROXY_SIDE, { allowLarge: true });
+
+export const projectReattach: EngineHandler<'project.reattach'> = (req, ctx) =>
+  reattachDocument(ctx.sessionDir, ctx.recoveryDir, req.document, req.maxProxySide ?? DEFAULT_PROXY_SIDE);
 
 export const projectDiscardRecovery: EngineHandler<'project.discardRecovery'> = async (req, ctx) => {
   await discardRecovery(ctx.recoveryDir, req.documentId);

@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { AssetInfo, SessionFile } from '../../../src-shared/contract/payloads';
-import { newAssetId } from '../../../src-shared/document/ids';
+import { newAssetId, type AssetId } from '../../../src-shared/document/ids';
 import { assetDir, removeAssetDir, saveMeta, sourcePath, type AssetMeta } from './asset-files';
 import { registerAsset } from './asset-store';
 import { toWriteError } from './errors';
@@ -12,14 +12,17 @@ import type { Pixels } from './pixels';
 import { ensureProxy } from './proxy';
 import { writeFileAtomic } from './session-files';
 
-/** `given`: the lossless PNG of these pixels when the caller already has it (a project file's asset). */
+/**
+ * `given`: the lossless PNG of these pixels when the caller already has it (a project file's asset), and
+ * the id to keep (a document reattached after a restart still names its assets by their old ids).
+ */
 export async function createDerivedAsset(
   sessionDir: string,
   pixels: Pixels,
   maxProxySide: number,
-  given?: { png: Buffer; shownFormat: string },
+  given?: { png: Buffer; shownFormat: string; id?: AssetId },
 ): Promise<{ asset: AssetInfo; proxy: SessionFile }> {
-  const id = newAssetId();
+  const id = given?.id ?? newAssetId();
   const format = given?.shownFormat ?? 'png';
   const info: AssetInfo = { id, width: pixels.width, height: pixels.height, format, hasAlpha: pixels.channels === 4, orientation: 1, notices: [] };
   const meta: AssetMeta = { version: 1, info, format: 'png' };

@@ -65,7 +65,7 @@ export async function loadProject(sessionDir: string, file: string, maxProxySide
 }
 
 /** Decodes a stored PNG with the same hardening as any opened image, after the header checks `project info` runs too. */
-async function decodeAssetPng(png: Buffer, asset: ProjectAsset, what: string): Promise<Pixels> {
+export async function decodeAssetPng(png: Buffer, asset: ProjectAsset, what: string): Promise<Pixels> {
   await checkAssetHeader(png, asset, what);
   let decoded: { data: Buffer; info: OutputInfo };
   try {

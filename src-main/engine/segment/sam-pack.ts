@@ -1,13 +1,15 @@
-// Runs in: engine process (and the CLI). Which SAM pack to use and its two sessions: the one asked for,
-// or the first installed SAM 1 / SAM 2 pack, the catalog's default (MobileSAM) first. Sessions come from
-// the engine's pool (keys "<pack>/encoder", "<pack>/decoder", as models.verify uses) and are checked
-// against their contracts once, so a wrong file fails here with its name (Pitfall 16 is the catalog's job).
+// Runs in: engine process (and the CLI). Which SAM pack to use and its two sessions: the one asked for, else
+// the one chosen in the Models window (preferences.json), else the first installed SAM 1 / SAM 2 pack, the
+// catalog's default (MobileSAM) first. Sessions come from the engine's pool (keys "<pack>/encoder",
+// "<pack>/decoder", as models.verify uses) and are checked against their contracts once, so a wrong file
+// fails here with its name (Pitfall 16 is the catalog's job).
 import { readdir } from 'node:fs/promises';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { PackManifest } from '../../../src-shared/models/catalog-schema';
 import { PackIdSchema } from '../../../src-shared/models/catalog-schema';
 import { catalogBytes, findCatalogPack, loadCatalog } from '../models/catalog';
 import { readManifest, resolvePackFile } from '../models/pack-files';
+import { readPreferences } from '../models/preferences';
 import { checkContract, type ContractMatch } from '../runtime/check-contract';
 import { providersFor, type PackDevice } from '../runtime/execution-providers';
 import type { InferenceSession } from '../runtime/ort';
@@ -41,6 +43,10 @@ export async function findSamPack(modelsDir: string, packId?: string): Promise<P
     if (!isSam(m)) throw new AnyfillError('BAD_REQUEST', `"${packId}" is a ${m.family} pack, not a segmentation model (SAM).`);
     return m;
   }
+  // The user's choice (Models window) first, while it is an installed SAM pack with its files.
+  const chosen = (await readPreferences(modelsDir)).segment;
+  const preferred = chosen ? await readManifest(modelsDir, chosen) : null;
+  if (isSam(preferred) && hasFiles(modelsDir, preferred)) return preferred;
   const dirs = (await readdir(modelsDir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory()).map((d) => d.name);
   const catalog = loadCatalog().packs;
   const rank = (id: string) => {

@@ -1,15 +1,16 @@
 // Runs in: tests (Node). A batch folder for `anyfill run`: synthetic images with a red rectangle on blue
-// (the stand-ins find and segment "red"), downscaled copies of two shared photos, a corrupt "image" and a
+// (the stand-ins find and segment "red"), downscaled copies of two shared photos (or photo-like stand-ins without them), a corrupt "image" and a
 // text file; stand-in packs in a temp models folder; and runRun with captured output and events.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { BatchEvent } from '../../../src-main/batch/run-batch';
 import type { BatchReport } from '../../../src-main/batch/report';
 import { runRun, type RunIo } from '../../../src-main/cli/run-command';
 import { writeStandins } from '../../../src-main/standins/index';
 import { SHARED_IMAGES } from '../../helpers/images';
+import { hasSharedImages } from '../../helpers/shared-images';
 
 export const [W, H] = [128, 96];
 export interface Rect { x: number; y: number; width: number; height: number }
@@ -25,6 +26,20 @@ export async function redRectPng(file: string, r: Rect): Promise<void> {
   await sharp(data, { raw: { width: W, height: H, channels: 3 } }).png().toFile(file);
 }
 
+/** A 160 × 107 greenish gradient with grain, seeded: a stand-in for a downscaled photo. */
+function photoLike(seed: number): Sharp {
+  const [w, h] = [160, 107];
+  const data = Buffer.alloc(w * h * 3);
+  let r = seed;
+  for (let i = 0; i < w * h; i++) {
+    r = (r * 1103515245 + 12345) & 0x7fffffff;
+    const grain = (r % 17) - 8;
+    const [x, y] = [i % w, Math.floor(i / w)];
+    data.set([40 + grain + (x >> 2), 90 + grain + (y >> 1), 70 + grain], i * 3);
+  }
+  return sharp(data, { raw: { width: w, height: h, channels: 3 } });
+}
+
 export const RECT_A: Rect = { x: 24, y: 20, width: 40, height: 32 };
 
 export async function makeFolder(root: string, photos = true): Promise<string> {
@@ -35,7 +50,11 @@ export async function makeFolder(root: string, photos = true): Promise<string> {
   await writeFile(path.join(dir, 'c-corrupt.png'), Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'binary'), Buffer.alloc(200, 7)]));
   await writeFile(path.join(dir, 'notes.txt'), 'not an image');
   if (photos) {
-    for (const name of ['dog.jpg', 'street.jpg']) await sharp(path.join(SHARED_IMAGES, name)).resize(160).jpeg().toFile(path.join(dir, `p-${name}`));
+    for (const name of ['dog.jpg', 'street.jpg']) {
+      const out = path.join(dir, `p-${name}`);
+      // Without the shared photos (a fresh clone), a photo-like stand-in: what matters is a real JPEG with no red.
+      await (hasSharedImages ? sharp(path.join(SHARED_IMAGES, name)).resize(160) : photoLike(name.length)).jpeg().toFile(out);
+    }
   }
   return dir;
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inpaintPixels, type GenerateSettings } from '../../../src-main/engine/diffusion/inpaint-service';
 import { SCHEDULER_NAMES } from '../../../src-main/engine/diffusion/schedulers/index';
 import { composite, isRed, meanWhere, rectMask, scene, SETTINGS, standinModels } from './helpers';
+import { needsSharedImages } from '../../helpers/shared-images';
 
 let env: Awaited<ReturnType<typeof standinModels>>;
 beforeAll(async () => (env = await standinModels()));
@@ -85,7 +86,8 @@ describe('inpaint with the SD stand-ins', () => {
 });
 
 describe('a real photo', () => {
-  it('inpaints a region of /work/shared/images/dog.jpg at full resolution, the rest byte-identical', async () => {
+  it('inpaints a region of /work/shared/images/dog.jpg at full resolution, the rest byte-identical', async (ctx) => {
+    needsSharedImages(ctx);
     const { decodeImage } = await import('../../../src-main/cli/detect-command');
     const { SHARED_IMAGES } = await import('../../helpers/images');
     const photo = await decodeImage(`${SHARED_IMAGES}/dog.jpg`);

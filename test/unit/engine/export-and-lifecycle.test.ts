@@ -10,6 +10,7 @@ import { newDocumentId, newLayerId } from '../../../src-shared/document/ids';
 import type { EditorDocument, ImageLayer } from '../../../src-shared/document/types';
 import { createEngineHandlers, hardenSharp, resetAssetStoreForTests } from '../../../src-main/engine/handlers';
 import { SHARED_IMAGES, expectClose, makeSession, pixelAt, sharpRaw, type TestSession } from '../../helpers/images';
+import { needsSharedImages } from '../../helpers/shared-images';
 
 const handlers = createEngineHandlers();
 const TRUCK = path.join(SHARED_IMAGES, 'truck.jpg');
@@ -43,7 +44,8 @@ async function exportRaw(d: EditorDocument) {
 }
 
 describe('document.exportPng', () => {
-  it('exports truck.jpg byte-identical to sharp’s own decode, as an RGB PNG', async () => {
+  it('exports truck.jpg byte-identical to sharp’s own decode, as an RGB PNG', async (ctx) => {
+    needsSharedImages(ctx);
     const asset = await open(await readFile(TRUCK));
     const { result, data, info } = await exportRaw(doc(1800, 1200, [layer(asset.id, 1800, 1200)]));
     expect(result.file).toEqual({ path: `exports/${result.id}.png`, width: 1800, height: 1200 });
@@ -96,7 +98,8 @@ describe('document.exportPng', () => {
 });
 
 describe('assets across an engine restart', () => {
-  it('reloads an asset from the session folder for image.decoded, image.proxy and export', async () => {
+  it('reloads an asset from the session folder for image.decoded, image.proxy and export', async (ctx) => {
+    needsSharedImages(ctx);
     const asset = await open(await readFile(TRUCK));
     await s.waitFor('asset.decoded', (e) => e.assetId === asset.id);
     resetAssetStoreForTests(); // a new engine process: nothing in memory
@@ -138,7 +141,8 @@ describe('image.release', () => {
     expect(await handlers['image.release']({ assetId: asset.id }, s.ctx)).toEqual({}); // idempotent
   });
 
-  it('released while the full decode runs: no pixels kept, no event sent', async () => {
+  it('released while the full decode runs: no pixels kept, no event sent', async (ctx) => {
+    needsSharedImages(ctx);
     const fileId = await s.stage(await readFile(TRUCK));
     const { asset } = await handlers['image.open']({ fileId, name: 'x', maxProxySide: 128 }, s.ctx);
     await handlers['image.release']({ assetId: asset.id }, s.ctx); // before the background decode starts

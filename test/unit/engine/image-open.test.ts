@@ -12,6 +12,7 @@ import { ensureDecoded } from '../../../src-main/engine/images/asset-store';
 import { MAX_FILE_BYTES } from '../../../src-main/engine/images/limits';
 import { badImages } from '../../helpers/bad-images';
 import { SHARED_IMAGES, buildBmp, expectClose, makeSession, pixelAt, quadrants, sharpRaw, type TestSession } from '../../helpers/images';
+import { needsSharedImages } from '../../helpers/shared-images';
 
 const handlers = createEngineHandlers();
 let s: TestSession;
@@ -138,7 +139,8 @@ const rgbaFrame = (rgba: number[]) => Buffer.alloc(16 * 16 * 4).fill(Buffer.from
 describe('image.open: proxies', () => {
   const truck = path.join(SHARED_IMAGES, 'truck.jpg');
 
-  it('writes a proxy no larger than maxProxySide, keeping the aspect', async () => {
+  it('writes a proxy no larger than maxProxySide, keeping the aspect', async (ctx) => {
+    needsSharedImages(ctx);
     const { asset, proxy } = await open(await readFile(truck), 512);
     expect(asset).toMatchObject({ width: 1800, height: 1200, format: 'jpeg', hasAlpha: false });
     expect(proxy).toEqual({ path: `assets/${asset.id}/proxy-512.jpg`, width: 512, height: 341 });
@@ -146,7 +148,8 @@ describe('image.open: proxies', () => {
     expect([m.width, m.height, m.format]).toEqual([512, 341, 'jpeg']);
   });
 
-  it('image.proxy makes other sizes and never upscales', async () => {
+  it('image.proxy makes other sizes and never upscales', async (ctx) => {
+    needsSharedImages(ctx);
     const { asset } = await open(await readFile(truck), 256);
     expect(await handlers['image.proxy']({ assetId: asset.id, maxSide: 1024 }, s.ctx)).toMatchObject({ width: 1024, height: 683 });
     const big = await handlers['image.proxy']({ assetId: asset.id, maxSide: 4096 }, s.ctx);
@@ -154,7 +157,8 @@ describe('image.open: proxies', () => {
     expect((await sharp(path.join(s.dir, big.path)).metadata()).width).toBe(1800);
   });
 
-  it('image.decoded resolves with the full size', async () => {
+  it('image.decoded resolves with the full size', async (ctx) => {
+    needsSharedImages(ctx);
     const { asset } = await open(await readFile(truck), 256);
     const done = await handlers['image.decoded']({ assetId: asset.id }, s.ctx);
     expect(done).toMatchObject({ assetId: asset.id, width: 1800, height: 1200 });
@@ -163,7 +167,8 @@ describe('image.open: proxies', () => {
 
 describe('image.open: refusals', () => {
   for (const bad of badImages(SHARED_IMAGES)) {
-    it(`refuses ${bad.name} with ${bad.code}`, async () => {
+    it(`refuses ${bad.name} with ${bad.code}`, async (ctx) => {
+      if (bad.needsPhotos) needsSharedImages(ctx);
       const err = await refusal(bad.bytes);
       expect(err.code).toBe(bad.code);
       expect(err.message).toMatch(bad.message);
@@ -176,7 +181,8 @@ describe('image.open: refusals', () => {
     expect(err.message).toBe('The image is 100000 × 100000 pixels (10,000 MP); Anyfill opens images up to 250 MP.');
   });
 
-  it('explains a truncated JPEG without leaking libvips text, keeping it as detail', async () => {
+  it('explains a truncated JPEG without leaking libvips text, keeping it as detail', async (ctx) => {
+    needsSharedImages(ctx);
     const truck = await readFile(path.join(SHARED_IMAGES, 'truck.jpg'));
     const err = await refusal(truck.subarray(0, truck.length >> 1));
     expect(err).toMatchObject({ code: 'CORRUPT_IMAGE', message: 'The image file is damaged or incomplete, so Anyfill could not open it.' });
@@ -221,7 +227,8 @@ describe('image.open: refusals', () => {
     expect(err).toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('leaves no asset folder behind for refused files', async () => {
+  it('leaves no asset folder behind for refused files', async (ctx) => {
+    needsSharedImages(ctx);
     const before = existsSync(path.join(s.dir, 'assets')) ? await readdir(path.join(s.dir, 'assets')) : [];
     const truck = await readFile(path.join(SHARED_IMAGES, 'truck.jpg'));
     await refusal(truck.subarray(0, 30_000));

@@ -7,6 +7,7 @@ import { events } from '../../../src-shared/contract/contract';
 import { createDispatcher, type Dispatch } from '../../../src-main/engine/dispatcher';
 import { createEngineHandlers, hardenSharp } from '../../../src-main/engine/handlers';
 import { SHARED_IMAGES, makeSession, type TestSession } from '../../helpers/images';
+import { needsSharedImages } from '../../helpers/shared-images';
 
 let s: TestSession;
 let dispatch: Dispatch;
@@ -25,7 +26,8 @@ async function call(channel: string, payload: unknown): Promise<unknown> {
   return reply.result;
 }
 
-it('answers every engine channel with a reply the contract accepts', async () => {
+it('answers every engine channel with a reply the contract accepts', async (ctx) => {
+  needsSharedImages(ctx);
   await call('app.info', {});
   const fileId = await s.stage(await readFile(path.join(SHARED_IMAGES, 'dog.jpg')));
   const { asset } = (await call('image.open', { fileId, name: 'dog.jpg', maxProxySide: 1024 })) as { asset: { id: string; width: number; height: number } };

@@ -6,16 +6,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FillImage } from '../../../src-main/engine/fill/types';
 import { blobMask, compareToRing, controlSeam, regionStats, seam } from '../../helpers/fill-metrics';
 import { asImg, fillAndPaste, photo, rmsInMask } from './fixtures';
+import { hasSharedImages, needsSharedImages } from '../../helpers/shared-images';
 
 let asphalt: FillImage, kerb: FillImage, street: FillImage;
 beforeAll(async () => {
+  if (!hasSharedImages) return;
   asphalt = await photo('picture3.jpg', { left: 1300, top: 1100, width: 600, height: 400 });
   kerb = await photo('picture3.jpg', { left: 200, top: 1050, width: 900, height: 400 });
   street = await photo('picture3.jpg', undefined, [1120, 750]); // half size: the bench's scene at 1/14 the pixels
 });
 
 describe('fills on real photos', () => {
-  it('asphalt: the filled blob matches the ring around it (mean, variance, gradient energy) with no seam', () => {
+  it('asphalt: the filled blob matches the ring around it (mean, variance, gradient energy) with no seam', (ctx) => {
+    needsSharedImages(ctx);
     const mask = blobMask(600, 400, 300, 250, 60);
     const pm = compareToRing(asImg(fillAndPaste(asphalt, mask, 'patchmatch')), mask);
     expect(pm.meanDelta).toBeLessThan(8);
@@ -31,7 +34,8 @@ describe('fills on real photos', () => {
     expect(pm.gradRatio).toBeGreaterThan(2 * telea.gradRatio);
   });
 
-  it('kerb and road markings: PatchMatch continues the structure, closer to the hidden truth than Telea', () => {
+  it('kerb and road markings: PatchMatch continues the structure, closer to the hidden truth than Telea', (ctx) => {
+    needsSharedImages(ctx);
     const mask = blobMask(900, 400, 450, 200, 90);
     const pm = fillAndPaste(kerb, mask, 'patchmatch'), telea = fillAndPaste(kerb, mask, 'telea');
     const pmErr = rmsInMask(pm.out, kerb.data, mask), teleaErr = rmsInMask(telea.out, kerb.data, mask);
@@ -39,7 +43,8 @@ describe('fills on real photos', () => {
     expect(seam(asImg(pm), mask)).toBeLessThan(1.25 * controlSeam(kerb, mask) + 1);
   });
 
-  it('large mixed hole (car body, sill, pavement, kerb, road): continues each part instead of spreading asphalt', () => {
+  it('large mixed hole (car body, sill, pavement, kerb, road): continues each part instead of spreading asphalt', (ctx) => {
+    needsSharedImages(ctx);
     // The bench's blob (5 % of the picture) at half size: 42k px from the door's molding down to the road.
     const w = 1120, h = 750, mask = blobMask(w, h, 325, 600, Math.sqrt((0.05 * w * h) / Math.PI / 1.014));
     const pm = fillAndPaste(street, mask, 'patchmatch'), telea = fillAndPaste(street, mask, 'telea');

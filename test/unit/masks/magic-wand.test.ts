@@ -7,6 +7,7 @@ import { type Mask, type WandImage, type WandOptions, area, bbox, createMask, fi
 import { WandStepSchema } from '../../../src-shared/document/wand';
 import { SHARED_IMAGES } from '../../helpers/images';
 import { disc, iou, on, rect, rng } from './shapes';
+import { needsSharedImages } from '../../helpers/shared-images';
 
 type RGB = readonly [number, number, number];
 const FG: RGB = [200, 60, 40], BG: RGB = [40, 90, 160];
@@ -201,7 +202,8 @@ describe('replayWand', () => {
 });
 
 describe('magicWand on a photograph', () => {
-  it('selects a plausible band of the sky in street.jpg (uniform colour, no holes, stops at the tower and arches)', async () => {
+  it('selects a plausible band of the sky in street.jpg (uniform colour, no holes, stops at the tower and arches)', async (ctx) => {
+    needsSharedImages(ctx);
     const { data, info } = await sharp(path.join(SHARED_IMAGES, 'street.jpg')).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const img: WandImage = { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 3 };
     const m = magicWand(img, { x: 1125, y: 420 }, opts(32)); // 2250 × 1500; a clear blue sky above stone arches
