@@ -37,6 +37,7 @@ import { useProject } from './project/project-store';
 import { RecoveryPrompt } from './project/RecoveryPrompt';
 import { ShortcutSheet } from './help/ShortcutSheet';
 import { UnsavedPrompt } from './project/UnsavedPrompt';
+import { LargeOpenPrompt } from './flows/LargeOpenPrompt';
 import { DetachedBanner } from './project/DetachedBanner';
 
 function useWindowTitle(): void {
@@ -92,6 +93,7 @@ export function App() {
       <ExportDialog />
       <ShortcutSheet />
       <UnsavedPrompt />
+      <LargeOpenPrompt />
     </div>
   );
 }

@@ -17,7 +17,7 @@ export function keySituation(target: EventTarget | null): KeySituation {
   const keys = getKeyTargets();
   const el = target instanceof HTMLElement ? target : null;
   return {
-    dialogOpen: getModels().open || document.querySelector('dialog[open]') !== null,
+    dialogOpen: getModels().open || document.querySelector('dialog[open], [aria-modal="true"]') !== null,
     menuOpen: keys.closeMenu !== null,
     gesture: !getState().toolPath.endsWith('.idle'),
     opPreview: keys.cancelPreview !== null && getSelectionUi().preview !== null,

@@ -13,6 +13,7 @@ import { namingFile } from './file-message';
 import { zoomToFit } from '../state/view-actions';
 import { isBusy, withBusy } from './busy';
 import { takeEarlyDecode } from './host-events';
+import { withLargeConsent } from './large-open';
 import { forgetImages, loadImage } from './image-cache';
 import { getModels } from '../models/models-store';
 import { prepareSegment } from '../selection/segment-status';
@@ -71,7 +72,9 @@ async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, name
       // A project replaces the document whatever the mode: it has its own layers and size.
       if (isProjectName(staged.name)) return await openStagedProject(staged, proxySideForScreen());
       const api = getApi();
-      const opened = await api.invoke('image.open', { fileId: staged.id, name: staged.name, maxProxySide: proxySideForScreen() }).catch((err: unknown) => projectAfterAll(staged, err));
+      const opened = await withLargeConsent((allowLarge) => api.invoke('image.open', { fileId: staged.id, name: staged.name, maxProxySide: proxySideForScreen(), allowLarge })).catch((err: unknown) =>
+        projectAfterAll(staged, err),
+      );
       if (!opened) return;
       const { asset, proxy } = opened;
       const view = await viewFor(asset, proxy, staged.name);

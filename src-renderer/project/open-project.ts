@@ -13,6 +13,7 @@ import { markerFor, unsavedMarker } from './dirty';
 import { setProject } from './project-store';
 import { showNotice } from '../state/messages';
 import { zoomToFit } from '../state/view-actions';
+import { withLargeConsent } from '../flows/large-open';
 
 export const PROJECT_NAME = /\.anyfill$/i;
 export const isProjectName = (name: string): boolean => PROJECT_NAME.test(name);
@@ -55,6 +56,6 @@ export async function commitOpenedProject(opened: ProjectOpened, name: string, r
 
 /** A staged .anyfill (picker, drop, recent files). */
 export async function openStagedProject(staged: StagedFile, maxProxySide: number): Promise<void> {
-  const opened = await getApi().invoke('project.open', { fileId: staged.id, maxProxySide });
-  await commitOpenedProject(opened, staged.name);
+  const opened = await withLargeConsent((allowLarge) => getApi().invoke('project.open', { fileId: staged.id, maxProxySide, allowLarge }));
+  if (opened) await commitOpenedProject(opened, staged.name);
 }

@@ -59,3 +59,16 @@ export function badImages(sharedImages: string): BadImage[] {
     { name: 'bomb.png', bytes: pngClaiming(100_000, 100_000), code: 'TOO_LARGE', message: /100[,.\u202f ]?000 × 100[,.\u202f ]?000|too large|MP/ },
   ];
 }
+
+/** A real JPEG whose frame header (SOF0) is rewritten to claim width × height: a few KB "of" any size. */
+export function jpegClaiming(jpeg: Buffer, width: number, height: number): Buffer {
+  const out = Buffer.from(jpeg);
+  for (let i = 2; i < out.length - 9; i++) {
+    if (out[i] === 0xff && out[i + 1] === 0xc0) {
+      out.writeUInt16BE(height, i + 5);
+      out.writeUInt16BE(width, i + 7);
+      return out;
+    }
+  }
+  throw new Error('no SOF0 marker in this JPEG');
+}

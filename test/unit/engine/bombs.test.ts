@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { createEngineHandlers, hardenSharp } from '../../../src-main/engine/handlers';
 import { checkImageBudget, checkProjectBudget } from '../../../src-main/engine/images/budget';
-import { pngClaiming } from '../../helpers/bad-images';
+import { jpegClaiming, pngClaiming } from '../../helpers/bad-images';
 import { makeSession, type TestSession } from '../../helpers/images';
 import type { AssetId } from '../../../src-shared/document/ids';
 import { readProject } from '../../../src-main/engine/project/read-project';
@@ -23,17 +23,10 @@ beforeAll(async () => {
 });
 afterAll(() => s.cleanup());
 
-/** A real 64 × 64 JPEG whose frame header (SOF0) is rewritten to claim width × height. */
-async function jpegClaiming(width: number, height: number): Promise<Buffer> {
+/** A real 64 × 64 JPEG whose frame header (SOF0) claims width × height. */
+async function jpegOf(width: number, height: number): Promise<Buffer> {
   const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 90, g: 140, b: 200 } } }).jpeg({ quality: 80 }).toBuffer();
-  for (let i = 2; i < jpeg.length - 9; i++) {
-    if (jpeg[i] === 0xff && jpeg[i + 1] === 0xc0) {
-      jpeg.writeUInt16BE(height, i + 5);
-      jpeg.writeUInt16BE(width, i + 7);
-      return jpeg;
-    }
-  }
-  throw new Error('no SOF0 marker');
+  return jpegClaiming(jpeg, width, height);
 }
 
 const assetCount = async () => (existsSync(path.join(s.dir, 'assets')) ? (await readdir(path.join(s.dir, 'assets'))).length : 0);
@@ -44,7 +37,7 @@ async function openAnswer(bytes: Buffer, name: string, allowLarge?: boolean): Pr
 }
 
 it('asks before opening a tiny JPEG that claims 15000 × 15000, naming the sizes, and allocates nothing', async () => {
-  const bomb = await jpegClaiming(15000, 15000);
+  const bomb = await jpegOf(15000, 15000);
   expect(bomb.length).toBeLessThan(4096);
   const before = await assetCount();
   const err = await openAnswer(bomb, 'postcard.jpg');
