@@ -19,6 +19,8 @@ export type { LayersManifest } from '../../../src-shared/contract/export-payload
 export interface FolderOptions {
   /** Write the PSD here instead of into the folder (the browser host downloads it apart from the zip). */
   psdPath?: string;
+  /** How errors name the folder (the browser host's staging folder is no place the user knows). */
+  folderLabel?: string;
 }
 
 export async function exportLayersToFolder(
@@ -30,7 +32,7 @@ export async function exportLayersToFolder(
 ): Promise<LayersManifest> {
   const c: ExportChoices = { ...DEFAULT_EXPORT_CHOICES, ...choices };
   const plan = planExport(document, c);
-  const out = new FolderWriter(dir);
+  const out = new FolderWriter(dir, options.folderLabel);
   await out.ready();
   const layers: ManifestLayer[] = [];
   for (const [index, layer] of document.layers.entries()) {
