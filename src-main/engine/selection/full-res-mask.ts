@@ -4,12 +4,14 @@ import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { SelectionLayer } from '../../../src-shared/document/selection';
 import { area, type Mask } from '../../../src-shared/masks';
 import { replaySelection } from '../../../src-shared/selection/replay';
+import { checkReplayCost } from '../../../src-shared/selection/replay-cost';
 import type { Pixels } from '../images/pixels';
 import { decodeLogits } from '../segment/logits-codec';
 
 /** The mask at the size of `pixels` (the decoded, upright image the selection was made on). */
 export function fullResSelectionMask(layer: SelectionLayer, pixels: Pixels): Mask {
   const { width, height } = pixels;
+  checkReplayCost(layer, width, height); // [Note: cost limits] before any decoding or painting
   let logits: Float32Array | null = null;
   if (layer.sam) {
     const { base64, ...rest } = layer.sam.logits;
