@@ -1,6 +1,6 @@
 // Runs in: vitest (node). A 1 × 5000 image (issue 15 item 6) works: it opens with a proxy at least 1 px
 // wide, SAM prepares and answers a click through the engine's dispatcher (the host's path), the CLI
-// writes its mask, Before, SAM's long-side resize rounded the width to 0:
+// writes its mask. Before, SAM's long-side resize rounded the width to 0:
 // "Expected positive integer … for width but received 0" (CLI) and INTERNAL (host).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
