@@ -2,8 +2,9 @@
 // recovery copy 3 s after the last unsaved change; a document that is closed or replaced loses its copy.
 import type { DocumentId } from '../../src-shared/document/ids';
 import type { EditorDocument } from '../../src-shared/document/types';
-import { getApi, userMessage } from '../bridge/api';
+import { errorData, getApi, userMessage } from '../bridge/api';
 import { getState, useEditor } from '../state/editor-store';
+import { copyWrittenBy } from './autosave-outcome';
 import { AutosaveScheduler } from './autosave-scheduler';
 import { isDirty } from './dirty';
 import { getProject, setProject } from './project-store';
@@ -18,8 +19,21 @@ function wanted(doc: EditorDocument): boolean {
   return doc === document && doc.layers.length > 0 && isDirty(doc, history, getProject().saved);
 }
 
-async function save(doc: EditorDocument): Promise<void> {
-  const { savedAt } = await getApi().invoke('project.autosave', { document: doc });
+/** `known`: each document's last copy (savedAt) seen by this window, to judge a crashed autosave. */
+async function save(doc: EditorDocument, known: Map<DocumentId, string>): Promise<void> {
+  const startedAt = new Date().toISOString();
+  let savedAt: string;
+  try {
+    ({ savedAt } = await getApi().invoke('project.autosave', { document: doc }));
+  } catch (err) {
+    if (errorData(err).code !== 'ENGINE_CRASHED') throw err;
+    // The engine died while saving; it may have finished the copy first (the request waits for the restart).
+    const { projects } = await getApi().invoke('project.recoverable', {});
+    const written = copyWrittenBy(projects, doc.id, known.get(doc.id), startedAt);
+    if (!written) throw err;
+    savedAt = written;
+  }
+  known.set(doc.id, savedAt);
   setProject({ autosaves: getProject().autosaves + 1, lastAutosave: savedAt });
 }
 
@@ -33,10 +47,11 @@ export function discardRecoveryCopy(documentId: DocumentId): Promise<void> {
 export const autosaveIdle = (): Promise<void> => scheduler?.idle() ?? Promise.resolve();
 
 export function installAutosave(delayMs = AUTOSAVE_MS): () => void {
+  const known = new Map<DocumentId, string>();
   const s = new AutosaveScheduler<EditorDocument>({
     delayMs,
     wanted,
-    save,
+    save: (doc) => save(doc, known),
     // Quiet on purpose: the user's work is unchanged; the next change tries again.
     onError: (err) => console.warn('[anyfill] autosave:', userMessage(err)),
   });
