@@ -7,7 +7,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import WebSocket from 'ws';
+import { newLayerId } from '../../src-shared/document/ids';
 import { startServe, type ServeProcess } from '../helpers/browser-host-process';
 
 interface Reply { t: string; id?: number; ok?: boolean; error?: { code: string; message: string; detail?: string }; result?: unknown; event?: string; payload?: unknown }
@@ -111,6 +113,36 @@ describe('browser host under hostile messages', () => {
       expect(JSON.parse(res.body), p).toMatchObject({ code: 'BAD_REQUEST', message: 'That address is not valid.' });
     }
   });
+
+  it('answers app.info within a second while a large selection is computed, and refuses a hostile one at once', async () => {
+    const u = new URL(serve.url);
+    const png = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 130, b: 210 } } }).png({ compressionLevel: 1 }).toBuffer();
+    const up = await fetch(`http://${u.host}/api/upload?name=big.png`, { method: 'POST', body: png, headers: { origin: `http://${u.host}` } });
+    const staged = (await up.json()) as { id: string };
+    const c = await rawClient(serve.url);
+    c.send(JSON.stringify({ t: 'req', id: 20, channel: 'image.open', payload: { fileId: staged.id, name: 'big.png', maxProxySide: 1024 } }));
+    const opened = await c.reply(20, 60_000);
+    expect(opened.ok, JSON.stringify(opened.error)).toBe(true);
+    const assetId = (opened.result as { asset: { id: string } }).asset.id;
+    const zigzag = (n: number, step: number) => Array.from({ length: n }, (_, i) => ({ x: 200 + ((i * step) % 3600), y: 200 + Math.floor((i * step) / 3600) * 40 }));
+    const selection = (radius: number, points: Array<{ x: number; y: number }>) => ({
+      id: newLayerId(), kind: 'selection', name: 'Brushed', visible: true, colour: '#33aaff', assetId, prompt: { points: [] }, sam: null, strokes: [{ mode: 'add', radius, hardness: 0.5, points }], ops: [],
+    });
+    // The issue's hostile stroke (20,000 points at radius 2000): "too large" at once.
+    const t0 = Date.now();
+    c.send(JSON.stringify({ t: 'req', id: 21, channel: 'selection.mask', payload: { selection: selection(2000, zigzag(20_000, 7)) } }));
+    expect((await c.reply(21)).error?.code).toBe('TOO_LARGE');
+    expect(Date.now() - t0).toBeLessThan(2000);
+    // A large allowed one (seconds of painting): app.info is answered meanwhile.
+    c.send(JSON.stringify({ t: 'req', id: 22, channel: 'selection.mask', payload: { selection: selection(400, zigzag(600, 9)) } }));
+    await new Promise((r) => setTimeout(r, 300));
+    const asked = Date.now();
+    c.send(JSON.stringify({ t: 'req', id: 23, channel: 'app.info', payload: {} }));
+    expect((await c.reply(23)).ok).toBe(true);
+    expect(Date.now() - asked).toBeLessThan(1000);
+    expect(c.got.some((m) => m.id === 22)).toBe(false); // still painting when app.info came back
+    expect((await c.reply(22, 60_000)).ok).toBe(true);
+  }, 120_000);
 
   it('restarts an engine that stops answering pings and tells the page why', async () => {
     const c = await rawClient(serve.url);

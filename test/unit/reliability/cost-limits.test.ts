@@ -44,3 +44,25 @@ it('still computes an ordinary brushed selection on the same image', async () =>
   const res = await handlers['selection.mask']({ selection: ordinary }, s.ctx);
   expect(res.area).toBeGreaterThan(300_000); // a band 100 px wide along 6,000 px of zigzag, rows overlapping
 }, 60_000);
+
+it('keeps the engine’s main thread free while a large allowed selection is computed', async () => {
+  // ~3 × 10⁸ visits: under the limit, seconds of painting; done in a worker thread.
+  const heavy = layer([{ mode: 'add', radius: 400, hardness: 0.5, points: zigzag(600, 9) }]);
+  const visits = replayVisits(heavy, W, H);
+  expect(visits).toBeGreaterThan(MAX_REPLAY_VISITS / 2);
+  expect(visits).toBeLessThan(MAX_REPLAY_VISITS);
+  let longestGap = 0;
+  let last = performance.now();
+  const tick = setInterval(() => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+  }, 20);
+  try {
+    const res = await handlers['selection.mask']({ selection: heavy }, s.ctx);
+    expect(res.area).toBeGreaterThan(1_000_000);
+  } finally {
+    clearInterval(tick);
+  }
+  expect(longestGap).toBeLessThan(1000);
+}, 120_000);
