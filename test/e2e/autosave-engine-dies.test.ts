@@ -1,7 +1,8 @@
 // Runs in: tests (node → Chromium). An autosave whose engine dies after the copy is renamed into place
 // (issue 15 item 8): the engine is stopped (SIGSTOP) the moment the copy appears, while it still reads the
 // copy back, so the host's watchdog kills it and the request answers ENGINE_CRASHED. The page then finds
-// the copy listed and counts the autosave as done instead of treating the saved copy as failed.
+// the copy listed and counts the autosave as done instead of treating the saved copy as failed, and says
+// that the engine restarted because it stopped answering.
 import { watch } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -11,7 +12,7 @@ import { launchChromium, startServe, type ServeProcess } from '../helpers/browse
 import { EditorPage } from './editor-page';
 
 interface Hook {
-  getState(): { document: { id: string } | null };
+  getState(): { document: { id: string } | null; messages: Array<{ kind: string; text: string }> };
   project(): { autosaves: number };
   recoverable(): Promise<Array<{ documentId: string }>>;
 }
@@ -63,6 +64,8 @@ it('counts an autosave as done when the engine died after writing the copy', asy
   } finally {
     watcher.close();
   }
+  // The page says why the engine restarted.
+  await expect.poll(async () => (await h.state()).messages.map((m) => m.text).join('\n'), { timeout: 20_000 }).toMatch(/Engine restarted after it stopped answering/);
   const again = await connectClient(serve.url);
   expect((await again.invoke('app.info', {})).engine.pid).not.toBe(pid); // it really died mid-request
   again.close();
