@@ -4,7 +4,7 @@
 // and a socket error (a frame over the hard cap) closes that socket only, never the host.
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import { channels, isChannelName, ownerOf } from '../../src-shared/contract/contract';
-import { AnyfillError, toErrorData } from '../../src-shared/contract/errors';
+import { AnyfillError, AnyfillErrorSchema, toErrorData } from '../../src-shared/contract/errors';
 import { MAX_MESSAGE_BYTES, messageTooLarge, requestIdOf } from '../../src-shared/contract/message-limits';
 import { WireRequestSchema, type WireEvent, type WireResponse } from '../../src-shared/contract/wire';
 import type { EngineSupervisor } from '../host/engine-supervisor';
@@ -24,8 +24,16 @@ export function attachBridge(wss: WebSocketServer, supervisor: EngineSupervisor,
     });
   });
   return (event) => {
-    for (const client of wss.clients) send(client, event);
+    const safe = withSafeError(event);
+    for (const client of wss.clients) send(client, safe);
   };
+}
+
+/** Events that report a failure (asset.decoded, job and download progress) carry `error` at the top. */
+function withSafeError(event: WireEvent): WireEvent {
+  const payload = event.payload as { error?: unknown } | null;
+  const error = AnyfillErrorSchema.safeParse(payload?.error);
+  return error.success ? { ...event, payload: { ...payload, error: clientSafeError(error.data) } } : event;
 }
 
 async function answer(supervisor: EngineSupervisor, data: RawData, isBinary: boolean): Promise<WireResponse | null> {
