@@ -6,7 +6,7 @@ import type { EditorDocument, ImageLayer, SelectionLayer } from '../../../src-sh
 import { MANIFEST_FILE, planExport, type LayerFiles } from '../../../src-shared/export/file-names';
 import type { EngineContext } from '../engine-context';
 import { ensureDecoded } from '../images/asset-store';
-import { fullResSelectionMask } from '../selection/full-res-mask';
+import { selectionMaskOffThread } from '../selection/mask-off-thread';
 import { compositeDocument, encodePng } from './composite-document';
 import { FolderWriter } from './folder-writer';
 import { buildLayeredPsd } from './export-psd';
@@ -82,7 +82,7 @@ async function writeSelection(ctx: EngineContext, out: FolderWriter, doc: Editor
   const origin = selectionOrigin(doc, layer);
   const entry: ManifestLayer = { ...base, kind: 'selection', file: files.mask ?? null, ...origin, width: pixels.width, height: pixels.height, opacity: 1 };
   if (!files.mask && !files.cutout) return entry;
-  const mask = fullResSelectionMask(layer, pixels);
+  const mask = await selectionMaskOffThread(layer, pixels);
   if (files.mask) {
     const grey = Buffer.from(mask.data.buffer, mask.data.byteOffset, mask.data.byteLength);
     await out.write(files.mask, await encodeExportPng({ data: grey, width: mask.width, height: mask.height, channels: 1 }));

@@ -22,8 +22,12 @@ export function fullResSelectionMask(layer: SelectionLayer, pixels: Pixels): Mas
 
 /** The same, refusing an empty mask or one that leaves nothing of the image around it. */
 export function nonEmptySelectionMask(layer: SelectionLayer, pixels: Pixels): Mask {
-  const { width, height } = pixels;
-  const mask = fullResSelectionMask(layer, pixels);
+  return checkNonEmpty(layer, fullResSelectionMask(layer, pixels));
+}
+
+/** `mask` itself, unless it selects nothing or everything (then a sentence saying which). */
+export function checkNonEmpty(layer: Pick<SelectionLayer, 'name'>, mask: Mask): Mask {
+  const { width, height } = mask;
   const selected = area(mask);
   if (selected === 0) throw new AnyfillError('BAD_REQUEST', `“${layer.name}” selects nothing; add to it with a click or the brush first.`);
   if (selected >= width * height) {

@@ -7,7 +7,7 @@ import type { Mask } from '../../../src-shared/masks';
 import { checkReplayCost, replayVisits } from '../../../src-shared/selection/replay-cost';
 import type { Pixels } from '../images/pixels';
 import { startWorker } from '../runtime/start-worker';
-import { fullResSelectionMask } from './full-res-mask';
+import { checkNonEmpty, fullResSelectionMask } from './full-res-mask';
 
 /** About 0.4 s of brush painting at 22 ns a visit; a worker's start costs more than this saves. */
 export const MAIN_THREAD_VISITS = 2e7;
@@ -30,4 +30,9 @@ export async function selectionMaskOffThread(layer: SelectionLayer, pixels: Pixe
   } finally {
     void worker.terminate();
   }
+}
+
+/** selectionMaskOffThread, refusing an empty mask or one that leaves nothing of the image (fill, inpaint). */
+export async function nonEmptyMaskOffThread(layer: SelectionLayer, pixels: Pixels): Promise<Mask> {
+  return checkNonEmpty(layer, await selectionMaskOffThread(layer, pixels));
 }
