@@ -17,6 +17,8 @@ if (only !== 'renderer') {
     build({ ...common, external: ['onnxruntime-node'], entryPoints: { 'ort-worker': 'src-main/engine/runtime/ort-worker.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
     // The content-aware fill's worker thread (pure TypeScript, no packages).
     build({ ...common, entryPoints: { 'fill-worker': 'src-main/engine/fill/fill-worker.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
+    // The full-resolution selection replay's worker thread (pure TypeScript, no packages).
+    build({ ...common, entryPoints: { 'mask-worker': 'src-main/engine/selection/mask-worker.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
     build({ ...common, packages: 'external', external: ['electron'], entryPoints: { main: 'src-main/electron/main.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
     build({ ...common, external: ['electron'], entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
   ]);

@@ -32,8 +32,17 @@ export function forkUtilityEngine(enginePath: string, env: EngineEnv): EngineChi
     onExit: (listener) => {
       child.on('exit', (code) => listener(code, fatal ? `${fatal}, exit code ${code}` : `exit code ${code}`));
     },
-    kill: () => {
-      if (!exited) child.kill();
+    kill: (force) => {
+      if (exited) return;
+      child.kill();
+      // A hung or stopped engine may not act on the polite kill; SIGKILL ends it in any state.
+      if (force && child.pid !== undefined) {
+        try {
+          process.kill(child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
     },
   };
 }

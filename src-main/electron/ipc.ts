@@ -16,7 +16,7 @@ export interface IpcDeps {
 
 export function registerIpc(deps: IpcDeps): void {
   ipcMain.removeHandler(INVOKE_CHANNEL);
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown): Promise<InvokeReply> => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown, payloadFile?: unknown): Promise<InvokeReply> => {
     const frame = event.senderFrame;
     // Only our own windows: a WebContents without a BrowserWindow (e.g. a stray one) is refused too.
     const window = BrowserWindow.fromWebContents(event.sender);
@@ -25,6 +25,7 @@ export function registerIpc(deps: IpcDeps): void {
       isMainFrame: frame !== null && frame.parent === null && window !== null,
       channel,
       payload,
+      payloadFile,
     });
     if (!valid.ok) {
       console.warn(`[ipc] refused: ${valid.error.code} ${valid.error.detail ?? ''}`);
@@ -33,7 +34,7 @@ export function registerIpc(deps: IpcDeps): void {
     try {
       const result =
         valid.owner === 'engine'
-          ? await deps.supervisor.request(valid.channel, valid.payload)
+          ? await deps.supervisor.request(valid.channel, valid.payload, valid.payloadFile)
           : await callShell(deps.shell, valid.channel, valid.payload, { window });
       return { ok: true, result };
     } catch (err) {

@@ -6,7 +6,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { AnyfillApi } from '../../src-shared/contract/api';
 import type { RequestOf, ResponseOf } from '../../src-shared/contract/contract';
-import { isChannelName, isEventName, type ChannelName, type EventName } from '../../src-shared/contract/names';
+import { isChannelName, isEventName, ownerOf, type ChannelName, type EventName } from '../../src-shared/contract/names';
+import { STAGE_PAYLOAD_ABOVE_BYTES, approxJsonBytes } from '../../src-shared/contract/message-limits';
 import type { AnyfillErrorData } from '../../src-shared/contract/errors';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeReply } from './ipc-names';
 import { APP_SCHEME, FILES_HOST } from './origins';
@@ -39,7 +40,12 @@ async function invoke<C extends ChannelName>(channel: C, request: RequestOf<C>):
   }
   let reply: InvokeReply;
   try {
-    reply = (await ipcRenderer.invoke(INVOKE_CHANNEL, channel, request)) as InvokeReply;
+    // [Note: message size] a big engine payload (a large document's autosave) is staged as a file first.
+    if (ownerOf(channel) === 'engine' && approxJsonBytes(request, STAGE_PAYLOAD_ABOVE_BYTES) > STAGE_PAYLOAD_ABOVE_BYTES) {
+      const bytes = new TextEncoder().encode(JSON.stringify(request));
+      const staged = await invoke('shell.stageBytes', { name: 'request.json', bytes });
+      reply = (await ipcRenderer.invoke(INVOKE_CHANNEL, channel, undefined, staged.id)) as InvokeReply;
+    } else reply = (await ipcRenderer.invoke(INVOKE_CHANNEL, channel, request)) as InvokeReply;
   } catch (err) {
     // Structured clone failed (a function or DOM object in the request) or main is gone.
     return rejectWith({ code: 'BAD_REQUEST', message: 'The request could not be sent to Anyfill.', detail: String(err) });

@@ -7,7 +7,7 @@ import { createDispatcher } from './dispatcher';
 import { createEngineHandlers } from './handlers/index';
 import { hardenSharp } from './images/harden-sharp';
 import type { EngineContext } from './engine-context';
-import type { WireEvent } from '../../src-shared/contract/wire';
+import { PING, PONG, type WireEvent } from '../../src-shared/contract/wire';
 
 function main(): void {
   const sessionDir = process.env.ANYFILL_SESSION_DIR;
@@ -29,6 +29,8 @@ function main(): void {
   };
   const dispatch = createDispatcher(createEngineHandlers(), ctx);
   transport.onMessage((message) => {
+    // [Note: heartbeat] answered by the main thread at once: silence means it is stuck.
+    if ((message as { t?: unknown } | null)?.t === PING) return transport.send({ t: PONG });
     void dispatch(message).then((reply) => reply && transport.send(reply));
   });
   transport.onHostGone(() => process.exit(0));

@@ -6,7 +6,8 @@ export interface EngineChild {
   send(message: unknown): void;
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null, reason: string) => void): void;
-  kill(): void;
+  /** `force`: SIGKILL, which also ends a stopped or hung process. */
+  kill(force?: boolean): void;
 }
 
 export type SpawnEngine = () => EngineChild;
@@ -46,6 +47,6 @@ export function forkEngine(enginePath: string, env: EngineEnv): EngineChild {
     },
     onMessage: (l) => child.on('message', l),
     onExit: (l) => child.on('exit', (code, signal) => l(code, signal ? `killed by ${signal}` : `exit code ${code}`)),
-    kill: () => child.kill(),
+    kill: (force) => child.kill(force ? 'SIGKILL' : 'SIGTERM'),
   };
 }

@@ -7,10 +7,11 @@ import { AnyfillError } from '../../src-shared/contract/errors';
 import { contentSecurityPolicy } from '../common/mime';
 import { forkEngine } from '../host/engine-child';
 import { EngineSupervisor } from '../host/engine-supervisor';
+import { heartbeatFromEnv } from '../host/heartbeat';
 import { createSessionDir, type SessionDir } from '../host/session-dir';
 import { hostHeaderAllowed, makePolicy, originAllowed, tokenMatches, type AccessPolicy } from './access';
-import { receiveUpload, serveRenderer, serveSessionFile, sendError, type RouteContext } from './http-routes';
-import { attachBridge } from './ws-bridge';
+import { decodePath, receiveUpload, serveRenderer, serveSessionFile, sendError, type RouteContext } from './http-routes';
+import { HARD_FRAME_BYTES, attachBridge } from './ws-bridge';
 
 export interface BrowserHostOptions {
   port: number; // 0 picks a free port
@@ -34,14 +35,15 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   makePolicy(opts.host, 1, opts.token); // refuse a non-loopback bind without a token before anything starts
   const session = await createSessionDir();
   const server = http.createServer();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_BYTES });
   let broadcast: (e: Parameters<ReturnType<typeof attachBridge>>[0]) => void = () => undefined;
   const supervisor = new EngineSupervisor({
     spawn: () => forkEngine(opts.enginePath, { sessionDir: session.root, modelsDir: opts.modelsDir, host: 'browser', version: opts.version }),
     onEvent: (e) => broadcast(e),
+    heartbeat: heartbeatFromEnv(),
     log: opts.log,
   });
-  broadcast = attachBridge(wss, supervisor);
+  broadcast = attachBridge(wss, supervisor, opts.log);
   supervisor.start();
 
   await new Promise<void>((resolve, reject) => {
@@ -98,7 +100,7 @@ async function route(ctx: RouteContext, policy: AccessPolicy, req: IncomingMessa
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, new AnyfillError('BAD_REQUEST', 'Method not allowed.'));
   if (url.pathname.startsWith('/files/')) {
-    return serveSessionFile(ctx, decodeURIComponent(url.pathname.slice('/files/'.length)), url.searchParams.get('download'), res);
+    return serveSessionFile(ctx, decodePath(url.pathname.slice('/files/'.length)), url.searchParams.get('download'), res);
   }
   return serveRenderer(ctx, url.pathname, res);
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { toErrorData, AnyfillError } from '../../src-shared/contract/errors';
 import { contentTypeFor } from '../common/mime';
 import { resolveInside, stageStream, type SessionDir } from '../host/session-dir';
+import { clientSafeError } from './client-errors';
 
 export interface RouteContext {
   rendererDir: string;
@@ -13,7 +14,7 @@ export interface RouteContext {
 }
 
 export async function serveRenderer(ctx: RouteContext, urlPath: string, res: ServerResponse): Promise<void> {
-  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath).replace(/^\/+/, '');
+  const rel = decodePath(urlPath === '/' ? '/index.html' : urlPath).replace(/^\/+/, '');
   const top = rel.split('/')[0] ?? '';
   const file = await resolveInside(ctx.rendererDir, rel, [top]);
   if (!file || !(await isFile(file))) return sendError(res, 404, new AnyfillError('NOT_FOUND', 'Not found.'));
@@ -50,9 +51,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** A percent-decoded URL path; a malformed escape (`/%E0%A4%A`) is a 400, not an exception. */
+export function decodePath(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new AnyfillError('BAD_REQUEST', 'That address is not valid.');
+  }
+}
+
+/** The error as JSON, without stack traces or paths of this machine ([clientSafeError]). */
 export function sendError(res: ServerResponse, status: number, err: unknown): void {
   const data = toErrorData(err);
-  sendJson(res, data.code === 'TOO_LARGE' ? 413 : data.code === 'IO' ? 507 : status, data);
+  const code = data.code === 'TOO_LARGE' ? 413 : data.code === 'IO' ? 507 : data.code === 'BAD_REQUEST' ? 400 : status;
+  if (res.headersSent) return void res.destroy();
+  sendJson(res, code, clientSafeError(data));
 }
 
 async function isFile(p: string): Promise<boolean> {

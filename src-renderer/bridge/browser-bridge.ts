@@ -14,6 +14,7 @@ import {
   type ResponseOf,
 } from '../../src-shared/contract/contract';
 import { AnyfillError, fromErrorData, toErrorData } from '../../src-shared/contract/errors';
+import { STAGE_PAYLOAD_ABOVE_BYTES, approxJsonBytes } from '../../src-shared/contract/message-limits';
 import { StagedFileSchema, type StagedFile } from '../../src-shared/contract/payloads';
 import type { ExportId } from '../../src-shared/document/ids';
 import type { ExportFormat } from '../../src-shared/contract/export-payloads';
@@ -58,7 +59,9 @@ export class BrowserBridge implements AnyfillApi {
     if (!req.success) throw new AnyfillError('BAD_REQUEST', `Invalid request for ${channel}.`, req.error.message);
     let result: unknown;
     try {
-      result = await this.ws.request(channel, req.data);
+      // [Note: message size] a big payload (a large document's autosave) goes up as a file, not inline.
+      const large = approxJsonBytes(req.data, STAGE_PAYLOAD_ABOVE_BYTES) > STAGE_PAYLOAD_ABOVE_BYTES;
+      result = large ? await this.ws.request(channel, undefined, (await this.stagePayload(req.data)).id) : await this.ws.request(channel, req.data);
     } catch (err) {
       throw fromErrorData(toErrorData(err));
     }
@@ -82,6 +85,10 @@ export class BrowserBridge implements AnyfillApi {
     const parsed = events[event].safeParse(payload);
     if (!parsed.success) return;
     for (const l of this.listeners.get(event) ?? []) (l as (p: unknown) => void)(parsed.data);
+  }
+
+  private stagePayload(payload: unknown): Promise<StagedFile> {
+    return this.stageFile(new File([JSON.stringify(payload)], 'request.json', { type: 'application/json' }));
   }
 
   async stageFile(file: File): Promise<StagedFile> {

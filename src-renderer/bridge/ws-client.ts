@@ -2,6 +2,8 @@
 // events, and reconnection with backoff. [Note: contract] envelopes are the ones in src-shared/contract/wire.ts.
 import { WireMessageSchema, type WireRequest } from '../../src-shared/contract/wire';
 import type { AnyfillErrorData } from '../../src-shared/contract/errors';
+import { MAX_MESSAGE_BYTES, messageTooLarge } from '../../src-shared/contract/message-limits';
+import type { StagedFileId } from '../../src-shared/document/ids';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 
@@ -41,9 +43,11 @@ export class WsClient {
     return () => this.stateListeners.delete(listener);
   }
 
-  request(channel: string, payload: unknown): Promise<unknown> {
+  /** `payloadFile`: the payload was staged in the inbox instead ([Note: message size]). */
+  request(channel: string, payload: unknown, payloadFile?: StagedFileId): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const message: WireRequest = { t: 'req', id: this.nextId++, channel, payload };
+      const id = this.nextId++;
+      const message: WireRequest = payloadFile ? { t: 'req', id, channel, payload: undefined, payloadFile } : { t: 'req', id, channel, payload };
       const pending = { resolve, reject };
       if (this.socket?.readyState === WebSocket.OPEN) return this.send(message, pending);
       const timer = setTimeout(() => {
@@ -56,8 +60,13 @@ export class WsClient {
   }
 
   private send(message: WireRequest, pending: Pending): void {
+    const text = JSON.stringify(message);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: count exactly only when that could matter.
+    const bytes = text.length * 3 > MAX_MESSAGE_BYTES ? new TextEncoder().encode(text).byteLength : text.length;
+    // Never sent: the host would refuse it anyway, and the answer is clearer from here.
+    if (bytes > MAX_MESSAGE_BYTES) return pending.reject(messageTooLarge(bytes, MAX_MESSAGE_BYTES, message.channel));
     this.inFlight.set(message.id, pending);
-    this.socket!.send(JSON.stringify(message));
+    this.socket!.send(text);
   }
 
   private setState(s: ConnectionState): void {

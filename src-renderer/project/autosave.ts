@@ -3,8 +3,9 @@
 // had nothing unsaved or the user answered Don't Save ([Note: never lose work]); saving deletes it too.
 import type { DocumentId } from '../../src-shared/document/ids';
 import type { EditorDocument } from '../../src-shared/document/types';
-import { getApi, userMessage } from '../bridge/api';
+import { errorData, getApi, userMessage } from '../bridge/api';
 import { getState, useEditor, type EditorState } from '../state/editor-store';
+import { copyWrittenBy } from './autosave-outcome';
 import { AutosaveScheduler } from './autosave-scheduler';
 import { isDirty } from './dirty';
 import { getProject, setProject } from './project-store';
@@ -19,8 +20,21 @@ function wanted(doc: EditorDocument): boolean {
   return doc === document && doc.layers.length > 0 && isDirty(doc, history, getProject().saved);
 }
 
-async function save(doc: EditorDocument): Promise<void> {
-  const { savedAt } = await getApi().invoke('project.autosave', { document: doc });
+/** `known`: each document's last copy (savedAt) seen by this window, to judge a crashed autosave. */
+async function save(doc: EditorDocument, known: Map<DocumentId, string>): Promise<void> {
+  const startedAt = new Date().toISOString();
+  let savedAt: string;
+  try {
+    ({ savedAt } = await getApi().invoke('project.autosave', { document: doc }));
+  } catch (err) {
+    if (errorData(err).code !== 'ENGINE_CRASHED') throw err;
+    // The engine died while saving; it may have finished the copy first (the request waits for the restart).
+    const { projects } = await getApi().invoke('project.recoverable', {});
+    const written = copyWrittenBy(projects, doc.id, known.get(doc.id), startedAt);
+    if (!written) throw err;
+    savedAt = written;
+  }
+  known.set(doc.id, savedAt);
   setProject({ autosaves: getProject().autosaves + 1, lastAutosave: savedAt, autosaveError: null });
 }
 
@@ -41,10 +55,11 @@ export function discardRecoveryCopy(documentId: DocumentId): Promise<void> {
 export const autosaveIdle = (): Promise<void> => scheduler?.idle() ?? Promise.resolve();
 
 export function installAutosave(delayMs = AUTOSAVE_MS): () => void {
+  const known = new Map<DocumentId, string>();
   const s = new AutosaveScheduler<EditorDocument>({
     delayMs,
     wanted,
-    save,
+    save: (doc) => save(doc, known),
     // Shown in the status bar (not a toast: the work is unchanged and the next change tries again).
     onError: (err) => {
       const why = userMessage(err, 'the recovery copy could not be written');

@@ -6,7 +6,7 @@ import type { EditorDocument, ImageLayer, SelectionLayer } from '../../../src-sh
 import { MANIFEST_FILE, planExport, type LayerFiles } from '../../../src-shared/export/file-names';
 import type { EngineContext } from '../engine-context';
 import { ensureDecoded } from '../images/asset-store';
-import { fullResSelectionMask } from '../selection/full-res-mask';
+import { selectionMaskOffThread } from '../selection/mask-off-thread';
 import { compositeDocument, encodePng } from './composite-document';
 import { FolderWriter } from './folder-writer';
 import { buildLayeredPsd } from './export-psd';
@@ -19,6 +19,8 @@ export type { LayersManifest } from '../../../src-shared/contract/export-payload
 export interface FolderOptions {
   /** Write the PSD here instead of into the folder (the browser host downloads it apart from the zip). */
   psdPath?: string;
+  /** How errors name the folder (the browser host's staging folder is no place the user knows). */
+  folderLabel?: string;
 }
 
 export async function exportLayersToFolder(
@@ -30,7 +32,7 @@ export async function exportLayersToFolder(
 ): Promise<LayersManifest> {
   const c: ExportChoices = { ...DEFAULT_EXPORT_CHOICES, ...choices };
   const plan = planExport(document, c);
-  const out = new FolderWriter(dir);
+  const out = new FolderWriter(dir, options.folderLabel);
   await out.ready();
   // Made once, when first needed: cut-outs take what is seen, and composite.png and the PSD show it.
   let composite: Promise<Buffer> | undefined;
@@ -91,7 +93,7 @@ async function writeSelection(
   const origin = selectionOrigin(doc, layer);
   const entry: ManifestLayer = { ...base, kind: 'selection', file: files.mask ?? null, ...origin, width: pixels.width, height: pixels.height, opacity: 1 };
   if (!files.mask && !files.cutout) return entry;
-  const mask = fullResSelectionMask(layer, pixels);
+  const mask = await selectionMaskOffThread(layer, pixels);
   if (files.mask) {
     const grey = Buffer.from(mask.data.buffer, mask.data.byteOffset, mask.data.byteLength);
     await out.write(files.mask, await encodeExportPng({ data: grey, width: mask.width, height: mask.height, channels: 1 }));

@@ -6,7 +6,7 @@
 import { writePsdBuffer, type Layer, type Psd } from 'ag-psd';
 import type { EditorDocument, ImageLayer, SelectionLayer } from '../../../src-shared/document/types';
 import { ensureDecoded } from '../images/asset-store';
-import { fullResSelectionMask } from '../selection/full-res-mask';
+import { selectionMaskOffThread } from '../selection/mask-off-thread';
 import { cropMask, cropRgba, selectionOrigin, toRgba } from './selection-parts';
 import { bbox } from '../../../src-shared/masks';
 
@@ -46,7 +46,7 @@ async function imageLayer(sessionDir: string, layer: ImageLayer): Promise<Layer>
 /** null for an empty selection (nothing to show or load). */
 async function selectionLayer(sessionDir: string, doc: EditorDocument, layer: SelectionLayer): Promise<Layer | null> {
   const { pixels } = await ensureDecoded(sessionDir, layer.assetId);
-  const mask = fullResSelectionMask(layer, pixels);
+  const mask = await selectionMaskOffThread(layer, pixels);
   const rect = bbox(mask);
   if (!rect) return null;
   const origin = selectionOrigin(doc, layer);

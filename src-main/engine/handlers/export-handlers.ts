@@ -20,7 +20,7 @@ export const documentExportLayers: EngineHandler<'document.exportLayers'> = asyn
   const psdId = req.choices.psd ? newExportId() : null;
   const psdPath = psdId ? path.join(exports, `${psdId}.psd`) : undefined;
   try {
-    const manifest = await exportLayersToFolder(ctx, doc, tmpDir, req.choices, psdPath ? { psdPath } : {});
+    const manifest = await exportLayersToFolder(ctx, doc, tmpDir, req.choices, { folderLabel: 'the export', ...(psdPath ? { psdPath } : {}) });
     // Only the PSD chosen: the folder holds layers.json alone, which is no download of its own.
     const zipped = manifest.files.length > 1;
     if (zipped) await zipFolder(tmpDir, manifest.files, `${slugify(doc.name.replace(/\.[A-Za-z0-9]{1,5}$/, ''), 'image')}-layers`, path.join(exports, `${folderId}.zip`));

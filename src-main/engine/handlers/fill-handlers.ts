@@ -6,7 +6,7 @@ import { runFill } from '../fill/fill-client';
 import { ensureDecoded } from '../images/asset-store';
 import { createDerivedAsset } from '../images/derived-asset';
 import { jobQueue } from '../jobs/job-queue';
-import { nonEmptySelectionMask } from '../selection/full-res-mask';
+import { nonEmptyMaskOffThread } from '../selection/mask-off-thread';
 import { maskThickness, THIN_MASK_RADIUS } from '../selection/mask-thickness';
 import { pixelSha256 } from '../provenance/hashes';
 
@@ -18,7 +18,7 @@ export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
     const started = performance.now();
     job.report(0, 1, 'Reading the selection');
     const { pixels } = await ensureDecoded(ctx.sessionDir, req.assetId);
-    const mask = nonEmptySelectionMask(req.selection, pixels);
+    const mask = await nonEmptyMaskOffThread(req.selection, pixels);
     const method = req.method === 'auto' ? (maskThickness(mask) <= THIN_MASK_RADIUS ? 'telea' : 'patchmatch') : req.method;
     const patch = await runFill(
       { image: { data: pixels.data, width: pixels.width, height: pixels.height, channels: pixels.channels }, mask: mask.data, method, seed: req.seed },

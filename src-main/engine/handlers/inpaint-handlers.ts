@@ -18,7 +18,7 @@ import { createDerivedAsset } from '../images/derived-asset';
 import type { Pixels } from '../images/pixels';
 import { jobQueue, type JobControl } from '../jobs/job-queue';
 import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
-import { nonEmptySelectionMask } from '../selection/full-res-mask';
+import { nonEmptyMaskOffThread } from '../selection/mask-off-thread';
 import { packFileHashes, pixelSha256 } from '../provenance/hashes';
 
 const ms = (t: object): Record<string, number> => Object.fromEntries(Object.entries(t as Record<string, number>).map(([k, v]) => [k, Math.round(v * 10) / 10]));
@@ -27,7 +27,7 @@ const ms = (t: object): Record<string, number> => Object.fromEntries(Object.entr
 async function selectionPixels(ctx: EngineContext, assetId: AssetId, selection: SelectionLayer, maskGrow = 0) {
   if (selection.assetId !== assetId) throw new AnyfillError('BAD_REQUEST', 'That selection was made on another image.', `${selection.assetId} ≠ ${assetId}`);
   const { pixels } = await ensureDecoded(ctx.sessionDir, assetId);
-  return { pixels, mask: growForGeneration(nonEmptySelectionMask(selection, pixels), maskGrow) };
+  return { pixels, mask: growForGeneration(await nonEmptyMaskOffThread(selection, pixels), maskGrow) };
 }
 
 function deps(ctx: EngineContext, job: JobControl) {

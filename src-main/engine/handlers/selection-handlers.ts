@@ -4,12 +4,12 @@ import { area, bbox } from '../../../src-shared/masks';
 import type { EngineHandler } from '../engine-context';
 import { ensureDecoded } from '../images/asset-store';
 import { writeMaskPng } from '../images/mask-png';
-import { fullResSelectionMask } from '../selection/full-res-mask';
+import { selectionMaskOffThread } from '../selection/mask-off-thread';
 
 export const selectionMask: EngineHandler<'selection.mask'> = async (req, ctx) => {
   const { assetId } = req.selection;
   const { pixels } = await ensureDecoded(ctx.sessionDir, assetId);
-  const mask = fullResSelectionMask(req.selection, pixels);
+  const mask = await selectionMaskOffThread(req.selection, pixels);
   const file = await writeMaskPng(ctx.sessionDir, assetId, `selection-${req.selection.id}-${randomSuffix(6)}`, mask);
   return { mask: file, bbox: bbox(mask), area: area(mask) };
 };

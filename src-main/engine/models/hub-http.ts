@@ -1,6 +1,7 @@
 // Runs in: engine process (and the CLI). Talking to a Hugging Face-style hub: URLs, the headers that
 // carry size, sha256 and commit, Range replies, and proxy-aware fetch with redirects followed by hand
 // (the hub's 302 to its CDN carries X-Linked-Etag / X-Linked-Size / X-Repo-Commit; the CDN reply does not).
+import { AnyfillError } from '../../../src-shared/contract/errors';
 import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
@@ -96,5 +97,6 @@ export async function fetchFollow(
     await res.body?.cancel().catch(() => undefined);
     url = new URL(location, url).href;
   }
-  throw new Error(`Too many redirects for ${url}`);
+  // Not "interrupted": retrying the same loop would fail the same way.
+  throw new AnyfillError('IO', `The server redirected too many times (over 10 redirects) for ${url}; the mirror may be misconfigured. Try another endpoint or try again later.`);
 }

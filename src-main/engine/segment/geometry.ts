@@ -9,7 +9,8 @@ export const MAX_POINTS = 64;
 /** ResizeLongestSide: scale = 1024 / max(w,h); new sides int(side·scale + 0.5). */
 export function resizeLongSide(width: number, height: number, long = FRAME): { width: number; height: number; scale: number } {
   const scale = long / Math.max(width, height);
-  return { width: Math.trunc(width * scale + 0.5), height: Math.trunc(height * scale + 0.5), scale };
+  // At least 1 px: a 1 × 5000 image would otherwise round to a 0-wide encoder input.
+  return { width: Math.max(1, Math.trunc(width * scale + 0.5)), height: Math.max(1, Math.trunc(height * scale + 0.5)), scale };
 }
 
 export function placementFor(family: SamFamily, width: number, height: number): LowResPlacement {

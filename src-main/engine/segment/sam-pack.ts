@@ -46,7 +46,7 @@ export async function findSamPack(modelsDir: string, packId?: string): Promise<P
   // The user's choice (Models window) first, while it is an installed SAM pack with its files.
   const chosen = (await readPreferences(modelsDir)).segment;
   const preferred = chosen ? await readManifest(modelsDir, chosen) : null;
-  if (isSam(preferred) && hasFiles(modelsDir, preferred)) return preferred;
+  if (isSam(preferred) && !missingFile(modelsDir, preferred)) return preferred;
   const dirs = (await readdir(modelsDir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory()).map((d) => d.name);
   const catalog = loadCatalog().packs;
   const rank = (id: string) => {
@@ -54,20 +54,26 @@ export async function findSamPack(modelsDir: string, packId?: string): Promise<P
     return i < 0 ? catalog.length : catalog[i]!.default ? -1 : i;
   };
   const ids = dirs.filter((d) => PackIdSchema.safeParse(d).success).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  // A pack with a file gone is skipped for a whole one, but named if it was the only one.
+  let incomplete: AnyfillError | null = null;
   for (const id of ids) {
     const m = await readManifest(modelsDir, id);
-    if (isSam(m) && hasFiles(modelsDir, m)) return m;
+    if (!isSam(m)) continue;
+    const missing = missingFile(modelsDir, m);
+    if (!missing) return m;
+    incomplete ??= missing;
   }
-  throw noSamPack();
+  throw incomplete ?? noSamPack();
 }
 
-function hasFiles(modelsDir: string, m: PackManifest): boolean {
+/** Why the pack's encoder or decoder cannot be used (a deleted file names the pack and file), or null. */
+function missingFile(modelsDir: string, m: PackManifest): AnyfillError | null {
   try {
     resolvePackFile(modelsDir, m, 'encoder');
     resolvePackFile(modelsDir, m, 'decoder');
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (err) {
+    return err instanceof AnyfillError ? err : noSamPack();
   }
 }
 

@@ -4,12 +4,14 @@ import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { SelectionLayer } from '../../../src-shared/document/selection';
 import { area, type Mask } from '../../../src-shared/masks';
 import { replaySelection } from '../../../src-shared/selection/replay';
+import { checkReplayCost } from '../../../src-shared/selection/replay-cost';
 import type { Pixels } from '../images/pixels';
 import { decodeLogits } from '../segment/logits-codec';
 
 /** The mask at the size of `pixels` (the decoded, upright image the selection was made on). */
 export function fullResSelectionMask(layer: SelectionLayer, pixels: Pixels): Mask {
   const { width, height } = pixels;
+  checkReplayCost(layer, width, height); // [Note: cost limits] before any decoding or painting
   let logits: Float32Array | null = null;
   if (layer.sam) {
     const { base64, ...rest } = layer.sam.logits;
@@ -20,8 +22,12 @@ export function fullResSelectionMask(layer: SelectionLayer, pixels: Pixels): Mas
 
 /** The same, refusing an empty mask or one that leaves nothing of the image around it. */
 export function nonEmptySelectionMask(layer: SelectionLayer, pixels: Pixels): Mask {
-  const { width, height } = pixels;
-  const mask = fullResSelectionMask(layer, pixels);
+  return checkNonEmpty(layer, fullResSelectionMask(layer, pixels));
+}
+
+/** `mask` itself, unless it selects nothing or everything (then a sentence saying which). */
+export function checkNonEmpty(layer: Pick<SelectionLayer, 'name'>, mask: Mask): Mask {
+  const { width, height } = mask;
   const selected = area(mask);
   if (selected === 0) throw new AnyfillError('BAD_REQUEST', `“${layer.name}” selects nothing; add to it with a click or the brush first.`);
   if (selected >= width * height) {
