@@ -21,15 +21,23 @@ export class EditorPage {
   }
 
   async openWithDialog(file: string): Promise<void> {
-    const chooser = this.page.waitForEvent('filechooser');
-    await this.page.getByTestId('open-button').click();
-    await (await chooser).setFiles(file);
+    await this.chooseWithDialog(file);
   }
 
   async openBytesWithDialog(name: string, bytes: Buffer): Promise<void> {
+    await this.chooseWithDialog({ name, mimeType: 'application/octet-stream', buffer: bytes });
+  }
+
+  /**
+   * Open… as a user does; when the editor first asks to save an edited document, answers Don't Save (these
+   * tests' edits are throwaway; unsaved-work.test.ts asserts the question and each answer itself).
+   */
+  private async chooseWithDialog(files: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByTestId('open-button').click();
-    await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+    const asked = this.page.getByTestId('unsaved-prompt').waitFor().then(() => 'asked' as const, () => 'never' as const);
+    if ((await Promise.race([chooser.then(() => 'chooser' as const), asked])) === 'asked') await this.page.getByTestId('unsaved-dont-save').click();
+    await (await chooser).setFiles(files);
   }
 
   /** Open a synthetic scene as a PNG through the Open dialog and wait until it is shown and idle. */

@@ -2,8 +2,9 @@
 // sees every pack with its size and device, downloads MobileSAM from a local stand-in hub (progress bar,
 // installed), verifies and removes it, meets a 404 with a clear error and Retry, and cancels a slow
 // download and resumes it. The hub serves small stand-in bytes under the catalog's repo/revision/source
-// paths; the catalog's sizes are approximate and its sha256 null, so downloads are checked against the
-// hub's X-Linked-Size / X-Linked-Etag, as against huggingface.co.
+// paths; the host reads the catalog with its pins lifted (ANYFILL_CATALOG_FILE), so downloads are checked
+// against the hub's listing and X-Linked-Size / X-Linked-Etag, as against huggingface.co for a file no
+// catalog pins.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,12 @@ async function serveLoadableStandIn(hubRoot: string, packId: string, padTo: numb
   }
 }
 
+/** The real catalog with every pin lifted, each file saying so: the path a mirror with no published hashes takes. */
+function unpinnedCatalog(): typeof catalogJson {
+  const note = 'Served by the test hub: no hash pinned; the hub vouches for it.';
+  return { ...catalogJson, packs: catalogJson.packs.map((p) => ({ ...p, files: p.files.map((f) => ({ ...f, sha256: null, evidence: note })) })) } as typeof catalogJson;
+}
+
 /** The hub's /resolve/ requests (not the CDN hops) for a pack's repo, as repo paths. */
 const resolved = (hub: HubServer, from = 0, repo?: string) =>
   hub.requests
@@ -67,7 +74,11 @@ describe('model manager', () => {
     // Like huggingface.co: large files answer with a 302 to a CDN, their sha256 in X-Linked-Etag.
     hub.knobs.redirectLfs = true;
     modelsDir = mkdtempSync(path.join(os.tmpdir(), 'anyfill-models-e2e-'));
-    serve = await startServe([], { ANYFILL_MODELS_DIR: modelsDir, ANYFILL_MODEL_ENDPOINT: hub.url });
+    // The stand-in bytes match no pinned hash: the host gets the catalog as a mirror with nothing pinned
+    // would be (same packs, paths and commits; sizes and hashes from the hub's listing and headers).
+    const unpinned = path.join(modelsDir, '..', `catalog-unpinned-${process.pid}.json`);
+    writeFileSync(unpinned, JSON.stringify(unpinnedCatalog()));
+    serve = await startServe([], { ANYFILL_MODELS_DIR: modelsDir, ANYFILL_MODEL_ENDPOINT: hub.url, ANYFILL_CATALOG_FILE: unpinned });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     page = await context.newPage();

@@ -1,13 +1,19 @@
 // Runs in: engine process (and the CLI). The bundled model catalog, validated once, and small lookups on it.
 import type { Catalog, CatalogFile, CatalogPack } from '../../../src-shared/models/catalog-schema';
 import { CatalogSchema } from '../../../src-shared/models/catalog-schema';
+import { readFileSync } from 'node:fs';
 import catalogJson from '../../../models/catalog.json';
 
 let cached: Catalog | undefined;
 
-/** The catalog shipped with the app. A schema failure is a build bug, so it throws loudly. */
+/**
+ * The catalog shipped with the app, or the one ANYFILL_CATALOG_FILE names (an organisation's own mirror of
+ * the packs, or a test hub's): the same schema and the same download, hash and contract checks either way.
+ * A schema failure is a build or configuration bug, so it throws loudly.
+ */
 export function loadCatalog(): Catalog {
-  cached ??= CatalogSchema.parse(catalogJson);
+  const file = process.env.ANYFILL_CATALOG_FILE;
+  cached ??= CatalogSchema.parse(file ? JSON.parse(readFileSync(file, 'utf8')) : catalogJson);
   return cached;
 }
 
