@@ -1,0 +1,58 @@
+// Runs in: CLI and tests (Node). The cost twins: per catalog pack, its ONNX roles built at the real size
+// (width 1) or a fraction of the channels, the dynamic axes of one real call, and the published cost each
+// must match within ±10 % (performance.md §1, with its sources).
+import type { CatalogPack } from '../../src-shared/models/catalog-schema';
+import { mobileSamEncoderTwin } from './sam/mobilesam-encoder';
+import { samDecoderTwin } from './sam/sam-decoder';
+import type { TwinGraph } from './twin-graph';
+
+export interface Published {
+  params: number;
+  macs: number;
+  /** Where the figures come from (performance.md §1 row and its sources). */
+  source: string;
+}
+
+export interface TwinModel {
+  role: string;
+  /** The file's path in the pack, as the real layout names it. */
+  file: string;
+  build(width: number): TwinGraph;
+  /** Sizes of the dynamic axes for one real call, to count its cost. */
+  call: Record<string, number>;
+  published: Published;
+}
+
+export interface TwinPack {
+  packId: string;
+  family: CatalogPack['family'];
+  layout: CatalogPack['layout'];
+  models: TwinModel[];
+}
+
+const SAM_DECODER: Omit<TwinModel, 'file'> = {
+  role: 'decoder',
+  build: () => samDecoderTwin('decoder.onnx'),
+  // One click: the point and SAM's padding point; 5 output tokens + 2 = 7 tokens.
+  call: { num_points: 2, tokens: 7, orig_height: 3000, orig_width: 4000 },
+  published: { params: 3.876e6, macs: 1.81e9, source: 'performance.md §1 "SAM prompt + mask decoder": 3.876 M [S3], 1.81 GMAC (computed, §8)' },
+};
+
+export const TWIN_PACKS: TwinPack[] = [
+  {
+    packId: 'mobilesam',
+    family: 'sam1',
+    layout: 'sam1-acly',
+    models: [
+      {
+        role: 'encoder',
+        file: 'mobile_sam_image_encoder.onnx',
+        build: (width) => mobileSamEncoderTwin('mobile_sam_image_encoder.onnx', width),
+        call: { image_height: 768, image_width: 1024 },
+        // 9.66 M for the whole model [S2] less the 3.876 M decoder [S3]; the MobileSAM README rounds it to "5 M".
+        published: { params: 5.78e6, macs: 38.2e9, source: 'performance.md §1 "MobileSAM (TinyViT-5M) encoder": 38.2 GMAC [S2][S3]; 9.66 M total [S2] − 3.876 M decoder [S3]' },
+      },
+      { ...SAM_DECODER, file: 'sam_mask_decoder_multi.onnx', build: () => samDecoderTwin('sam_mask_decoder_multi.onnx') },
+    ],
+  },
+];

@@ -1,0 +1,74 @@
+// Runs in: CLI and tests (Node). A graph builder for the cost twins: every tensor carries its shape, which
+// is written as value_info, and every weight is an external tensor declared in a WeightTable.
+import { GraphBuilder, type AttrValue, type Dim } from '../standins/graph-builder';
+import { WeightTable, type WeightFill } from './weights';
+
+/** A float32 tensor of the graph with its shape (a string dim is a dynamic axis, e.g. "tokens"). */
+export interface T {
+  name: string;
+  shape: Dim[];
+}
+
+export class TwinGraph {
+  readonly g: GraphBuilder;
+  readonly weights: WeightTable;
+  private scope: string[] = [];
+  private count = 0;
+
+  /** `dataFile`: the external data file's name next to the model (e.g. "encoder.onnx.data"). */
+  constructor(name: string, dataFile: string) {
+    this.g = new GraphBuilder(name);
+    this.weights = new WeightTable(dataFile);
+  }
+
+  input(name: string, shape: Dim[]): T {
+    return { name: this.g.input(name, 'float32', shape), shape };
+  }
+
+  output(name: string, shape: Dim[], from: T): void {
+    this.g.output(name, 'float32', shape, from.name);
+  }
+
+  /** Names weights after the layer they belong to, as a checkpoint would. */
+  within<R>(name: string, build: () => R): R {
+    this.scope.push(name);
+    try {
+      return build();
+    } finally {
+      this.scope.pop();
+    }
+  }
+
+  weight(dims: number[], fill: WeightFill, what = 'weight'): string {
+    const name = [...this.scope, `${what}${this.count++}`].join('.');
+    return this.g.initializer(this.weights.declare(name, dims, fill));
+  }
+
+  /** One node with a float32 output of a known shape (recorded in value_info). */
+  op(opType: string, inputs: Array<T | string>, shape: Dim[], attrs: Record<string, AttrValue> = {}): T {
+    const name = this.g.op(opType, inputs.map((i) => (typeof i === 'string' ? i : i.name)), attrs);
+    this.g.annotate(name, 'float32', shape);
+    return { name, shape };
+  }
+
+  /** Reshape to a shape with at most one dynamic axis (sent as −1). */
+  reshape(x: T, shape: Dim[]): T {
+    return this.op('Reshape', [x, this.g.i64(shape.map((d) => (typeof d === 'number' ? d : -1)))], shape);
+  }
+
+  transpose(x: T, perm: number[]): T {
+    return this.op('Transpose', [x], perm.map((p) => x.shape[p]!), { perm });
+  }
+
+  add(a: T, b: T | string): T {
+    return this.op('Add', [a, b], a.shape);
+  }
+
+  mul(a: T, b: T | string): T {
+    return this.op('Mul', [a, b], a.shape);
+  }
+
+  toBytes(): Uint8Array {
+    return this.g.toBytes();
+  }
+}
