@@ -4,6 +4,7 @@
 import type { CatalogPack } from '../../src-shared/models/catalog-schema';
 import { mobileSamEncoderTwin } from './sam/mobilesam-encoder';
 import { samDecoderTwin } from './sam/sam-decoder';
+import { unetTwin } from './sd/unet';
 import type { TwinGraph } from './twin-graph';
 
 export interface Published {
@@ -53,6 +54,21 @@ export const TWIN_PACKS: TwinPack[] = [
         published: { params: 5.78e6, macs: 38.2e9, source: 'performance.md §1 "MobileSAM (TinyViT-5M) encoder": 38.2 GMAC [S2][S3]; 9.66 M total [S2] − 3.876 M decoder [S3]' },
       },
       { ...SAM_DECODER, file: 'sam_mask_decoder_multi.onnx', build: () => samDecoderTwin('sam_mask_decoder_multi.onnx') },
+    ],
+  },
+  {
+    packId: 'sd15-inpaint',
+    family: 'sd-inpaint',
+    layout: 'sd-diffusers-onnx',
+    models: [
+      {
+        role: 'unet',
+        file: 'unet/model.onnx',
+        build: (width) => unetTwin(width),
+        // One evaluation at 512² (64×64 latents), one prompt of 77 tokens; CFG runs batch 2.
+        call: { batch: 1, height: 64, width: 64, sequence: 77 },
+        published: { params: 859.5e6, macs: 401.7e9, source: 'performance.md §1 "SD1.5 UNet" 859.5 M [S15]; "SD1.5 inpainting UNet (9-channel conv_in)" 401.7 GMAC (computed, §8; thop 338.7 G without attention matmuls [S15])' },
+      },
     ],
   },
 ];

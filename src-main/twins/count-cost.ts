@@ -20,11 +20,7 @@ export function countCost(modelBytes: Uint8Array, bindings: Record<string, numbe
   const shapes = new Map<string, number[]>();
   const dimsOf = (info: onnx.IValueInfoProto) =>
     (info.type?.tensorType?.shape?.dim ?? []).map((d) => {
-      if (d.dimParam) {
-        const bound = bindings[d.dimParam];
-        if (bound === undefined) throw new Error(`${info.name}: bind the dynamic axis "${d.dimParam}" to count its cost`);
-        return bound;
-      }
+      if (d.dimParam) return evalDim(d.dimParam, bindings, info.name!);
       return Number(d.dimValue);
     });
   for (const info of [...(graph.input ?? []), ...(graph.valueInfo ?? []), ...(graph.output ?? [])]) shapes.set(info.name!, dimsOf(info));
@@ -59,4 +55,16 @@ export function countCost(modelBytes: Uint8Array, bindings: Record<string, numbe
     if (macs) byOp[node.opType!] = (byOp[node.opType!] ?? 0) + macs;
   }
   return { params, macs: Object.values(byOp).reduce((s, v) => s + v, 0), byOp };
+}
+
+/** "height/8*width/8" with height = width = 64 → 64; a plain name is looked up as is. */
+function evalDim(expr: string, bindings: Record<string, number>, tensor: string): number {
+  if (bindings[expr] !== undefined) return bindings[expr];
+  return expr.split('*').reduce((acc, factor) => {
+    if (/^\d+$/.test(factor)) return acc * Number(factor);
+    const [name, div = '1'] = factor.split('/');
+    const bound = bindings[name!];
+    if (bound === undefined) throw new Error(`${tensor}: bind the dynamic axis "${name}" to count its cost`);
+    return (acc * bound) / Number(div);
+  }, 1);
 }

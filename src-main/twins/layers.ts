@@ -2,7 +2,7 @@
 // Conv/ConvTranspose, MatMul linears, LayerNormalization, group norm (InstanceNormalization on groups, as
 // PyTorch exports it), GELU by Erf, SiLU, and multi-head attention with its two matmuls and a softmax.
 import type { Dim } from '../standins/graph-builder';
-import type { T, TwinGraph } from './twin-graph';
+import { mulDims, scaleDim, type T, type TwinGraph } from './twin-graph';
 
 const num = (d: Dim): number => {
   if (typeof d !== 'number') throw new Error(`a fixed size is needed here, not "${d}"`);
@@ -18,9 +18,11 @@ export interface ConvOptions {
 
 /** NCHW convolution, square kernel. */
 export function conv(t: TwinGraph, x: T, cout: number, k: number, o: ConvOptions = {}): T {
-  const [n, cin, h, w] = x.shape.map(num) as [number, number, number, number];
+  const [n, , h, w] = x.shape as [Dim, Dim, Dim, Dim];
+  const cin = num(x.shape[1]!);
   const { stride = 1, pad = Math.floor(k / 2), groups = 1, bias = true } = o;
-  const size = (v: number) => Math.floor((v + 2 * pad - k) / stride) + 1;
+  // Dynamic sizes: "same" padding keeps them and stride s divides them (the UNet's and VAE's convs).
+  const size = (v: Dim) => (typeof v === 'number' ? Math.floor((v + 2 * pad - k) / stride) + 1 : scaleDim(v, 1 / stride));
   const inputs = [x.name, t.weight([cout, cin / groups, k, k], { fanIn: (cin / groups) * k * k })];
   if (bias) inputs.push(t.weight([cout], 'zeros', 'bias'));
   return t.op('Conv', inputs, [n, cout, size(h), size(w)], { kernel_shape: [k, k], strides: [stride, stride], pads: [pad, pad, pad, pad], group: groups });
@@ -53,10 +55,11 @@ export function layerNorm2d(t: TwinGraph, x: T): T {
 
 /** GroupNorm(groups) with per-channel affine on NCHW. */
 export function groupNorm(t: TwinGraph, x: T, groups = 32): T {
-  const [n, c, h, w] = x.shape.map(num) as [number, number, number, number];
-  const grouped = t.reshape(x, [n, groups, (c / groups) * h * w]);
+  const [n, , h, w] = x.shape as [Dim, Dim, Dim, Dim];
+  const c = num(x.shape[1]!);
+  const grouped = t.reshape(x, [n, groups, mulDims(c / groups, h, w)]);
   const normed = t.op('InstanceNormalization', [grouped.name, t.g.f32(new Array<number>(groups).fill(1)), t.g.f32(new Array<number>(groups).fill(0))], grouped.shape, { epsilon: 1e-5 });
-  const back = t.reshape(normed, x.shape);
+  const back = t.reshapeLike(normed, x);
   return t.add(t.mul(back, t.weight([c, 1, 1], 'ones')), t.weight([c, 1, 1], 'zeros', 'bias'));
 }
 

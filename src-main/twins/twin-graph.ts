@@ -9,13 +9,32 @@ export interface T {
   shape: Dim[];
 }
 
+/**
+ * A size scaled by `factor` (½ after a stride-2 conv, 2 after an upsample). Dynamic sizes are written
+ * "height/8": count-cost.ts evaluates them from the call's bindings.
+ */
+export function scaleDim(d: Dim, factor: number): Dim {
+  if (typeof d === 'number') return d * factor;
+  const [name, div = '1'] = d.split('/');
+  const k = Number(div) / factor;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`cannot scale ${d} by ${factor}`);
+  return k === 1 ? name! : `${name}/${k}`;
+}
+
+/** The product of sizes ("height/8*width/8" when dynamic). */
+export function mulDims(...dims: Dim[]): Dim {
+  const fixed = dims.filter((d): d is number => typeof d === 'number').reduce((a, b) => a * b, 1);
+  const named = dims.filter((d): d is string => typeof d === 'string');
+  return named.length ? [...(fixed === 1 ? [] : [String(fixed)]), ...named].join('*') : fixed;
+}
+
 export class TwinGraph {
   readonly g: GraphBuilder;
   readonly weights: WeightTable;
   private scope: string[] = [];
   private count = 0;
 
-  /** `dataFile`: the external data file's name next to the model (e.g. "encoder.onnx.data"). */
+  /** `dataFile`: the external data file's name in the model's folder ("encoder.onnx.data", "weights.pb"). */
   constructor(name: string, dataFile: string) {
     this.g = new GraphBuilder(name);
     this.weights = new WeightTable(dataFile);
@@ -51,9 +70,16 @@ export class TwinGraph {
     return { name, shape };
   }
 
-  /** Reshape to a shape with at most one dynamic axis (sent as −1). */
+  /** Reshape: dynamic axes kept in place are sent as 0 (copy), at most one other as −1. */
   reshape(x: T, shape: Dim[]): T {
-    return this.op('Reshape', [x, this.g.i64(shape.map((d) => (typeof d === 'number' ? d : -1)))], shape);
+    const target = shape.map((d, i) => (typeof d === 'number' ? d : d === x.shape[i] ? 0 : -1));
+    if (target.filter((d) => d === -1).length > 1) throw new Error(`reshape to ${shape.join('×')}: more than one new dynamic axis`);
+    return this.op('Reshape', [x, this.g.i64(target)], shape);
+  }
+
+  /** Reshape to the (runtime) shape of `like`. */
+  reshapeLike(x: T, like: T): T {
+    return this.op('Reshape', [x.name, this.g.op('Shape', [like.name])], like.shape);
   }
 
   transpose(x: T, perm: number[]): T {
