@@ -4,7 +4,9 @@
 import type { CatalogPack } from '../../src-shared/models/catalog-schema';
 import { mobileSamEncoderTwin } from './sam/mobilesam-encoder';
 import { samDecoderTwin } from './sam/sam-decoder';
+import { textEncoderTwin } from './sd/text-encoder';
 import { unetTwin } from './sd/unet';
+import { vaeDecoderTwin, vaeEncoderTwin } from './sd/vae';
 import type { TwinGraph } from './twin-graph';
 
 export interface Published {
@@ -68,6 +70,27 @@ export const TWIN_PACKS: TwinPack[] = [
         // One evaluation at 512² (64×64 latents), one prompt of 77 tokens; CFG runs batch 2.
         call: { batch: 1, height: 64, width: 64, sequence: 77 },
         published: { params: 859.5e6, macs: 401.7e9, source: 'performance.md §1 "SD1.5 UNet" 859.5 M [S15]; "SD1.5 inpainting UNet (9-channel conv_in)" 401.7 GMAC (computed, §8; thop 338.7 G without attention matmuls [S15])' },
+      },
+      {
+        role: 'textEncoder',
+        file: 'text_encoder/model.onnx',
+        build: (width) => textEncoderTwin(width),
+        call: { batch: 1, sequence: 77 },
+        published: { params: 123.1e6, macs: 6.65e9, source: 'performance.md §1 "CLIP ViT-L/14 text encoder, 77 tokens": 123.1 M, 6.5 G (thop) / 8.96 G (MLCommons) [S15][S16], 6.65 G computed' },
+      },
+      {
+        role: 'vaeEncoder',
+        file: 'vae_encoder/model.onnx',
+        build: (width) => vaeEncoderTwin(width),
+        call: { batch: 1, height: 512, width: 512, height_latent: 64, width_latent: 64 },
+        published: { params: 34e6, macs: 558e9, source: 'performance.md §1 "SD VAE encoder, 512²": ~34 M, 558 GMAC (computed, §8)' },
+      },
+      {
+        role: 'vaeDecoder',
+        file: 'vae_decoder/model.onnx',
+        build: (width) => vaeDecoderTwin(width),
+        call: { batch: 1, height_latent: 64, width_latent: 64, height: 512, width: 512 },
+        published: { params: 49.5e6, macs: 1257e9, source: 'performance.md §1 "SD VAE decoder, 512²": 49.5 M, 1,240.1 GMAC convs (thop) [S15] + 17.2 attention (computed) = 1,257' },
       },
     ],
   },

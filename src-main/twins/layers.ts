@@ -81,7 +81,7 @@ export function mlp(t: TwinGraph, x: T, hidden: number, out: number): T {
  * Multi-head attention on [B, N, C] tokens: projections to `inner` (= heads × d), softmax(q·kᵀ/√d)·v,
  * output projection back to `out` (default: q's width).
  */
-export function attention(t: TwinGraph, q: T, k: T, v: T, heads: number, inner: number, out?: number): T {
+export function attention(t: TwinGraph, q: T, k: T, v: T, heads: number, inner: number, out?: number, scoreBias?: string): T {
   const [b, nq] = q.shape as [Dim, Dim];
   const nk = k.shape[1]!;
   const d = inner / heads;
@@ -90,7 +90,8 @@ export function attention(t: TwinGraph, q: T, k: T, v: T, heads: number, inner: 
   const kt = t.transpose(t.reshape(linear(t, k, inner), [b, nk, heads, d]), [0, 2, 3, 1]);
   const vh = split(linear(t, v, inner), nk);
   const scores = t.mul(t.op('MatMul', [qh, kt], [b, heads, nq, nk]), t.g.f32(1 / Math.sqrt(d)));
-  const weights = t.op('Softmax', [scores], scores.shape, { axis: -1 });
+  // scoreBias: an additive mask broadcast over the scores (CLIP's causal mask).
+  const weights = t.op('Softmax', [scoreBias ? t.add(scores, scoreBias) : scores], scores.shape, { axis: -1 });
   const mixed = t.transpose(t.op('MatMul', [weights, vh], [b, heads, nq, d]), [0, 2, 1, 3]);
   return linear(t, t.reshape(mixed, [b, nq, inner]), out ?? num(q.shape[2]!));
 }

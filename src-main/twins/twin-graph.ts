@@ -15,10 +15,13 @@ export interface T {
  */
 export function scaleDim(d: Dim, factor: number): Dim {
   if (typeof d === 'number') return d * factor;
-  const [name, div = '1'] = d.split('/');
-  const k = Number(div) / factor;
-  if (!Number.isInteger(k) || k < 1) throw new Error(`cannot scale ${d} by ${factor}`);
-  return k === 1 ? name! : `${name}/${k}`;
+  const m = /^(?:(\d+)\*)?([a-z_]+)(?:\/(\d+))?$/.exec(d);
+  if (!m) throw new Error(`cannot scale ${d}`);
+  const ratio = (Number(m[1] ?? 1) / Number(m[3] ?? 1)) * factor;
+  const name = m[2]!;
+  if (ratio >= 1 && Number.isInteger(ratio)) return ratio === 1 ? name : `${ratio}*${name}`;
+  if (Number.isInteger(1 / ratio)) return `${name}/${1 / ratio}`;
+  throw new Error(`cannot scale ${d} by ${factor}`);
 }
 
 /** The product of sizes ("height/8*width/8" when dynamic). */
