@@ -4,6 +4,7 @@
 import type { CatalogPack } from '../../src-shared/models/catalog-schema';
 import { mobileSamEncoderTwin } from './sam/mobilesam-encoder';
 import { samDecoderTwin } from './sam/sam-decoder';
+import { vitBEncoderTwin } from './sam/vit-b-encoder';
 import { textEncoderTwin } from './sd/text-encoder';
 import { unetTwin } from './sd/unet';
 import { vaeDecoderTwin, vaeEncoderTwin } from './sd/vae';
@@ -56,6 +57,21 @@ export const TWIN_PACKS: TwinPack[] = [
         published: { params: 5.78e6, macs: 38.2e9, source: 'performance.md §1 "MobileSAM (TinyViT-5M) encoder": 38.2 GMAC [S2][S3]; 9.66 M total [S2] − 3.876 M decoder [S3]' },
       },
       { ...SAM_DECODER, file: 'sam_mask_decoder_multi.onnx', build: () => samDecoderTwin('sam_mask_decoder_multi.onnx') },
+    ],
+  },
+  {
+    packId: 'sam-vit-b',
+    family: 'sam1',
+    layout: 'sam1-samexporter',
+    models: [
+      {
+        role: 'encoder',
+        file: 'encoder.onnx',
+        build: (width) => vitBEncoderTwin('encoder.onnx', width),
+        call: { image_height: 768, image_width: 1024 },
+        published: { params: 91e6, macs: 486e9, source: 'performance.md §1 "SAM ViT-B image encoder, 1024²": ~91 M (SAM-b 93.7 M whole model [S38]), 486 GMAC (computed, §8)' },
+      },
+      { ...SAM_DECODER, file: 'decoder.onnx', build: () => samDecoderTwin('decoder.onnx', 1) },
     ],
   },
   {

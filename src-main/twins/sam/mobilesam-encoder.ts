@@ -17,13 +17,7 @@ const STAGES = [
 
 export function mobileSamEncoderTwin(file: string, width = 1): TwinGraph {
   const t = new TwinGraph('mobilesam_encoder_twin', `${file}.data`);
-  const g = t.g;
-  const image = t.input('input_image', ['image_height', 'image_width', 3]);
-  const norm = g.op('Div', [g.op('Sub', [image.name, g.f32(SAM1_MEAN)]), g.f32(SAM1_STD)]);
-  const chw = g.op('Unsqueeze', [g.op('Transpose', [norm], { perm: [2, 0, 1] }), g.i64([0])]);
-  const hw = g.op('Slice', [g.op('Shape', [image.name]), g.i64([0]), g.i64([2])]);
-  const pads = g.op('Concat', [g.i64([0, 0, 0, 0, 0, 0]), g.op('Sub', [g.i64([1024, 1024]), hw])], { axis: 0 });
-  const frame = t.op('Pad', [chw, pads, g.f32(0)], [1, 3, 1024, 1024]);
+  const frame = samInputFrame(t);
 
   const dims = STAGES.map((s) => Math.max(s.heads || 4, Math.round(s.dim * width)));
   let x = t.within('patch_embed', () => conv(t, gelu(t, conv(t, frame, dims[0]! / 2, 3, { stride: 2 })), dims[0]!, 3, { stride: 2 }));
@@ -40,6 +34,17 @@ export function mobileSamEncoderTwin(file: string, width = 1): TwinGraph {
   const neck = t.within('neck', () => layerNorm2d(t, conv(t, layerNorm2d(t, conv(t, x, 256, 1, { bias: false })), 256, 3, { bias: false })));
   t.output('image_embeddings', [1, 256, 64, 64], neck);
   return t;
+}
+
+/** input_image [h, w, 3] RGB 0–255, long side 1024 → normalised, zero-padded bottom/right to 1024². */
+export function samInputFrame(t: TwinGraph): T {
+  const g = t.g;
+  const image = t.input('input_image', ['image_height', 'image_width', 3]);
+  const norm = g.op('Div', [g.op('Sub', [image.name, g.f32(SAM1_MEAN)]), g.f32(SAM1_STD)]);
+  const chw = g.op('Unsqueeze', [g.op('Transpose', [norm], { perm: [2, 0, 1] }), g.i64([0])]);
+  const hw = g.op('Slice', [g.op('Shape', [image.name]), g.i64([0]), g.i64([2])]);
+  const pads = g.op('Concat', [g.i64([0, 0, 0, 0, 0, 0]), g.op('Sub', [g.i64([1024, 1024]), hw])], { axis: 0 });
+  return t.op('Pad', [chw, pads, g.f32(0)], [1, 3, 1024, 1024]);
 }
 
 /** Inverted residual: 1×1 expand ×4, depthwise 3×3, 1×1 project, residual. */

@@ -3,7 +3,7 @@
 // and dense position encodings, mask-input downscaling convs, the two-way transformer (2 blocks: token
 // self-attention, token→image and image→token cross-attention at half width, MLP 2048; post-residual
 // layer norms), final attention, two transposed-conv 2× upscalers, per-mask hypernetwork MLPs, IoU head,
-// and the graph's upsampling of `masks` to orig_im_size.
+// the single-mask export's in-graph choice, and the graph's upsampling of `masks` to orig_im_size.
 // Target (performance.md §1, [S3] + §8): 3.876 M parameters; 1.81 GMAC per click (7 tokens).
 import { upscale } from '../../standins/sam/decoder-sam1';
 import { attention, convTranspose, conv, gelu, layerNorm, layerNorm2d, linear, mlp } from '../layers';
@@ -12,8 +12,9 @@ import { TwinGraph, type T } from '../twin-graph';
 const C = 256;
 const MASKS = 4;
 
-export function samDecoderTwin(file: string): TwinGraph {
-  const t = new TwinGraph('sam_decoder_twin', `${file}.data`);
+/** `maskCount` 1: the --return-single-mask export, which picks one of the 4 masks in the graph. */
+export function samDecoderTwin(file: string, maskCount: 1 | 4 = 4): TwinGraph {
+  const t = new TwinGraph(`sam_decoder_${maskCount}_twin`, `${file}.data`);
   const g = t.g;
   const emb = t.input('image_embeddings', [1, C, 64, 64]);
   const coords = t.input('point_coords', [1, 'num_points', 2]);
@@ -70,12 +71,19 @@ export function samDecoderTwin(file: string): TwinGraph {
   const hyper = Array.from({ length: MASKS }, (_, i) => t.within(`hypernetworks.${i}`, () => mlp3(t, token(1 + i), C / 8)));
   const hyperIn = t.op('Concat', hyper, [1, MASKS, C / 8], { axis: 1 });
   const masks = t.op('MatMul', [hyperIn, t.reshape(up, [1, C / 8, 256 * 256])], [1, MASKS, 256 * 256]);
-  const lowRes = t.reshape(masks, [1, MASKS, 256, 256]);
-  const iou = t.reshape(t.within('iou_head', () => mlp3(t, token(0), MASKS)), [1, MASKS]);
-
-  g.output('masks', 'float32', [1, MASKS, 'orig_height', 'orig_width'], upscale(g, lowRes.name, orig.name, MASKS));
-  t.output('iou_predictions', [1, MASKS], iou);
-  t.output('low_res_masks', [1, MASKS, 256, 256], lowRes);
+  let lowRes = t.reshape(masks, [1, MASKS, 256, 256]);
+  let iou = t.reshape(t.within('iou_head', () => mlp3(t, token(0), MASKS)), [1, MASKS]);
+  if (maskCount === 1) {
+    // SamOnnxModel.select_masks: argmax(iou + (num_points − 2.5)·[1000, 0, 0, 0]).
+    const n = g.op('Cast', [g.op('Gather', [g.op('Shape', [coords.name]), g.i64(1)], { axis: 0 })], { to: 1 });
+    const score = g.op('Add', [iou.name, g.op('Mul', [g.op('Sub', [n, g.f32(2.5)]), g.f32([1000, 0, 0, 0], [1, 4])])]);
+    const best = g.op('ArgMax', [score], { axis: 1, keepdims: 0 });
+    lowRes = t.op('Gather', [lowRes.name, best], [1, 1, 256, 256], { axis: 1 });
+    iou = t.op('Gather', [iou.name, best], [1, 1], { axis: 1 });
+  }
+  g.output('masks', 'float32', [1, maskCount, 'orig_height', 'orig_width'], upscale(g, lowRes.name, orig.name, maskCount));
+  t.output('iou_predictions', [1, maskCount], iou);
+  t.output('low_res_masks', [1, maskCount, 256, 256], lowRes);
   return t;
 }
 
