@@ -1,0 +1,51 @@
+// Runs in: benchmark (node). One realistic call per twin role, as the app makes it: a 4:3 photo resized to
+// 1024 for the SAM encoders; one click with the app's small orig_im_size (it upsamples the low-res mask
+// itself); a CFG UNet evaluation (batch 2, 64×64 latents); 77 prompt tokens; 512² through the VAE.
+import { loadOrt, type Feeds } from '../../src-main/engine/runtime/ort';
+
+/** Deterministic values in [−1, 1). */
+const wave = (n: number, scale = 1) => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.7311) * scale);
+
+export const CALL_NOTES: Record<string, string> = {
+  'sam1:encoder': '768×1024 RGB (a 4:3 photo, long side 1024)',
+  'sam1:decoder': '1 click + padding point, orig_im_size 48×64 (the app reads the 256² low-res logits)',
+  'sd-inpaint:unet': 'batch 2 (classifier-free guidance), 64×64 latents, 77 tokens',
+  'sd-inpaint:textEncoder': '1 × 77 tokens',
+  'sd-inpaint:vaeEncoder': '1 × 512×512',
+  'sd-inpaint:vaeDecoder': '1 × 64×64 latents → 512×512',
+};
+
+export function feedsFor(family: string, role: string): Feeds {
+  const ort = loadOrt();
+  const f32 = (values: Float32Array, dims: number[]) => new ort.Tensor('float32', values, dims);
+  switch (`${family}:${role}`) {
+    case 'sam1:encoder':
+      return { input_image: f32(wave(768 * 1024 * 3, 127).map((v) => v + 128), [768, 1024, 3]) };
+    case 'sam1:decoder':
+      return {
+        image_embeddings: f32(wave(256 * 64 * 64), [1, 256, 64, 64]),
+        point_coords: f32(Float32Array.from([512, 384, 0, 0]), [1, 2, 2]),
+        point_labels: f32(Float32Array.from([1, -1]), [1, 2]),
+        mask_input: f32(new Float32Array(256 * 256), [1, 1, 256, 256]),
+        has_mask_input: f32(Float32Array.from([0]), [1]),
+        orig_im_size: f32(Float32Array.from([48, 64]), [2]),
+      };
+    case 'sd-inpaint:unet':
+      return {
+        sample: f32(wave(2 * 9 * 64 * 64), [2, 9, 64, 64]),
+        timestep: f32(Float32Array.from([981]), [1]),
+        encoder_hidden_states: f32(wave(2 * 77 * 768), [2, 77, 768]),
+      };
+    case 'sd-inpaint:textEncoder': {
+      const ids = new Int32Array(77).fill(49407);
+      ids.set([49406, 320, 1929, 539, 320, 2867]);
+      return { input_ids: new ort.Tensor('int32', ids, [1, 77]) };
+    }
+    case 'sd-inpaint:vaeEncoder':
+      return { sample: f32(wave(3 * 512 * 512), [1, 3, 512, 512]) };
+    case 'sd-inpaint:vaeDecoder':
+      return { latent_sample: f32(wave(4 * 64 * 64, 3), [1, 4, 64, 64]) };
+    default:
+      throw new Error(`no benchmark call for ${family} ${role}`);
+  }
+}
