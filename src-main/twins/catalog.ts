@@ -4,6 +4,8 @@
 import type { CatalogPack } from '../../src-shared/models/catalog-schema';
 import { mobileSamEncoderTwin } from './sam/mobilesam-encoder';
 import { samDecoderTwin } from './sam/sam-decoder';
+import { sam2DecoderTwin } from './sam/sam2-decoder';
+import { sam2EncoderTwin } from './sam/sam2-encoder';
 import { vitBEncoderTwin } from './sam/vit-b-encoder';
 import { textEncoderTwin } from './sd/text-encoder';
 import { unetTwin } from './sd/unet';
@@ -72,6 +74,27 @@ export const TWIN_PACKS: TwinPack[] = [
         published: { params: 91e6, macs: 486e9, source: 'performance.md §1 "SAM ViT-B image encoder, 1024²": ~91 M (SAM-b 93.7 M whole model [S38]), 486 GMAC (computed, §8)' },
       },
       { ...SAM_DECODER, file: 'decoder.onnx', build: () => samDecoderTwin('decoder.onnx', 1) },
+    ],
+  },
+  {
+    packId: 'sam2.1-tiny',
+    family: 'sam2',
+    layout: 'sam2-samexporter',
+    models: [
+      {
+        role: 'encoder',
+        file: 'encoder.onnx',
+        build: (width) => sam2EncoderTwin('encoder.onnx', width),
+        call: {},
+        published: { params: 27.2e6, macs: 144e9, source: 'performance.md §1 "SAM 2.1 hiera-tiny encoder + FPN": ~144 GMAC (computed, §8); 27.2 M = the 109 MB fp32 tiny encoder export / 4 bytes (model-contracts.md: shubham0204/sam2-onnx-models), whole model 38.9 M [S7]' },
+      },
+      {
+        role: 'decoder',
+        file: 'decoder.onnx',
+        build: () => sam2DecoderTwin('decoder.onnx'),
+        call: { num_labels: 1, num_points: 2, tokens: 8 },
+        published: { params: 4.125e6, macs: 1.81e9, source: '4.1 M = the 16.5 MB fp32 decoder export / 4 bytes (model-contracts.md: shubham0204/sam2-onnx-models); 1.81 GMAC per click as the SAM decoder (performance.md §1, §8: same transformer and upscalers)' },
+      },
     ],
   },
   {

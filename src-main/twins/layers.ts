@@ -30,7 +30,8 @@ export function conv(t: TwinGraph, x: T, cout: number, k: number, o: ConvOptions
 
 /** Transposed convolution with kernel = stride (SAM's 2× upscalers). */
 export function convTranspose(t: TwinGraph, x: T, cout: number, k: number): T {
-  const [n, cin, h, w] = x.shape.map(num) as [number, number, number, number];
+  const n = x.shape[0]!;
+  const [cin, h, w] = x.shape.slice(1).map(num) as [number, number, number];
   const inputs = [x.name, t.weight([cin, cout, k, k], { fanIn: cin }), t.weight([cout], 'zeros', 'bias')];
   return t.op('ConvTranspose', inputs, [n, cout, h * k, w * k], { kernel_shape: [k, k], strides: [k, k] });
 }
