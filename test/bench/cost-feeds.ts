@@ -9,6 +9,8 @@ const wave = (n: number, scale = 1) => Float32Array.from({ length: n }, (_, i) =
 export const CALL_NOTES: Record<string, string> = {
   'sam1:encoder': '768×1024 RGB (a 4:3 photo, long side 1024)',
   'sam1:decoder': '1 click + padding point, orig_im_size 48×64 (the app reads the 256² low-res logits)',
+  'sam2:encoder': '1×3×1024×1024 normalised (the photo stretched to 1024²)',
+  'sam2:decoder': '1 click + padding point, 3 low-res masks',
   'sd-inpaint:unet': 'batch 2 (classifier-free guidance), 64×64 latents, 77 tokens',
   'sd-inpaint:textEncoder': '1 × 77 tokens',
   'sd-inpaint:vaeEncoder': '1 × 512×512',
@@ -29,6 +31,18 @@ export function feedsFor(family: string, role: string): Feeds {
         mask_input: f32(new Float32Array(256 * 256), [1, 1, 256, 256]),
         has_mask_input: f32(Float32Array.from([0]), [1]),
         orig_im_size: f32(Float32Array.from([48, 64]), [2]),
+      };
+    case 'sam2:encoder':
+      return { image: f32(wave(3 * 1024 * 1024, 2), [1, 3, 1024, 1024]) };
+    case 'sam2:decoder':
+      return {
+        image_embed: f32(wave(256 * 64 * 64), [1, 256, 64, 64]),
+        high_res_feats_0: f32(wave(32 * 256 * 256), [1, 32, 256, 256]),
+        high_res_feats_1: f32(wave(64 * 128 * 128), [1, 64, 128, 128]),
+        point_coords: f32(Float32Array.from([512, 384, 0, 0]), [1, 2, 2]),
+        point_labels: f32(Float32Array.from([1, -1]), [1, 2]),
+        mask_input: f32(new Float32Array(256 * 256), [1, 1, 256, 256]),
+        has_mask_input: f32(Float32Array.from([0]), [1]),
       };
     case 'sd-inpaint:unet':
       return {
