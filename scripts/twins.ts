@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   if (values.count) {
     for (const pack of packs) {
       for (const m of pack.models) {
-        const c = countCost(m.build(width).toBytes(), m.call);
+        const c = countCost((m.countGraph && width === 1 ? m.countGraph() : m.build(width)).toBytes(), m.call);
         const pct = (v: number, p: number) => `${v >= p ? '+' : ''}${((v / p - 1) * 100).toFixed(1)}%`;
         console.log(`${`${pack.packId} ${m.role}`.padEnd(28)} ${(c.params / 1e6).toFixed(2).padStart(8)} M (${pct(c.params, m.published.params)})  ${(c.macs / 1e9).toFixed(1).padStart(8)} GMAC (${pct(c.macs, m.published.macs)})  vs ${m.published.source}`);
       }

@@ -3,6 +3,7 @@
 // must match within ±10 % (performance.md §1, with its sources).
 import type { CatalogPack } from '../../src-shared/models/catalog-schema';
 import { mobileSamEncoderTwin } from './sam/mobilesam-encoder';
+import { gdinoTwin } from './gdino/gdino';
 import { samDecoderTwin } from './sam/sam-decoder';
 import { sam2DecoderTwin } from './sam/sam2-decoder';
 import { sam2EncoderTwin } from './sam/sam2-encoder';
@@ -26,6 +27,8 @@ export interface TwinModel {
   build(width: number): TwinGraph;
   /** Sizes of the dynamic axes for one real call, to count its cost. */
   call: Record<string, number>;
+  /** The graph to compare with the published figure when that was counted at another size than the export runs at. */
+  countGraph?: () => TwinGraph;
   published: Published;
 }
 
@@ -94,6 +97,22 @@ export const TWIN_PACKS: TwinPack[] = [
         build: () => sam2DecoderTwin('decoder.onnx'),
         call: { num_labels: 1, num_points: 2, tokens: 8 },
         published: { params: 4.125e6, macs: 1.81e9, source: '4.1 M = the 16.5 MB fp32 decoder export / 4 bytes (model-contracts.md: shubham0204/sam2-onnx-models); 1.81 GMAC per click as the SAM decoder (performance.md §1, §8: same transformer and upscalers)' },
+      },
+    ],
+  },
+  {
+    packId: 'gdino-tiny',
+    family: 'gdino',
+    layout: 'gdino-onnx-community',
+    models: [
+      {
+        role: 'model',
+        file: 'onnx/model.onnx',
+        // The export works at 800×800 only (its preprocessor_config.json); 251 GMAC there.
+        build: () => gdinoTwin('model.onnx'),
+        countGraph: () => gdinoTwin('model.onnx', { height: 800, width: 1344 }),
+        call: { batch: 1, sequence: 20, height: 800, width: 800 },
+        published: { params: 172e6, macs: 411e9, source: 'performance.md §1 "Grounding DINO-T, 800×1333, ~20 text tokens": 172 M with BERT-base [S25b]; ~411 GMAC (computed at 800×1344, §8, ±25 %)' },
       },
     ],
   },

@@ -11,6 +11,7 @@ export const CALL_NOTES: Record<string, string> = {
   'sam1:decoder': '1 click + padding point, orig_im_size 48×64 (the app reads the 256² low-res logits)',
   'sam2:encoder': '1×3×1024×1024 normalised (the photo stretched to 1024²)',
   'sam2:decoder': '1 click + padding point, 3 low-res masks',
+  'gdino:model': '1 × 800×800 (the export\'s size), "red car . person ." (8 tokens)',
   'sd-inpaint:unet': 'batch 2 (classifier-free guidance), 64×64 latents, 77 tokens',
   'sd-inpaint:textEncoder': '1 × 77 tokens',
   'sd-inpaint:vaeEncoder': '1 × 512×512',
@@ -44,6 +45,17 @@ export function feedsFor(family: string, role: string): Feeds {
         mask_input: f32(new Float32Array(256 * 256), [1, 1, 256, 256]),
         has_mask_input: f32(Float32Array.from([0]), [1]),
       };
+    case 'gdino:model': {
+      const ids = BigInt64Array.from([101n, 2417n, 2482n, 1012n, 2711n, 1012n, 102n, 102n]);
+      const i64 = (values: BigInt64Array, dims: number[]) => new ort.Tensor('int64', values, dims);
+      return {
+        pixel_values: f32(wave(3 * 800 * 800, 2), [1, 3, 800, 800]),
+        pixel_mask: i64(new BigInt64Array(800 * 800).fill(1n), [1, 800, 800]),
+        input_ids: i64(ids, [1, ids.length]),
+        token_type_ids: i64(new BigInt64Array(ids.length), [1, ids.length]),
+        attention_mask: i64(new BigInt64Array(ids.length).fill(1n), [1, ids.length]),
+      };
+    }
     case 'sd-inpaint:unet':
       return {
         sample: f32(wave(2 * 9 * 64 * 64), [2, 9, 64, 64]),
