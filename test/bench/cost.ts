@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       const key = `${pack.family}:${model.role}`;
       const gmac = (countCost(model.build(1).toBytes(), model.call).macs * (BATCH[key] ?? 1)) / 1e9;
       const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/bench/cost-one.ts'), dir, pack.packId, model.role], { cwd: repoRoot, maxBuffer: 1 << 20 });
-      const r = JSON.parse(stdout.trim().split('\n').pop()!) as { loadMs: number; firstMs: number; steadyMs: number | null; peakRssBytes: number | null; finite: boolean };
+      const r = JSON.parse(stdout.trim().split('\n').pop()!) as { loadMs: number; firstMs: number; steadyMs: number | null; peakRssBytes: number | null; noNaN: boolean };
       const row = { pack: pack.packId, role: model.role, call: CALL_NOTES[key], gmacPerCall: round(gmac), ...r, gmacPerSecond: r.steadyMs ? round(gmac / (r.steadyMs / 1000)) : null };
       console.log(JSON.stringify(row));
       rows.push(row);
