@@ -109,7 +109,7 @@ export const TWIN_PACKS: TwinPack[] = [
         role: 'model',
         file: 'onnx/model.onnx',
         // The export works at 800×800 only (its preprocessor_config.json); 251 GMAC there.
-        build: () => gdinoTwin('model.onnx'),
+        build: (width) => gdinoTwin('model.onnx', undefined, width),
         countGraph: () => gdinoTwin('model.onnx', { height: 800, width: 1344 }),
         call: { batch: 1, sequence: 20, height: 800, width: 800 },
         published: { params: 172e6, macs: 411e9, source: 'performance.md §1 "Grounding DINO-T, 800×1333, ~20 text tokens": 172 M with BERT-base [S25b]; ~411 GMAC (computed at 800×1344, §8, ±25 %)' },

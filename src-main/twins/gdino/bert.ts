@@ -1,15 +1,15 @@
 // Runs in: CLI and tests (Node). BERT-base text encoder for the Grounding DINO twin: word, position and
 // token-type embeddings, 12 post-norm layers (12-head self-attention masked by attention_mask, GELU FFN
-// 3072), then Grounding DINO's feat_map projection to 256.
+// 3072), then Grounding DINO's feat_map projection to 256 (fewer channels at reduced widths).
 import { attention, gelu, layerNorm, linear } from '../layers';
 import type { T, TwinGraph } from '../twin-graph';
 
 const VOCAB = 30522;
-const HIDDEN = 768;
 
 /** → text features [batch, sequence, 256] and the additive key mask [batch, 1, 1, sequence]. */
-export function bertBase(t: TwinGraph, ids: string, typeIds: string, attentionMask: string): { text: T; keyBias: string } {
+export function bertBase(t: TwinGraph, ids: string, typeIds: string, attentionMask: string, out: number, width = 1): { text: T; keyBias: string } {
   const g = t.g;
+  const HIDDEN = 12 * Math.max(8, Math.round(64 * width));
   const seq = g.op('Gather', [g.op('Shape', [ids]), g.i64([1])], { axis: 0 });
   const shape = ['batch', 'sequence', HIDDEN];
   const words = t.op('Gather', [t.weight([VOCAB, HIDDEN], { fanIn: 1 }, 'word_embeddings'), ids], shape, { axis: 0 });
@@ -24,5 +24,5 @@ export function bertBase(t: TwinGraph, ids: string, typeIds: string, attentionMa
       return layerNorm(t, t.add(y, linear(t, gelu(t, linear(t, y, 4 * HIDDEN)), HIDDEN)));
     });
   }
-  return { text: t.within('feat_map', () => linear(t, x, 256)), keyBias };
+  return { text: t.within('feat_map', () => linear(t, x, out)), keyBias };
 }

@@ -13,13 +13,15 @@ import { bertBase } from './bert';
 import { deformableAttention, type Level } from './deformable';
 import { swinT } from './swin';
 
-const C = 256;
 const QUERIES = 900;
 const MAX_TEXT = 256;
 
-export function gdinoTwin(file: string, size: { height: number; width: number } = { height: 800, width: 800 }): TwinGraph {
+export function gdinoTwin(file: string, size: { height: number; width: number } = { height: 800, width: 800 }, width = 1): TwinGraph {
   const t = new TwinGraph('gdino_tiny_twin', `${file}.data`);
   const g = t.g;
+  // 256 wide at width 1; multiples of 32 (GroupNorm, 8 heads) below.
+  const C = Math.max(32, Math.round((256 * width) / 32) * 32);
+  const k = C / 256;
   const raw = t.input('pixel_values', ['batch', 3, 'height', 'width']);
   g.input('pixel_mask', 'int64', ['batch', 'height', 'width']);
   const ids = g.input('input_ids', 'int64', ['batch', 'sequence']);
@@ -27,25 +29,25 @@ export function gdinoTwin(file: string, size: { height: number; width: number } 
   const mask = g.input('attention_mask', 'int64', ['batch', 'sequence']);
   const pixels = t.reshape(raw, ['batch', 3, size.height, size.width]);
 
-  const feats = swinT(t, pixels);
+  const feats = swinT(t, pixels, width);
   const maps = feats.map((f, i) => t.within(`input_proj.${i}`, () => groupNorm(t, conv(t, f, C, 1))));
   maps.push(t.within('input_proj.3', () => groupNorm(t, conv(t, feats[2]!, C, 3, { stride: 2 }))));
   const levels: Level[] = maps.map((m) => ({ h: m.shape[2] as number, w: m.shape[3] as number }));
   const n = levels.reduce((s, l) => s + l.h * l.w, 0);
   const flat = maps.map((m, i) => t.add(t.transpose(t.reshape(m, ['batch', C, levels[i]!.h * levels[i]!.w]), [0, 2, 1]), t.weight([1, 1, C], { fanIn: 1 }, `level_embed${i}`)));
   let image = t.op('Concat', flat, ['batch', n, C], { axis: 1 });
-  const bert = bertBase(t, ids, typeIds, mask);
+  const bert = bertBase(t, ids, typeIds, mask, C, width);
   let text = bert.text;
 
   for (let i = 0; i < 6; i++) {
     t.within(`encoder.layers.${i}`, () => {
-      const fused = biAttention(t, layerNorm(t, image), layerNorm(t, text), bert.keyBias);
+      const fused = biAttention(t, layerNorm(t, image), layerNorm(t, text), bert.keyBias, 4 * C);
       image = t.add(image, fused.image);
       text = t.add(text, fused.text);
       image = layerNorm(t, t.add(image, deformableAttention(t, image, image, levels)));
-      image = layerNorm(t, t.add(image, mlp(t, image, 2048, C)));
+      image = layerNorm(t, t.add(image, mlp(t, image, 2048 * k, C)));
       text = layerNorm(t, t.add(text, attention(t, text, text, text, 4, C, C, bert.keyBias)));
-      text = layerNorm(t, t.add(text, mlp(t, text, 1024, C)));
+      text = layerNorm(t, t.add(text, mlp(t, text, 1024 * k, C)));
     });
   }
 
@@ -63,7 +65,7 @@ export function gdinoTwin(file: string, size: { height: number; width: number } 
       q = layerNorm(t, t.add(q, attention(t, withPos, withPos, q, 8, C)));
       q = layerNorm(t, t.add(q, attention(t, t.add(q, queryPos), text, text, 8, C, C, bert.keyBias)));
       q = layerNorm(t, t.add(q, deformableAttention(t, t.add(q, queryPos), image, levels)));
-      q = layerNorm(t, t.add(q, mlp(t, q, 2048, C)));
+      q = layerNorm(t, t.add(q, mlp(t, q, 2048 * k, C)));
     });
   }
   // Contrastive logits over the text tokens, −inf on padding and past the text up to 256.
@@ -77,8 +79,9 @@ export function gdinoTwin(file: string, size: { height: number; width: number } 
 }
 
 /** Image↔text bi-attention (embed 1,024, 4 heads): each side reads the other through one score matrix. */
-function biAttention(t: TwinGraph, image: T, text: T, keyBias: string): { image: T; text: T } {
-  const [heads, d, inner] = [4, 256, 1024];
+function biAttention(t: TwinGraph, image: T, text: T, keyBias: string, inner: number): { image: T; text: T } {
+  const C = image.shape[2] as number;
+  const [heads, d] = [4, inner / 4];
   const split = (x: T, len: string | number) => t.transpose(t.reshape(x, ['batch', len, heads, d]), [0, 2, 1, 3]);
   const n = image.shape[1] as number;
   const q = split(linear(t, image, inner), n);

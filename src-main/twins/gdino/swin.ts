@@ -27,13 +27,15 @@ function windowBlock(t: TwinGraph, x: T, heads: number): T {
   return t.add(y, mlp(t, layerNorm(t, y), 4 * c, c));
 }
 
-/** [B,3,H,W] → the last three stages' maps, NCHW (192 @ H/8, 384 @ H/16, 768 @ H/32). */
-export function swinT(t: TwinGraph, pixels: T): T[] {
-  let x = t.within('backbone.patch_embed', () => layerNorm(t, t.transpose(conv(t, pixels, STAGES[0]!.dim, 4, { stride: 4, pad: 0 }), [0, 2, 3, 1])));
+/** [B,3,H,W] → the last three stages' maps, NCHW (192 @ H/8, 384 @ H/16, 768 @ H/32 at width 1). */
+export function swinT(t: TwinGraph, pixels: T, width = 1): T[] {
+  // Heads of 32 channels at width 1, fewer (at least 4) at reduced widths.
+  const dims = STAGES.map((s) => s.heads * Math.max(4, Math.round(32 * width)));
+  let x = t.within('backbone.patch_embed', () => layerNorm(t, t.transpose(conv(t, pixels, dims[0]!, 4, { stride: 4, pad: 0 }), [0, 2, 3, 1])));
   const outs: T[] = [];
   STAGES.forEach((stage, s) => {
     if (s > 0) {
-      x = t.within(`backbone.layers.${s - 1}.downsample`, () => t.transpose(conv(t, t.transpose(x, [0, 3, 1, 2]), stage.dim, 2, { stride: 2, pad: 0 }), [0, 2, 3, 1]));
+      x = t.within(`backbone.layers.${s - 1}.downsample`, () => t.transpose(conv(t, t.transpose(x, [0, 3, 1, 2]), dims[s]!, 2, { stride: 2, pad: 0 }), [0, 2, 3, 1]));
     }
     for (let i = 0; i < stage.depth; i++) x = t.within(`backbone.layers.${s}.blocks.${i}`, () => windowBlock(t, x, stage.heads));
     if (s > 0) outs.push(t.transpose(t.within(`backbone.norm${s}`, () => layerNorm(t, x)), [0, 3, 1, 2]));
