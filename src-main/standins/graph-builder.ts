@@ -41,6 +41,7 @@ export class GraphBuilder {
   private readonly inits: onnx.ITensorProto[] = [];
   private readonly inputs: onnx.IValueInfoProto[] = [];
   private readonly outputs: onnx.IValueInfoProto[] = [];
+  private readonly shapes: onnx.IValueInfoProto[] = [];
   private counter = 0;
 
   constructor(readonly name: string, private readonly external?: ExternalData) {}
@@ -63,6 +64,17 @@ export class GraphBuilder {
     if (external && this.external) moveToExternal(proto, this.external);
     this.inits.push(proto);
     return name;
+  }
+
+  /** An initializer made elsewhere (the cost twins' external weights, written later by a stream). */
+  initializer(proto: onnx.ITensorProto): string {
+    this.inits.push(proto);
+    return proto.name!;
+  }
+
+  /** Records an intermediate tensor's shape (value_info), so tools can read costs from the graph alone. */
+  annotate(name: string, dtype: DType, shape: Dim[]): void {
+    this.shapes.push(valueInfo(name, dtype, shape));
   }
 
   f32(values: number | number[], dims?: number[]): string {
@@ -91,13 +103,13 @@ export class GraphBuilder {
       irVersion: 8,
       producerName: 'anyfill-standins',
       opsetImport: [{ domain: '', version: 17 }],
-      graph: { name: this.name, node: this.nodes, initializer: this.inits, input: this.inputs, output: this.outputs },
+      graph: { name: this.name, node: this.nodes, initializer: this.inits, input: this.inputs, output: this.outputs, valueInfo: this.shapes },
     });
     return onnx.ModelProto.encode(model).finish();
   }
 }
 
-function valueInfo(name: string, dtype: DType, shape: Dim[]): onnx.IValueInfoProto {
+export function valueInfo(name: string, dtype: DType, shape: Dim[]): onnx.IValueInfoProto {
   const dim = shape.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d }));
   return { name, type: { tensorType: { elemType: ELEM[dtype], shape: { dim } } } };
 }

@@ -41,7 +41,7 @@ export function sam1Decoder(maskCount: 1 | 4): Uint8Array {
 }
 
 /** 256 → 1024 bilinear (align_corners=False), crop to floor(scale·(H,W)+0.5), bilinear to (H,W). */
-function upscale(g: GraphBuilder, low: string, orig: string, k: number): string {
+export function upscale(g: GraphBuilder, low: string, orig: string, k: number): string {
   const resize = (x: string, sizes: string) =>
     g.op('Resize', [x, '', '', sizes], { mode: 'linear', coordinate_transformation_mode: 'half_pixel' });
   const frame = resize(low, g.i64([1, k, 1024, 1024]));

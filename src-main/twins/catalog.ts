@@ -1,0 +1,155 @@
+// Runs in: CLI and tests (Node). The cost twins: per catalog pack, its ONNX roles built at the real size
+// (width 1) or a fraction of the channels, the dynamic axes of one real call, and the published cost each
+// must match within ±10 % (performance.md §1, with its sources).
+import type { CatalogPack } from '../../src-shared/models/catalog-schema';
+import { mobileSamEncoderTwin } from './sam/mobilesam-encoder';
+import { gdinoTwin } from './gdino/gdino';
+import { samDecoderTwin } from './sam/sam-decoder';
+import { sam2DecoderTwin } from './sam/sam2-decoder';
+import { sam2EncoderTwin } from './sam/sam2-encoder';
+import { vitBEncoderTwin } from './sam/vit-b-encoder';
+import { textEncoderTwin } from './sd/text-encoder';
+import { unetTwin } from './sd/unet';
+import { vaeDecoderTwin, vaeEncoderTwin } from './sd/vae';
+import type { TwinGraph } from './twin-graph';
+
+export interface Published {
+  params: number;
+  macs: number;
+  /** Where the figures come from (performance.md §1 row and its sources). */
+  source: string;
+}
+
+export interface TwinModel {
+  role: string;
+  /** The file's path in the pack, as the real layout names it. */
+  file: string;
+  build(width: number): TwinGraph;
+  /** Sizes of the dynamic axes for one real call, to count its cost. */
+  call: Record<string, number>;
+  /** The graph to compare with the published figure when that was counted at another size than the export runs at. */
+  countGraph?: () => TwinGraph;
+  published: Published;
+}
+
+export interface TwinPack {
+  packId: string;
+  family: CatalogPack['family'];
+  layout: CatalogPack['layout'];
+  models: TwinModel[];
+}
+
+const SAM_DECODER: Omit<TwinModel, 'file'> = {
+  role: 'decoder',
+  build: () => samDecoderTwin('decoder.onnx'),
+  // One click: the point and SAM's padding point; 5 output tokens + 2 = 7 tokens.
+  call: { num_points: 2, tokens: 7, orig_height: 3000, orig_width: 4000 },
+  published: { params: 3.876e6, macs: 1.81e9, source: 'performance.md §1 "SAM prompt + mask decoder": 3.876 M [S3], 1.81 GMAC (computed, §8)' },
+};
+
+export const TWIN_PACKS: TwinPack[] = [
+  {
+    packId: 'mobilesam',
+    family: 'sam1',
+    layout: 'sam1-acly',
+    models: [
+      {
+        role: 'encoder',
+        file: 'mobile_sam_image_encoder.onnx',
+        build: (width) => mobileSamEncoderTwin('mobile_sam_image_encoder.onnx', width),
+        call: { image_height: 768, image_width: 1024 },
+        // 9.66 M for the whole model [S2] less the 3.876 M decoder [S3]; the MobileSAM README rounds it to "5 M".
+        published: { params: 5.78e6, macs: 38.2e9, source: 'performance.md §1 "MobileSAM (TinyViT-5M) encoder": 38.2 GMAC [S2][S3]; 9.66 M total [S2] − 3.876 M decoder [S3]' },
+      },
+      { ...SAM_DECODER, file: 'sam_mask_decoder_multi.onnx', build: () => samDecoderTwin('sam_mask_decoder_multi.onnx') },
+    ],
+  },
+  {
+    packId: 'sam-vit-b',
+    family: 'sam1',
+    layout: 'sam1-samexporter',
+    models: [
+      {
+        role: 'encoder',
+        file: 'encoder.onnx',
+        build: (width) => vitBEncoderTwin('encoder.onnx', width),
+        call: { image_height: 768, image_width: 1024 },
+        published: { params: 91e6, macs: 486e9, source: 'performance.md §1 "SAM ViT-B image encoder, 1024²": ~91 M (SAM-b 93.7 M whole model [S38]), 486 GMAC (computed, §8)' },
+      },
+      { ...SAM_DECODER, file: 'decoder.onnx', build: () => samDecoderTwin('decoder.onnx', 1) },
+    ],
+  },
+  {
+    packId: 'sam2.1-tiny',
+    family: 'sam2',
+    layout: 'sam2-samexporter',
+    models: [
+      {
+        role: 'encoder',
+        file: 'encoder.onnx',
+        build: (width) => sam2EncoderTwin('encoder.onnx', width),
+        call: {},
+        published: { params: 27.2e6, macs: 144e9, source: 'performance.md §1 "SAM 2.1 hiera-tiny encoder + FPN": ~144 GMAC (computed, §8); 27.2 M = the 109 MB fp32 tiny encoder export / 4 bytes (model-contracts.md: shubham0204/sam2-onnx-models), whole model 38.9 M [S7]' },
+      },
+      {
+        role: 'decoder',
+        file: 'decoder.onnx',
+        build: () => sam2DecoderTwin('decoder.onnx'),
+        call: { num_labels: 1, num_points: 2, tokens: 8 },
+        published: { params: 4.125e6, macs: 1.81e9, source: '4.1 M = the 16.5 MB fp32 decoder export / 4 bytes (model-contracts.md: shubham0204/sam2-onnx-models); 1.81 GMAC per click as the SAM decoder (performance.md §1, §8: same transformer and upscalers)' },
+      },
+    ],
+  },
+  {
+    packId: 'gdino-tiny',
+    family: 'gdino',
+    layout: 'gdino-onnx-community',
+    models: [
+      {
+        role: 'model',
+        file: 'onnx/model.onnx',
+        // The export works at 800×800 only (its preprocessor_config.json); 251 GMAC there.
+        build: (width) => gdinoTwin('model.onnx', undefined, width),
+        countGraph: () => gdinoTwin('model.onnx', { height: 800, width: 1344 }),
+        call: { batch: 1, sequence: 20, height: 800, width: 800 },
+        published: { params: 172e6, macs: 411e9, source: 'performance.md §1 "Grounding DINO-T, 800×1333, ~20 text tokens": 172 M with BERT-base [S25b]; ~411 GMAC (computed at 800×1344, §8, ±25 %)' },
+      },
+    ],
+  },
+  {
+    packId: 'sd15-inpaint',
+    family: 'sd-inpaint',
+    layout: 'sd-diffusers-onnx',
+    models: [
+      {
+        role: 'unet',
+        file: 'unet/model.onnx',
+        build: (width) => unetTwin(width),
+        // One evaluation at 512² (64×64 latents), one prompt of 77 tokens; CFG runs batch 2.
+        call: { batch: 1, height: 64, width: 64, sequence: 77 },
+        published: { params: 859.5e6, macs: 401.7e9, source: 'performance.md §1 "SD1.5 UNet" 859.5 M [S15]; "SD1.5 inpainting UNet (9-channel conv_in)" 401.7 GMAC (computed, §8; thop 338.7 G without attention matmuls [S15])' },
+      },
+      {
+        role: 'textEncoder',
+        file: 'text_encoder/model.onnx',
+        build: (width) => textEncoderTwin(width),
+        call: { batch: 1, sequence: 77 },
+        published: { params: 123.1e6, macs: 6.65e9, source: 'performance.md §1 "CLIP ViT-L/14 text encoder, 77 tokens": 123.1 M, 6.5 G (thop) / 8.96 G (MLCommons) [S15][S16], 6.65 G computed' },
+      },
+      {
+        role: 'vaeEncoder',
+        file: 'vae_encoder/model.onnx',
+        build: (width) => vaeEncoderTwin(width),
+        call: { batch: 1, height: 512, width: 512, height_latent: 64, width_latent: 64 },
+        published: { params: 34e6, macs: 558e9, source: 'performance.md §1 "SD VAE encoder, 512²": ~34 M, 558 GMAC (computed, §8)' },
+      },
+      {
+        role: 'vaeDecoder',
+        file: 'vae_decoder/model.onnx',
+        build: (width) => vaeDecoderTwin(width),
+        call: { batch: 1, height_latent: 64, width_latent: 64, height: 512, width: 512 },
+        published: { params: 49.5e6, macs: 1257e9, source: 'performance.md §1 "SD VAE decoder, 512²": 49.5 M, 1,240.1 GMAC convs (thop) [S15] + 17.2 attention (computed) = 1,257' },
+      },
+    ],
+  },
+];
