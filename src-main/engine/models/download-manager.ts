@@ -76,6 +76,8 @@ export class DownloadManager {
     const { modelsDir } = this.opts;
     let progress = new ProgressReporter(pack.id, pack.files.map((f) => f.bytes), this.opts.onProgress);
     progress.set('queued', 0);
+    // The manifest a repair takes away while it runs, put back if the repair fails: the pack is then as it was.
+    let underRepair: PackManifest | null = null;
     try {
       // A stand-in under this id is replaced, and its files are not reused.
       const found = await readManifest(modelsDir, pack.id);
@@ -92,6 +94,7 @@ export class DownloadManager {
       if (found) {
         progress.set('verifying', 0);
         await fs.rm(joinPackPath(packDir(modelsDir, pack.id), MANIFEST_NAME), { force: true }); // being repaired: not installed meanwhile
+        underRepair = found;
       }
       const plans = await planDownload(modelsDir, pack.id, hub.files, old, signal);
       plans.forEach((p, i) => (p.done ? progress.fileDone(i) : undefined));
@@ -123,6 +126,7 @@ export class DownloadManager {
       progress.set('done', plans.length);
       return manifest;
     } catch (err) {
+      if (underRepair) await writeManifest(modelsDir, underRepair).catch(() => undefined);
       const e = signal.aborted ? errors.cancelled(pack.title) : asAnyfillError(err, pack.title);
       const at = progress.snapshot();
       progress.set(e.code === 'CANCELLED' ? 'cancelled' : 'failed', at.fileIndex, at.file, toErrorData(e));
