@@ -30,20 +30,20 @@ export async function findEraserPack(modelsDir: string): Promise<PackManifest | 
 
 const checked = new WeakMap<InferenceSession, ContractMatch>();
 
-/** The eraser as an EraseModel: each crop one run, the `result` tensor checked for its shape. */
-export async function openEraser(modelsDir: string, manifest: PackManifest, deps: { pool: SessionPool; queue: InferenceQueue; signal?: AbortSignal }): Promise<EraseModel> {
+/** The eraser as an EraseModel (each crop one run, the `result` tensor checked for its shape) and where it runs. */
+export async function openEraser(modelsDir: string, manifest: PackManifest, deps: { pool: SessionPool; queue: InferenceQueue; signal?: AbortSignal }): Promise<{ run: EraseModel; device: string }> {
   const pack: PackDevice = findCatalogPack(manifest.packId) ?? { family: manifest.family, recommendedDevice: 'any' };
   const key = `${manifest.packId}/model`;
   const label = `MI-GAN eraser (${manifest.packId})`;
   const file = resolvePackFile(modelsDir, manifest, 'model');
-  const { session } = await deps.pool.get(key, file, { providers: providersFor(pack), label, pack });
+  const { session, device } = await deps.pool.get(key, file, { providers: providersFor(pack), label, pack });
   let match = checked.get(session);
   if (!match) {
     match = checkContract(session, manifest.layout, 'model');
     checked.set(session, match);
   }
   const metas = match.inputs;
-  return async (input) => {
+  const run: EraseModel = async (input) => {
     const feeds = { image: inputTensor(metas.get('image')!, input.image, input.dims.image), mask: inputTensor(metas.get('mask')!, input.mask, input.dims.mask) };
     const outputs = await deps.queue.enqueue((signal) => runModel(session, feeds, label, signal), { priority: 'interactive', signal: deps.signal });
     const result = outputs.result;
@@ -52,4 +52,5 @@ export async function openEraser(modelsDir: string, manifest: PackManifest, deps
     }
     return result.data;
   };
+  return { run, device: device.name };
 }

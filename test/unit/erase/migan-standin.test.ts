@@ -38,7 +38,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-erase-'));
   await writeStandins(dir, (id) => id === 'migan-512');
   const manifest = await findEraserPack(dir);
-  model = await openEraser(dir, manifest!, { pool, queue });
+  model = (await openEraser(dir, manifest!, { pool, queue })).run;
 });
 afterAll(async () => {
   await pool.releaseAll();
