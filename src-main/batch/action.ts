@@ -1,12 +1,13 @@
 // Runs in: CLI (Node). The action of `anyfill run` on one image and its mask: replace = generative fill
 // from --prompt; remove = generative fill with the editor's removal setup when an SD pack is installed,
-// else content-aware fill (PatchMatch). Either way the patch is composited over the original, so every
+// else content-aware fill (PatchMatch); an installed MI-GAN eraser comes first for remove. Either way the patch is composited over the original, so every
 // pixel outside the feathered blend region keeps its bytes.
 import { AnyfillError } from '../../src-shared/contract/errors';
 import { REMOVAL } from '../../src-shared/generate/removal';
 import type { Mask } from '../../src-shared/masks';
 import { composite } from '../cli/inpaint-command';
 import { inpaintPixels, type GenerateSettings } from '../engine/diffusion/inpaint-service';
+import { removeFill } from '../engine/erase/remove-fill';
 import { runFill } from '../engine/fill/fill-client';
 import { pastePatch } from '../engine/fill/patch';
 import type { Pixels } from '../engine/images/pixels';
@@ -26,6 +27,11 @@ export interface ActionResult {
 }
 
 export async function applyAction(image: Pixels, mask: Mask, s: BatchSettings, packs: Packs, deps: ActionDeps): Promise<ActionResult> {
+  if (s.method === 'migan') {
+    const fillImage = { data: image.data, width: image.width, height: image.height, channels: image.channels };
+    const { result } = await removeFill({ image: fillImage, mask: mask.data, method: 'migan', seed: s.seed }, deps);
+    return { method: s.method, pixels: pastePatch(fillImage, result), flagged: false };
+  }
   if (s.method === 'content-aware-fill') {
     const fillImage = { data: image.data, width: image.width, height: image.height, channels: image.channels };
     const patch = await runFill({ image: fillImage, mask: mask.data, method: 'patchmatch', seed: s.seed }, deps.signal ? { signal: deps.signal } : {});

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import type { PackManifest } from '../../src-shared/models/catalog-schema';
 import { findGdinoPack } from '../engine/detect/find-pack';
+import { findEraserPack } from '../engine/erase/eraser-pack';
 import { findSdPack } from '../engine/diffusion/sd-pack';
 import { findSamPack } from '../engine/segment/sam-pack';
 import type { BatchSettings, ImageEntry, ModelRef } from './report';
@@ -41,9 +42,12 @@ export async function sha256File(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
 }
 
-export interface Packs { gdino: PackManifest; sam: PackManifest; sd: PackManifest | null }
+export interface Packs { gdino: PackManifest; sam: PackManifest; sd: PackManifest | null; eraser: PackManifest | null }
 
-/** The packs the batch will use; no SD pack is fine for remove (content-aware fill), not for replace. */
+/**
+ * The packs the batch will use; no SD pack is fine for remove (content-aware fill), not for replace. Remove
+ * uses an installed eraser (MI-GAN) first, unless an SD pack was named.
+ */
 export async function findPacks(modelsDir: string, action: BatchSettings['action'], sdPackId?: string): Promise<Packs> {
   const gdino = await findGdinoPack(modelsDir);
   const sam = await findSamPack(modelsDir);
@@ -51,11 +55,13 @@ export async function findPacks(modelsDir: string, action: BatchSettings['action
     if (action === 'remove' && sdPackId === undefined && err instanceof AnyfillError && err.code === 'NOT_FOUND') return null;
     throw err;
   });
-  return { gdino, sam, sd };
+  const eraser = action === 'remove' && sdPackId === undefined ? await findEraserPack(modelsDir) : null;
+  return { gdino, sam, sd, eraser };
 }
 
 export function modelRefs(p: Packs): ModelRef[] {
   const ref = (role: ModelRef['role'], m: PackManifest): ModelRef => ({ role, packId: m.packId, source: m.source, files: m.files.map((f) => ({ path: f.path, sha256: f.sha256 })) });
+  if (p.eraser) return [ref('detect', p.gdino), ref('segment', p.sam), ref('erase', p.eraser)];
   return [ref('detect', p.gdino), ref('segment', p.sam), ...(p.sd ? [ref('inpaint', p.sd)] : [])];
 }
 

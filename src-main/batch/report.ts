@@ -8,7 +8,8 @@ export const REPORT_NAME = 'report.json';
 export const REPORT_VERSION = 1;
 
 export type ImageStatus = 'done' | 'failed' | 'skipped' | 'no-detections';
-export type Method = 'inpaint' | 'content-aware-fill';
+/** migan: remove with the learned eraser (installed MI-GAN pack). */
+export type Method = 'inpaint' | 'content-aware-fill' | 'migan';
 
 /** What decides an image's result: a finished entry is reused only when these are unchanged. */
 export interface BatchSettings {
@@ -42,7 +43,7 @@ export interface ImageEntry {
 }
 
 export interface ModelRef {
-  role: 'detect' | 'segment' | 'inpaint';
+  role: 'detect' | 'segment' | 'inpaint' | 'erase';
   packId: string;
   source: string;
   files: Array<{ path: string; sha256: string }>;

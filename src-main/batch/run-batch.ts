@@ -32,7 +32,7 @@ export type BatchEvent =
 export async function runBatch(o: BatchOptions, onEvent: (e: BatchEvent) => void = () => undefined): Promise<{ report: BatchReport; interrupted: boolean }> {
   const { images, ignored } = await listImages(o.imagesDir);
   const packs = await findPacks(o.modelsDir, o.settings.action, o.sdPackId);
-  const settings: BatchSettings = { ...o.settings, method: packs.sd ? 'inpaint' : 'content-aware-fill' };
+  const settings: BatchSettings = { ...o.settings, method: packs.eraser ? 'migan' : packs.sd ? 'inpaint' : 'content-aware-fill' };
   await mkdir(o.outDir, { recursive: true });
   const previous = new Map((await readReport(o.outDir))?.images.map((e) => [e.input, e]) ?? []);
   const args = { images: o.imagesDir, out: o.outDir, models: o.modelsDir, select: settings.select, action: settings.action, prompt: settings.prompt, seed: settings.seed, steps: settings.steps, size: settings.size };

@@ -1,5 +1,6 @@
-// Runs in: CLI (Node). `anyfill fill --image F --mask M [--method patchmatch|telea] [--seed N] --out F`:
-// content-aware fill of the mask's pixels, in the fill worker thread, through the engine's own image
+// Runs in: CLI (Node). `anyfill fill --image F --mask M [--method migan|patchmatch|telea|auto] [--seed N]
+// [--models DIR] --out F`: content-aware fill of the mask's pixels (MI-GAN through ONNX Runtime; PatchMatch
+// and Telea in the fill worker thread; auto = the best installed: erase/remove-fill.ts), through the engine's own image
 // pipeline (format checks, EXIF orientation) for both files. The mask is read upright like the image:
 // its alpha where it has a non-opaque alpha channel, else its first channel; >= 128 means "fill".
 // Writes PNG, or JPEG / WebP by the output's extension; progress goes to stderr, the summary to stdout.
@@ -11,13 +12,17 @@ import type { AssetId } from '../../src-shared/document/ids';
 import { ensureDecoded, forgetAsset } from '../engine/images/asset-store';
 import { openImage } from '../engine/images/open-image';
 import type { Pixels } from '../engine/images/pixels';
-import { runFill } from '../engine/fill/fill-client';
+import { removeFill, type RequestedMethod } from '../engine/erase';
+import { InferenceQueue } from '../engine/runtime/inference-queue';
+import { SessionPool } from '../engine/runtime/session-pool';
+import { resolveModelsDir } from '../common/paths';
 import { pastePatch } from '../engine/fill/patch';
-import type { FillMethod, FillProgress } from '../engine/fill/types';
+import type { FillProgress } from '../engine/fill/types';
 import { createSessionDir, type SessionDir } from '../host/session-dir';
 import { largeHint } from './command-args';
 
-const USAGE = 'usage: anyfill fill --image F --mask M [--method patchmatch|telea] [--seed N] [--allow-large] --out F (.png, .jpg or .webp)';
+const USAGE = 'usage: anyfill fill --image F --mask M [--method migan|patchmatch|telea|auto] [--seed N] [--models DIR] [--allow-large] --out F (.png, .jpg or .webp)';
+const METHODS: readonly RequestedMethod[] = ['migan', 'patchmatch', 'telea', 'auto'];
 const FORMATS = { '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg', '.webp': 'webp' } as const;
 
 export async function runFillCommand(argv: string[]): Promise<number> {
@@ -30,6 +35,8 @@ export async function runFillCommand(argv: string[]): Promise<number> {
   }
   const session = await createSessionDir();
   const opened: AssetId[] = [];
+  const queue = new InferenceQueue();
+  const pool = new SessionPool({ queue });
   try {
     const image = await load(session, args.image, opened, args.allowLarge);
     const maskPixels = await load(session, args.mask, opened, args.allowLarge);
@@ -37,11 +44,12 @@ export async function runFillCommand(argv: string[]): Promise<number> {
       throw new AnyfillError('BAD_REQUEST', `The mask is ${maskPixels.width}×${maskPixels.height} but the image is ${image.width}×${image.height} (upright, after EXIF orientation); they must be the same size.`);
     }
     const fillImage = { data: image.data, width: image.width, height: image.height, channels: image.channels };
-    const result = await runFill({ image: fillImage, mask: maskOf(maskPixels), method: args.method, seed: args.seed }, { onProgress: progressPrinter() });
+    const deps = { modelsDir: resolveModelsDir(args.models), pool, queue, onProgress: progressPrinter() };
+    const { result, packId } = await removeFill({ image: fillImage, mask: maskOf(maskPixels), method: args.method, seed: args.seed }, deps);
     const out = pastePatch(fillImage, result);
     const encoder = sharp(out, { raw: { width: image.width, height: image.height, channels: image.channels } });
     await (args.format === 'png' ? encoder.png() : args.format === 'jpeg' ? encoder.jpeg({ quality: 95 }) : encoder.webp({ quality: 95 })).toFile(args.out);
-    console.log(`${result.method}: filled ${result.width}×${result.height} at ${result.x},${result.y} in ${result.ms} ms → ${args.out}`);
+    console.log(`${result.method}${packId ? ` (${packId})` : ''}: filled ${result.width}×${result.height} at ${result.x},${result.y} in ${result.ms} ms → ${args.out}`);
     return 0;
   } catch (err) {
     if (!(err instanceof AnyfillError)) throw err;
@@ -49,6 +57,7 @@ export async function runFillCommand(argv: string[]): Promise<number> {
     return 1;
   } finally {
     for (const id of opened) forgetAsset(id);
+    await pool.releaseAll();
     await session.dispose();
   }
 }
@@ -87,16 +96,16 @@ function progressPrinter(): (p: FillProgress) => void {
 
 function parse(argv: string[]) {
   const str = { type: 'string' } as const;
-  const { values } = parseArgs({ args: argv, options: { image: str, mask: str, method: str, seed: str, out: str, 'allow-large': { type: 'boolean' } } });
+  const { values } = parseArgs({ args: argv, options: { image: str, mask: str, method: str, seed: str, out: str, models: str, 'allow-large': { type: 'boolean' } } });
   if (!values.image) throw new Error('--image is required.');
   if (!values.mask) throw new Error('--mask is required.');
   if (!values.out) throw new Error('--out is required.');
-  const method = (values.method ?? 'patchmatch') as FillMethod;
-  if (method !== 'patchmatch' && method !== 'telea') throw new Error(`--method "${values.method}" is not patchmatch or telea.`);
+  const method = (values.method ?? 'patchmatch') as RequestedMethod;
+  if (!METHODS.includes(method)) throw new Error(`--method "${values.method}" is not ${METHODS.join(', ')}.`);
   const seed = values.seed === undefined ? 0 : Number(values.seed);
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed "${values.seed}" is not an integer.`);
   const ext = path.extname(values.out).toLowerCase();
   const format = FORMATS[ext as keyof typeof FORMATS];
   if (!format) throw new Error(`--out "${values.out}": use a .png, .jpg or .webp file name.`);
-  return { image: values.image, mask: values.mask, out: path.resolve(values.out), method, seed, format, allowLarge: values['allow-large'] ?? false };
+  return { image: values.image, mask: values.mask, out: path.resolve(values.out), method, seed, format, models: values.models, allowLarge: values['allow-large'] ?? false };
 }

@@ -37,9 +37,10 @@ Usage:
   anyfill detect --image F --text "red car. tree" [--pack ID] [--box-threshold X] [--text-threshold X]
                  [--models DIR] --out boxes.json
                               Find objects by name (Grounding DINO); boxes in image pixels
-  anyfill fill --image F --mask M [--method patchmatch|telea] [--seed N] --out F
-                              Content-aware fill of the mask's pixels (>= 128): PatchMatch for
-                              large areas, Telea for thin scratches; PNG, or .jpg / .webp
+  anyfill fill --image F --mask M [--method migan|patchmatch|telea|auto] [--models DIR] [--seed N] --out F
+                              Content-aware fill of the mask's pixels (>= 128): MI-GAN (learned
+                              eraser, when installed), PatchMatch for large areas, Telea for thin
+                              scratches; auto = the best installed; PNG, or .jpg / .webp
   anyfill inpaint --image F --mask M --prompt "…" [--negative "…"] [--seed N] [--steps N] [--guidance X]
                  [--scheduler ddim|pndm|euler-a|dpmpp-2m-karras|lcm] [--strength X] [--variants N]
                  [--pack ID] [--models DIR] --out F

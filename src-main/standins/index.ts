@@ -2,13 +2,14 @@
 // See [Note: stand-ins] in graph-builder.ts: same names, dtypes and shapes as the real exports, with a
 // simple documented behaviour so end-to-end tests can assert real outcomes.
 import type { PackManifest } from '../../src-shared/models/catalog-schema';
+import { eraserStandinPacks } from './eraser/index';
 import { gdinoStandinPacks } from './gdino/index';
 import { samStandinPacks } from './sam/index';
 import { sdStandinPacks } from './sd/index';
 import { writeStandinPack, type StandinPack } from './write-pack';
 
 export async function allStandinPacks(): Promise<StandinPack[]> {
-  const groups = await Promise.all([samStandinPacks(), gdinoStandinPacks(), sdStandinPacks()]);
+  const groups = await Promise.all([samStandinPacks(), gdinoStandinPacks(), sdStandinPacks(), eraserStandinPacks()]);
   return groups.flat();
 }
 

@@ -9,7 +9,8 @@ import './fill.css';
 import { SeedField } from '../panels/SeedField';
 
 const METHODS: { value: FillMethodChoice; label: string; hint: string }[] = [
-  { value: 'auto', label: 'Auto', hint: 'Telea for thin scratches and wires, PatchMatch for everything else' },
+  { value: 'auto', label: 'Auto', hint: 'MI-GAN when installed; else Telea for thin scratches and wires, PatchMatch for everything else' },
+  { value: 'migan', label: 'MI-GAN', hint: 'Learned eraser: plausible structure in about a second (download it in Models…)' },
   { value: 'patchmatch', label: 'PatchMatch', hint: 'Rebuilds texture from the rest of the photo' },
   { value: 'telea', label: 'Telea', hint: 'Smooth diffusion from the edges: fast, best for thin marks' },
 ];
@@ -22,7 +23,7 @@ export function FillPanel() {
     const open = s.document?.layers.find((l) => l.id === openId);
     return open?.kind === 'selection' ? open.name : null;
   });
-  const { method, seed } = useFillSettings();
+  const { method, seed, lastUsed } = useFillSettings();
   const running = useJobs((s) => s.jobs.length > 0);
   if (!target) return null;
   return (
@@ -43,6 +44,11 @@ export function FillPanel() {
         <button type="button" className="primary" data-testid="fill-run" disabled={running} onClick={() => void contentAwareFill()}>
           Content-Aware Fill
         </button>
+        {lastUsed && (
+          <p className="fill-last" data-testid="fill-last-method">
+            Last fill: {lastUsed}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -15,26 +15,29 @@ import { getSelectionUi } from '../selection/selection-store';
 import { getState, type AssetView } from '../state/editor-store';
 import { showError, showNotice } from '../state/messages';
 import { commitResultLayer } from '../flows/result-layer';
-import { getFillSettings } from './fill-settings';
+import { getFillSettings, setFillSettings, type FillMethodChoice } from './fill-settings';
 import { seedForRun } from '../state/seed';
 import { stampNow } from '../pipeline/app-version';
 import { fillProvenance } from '../pipeline/provenance-build';
 
-const METHOD_NAMES = { patchmatch: 'PatchMatch', telea: 'Telea' } as const;
+export const METHOD_NAMES = { patchmatch: 'PatchMatch', telea: 'Telea', migan: 'MI-GAN' } as const;
 
 /** The selection a fill acts on: the active layer when it is one, else the open selection. */
 export function fillTarget(): SelectionLayer | null {
   return findSelection(getState().activeLayerId) ?? findSelection(getSelectionUi().activeId);
 }
 
-export async function contentAwareFill(): Promise<void> {
+/** `method`: what Remove asks for (the best installed eraser); the Fill panel's choice otherwise. */
+export async function contentAwareFill(override?: FillMethodChoice): Promise<void> {
   const selection = fillTarget();
   const doc = getState().document;
   if (!doc || !selection) {
     showNotice('Select what to remove first: click it with the Select tool, use the Magic Wand, or paint it with the Brush.');
     return;
   }
-  const { method, seed } = getFillSettings();
+  const settings = getFillSettings();
+  const { seed } = settings;
+  const method = override ?? settings.method;
   let result: FillResult;
   try {
     result = await runJob(`Content-aware fill · ${selection.name}`, (jobId) =>
@@ -45,6 +48,7 @@ export async function contentAwareFill(): Promise<void> {
     else showError(userMessage(err, 'The fill failed; nothing was changed.'));
     return;
   }
+  setFillSettings({ lastUsed: `${METHOD_NAMES[result.method]}${result.packId ? ` (${result.packId})` : ''}, ${(result.ms / 1000).toFixed(1)} s` });
   await commitResult(doc.id, selection, method, result);
 }
 

@@ -19,6 +19,7 @@ export function GeneratePanel() {
   const target = useTargetSelection();
   const prompt = useGenerateSettings((s) => s.prompt);
   const sdPacks = useModels((s) => s.packs?.filter((p) => p.family === 'sd-inpaint' && p.state === 'installed').map((p) => p.id).join(',') ?? '');
+  const eraser = useModels((s) => s.packs?.some((p) => p.family === 'eraser' && p.state === 'installed') ?? false);
   const running = useJobs((s) => s.jobs.length > 0);
   const plan = useGenerate((s) => (s.plan && s.plan.selection === target ? s.plan : null));
   const notice = useGenerate((s) => s.promptNotice);
@@ -67,8 +68,8 @@ export function GeneratePanel() {
           type="button"
           data-testid="generate-remove"
           disabled={running}
-          title={hasPack ? 'Fill the selection with what is behind it' : 'No generative model installed: removes with content-aware fill instead'}
-          onClick={() => void removeObject()}
+          title={eraser ? `Erase with MI-GAN${hasPack ? ' (Shift+click: Stable Diffusion)' : ''}` : hasPack ? 'Fill the selection with what is behind it' : 'No generative model installed: removes with content-aware fill instead'}
+          onClick={(e) => void removeObject({ generative: e.shiftKey })}
         >
           Remove
         </button>

@@ -33,8 +33,15 @@ export function generateFill(): Promise<void> {
   return getGenerateSettings().prompt.trim() ? run('generate') : removeObject();
 }
 
-/** Remove: the removal setup with an SD pack, else content-aware fill (the button's tooltip says so). */
-export function removeObject(): Promise<void> {
+/** An installed learned eraser (MI-GAN), which Remove prefers: seconds on a CPU where SD takes minutes. */
+export const hasEraser = (): boolean => getModels().packs?.some((p) => p.family === 'eraser' && p.state === 'installed') ?? false;
+
+/**
+ * Remove: the learned eraser when installed (Shift+click asks for SD removal instead), else the SD removal
+ * setup with an SD pack, else content-aware fill (the button's tooltip says which).
+ */
+export function removeObject(opts: { generative?: boolean } = {}): Promise<void> {
+  if (hasEraser() && !(opts.generative && installedSdPacks().length > 0)) return contentAwareFill('migan');
   return installedSdPacks().length > 0 ? run('remove') : contentAwareFill();
 }
 

@@ -5,7 +5,7 @@ import type { ModelFamily } from '../../src-shared/models/catalog-schema';
 import { formatBytes, formatEta, formatSpeed, percent } from './format';
 
 export interface PackGroup {
-  readonly id: 'select' | 'find' | 'generate';
+  readonly id: 'select' | 'find' | 'remove' | 'generate';
   /** What the user does with these models. */
   readonly title: string;
   /** Which models they are. */
@@ -16,6 +16,7 @@ export interface PackGroup {
 const GROUPS: ReadonlyArray<Omit<PackGroup, 'packs'> & { families: readonly ModelFamily[] }> = [
   { id: 'select', title: 'Select', models: 'SAM / SAM 2', families: ['sam1', 'sam2'] },
   { id: 'find', title: 'Find by name', models: 'Grounding DINO', families: ['gdino'] },
+  { id: 'remove', title: 'Remove', models: 'MI-GAN', families: ['eraser'] },
   { id: 'generate', title: 'Generate', models: 'Stable Diffusion', families: ['sd-inpaint'] },
 ];
 

@@ -25,7 +25,7 @@ function snapshot(selection: SelectionLayer): SelectionLayer {
   return { ...selection, sam };
 }
 
-export function fillProvenance(input: InputImage, selection: SelectionLayer, requestedMethod: 'auto' | 'patchmatch' | 'telea', r: FillResult, stamp: Stamp): Provenance | undefined {
+export function fillProvenance(input: InputImage, selection: SelectionLayer, requestedMethod: 'auto' | FillResult['method'], r: FillResult, stamp: Stamp): Provenance | undefined {
   if (!r.inputSha256 || !r.resultSha256) return undefined;
   return {
     kind: 'content-aware-fill',
@@ -33,7 +33,8 @@ export function fillProvenance(input: InputImage, selection: SelectionLayer, req
     input: { assetId: input.assetId, sha256: r.inputSha256, width: input.width, height: input.height },
     selection: snapshot(selection),
     request: { seed: r.seed, method: r.method, requestedMethod },
-    models: [],
+    // MI-GAN is a model: its pack and file hashes go in the log; PatchMatch and Telea use none.
+    models: r.packId ? [{ packId: r.packId, ...(r.device ? { device: r.device } : {}), files: r.packFiles ?? [] }] : [],
     result: { assetId: r.asset.id, sha256: r.resultSha256, x: r.x, y: r.y, width: r.asset.width, height: r.asset.height },
     timings: { totalMs: r.ms },
   };

@@ -5,7 +5,7 @@ import { AssetIdSchema, JobIdSchema } from '../document/ids';
 import { SelectionLayerSchema } from '../document/selection';
 import { AnyfillErrorSchema } from './errors';
 import { AssetInfoSchema, SessionFileSchema } from './payloads';
-import { resultHashes } from './provenance-payloads';
+import { packFiles, resultHashes } from './provenance-payloads';
 import { RectSchema } from './segment-payloads';
 
 export const JobKindSchema = z.enum(['fill', 'inpaint', 'outpaint']);
@@ -30,7 +30,8 @@ export const JobProgressSchema = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 
-export const FillMethodSchema = z.enum(['patchmatch', 'telea']);
+/** migan: the learned eraser (when its pack is installed). */
+export const FillMethodSchema = z.enum(['patchmatch', 'telea', 'migan']);
 export const FillRequestSchema = z
   .object({
     jobId: JobIdSchema,
@@ -38,7 +39,7 @@ export const FillRequestSchema = z
     assetId: AssetIdSchema,
     /** The selection object, replayed at full resolution by the engine. */
     selection: SelectionLayerSchema,
-    /** auto: Telea for thin masks (scratches, wires), PatchMatch otherwise. */
+    /** auto: MI-GAN when an eraser pack is installed, else Telea for thin masks (scratches, wires), PatchMatch otherwise. */
     method: z.union([FillMethodSchema, z.literal('auto')]),
     seed: z.number().int().min(0).max(0xffffffff),
     /** Longest side of the result's proxy (as image.open). */
@@ -56,6 +57,10 @@ export const FillResultSchema = z.object({
   method: FillMethodSchema,
   seed: z.number().int(),
   ms: z.number(),
+  /** The eraser pack that made it (method migan), with its files' hashes for the pipeline log. */
+  packId: z.string().max(64).optional(),
+  device: z.string().max(200).optional(),
+  ...packFiles,
   ...resultHashes,
 });
 export type FillResult = z.infer<typeof FillResultSchema>;

@@ -4,7 +4,7 @@
 // after every file is verified: a folder without a manifest is never loaded.
 import { z } from 'zod';
 
-export const ModelFamilySchema = z.enum(['sam1', 'sam2', 'gdino', 'sd-inpaint']);
+export const ModelFamilySchema = z.enum(['sam1', 'sam2', 'gdino', 'sd-inpaint', 'eraser']);
 export type ModelFamily = z.infer<typeof ModelFamilySchema>;
 
 /** Relative path inside a pack: forward slashes, no "..", no absolute or drive paths, no hidden files. */
@@ -43,7 +43,7 @@ export const CatalogPackSchema = z.object({
   id: PackIdSchema,
   family: ModelFamilySchema,
   /** Which real export this mirrors: decides how the engine reads the files. */
-  layout: z.enum(['sam1-acly', 'sam1-samexporter', 'sam2-samexporter', 'gdino-onnx-community', 'gdino-idea', 'sd-diffusers-onnx']),
+  layout: z.enum(['sam1-acly', 'sam1-samexporter', 'sam2-samexporter', 'gdino-onnx-community', 'gdino-idea', 'sd-diffusers-onnx', 'migan-pipeline']),
   title: z.string(),
   description: z.string(),
   licence: z.object({ name: z.string(), url: z.string().url(), note: z.string().optional() }),

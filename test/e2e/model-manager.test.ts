@@ -115,6 +115,7 @@ describe('model manager', () => {
     expect(await manager.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual([
       expect.stringMatching(/Select\s+SAM \/ SAM 2/i),
       expect.stringMatching(/Find by name\s+Grounding DINO/i),
+      expect.stringMatching(/Remove\s+MI-GAN/i),
       expect.stringMatching(/Generate\s+Stable Diffusion/i),
     ]);
     expect(await page.getByTestId('models-group-select').getByTestId('model-pack').count()).toBe(3);

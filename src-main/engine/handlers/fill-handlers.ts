@@ -1,14 +1,15 @@
 // Runs in: engine process. fill.run (content-aware fill as a job) and job.cancel. The selection is
-// replayed at full resolution here, the fill runs in its worker, and the patch becomes a new asset.
+// replayed at full resolution here, the fill runs (MI-GAN when installed and asked for or auto, else
+// PatchMatch/Telea in the fill worker: erase/remove-fill.ts), and the patch becomes a new asset.
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { EngineHandler } from '../engine-context';
-import { runFill } from '../fill/fill-client';
+import { removeFill } from '../erase';
 import { ensureDecoded } from '../images/asset-store';
 import { createDerivedAsset } from '../images/derived-asset';
 import { jobQueue } from '../jobs/job-queue';
 import { nonEmptyMaskOffThread } from '../selection/mask-off-thread';
-import { maskThickness, THIN_MASK_RADIUS } from '../selection/mask-thickness';
-import { pixelSha256 } from '../provenance/hashes';
+import { packFileHashes, pixelSha256 } from '../provenance/hashes';
+import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
 
 export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
   jobQueue.run(ctx, req.jobId, 'fill', async (job) => {
@@ -19,11 +20,11 @@ export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
     job.report(0, 1, 'Reading the selection');
     const { pixels } = await ensureDecoded(ctx.sessionDir, req.assetId);
     const mask = await nonEmptyMaskOffThread(req.selection, pixels);
-    const method = req.method === 'auto' ? (maskThickness(mask) <= THIN_MASK_RADIUS ? 'telea' : 'patchmatch') : req.method;
-    const patch = await runFill(
-      { image: { data: pixels.data, width: pixels.width, height: pixels.height, channels: pixels.channels }, mask: mask.data, method, seed: req.seed },
-      { signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase, p.last) },
+    const { result: patch, packId, device } = await removeFill(
+      { image: { data: pixels.data, width: pixels.width, height: pixels.height, channels: pixels.channels }, mask: mask.data, method: req.method, seed: req.seed },
+      { modelsDir: ctx.modelsDir, pool: sessionPool, queue: inferenceQueue, signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase, p.last) },
     );
+    const method = patch.method;
     job.signal.throwIfAborted();
     const made = await createDerivedAsset(
       ctx.sessionDir,
@@ -31,7 +32,8 @@ export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
       req.maxProxySide,
     );
     const hashes = { inputSha256: pixelSha256(pixels), resultSha256: pixelSha256({ data: patch.rgba }) };
-    return { ...made, x: patch.x, y: patch.y, method, seed: req.seed, ms: Math.round(performance.now() - started), ...hashes };
+    const model = packId ? { packId, ...(device ? { device } : {}), packFiles: await packFileHashes(ctx.modelsDir, packId) } : {};
+    return { ...made, x: patch.x, y: patch.y, method, seed: req.seed, ms: Math.round(performance.now() - started), ...model, ...hashes };
   });
 
 export const jobCancel: EngineHandler<'job.cancel'> = async (req) => ({ found: jobQueue.cancel(req.jobId) });

@@ -1,5 +1,5 @@
 // Runs in: engine process. The model I/O the app relies on, per pack layout and role, from
-// /work/shared/spec/model-contracts.md (§1 SAM 1, §2.2–2.3 SAM 2, §4.2 Grounding DINO, §5.2–5.3 SD).
+// /work/shared/spec/model-contracts.md (§1 SAM 1, §2.2–2.3 SAM 2, §4.2 Grounding DINO, §5.2–5.3 SD), MI-GAN from models/README.md.
 // Only names, accepted dtypes and ranks: sizes are read from the session at load time (§7).
 import type { CatalogPack } from '../../../src-shared/models/catalog-schema';
 import type { TensorType } from './ort';
@@ -98,6 +98,13 @@ export const CONTRACTS = {
     inputs: { clip_input: { ...F, ranks: [4] }, images: { ...F, ranks: [4] } },
     outputs: [['has_nsfw_concepts'], ['out_images']],
   },
+  'migan-pipeline': {
+    title: 'MI-GAN eraser pipeline',
+    // The authors' create_onnx_pipeline.py: uint8 RGB NCHW and a uint8 mask (255 known, 0 hole), any size;
+    // crop, resize to 512 and blend happen in the graph (models/README.md, `migan-512`).
+    inputs: { image: { dtypes: ['uint8'], ranks: [4] }, mask: { dtypes: ['uint8'], ranks: [4] } },
+    outputs: [['result']],
+  },
 } satisfies Record<string, Contract>;
 export type ContractId = keyof typeof CONTRACTS;
 
@@ -118,6 +125,7 @@ export const LAYOUT_ROLES: Record<OnnxLayout, Readonly<Record<string, readonly C
   'gdino-onnx-community': { model: ['gdino'] },
   'gdino-idea': { model: ['gdino-idea'] },
   'sd-diffusers-onnx': { textEncoder: ['sd-text-encoder'], unet: ['sd-unet'], vaeEncoder: ['sd-vae-encoder'], vaeDecoder: ['sd-vae-decoder'], safetyChecker: ['sd-safety-checker'] },
+  'migan-pipeline': { model: ['migan-pipeline'] },
 };
 
 /**

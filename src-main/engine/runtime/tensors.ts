@@ -24,6 +24,8 @@ export function inputTensor(meta: TensorMeta, values: InputValues, dims: readonl
       return new Tensor('int64', v instanceof BigInt64Array ? v : BigInt64Array.from(v, toBigInt), shape);
     case 'bool':
       return new Tensor('bool', Uint8Array.from(v, (x) => (x ? 1 : 0)), shape);
+    case 'uint8':
+      return new Tensor('uint8', v instanceof Uint8Array ? v : Uint8Array.from(v, Number), shape);
     default:
       throw new AnyfillError('INTERNAL', `The model input "${meta.name}" has type ${meta.type}, which Anyfill does not feed.`);
   }

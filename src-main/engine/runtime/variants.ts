@@ -23,7 +23,9 @@ export type Variant =
   /** latent_parameters (Optimum ≥ Sep 2024) is mean ‖ logvar, 8 channels; latent_sample is already sampled. */
   | { kind: 'sd-vae-encoder'; output: 'latent_sample' | 'latent_parameters'; float: FloatType }
   | { kind: 'sd-vae-decoder'; float: FloatType }
-  | { kind: 'sd-safety-checker'; float: FloatType };
+  | { kind: 'sd-safety-checker'; float: FloatType }
+  /** One variant: uint8 image [1,3,H,W] and mask [1,1,H,W] → result [1,3,H,W]. */
+  | { kind: 'migan-pipeline' };
 
 type Metas = ReadonlyMap<string, TensorMeta>;
 
@@ -62,6 +64,11 @@ export function detectVariant(id: ContractId, name: string, inputs: Metas, outpu
       return { kind: 'sd-vae-decoder', float: float('latent_sample') };
     case 'sd-safety-checker':
       return { kind: 'sd-safety-checker', float: float('images') };
+    case 'migan-pipeline': {
+      const m = meta('image');
+      if (typeof m.shape[1] === 'number' && m.shape[1] !== 3) throw variantError(name, `image [${m.shape.join(',')}] has ${m.shape[1]} channels, not 3 (RGB)`);
+      return { kind: 'migan-pipeline' };
+    }
   }
 }
 

@@ -47,6 +47,19 @@ describe('anyfill run --action remove', () => {
     const [red, , blue] = await centre(path.join(env.root, 'fill/a-red/result.png'));
     expect([red! < 60, blue! > 200]).toEqual([true, true]);
   });
+
+  it('with the MI-GAN eraser installed: it removes instead of SD, and the report lists its pack', async () => {
+    const eraser = path.join(env.root, 'models-eraser');
+    await writeStandins(eraser, (id) => ['gdino-tiny', 'mobilesam', 'standin-sd-safety', 'migan-512'].includes(id));
+    const r = await run([...base('erase', eraser), '--action', 'remove']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/2 images; MI-GAN eraser/);
+    const report = await readReport(path.join(env.root, 'erase'));
+    expect(report.images.every((e) => e.status === 'done' && e.method === 'migan')).toBe(true);
+    expect(report.models.map((m) => [m.role, m.packId])).toEqual([['detect', 'gdino-tiny'], ['segment', 'mobilesam'], ['erase', 'migan-512']]);
+    const [red, , blue] = await centre(path.join(env.root, 'erase/a-red/result.png'));
+    expect([red! < 60, blue! > 200]).toEqual([true, true]);
+  });
 });
 
 describe('anyfill run: flags and errors', () => {

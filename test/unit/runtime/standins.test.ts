@@ -32,6 +32,7 @@ const EXPECTED: Record<string, Partial<Record<string, Partial<Variant>>>> = {
   'standin-sam1-nchw': { encoder: { input: 'nchw' }, decoder: { maskCount: 4 } },
   'sam2.1-tiny': { encoder: { kind: 'sam2-encoder' }, decoder: { kind: 'sam2-decoder', origImSize: null } },
   'gdino-tiny': { model: { kind: 'gdino', pixelMask: true, tokenTypeIds: true } },
+  'migan-512': { model: { kind: 'migan-pipeline' } },
   'standin-gdino-aspect': { model: { kind: 'gdino', pixelMask: true, tokenTypeIds: true } },
   'standin-gdino-idea': { model: { kind: 'gdino-idea' } },
   'sd15-inpaint': { textEncoder: { kind: 'sd-text-encoder', ids: 'int32' }, unet: { kind: 'sd-unet', timestep: { dtype: 'float32', rank: 1 }, channels: 9 }, vaeEncoder: { output: 'latent_sample' } },
@@ -43,7 +44,7 @@ const EXPECTED: Record<string, Partial<Record<string, Partial<Variant>>>> = {
 
 describe('stand-in packs through the runtime', () => {
   it('covers every family and the variants model-contracts §7 asks for', () => {
-    expect(new Set(packs.map((p) => p.family))).toEqual(new Set(['sam1', 'sam2', 'gdino', 'sd-inpaint']));
+    expect(new Set(packs.map((p) => p.family))).toEqual(new Set(['sam1', 'sam2', 'gdino', 'sd-inpaint', 'eraser']));
     for (const id of Object.keys(EXPECTED)) expect(packs.map((p) => p.packId)).toContain(id);
   });
 

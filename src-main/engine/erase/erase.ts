@@ -1,0 +1,51 @@
+// Runs in: engine process (pure around one injected model call per crop). A learned eraser as content-aware
+// fill: the mask grown by the feather width is repainted crop by crop (erase-plan.ts), and the result is
+// the same feathered RGBA patch fillSync returns (fill/patch.ts), so everything beyond the ramp keeps its
+// exact bytes and the patch lands as a layer exactly like PatchMatch's.
+import { AnyfillError } from '../../../src-shared/contract/errors';
+import { distanceSquared } from '../../../src-shared/masks';
+import { buildPatch, featherRadius } from '../fill/patch';
+import { checkRequest, cropMask, cropPlane, growRect } from '../fill/region';
+import type { FillProgress, FillRequest, FillResult, Rect } from '../fill/types';
+import { blobBoxes, planCrops } from './erase-plan';
+import { cropTensors, writeResult, type CropTensors } from './erase-tensors';
+
+/** Runs the eraser on one crop; resolves to its [1,3,h,w] uint8 RGB result. */
+export type EraseModel = (input: CropTensors) => Promise<Uint8Array>;
+
+export interface EraseOptions { onProgress?: (p: FillProgress) => void; signal?: AbortSignal }
+
+const unionAll = (rects: readonly Rect[]): Rect => {
+  const x = Math.min(...rects.map((r) => r.x)), y = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.width)), bottom = Math.max(...rects.map((r) => r.y + r.height));
+  return { x, y, width: right - x, height: bottom - y };
+};
+
+export async function eraseFill(req: FillRequest, model: EraseModel, opts: EraseOptions = {}): Promise<FillResult> {
+  const started = performance.now();
+  const { hole, area, bbox } = checkRequest(req);
+  const { width: w, height: h } = req.image;
+  const feather = featherRadius(area);
+  const grown = growRect(bbox, feather, w, h);
+  // Blobs of the hole, each box grown by the ramp it repaints too; blobs closer than a crop share one.
+  const blobs = blobBoxes(cropMask(hole, w, grown), grown.width, grown.height);
+  const crops = planCrops(blobs.map((b) => growRect({ ...b, x: b.x + grown.x, y: b.y + grown.y }, feather, w, h)), w, h);
+  const work = unionAll([grown, ...crops]);
+  const masked = cropMask(hole, w, work);
+  const dist2 = distanceSquared({ width: work.width, height: work.height, data: masked.map((v) => (v ? 255 : 0)) });
+  const fill = Uint8Array.from(dist2, (d) => (d <= feather * feather ? 1 : 0));
+  const plane = cropPlane(req.image, work);
+  for (const [i, crop] of crops.entries()) {
+    opts.onProgress?.({ done: i, total: crops.length, phase: `MI-GAN, crop ${i + 1} of ${crops.length}`, last: i === crops.length - 1 });
+    if (opts.signal?.aborted) throw new AnyfillError('CANCELLED', 'The fill was cancelled.');
+    const input = cropTensors(req.image, fill, work, crop);
+    const result = await model(input);
+    if (result.length !== input.image.length) {
+      throw new AnyfillError('INTERNAL', `The eraser returned ${result.length} values for a ${crop.width}×${crop.height} crop; expected ${input.image.length}.`);
+    }
+    writeResult(result, plane, fill, work, crop);
+  }
+  opts.onProgress?.({ done: crops.length, total: crops.length, phase: 'MI-GAN', last: true });
+  const patch = buildPatch(req.image, plane, work, dist2, feather, grown);
+  return { ...patch, method: 'migan', ms: Math.round(performance.now() - started) };
+}

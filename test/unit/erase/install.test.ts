@@ -1,0 +1,41 @@
+// Runs in: test tooling. The catalog's MI-GAN pack installs from the local test hub (its listing supplies
+// the LFS sha256 the catalog could not pin) and `anyfill models verify` recognises the export's contract.
+import { afterAll, afterEach, expect, it } from 'vitest';
+import { VerifyResultSchema } from '../../../src-shared/contract/model-payloads';
+import { runModels } from '../../../src-main/cli/models-command';
+import { loadCatalog } from '../../../src-main/engine/models/catalog';
+import { verifyAndLoad } from '../../../src-main/engine/models/load-check';
+import { InferenceQueue } from '../../../src-main/engine/runtime/inference-queue';
+import { SessionPool } from '../../../src-main/engine/runtime/session-pool';
+import { allStandinPacks } from '../../../src-main/standins';
+import { catalogOf, makeEnv, type Env } from '../models/fixtures';
+
+let env: Env;
+const queue = new InferenceQueue();
+const pool = new SessionPool({ queue });
+afterEach(() => env.cleanup());
+afterAll(() => pool.releaseAll());
+
+it('downloads migan-512 at its pinned commit, verified against the listing, and verify loads it as the MI-GAN pipeline', async () => {
+  const pack = loadCatalog().packs.find((p) => p.id === 'migan-512')!;
+  const catalog = catalogOf(pack);
+  env = await makeEnv(catalog);
+  const bytes = Buffer.from((await allStandinPacks()).find((p) => p.packId === 'migan-512')!.files['migan_pipeline_v2.onnx']!);
+  const file = pack.files[0]!;
+  await env.put(file.repo, file.source, bytes);
+  let out = '';
+  const run = (...argv: string[]) =>
+    runModels([...argv, '--models', env.modelsDir], {
+      catalog,
+      verify: (dir, id) => verifyAndLoad(dir, id, { pool, queue }),
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => undefined, isTTY: false },
+    });
+  expect(await run('download', 'migan-512', '--endpoint', env.hub.url)).toBe(0);
+  expect(out).toMatch(/^Installed migan-512 \(1 files?\) in /);
+  out = '';
+  expect(await run('verify', '--all', '--json')).toBe(0);
+  const result = VerifyResultSchema.parse((JSON.parse(out) as { packs: unknown[] }).packs[0]);
+  expect([result.ok, result.evidence]).toEqual([true, 'pinned']);
+  expect(result.loads!.map((l) => [l.file, l.variant])).toEqual([['migan_pipeline_v2.onnx', expect.stringMatching(/^migan-pipeline/)]]);
+});
