@@ -4,6 +4,7 @@
 import type { CatalogPack } from '../../src-shared/models/catalog-schema';
 import { mobileSamEncoderTwin } from './sam/mobilesam-encoder';
 import { gdinoTwin } from './gdino/gdino';
+import { miganTwin } from './migan/migan';
 import { samDecoderTwin } from './sam/sam-decoder';
 import { sam2DecoderTwin } from './sam/sam2-decoder';
 import { sam2EncoderTwin } from './sam/sam2-encoder';
@@ -149,6 +150,21 @@ export const TWIN_PACKS: TwinPack[] = [
         build: (width) => vaeDecoderTwin(width),
         call: { batch: 1, height_latent: 64, width_latent: 64, height: 512, width: 512 },
         published: { params: 49.5e6, macs: 1257e9, source: 'performance.md §1 "SD VAE decoder, 512²": 49.5 M, 1,240.1 GMAC convs (thop) [S15] + 17.2 attention (computed) = 1,257' },
+      },
+    ],
+  },
+  {
+    packId: 'migan-512',
+    family: 'eraser',
+    layout: 'migan-pipeline',
+    models: [
+      {
+        role: 'model',
+        file: 'migan_pipeline_v2.onnx',
+        build: (width) => miganTwin(width),
+        // The generator always runs at 512² (the pipeline resizes its crop); the input's size only moves the resizes.
+        call: { batch_size: 1, height: 512, width: 512 },
+        published: { params: 5.98e6, macs: 15.1e9, source: 'MI-GAN-512 generator: 5.98 M (Sargsyan et al., ICCV 2023, models/README.md source J; the same counted layer by layer from the authors\' lib/model_zoo/migan_inference.py with ch_base 32768, ch_max 512 of configs/model/migan.yaml); 15.1 GMAC at 512² computed from that architecture (separable convs and the fixed 4×4 blurs, performance.md §8 rules), no published MAC figure found' },
       },
     ],
   },
