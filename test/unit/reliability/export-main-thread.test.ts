@@ -57,7 +57,6 @@ it('answers app.info within a second while a 12 MP layered export (composite, la
       slowest = Math.max(slowest, waited + performance.now() - sent);
     });
   }, 20);
-  const t0 = performance.now();
   const exported = dispatch({ t: 'req', id: 2, channel: 'document.exportLayersTo', payload: { document, dir: outDir, choices } }).finally(() => clearInterval(tick));
   const reply = await exported;
   expect(reply).toMatchObject({ ok: true });
