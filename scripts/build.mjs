@@ -18,6 +18,8 @@ if (only !== 'renderer') {
     // The content-aware fill's worker thread (pure TypeScript, no packages).
     build({ ...common, entryPoints: { 'fill-worker': 'src-main/engine/fill/fill-worker.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
     // The full-resolution selection replay's worker thread (pure TypeScript, no packages).
+    // The layered export's compositing and PSD encoding worker thread (ag-psd bundled in, no native packages).
+    build({ ...common, entryPoints: { 'export-worker': 'src-main/engine/export/export-worker.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
     build({ ...common, entryPoints: { 'mask-worker': 'src-main/engine/selection/mask-worker.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
     build({ ...common, packages: 'external', external: ['electron'], entryPoints: { main: 'src-main/electron/main.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
     build({ ...common, external: ['electron'], entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir: 'dist/node', outExtension: { '.js': '.cjs' } }),
