@@ -2,6 +2,7 @@
 // decoded against the one cached embedding; candidates kept only when the model is confident (predicted
 // IoU) and the mask is stable (it barely moves when the logit threshold shifts by ±1), then duplicates
 // removed by mask overlap, keeping the better one. Pure filtering below, one decoder run per point.
+import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { LowResPlacement } from '../../../src-shared/masks/low-res';
 import { LOW_RES } from '../../../src-shared/masks/low-res';
 
@@ -77,4 +78,23 @@ export function selectInstances(candidates: EverythingCandidate[], p: LowResPlac
     kept.push(c);
   }
   return kept.map(({ bits: _bits, ...rest }) => rest);
+}
+
+/** The longest Select Everything Anyfill starts: it is one request with no cancel, so it is bounded up front. */
+export const EVERYTHING_MAX_MS = 60_000;
+
+/**
+ * A cost estimate from the first decoder run, measured on this machine: `runs` × its time. Over the budget it is
+ * refused as too large, saying how long it would take and which grid fits.
+ */
+export function checkEverythingCost(runs: number, firstRunMs: number, maxMs = EVERYTHING_MAX_MS): void {
+  const estimate = runs * Math.max(firstRunMs, 0.1);
+  if (estimate <= maxMs) return;
+  const fits = Math.max(2, Math.floor(Math.sqrt(maxMs / Math.max(firstRunMs, 0.1))));
+  const secs = Math.round(estimate / 1000);
+  const took = secs >= 120 ? `about ${Math.round(secs / 60)} minutes` : `about ${secs} s`;
+  throw new AnyfillError(
+    'TOO_LARGE',
+    `Select Everything would run the segmentation model ${runs} times, ${took} on this computer; choose a grid of ${fits} × ${fits} or less, or select by clicking.`,
+  );
 }

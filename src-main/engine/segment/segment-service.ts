@@ -15,7 +15,7 @@ import { checkPrompt, placementFor } from './geometry';
 import { DecodeLanes } from './decode-lanes';
 import { IdentityMemo, PREP_VERSION } from './image-key';
 import { encodeCandidates, encodeLogits } from './logits-codec';
-import { gridPoints, selectInstances, type EverythingCandidate } from './everything';
+import { checkEverythingCost, gridPoints, selectInstances, type EverythingCandidate } from './everything';
 import { lowResToMask } from './low-res-mask';
 import { maskBox, maskStats } from './mask-stats';
 import { PackResolver } from './pack-resolver';
@@ -114,9 +114,12 @@ export class SegmentService {
     const emb = await this.embedding(ctx, req.assetId, pack, 'interactive');
     const placement = placementFor(pack.family, image.width, image.height);
     const candidates: EverythingCandidate[] = [];
-    for (const point of gridPoints(image.width, image.height, req.grid ?? 12)) {
+    const points = gridPoints(image.width, image.height, req.grid ?? 12);
+    for (const [i, point] of points.entries()) {
       const prompt = checkPrompt({ points: [{ ...point, label: 1 }] }, image.width, image.height);
       const out = await decodePrompt(pack, emb.embedding, prompt, { queue: this.queue });
+      // Bounded before the rest runs: the first decode tells what a run costs on this machine.
+      if (i === 0) checkEverythingCost(points.length, out.modelMs);
       const tokens = candidateTokens(pack.family, out.lowRes.length);
       const best = chooseCandidate(tokens, out.ious, prompt);
       candidates.push({ point, logits: Float32Array.from(out.lowRes[best]!), score: out.ious[best] ?? 0 });
