@@ -4,13 +4,14 @@
 // Each is uploaded and opened through the browser host; any file named like the canary appearing on disk
 // is an escape.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { readProject, sha256 } from '../../src-main/engine/project/read-project';
+import { sha256 } from '../../src-main/engine/project/read-project';
 import { hardenSharp } from '../../src-main/engine/handlers';
 import { makeSession } from '../helpers/images';
-import { craftZip, doc, handlers, imageLayer, openBytes, rgbaPng, rgbPng, type RawEntry } from '../unit/project/fixtures';
+import { craftZip, savedTwoImageProject, type RawEntry } from '../unit/project/fixtures';
 import type { FaultHost } from './host';
 import { isClearError, type Tally } from './tally';
 
@@ -20,15 +21,9 @@ async function soundProject(): Promise<{ entries: RawEntry[]; manifest: Record<s
   hardenSharp();
   const s = await makeSession();
   try {
-    const a = await openBytes(s, await rgbPng());
-    const b = await openBytes(s, await rgbaPng());
-    const file = path.join(s.dir, 'good.anyfill');
-    await handlers['project.saveTo']({ document: doc(30, 20, [imageLayer(a.id, 24, 16), imageLayer(b.id, 20, 12, { name: 'Overlay' })]), path: file }, s.ctx);
-    const project = await readProject(file);
-    const entries = await Promise.all(project.manifest.assets.map(async (x) => ({ name: x.path, data: await project.readAsset(x), compress: false })));
-    const manifest = structuredClone(project.manifest) as unknown as Record<string, unknown>;
-    project.close();
-    return { entries, manifest, file: await import('node:fs/promises').then((fs) => fs.readFile(file)) };
+    const { file, manifest, pngs } = await savedTwoImageProject(s);
+    const entries = manifest.assets.map((x, i) => ({ name: x.path, data: pngs[i]!, compress: false }));
+    return { entries, manifest: structuredClone(manifest) as unknown as Record<string, unknown>, file: await readFile(file) };
   } finally {
     await s.cleanup();
   }

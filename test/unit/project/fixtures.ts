@@ -10,6 +10,8 @@ import type { SelectionLayer } from '../../../src-shared/document/selection';
 import type { EditorDocument, ImageLayer, Layer } from '../../../src-shared/document/types';
 import { createEngineHandlers } from '../../../src-main/engine/handlers';
 import { ensureDecoded } from '../../../src-main/engine/images/asset-store';
+import { readProject } from '../../../src-main/engine/project/read-project';
+import type { ProjectManifest } from '../../../src-shared/project/manifest';
 import { rgbaPixels, type TestSession } from '../../helpers/images';
 
 export const handlers = createEngineHandlers();
@@ -83,4 +85,18 @@ export async function craftZip(entries: RawEntry[]): Promise<Buffer> {
   const buf = Buffer.concat(chunks);
   for (const [from, to] of patches) for (let i = buf.indexOf(from); i !== -1; i = buf.indexOf(from, i + 1)) to.copy(buf, i);
   return buf;
+}
+
+/** A sound two-image project ("Overlay" on top), saved through the engine: its file, manifest and asset PNGs. */
+export async function savedTwoImageProject(s: TestSession): Promise<{ file: string; manifest: ProjectManifest; pngs: Buffer[] }> {
+  const a = await openBytes(s, await rgbPng());
+  const b = await openBytes(s, await rgbaPng());
+  const file = path.join(s.dir, 'good.anyfill');
+  await handlers['project.saveTo']({ document: doc(30, 20, [imageLayer(a.id, 24, 16), imageLayer(b.id, 20, 12, { name: 'Overlay' })]), path: file }, s.ctx);
+  const project = await readProject(file);
+  try {
+    return { file, manifest: project.manifest, pngs: await Promise.all(project.manifest.assets.map((x) => project.readAsset(x))) };
+  } finally {
+    project.close();
+  }
 }

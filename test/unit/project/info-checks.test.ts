@@ -7,10 +7,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runProject } from '../../../src-main/cli/project-command';
 import { hardenSharp } from '../../../src-main/engine/handlers';
-import { readProject, sha256 } from '../../../src-main/engine/project/read-project';
+import { sha256 } from '../../../src-main/engine/project/read-project';
 import type { ProjectManifest } from '../../../src-shared/project/manifest';
 import { makeSession, type TestSession } from '../../helpers/images';
-import { craftZip, doc, handlers, imageLayer, openBytes, rgbaPng, rgbPng } from './fixtures';
+import { craftZip, handlers, savedTwoImageProject } from './fixtures';
 
 let s: TestSession;
 let manifest: ProjectManifest;
@@ -18,14 +18,7 @@ let pngs: Buffer[];
 beforeAll(async () => {
   hardenSharp();
   s = await makeSession();
-  const a = await openBytes(s, await rgbPng());
-  const b = await openBytes(s, await rgbaPng());
-  const file = path.join(s.dir, 'good.anyfill');
-  await handlers['project.saveTo']({ document: doc(30, 20, [imageLayer(a.id, 24, 16), imageLayer(b.id, 20, 12, { name: 'Overlay' })]), path: file }, s.ctx);
-  const project = await readProject(file);
-  manifest = project.manifest;
-  pngs = await Promise.all(manifest.assets.map((x) => project.readAsset(x)));
-  project.close();
+  ({ manifest, pngs } = await savedTwoImageProject(s));
 });
 afterAll(() => s.cleanup());
 

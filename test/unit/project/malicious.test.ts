@@ -6,9 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ProjectManifest } from '../../../src-shared/project/manifest';
 import { hardenSharp } from '../../../src-main/engine/handlers';
-import { readProject } from '../../../src-main/engine/project/read-project';
 import { makeSession, type TestSession } from '../../helpers/images';
-import { assetFolders, craftZip, doc, handlers, imageLayer, openBytes, rgbaPng, rgbPng, type RawEntry } from './fixtures';
+import { assetFolders, craftZip, handlers, savedTwoImageProject, type RawEntry } from './fixtures';
 
 let s: TestSession;
 let manifest: ProjectManifest;
@@ -18,14 +17,7 @@ let before: string[];
 beforeAll(async () => {
   hardenSharp();
   s = await makeSession();
-  const a = await openBytes(s, await rgbPng());
-  const b = await openBytes(s, await rgbaPng());
-  const file = path.join(s.dir, 'good.anyfill');
-  await handlers['project.saveTo']({ document: doc(30, 20, [imageLayer(a.id, 24, 16), imageLayer(b.id, 20, 12, { name: 'Overlay' })]), path: file }, s.ctx);
-  const project = await readProject(file);
-  manifest = project.manifest;
-  pngs = await Promise.all(manifest.assets.map((x) => project.readAsset(x)));
-  project.close();
+  ({ manifest, pngs } = await savedTwoImageProject(s));
   before = await assetFolders(s);
 });
 afterAll(() => s.cleanup());
