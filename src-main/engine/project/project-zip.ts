@@ -25,8 +25,8 @@ export const ZIP_LIMITS = {
 export interface ProjectZip {
   /** Entry names, checked, in archive order. */
   readonly names: readonly string[];
-  /** The whole entry; the size is capped as it streams, whatever the header said. */
-  read(name: string): Promise<Buffer>;
+  /** The whole entry and its hex sha256; the size is capped as it streams, whatever the header said. */
+  read(name: string): Promise<{ bytes: Buffer; sha256: string }>;
   /** The entry's hex sha256, hashed chunk by chunk as it streams (never held whole), with the same cap. */
   sha256(name: string): Promise<string>;
   close(): void;
@@ -56,10 +56,12 @@ export async function openProjectZip(file: string): Promise<ProjectZip> {
       if (err instanceof AnyfillError) throw err;
       throw refused(`a broken entry (${(err as Error).message})`);
     }
+    // Hashed chunk by chunk as the entry streams: no whole-entry hash holds the main thread.
     const read = async (name: string) => {
       const chunks: Buffer[] = [];
-      await streamEntry(zip, byName, name, (chunk) => chunks.push(chunk));
-      return Buffer.concat(chunks);
+      const hash = createHash('sha256');
+      await streamEntry(zip, byName, name, (chunk) => (chunks.push(chunk), hash.update(chunk)));
+      return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex') };
     };
     const sha256 = async (name: string) => {
       const hash = createHash('sha256');

@@ -30,7 +30,7 @@ export async function readProject(file: string): Promise<OpenedProject> {
     }
     let json: unknown;
     try {
-      json = JSON.parse((await zip.read(MANIFEST_ENTRY)).toString('utf8'));
+      json = JSON.parse((await zip.read(MANIFEST_ENTRY)).bytes.toString('utf8'));
     } catch (err) {
       if (err instanceof AnyfillError) throw err;
       throw damaged('its manifest.json is not valid JSON', (err as Error).message);
@@ -52,8 +52,8 @@ export async function readProject(file: string): Promise<OpenedProject> {
       from,
       applied,
       async readAsset(asset) {
-        const bytes = await zip.read(asset.path);
-        if (sha256(bytes) !== asset.sha256) throw damaged(`${describe(manifest, asset)} does not match its checksum`);
+        const { bytes, sha256: actual } = await zip.read(asset.path);
+        if (actual !== asset.sha256) throw damaged(`${describe(manifest, asset)} does not match its checksum`);
         return bytes;
       },
       async checkAssetChecksum(asset) {
