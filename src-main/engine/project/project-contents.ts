@@ -7,7 +7,7 @@ import { PROJECT_SCHEMA_VERSION, type ProjectAsset, type ProjectManifest } from 
 import { ensureDecoded, getAssetMeta } from '../images/asset-store';
 import { MAX_PIXELS } from '../images/limits';
 import type { Pixels } from '../images/pixels';
-import { sha256 } from './read-project';
+import { sha256InSlices } from './hash-in-slices';
 
 export interface ProjectContents { manifest: ProjectManifest; pngs: Map<string, Buffer> }
 
@@ -26,7 +26,7 @@ export async function collectProject(sessionDir: string, document: EditorDocumen
     const png = await encodeLosslessPng(pixels);
     const path = `assets/${id}.png`;
     pngs.set(path, png);
-    assets.push({ id, path, width: pixels.width, height: pixels.height, sha256: sha256(png), hasAlpha: pixels.channels === 4, sourceFormat: meta.info.format });
+    assets.push({ id, path, width: pixels.width, height: pixels.height, sha256: await sha256InSlices(png), hasAlpha: pixels.channels === 4, sourceFormat: meta.info.format });
   }
   const manifest: ProjectManifest = {
     schemaVersion: PROJECT_SCHEMA_VERSION,

@@ -2,6 +2,7 @@
 // single byte is read ([Note: project file]): names that could escape a folder, links, duplicates,
 // anything Anyfill does not write, and sizes or ratios that only a zip bomb has. Refused means refused
 // whole: nothing from the file is used.
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { AnyfillError } from '../../../src-shared/contract/errors';
@@ -24,8 +25,10 @@ export const ZIP_LIMITS = {
 export interface ProjectZip {
   /** Entry names, checked, in archive order. */
   readonly names: readonly string[];
-  /** The whole entry; the size is capped as it streams, whatever the header said. */
-  read(name: string): Promise<Buffer>;
+  /** The whole entry and its hex sha256; the size is capped as it streams, whatever the header said. */
+  read(name: string): Promise<{ bytes: Buffer; sha256: string }>;
+  /** The entry's hex sha256, hashed chunk by chunk as it streams (never held whole), with the same cap. */
+  sha256(name: string): Promise<string>;
   close(): void;
 }
 
@@ -53,7 +56,19 @@ export async function openProjectZip(file: string): Promise<ProjectZip> {
       if (err instanceof AnyfillError) throw err;
       throw refused(`a broken entry (${(err as Error).message})`);
     }
-    return { names: [...byName.keys()], read: (name) => readEntry(zip, byName, name), close: () => zip.close() };
+    // Hashed chunk by chunk as the entry streams: no whole-entry hash holds the main thread.
+    const read = async (name: string) => {
+      const chunks: Buffer[] = [];
+      const hash = createHash('sha256');
+      await streamEntry(zip, byName, name, (chunk) => (chunks.push(chunk), hash.update(chunk)));
+      return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex') };
+    };
+    const sha256 = async (name: string) => {
+      const hash = createHash('sha256');
+      await streamEntry(zip, byName, name, (chunk) => hash.update(chunk));
+      return hash.digest('hex');
+    };
+    return { names: [...byName.keys()], read, sha256, close: () => zip.close() };
   } catch (err) {
     zip.close();
     throw err;
@@ -83,10 +98,9 @@ function checkEntry(e: yauzl.Entry, seen: Map<string, yauzl.Entry>): string {
   return name;
 }
 
-async function readEntry(zip: yauzl.ZipFile, byName: Map<string, yauzl.Entry>, name: string): Promise<Buffer> {
+async function streamEntry(zip: yauzl.ZipFile, byName: Map<string, yauzl.Entry>, name: string, take: (chunk: Buffer) => void): Promise<void> {
   const entry = byName.get(name);
   if (!entry) throw new AnyfillError('INTERNAL', `No entry ${name}.`);
-  const chunks: Buffer[] = [];
   let bytes = 0;
   try {
     const stream = await zip.openReadStreamPromise(entry);
@@ -94,11 +108,10 @@ async function readEntry(zip: yauzl.ZipFile, byName: Map<string, yauzl.Entry>, n
       bytes += (chunk as Buffer).byteLength;
       // validateEntrySizes stops a lying header too; this is the fence that does not depend on it.
       if (bytes > entry.uncompressedSize) throw refused(`an entry longer than it declares (${name})`);
-      chunks.push(chunk as Buffer);
+      take(chunk as Buffer);
     }
   } catch (err) {
     if (err instanceof AnyfillError) throw err;
     throw new AnyfillError('INTEGRITY', `This project file is damaged: ${name} could not be read.`, (err as Error).message);
   }
-  return Buffer.concat(chunks);
 }
