@@ -1,5 +1,5 @@
-// Runs in: test tooling. The catalog's MI-GAN pack installs from the local test hub (its listing supplies
-// the LFS sha256 the catalog could not pin) and `anyfill models verify` recognises the export's contract.
+// Runs in: test tooling. The catalog's MI-GAN pack installs from the local test hub at its pinned commit,
+// verified against its pinned sha256, and `anyfill models verify` recognises the export's contract.
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { VerifyResultSchema } from '../../../src-shared/contract/model-payloads';
 import { runModels } from '../../../src-main/cli/models-command';
@@ -8,7 +8,7 @@ import { verifyAndLoad } from '../../../src-main/engine/models/load-check';
 import { InferenceQueue } from '../../../src-main/engine/runtime/inference-queue';
 import { SessionPool } from '../../../src-main/engine/runtime/session-pool';
 import { allStandinPacks } from '../../../src-main/standins';
-import { catalogOf, makeEnv, type Env } from '../models/fixtures';
+import { catalogOf, makeEnv, sha256, type Env } from '../models/fixtures';
 
 let env: Env;
 const queue = new InferenceQueue();
@@ -17,11 +17,13 @@ afterEach(() => env.cleanup());
 afterAll(() => pool.releaseAll());
 
 it('downloads migan-512 at its pinned commit, verified against the listing, and verify loads it as the MI-GAN pipeline', async () => {
-  const pack = loadCatalog().packs.find((p) => p.id === 'migan-512')!;
+  const real = loadCatalog().packs.find((p) => p.id === 'migan-512')!;
+  const bytes = Buffer.from((await allStandinPacks()).find((p) => p.packId === 'migan-512')!.files['migan_pipeline_v2.onnx']!);
+  // The catalog's entry as it is (repo, commit, path), pinned to the stand-in's bytes instead of the real file's.
+  const file = { ...real.files[0]!, bytes: bytes.length, sha256: sha256(bytes) };
+  const pack = { ...real, files: [file] };
   const catalog = catalogOf(pack);
   env = await makeEnv(catalog);
-  const bytes = Buffer.from((await allStandinPacks()).find((p) => p.packId === 'migan-512')!.files['migan_pipeline_v2.onnx']!);
-  const file = pack.files[0]!;
   await env.put(file.repo, file.source, bytes);
   let out = '';
   const run = (...argv: string[]) =>
