@@ -13,6 +13,7 @@ import { hardenSharp } from '../../../src-main/engine/handlers';
 import { readProject } from '../../../src-main/engine/project/read-project';
 import { makeSession, type TestSession } from '../../helpers/images';
 import { doc, handlers, imageLayer, pixelsOf } from '../project/fixtures';
+import { slowestAnswerDuring as probe } from './main-thread-probe';
 
 const W = 16_000;
 const H = 15_625;
@@ -38,22 +39,9 @@ afterAll(async () => {
   await s.cleanup();
 });
 
-/** The longest wait of an app.info sent every 20 ms while `work` runs (see export-main-thread.test.ts). */
+/** The slowest app.info answer while `work` runs; at least one must have been answered. */
 async function slowestAnswerDuring(work: () => Promise<unknown>): Promise<number> {
-  let slowest = 0;
-  let answered = 0;
-  let last = performance.now();
-  let id = 100;
-  const tick = setInterval(() => {
-    const sent = performance.now();
-    const waited = sent - last - 20;
-    last = sent;
-    void dispatch({ t: 'req', id: id++, channel: 'app.info', payload: {} }).then((reply) => {
-      if (reply?.ok) answered++;
-      slowest = Math.max(slowest, waited + performance.now() - sent);
-    });
-  }, 20);
-  await work().finally(() => clearInterval(tick));
+  const { slowest, answered } = await probe(dispatch, work);
   expect(answered).toBeGreaterThan(0);
   return slowest;
 }
