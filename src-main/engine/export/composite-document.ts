@@ -1,12 +1,11 @@
 // Runs in: engine process. The document's composite at full resolution, shared by document.exportPng and
 // the layered export so composite.png is byte for byte the PNG that Export PNG gives.
-import sharp from 'sharp';
 import type { EditorDocument } from '../../../src-shared/document/types';
 import { ensureDecoded } from '../images/asset-store';
-import { dropAlpha, isOpaque, type CompositeLayer } from '../images/composite';
+import type { CompositeLayer } from '../images/composite';
 import { checkPixelCap } from '../images/errors';
-import { MAX_PIXELS } from '../images/limits';
 import { exportOffThread } from './export-off-thread';
+import { encodeExportPng } from './png-out';
 
 /** RGBA canvas of the document's size with its visible image layers drawn bottom → top. */
 export async function compositeDocument(sessionDir: string, doc: EditorDocument): Promise<Buffer> {
@@ -31,11 +30,6 @@ async function loadLayers(sessionDir: string, doc: EditorDocument): Promise<Comp
 }
 
 /** Lossless PNG; RGB when nothing is transparent (smaller, and what an opaque source had). */
-export async function encodePng(rgba: Buffer, width: number, height: number): Promise<Buffer> {
-  const opaque = isOpaque(rgba);
-  const data = opaque ? dropAlpha(rgba) : rgba;
-  const channels = opaque ? 3 : 4;
-  return sharp(data, { raw: { width, height, channels }, limitInputPixels: MAX_PIXELS })
-    .png({ compressionLevel: 6 })
-    .toBuffer();
+export function encodePng(rgba: Buffer, width: number, height: number): Promise<Buffer> {
+  return encodeExportPng({ data: rgba, width, height, channels: 4 });
 }

@@ -1,17 +1,22 @@
 // Runs in: engine process. A small pure BMP decoder: sharp's prebuilt libvips has no BMP loader.
-// Palette (1/4/8-bit), 16/24/32-bit BI_RGB and BI_BITFIELDS, bottom-up and top-down rows.
+// Palette (1/4/8-bit), 16/24/32-bit BI_RGB and BI_BITFIELDS, bottom-up and top-down rows. [Note: cost
+// limits] Rows are read a slice at a time with event-loop turns between, and the alpha check and packing
+// run in libvips: a 250 MP BMP is over two seconds of pixel loops, and the main thread must keep answering.
+import { nextTurn, SLICE_BYTES } from '../../common/slices';
 import type { BitMasks, BmpHeader } from './bmp-header';
-import type { Pixels } from './pixels';
+import { sharpFromPixels, type Pixels } from './pixels';
 
 /** Decodes to RGBA, then packs to RGB when no pixel is transparent (saves a quarter of the memory). */
-export function decodeBmp(buf: Uint8Array, h: BmpHeader): Pixels {
+export async function decodeBmp(buf: Uint8Array, h: BmpHeader): Promise<Pixels> {
   const rgba = Buffer.allocUnsafe(h.width * h.height * 4);
   const readRow = rowReader(buf, h);
+  const rowsPerTurn = Math.max(1, Math.floor(SLICE_BYTES / (h.width * 4)));
   for (let y = 0; y < h.height; y++) {
+    if (y > 0 && y % rowsPerTurn === 0) await nextTurn();
     const fileRow = h.topDown ? y : h.height - 1 - y;
     readRow(h.dataOffset + fileRow * h.stride, rgba, y * h.width * 4);
   }
-  return packIfOpaque(rgba, h.width, h.height);
+  return packIfOpaque({ data: rgba, width: h.width, height: h.height, channels: 4 });
 }
 
 type RowReader = (src: number, out: Buffer, dst: number) => void;
@@ -87,20 +92,10 @@ function maskedReader(buf: Uint8Array, w: number, bytes: 2 | 4, masks: BitMasks)
  * Many writers leave the fourth byte of 32-bit BI_RGB at zero; an image whose alpha is zero
  * everywhere is meant to be opaque (browsers show it that way too).
  */
-function packIfOpaque(rgba: Buffer, width: number, height: number): Pixels {
-  let allZero = true;
-  let allOpaque = true;
-  for (let i = 3; i < rgba.length; i += 4) {
-    const alpha = rgba[i] ?? 0;
-    if (alpha !== 0) allZero = false;
-    if (alpha !== 255) allOpaque = false;
-    if (!allZero && !allOpaque) return { data: rgba, width, height, channels: 4 };
-  }
-  const rgb = Buffer.allocUnsafe(width * height * 3);
-  for (let s = 0, d = 0; s < rgba.length; s += 4, d += 3) {
-    rgb[d] = rgba[s] ?? 0;
-    rgb[d + 1] = rgba[s + 1] ?? 0;
-    rgb[d + 2] = rgba[s + 2] ?? 0;
-  }
-  return { data: rgb, width, height, channels: 3 };
+async function packIfOpaque(rgba: Pixels): Promise<Pixels> {
+  // stats() measures the input's bands whatever the pipeline says: band 3 is alpha.
+  const alpha = (await sharpFromPixels(rgba).stats()).channels[3];
+  if (alpha && alpha.min < 255 && alpha.max > 0) return rgba;
+  const data = await sharpFromPixels(rgba).removeAlpha().raw().toBuffer();
+  return { ...rgba, data, channels: 3 };
 }

@@ -72,7 +72,7 @@ export async function decodeFile(path: string, format: ImageFormat): Promise<Pix
       const buf = await readFile(path);
       const header = readBmpHeader(buf);
       checkPixelCap(header.width, header.height);
-      return decodeBmp(buf, header);
+      return await decodeBmp(buf, header);
     }
     const { data, info } = await sharp(path, INPUT_OPTIONS)
       .toColourspace('srgb')

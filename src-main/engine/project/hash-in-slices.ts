@@ -2,11 +2,9 @@
 // main thread: a 250 MP asset's PNG can be most of a gigabyte, over half a second of hashing in one go,
 // so it is hashed a slice at a time with a turn of the event loop between slices (requests get answered).
 import { createHash } from 'node:crypto';
+import { nextTurn, SLICE_BYTES } from '../../common/slices';
 
-/** About 5 ms of hashing on this class of machine: short enough for a request to slip in between. */
-export const HASH_SLICE_BYTES = 8 * 1024 ** 2;
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+export const HASH_SLICE_BYTES = SLICE_BYTES;
 
 /** The hex sha256 of `bytes`, the same as hashing them in one call. */
 export async function sha256InSlices(bytes: Uint8Array): Promise<string> {

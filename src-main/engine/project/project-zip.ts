@@ -57,11 +57,15 @@ export async function openProjectZip(file: string): Promise<ProjectZip> {
       throw refused(`a broken entry (${(err as Error).message})`);
     }
     // Hashed chunk by chunk as the entry streams: no whole-entry hash holds the main thread.
+    // Each chunk lands in a buffer of the declared size as it arrives: joining the chunks afterwards was one
+    // copy of the whole entry on the main thread (0.6 s for a 750 MB asset).
     const read = async (name: string) => {
-      const chunks: Buffer[] = [];
+      const bytes = Buffer.allocUnsafe(byName.get(name)?.uncompressedSize ?? 0);
       const hash = createHash('sha256');
-      await streamEntry(zip, byName, name, (chunk) => (chunks.push(chunk), hash.update(chunk)));
-      return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex') };
+      let filled = 0;
+      await streamEntry(zip, byName, name, (chunk) => (filled += chunk.copy(bytes, filled), hash.update(chunk)));
+      if (filled !== bytes.length) throw refused(`an entry shorter than it declares (${name})`);
+      return { bytes, sha256: hash.digest('hex') };
     };
     const sha256 = async (name: string) => {
       const hash = createHash('sha256');

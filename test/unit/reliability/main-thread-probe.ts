@@ -20,3 +20,21 @@ export async function slowestAnswerDuring(dispatch: Dispatch, work: () => Promis
   await work().finally(() => clearInterval(tick));
   return { slowest, answered };
 }
+
+/** The longest the event loop went without a turn while `work` ran (a 10 ms timer's largest overshoot). */
+export async function longestStallDuring(work: () => Promise<unknown>): Promise<number> {
+  let longest = 0;
+  let last = performance.now();
+  const tick = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 10);
+    last = now;
+  }, 10);
+  try {
+    await work();
+    longest = Math.max(longest, performance.now() - last - 10);
+  } finally {
+    clearInterval(tick);
+  }
+  return longest;
+}
