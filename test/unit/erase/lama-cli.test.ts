@@ -75,10 +75,16 @@ describe('anyfill fill with the LaMa eraser', () => {
     expect((await run('migan', 'both', 'auto3.png')).out).toMatch(/^migan \(migan-512\): filled/);
   });
 
-  it('says how to get LaMa when only MI-GAN is installed, and writes nothing', async () => {
+  it('says how to get LaMa when only MI-GAN is installed, names a damaged LaMa file, and writes nothing either way', async () => {
     const r = await run('lama', 'migan-only', 'none.png');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/LaMa eraser is not installed: open Models… \(Remove\)/);
     expect(existsSync(file('none.png'))).toBe(false);
+    await writeStandins(file('damaged'), (id) => id === 'lama-512');
+    await writeFile(file('damaged/lama-512/lama_fp32.onnx'), new Uint8Array(4096).fill(3));
+    const d = await run('lama', 'damaged', 'damaged.png');
+    expect(d.code).toBe(1);
+    expect(d.err).toMatch(/LaMa eraser \(lama-512\)/);
+    expect(existsSync(file('damaged.png'))).toBe(false);
   });
 });
