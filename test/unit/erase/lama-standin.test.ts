@@ -92,6 +92,22 @@ describe('LaMa adapter on the stand-in export', () => {
     expect(check(req, patch)).toEqual({ changedOutside: 0, wrongInHole: 0 });
   });
 
+  it('erases on a photo smaller than the model input (300×200: the crop is the image, stretched up to 512 and back)', async () => {
+    const w = 300, h = 200, data = new Uint8Array(w * h * 3), mask = new Uint8Array(w * h);
+    for (let i = 0; i < w * h; i++) {
+      const x = i % w, y = (i - x) / w, box = x >= 120 && x < 190 && y >= 60 && y < 200;
+      data.set(box ? [20, 60, 230] : BG, i * 3);
+      if (x >= 118 && x < 192 && y >= 58) mask[i] = 255; // touches the bottom border
+    }
+    const req: FillRequest = { image: { data, width: w, height: h, channels: 3 }, mask, method: 'lama', seed: 1 };
+    const crops: number[][] = [];
+    const out = pastePatch(req.image, await eraseFill(req, (input) => (crops.push(input.dims.image), model(input))));
+    expect(crops).toEqual([[1, 3, 200, 300]]);
+    let wrong = 0;
+    for (let i = 0; i < w * h; i++) if ([0, 1, 2].some((c) => out[i * 3 + c] !== BG[c])) wrong++;
+    expect(wrong).toBe(0);
+  });
+
   it('gives distant objects one crop each; a blob on the border is filled too', async () => {
     const req = scene([[120, 150, 30], [1400, 700, 40], [5, 640, 20]]);
     let calls = 0;
