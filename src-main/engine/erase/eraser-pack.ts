@@ -9,9 +9,9 @@ import { findCatalogPack, loadCatalog } from '../models/catalog';
 import { readManifest, resolvePackFile } from '../models/pack-files';
 import { readPreferences } from '../models/preferences';
 import { checkContract, type ContractMatch } from '../runtime/check-contract';
-import { providersFor, type PackDevice } from '../runtime/execution-providers';
+import { providersFor, type PackDevice, type ProviderEnv } from '../runtime/execution-providers';
 import type { InferenceQueue } from '../runtime/inference-queue';
-import type { InferenceSession } from '../runtime/ort';
+import type { DeviceName, InferenceSession } from '../runtime/ort';
 import { runModel } from '../runtime/run-model';
 import type { SessionPool } from '../runtime/session-pool';
 import { inputTensor } from '../runtime/tensors';
@@ -41,6 +41,12 @@ export async function findEraserPack(modelsDir: string, method?: EraserMethod): 
   return null;
 }
 
+/** Where an eraser may run: LaMa never on DirectML, which is reported to fail on the export's DFT MatMuls (models/README.md P). */
+export function eraserProviders(pack: PackDevice, method: EraserMethod, env?: ProviderEnv): DeviceName[] {
+  const providers = providersFor(pack, env);
+  return method === 'lama' ? providers.filter((p) => p !== 'dml') : providers;
+}
+
 const checked = new WeakMap<InferenceSession, ContractMatch>();
 
 /** The eraser as an EraseModel (each crop one run, its answer checked for its shape), which it is and where it runs. */
@@ -49,7 +55,7 @@ export async function openEraser(modelsDir: string, manifest: PackManifest, deps
   const method = eraserMethod(manifest);
   const label = `${ERASER_NAMES[method]} eraser (${manifest.packId})`;
   const file = resolvePackFile(modelsDir, manifest, 'model');
-  const { session, device } = await deps.pool.get(`${manifest.packId}/model`, file, { providers: providersFor(pack), label, pack });
+  const { session, device } = await deps.pool.get(`${manifest.packId}/model`, file, { providers: eraserProviders(pack, method), label, pack });
   let match = checked.get(session);
   if (!match) {
     match = checkContract(session, manifest.layout, 'model');

@@ -1,12 +1,14 @@
 // Runs in: vitest (node). Choosing the eraser Remove uses (models.prefer, role erase) through the engine's
 // dispatcher: MI-GAN while nothing is chosen, LaMa once picked (kept in the models folder and listed by
-// models.list), refused for packs that are not installed erasers, and back to MI-GAN once LaMa is removed.
+// models.list), refused for packs that are not installed erasers, and back to MI-GAN once LaMa is removed;
+// LaMa's providers skip DirectML.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { channels } from '../../../src-shared/contract/contract';
 import { createDispatcher, type Dispatch } from '../../../src-main/engine/dispatcher';
 import { createEngineHandlers, hardenSharp } from '../../../src-main/engine/handlers';
+import { eraserProviders } from '../../../src-main/engine/erase/eraser-pack';
 import { readPreferences } from '../../../src-main/engine/models/preferences';
 import { writeStandins } from '../../../src-main/standins/index';
 import { makeSession, type TestSession } from '../../helpers/images';
@@ -46,4 +48,13 @@ it('falls back to MI-GAN when LaMa is removed, keeping the choice for a reinstal
   await rm(path.join(s.ctx.modelsDir, 'lama-512'), { recursive: true, force: true });
   expect(await erasePack()).toBe('migan-512');
   expect((await readPreferences(s.ctx.modelsDir)).erase).toBe('lama-512');
+});
+
+it('never runs LaMa on DirectML (reported to fail on its DFT MatMuls); MI-GAN keeps it, CUDA stays first', () => {
+  const pack = { family: 'eraser' as const, recommendedDevice: 'any' as const };
+  const windows = { platform: 'win32' as const, backends: [{ name: 'dml', available: true }, { name: 'cpu', available: true }] };
+  expect(eraserProviders(pack, 'lama', windows)).toEqual(['cpu']);
+  expect(eraserProviders(pack, 'migan', windows)).toEqual(['dml', 'cpu']);
+  const cuda = { ...windows, backends: [...windows.backends, { name: 'cuda', available: true }] };
+  expect(eraserProviders(pack, 'lama', cuda)).toEqual(['cuda', 'cpu']);
 });
