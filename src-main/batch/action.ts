@@ -1,7 +1,8 @@
 // Runs in: CLI (Node). The action of `anyfill run` on one image and its mask: replace = generative fill
 // from --prompt; remove = generative fill with the editor's removal setup when an SD pack is installed,
-// else content-aware fill (PatchMatch); an installed MI-GAN eraser comes first for remove. Either way the patch is composited over the original, so every
-// pixel outside the feathered blend region keeps its bytes.
+// else content-aware fill (PatchMatch); an installed learned eraser (MI-GAN or LaMa, erase/eraser-pack.ts)
+// comes first for remove. Either way the patch is composited over the original, so every pixel outside the
+// feathered blend region keeps its bytes.
 import { AnyfillError } from '../../src-shared/contract/errors';
 import { REMOVAL } from '../../src-shared/generate/removal';
 import type { Mask } from '../../src-shared/masks';
@@ -27,9 +28,9 @@ export interface ActionResult {
 }
 
 export async function applyAction(image: Pixels, mask: Mask, s: BatchSettings, packs: Packs, deps: ActionDeps): Promise<ActionResult> {
-  if (s.method === 'migan') {
+  if (s.method === 'migan' || s.method === 'lama') {
     const fillImage = { data: image.data, width: image.width, height: image.height, channels: image.channels };
-    const { result } = await removeFill({ image: fillImage, mask: mask.data, method: 'migan', seed: s.seed }, deps);
+    const { result } = await removeFill({ image: fillImage, mask: mask.data, method: s.method, seed: s.seed }, deps);
     return { method: s.method, pixels: pastePatch(fillImage, result), flagged: false };
   }
   if (s.method === 'content-aware-fill') {

@@ -46,7 +46,7 @@ export interface Packs { gdino: PackManifest; sam: PackManifest; sd: PackManifes
 
 /**
  * The packs the batch will use; no SD pack is fine for remove (content-aware fill), not for replace. Remove
- * uses an installed eraser (MI-GAN) first, unless an SD pack was named.
+ * uses an installed eraser (MI-GAN or LaMa: erase/eraser-pack.ts) first, unless an SD pack was named.
  */
 export async function findPacks(modelsDir: string, action: BatchSettings['action'], sdPackId?: string): Promise<Packs> {
   const gdino = await findGdinoPack(modelsDir);

@@ -8,8 +8,8 @@ export const REPORT_NAME = 'report.json';
 export const REPORT_VERSION = 1;
 
 export type ImageStatus = 'done' | 'failed' | 'skipped' | 'no-detections';
-/** migan: remove with the learned eraser (installed MI-GAN pack). */
-export type Method = 'inpaint' | 'content-aware-fill' | 'migan';
+/** migan, lama: remove with a learned eraser (an installed MI-GAN or LaMa pack). */
+export type Method = 'inpaint' | 'content-aware-fill' | 'migan' | 'lama';
 
 /** What decides an image's result: a finished entry is reused only when these are unchanged. */
 export interface BatchSettings {

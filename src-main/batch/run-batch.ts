@@ -11,6 +11,7 @@ import { SessionPool } from '../engine/runtime/session-pool';
 import { SegmentService } from '../engine/segment/segment-service';
 import { createSessionDir } from '../host/session-dir';
 import { processImage, type Phase } from './pipeline';
+import { eraserMethod } from '../engine/erase/eraser-pack';
 import { findPacks, listImages, modelRefs, reusable, sha256File } from './plan';
 import { readReport, REPORT_VERSION, writeReport, type BatchReport, type BatchSettings, type ImageEntry } from './report';
 
@@ -32,7 +33,7 @@ export type BatchEvent =
 export async function runBatch(o: BatchOptions, onEvent: (e: BatchEvent) => void = () => undefined): Promise<{ report: BatchReport; interrupted: boolean }> {
   const { images, ignored } = await listImages(o.imagesDir);
   const packs = await findPacks(o.modelsDir, o.settings.action, o.sdPackId);
-  const settings: BatchSettings = { ...o.settings, method: packs.eraser ? 'migan' : packs.sd ? 'inpaint' : 'content-aware-fill' };
+  const settings: BatchSettings = { ...o.settings, method: packs.eraser ? eraserMethod(packs.eraser) : packs.sd ? 'inpaint' : 'content-aware-fill' };
   await mkdir(o.outDir, { recursive: true });
   const previous = new Map((await readReport(o.outDir))?.images.map((e) => [e.input, e]) ?? []);
   const args = { images: o.imagesDir, out: o.outDir, models: o.modelsDir, select: settings.select, action: settings.action, prompt: settings.prompt, seed: settings.seed, steps: settings.steps, size: settings.size };

@@ -1,5 +1,5 @@
-// Runs in: CLI (Node). `anyfill fill --image F --mask M [--method migan|patchmatch|telea|auto] [--seed N]
-// [--models DIR] --out F`: content-aware fill of the mask's pixels (MI-GAN through ONNX Runtime; PatchMatch
+// Runs in: CLI (Node). `anyfill fill --image F --mask M [--method migan|lama|patchmatch|telea|auto] [--seed N]
+// [--models DIR] --out F`: content-aware fill of the mask's pixels (MI-GAN, LaMa through ONNX Runtime; PatchMatch
 // and Telea in the fill worker thread; auto = the best installed: erase/remove-fill.ts), through the engine's own image
 // pipeline (format checks, EXIF orientation) for both files. The mask is read upright like the image:
 // its alpha where it has a non-opaque alpha channel, else its first channel; >= 128 means "fill".
@@ -21,8 +21,8 @@ import type { FillProgress } from '../engine/fill/types';
 import { createSessionDir, type SessionDir } from '../host/session-dir';
 import { largeHint } from './command-args';
 
-const USAGE = 'usage: anyfill fill --image F --mask M [--method migan|patchmatch|telea|auto] [--seed N] [--models DIR] [--allow-large] --out F (.png, .jpg or .webp)';
-const METHODS: readonly RequestedMethod[] = ['migan', 'patchmatch', 'telea', 'auto'];
+const USAGE = 'usage: anyfill fill --image F --mask M [--method migan|lama|patchmatch|telea|auto] [--seed N] [--models DIR] [--allow-large] --out F (.png, .jpg or .webp)';
+const METHODS: readonly RequestedMethod[] = ['migan', 'lama', 'patchmatch', 'telea', 'auto'];
 const FORMATS = { '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg', '.webp': 'webp' } as const;
 
 export async function runFillCommand(argv: string[]): Promise<number> {

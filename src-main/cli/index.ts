@@ -37,7 +37,7 @@ Usage:
   anyfill detect --image F --text "red car. tree" [--pack ID] [--box-threshold X] [--text-threshold X]
                  [--models DIR] --out boxes.json
                               Find objects by name (Grounding DINO); boxes in image pixels
-  anyfill fill --image F --mask M [--method migan|patchmatch|telea|auto] [--models DIR] [--seed N] --out F
+  anyfill fill --image F --mask M [--method migan|lama|patchmatch|telea|auto] [--models DIR] [--seed N] --out F
                               Content-aware fill of the mask's pixels (>= 128): MI-GAN (learned
                               eraser, when installed), PatchMatch for large areas, Telea for thin
                               scratches; auto = the best installed; PNG, or .jpg / .webp

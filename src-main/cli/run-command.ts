@@ -66,7 +66,7 @@ function progress(stderr: Out, tty: boolean): (e: BatchEvent) => void {
   return (e) => {
     if (e.type === 'start') {
       for (const f of e.ignored) stderr.write(`anyfill run: ${f}: not an image file (by its extension), left alone\n`);
-      stderr.write(`anyfill run: ${e.total} image${e.total === 1 ? '' : 's'}; ${e.method === 'inpaint' ? 'generative fill' : e.method === 'migan' ? 'MI-GAN eraser' : 'content-aware fill (no SD inpainting pack installed)'}\n`);
+      stderr.write(`anyfill run: ${e.total} image${e.total === 1 ? '' : 's'}; ${e.method === 'inpaint' ? 'generative fill' : e.method === 'migan' ? 'MI-GAN eraser' : e.method === 'lama' ? 'LaMa eraser' : 'content-aware fill (no SD inpainting pack installed)'}\n`);
     } else if (e.type === 'phase') {
       if (tty) stderr.write(`\r[${e.index}/${e.total}] ${e.input}: ${e.phase}…\x1b[K`);
     } else {

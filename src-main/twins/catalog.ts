@@ -4,6 +4,7 @@
 import type { CatalogPack } from '../../src-shared/models/catalog-schema';
 import { mobileSamEncoderTwin } from './sam/mobilesam-encoder';
 import { gdinoTwin } from './gdino/gdino';
+import { lamaTwin } from './lama/lama';
 import { miganTwin } from './migan/migan';
 import { samDecoderTwin } from './sam/sam-decoder';
 import { sam2DecoderTwin } from './sam/sam2-decoder';
@@ -165,6 +166,21 @@ export const TWIN_PACKS: TwinPack[] = [
         // The generator always runs at 512² (the pipeline resizes its crop); the input's size only moves the resizes.
         call: { batch_size: 1, height: 512, width: 512 },
         published: { params: 5.98e6, macs: 15.1e9, source: 'MI-GAN-512 generator: 5.98 M (Sargsyan et al., ICCV 2023, models/README.md source J; the same counted layer by layer from the authors\' lib/model_zoo/migan_inference.py with ch_base 32768, ch_max 512 of configs/model/migan.yaml); 15.1 GMAC at 512² computed from that architecture (separable convs and the fixed 4×4 blurs, performance.md §8 rules), no published MAC figure found' },
+      },
+    ],
+  },
+  {
+    packId: 'lama-512',
+    family: 'eraser',
+    layout: 'lama-fixed',
+    models: [
+      {
+        role: 'model',
+        file: 'lama_fp32.onnx',
+        build: (width) => lamaTwin(width),
+        // Fixed 512² (the export's only size); one crop per call.
+        call: { batch: 1 },
+        published: { params: 51e6, macs: 233e9, source: 'big-LaMa: 51 M parameters (Suvorov et al., WACV 2022, arXiv 2109.07161; models/README.md source Q); 233 GMAC at 512² computed from big-lama.yaml\'s architecture (18 FFC blocks of 512 channels at 64², 75 % global; convs 205, transposed convs 14.5, the FFTs as Carve\'s MatMuls 13.0; performance.md §8 rules), no published MAC figure found' },
       },
     ],
   },

@@ -9,8 +9,9 @@ import './fill.css';
 import { SeedField } from '../panels/SeedField';
 
 const METHODS: { value: FillMethodChoice; label: string; hint: string }[] = [
-  { value: 'auto', label: 'Auto', hint: 'MI-GAN when installed; else Telea for thin scratches and wires, PatchMatch for everything else' },
+  { value: 'auto', label: 'Auto', hint: 'The eraser Remove uses when one is installed (MI-GAN, or LaMa: Use for Remove in Models…); else Telea for thin scratches and wires, PatchMatch for everything else' },
   { value: 'migan', label: 'MI-GAN', hint: 'Learned eraser: plausible structure in about a second (download it in Models…)' },
+  { value: 'lama', label: 'LaMa', hint: 'Learned eraser, best on large holes; about 15× MI-GAN\'s compute (download it in Models…)' },
   { value: 'patchmatch', label: 'PatchMatch', hint: 'Rebuilds texture from the rest of the photo' },
   { value: 'telea', label: 'Telea', hint: 'Smooth diffusion from the edges: fast, best for thin marks' },
 ];

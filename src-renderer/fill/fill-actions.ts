@@ -20,7 +20,7 @@ import { seedForRun } from '../state/seed';
 import { stampNow } from '../pipeline/app-version';
 import { fillProvenance } from '../pipeline/provenance-build';
 
-export const METHOD_NAMES = { patchmatch: 'PatchMatch', telea: 'Telea', migan: 'MI-GAN' } as const;
+export const METHOD_NAMES = { patchmatch: 'PatchMatch', telea: 'Telea', migan: 'MI-GAN', lama: 'LaMa' } as const;
 
 /** The selection a fill acts on: the active layer when it is one, else the open selection. */
 export function fillTarget(): SelectionLayer | null {

@@ -68,7 +68,7 @@ export function GeneratePanel() {
           type="button"
           data-testid="generate-remove"
           disabled={running}
-          title={eraser ? `Erase with MI-GAN${hasPack ? ' (Shift+click: Stable Diffusion)' : ''}` : hasPack ? 'Fill the selection with what is behind it' : 'No generative model installed: removes with content-aware fill instead'}
+          title={eraser ? `Erase with the learned eraser (MI-GAN or LaMa)${hasPack ? ' (Shift+click: Stable Diffusion)' : ''}` : hasPack ? 'Fill the selection with what is behind it' : 'No generative model installed: removes with content-aware fill instead'}
           onClick={(e) => void removeObject({ generative: e.shiftKey })}
         >
           Remove

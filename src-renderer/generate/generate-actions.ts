@@ -33,7 +33,7 @@ export function generateFill(): Promise<void> {
   return getGenerateSettings().prompt.trim() ? run('generate') : removeObject();
 }
 
-/** An installed learned eraser (MI-GAN), which Remove prefers: seconds on a CPU where SD takes minutes. */
+/** An installed learned eraser (MI-GAN, LaMa), which Remove prefers: seconds on a CPU where SD takes minutes. */
 export const hasEraser = (): boolean => getModels().packs?.some((p) => p.family === 'eraser' && p.state === 'installed') ?? false;
 
 /**
@@ -41,7 +41,8 @@ export const hasEraser = (): boolean => getModels().packs?.some((p) => p.family 
  * setup with an SD pack, else content-aware fill (the button's tooltip says which).
  */
 export function removeObject(opts: { generative?: boolean } = {}): Promise<void> {
-  if (hasEraser() && !(opts.generative && installedSdPacks().length > 0)) return contentAwareFill('migan');
+  // 'auto' with an eraser installed is the engine's pick among erasers (Use for Remove, else MI-GAN first).
+  if (hasEraser() && !(opts.generative && installedSdPacks().length > 0)) return contentAwareFill('auto');
   return installedSdPacks().length > 0 ? run('remove') : contentAwareFill();
 }
 

@@ -4,6 +4,7 @@ import type { DownloadProgress, PackStatus } from '../../src-shared/contract/mod
 import { askRemove, cancelDownload, downloadPack, removePack, verifyPack } from './model-actions';
 import { useModels } from './models-store';
 import { chooseForSelect, isSegmentPack } from './segment-choice';
+import { EraseChoice } from './EraseChoice';
 import { deviceLine, formatBytes, formatMemory } from './format';
 import { STATE_LABELS, cardState, evidenceBadge, queuedProgress, packActions, progressView, sizeText, sourceText, wontFit, type ActionKind, type CardState } from './view-model';
 
@@ -102,6 +103,7 @@ export function PackCard({ pack }: { pack: PackStatus }) {
           {deviceLine(pack.device)}
         </p>
         {!confirming && <SegmentChoice pack={pack} state={state} />}
+        {!confirming && state === 'installed' && <EraseChoice pack={pack} />}
         {!confirming && <Actions pack={pack} state={state} pending={pending} />}
       </div>
       {confirming && (

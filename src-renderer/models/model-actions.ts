@@ -32,7 +32,7 @@ export async function refreshModels(): Promise<void> {
     const settled = new Set(list.packs.filter((p) => p.state !== 'downloading').map((p) => p.id));
     // A finished download's 'done' is no longer needed once the list tells the state on disk.
     const progress = Object.fromEntries(Object.entries(getModels().progress).filter(([id, p]) => !(p.state === 'done' && settled.has(id))));
-    setModels({ modelsDir: list.modelsDir, diskFreeBytes: list.diskFreeBytes, packs: list.packs, progress, loading: false, listError: null, segmentPack: list.segmentPack ?? null });
+    setModels({ modelsDir: list.modelsDir, diskFreeBytes: list.diskFreeBytes, packs: list.packs, progress, loading: false, listError: null, segmentPack: list.segmentPack ?? null, erasePack: list.erasePack ?? null });
   } catch (err) {
     if (seq !== listSeq) return;
     setModels({ loading: false, listError: `Could not read the models folder: ${userMessage(err)}` });

@@ -33,6 +33,8 @@ export interface ModelsState {
   readonly importing: boolean;
   /** The SAM pack Select uses now (models.list); null when none is installed. */
   readonly segmentPack: string | null;
+  /** The eraser pack Remove uses now (models.list); null when none is installed. */
+  readonly erasePack: string | null;
 }
 
 export const initialModelsState: ModelsState = {
@@ -49,6 +51,7 @@ export const initialModelsState: ModelsState = {
   confirmRemove: null,
   importing: false,
   segmentPack: null,
+  erasePack: null,
 };
 
 export const useModels = create<ModelsState>()(() => initialModelsState);

@@ -30,8 +30,8 @@ export const JobProgressSchema = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 
-/** migan: the learned eraser (when its pack is installed). */
-export const FillMethodSchema = z.enum(['patchmatch', 'telea', 'migan']);
+/** migan, lama: the learned erasers (when their packs are installed). */
+export const FillMethodSchema = z.enum(['patchmatch', 'telea', 'migan', 'lama']);
 export const FillRequestSchema = z
   .object({
     jobId: JobIdSchema,
@@ -39,7 +39,7 @@ export const FillRequestSchema = z
     assetId: AssetIdSchema,
     /** The selection object, replayed at full resolution by the engine. */
     selection: SelectionLayerSchema,
-    /** auto: MI-GAN when an eraser pack is installed, else Telea for thin masks (scratches, wires), PatchMatch otherwise. */
+    /** auto: the eraser Remove uses (MI-GAN, else LaMa, unless Use for Remove chose) when one is installed, else Telea for thin masks (scratches, wires), PatchMatch otherwise. */
     method: z.union([FillMethodSchema, z.literal('auto')]),
     seed: z.number().int().min(0).max(0xffffffff),
     /** Longest side of the result's proxy (as image.open). */
@@ -57,7 +57,7 @@ export const FillResultSchema = z.object({
   method: FillMethodSchema,
   seed: z.number().int(),
   ms: z.number(),
-  /** The eraser pack that made it (method migan), with its files' hashes for the pipeline log. */
+  /** The eraser pack that made it (method migan or lama), with its files' hashes for the pipeline log. */
   packId: z.string().max(64).optional(),
   device: z.string().max(200).optional(),
   ...packFiles,

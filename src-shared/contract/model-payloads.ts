@@ -56,10 +56,12 @@ export const ModelsListSchema = z.object({
   packs: z.array(PackStatusSchema),
   /** The SAM pack Select uses now: the one chosen (models.prefer) while installed, else the catalog's pick. */
   segmentPack: PackIdSchema.nullable().optional(),
+  /** The eraser pack Remove uses now: the one chosen (models.prefer, role erase) while installed, else MI-GAN, else LaMa. */
+  erasePack: PackIdSchema.nullable().optional(),
 });
 
 /** Use this installed pack for a role from now on (kept in the models folder). */
-export const ModelsPreferRequestSchema = z.object({ role: z.literal('segment'), packId: PackIdSchema }).strict();
+export const ModelsPreferRequestSchema = z.object({ role: z.enum(['segment', 'erase']), packId: PackIdSchema }).strict();
 
 export const DownloadProgressSchema = z.object({
   packId: PackIdSchema,

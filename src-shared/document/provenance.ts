@@ -20,7 +20,7 @@ export const ProvenanceRequestSchema = z
     seed: z.number().int().min(0).max(0xffffffff),
     method: FillMethodSchema.optional(),
     /** What the user chose ('auto' resolves to `method`). */
-    requestedMethod: z.enum(['auto', 'patchmatch', 'telea', 'migan']).optional(),
+    requestedMethod: z.enum(['auto', 'patchmatch', 'telea', 'migan', 'lama']).optional(),
     prompt: z.string().max(4000).optional(),
     negativePrompt: z.string().max(4000).optional(),
     steps: z.number().int().min(1).max(150).optional(),

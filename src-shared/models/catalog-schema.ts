@@ -43,7 +43,7 @@ export const CatalogPackSchema = z.object({
   id: PackIdSchema,
   family: ModelFamilySchema,
   /** Which real export this mirrors: decides how the engine reads the files. */
-  layout: z.enum(['sam1-acly', 'sam1-samexporter', 'sam2-samexporter', 'gdino-onnx-community', 'gdino-idea', 'sd-diffusers-onnx', 'migan-pipeline']),
+  layout: z.enum(['sam1-acly', 'sam1-samexporter', 'sam2-samexporter', 'gdino-onnx-community', 'gdino-idea', 'sd-diffusers-onnx', 'migan-pipeline', 'lama-fixed']),
   title: z.string(),
   description: z.string(),
   licence: z.object({ name: z.string(), url: z.string().url(), note: z.string().optional() }),

@@ -1,6 +1,6 @@
 // Runs in: benchmark (node). `npx tsx test/bench/fill.ts`: content-aware fill of a ~5 % blob on a 12-megapixel
-// photo (picture3.jpg scaled up: kerb, road markings, a car's wheel), Remove with the MI-GAN cost twin
-// (written full size to the temp folder, run through removeFill as Remove runs it), PatchMatch and Telea, each in a fresh
+// photo (picture3.jpg scaled up: kerb, road markings, a car's wheel), Remove with the MI-GAN and LaMa cost
+// twins (written full size to the temp folder, run through removeFill as Remove runs it), PatchMatch and Telea, each in a fresh
 // child process so its peak RSS is its own. Prints wall and CPU time, peak RSS, and quality figures next to
 // each other: hole-vs-ring statistics (mean delta, variance and gradient-energy ratios, 1 is ideal), the
 // seam across the mask border versus the same contour elsewhere in the photo, and RMS against the hidden
@@ -47,8 +47,8 @@ async function one(method: FillMethod, dir: string): Promise<void> {
   const baseRss = process.resourceUsage().maxRSS / 1024;
   const t0 = performance.now(), c0 = process.cpuUsage();
   let r: FillResult, warmMs: number | undefined;
-  if (method === 'migan') {
-    // Remove with the MI-GAN cost twin installed (full size): the first call opens the session, as the
+  if (method === 'migan' || method === 'lama') {
+    // Remove with the eraser's cost twin installed (full size): the first call opens the session, as the
     // first Remove after launch does; the second is every later Remove.
     const queue = new InferenceQueue();
     const deps = { modelsDir: path.join(dir, 'models'), pool: new SessionPool({ queue }), queue };
@@ -90,16 +90,16 @@ async function main(): Promise<void> {
     const mask = blobMask(W, H, Math.round(W * 0.29), Math.round(H * 0.8), r);
     const area = mask.reduce((n, v) => n + (v ? 1 : 0), 0);
     await writeFile(path.join(dir, 'mask.u8'), mask);
-    await writeTwinPack(path.join(dir, 'models'), TWIN_PACKS.find((p) => p.packId === 'migan-512')!);
+    for (const id of ['migan-512', 'lama-512']) await writeTwinPack(path.join(dir, 'models'), TWIN_PACKS.find((p) => p.packId === id)!);
     const rows: Row[] = [];
-    for (const method of ['migan', 'patchmatch', 'telea'] as const) {
+    for (const method of ['migan', 'lama', 'patchmatch', 'telea'] as const) {
       const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', method, dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
       if (child.status !== 0) throw new Error(`${method} run failed: ${child.stderr}`);
       rows.push(JSON.parse(child.stdout) as Row);
     }
     const machine = `${os.cpus().length}× ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${process.platform}`;
     console.log(`\nContent-aware fill, ${W}×${H} (${((W * H) / 1e6).toFixed(1)} MP), blob mask ${area} px (${((100 * area) / (W * H)).toFixed(1)} %) — ${machine}\n`);
-    console.log('MI-GAN: the cost twin (5.98 M, 15.1 GMAC at 512²) through removeFill; wall ms includes opening the session (first Remove), warm ms is a second Remove; CPU ms and RSS cover both; its quality columns mean nothing (random weights).\n');
+    console.log('MI-GAN and LaMa: the cost twins (5.98 M, 15.1 GMAC; 51 M, 233 GMAC per 512² crop) through removeFill; wall ms includes opening the session (first Remove), warm ms is a second Remove; CPU ms and RSS cover both; their quality columns mean nothing (random weights).\n');
     console.log('| method | wall ms (warm) | CPU ms | peak RSS MiB (before) | patch | mean Δ | var ratio | grad ratio | seam (control) | RMS vs original |');
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const x of rows) {

@@ -1,7 +1,8 @@
-// Runs in: engine process (pure around one injected model call per crop). A learned eraser as content-aware
-// fill: the mask grown by the feather width is repainted crop by crop (erase-plan.ts), and the result is
-// the same feathered RGBA patch fillSync returns (fill/patch.ts), so everything beyond the ramp keeps its
-// exact bytes and the patch lands as a layer exactly like PatchMatch's.
+// Runs in: engine process (pure around one injected model call per crop). A learned eraser (MI-GAN, or LaMa
+// with its resize around the call: lama-run.ts) as content-aware fill: the mask grown by the feather width
+// is repainted crop by crop (erase-plan.ts), and the result is the same feathered RGBA patch fillSync
+// returns (fill/patch.ts), so everything beyond the ramp keeps its exact bytes and the patch lands as a
+// layer exactly like PatchMatch's.
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { distanceSquared } from '../../../src-shared/masks';
 import { buildPatch, featherRadius } from '../fill/patch';
@@ -35,8 +36,9 @@ export async function eraseFill(req: FillRequest, model: EraseModel, opts: Erase
   const dist2 = distanceSquared({ width: work.width, height: work.height, data: masked.map((v) => (v ? 255 : 0)) });
   const fill = Uint8Array.from(dist2, (d) => (d <= feather * feather ? 1 : 0));
   const plane = cropPlane(req.image, work);
+  const method = req.method === 'lama' ? 'lama' : 'migan', name = method === 'lama' ? 'LaMa' : 'MI-GAN';
   for (const [i, crop] of crops.entries()) {
-    opts.onProgress?.({ done: i, total: crops.length, phase: `MI-GAN, crop ${i + 1} of ${crops.length}`, last: i === crops.length - 1 });
+    opts.onProgress?.({ done: i, total: crops.length, phase: `${name}, crop ${i + 1} of ${crops.length}`, last: i === crops.length - 1 });
     if (opts.signal?.aborted) throw new AnyfillError('CANCELLED', 'The fill was cancelled.');
     const input = cropTensors(req.image, fill, work, crop);
     const result = await model(input);
@@ -45,7 +47,7 @@ export async function eraseFill(req: FillRequest, model: EraseModel, opts: Erase
     }
     writeResult(result, plane, fill, work, crop);
   }
-  opts.onProgress?.({ done: crops.length, total: crops.length, phase: 'MI-GAN', last: true });
+  opts.onProgress?.({ done: crops.length, total: crops.length, phase: name, last: true });
   const patch = buildPatch(req.image, plane, work, dist2, feather, grown);
-  return { ...patch, method: 'migan', ms: Math.round(performance.now() - started) };
+  return { ...patch, method, ms: Math.round(performance.now() - started) };
 }

@@ -1,4 +1,4 @@
-// Runs in: engine process. The learned eraser (MI-GAN): the public surface of this folder.
+// Runs in: engine process. The learned erasers (MI-GAN, LaMa): the public surface of this folder.
 export { eraseFill, type EraseModel } from './erase';
-export { findEraserPack, openEraser, NO_ERASER } from './eraser-pack';
+export { eraserMethod, findEraserPack, noEraser, openEraser, NO_ERASER, type EraserMethod } from './eraser-pack';
 export { removeFill, type RemoveFillResult, type RequestedMethod } from './remove-fill';

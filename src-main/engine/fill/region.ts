@@ -16,7 +16,7 @@ export function checkRequest(req: FillRequest): CheckedMask {
   if (!(Number.isInteger(w) && Number.isInteger(h) && w > 0 && h > 0) || (channels !== 3 && channels !== 4) || image.data.length !== w * h * channels) {
     throw new AnyfillError('BAD_REQUEST', 'The image to fill is not a valid 8-bit RGB or RGBA image.', `${w}×${h}×${channels}, ${image.data.length} bytes`);
   }
-  if (req.method !== 'patchmatch' && req.method !== 'telea' && req.method !== 'migan') throw new AnyfillError('BAD_REQUEST', `Unknown fill method "${String(req.method)}".`);
+  if (req.method !== 'patchmatch' && req.method !== 'telea' && req.method !== 'migan' && req.method !== 'lama') throw new AnyfillError('BAD_REQUEST', `Unknown fill method "${String(req.method)}".`);
   if (mask.length !== w * h) {
     throw new AnyfillError('BAD_REQUEST', `The mask does not match the image: it has ${mask.length} pixels, the image ${w}×${h} = ${w * h}.`);
   }

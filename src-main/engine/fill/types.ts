@@ -3,8 +3,8 @@
 /** 8-bit sRGB pixels, rows top to bottom, no padding. */
 export interface FillImage { data: Uint8Array; width: number; height: number; channels: 3 | 4 }
 
-/** migan: the learned eraser (engine/erase), when its pack is installed; the others run in the fill worker. */
-export type FillMethod = 'patchmatch' | 'telea' | 'migan';
+/** migan, lama: the learned erasers (engine/erase), when their packs are installed; the others run in the fill worker. */
+export type FillMethod = 'patchmatch' | 'telea' | 'migan' | 'lama';
 
 export interface FillRequest {
   image: FillImage;

@@ -13,6 +13,8 @@ import { segmentService } from '../segment/segment-service';
 import { listPacks } from '../models/list-packs';
 import { readPreferences, writePreferences } from '../models/preferences';
 import { findSamPack } from '../segment/sam-pack';
+import { findEraserPack } from '../erase/eraser-pack';
+import { readManifest } from '../models/pack-files';
 import { deviceFor, type PackDevice } from '../runtime/execution-providers';
 
 interface Downloads {
@@ -58,9 +60,21 @@ async function statusOf(ctx: EngineContext, packId: string): Promise<PackStatus>
 /** The SAM pack a click would use now; null when none is installed. */
 const segmentPackOf = (modelsDir: string) => findSamPack(modelsDir).then((m) => m.packId, () => null);
 
-export const modelsList: EngineHandler<'models.list'> = async (_req, ctx) => ({ ...(await listWithDownloads(ctx)), segmentPack: await segmentPackOf(ctx.modelsDir) });
+export const modelsList: EngineHandler<'models.list'> = async (_req, ctx) => ({
+  ...(await listWithDownloads(ctx)),
+  segmentPack: await segmentPackOf(ctx.modelsDir),
+  erasePack: (await findEraserPack(ctx.modelsDir))?.packId ?? null,
+});
 
 export const modelsPrefer: EngineHandler<'models.prefer'> = async (req, ctx) => {
+  if (req.role === 'erase') {
+    // Remove's eraser: only an installed eraser pack (MI-GAN, LaMa) can be chosen, named when it is not one.
+    const m = await readManifest(ctx.modelsDir, req.packId);
+    if (!m) throw new AnyfillError('NOT_FOUND', `The model pack "${req.packId}" is not installed: open Models… to download it.`);
+    if (m.family !== 'eraser') throw new AnyfillError('BAD_REQUEST', `"${req.packId}" is a ${m.family} pack, not an eraser (MI-GAN, LaMa).`);
+    await writePreferences(ctx.modelsDir, { ...(await readPreferences(ctx.modelsDir)), erase: req.packId });
+    return {};
+  }
   await findSamPack(ctx.modelsDir, req.packId); // refuses a pack that is not an installed SAM pack, by name
   await writePreferences(ctx.modelsDir, { ...(await readPreferences(ctx.modelsDir)), segment: req.packId });
   segmentService.invalidatePacks(); // the next click opens the chosen pack

@@ -13,6 +13,8 @@ export const ModelPreferencesSchema = z.object({
   version: z.literal(1),
   /** The SAM pack Select uses (clicks, boxes, hover, Select Everything). */
   segment: PackIdSchema.optional(),
+  /** The eraser pack Remove uses when several are installed (else MI-GAN first: the catalog's order). */
+  erase: PackIdSchema.optional(),
 });
 export type ModelPreferences = z.infer<typeof ModelPreferencesSchema>;
 

@@ -1,5 +1,5 @@
 // Runs in: engine process. The model I/O the app relies on, per pack layout and role, from
-// /work/shared/spec/model-contracts.md (§1 SAM 1, §2.2–2.3 SAM 2, §4.2 Grounding DINO, §5.2–5.3 SD), MI-GAN from models/README.md.
+// /work/shared/spec/model-contracts.md (§1 SAM 1, §2.2–2.3 SAM 2, §4.2 Grounding DINO, §5.2–5.3 SD), MI-GAN and LaMa from models/README.md.
 // Only names, accepted dtypes and ranks: sizes are read from the session at load time (§7).
 import type { CatalogPack } from '../../../src-shared/models/catalog-schema';
 import type { TensorType } from './ort';
@@ -105,6 +105,13 @@ export const CONTRACTS = {
     inputs: { image: { dtypes: ['uint8'], ranks: [4] }, mask: { dtypes: ['uint8'], ranks: [4] } },
     outputs: [['result']],
   },
+  'lama-fixed': {
+    title: 'LaMa eraser',
+    // Carve/LaMa-ONNX lama_fp32.onnx: float32 image [batch,3,512,512] RGB 0–1 and mask [batch,1,512,512] 1 = hole;
+    // `output` is the inpainted image ×255, clamped to 0–255 (models/README.md, `lama-512`).
+    inputs: { image: { ...F, ranks: [4] }, mask: { ...F, ranks: [4] } },
+    outputs: [['output']],
+  },
 } satisfies Record<string, Contract>;
 export type ContractId = keyof typeof CONTRACTS;
 
@@ -126,6 +133,7 @@ export const LAYOUT_ROLES: Record<OnnxLayout, Readonly<Record<string, readonly C
   'gdino-idea': { model: ['gdino-idea'] },
   'sd-diffusers-onnx': { textEncoder: ['sd-text-encoder'], unet: ['sd-unet'], vaeEncoder: ['sd-vae-encoder'], vaeDecoder: ['sd-vae-decoder'], safetyChecker: ['sd-safety-checker'] },
   'migan-pipeline': { model: ['migan-pipeline'] },
+  'lama-fixed': { model: ['lama-fixed'] },
 };
 
 /**

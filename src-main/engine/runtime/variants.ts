@@ -25,7 +25,9 @@ export type Variant =
   | { kind: 'sd-vae-decoder'; float: FloatType }
   | { kind: 'sd-safety-checker'; float: FloatType }
   /** One variant: uint8 image [1,3,H,W] and mask [1,1,H,W] → result [1,3,H,W]. */
-  | { kind: 'migan-pipeline' };
+  | { kind: 'migan-pipeline' }
+  /** The size the graph was exported at (Carve's: 512 × 512; H and W are fixed, only the batch is dynamic). */
+  | { kind: 'lama-fixed'; size: number; float: FloatType };
 
 type Metas = ReadonlyMap<string, TensorMeta>;
 
@@ -68,6 +70,13 @@ export function detectVariant(id: ContractId, name: string, inputs: Metas, outpu
       const m = meta('image');
       if (typeof m.shape[1] === 'number' && m.shape[1] !== 3) throw variantError(name, `image [${m.shape.join(',')}] has ${m.shape[1]} channels, not 3 (RGB)`);
       return { kind: 'migan-pipeline' };
+    }
+    case 'lama-fixed': {
+      const m = meta('image'), [, c, h, w] = m.shape;
+      if (typeof c === 'number' && c !== 3) throw variantError(name, `image [${m.shape.join(',')}] has ${c} channels, not 3 (RGB)`);
+      // A square fixed size is what the adapter resizes each crop to; a dynamic one runs at LaMa's 512.
+      if (typeof h === 'number' && typeof w === 'number' && h !== w) throw variantError(name, `image [${m.shape.join(',')}] is not square`);
+      return { kind: 'lama-fixed', size: typeof h === 'number' ? h : 512, float: float('image') };
     }
   }
 }

@@ -1,8 +1,9 @@
 // Runs in: tests (Node). `anyfill run --action remove` with and without an SD pack (generative removal vs
-// content-aware fill, said in the report), a result the safety checker withholds (flagged, failed, the batch
-// goes on), the progress lines, and usage errors (exit 2) before anything runs.
+// content-aware fill, said in the report) and with the learned erasers (MI-GAN, or LaMa when chosen), a
+// result the safety checker withholds (flagged, failed, the batch goes on), the progress lines, and usage
+// errors (exit 2) before anything runs.
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStandins } from '../../../src-main/standins/index';
@@ -58,6 +59,20 @@ describe('anyfill run --action remove', () => {
     expect(report.images.every((e) => e.status === 'done' && e.method === 'migan')).toBe(true);
     expect(report.models.map((m) => [m.role, m.packId])).toEqual([['detect', 'gdino-tiny'], ['segment', 'mobilesam'], ['erase', 'migan-512']]);
     const [red, , blue] = await centre(path.join(env.root, 'erase/a-red/result.png'));
+    expect([red! < 60, blue! > 200]).toEqual([true, true]);
+  });
+
+  it('with MI-GAN and LaMa installed and LaMa chosen for Remove: LaMa removes, and the report lists its pack', async () => {
+    const both = path.join(env.root, 'models-both');
+    await writeStandins(both, (id) => ['gdino-tiny', 'mobilesam', 'migan-512', 'lama-512'].includes(id));
+    await writeFile(path.join(both, 'preferences.json'), JSON.stringify({ version: 1, erase: 'lama-512' }));
+    const r = await run([...base('lama', both), '--action', 'remove']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/2 images; LaMa eraser/);
+    const report = await readReport(path.join(env.root, 'lama'));
+    expect(report.images.every((e) => e.status === 'done' && e.method === 'lama')).toBe(true);
+    expect(report.models.map((m) => [m.role, m.packId])).toEqual([['detect', 'gdino-tiny'], ['segment', 'mobilesam'], ['erase', 'lama-512']]);
+    const [red, , blue] = await centre(path.join(env.root, 'lama/a-red/result.png'));
     expect([red! < 60, blue! > 200]).toEqual([true, true]);
   });
 });

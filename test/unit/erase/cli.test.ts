@@ -67,8 +67,8 @@ describe('anyfill fill with the learned eraser', () => {
     const auto = await run(['--image', file('image.png'), '--mask', file('mask.png'), '--method', 'auto', '--models', none, '--out', file('y.png')]);
     expect(auto.code, auto.err).toBe(0);
     expect(auto.out).toMatch(/^patchmatch: filled/);
-    const bad = await run(['--image', file('image.png'), '--mask', file('mask.png'), '--method', 'lama', '--out', file('z.png')]);
+    const bad = await run(['--image', file('image.png'), '--mask', file('mask.png'), '--method', 'mat', '--out', file('z.png')]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/--method "lama" is not migan, patchmatch, telea, auto/);
+    expect(bad.err).toMatch(/--method "mat" is not migan, lama, patchmatch, telea, auto/);
   });
 });

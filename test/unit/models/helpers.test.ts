@@ -86,7 +86,7 @@ it('keeps pack files inside their pack, naming the pack and role when one is mis
 
 it('ships a valid catalog with the packs the app expects', () => {
   const catalog = loadCatalog();
-  expect(catalog.packs.map((p) => p.id)).toEqual(['mobilesam', 'sam-vit-b', 'sam2.1-tiny', 'gdino-tiny', 'sd15-inpaint', 'sd15-inpaint-fp16', 'migan-512']);
+  expect(catalog.packs.map((p) => p.id)).toEqual(['mobilesam', 'sam-vit-b', 'sam2.1-tiny', 'gdino-tiny', 'sd15-inpaint', 'sd15-inpaint-fp16', 'migan-512', 'lama-512']);
   for (const pack of catalog.packs) {
     const paths = installedPaths(pack);
     for (const rolePath of Object.values(pack.roles)) expect(paths).toContain(rolePath);

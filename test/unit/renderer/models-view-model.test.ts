@@ -56,10 +56,11 @@ function progress(over: Partial<DownloadProgress> = {}): DownloadProgress {
 }
 
 describe('groupPacks', () => {
-  it('puts SAM and SAM 2 under Select, Grounding DINO under Find by name, MI-GAN under Remove, SD under Generate', () => {
+  it('puts SAM and SAM 2 under Select, Grounding DINO under Find by name, MI-GAN and LaMa under Remove, SD under Generate', () => {
     const packs = [
       pack({ id: 'gdino-tiny', family: 'gdino' }),
       pack({ id: 'migan-512', family: 'eraser' }),
+      pack({ id: 'lama-512', family: 'eraser' }),
       pack({ id: 'sd15-inpaint', family: 'sd-inpaint' }),
       pack({ id: 'sam2.1-tiny', family: 'sam2' }),
       pack({ id: 'mobilesam' }),
@@ -68,7 +69,7 @@ describe('groupPacks', () => {
     expect(groups.map((g) => [g.title, g.models, g.packs.map((p) => p.id)])).toEqual([
       ['Select', 'SAM / SAM 2', ['sam2.1-tiny', 'mobilesam']],
       ['Find by name', 'Grounding DINO', ['gdino-tiny']],
-      ['Remove', 'MI-GAN', ['migan-512']],
+      ['Remove', 'MI-GAN / LaMa', ['migan-512', 'lama-512']],
       ['Generate', 'Stable Diffusion', ['sd15-inpaint']],
     ]);
   });

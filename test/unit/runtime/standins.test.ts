@@ -33,6 +33,7 @@ const EXPECTED: Record<string, Partial<Record<string, Partial<Variant>>>> = {
   'sam2.1-tiny': { encoder: { kind: 'sam2-encoder' }, decoder: { kind: 'sam2-decoder', origImSize: null } },
   'gdino-tiny': { model: { kind: 'gdino', pixelMask: true, tokenTypeIds: true } },
   'migan-512': { model: { kind: 'migan-pipeline' } },
+  'lama-512': { model: { kind: 'lama-fixed', size: 512, float: 'float32' } },
   'standin-gdino-aspect': { model: { kind: 'gdino', pixelMask: true, tokenTypeIds: true } },
   'standin-gdino-idea': { model: { kind: 'gdino-idea' } },
   'sd15-inpaint': { textEncoder: { kind: 'sd-text-encoder', ids: 'int32' }, unet: { kind: 'sd-unet', timestep: { dtype: 'float32', rank: 1 }, channels: 9 }, vaeEncoder: { output: 'latent_sample' } },
