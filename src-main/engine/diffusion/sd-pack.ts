@@ -2,9 +2,10 @@
 // else the catalog default, else any sd-inpaint pack) and its four sessions from the shared pool, each
 // checked against its contract once, with the export variant (dtypes, timestep rank, VAE output) read
 // from session metadata (model-contracts §5.2, §5.3, §7); an LCM pack (Optimum layout, 4-channel UNet with a
-// guidance embedding) opens the same way and runs through lcm-denoiser.ts. The optional safety checker is opened and checked
-// the same way when the pack has one (safety.ts). A VAE encoder that samples in-graph opens as its repeatable
-// copy (graph-rewrite/model-file.ts), so a seed gives the same bytes every run.
+// guidance embedding) opens the same way and runs through denoisers.ts. The optional safety checker is opened
+// and checked the same way when the pack has one (safety.ts), and an installed tiny VAE beside it (tiny-vae.ts).
+// A VAE encoder that samples in-graph opens as its repeatable copy (graph-rewrite/model-file.ts), so a seed
+// gives the same bytes every run.
 import { promises as fs } from 'node:fs';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
@@ -31,7 +32,7 @@ export interface SdPack {
   models: Record<SdRole, SdModel>;
   device: DeviceInfo;
   schedule: ScheduleConfig;
-  /** 'inpaint': a 9-channel inpainting UNet; 'lcm': a latent-consistency text-to-image UNet (lcm-denoiser.ts). */
+  /** 'inpaint': a 9-channel inpainting UNet; 'lcm': a latent-consistency text-to-image UNet (denoisers.ts). */
   kind: 'inpaint' | 'lcm';
   /** The UNet's float I/O: fp16 packs are the ones that produce NaN on CPU (Pitfall 11). */
   half: boolean;
@@ -82,7 +83,8 @@ export async function openSdPack(modelsDir: string, manifest: PackManifest, pool
     kind: unet.kind === 'sd-lcm-unet' ? 'lcm' : 'inpaint',
     half: (unet.kind === 'sd-unet' || unet.kind === 'sd-lcm-unet') && unet.float === 'float16',
     safetyChecker: checker ? { model: await open('safetyChecker', checker.file), preprocess: await readClipPreprocess(modelsDir, manifest.packId) } : null,
-    tinyVae: await openTinyVae(modelsDir, pool),
+    // Previews are a nicety: a tiny VAE that fails to open leaves the pack's own VAE and the latent preview.
+    tinyVae: await openTinyVae(modelsDir, pool).catch(() => null),
   };
 }
 

@@ -57,7 +57,7 @@ it('installs lcm-dreamshaper-v7 and taesd from the hub, verify loads them as the
     ['vae_decoder/model.onnx', expect.stringMatching(/^sd-vae-decoder /)],
   ]);
   // The Optimum vae_encoder samples in-graph, like diffusers': the repeatable copy is what loads.
-  expect(packs[0]!.loads![2]!.applied.join(' ')).toMatch(/posterior mean/);
+  expect((packs[0]!.loads![2]!.applied ?? []).join(' ')).toMatch(/posterior mean/);
   expect(packs[1]!.loads!.map((l) => [l.file, l.variant])).toEqual([
     ['vae_decoder/model.onnx', expect.stringMatching(/^taesd-decoder /)],
     ['vae_encoder/model.onnx', expect.stringMatching(/^taesd-encoder /)],
