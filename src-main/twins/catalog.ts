@@ -164,7 +164,7 @@ export const TWIN_PACKS: TwinPack[] = [
         file: 'unet/model.onnx',
         build: (width) => unetTwin(width, 'lcm'),
         // One evaluation at 512²: LCM runs one row per step (the guidance is an embedding, not a CFG batch).
-        call: { batch: 1, steps: 1, height: 64, width: 64, sequence: 77 },
+        call: { batch_size: 1, steps: 1, height: 64, width: 64, sequence_length: 77 },
         published: { params: 859.6e6, macs: 401.6e9, source: 'performance.md §1 "SD1.5 UNet, 64×64 latent, 1 eval": 859.5 M [S15], 401.6 GMAC (computed, §8); LCM Dreamshaper v7 is that UNet (4-channel conv_in) distilled, plus the 256→320 guidance projection (+0.08 M; models/README.md sources N, P)' },
       },
     ],

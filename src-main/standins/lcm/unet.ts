@@ -22,10 +22,11 @@ export interface LcmUnetFiles { model: Uint8Array; data: Uint8Array }
 export function lcmUnet(): LcmUnetFiles {
   const ext = { location: 'model.onnx_data', chunks: [] as Uint8Array[], offset: 0 };
   const g = new GraphBuilder('standin-lcm-unet', ext);
-  const x = g.input('sample', 'float32', ['batch', 4, 'height', 'width']);
+  // Optimum's dynamic-axis names (batch_size, sequence_length, steps).
+  const x = g.input('sample', 'float32', ['batch_size', 4, 'height', 'width']);
   const tIn = g.input('timestep', 'int64', ['steps']);
-  const ehs = g.input('encoder_hidden_states', 'float32', ['batch', 'sequence', HIDDEN]);
-  const cond = g.input('timestep_cond', 'float32', ['batch', LCM_COND_DIM]);
+  const ehs = g.input('encoder_hidden_states', 'float32', ['batch_size', 'sequence_length', HIDDEN]);
+  const cond = g.input('timestep_cond', 'float32', ['batch_size', LCM_COND_DIM]);
 
   const table = g.constant({ dtype: 'float32', dims: [TRAIN_TIMESTEPS], values: alphasCumprod() }, true);
   const index = g.op('Clip', [g.op('Cast', [tIn], { to: INT64 }), g.i64(0), g.i64(TRAIN_TIMESTEPS - 1)]);
@@ -47,7 +48,7 @@ export function lcmUnet(): LcmUnetFiles {
   const grey = g.f32(colourLatent([0, 0, 0]), [1, 4, 1, 1]);
   const x0 = g.op('Add', [grey, g.op('Mul', [s, g.op('Sub', [colour, grey])])]);
   const eps = g.op('Div', [g.op('Sub', [x, g.op('Mul', [sqrtA, x0])]), sqrt1mA]);
-  g.output('out_sample', 'float32', ['batch', 4, 'height', 'width'], eps);
+  g.output('out_sample', 'float32', ['batch_size', 4, 'height', 'width'], eps);
   const model = g.toBytes();
   return { model, data: concat(ext.chunks) };
 }

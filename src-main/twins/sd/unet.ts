@@ -22,10 +22,12 @@ export function unetTwin(width = 1, variant: 'inpaint' | 'lcm' = 'inpaint'): Twi
   const t = new TwinGraph(lcm ? 'lcm_dreamshaper_unet_twin' : 'sd15_inpaint_unet_twin', lcm ? 'model.onnx_data' : 'weights.pb');
   // GroupNorm needs multiples of 32 channels at every width.
   const ch = (c: number) => Math.max(32, Math.round((c * width) / 32) * 32);
-  const sample = t.input('sample', ['batch', lcm ? 4 : 9, 'height', 'width']);
+  // Optimum names its dynamic axes batch_size / sequence_length; diffusers' converter batch / sequence.
+  const [batch, sequence] = lcm ? ['batch_size', 'sequence_length'] : ['batch', 'sequence'];
+  const sample = t.input('sample', [batch, lcm ? 4 : 9, 'height', 'width']);
   const timestep = lcm ? t.op('Cast', [t.g.input('timestep', 'int64', ['steps'])], ['steps'], { to: 1 }) : t.input('timestep', [1]);
-  const context = t.input('encoder_hidden_states', ['batch', 'sequence', 768]);
-  const cond = lcm ? t.input('timestep_cond', ['batch', LCM_COND_DIM]) : null;
+  const context = t.input('encoder_hidden_states', [batch, sequence, 768]);
+  const cond = lcm ? t.input('timestep_cond', [batch, LCM_COND_DIM]) : null;
 
   const emb = t.within('time_embedding', () => {
     const freqs = Array.from({ length: ch(320) / 2 }, (_, i) => Math.exp((-Math.log(10000) * i) / (ch(320) / 2)));
@@ -60,7 +62,7 @@ export function unetTwin(width = 1, variant: 'inpaint' | 'lcm' = 'inpaint'): Twi
     if (level > 0) x = t.within(`up_blocks.${i}.upsamplers`, () => conv(t, upsample(t, x), ch(c), 3));
   });
   const out = t.within('conv_out', () => conv(t, silu(t, groupNorm(t, x)), 4, 3));
-  t.output('out_sample', ['batch', 4, 'height', 'width'], out);
+  t.output('out_sample', [batch, 4, 'height', 'width'], out);
   return t;
 }
 
