@@ -19,8 +19,7 @@ import { createScheduler, type SchedulerName } from './schedulers/index';
 import { encodeText, type RunDeps } from './sd-runs';
 import type { SdPack } from './sd-pack';
 import { tinyPreview } from './tiny-preview';
-import { tinyDecode, tinyEncode } from './tiny-vae';
-import { decodeLatents, encodeImage } from './vae';
+import { vaeRuns } from './vae';
 
 export interface PipelineInput {
   /** Interleaved 8-bit RGB at width × height (the processing size). */
@@ -66,7 +65,6 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const { steps, scheduler } = lcm ? lcmSettings(opts.steps) : opts;
   // An LCM UNet takes the guidance as an embedding: one UNet row, never a CFG pair.
   const cfg = !lcm && opts.guidance > 1;
-  const tiny = opts.tinyVae ? pack.tinyVae : null;
   const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0 };
   const clock = () => performance.now();
 
@@ -77,9 +75,9 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
 
   at = clock();
   const image = toNchw(input.rgb, width, height);
-  const encode = (x: Float32Array) => (tiny ? tinyEncode(tiny.encoder, x, width, height, deps) : encodeImage(models.vaeEncoder, x, width, height, deps));
-  const masked = lcm ? null : await encode(maskedImage(image, input.mask));
-  const imageLatents = lcm || opts.strength < 1 ? await encode(image) : null;
+  const vae = vaeRuns(pack, opts.tinyVae, width, height, deps);
+  const masked = lcm ? null : await vae.encode(maskedImage(image, input.mask));
+  const imageLatents = lcm || opts.strength < 1 ? await vae.encode(image) : null;
   const lmask = latentMask(input.mask, width, height);
   t.encodeMs = clock() - at;
 
@@ -114,7 +112,7 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
     t.denoiseMs += clock() - at;
     if (deps.signal?.aborted) throw cancelled();
     at = clock();
-    const decoded = tiny ? await tinyDecode(tiny.decoder, x, w, h, deps) : await decodeLatents(models.vaeDecoder, x, width, height, deps);
+    const decoded = await vae.decode(x);
     checkFinite(decoded, 'image', health);
     const rgb = fromNchw(decoded, width, height);
     checkNotBlank(rgb, input.rgb, health);
