@@ -8,7 +8,7 @@ import type { PromptReport } from '../engine/diffusion/tokenizer/clip-tokenizer'
 const str = { type: 'string' } as const;
 export const GENERATE_OPTIONS = {
   image: str, prompt: str, negative: str, seed: str, steps: str, guidance: str, scheduler: str, strength: str, variants: str,
-  pack: str, models: str, out: str, size: str, 'no-colour-match': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  pack: str, models: str, out: str, size: str, 'no-colour-match': { type: 'boolean' }, 'tiny-vae': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const GENERATE_HELP = `  --prompt "…"          what to paint (colour words drive the stand-in models)
@@ -17,7 +17,9 @@ export const GENERATE_HELP = `  --prompt "…"          what to paint (colour wo
   --steps N             denoising steps, 1..150 (default 25)
   --guidance X          classifier-free guidance, 0..30 (default 7.5; ≤ 1 turns it off)
   --scheduler NAME      ${SCHEDULER_NAMES.join(' | ')} (default dpmpp-2m-karras)
-  --pack ID             an installed SD inpainting pack (default: the catalog's)
+  --pack ID             an installed SD inpainting pack (default: the catalog's); an LCM pack runs
+                        the LCM scheduler in ≤ 8 steps (4 when more are asked)
+  --tiny-vae            encode and decode with the installed tiny VAE (taesd): faster, blurrier
   --models DIR          models folder
   --size N              longer processing side, a multiple of 64 (default 512)`;
 
@@ -48,6 +50,7 @@ export function generateSettings(v: Values, defaults: { strength: number; varian
     variants: num(v.variants, 'variants', defaults.variants, 1, 8, true),
     colourMatch: v['no-colour-match'] !== true,
     side,
+    ...(v['tiny-vae'] === true ? { tinyVae: true } : {}),
     ...(typeof v.pack === 'string' ? { packId: v.pack } : {}),
   };
 }

@@ -4,12 +4,14 @@
 import type { PackManifest } from '../../src-shared/models/catalog-schema';
 import { eraserStandinPacks } from './eraser/index';
 import { gdinoStandinPacks } from './gdino/index';
+import { lcmStandinPacks } from './lcm/index';
 import { samStandinPacks } from './sam/index';
 import { sdStandinPacks } from './sd/index';
+import { taesdStandinPacks } from './taesd/index';
 import { writeStandinPack, type StandinPack } from './write-pack';
 
 export async function allStandinPacks(): Promise<StandinPack[]> {
-  const groups = await Promise.all([samStandinPacks(), gdinoStandinPacks(), sdStandinPacks(), eraserStandinPacks()]);
+  const groups = await Promise.all([samStandinPacks(), gdinoStandinPacks(), sdStandinPacks(), eraserStandinPacks(), lcmStandinPacks(), taesdStandinPacks()]);
   return groups.flat();
 }
 

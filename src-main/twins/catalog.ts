@@ -12,6 +12,7 @@ import { sam2EncoderTwin } from './sam/sam2-encoder';
 import { vitBEncoderTwin } from './sam/vit-b-encoder';
 import { textEncoderTwin } from './sd/text-encoder';
 import { unetTwin } from './sd/unet';
+import { taesdDecoderTwin, taesdEncoderTwin } from './taesd/taesd';
 import { vaeDecoderTwin, vaeEncoderTwin } from './sd/vae';
 import type { TwinGraph } from './twin-graph';
 
@@ -151,6 +152,42 @@ export const TWIN_PACKS: TwinPack[] = [
         build: (width) => vaeDecoderTwin(width),
         call: { batch: 1, height_latent: 64, width_latent: 64, height: 512, width: 512 },
         published: { params: 49.5e6, macs: 1257e9, source: 'performance.md §1 "SD VAE decoder, 512²": 49.5 M, 1,240.1 GMAC convs (thop) [S15] + 17.2 attention (computed) = 1,257' },
+      },
+    ],
+  },
+  {
+    packId: 'lcm-dreamshaper-v7',
+    family: 'sd-inpaint',
+    layout: 'sd-lcm-optimum',
+    models: [
+      {
+        role: 'unet',
+        file: 'unet/model.onnx',
+        build: (width) => unetTwin(width, 'lcm'),
+        // One evaluation at 512²: LCM runs one row per step (the guidance is an embedding, not a CFG batch).
+        call: { batch_size: 1, steps: 1, height: 64, width: 64, sequence_length: 77 },
+        published: { params: 859.6e6, macs: 401.6e9, source: 'performance.md §1 "SD1.5 UNet, 64×64 latent, 1 eval": 859.5 M [S15], 401.6 GMAC (computed, §8); LCM Dreamshaper v7 is that UNet (4-channel conv_in) distilled, plus the 256→320 guidance projection (+0.08 M; models/README.md sources R, T)' },
+      },
+    ],
+  },
+  {
+    packId: 'taesd',
+    family: 'tiny-vae',
+    layout: 'taesd-optimum',
+    models: [
+      {
+        role: 'vaeDecoder',
+        file: 'vae_decoder/model.onnx',
+        build: (width) => taesdDecoderTwin(width),
+        call: { batch_size: 1, height_latent: 64, width_latent: 64, height: 512, width: 512 },
+        published: { params: 1.22e6, macs: 70.7e9, source: 'performance.md §1 "TAESD decoder, 512²": ~1.2 M, ~71 GMAC (computed); 1.22 M = the 4.91 MB fp32 export / 4 bytes (models/README.md sources W, X)' },
+      },
+      {
+        role: 'vaeEncoder',
+        file: 'vae_encoder/model.onnx',
+        build: (width) => taesdEncoderTwin(width),
+        call: { batch_size: 1, height: 512, width: 512, height_latent: 64, width_latent: 64 },
+        published: { params: 1.22e6, macs: 61.2e9, source: '1.22 M = the 4.91 MB fp32 export / 4 bytes (models/README.md source W); 61.2 GMAC at 512² counted from diffusers\' EncoderTiny (source X: conv 3→64, blocks 1/3/3/3 of three 3×3 convs at 512², 256², 128², 64², stride-2 convs between, conv 64→4); no published MAC figure found' },
       },
     ],
   },

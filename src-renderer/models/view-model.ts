@@ -17,7 +17,7 @@ const GROUPS: ReadonlyArray<Omit<PackGroup, 'packs'> & { families: readonly Mode
   { id: 'select', title: 'Select', models: 'SAM / SAM 2', families: ['sam1', 'sam2'] },
   { id: 'find', title: 'Find by name', models: 'Grounding DINO', families: ['gdino'] },
   { id: 'remove', title: 'Remove', models: 'MI-GAN / LaMa', families: ['eraser'] },
-  { id: 'generate', title: 'Generate', models: 'Stable Diffusion', families: ['sd-inpaint'] },
+  { id: 'generate', title: 'Generate', models: 'Stable Diffusion', families: ['sd-inpaint', 'tiny-vae'] },
 ];
 
 /**

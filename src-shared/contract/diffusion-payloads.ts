@@ -46,6 +46,8 @@ export const InpaintRequestSchema = z
     colourMatch: z.boolean().default(true),
     /** Grow the mask by this many pixels first: SAM and box masks sit a few px inside an object's edge. */
     maskGrow: MaskGrowSchema.default(0),
+    /** Encode and decode with the installed tiny VAE (TAESD) instead of the pack's VAE; default off (quality). */
+    tinyVae: z.boolean().optional(),
   })
   .strict();
 export type InpaintRequest = z.infer<typeof InpaintRequestSchema>;

@@ -1,6 +1,7 @@
 // Runs in: every process. Payloads of the model channels (catalog, downloads, installed packs, devices).
 import { z } from 'zod';
 import { CatalogPackSchema, PackIdSchema } from '../models/catalog-schema';
+import { FastPathSchema } from '../models/fast-path';
 import { AnyfillErrorSchema } from './errors';
 
 /** The execution device a family's sessions use (or would use) on this machine, and why. */
@@ -46,6 +47,8 @@ export const PackStatusSchema = CatalogPackSchema.pick({
   evidence: z.enum(['pinned', 'size-only', 'unverified']).optional(),
   /** Why it is not `pinned`, in words. */
   evidenceNote: z.string().max(1000).optional(),
+  /** The few-step path this pack offers (e.g. LCM, 4 steps): the estimate dialog offers it when installed. */
+  fastPath: FastPathSchema.optional(),
 });
 export type PackStatus = z.infer<typeof PackStatusSchema>;
 

@@ -4,7 +4,8 @@
 // after every file is verified: a folder without a manifest is never loaded.
 import { z } from 'zod';
 
-export const ModelFamilySchema = z.enum(['sam1', 'sam2', 'gdino', 'sd-inpaint', 'eraser']);
+/** 'tiny-vae': a TAESD-class decoder/encoder that previews (and, by choice, decodes) any SD 1.x pack's latents. */
+export const ModelFamilySchema = z.enum(['sam1', 'sam2', 'gdino', 'sd-inpaint', 'eraser', 'tiny-vae']);
 export type ModelFamily = z.infer<typeof ModelFamilySchema>;
 
 /** Relative path inside a pack: forward slashes, no "..", no absolute or drive paths, no hidden files. */
@@ -43,7 +44,7 @@ export const CatalogPackSchema = z.object({
   id: PackIdSchema,
   family: ModelFamilySchema,
   /** Which real export this mirrors: decides how the engine reads the files. */
-  layout: z.enum(['sam1-acly', 'sam1-samexporter', 'sam2-samexporter', 'gdino-onnx-community', 'gdino-idea', 'sd-diffusers-onnx', 'migan-pipeline', 'lama-fixed']),
+  layout: z.enum(['sam1-acly', 'sam1-samexporter', 'sam2-samexporter', 'gdino-onnx-community', 'gdino-idea', 'sd-diffusers-onnx', 'migan-pipeline', 'lama-fixed', 'sd-lcm-optimum', 'taesd-optimum']),
   title: z.string(),
   description: z.string(),
   licence: z.object({ name: z.string(), url: z.string().url(), note: z.string().optional() }),
@@ -53,6 +54,8 @@ export const CatalogPackSchema = z.object({
   memoryMB: z.number().int().positive(),
   /** Whether this is the pack the app suggests first for its family. */
   default: z.boolean().optional(),
+  /** A few-step generation path the pack supports (LCM: 2–8 steps, LCM scheduler, no CFG); see FAST_PATHS. */
+  fastPath: z.enum(['lcm']).optional(),
   /** Set when public evidence does not confirm the pack's file list: the reason, shown in the UI and the CLI. */
   unverified: z.string().max(600).optional(),
   /** Role → pack path, e.g. { encoder: "mobile_sam_image_encoder.onnx", decoder: "…" }. */

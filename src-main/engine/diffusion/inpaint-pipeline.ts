@@ -1,20 +1,25 @@
 // Runs in: engine process (and the CLI). [Note: SD inpainting pipeline] diffusers' inpainting loop on
 // one crop at the processing size (multiples of 64, Pitfall 12): text encoder on [negative, prompt],
 // VAE-encoded masked image (and the image itself when strength < 1), then per variant: seeded noise,
-// the scheduler's steps with a 9-channel UNet call each and classifier-free guidance, and the decode.
+// the scheduler's steps with a UNet call each (denoisers.ts: 9-channel with classifier-free guidance, or
+// an LCM UNet with latent blending), and the decode. Step previews go through the tiny VAE when one is
+// installed (tiny-preview.ts); with `tinyVae` it also encodes and decodes.
 // Every run is one thin call (sd-runs.ts); cancel is checked before every step, so it takes effect
 // within one UNet call. NaN, black and flat outputs are errors (health.ts), never results. With the
 // optional safety checker, each decoded variant is checked and a flagged one is withheld (safety.ts).
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { checkFinite, checkNotBlank, type HealthContext } from './health';
 import { latentPreview, type Preview } from './latent-preview';
-import { fromNchw, guide, LATENT_DOWN, latentMask, maskedImage, scaled, toNchw, unetSample } from './prepare';
+import { inpaintDenoiser, lcmDenoiser } from './denoisers';
+import { lcmSettings } from './lcm-settings';
+import { fromNchw, LATENT_DOWN, latentMask, maskedImage, scaled, toNchw } from './prepare';
 import { GaussianStream } from './random';
 import { isFlagged } from './safety';
 import { createScheduler, type SchedulerName } from './schedulers/index';
-import { encodeText, unetEps, type RunDeps } from './sd-runs';
+import { encodeText, type RunDeps } from './sd-runs';
 import type { SdPack } from './sd-pack';
-import { decodeLatents, encodeImage } from './vae';
+import { tinyPreview } from './tiny-preview';
+import { vaeRuns } from './vae';
 
 export interface PipelineInput {
   /** Interleaved 8-bit RGB at width × height (the processing size). */
@@ -34,6 +39,8 @@ export interface PipelineOptions {
   scheduler: SchedulerName;
   /** One variant per seed. */
   seeds: readonly number[];
+  /** Encode and decode with the installed tiny VAE instead of the pack's VAE (faster, blurrier). */
+  tinyVae?: boolean;
 }
 
 export interface PipelineHooks extends RunDeps {
@@ -54,8 +61,10 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const { models } = pack;
   const health: HealthContext = { half: pack.half, device: pack.device.name, packId: pack.packId };
   const checker = pack.safetyChecker;
-  const cfg = opts.guidance > 1;
-  const rows = cfg ? 2 : 1;
+  const lcm = pack.kind === 'lcm';
+  const { steps, scheduler } = lcm ? lcmSettings(opts.steps) : opts;
+  // An LCM UNet takes the guidance as an embedding: one UNet row, never a CFG pair.
+  const cfg = !lcm && opts.guidance > 1;
   const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0 };
   const clock = () => performance.now();
 
@@ -66,8 +75,9 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
 
   at = clock();
   const image = toNchw(input.rgb, width, height);
-  const masked = await encodeImage(models.vaeEncoder, maskedImage(image, input.mask), width, height, deps);
-  const imageLatents = opts.strength < 1 ? await encodeImage(models.vaeEncoder, image, width, height, deps) : null;
+  const vae = vaeRuns(pack, opts.tinyVae, width, height, deps);
+  const masked = lcm ? null : await vae.encode(maskedImage(image, input.mask));
+  const imageLatents = lcm || opts.strength < 1 ? await vae.encode(image) : null;
   const lmask = latentMask(input.mask, width, height);
   t.encodeMs = clock() - at;
 
@@ -75,32 +85,34 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const plane = w * h;
   const images: PipelineResult['images'] = [];
   const withheld: PipelineResult['withheld'] = [];
-  const probe = createScheduler(opts.scheduler, { steps: opts.steps, strength: opts.strength, config: pack.schedule, randn: (n) => new Float32Array(n) });
+  const schedule = { steps, strength: opts.strength, config: pack.schedule };
+  const probe = createScheduler(scheduler, { ...schedule, randn: (n) => new Float32Array(n) });
   const total = opts.seeds.length * (probe.timesteps.length + 1);
   let done = 0;
   for (const [v, seed] of opts.seeds.entries()) {
     const rng = new GaussianStream(seed);
-    const sched = createScheduler(opts.scheduler, { steps: opts.steps, strength: opts.strength, config: pack.schedule, randn: (n) => rng.take(n) });
+    const sched = createScheduler(scheduler, { ...schedule, randn: (n) => rng.take(n) });
     const noise = rng.take(4 * plane);
-    let x = imageLatents ? sched.addNoise(imageLatents, noise) : scaled(noise, sched.initNoiseSigma);
+    const base = { pack, sched, text, mask: lmask, guidance: opts.guidance, size: { w, h }, deps };
+    const denoiser = lcm ? lcmDenoiser({ ...base, image: imageLatents!, noise }) : inpaintDenoiser({ ...base, masked: masked!, cfg });
+    let x = imageLatents && opts.strength < 1 ? sched.addNoise(imageLatents, noise) : scaled(noise, sched.initNoiseSigma);
     at = clock();
     for (let i = 0; i < sched.timesteps.length; i++) {
       if (deps.signal?.aborted) throw cancelled();
-      const sample = unetSample(x, sched.inputScale(i), lmask, masked, rows);
       const u = clock();
-      const eps = await unetEps(models.unet, sample, [rows, 9, h, w], sched.timesteps[i]!, text, deps);
+      const eps = await denoiser.eps(x, i);
       t.unetMs += clock() - u;
       t.unetCalls++;
-      x = sched.step(cfg ? guide(eps, opts.guidance) : eps, i, x);
+      x = denoiser.settle(sched.step(eps, i, x), i);
       checkFinite(x, 'latents', health);
       deps.onStep?.(++done, total, `Variant ${v + 1}/${opts.seeds.length}: step ${i + 1}/${sched.timesteps.length}`);
       // With a checker, nothing of a variant is shown before it has passed: no previews.
-      if (deps.onPreview && !checker) deps.onPreview(v, i, latentPreview(x, w, h));
+      if (deps.onPreview && !checker) deps.onPreview(v, i, pack.tinyVae ? await tinyPreview(pack.tinyVae, x, w, h, deps) : latentPreview(x, w, h));
     }
     t.denoiseMs += clock() - at;
     if (deps.signal?.aborted) throw cancelled();
     at = clock();
-    const decoded = await decodeLatents(models.vaeDecoder, x, width, height, deps);
+    const decoded = await vae.decode(x);
     checkFinite(decoded, 'image', health);
     const rgb = fromNchw(decoded, width, height);
     checkNotBlank(rgb, input.rgb, health);

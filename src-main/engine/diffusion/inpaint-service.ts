@@ -28,6 +28,8 @@ export interface GenerateSettings {
   colourMatch: boolean;
   /** Longer processing side (512 for SD 1.5; tests use less). */
   side?: number;
+  /** Encode and decode with the installed tiny VAE (TAESD) instead of the pack's VAE: faster, blurrier. */
+  tinyVae?: boolean;
 }
 
 export interface GenerateDeps extends PipelineHooks { modelsDir: string }
@@ -93,7 +95,7 @@ export async function generate(pack: SdPack, input: Parameters<typeof runInpaint
   const tok = await loadClipTokenizer(deps.modelsDir, pack.manifest);
   const [prompt, negative] = [tok.encode(s.prompt), tok.encode(s.negativePrompt)];
   const seeds = Array.from({ length: s.variants }, (_, i) => (s.seed + i) % 0x100000000);
-  const opts = { promptIds: prompt.ids, negativeIds: negative.ids, steps: s.steps, guidance: s.guidance, strength: s.strength, scheduler: s.scheduler, seeds };
+  const opts = { promptIds: prompt.ids, negativeIds: negative.ids, steps: s.steps, guidance: s.guidance, strength: s.strength, scheduler: s.scheduler, seeds, tinyVae: s.tinyVae === true };
   const result = await runInpaintPipeline(pack, input, opts, deps);
   return { ...result, report: { prompt: prompt.report, negative: negative.report } };
 }

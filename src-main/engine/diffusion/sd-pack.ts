@@ -1,29 +1,30 @@
 // Runs in: engine process (and the CLI). The installed SD inpainting pack a request uses (the one asked for,
 // else the catalog default, else any sd-inpaint pack) and its four sessions from the shared pool, each
 // checked against its contract once, with the export variant (dtypes, timestep rank, VAE output) read
-// from session metadata (model-contracts §5.2, §5.3, §7). The optional safety checker is opened and checked
-// the same way when the pack has one (safety.ts). A VAE encoder that samples in-graph opens as its repeatable
-// copy (graph-rewrite/model-file.ts), so a seed gives the same bytes every run.
+// from session metadata (model-contracts §5.2, §5.3, §7); an LCM pack (Optimum layout, 4-channel UNet with a
+// guidance embedding) opens the same way and runs through denoisers.ts. The optional safety checker is opened
+// and checked the same way when the pack has one (safety.ts), and an installed tiny VAE beside it (tiny-vae.ts).
+// A VAE encoder that samples in-graph opens as its repeatable copy (graph-rewrite/model-file.ts), so a seed
+// gives the same bytes every run.
 import { promises as fs } from 'node:fs';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import { PackIdSchema, type PackManifest } from '../../../src-shared/models/catalog-schema';
-import { findCatalogPack, loadCatalog } from '../models/catalog';
+import { loadCatalog } from '../models/catalog';
 import { modelFileFor } from '../models/graph-rewrite/model-file';
 import { optionalPackFile, readManifest, resolvePackFile } from '../models/pack-files';
-import { checkContract, type ContractMatch } from '../runtime/check-contract';
-import { providersFor, type PackDevice } from '../runtime/execution-providers';
-import type { InferenceSession } from '../runtime/ort';
 import type { SessionPool } from '../runtime/session-pool';
 import { readClipPreprocess } from './clip-preprocess';
 import type { SafetyChecker } from './safety';
 import { parseScheduleConfig, SD15_SCHEDULE, type ScheduleConfig } from './schedulers/index';
+import { openSdModel, type SdModel, type SdModelRole } from './sd-model';
+import { openTinyVae, type TinyVae } from './tiny-vae';
 
 export const NO_SD_PACK = 'No generative-fill model is installed: open Models… to download Stable Diffusion 1.5 inpainting.';
 export const SD_ROLES = ['textEncoder', 'unet', 'vaeEncoder', 'vaeDecoder'] as const;
 export type SdRole = (typeof SD_ROLES)[number];
 
-export interface SdModel { role: SdRole | 'safetyChecker'; key: string; session: InferenceSession; match: ContractMatch; label: string }
+export type { SdModel };
 
 export interface SdPack {
   packId: string;
@@ -31,14 +32,17 @@ export interface SdPack {
   models: Record<SdRole, SdModel>;
   device: DeviceInfo;
   schedule: ScheduleConfig;
+  /** 'inpaint': a 9-channel inpainting UNet; 'lcm': a latent-consistency text-to-image UNet (denoisers.ts). */
+  kind: 'inpaint' | 'lcm';
   /** The UNet's float I/O: fp16 packs are the ones that produce NaN on CPU (Pitfall 11). */
   half: boolean;
   /** safety_checker/model.onnx when the pack has it: every variant goes through it (safety.ts). */
   safetyChecker: SafetyChecker | null;
+  /** An installed tiny VAE (TAESD) for step previews and, by choice, the VAE runs (tiny-vae.ts). */
+  tinyVae: TinyVae | null;
 }
 
-const TITLES: Record<SdModel['role'], string> = { textEncoder: 'text encoder', unet: 'UNet', vaeEncoder: 'VAE encoder', vaeDecoder: 'VAE decoder', safetyChecker: 'safety checker' };
-const checked = new WeakMap<InferenceSession, ContractMatch>();
+const TITLES: Record<SdModelRole, string> = { textEncoder: 'text encoder', unet: 'UNet', vaeEncoder: 'VAE encoder', vaeDecoder: 'VAE decoder', safetyChecker: 'safety checker' };
 
 export async function findSdPack(modelsDir: string, packId?: string): Promise<PackManifest> {
   if (packId !== undefined) {
@@ -58,20 +62,12 @@ export async function findSdPack(modelsDir: string, packId?: string): Promise<Pa
 }
 
 export async function openSdPack(modelsDir: string, manifest: PackManifest, pool: SessionPool): Promise<SdPack> {
-  const pack: PackDevice = findCatalogPack(manifest.packId) ?? { family: manifest.family, recommendedDevice: 'any' };
   const models = {} as Record<SdRole, SdModel>;
   let device: DeviceInfo | undefined;
-  const open = async (role: SdModel['role'], file: string): Promise<SdModel> => {
-    const label = `Stable Diffusion ${TITLES[role]} (${manifest.packId})`;
-    const key = `${manifest.packId}/${role}`;
-    const opened = await pool.get(key, file, { providers: providersFor(pack), label, pack });
-    let match = checked.get(opened.session);
-    if (!match) {
-      match = checkContract(opened.session, manifest.layout, role);
-      checked.set(opened.session, match);
-    }
-    if (role === 'unet') device = opened.device;
-    return { role, key, session: opened.session, match, label };
+  const open = async (role: SdModelRole, file: string): Promise<SdModel> => {
+    const { device: on, ...model } = await openSdModel(pool, manifest, role, file, `Stable Diffusion ${TITLES[role]}`);
+    if (role === 'unet') device = on;
+    return model;
   };
   // One at a time: four sessions opened in parallel would only contend for the ORT worker.
   const fileOf = async (role: SdRole) => (await modelFileFor(manifest, role, resolvePackFile(modelsDir, manifest, role), manifest.roles[role] ?? role)).file;
@@ -84,8 +80,11 @@ export async function openSdPack(modelsDir: string, manifest: PackManifest, pool
     models,
     device: device!,
     schedule: await readSchedule(modelsDir, manifest),
-    half: unet.kind === 'sd-unet' && unet.float === 'float16',
+    kind: unet.kind === 'sd-lcm-unet' ? 'lcm' : 'inpaint',
+    half: (unet.kind === 'sd-unet' || unet.kind === 'sd-lcm-unet') && unet.float === 'float16',
     safetyChecker: checker ? { model: await open('safetyChecker', checker.file), preprocess: await readClipPreprocess(modelsDir, manifest.packId) } : null,
+    // Previews are a nicety: a tiny VAE that fails to open leaves the pack's own VAE and the latent preview.
+    tinyVae: await openTinyVae(modelsDir, pool).catch(() => null),
   };
 }
 

@@ -1,10 +1,12 @@
 // Runs in: engine process (and the CLI). The VAE calls: encode an image to *scaled* latents (×0.18215;
 // Optimum's latent_parameters = mean ‖ logvar, whose mean is used, §5.3) and decode scaled latents
 // (÷0.18215 first) to [3,H,W] in about [−1,1]. One image per call, as diffusers does for fp16 exports.
+// vaeRuns picks these or the tiny VAE's for a run.
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { LATENT_DOWN, scaled, VAE_SCALE } from './prepare';
 import { runSd, type RunDeps } from './sd-runs';
-import type { SdModel } from './sd-pack';
+import type { SdModel, SdPack } from './sd-pack';
+import { tinyDecode, tinyEncode } from './tiny-vae';
 
 export async function encodeImage(model: SdModel, image: Float32Array, width: number, height: number, deps: RunDeps): Promise<Float32Array> {
   const out = await runSd(model, { sample: { values: image, dims: [1, 3, height, width] } }, ['latent_sample', 'latent_parameters'], deps);
@@ -23,4 +25,14 @@ export async function decodeLatents(model: SdModel, latents: Float32Array, width
     throw new AnyfillError('INTERNAL', `${model.label} returned [${out.dims.join(',')}] for ${w}×${h} latents; expected [1,3,${height},${width}].`);
   }
   return out.data;
+}
+
+/** The VAE a run uses: the installed tiny VAE's halves when asked for (tiny-vae.ts), else the pack's own. */
+export function vaeRuns(pack: SdPack, useTiny: boolean | undefined, width: number, height: number, deps: RunDeps) {
+  const tiny = useTiny ? pack.tinyVae : null;
+  const [w, h] = [width / LATENT_DOWN, height / LATENT_DOWN];
+  return {
+    encode: (image: Float32Array) => (tiny ? tinyEncode(tiny.encoder, image, width, height, deps) : encodeImage(pack.models.vaeEncoder, image, width, height, deps)),
+    decode: (latents: Float32Array) => (tiny ? tinyDecode(tiny.decoder, latents, w, h, deps) : decodeLatents(pack.models.vaeDecoder, latents, width, height, deps)),
+  };
 }

@@ -69,7 +69,7 @@ export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
     const { pixels, mask } = await selectionPixels(ctx, req.assetId, req.selection, req.maskGrow);
     job.report(0, 1, 'Loading the model');
     const { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch } = req;
-    const settings = { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch, ...(req.packId ? { packId: req.packId } : {}) };
+    const settings = { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch, tinyVae: req.tinyVae === true, ...(req.packId ? { packId: req.packId } : {}) };
     const out = await inpaintPixels(pixels, mask, settings, deps(ctx, job));
     const made = await commit(
       ctx,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DeviceInfo, PackStatus } from '../../../src-shared/contract/model-payloads';
 import type { Catalog, CatalogPack, PackManifest } from '../../../src-shared/models/catalog-schema';
+import { fastPathOf } from '../../../src-shared/models/fast-path';
 import { MANIFEST_NAME, PackIdSchema } from '../../../src-shared/models/catalog-schema';
 import { catalogBytes, installedPathsOf, loadCatalog } from './catalog';
 import { statfsFree } from './download-plan';
@@ -53,6 +54,7 @@ async function catalogStatus(modelsDir: string, pack: CatalogPack, deviceOf: Dev
     installedBytes: partialBytes + packBytes,
     inCatalog: true,
     device: deviceOf(pack),
+    ...fastPathField(pack),
   };
   if (read.manifest && !downloading) {
     const files = await manifestFiles(root, read.manifest);
@@ -96,7 +98,13 @@ async function foreignStatus(modelsDir: string, manifest: PackManifest, deviceOf
     inCatalog: false,
     device: deviceOf({ family: manifest.family, recommendedDevice, precision }),
     files,
+    ...fastPathField(manifest),
   };
+}
+
+function fastPathField(pack: Parameters<typeof fastPathOf>[0]): Pick<PackStatus, 'fastPath'> {
+  const fastPath = fastPathOf(pack);
+  return fastPath ? { fastPath } : {};
 }
 
 /** The evidence recorded at install, as the listing and verify report it. */

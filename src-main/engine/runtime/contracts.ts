@@ -82,6 +82,18 @@ export const CONTRACTS = {
     inputs: { sample: { ...F, ranks: [4] }, timestep: { dtypes: ['float32', 'float16', 'int64', 'int32'], ranks: [0, 1] }, encoder_hidden_states: { ...F, ranks: [3] } },
     outputs: [['out_sample']],
   },
+  'sd-lcm-unet': {
+    title: 'LCM UNet',
+    // Optimum's export of a latent-consistency UNet (time_cond_proj_dim set): 4-channel sample and the
+    // guidance-scale embedding `timestep_cond` [batch,256] (models/README.md, `lcm-dreamshaper-v7`).
+    inputs: {
+      sample: { ...F, ranks: [4] },
+      timestep: { dtypes: ['float32', 'float16', 'int64', 'int32'], ranks: [0, 1] },
+      encoder_hidden_states: { ...F, ranks: [3] },
+      timestep_cond: { ...F, ranks: [2] },
+    },
+    outputs: [['out_sample']],
+  },
   'sd-vae-encoder': {
     title: 'Stable Diffusion VAE encoder',
     inputs: { sample: { ...F, ranks: [4] } },
@@ -91,6 +103,17 @@ export const CONTRACTS = {
     title: 'Stable Diffusion VAE decoder',
     inputs: { latent_sample: { ...F, ranks: [4] } },
     outputs: [['sample']],
+  },
+  'taesd-decoder': {
+    title: 'Tiny VAE decoder (TAESD)',
+    // Optimum's VAE decoder names on diffusers' AutoencoderTiny: scaled latents in (scaling_factor 1.0), [−1,1] out.
+    inputs: { latent_sample: { ...F, ranks: [4] } },
+    outputs: [['sample']],
+  },
+  'taesd-encoder': {
+    title: 'Tiny VAE encoder (TAESD)',
+    inputs: { sample: { ...F, ranks: [4] } },
+    outputs: [['latent_sample']],
   },
   'sd-safety-checker': {
     title: 'Stable Diffusion safety checker',
@@ -134,6 +157,8 @@ export const LAYOUT_ROLES: Record<OnnxLayout, Readonly<Record<string, readonly C
   'sd-diffusers-onnx': { textEncoder: ['sd-text-encoder'], unet: ['sd-unet'], vaeEncoder: ['sd-vae-encoder'], vaeDecoder: ['sd-vae-decoder'], safetyChecker: ['sd-safety-checker'] },
   'migan-pipeline': { model: ['migan-pipeline'] },
   'lama-fixed': { model: ['lama-fixed'] },
+  'sd-lcm-optimum': { textEncoder: ['sd-text-encoder'], unet: ['sd-lcm-unet'], vaeEncoder: ['sd-vae-encoder'], vaeDecoder: ['sd-vae-decoder'] },
+  'taesd-optimum': { vaeDecoder: ['taesd-decoder'], vaeEncoder: ['taesd-encoder'] },
 };
 
 /**

@@ -20,6 +20,10 @@ export type Variant =
   | { kind: 'sd-text-encoder'; ids: 'int32' | 'int64' }
   /** timestep rank 0 (Optimum ≥ Oct 2024) or 1 ([1] or [batch]); dtype f32, f16, i64 or i32. */
   | { kind: 'sd-unet'; timestep: { dtype: TensorType; rank: number }; channels: number | null; float: FloatType }
+  /** A latent-consistency UNet: 4 channels, no CFG batch, the guidance embedding of width condDim. */
+  | { kind: 'sd-lcm-unet'; timestep: { dtype: TensorType; rank: number }; condDim: number | null; float: FloatType }
+  | { kind: 'taesd-decoder'; float: FloatType }
+  | { kind: 'taesd-encoder'; float: FloatType }
   /** latent_parameters (Optimum ≥ Sep 2024) is mean ‖ logvar, 8 channels; latent_sample is already sampled. */
   | { kind: 'sd-vae-encoder'; output: 'latent_sample' | 'latent_parameters'; float: FloatType }
   | { kind: 'sd-vae-decoder'; float: FloatType }
@@ -60,6 +64,16 @@ export function detectVariant(id: ContractId, name: string, inputs: Metas, outpu
       const t = meta('timestep');
       return { kind: 'sd-unet', timestep: { dtype: t.type, rank: t.shape.length }, channels, float: float('sample') };
     }
+    case 'sd-lcm-unet': {
+      const channels = fixedDim(meta('sample'), 1);
+      if (channels !== null && channels !== 4) throw variantError(name, `the LCM UNet takes ${channels} input channels; a latent-consistency text-to-image UNet takes 4`);
+      const t = meta('timestep');
+      return { kind: 'sd-lcm-unet', timestep: { dtype: t.type, rank: t.shape.length }, condDim: fixedDim(meta('timestep_cond'), 1), float: float('sample') };
+    }
+    case 'taesd-decoder':
+      return { kind: 'taesd-decoder', float: float('latent_sample') };
+    case 'taesd-encoder':
+      return { kind: 'taesd-encoder', float: float('sample') };
     case 'sd-vae-encoder':
       return { kind: 'sd-vae-encoder', output: outputs.has('latent_sample') ? 'latent_sample' : 'latent_parameters', float: float('sample') };
     case 'sd-vae-decoder':

@@ -4,6 +4,9 @@
 // the diffusers ONNX export (model-contracts.md §5.2): sample [batch,9,height,width], timestep float32 [1],
 // encoder_hidden_states [batch,sequence,768] → out_sample [batch,4,height,width].
 // Target (performance.md §1): 859.5 M parameters [S15]; 401.6 GMAC per evaluation at 64×64 (computed, §8).
+// The LCM variant (LCM Dreamshaper v7, Optimum's export, models/README.md `lcm-dreamshaper-v7`): 4 input
+// channels, timestep int64 [steps], and timestep_cond [batch,256] projected (no bias) into the sinusoid
+// before the time MLP, as diffusers' TimestepEmbedding does with cond_proj; weights in model.onnx_data.
 import { conv, groupNorm, linear, silu } from '../layers';
 import { TwinGraph, scaleDim, type T } from '../twin-graph';
 import { resnet, transformer } from './unet-blocks';
@@ -11,19 +14,27 @@ import { resnet, transformer } from './unet-blocks';
 const LEVELS = [320, 640, 1280, 1280];
 const HEADS = 8;
 
-export function unetTwin(width = 1): TwinGraph {
-  const t = new TwinGraph('sd15_inpaint_unet_twin', 'weights.pb');
+/** The LCM UNet's guidance-embedding width (time_cond_proj_dim). */
+export const LCM_COND_DIM = 256;
+
+export function unetTwin(width = 1, variant: 'inpaint' | 'lcm' = 'inpaint'): TwinGraph {
+  const lcm = variant === 'lcm';
+  const t = new TwinGraph(lcm ? 'lcm_dreamshaper_unet_twin' : 'sd15_inpaint_unet_twin', lcm ? 'model.onnx_data' : 'weights.pb');
   // GroupNorm needs multiples of 32 channels at every width.
   const ch = (c: number) => Math.max(32, Math.round((c * width) / 32) * 32);
-  const sample = t.input('sample', ['batch', 9, 'height', 'width']);
-  const timestep = t.input('timestep', [1]);
-  const context = t.input('encoder_hidden_states', ['batch', 'sequence', 768]);
+  // Optimum names its dynamic axes batch_size / sequence_length; diffusers' converter batch / sequence.
+  const [batch, sequence] = lcm ? ['batch_size', 'sequence_length'] : ['batch', 'sequence'];
+  const sample = t.input('sample', [batch, lcm ? 4 : 9, 'height', 'width']);
+  const timestep = lcm ? t.op('Cast', [t.g.input('timestep', 'int64', ['steps'])], ['steps'], { to: 1 }) : t.input('timestep', [1]);
+  const context = t.input('encoder_hidden_states', [batch, sequence, 768]);
+  const cond = lcm ? t.input('timestep_cond', [batch, LCM_COND_DIM]) : null;
 
   const emb = t.within('time_embedding', () => {
     const freqs = Array.from({ length: ch(320) / 2 }, (_, i) => Math.exp((-Math.log(10000) * i) / (ch(320) / 2)));
     const angles = t.op('Mul', [t.op('Unsqueeze', [timestep.name, t.g.i64([1])], [1, 1]).name, t.g.f32(freqs, [1, freqs.length])], [1, freqs.length]);
     const sinusoid = t.op('Concat', [t.op('Cos', [angles], angles.shape), t.op('Sin', [angles], angles.shape)], [1, ch(320)], { axis: 1 });
-    return linear(t, silu(t, linear(t, sinusoid, ch(1280))), ch(1280));
+    const timed = cond ? t.add(linear(t, cond, ch(320), false), sinusoid) : sinusoid;
+    return linear(t, silu(t, linear(t, timed, ch(1280))), ch(1280));
   });
 
   let x = t.within('conv_in', () => conv(t, sample, ch(320), 3));
@@ -51,7 +62,7 @@ export function unetTwin(width = 1): TwinGraph {
     if (level > 0) x = t.within(`up_blocks.${i}.upsamplers`, () => conv(t, upsample(t, x), ch(c), 3));
   });
   const out = t.within('conv_out', () => conv(t, silu(t, groupNorm(t, x)), 4, 3));
-  t.output('out_sample', ['batch', 4, 'height', 'width'], out);
+  t.output('out_sample', [batch, 4, 'height', 'width'], out);
   return t;
 }
 

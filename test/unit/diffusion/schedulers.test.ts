@@ -60,9 +60,14 @@ describe('schedule constants (model-contracts §5.6)', () => {
     expect(s.initNoiseSigma).toBe(1);
   });
 
-  it('LCM timesteps skip through the 50-step origin schedule', () => {
-    expect(lcmTimesteps(4, 1000)).toEqual([999, 759, 519, 279]);
-    expect(make('lcm', 4).timesteps).toEqual([999, 759, 519, 279]);
+  it('LCM timesteps are evenly spaced indices into the 50-step origin schedule (diffusers LCMScheduler)', () => {
+    // floor(linspace(0, 50, n, endpoint=False)) into 999, 979, …, 19: n = 4 → indices 0, 12, 25, 37.
+    expect(lcmTimesteps(4, 1000)).toEqual([999, 759, 499, 259]);
+    expect(make('lcm', 4).timesteps).toEqual([999, 759, 499, 259]);
+    expect(lcmTimesteps(8, 1000)).toEqual([999, 879, 759, 639, 499, 379, 259, 139]);
+    expect(lcmTimesteps(2, 1000)).toEqual([999, 499]);
+    // strength shortens the origin schedule to ⌊50·strength⌋ entries: 0.5 → 499, 479, …, 19.
+    expect(lcmTimesteps(4, 1000, 0.5)).toEqual([499, 379, 259, 139]);
   });
 
   it('strength keeps the last ⌊steps·strength⌋ steps', () => {

@@ -86,7 +86,7 @@ it('keeps pack files inside their pack, naming the pack and role when one is mis
 
 it('ships a valid catalog with the packs the app expects', () => {
   const catalog = loadCatalog();
-  expect(catalog.packs.map((p) => p.id)).toEqual(['mobilesam', 'sam-vit-b', 'sam2.1-tiny', 'gdino-tiny', 'sd15-inpaint', 'sd15-inpaint-fp16', 'migan-512', 'lama-512']);
+  expect(catalog.packs.map((p) => p.id)).toEqual(['mobilesam', 'sam-vit-b', 'sam2.1-tiny', 'gdino-tiny', 'sd15-inpaint', 'sd15-inpaint-fp16', 'migan-512', 'lama-512', 'lcm-dreamshaper-v7', 'taesd']);
   for (const pack of catalog.packs) {
     const paths = installedPaths(pack);
     for (const rolePath of Object.values(pack.roles)) expect(paths).toContain(rolePath);
@@ -94,6 +94,7 @@ it('ships a valid catalog with the packs the app expects', () => {
     for (const f of pack.files) for (const rule of f.extract ?? []) expect(() => new RegExp(rule.match)).not.toThrow();
   }
   expect(findCatalogPack('sd15-inpaint-fp16')).toMatchObject({ precision: 'fp16', recommendedDevice: 'gpu' });
+  expect(findCatalogPack('lcm-dreamshaper-v7')).toMatchObject({ family: 'sd-inpaint', layout: 'sd-lcm-optimum', fastPath: 'lcm' });
   expect(catalogBytes(findCatalogPack('mobilesam')!)).toBe(28_157_093 + 16_496_559);
 });
 

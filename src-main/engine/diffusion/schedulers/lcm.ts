@@ -1,27 +1,29 @@
 // Runs in: engine process (pure). The LCM scheduler (Luo et al. 2023, diffusers LCMScheduler) for
-// latent-consistency UNets / LCM-LoRA merges: timesteps skip through the 50-step origin schedule
-// (t = 20k − 1), each step predicts x0, applies the consistency boundary condition
-// (c_skip, c_out with σ_data 0.5, timestep scaling 10) and re-noises to the next timestep.
-import { alphasCumprod, stepsForStrength } from './schedule';
+// latent-consistency UNets / LCM-LoRA merges: timesteps are n evenly spaced indices (floor of
+// linspace(0, len, n, endpoint=False)) into the 50-step origin schedule t = 20k − 1, reversed; strength < 1
+// shortens that origin schedule to ⌊50·strength⌋ entries (diffusers scheduling_lcm.py set_timesteps,
+// commit 013e60c). Each step predicts x0, applies the consistency boundary condition (c_skip, c_out with
+// σ_data 0.5, timestep scaling 10) and re-noises to the next timestep.
+import { alphasCumprod } from './schedule';
 import type { Scheduler, SchedulerOptions } from './types';
 
 const ORIGIN_STEPS = 50;
 const SIGMA_DATA = 0.5;
 const TIMESTEP_SCALING = 10;
 
-/** The LCM timesteps for n steps: every ⌊50/n⌋-th of 999, 979, …, 19. */
-export function lcmTimesteps(n: number, trainSteps: number): number[] {
+/** The LCM timesteps for n steps (4 → 999, 759, 499, 259); n is capped at the origin schedule's length. */
+export function lcmTimesteps(n: number, trainSteps: number, strength = 1): number[] {
   const c = Math.floor(trainSteps / ORIGIN_STEPS);
-  const origin = Array.from({ length: ORIGIN_STEPS }, (_, i) => (ORIGIN_STEPS - i) * c - 1);
-  const skip = Math.max(1, Math.floor(ORIGIN_STEPS / Math.min(n, ORIGIN_STEPS)));
-  return origin.filter((_, i) => i % skip === 0).slice(0, Math.min(n, ORIGIN_STEPS));
+  const len = Math.max(1, Math.floor(ORIGIN_STEPS * strength));
+  const origin = Array.from({ length: len }, (_, i) => (len - i) * c - 1);
+  const count = Math.min(n, len);
+  return Array.from({ length: count }, (_, i) => origin[Math.floor((i * len) / count)]!);
 }
 
 export function lcm({ steps, strength, config, randn }: SchedulerOptions): Scheduler {
   const ac = alphasCumprod(config);
   const final = config.setAlphaToOne ? 1 : ac[0]!;
-  const all = lcmTimesteps(steps, config.trainSteps);
-  const timesteps = all.slice(all.length - stepsForStrength(all.length, strength));
+  const timesteps = lcmTimesteps(steps, config.trainSteps, strength);
   const abar = (t: number) => (t >= 0 ? ac[t]! : final);
   return {
     name: 'lcm',

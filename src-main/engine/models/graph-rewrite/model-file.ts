@@ -14,7 +14,8 @@ import { commitFile, sha256File } from '../store-fs';
 import { mayHaveRandomNodes, replaceRandomNodes } from './expected-value';
 
 /** Roles whose real exports are known to sample in-graph; only these are read at load (a model can be GBs). */
-const SAMPLING_ROLES: Partial<Record<PackManifest['layout'], readonly string[]>> = { 'sd-diffusers-onnx': ['vaeEncoder'] };
+// Optimum's 2023 vae_encoder export samples the same way (`latent_dist.sample()`; optimum#1383).
+const SAMPLING_ROLES: Partial<Record<PackManifest['layout'], readonly string[]>> = { 'sd-diffusers-onnx': ['vaeEncoder'], 'sd-lcm-optimum': ['vaeEncoder'] };
 
 export interface ModelFile {
   file: string;
