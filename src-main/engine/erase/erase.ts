@@ -4,10 +4,10 @@
 // exact bytes and the patch lands as a layer exactly like PatchMatch's.
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { distanceSquared } from '../../../src-shared/masks';
-import { buildPatch, featherRadius } from '../fill/patch';
-import { checkRequest, cropMask, cropPlane, growRect } from '../fill/region';
+import { buildPatch } from '../fill/patch';
+import { checkRequest, cropMask, cropPlane } from '../fill/region';
 import type { FillProgress, FillRequest, FillResult, Rect } from '../fill/types';
-import { blobBoxes, planCrops } from './erase-plan';
+import { planErase } from './erase-plan';
 import { cropTensors, writeResult, type CropTensors } from './erase-tensors';
 
 /** Runs the eraser on one crop; resolves to its [1,3,h,w] uint8 RGB result. */
@@ -23,13 +23,9 @@ const unionAll = (rects: readonly Rect[]): Rect => {
 
 export async function eraseFill(req: FillRequest, model: EraseModel, opts: EraseOptions = {}): Promise<FillResult> {
   const started = performance.now();
-  const { hole, area, bbox } = checkRequest(req);
-  const { width: w, height: h } = req.image;
-  const feather = featherRadius(area);
-  const grown = growRect(bbox, feather, w, h);
-  // Blobs of the hole, each box grown by the ramp it repaints too; blobs closer than a crop share one.
-  const blobs = blobBoxes(cropMask(hole, w, grown), grown.width, grown.height);
-  const crops = planCrops(blobs.map((b) => growRect({ ...b, x: b.x + grown.x, y: b.y + grown.y }, feather, w, h)), w, h);
+  const checked = checkRequest(req), hole = checked.hole;
+  const { width: w } = req.image;
+  const { feather, grown, crops } = planErase(checked, w, req.image.height);
   const work = unionAll([grown, ...crops]);
   const masked = cropMask(hole, w, work);
   const dist2 = distanceSquared({ width: work.width, height: work.height, data: masked.map((v) => (v ? 255 : 0)) });
