@@ -3,7 +3,7 @@
 // the same feathered RGBA patch fillSync returns (fill/patch.ts), so everything beyond the ramp keeps its
 // exact bytes and the patch lands as a layer exactly like PatchMatch's.
 import { AnyfillError } from '../../../src-shared/contract/errors';
-import { distanceSquared } from '../../../src-shared/masks';
+import { distanceInside } from '../fill/near-distance';
 import { buildPatch } from '../fill/patch';
 import { checkRequest, cropMask, cropPlane } from '../fill/region';
 import type { FillProgress, FillRequest, FillResult, Rect } from '../fill/types';
@@ -27,9 +27,11 @@ export async function eraseFill(req: FillRequest, model: EraseModel, opts: Erase
   const { width: w } = req.image;
   const { feather, grown, crops } = planErase(checked, w, req.image.height);
   const work = unionAll([grown, ...crops]);
-  const masked = cropMask(hole, w, work);
-  const dist2 = distanceSquared({ width: work.width, height: work.height, data: masked.map((v) => (v ? 255 : 0)) });
-  const fill = Uint8Array.from(dist2, (d) => (d <= feather * feather ? 1 : 0));
+  // Only the grown box lies within the feather of the mask; plain loops (a mapped Uint8Array.from of the
+  // 1.3 MP work area cost about 0.3 s a Remove on a 12 MP photo).
+  const dist2 = distanceInside(cropMask(hole, w, work), work.width, work.height, { ...grown, x: grown.x - work.x, y: grown.y - work.y }, true);
+  const fill = new Uint8Array(dist2.length), f2 = feather * feather;
+  for (let i = 0; i < dist2.length; i++) if (dist2[i]! <= f2) fill[i] = 1;
   const plane = cropPlane(req.image, work);
   for (const [i, crop] of crops.entries()) {
     opts.onProgress?.({ done: i, total: crops.length, phase: `MI-GAN, crop ${i + 1} of ${crops.length}`, last: i === crops.length - 1 });
