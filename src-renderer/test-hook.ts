@@ -47,6 +47,8 @@ export interface AnyfillTestHook {
   generate(): GenerateView;
   /** Extend Canvas: the new canvas outlined on the canvas (document pixels); null when none is drawn. */
   outpaintPreview(): { x: number; y: number; width: number; height: number } | null;
+  /** The learned eraser's crops outlined on the canvas (image pixels), in drawing order; [] when none. */
+  eraseCrops(): Array<{ x: number; y: number; width: number; height: number }>;
   /** Projects: autosaves written since load, unsaved changes, the recovery copies offered. */
   project(): { autosaves: number; lastAutosave: string | null; dirty: boolean; offers: string[] };
   /** The engine's recovery copies now (project.recoverable), after queued autosaves and discards ended. */
@@ -163,6 +165,7 @@ export function installTestHook(): void {
       const rect = stageRefs.stage?.findOne('#outpaint-preview-rect');
       return group && rect ? { x: group.x(), y: group.y(), width: rect.width(), height: rect.height() } : null;
     },
+    eraseCrops: () => (stageRefs.stage?.find('.erase-crop') ?? []).map((n) => ({ x: n.x(), y: n.y(), width: n.width(), height: n.height() })),
   };
   Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });
 }

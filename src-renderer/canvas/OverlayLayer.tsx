@@ -6,6 +6,7 @@ import { SelectionOverlay } from './SelectionOverlay';
 import { DetectionBoxes } from '../detect/DetectionBoxes';
 import { GenerateOverlay } from '../generate/CandidateOverlay';
 import { OutpaintPreview } from '../outpaint/OutpaintPreview';
+import { EraseCropOverlay } from '../fill/EraseCropOverlay';
 
 export function OverlayLayer() {
   const doc = useEditor((s) => s.document);
@@ -33,6 +34,7 @@ export function OverlayLayer() {
         )}
         <DetectionBoxes />
         <GenerateOverlay />
+        <EraseCropOverlay />
         <OutpaintPreview />
       </Group>
     </Layer>

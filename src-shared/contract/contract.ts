@@ -19,6 +19,7 @@ import {
 import { DownloadProgressSchema, ModelsListSchema, ModelsPreferRequestSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
 import { PackIdSchema } from '../models/catalog-schema';
 import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
+import { ErasePlanRequestSchema, ErasePlanSchema } from './erase-payloads';
 import { ExportFormatSchema, ExportLayersRequestSchema, ExportLayersResultSchema, ExportLayersToRequestSchema, ExportLayersToResultSchema } from './export-payloads';
 import { InpaintPlanRequestSchema, InpaintPlanSchema, InpaintRequestSchema, InpaintResultSchema, OutpaintRequestSchema, OutpaintResultSchema } from './diffusion-payloads';
 import {
@@ -143,6 +144,8 @@ export const channels = {
   'inpaint.run': { owner: 'engine', request: InpaintRequestSchema, response: InpaintResultSchema },
   /** Where inpaint.run would work and at what resolution, to show before generating. */
   'inpaint.plan': { owner: 'engine', request: InpaintPlanRequestSchema, response: InpaintPlanSchema },
+  /** The crops a learned eraser (MI-GAN) would run on for a selection, to outline before Remove. */
+  'erase.plan': { owner: 'engine', request: ErasePlanRequestSchema, response: ErasePlanSchema },
   /** Extend the canvas by pixels per side or to an aspect ratio, filled from a prompt: a job. */
   'outpaint.run': { owner: 'engine', request: OutpaintRequestSchema, response: OutpaintResultSchema },
   /** Stop a queued or running job; its request then fails with CANCELLED. found: false when it already ended. */

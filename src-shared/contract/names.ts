@@ -30,6 +30,7 @@ export const CHANNEL_OWNERS = {
   'fill.run': 'engine',
   'inpaint.run': 'engine',
   'inpaint.plan': 'engine',
+  'erase.plan': 'engine',
   'outpaint.run': 'engine',
   'job.cancel': 'engine',
   'models.list': 'engine',

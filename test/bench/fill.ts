@@ -4,7 +4,7 @@
 // child process so its peak RSS is its own. Prints wall and CPU time, peak RSS, and quality figures next to
 // each other: hole-vs-ring statistics (mean delta, variance and gradient-energy ratios, 1 is ideal), the
 // seam across the mask border versus the same contour elsewhere in the photo, and RMS against the hidden
-// original. Writes bench-results/fill.json. The fill runs as the app runs it (runFill: its worker thread
+// original. Then PatchMatch beside OpenCV on 2 MP photos (fill-opencv.ts). Writes bench-results/fill.json. The fill runs as the app runs it (runFill: its worker thread
 // gets only the crop the fill reads), so time and peak memory are the engine's; asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -21,6 +21,7 @@ import { TWIN_PACKS } from '../../src-main/twins/catalog';
 import { writeTwinPack } from '../../src-main/twins/write-twin';
 import { blobMask, compareToRing, controlSeam, seam, type Img } from '../helpers/fill-metrics';
 import { SHARED_IMAGES } from '../helpers/images';
+import { compareWithOpenCv } from './fill-opencv';
 
 const W = 4242, H = 2828; // 12.0 MP
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     await mkdir(path.join(repoRoot, 'bench-results'), { recursive: true });
     await writeFile(path.join(repoRoot, 'bench-results', 'fill.json'), JSON.stringify({ machine, width: W, height: H, maskPixels: area, rows }, null, 2));
     if (process.env.BENCH_KEEP) console.log(`\nkept ${dir}`);
+    await compareWithOpenCv();
   } finally {
     if (!process.env.BENCH_KEEP) await rm(dir, { recursive: true, force: true });
   }

@@ -2,6 +2,8 @@
 // the paste-back feather, as content-aware fill does), split into 8-connected blobs, each given a square
 // crop with context (MI-GAN's own rule: the blob's box padded by 128 px, at least 512 px, shifted inside
 // the image), and crops that would overlap merged, so distant objects get one small crop each.
+import { featherRadius } from '../fill/patch';
+import { cropMask, growRect, type CheckedMask } from '../fill/region';
 import type { Rect } from '../fill/types';
 
 export const CONTEXT_PADDING = 128;
@@ -70,4 +72,17 @@ export function planCrops(boxes: readonly Rect[], w: number, h: number): Rect[] 
     }
   }
   return groups.map((g) => g.crop).sort((a, b) => a.y - b.y || a.x - b.x);
+}
+
+/** What an eraser repaints and where it looks: the feather, the repainted box and one crop per distant blob. */
+export interface ErasePlan { feather: number; grown: Rect; crops: Rect[] }
+
+/** The plan for a checked mask on a w × h image (eraseFill runs it; erase.plan shows its crops first). */
+export function planErase({ hole, area, bbox }: CheckedMask, w: number, h: number): ErasePlan {
+  const feather = featherRadius(area);
+  const grown = growRect(bbox, feather, w, h);
+  // Blobs of the hole, each box grown by the ramp it repaints too; blobs closer than a crop share one.
+  const blobs = blobBoxes(cropMask(hole, w, grown), grown.width, grown.height);
+  const crops = planCrops(blobs.map((b) => growRect({ ...b, x: b.x + grown.x, y: b.y + grown.y }, feather, w, h)), w, h);
+  return { feather, grown, crops };
 }

@@ -4,11 +4,11 @@
 // returns (fill/patch.ts), so everything beyond the ramp keeps its exact bytes and the patch lands as a
 // layer exactly like PatchMatch's.
 import { AnyfillError } from '../../../src-shared/contract/errors';
-import { distanceSquared } from '../../../src-shared/masks';
-import { buildPatch, featherRadius } from '../fill/patch';
-import { checkRequest, cropMask, cropPlane, growRect } from '../fill/region';
+import { distanceInside } from '../fill/near-distance';
+import { buildPatch } from '../fill/patch';
+import { checkRequest, cropMask, cropPlane } from '../fill/region';
 import type { FillProgress, FillRequest, FillResult, Rect } from '../fill/types';
-import { blobBoxes, planCrops } from './erase-plan';
+import { planErase } from './erase-plan';
 import { cropTensors, writeResult, type CropTensors } from './erase-tensors';
 
 /** Runs the eraser on one crop; resolves to its [1,3,h,w] uint8 RGB result. */
@@ -24,17 +24,15 @@ const unionAll = (rects: readonly Rect[]): Rect => {
 
 export async function eraseFill(req: FillRequest, model: EraseModel, opts: EraseOptions = {}): Promise<FillResult> {
   const started = performance.now();
-  const { hole, area, bbox } = checkRequest(req);
-  const { width: w, height: h } = req.image;
-  const feather = featherRadius(area);
-  const grown = growRect(bbox, feather, w, h);
-  // Blobs of the hole, each box grown by the ramp it repaints too; blobs closer than a crop share one.
-  const blobs = blobBoxes(cropMask(hole, w, grown), grown.width, grown.height);
-  const crops = planCrops(blobs.map((b) => growRect({ ...b, x: b.x + grown.x, y: b.y + grown.y }, feather, w, h)), w, h);
+  const checked = checkRequest(req), hole = checked.hole;
+  const { width: w } = req.image;
+  const { feather, grown, crops } = planErase(checked, w, req.image.height);
   const work = unionAll([grown, ...crops]);
-  const masked = cropMask(hole, w, work);
-  const dist2 = distanceSquared({ width: work.width, height: work.height, data: masked.map((v) => (v ? 255 : 0)) });
-  const fill = Uint8Array.from(dist2, (d) => (d <= feather * feather ? 1 : 0));
+  // Only the grown box lies within the feather of the mask; plain loops (a mapped Uint8Array.from of the
+  // 1.3 MP work area cost about 0.3 s a Remove on a 12 MP photo).
+  const dist2 = distanceInside(cropMask(hole, w, work), work.width, work.height, { ...grown, x: grown.x - work.x, y: grown.y - work.y }, true);
+  const fill = new Uint8Array(dist2.length), f2 = feather * feather;
+  for (let i = 0; i < dist2.length; i++) if (dist2[i]! <= f2) fill[i] = 1;
   const plane = cropPlane(req.image, work);
   const method = req.method === 'lama' ? 'lama' : 'migan', name = method === 'lama' ? 'LaMa' : 'MI-GAN';
   for (const [i, crop] of crops.entries()) {

@@ -1,8 +1,8 @@
 // Runs in: engine process and the fill worker thread (pure). fillSync: checks the request, crops the
 // region the method needs, fills the mask grown by the feather width (so the blend ramp mixes filled
 // colours with the original rather than the original with itself) and returns the feathered patch.
-import { distanceSquared } from '../../../src-shared/masks';
 import { featherRadius, buildPatch } from './patch';
+import { distanceInside } from './near-distance';
 import { patchMatchFill } from './patchmatch';
 import { checkRequest, contextRect, cropMask, cropPlane, growRect, type CheckedMask } from './region';
 import { teleaInpaint } from './telea';
@@ -27,8 +27,8 @@ export function fillSync(req: FillRequest, opts: FillOptions = {}): FillResult {
   const { feather, grown, crop } = workRects(req, checked);
   const plane = cropPlane(req.image, crop);
   const masked = cropMask(hole, w, crop);
-  for (let i = 0; i < masked.length; i++) masked[i] = masked[i] ? 255 : 0;
-  const dist2 = distanceSquared({ width: crop.width, height: crop.height, data: masked });
+  // Only the grown box can be within the feather of the mask (every mask pixel lies in it).
+  const dist2 = distanceInside(masked, crop.width, crop.height, { ...grown, x: grown.x - crop.x, y: grown.y - crop.y }, true);
   const toFill = new Uint8Array(dist2.length);
   let fillCount = 0;
   for (let i = 0; i < dist2.length; i++) if (dist2[i]! <= feather * feather) { toFill[i] = 1; fillCount++; }

@@ -22,6 +22,8 @@ export class Field {
   readonly sources: Int32Array;
   /** Dominant offsets (dx, dy pairs) every sweep tries as well; see offsets.ts. */
   shifts: Int32Array = new Int32Array(0);
+  /** Weight of the distance penalty (0: none); see penalty(). */
+  near = 0;
 
   constructor(readonly level: Level) {
     const { width: w, height: h } = level.plane;
@@ -29,16 +31,18 @@ export class Field {
     this.h = h;
     const touched = dilateSquare(level.hole, w, h, R);
     this.srcOk = new Uint8Array(w * h);
-    const targets: number[] = [], sources: number[] = [];
+    // Two passes (count, then fill) so the index lists are typed arrays from the start.
+    let nt = 0, ns = 0;
+    for (let y = R; y < h - R; y++) for (let x = R, i = y * w + R; x < w - R; x++, i++) if (touched[i]) nt++; else ns++;
+    this.targets = new Int32Array(nt);
+    this.sources = new Int32Array(ns);
+    nt = ns = 0;
     for (let y = R; y < h - R; y++) {
-      for (let x = R; x < w - R; x++) {
-        const i = y * w + x;
-        if (touched[i]) targets.push(i);
-        else { this.srcOk[i] = 1; sources.push(i); }
+      for (let x = R, i = y * w + R; x < w - R; x++, i++) {
+        if (touched[i]) this.targets[nt++] = i;
+        else { this.srcOk[i] = 1; this.sources[ns++] = i; }
       }
     }
-    this.targets = Int32Array.from(targets);
-    this.sources = Int32Array.from(sources);
     this.nnf = new Int32Array(w * h).fill(-1);
     this.nnd = new Float32Array(w * h);
   }
@@ -49,7 +53,7 @@ export class Field {
     this.rescore();
   }
 
-  /** Each target takes its coarse parent's source scaled by 2 (or a neighbour's, or a random one). */
+  /** Each target takes its coarse parent's source scaled by 2 (or a neighbour's, or a random one); not scored. */
   upsampleFrom(coarse: Field, rng: Rng): void {
     const { w, h } = this;
     for (const t of this.targets) {
@@ -66,54 +70,62 @@ export class Field {
       }
       this.nnf[t] = found >= 0 ? found : this.sources[randInt(rng, this.sources.length)]!;
     }
-    this.rescore();
   }
 
   /** Distances for the current image estimate (the hole changes after every vote). */
   rescore(): void {
     const d = this.level.plane.data, C = this.level.plane.channels;
-    for (const t of this.targets) this.nnd[t] = patchDistance(d, this.w, C, t, this.nnf[t]!, Infinity);
+    for (const t of this.targets) {
+      const s = this.nnf[t]!;
+      this.nnd[t] = patchDistance(d, this.w, C, t, s, Infinity) + this.penalty(t, s);
+    }
+  }
+
+  /** near × squared distance between target and source: far-away look-alikes must be clearly better. */
+  penalty(t: number, s: number): number {
+    if (this.near === 0) return 0;
+    const w = this.w, tx = t % w, sx = s % w, ty = (t - tx) / w, sy = (s - sx) / w;
+    return this.near * ((tx - sx) * (tx - sx) + (ty - sy) * (ty - sy));
   }
 
   /** One PatchMatch sweep (forward or backward scan order); random search up to maxRadius (0: none). */
   sweep(forward: boolean, rng: Rng, maxRadius: number, shouldStop?: () => boolean): void {
-    const { w, h, nnf, nnd, srcOk, targets, shifts } = this;
+    const { w, h, nnf, nnd, srcOk, targets, shifts, near } = this;
     const d = this.level.plane.data, C = this.level.plane.channels;
     const n = targets.length, step = forward ? 1 : -1, dx = forward ? 1 : -1, dy = forward ? w : -w;
+    let t = 0, tx = 0, ty = 0, best = 0, bd = 0;
+    const consider = (s: number): void => {
+      if (s === best || !srcOk[s]) return;
+      let pen = 0;
+      if (near !== 0) {
+        const sx = s % w, sy = (s - sx) / w;
+        pen = near * ((tx - sx) * (tx - sx) + (ty - sy) * (ty - sy));
+        if (pen >= bd) return;
+      }
+      const dd = patchDistance(d, w, C, t, s, bd - pen) + pen;
+      if (dd < bd) { bd = dd; best = s; }
+    };
     for (let k = forward ? 0 : n - 1, done = 0; k >= 0 && k < n; k += step, done++) {
       if ((done & 2047) === 0 && shouldStop?.()) return;
-      const t = targets[k]!;
-      let best = nnf[t]!, bd = nnd[t]!;
+      t = targets[k]!;
+      tx = t % w;
+      ty = (t - tx) / w;
+      best = nnf[t]!;
+      bd = nnd[t]!;
       // Propagation: the neighbour already visited in this sweep, its source shifted by one pixel.
-      const a = nnf[t - dx]!;
-      if (a >= 0 && srcOk[a + dx]) {
-        const dd = patchDistance(d, w, C, t, a + dx, bd);
-        if (dd < bd) { bd = dd; best = a + dx; }
-      }
-      const b = nnf[t - dy]!;
-      if (b >= 0 && srcOk[b + dy]) {
-        const dd = patchDistance(d, w, C, t, b + dy, bd);
-        if (dd < bd) { bd = dd; best = b + dy; }
-      }
+      const a = nnf[t - dx]!, b = nnf[t - dy]!;
+      if (a >= 0) consider(a + dx);
+      if (b >= 0) consider(b + dy);
       // Dominant offsets: continuing the picture's own repetitions, coherent across the hole.
-      const tx = t % w, ty = (t - tx) / w;
       for (let j = 0; j < shifts.length; j += 2) {
         const sx = tx + shifts[j]!, sy = ty + shifts[j + 1]!;
-        if (sx < R || sy < R || sx >= w - R || sy >= h - R) continue;
-        const s = sy * w + sx;
-        if (!srcOk[s] || s === best) continue;
-        const dd = patchDistance(d, w, C, t, s, bd);
-        if (dd < bd) { bd = dd; best = s; }
+        if (sx >= R && sy >= R && sx < w - R && sy < h - R) consider(sy * w + sx);
       }
       // Random search around the best so far, halving the window each time.
       const bx = best % w, by = (best - bx) / w;
       for (let rad = maxRadius; rad >= 1; rad >>= 1) {
         const sx = bx + randInt(rng, 2 * rad + 1) - rad, sy = by + randInt(rng, 2 * rad + 1) - rad;
-        if (sx < R || sy < R || sx >= w - R || sy >= h - R) continue;
-        const s = sy * w + sx;
-        if (!srcOk[s] || s === best) continue;
-        const dd = patchDistance(d, w, C, t, s, bd);
-        if (dd < bd) { bd = dd; best = s; }
+        if (sx >= R && sy >= R && sx < w - R && sy < h - R) consider(sy * w + sx);
       }
       nnf[t] = best;
       nnd[t] = bd;

@@ -7,7 +7,7 @@ import { patchDistance, R, type Field } from './nnf';
 import { randInt, type Rng } from './rng';
 
 const MIN_SHIFT = 2 * R + 1; // closer matches are mostly the patch overlapping itself
-const SWEEPS = 4;
+const SWEEPS = 2;
 
 /** Up to k dominant offsets of the field's known region, as dx, dy pairs. */
 export function dominantOffsets(f: Field, rng: Rng, k: number): Int32Array {

@@ -5,7 +5,7 @@
 import { R, type Field } from './nnf';
 import { randInt, type Rng } from './rng';
 
-const RANDOM_TRIES = 48;
+const RANDOM_TRIES = 16;
 
 export function onionPeel(f: Field, rng: Rng): void {
   const { w, h, srcOk, sources } = f;

@@ -22,8 +22,16 @@ export function checkRequest(req: FillRequest): CheckedMask {
   }
   const hole = new Uint8Array(w * h);
   let area = 0, x0 = w, y0 = h, x1 = -1, y1 = -1;
+  // Four mask bytes at a time while none is >= 128: a Remove's mask is mostly empty, and this scan of
+  // every pixel of a 12 MP photo was a tenth of a second per Remove.
+  const words = mask.byteOffset % 4 === 0 ? new Uint32Array(mask.buffer, mask.byteOffset, mask.length >> 2) : null;
   for (let y = 0; y < h; y++) {
     for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (words && (i & 3) === 0 && x + 4 <= w && (words[i >> 2]! & 0x80808080) === 0) {
+        x += 3;
+        i += 3;
+        continue;
+      }
       if (mask[i]! < 128) continue;
       hole[i] = 1;
       area++;

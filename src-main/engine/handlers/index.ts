@@ -3,6 +3,7 @@ import type { EngineHandlers } from '../engine-context';
 import { appInfo } from './app-handlers';
 import { detectRun } from './detect-handlers';
 import { fillRun, jobCancel } from './fill-handlers';
+import { erasePlan } from './erase-handlers';
 import { inpaintPlan, inpaintRun, outpaintRun } from './inpaint-handlers';
 import { selectionMask } from './selection-handlers';
 import { layerClear } from './layer-handlers';
@@ -54,6 +55,7 @@ export function createEngineHandlers(): EngineHandlers {
     'fill.run': fillRun,
     'inpaint.run': inpaintRun,
     'inpaint.plan': inpaintPlan,
+    'erase.plan': erasePlan,
     'outpaint.run': outpaintRun,
     'job.cancel': jobCancel,
     'models.list': modelsList,

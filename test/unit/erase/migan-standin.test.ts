@@ -82,6 +82,15 @@ describe('MI-GAN adapter on the stand-in pipeline', () => {
     expect(check(req, out, patch)).toEqual({ changedOutside: 0, wrongInHole: 0 });
   });
 
+  it('a mask larger than the model\'s 512 px crop: one larger crop (clamped to the image), resized inside the pipeline, filled exactly', async () => {
+    const req = scene([[800, 450, 350]]);
+    const calls: number[][] = [];
+    const patch = await eraseFill(req, (input) => (calls.push(input.dims.image), model(input)));
+    // The blob (704 px + 2 px grown + an 8 px feather each side) padded by 128 px: 977 px, at most the image's 900 px tall.
+    expect(calls).toEqual([[1, 3, 900, 977]]);
+    expect(check(req, pastePatch(req.image, patch), patch)).toEqual({ changedOutside: 0, wrongInHole: 0 });
+  });
+
   it('fails when the mask polarity, the channel order or the paste-back position is wrong', async () => {
     const req = scene([[300, 300, 60]]);
     const polarity: EraseModel = (input) => model({ ...input, mask: input.mask.map((v) => 255 - v) });
