@@ -16,14 +16,13 @@ import { providersFor, type PackDevice } from '../runtime/execution-providers';
 import type { InferenceSession } from '../runtime/ort';
 import type { SessionPool } from '../runtime/session-pool';
 import { readClipPreprocess } from './clip-preprocess';
-import type { SafetyChecker } from './safety';
 import { parseScheduleConfig, SD15_SCHEDULE, type ScheduleConfig } from './schedulers/index';
+import type { SafetyChecker, SdModel, SdRole } from './types';
+
+export type { SdModel, SdRole } from './types';
 
 export const NO_SD_PACK = 'No generative-fill model is installed: open Models… to download Stable Diffusion 1.5 inpainting.';
-export const SD_ROLES = ['textEncoder', 'unet', 'vaeEncoder', 'vaeDecoder'] as const;
-export type SdRole = (typeof SD_ROLES)[number];
-
-export interface SdModel { role: SdRole | 'safetyChecker'; key: string; session: InferenceSession; match: ContractMatch; label: string }
+export const SD_ROLES = ['textEncoder', 'unet', 'vaeEncoder', 'vaeDecoder'] as const satisfies readonly SdRole[];
 
 export interface SdPack {
   packId: string;
