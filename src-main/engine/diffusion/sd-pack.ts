@@ -3,13 +3,13 @@
 // checked against its contract once, with the export variant (dtypes, timestep rank, VAE output) read
 // from session metadata (model-contracts §5.2, §5.3, §7). The optional safety checker is opened and checked
 // the same way when the pack has one (safety.ts). A VAE encoder that samples in-graph opens as its repeatable
-// copy (graph-rewrite/model-file.ts), so a seed gives the same bytes every run.
+// copy (models/model-file.ts), so a seed gives the same bytes every run.
 import { promises as fs } from 'node:fs';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import { PackIdSchema, type PackManifest } from '../../../src-shared/models/catalog-schema';
 import { findCatalogPack, loadCatalog } from '../models/catalog';
-import { modelFileFor } from '../models/graph-rewrite/model-file';
+import { modelFileFor } from '../models/model-file';
 import { optionalPackFile, readManifest, resolvePackFile } from '../models/pack-files';
 import { checkContract, type ContractMatch } from '../runtime/check-contract';
 import { providersFor, type PackDevice } from '../runtime/execution-providers';
