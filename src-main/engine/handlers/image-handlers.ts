@@ -7,6 +7,7 @@ import type { Source } from '../images/decode';
 import { toImageError, toWriteError } from '../images/errors';
 import { openImage } from '../images/open-image';
 import { ensureProxy } from '../images/proxy';
+import { prepareInBackground } from './segment-handlers';
 
 export const imageOpen: EngineHandler<'image.open'> = async (req, ctx) => {
   const opened = await openImage(ctx.services.assets, req.fileId, req.maxProxySide, { name: req.name, allowLarge: req.allowLarge });
@@ -15,12 +16,17 @@ export const imageOpen: EngineHandler<'image.open'> = async (req, ctx) => {
   return opened;
 };
 
-/** Full-resolution decode after the proxy is shown; the result arrives as an asset.decoded event. */
+/**
+ * Full-resolution decode after the proxy is shown; the result arrives as an asset.decoded event. Then the
+ * SAM embedding, at background priority, so the first click only runs the decoder (segment.ready).
+ */
 async function decodeInBackground(ctx: EngineContext, assetId: AssetId): Promise<void> {
   try {
     const { assets } = ctx.services;
     const { decodeMs } = await assets.ensureDecoded(assetId);
-    if (assets.isRegistered(assetId)) ctx.emit('asset.decoded', { assetId, ok: true, decodeMs });
+    if (!assets.isRegistered(assetId)) return;
+    ctx.emit('asset.decoded', { assetId, ok: true, decodeMs });
+    prepareInBackground(ctx, assetId);
   } catch (err) {
     // Released while decoding: nobody is waiting for this asset any more.
     if (ctx.services.assets.isRegistered(assetId)) ctx.emit('asset.decoded', { assetId, ok: false, error: toErrorData(toImageError(err)) });

@@ -58,7 +58,8 @@ export const segmentEverything: EngineHandler<'segment.everything'> = async (req
 };
 
 /**
- * After image.open: compute the embedding in the background so the first click is fast. No SAM pack
+ * After image.open's decode: compute the embedding so the first click is fast. It runs at background
+ * priority (SegmentService.prepare), so a click, box or hover queued meanwhile goes first. No SAM pack
  * installed is normal (the user has not downloaded one): stay quiet.
  */
 export function prepareInBackground(ctx: EngineContext, assetId: AssetId): void {
