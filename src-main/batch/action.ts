@@ -6,11 +6,10 @@
 import { AnyfillError } from '../../src-shared/contract/errors';
 import { REMOVAL } from '../../src-shared/generate/removal';
 import type { Mask } from '../../src-shared/masks';
-import { composite } from '../cli/inpaint-command';
 import { inpaintPixels, type GenerateSettings } from '../engine/diffusion/inpaint-service';
 import { removeFill } from '../engine/erase/remove-fill';
 import { runFill } from '../engine/fill/fill-client';
-import { pastePatch } from '../engine/fill/patch';
+import { pastePatch } from '../engine/images/paste-patch';
 import type { Pixels } from '../engine/images/pixels';
 import type { InferenceQueue } from '../engine/runtime/inference-queue';
 import type { SessionPool } from '../engine/runtime/session-pool';
@@ -53,7 +52,7 @@ export async function applyAction(image: Pixels, mask: Mask, s: BatchSettings, p
   try {
     const out = await inpaintPixels(image, mask, settings, deps);
     const v = out.variants[0];
-    return { method: s.method, pixels: v ? composite(image, v.patch) : Uint8Array.from(image.data), flagged: out.withheld.length > 0, ...(out.message ? { message: out.message } : {}) };
+    return { method: s.method, pixels: v ? pastePatch(image, v.patch) : Uint8Array.from(image.data), flagged: out.withheld.length > 0, ...(out.message ? { message: out.message } : {}) };
   } catch (err) {
     // Every variant flagged (one here): say so in the report; the image gets no result.
     if (err instanceof AnyfillError && err.detail?.startsWith('safety checker')) return { method: s.method, pixels: null, flagged: true, message: err.message };

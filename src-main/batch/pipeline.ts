@@ -9,9 +9,8 @@ import { AnyfillError } from '../../src-shared/contract/errors';
 import type { Mask } from '../../src-shared/masks';
 import { detect } from '../engine/detect/detect';
 import type { EngineContext } from '../engine/engine-context';
-import { ensureDecoded, forgetAsset } from '../engine/images/asset-store';
 import { openImage } from '../engine/images/open-image';
-import type { SegmentService } from '../engine/segment/segment-service';
+import type { AssetId } from '../../src-shared/document/ids';
 import type { SessionDir } from '../host/session-dir';
 import { applyAction, type ActionDeps } from './action';
 import type { PlannedImage, Packs } from './plan';
@@ -21,8 +20,8 @@ export type Phase = 'decode' | 'detect' | 'segment' | 'fill' | 'write';
 
 export interface PipelineDeps extends ActionDeps {
   session: SessionDir;
+  /** Its services: the asset store, SAM and the runtime this batch's models run in. */
   ctx: EngineContext;
-  segment: SegmentService;
   packs: Packs;
   outDir: string;
   settings: BatchSettings;
@@ -43,19 +42,20 @@ export async function processImage(img: PlannedImage, sha: string | null, deps: 
   };
   const dir = path.join(deps.outDir, img.name);
   const rel = (f: string) => path.posix.join(img.name, f);
-  let assetId: Parameters<typeof forgetAsset>[0] | undefined;
+  let assetId: AssetId | undefined;
+  const { assets, segment } = deps.ctx.services;
   try {
     if (sha === null) throw new AnyfillError('IO', `Cannot read ${img.file}.`);
     // Outputs of an earlier run of this image would no longer match its report entry.
     await rm(dir, { recursive: true, force: true });
     const pixels = await step('decode', async () => {
       const staged = await deps.session.stageFile(img.input, img.file);
-      assetId = (await openImage(deps.session.root, staged.id, 256, { name: img.input })).asset.id;
-      return (await ensureDecoded(deps.session.root, assetId)).pixels;
+      assetId = (await openImage(assets, staged.id, 256, { name: img.input })).asset.id;
+      return (await assets.ensureDecoded(assetId)).pixels;
     });
     const id = assetId!;
     let t = performance.now();
-    const found = await step('detect', () => detect(deps.ctx, { assetId: id, text: s.select, packId: deps.packs.gdino.packId }, deps));
+    const found = await step('detect', () => detect(deps.ctx, { assetId: id, text: s.select, packId: deps.packs.gdino.packId }));
     timings.detect = ms(t);
     entry.detections = found.detections.map((d) => ({ label: d.label, score: d.score, box: [d.box.x0, d.box.y0, d.box.x1, d.box.y1] }));
     await mkdir(dir, { recursive: true });
@@ -66,7 +66,7 @@ export async function processImage(img: PlannedImage, sha: string | null, deps: 
     t = performance.now();
     const mask: Mask = { width: pixels.width, height: pixels.height, data: new Uint8Array(pixels.width * pixels.height) };
     for (const d of found.detections) {
-      const r = await step('segment', () => deps.segment.segmentFullRes(deps.ctx, { assetId: id, points: [], box: d.box, packId: deps.packs.sam.packId }));
+      const r = await step('segment', () => segment.segmentFullRes(deps.ctx, { assetId: id, points: [], box: d.box, packId: deps.packs.sam.packId }));
       for (let i = 0; i < mask.data.length; i++) if (r.mask[i]) mask.data[i] = 255;
     }
     timings.segment = ms(t);
@@ -88,7 +88,7 @@ export async function processImage(img: PlannedImage, sha: string | null, deps: 
     const code = entry.flagged ? 'FLAGGED' : err instanceof AnyfillError ? err.code : 'INTERNAL';
     return { ...finish('failed'), error: { code, message: err instanceof Error ? err.message : String(err) } };
   } finally {
-    if (assetId) forgetAsset(assetId);
+    if (assetId) assets.forget(assetId);
   }
 }
 

@@ -4,11 +4,7 @@
 // previous report, so the next run picks up exactly where this one stopped.
 import { mkdir } from 'node:fs/promises';
 import { AnyfillError } from '../../src-shared/contract/errors';
-import { resolveCacheDir, resolveRecoveryDir } from '../common/paths';
-import type { EngineContext } from '../engine/engine-context';
-import { InferenceQueue } from '../engine/runtime/inference-queue';
-import { SessionPool } from '../engine/runtime/session-pool';
-import { SegmentService } from '../engine/segment/segment-service';
+import { standaloneContext } from '../engine/standalone-context';
 import { createSessionDir } from '../host/session-dir';
 import { processImage, type Phase } from './pipeline';
 import { eraserMethod } from '../engine/erase/eraser-pack';
@@ -44,12 +40,11 @@ export async function runBatch(o: BatchOptions, onEvent: (e: BatchEvent) => void
   onEvent({ type: 'start', total: images.length, ignored, method: settings.method });
   await save();
 
-  const queue = new InferenceQueue();
-  const pool = new SessionPool({ queue });
   const session = await createSessionDir();
-  const segment = new SegmentService({ queue, pool });
-  const ctx: EngineContext = { sessionDir: session.root, modelsDir: o.modelsDir, cacheDir: resolveCacheDir(), recoveryDir: resolveRecoveryDir(), host: 'cli', emit: () => undefined };
-  const deps = { session, ctx, segment, packs, outDir: o.outDir, settings, modelsDir: o.modelsDir, pool, queue, ...(o.signal ? { signal: o.signal } : {}) };
+  const ctx = standaloneContext(session.root, o.modelsDir);
+  const { segment, runtime } = ctx.services;
+  const pool = runtime.sessionPool;
+  const deps = { session, ctx, packs, outDir: o.outDir, settings, modelsDir: o.modelsDir, pool, queue: runtime.inferenceQueue, ...(o.signal ? { signal: o.signal } : {}) };
   try {
     for (const [i, img] of images.entries()) {
       if (o.signal?.aborted) throw new AnyfillError('CANCELLED', 'The batch was interrupted.');

@@ -8,12 +8,11 @@ import { DEFAULT_EXPORT_CHOICES } from '../../src-shared/contract/export-payload
 import type { AssetId } from '../../src-shared/document/ids';
 import type { EditorDocument } from '../../src-shared/document/types';
 import { planExport, planFiles } from '../../src-shared/export/file-names';
-import { resolveCacheDir, resolveModelsDir, resolveRecoveryDir } from '../common/paths';
-import type { EngineContext } from '../engine/engine-context';
+import { resolveModelsDir } from '../common/paths';
 import { exportLayersToFolder } from '../engine/export/export-folder';
-import { forgetAsset } from '../engine/images/asset-store';
 import { hardenSharp } from '../engine/images/harden-sharp';
 import { loadProject } from '../engine/project/load-project';
+import { standaloneContext } from '../engine/standalone-context';
 import { createSessionDir } from '../host/session-dir';
 import { STR, commandIo, largeHint, parseCommandArgs, type Out } from './command-args';
 
@@ -30,10 +29,10 @@ export async function runExport(argv: string[], out: { stdout?: Out; stderr?: Ou
   if (typeof args === 'number') return args;
   hardenSharp();
   const session = await createSessionDir();
-  const ctx: EngineContext = { sessionDir: session.root, modelsDir: resolveModelsDir(), cacheDir: resolveCacheDir(), recoveryDir: resolveRecoveryDir(), host: 'cli', emit: () => undefined };
+  const ctx = standaloneContext(session.root, resolveModelsDir());
   const opened: AssetId[] = [];
   try {
-    const project = await loadProject(session.root, path.resolve(args.project), 256, { allowLarge: args['allow-large'] ?? false }).catch((err: unknown) => Promise.reject(largeHint(err)));
+    const project = await loadProject(ctx.services.assets, path.resolve(args.project), 256, { allowLarge: args['allow-large'] ?? false }).catch((err: unknown) => Promise.reject(largeHint(err)));
     opened.push(...project.assets.map((a) => a.asset.id));
     for (const n of project.notices) io.stderr.write(`anyfill export: ${n}\n`);
     const dir = path.resolve(args.out);
@@ -47,7 +46,7 @@ export async function runExport(argv: string[], out: { stdout?: Out; stderr?: Ou
     io.fail(err.message);
     return 1;
   } finally {
-    for (const id of opened) forgetAsset(id);
+    for (const id of opened) ctx.services.assets.forget(id);
     await session.dispose();
   }
 }

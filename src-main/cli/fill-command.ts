@@ -9,14 +9,13 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import type { AssetId } from '../../src-shared/document/ids';
-import { ensureDecoded, forgetAsset } from '../engine/images/asset-store';
+import type { AssetStore } from '../engine/images/asset-store';
 import { openImage } from '../engine/images/open-image';
 import type { Pixels } from '../engine/images/pixels';
 import { removeFill, type RequestedMethod } from '../engine/erase';
-import { InferenceQueue } from '../engine/runtime/inference-queue';
-import { SessionPool } from '../engine/runtime/session-pool';
 import { resolveModelsDir } from '../common/paths';
-import { pastePatch } from '../engine/fill/patch';
+import { createEngineServices } from '../engine/services';
+import { pastePatch } from '../engine/images/paste-patch';
 import type { FillProgress } from '../engine/fill/types';
 import { createSessionDir, type SessionDir } from '../host/session-dir';
 import { largeHint } from './command-args';
@@ -35,11 +34,11 @@ export async function runFillCommand(argv: string[]): Promise<number> {
   }
   const session = await createSessionDir();
   const opened: AssetId[] = [];
-  const queue = new InferenceQueue();
-  const pool = new SessionPool({ queue });
+  const { assets, runtime } = createEngineServices(session.root);
+  const { sessionPool: pool, inferenceQueue: queue } = runtime;
   try {
-    const image = await load(session, args.image, opened, args.allowLarge);
-    const maskPixels = await load(session, args.mask, opened, args.allowLarge);
+    const image = await load(session, assets, args.image, opened, args.allowLarge);
+    const maskPixels = await load(session, assets, args.mask, opened, args.allowLarge);
     if (maskPixels.width !== image.width || maskPixels.height !== image.height) {
       throw new AnyfillError('BAD_REQUEST', `The mask is ${maskPixels.width}×${maskPixels.height} but the image is ${image.width}×${image.height} (upright, after EXIF orientation); they must be the same size.`);
     }
@@ -56,17 +55,17 @@ export async function runFillCommand(argv: string[]): Promise<number> {
     console.error(`anyfill fill: ${err.message}`);
     return 1;
   } finally {
-    for (const id of opened) forgetAsset(id);
+    for (const id of opened) assets.forget(id);
     await pool.releaseAll();
     await session.dispose();
   }
 }
 
-async function load(session: SessionDir, file: string, opened: AssetId[], allowLarge: boolean): Promise<Pixels> {
+async function load(session: SessionDir, assets: AssetStore, file: string, opened: AssetId[], allowLarge: boolean): Promise<Pixels> {
   const staged = await session.stageFile(path.basename(file), path.resolve(file));
-  const { asset } = await openImage(session.root, staged.id, 256, { name: path.basename(file), allowLarge }).catch((err: unknown) => Promise.reject(largeHint(err)));
+  const { asset } = await openImage(assets, staged.id, 256, { name: path.basename(file), allowLarge }).catch((err: unknown) => Promise.reject(largeHint(err)));
   opened.push(asset.id);
-  return (await ensureDecoded(session.root, asset.id)).pixels;
+  return (await assets.ensureDecoded(asset.id)).pixels;
 }
 
 /** Coverage per pixel: alpha when the mask has transparency, else the first channel. */

@@ -5,7 +5,7 @@ import { runInfo } from './info-command';
 import { runModels } from './models-command';
 import { deviceFor } from '../engine/runtime/execution-providers';
 import { verifyAndLoad } from '../engine/models/load-check';
-import { inferenceQueue, sessionPool } from '../engine/runtime/engine-runtime';
+import { createEngineRuntime } from '../engine/runtime/engine-runtime';
 import { runStandins } from './standins-command';
 import { runDetect } from './detect-command';
 import { runSegment } from './segment-command';
@@ -85,7 +85,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'models':
         return await runModels(rest, {
           deviceOf: deviceFor,
-          verify: (dir, id) => verifyAndLoad(dir, id, { pool: sessionPool, queue: inferenceQueue }),
+          verify: (dir, id) => {
+            const { sessionPool: pool, inferenceQueue: queue } = createEngineRuntime();
+            return verifyAndLoad(dir, id, { pool, queue }).finally(() => pool.releaseAll());
+          },
         });
       case 'segment':
         return await runSegment(rest);

@@ -6,8 +6,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Mask } from '../../src-shared/masks';
 import { resolveModelsDir } from '../common/paths';
-import type { Patch } from '../engine/diffusion/blend';
 import { inpaintPixels } from '../engine/diffusion/inpaint-service';
+import { pastePatch } from '../engine/images/paste-patch';
 import type { Pixels } from '../engine/images/pixels';
 import { InferenceQueue } from '../engine/runtime/inference-queue';
 import { SessionPool } from '../engine/runtime/session-pool';
@@ -42,7 +42,7 @@ export async function runInpaint(argv: string[], io: { stdout?: Out; stderr?: Ou
     const index = (seed: number) => (seed - settings.seed + 0x100000000) % 0x100000000;
     for (const v of out.variants) {
       const file = path.resolve(variantPath(values.out, index(v.seed), settings.variants));
-      await sharp(composite(image, v.patch), { raw: { width: image.width, height: image.height, channels: image.channels } }).toFile(file);
+      await sharp(pastePatch(image, v.patch), { raw: { width: image.width, height: image.height, channels: image.channels } }).toFile(file);
       stdout.write(`${file}: seed ${v.seed}\n`);
     }
     for (const w of out.withheld) stdout.write(`${path.resolve(variantPath(values.out, index(w.seed), settings.variants))}: seed ${w.seed} withheld by the safety checker (not written)\n`);
@@ -62,19 +62,4 @@ function toMask(p: Pixels): Mask {
   const data = new Uint8Array(p.width * p.height);
   for (let i = 0; i < data.length; i++) data[i] = Math.round((p.data[i * p.channels]! + p.data[i * p.channels + 1]! + p.data[i * p.channels + 2]!) / 3);
   return { width: p.width, height: p.height, data };
-}
-
-/** The patch over the image (source-over, rounded); pixels where alpha is 0 keep their bytes. */
-export function composite(image: Pixels, patch: Patch): Buffer {
-  const out = Buffer.from(image.data);
-  const ch = image.channels;
-  for (let y = 0; y < patch.height; y++)
-    for (let x = 0; x < patch.width; x++) {
-      const s = (y * patch.width + x) * 4;
-      const a = patch.rgba[s + 3]! / 255;
-      if (a === 0) continue;
-      const d = ((patch.y + y) * image.width + patch.x + x) * ch;
-      for (let c = 0; c < 3; c++) out[d + c] = Math.round(patch.rgba[s + c]! * a + out[d + c]! * (1 - a));
-    }
-  return out;
 }

@@ -8,12 +8,12 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import type { AssetId } from '../../src-shared/document/ids';
-import { resolveCacheDir, resolveModelsDir, resolveRecoveryDir } from '../common/paths';
+import { resolveModelsDir } from '../common/paths';
 import { detect } from '../engine/detect/detect';
 import type { EngineContext } from '../engine/engine-context';
 import { openImage } from '../engine/images/open-image';
-import { SegmentService } from '../engine/segment/segment-service';
 import type { PromptBox, PromptPoint } from '../engine/segment/types';
+import { standaloneContext } from '../engine/standalone-context';
 import { createSessionDir } from '../host/session-dir';
 import { largeHint } from './command-args';
 
@@ -29,11 +29,11 @@ export async function runSegment(argv: string[]): Promise<number> {
     return 2;
   }
   const session = await createSessionDir();
-  const service = new SegmentService();
+  const ctx = standaloneContext(session.root, resolveModelsDir(args.models));
+  const service = ctx.services.segment;
   try {
     const staged = await session.stageFile(path.basename(args.image), path.resolve(args.image));
-    const { asset } = await openImage(session.root, staged.id, 256, { name: path.basename(args.image), allowLarge: args.allowLarge }).catch((err: unknown) => Promise.reject(largeHint(err)));
-    const ctx: EngineContext = { sessionDir: session.root, modelsDir: resolveModelsDir(args.models), cacheDir: resolveCacheDir(), recoveryDir: resolveRecoveryDir(), host: 'cli', emit: () => undefined };
+    const { asset } = await openImage(ctx.services.assets, staged.id, 256, { name: path.basename(args.image), allowLarge: args.allowLarge }).catch((err: unknown) => Promise.reject(largeHint(err)));
     const mask = new Uint8Array(asset.width * asset.height);
     for (const prompt of await prompts(ctx, asset.id, args)) {
       const r = await service.segmentFullRes(ctx, { assetId: asset.id, ...prompt, ...(args.pack ? { packId: args.pack } : {}) });

@@ -1,5 +1,6 @@
 // Runs in: engine process. What every engine handler receives besides its request.
 import type { EngineChannelName, EventName, EventOf, ParsedRequestOf, ResponseOf } from '../../src-shared/contract/contract';
+import type { EngineServices } from './services';
 
 export interface EngineContext {
   /**
@@ -14,6 +15,8 @@ export interface EngineContext {
   readonly recoveryDir: string;
   readonly host: 'electron' | 'browser' | 'cli';
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
+  /** What the engine keeps between requests (assets, runtime, SAM, jobs, downloads): services.ts. */
+  readonly services: EngineServices;
 }
 
 export type EngineHandler<C extends EngineChannelName> = (

@@ -7,6 +7,7 @@ import { createDispatcher } from './dispatcher';
 import { createEngineHandlers } from './handlers/index';
 import { hardenSharp } from './images/harden-sharp';
 import type { EngineContext } from './engine-context';
+import { createEngineServices } from './services';
 import { PING, PONG, type WireEvent } from '../../src-shared/contract/wire';
 
 function main(): void {
@@ -26,6 +27,7 @@ function main(): void {
     recoveryDir,
     host,
     emit: (event, payload) => transport.send({ t: 'evt', event, payload } satisfies WireEvent),
+    services: createEngineServices(sessionDir),
   };
   const dispatch = createDispatcher(createEngineHandlers(), ctx);
   transport.onMessage((message) => {

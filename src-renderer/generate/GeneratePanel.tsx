@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useJobs } from '../jobs/job-store';
 import { openModelManager } from '../models/model-actions';
 import { useModels } from '../models/models-store';
+import { hasInstalledEraser, installedSdPacks } from '../../src-shared/models/installed';
 import { GenerateAdvanced } from './GenerateAdvanced';
 import { generateFill, removeObject } from './generate-actions';
 import { growNote, setGenerateSettings, useGenerateSettings } from './generate-settings';
@@ -18,8 +19,8 @@ const NO_PACK = 'Generative fill needs a Stable Diffusion inpainting model: open
 export function GeneratePanel() {
   const target = useTargetSelection();
   const prompt = useGenerateSettings((s) => s.prompt);
-  const sdPacks = useModels((s) => s.packs?.filter((p) => p.family === 'sd-inpaint' && p.state === 'installed').map((p) => p.id).join(',') ?? '');
-  const eraser = useModels((s) => s.packs?.some((p) => p.family === 'eraser' && p.state === 'installed') ?? false);
+  const sdPacks = useModels((s) => installedSdPacks(s.packs).join(','));
+  const eraser = useModels((s) => hasInstalledEraser(s.packs));
   const running = useJobs((s) => s.jobs.length > 0);
   const plan = useGenerate((s) => (s.plan && s.plan.selection === target ? s.plan : null));
   const notice = useGenerate((s) => s.promptNotice);

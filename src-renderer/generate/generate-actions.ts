@@ -20,10 +20,11 @@ import { promptNotice, REMOVAL } from './prompts';
 import { stampNow } from '../pipeline/app-version';
 import { inpaintProvenance, type InpaintSent, type Stamp } from '../pipeline/provenance-build';
 import { imageLayerOf } from '../selection/geometry';
+import { hasInstalledEraser, installedSdPacks as sharedInstalledSdPacks } from '../../src-shared/models/installed';
 
 /** Installed generative-fill (SD inpainting) packs, from the model list the app keeps. */
 export function installedSdPacks(): string[] {
-  return getModels().packs?.filter((p) => p.family === 'sd-inpaint' && p.state === 'installed').map((p) => p.id) ?? [];
+  return sharedInstalledSdPacks(getModels().packs);
 }
 
 export const canGenerate = (): boolean => getState().document !== null && getJobs().length === 0 && fillTarget() !== null && installedSdPacks().length > 0;
@@ -34,7 +35,7 @@ export function generateFill(): Promise<void> {
 }
 
 /** An installed learned eraser (MI-GAN, LaMa), which Remove prefers: seconds on a CPU where SD takes minutes. */
-export const hasEraser = (): boolean => getModels().packs?.some((p) => p.family === 'eraser' && p.state === 'installed') ?? false;
+export const hasEraser = (): boolean => hasInstalledEraser(getModels().packs);
 
 /**
  * Remove: the learned eraser when installed (Shift+click asks for SD removal instead), else the SD removal

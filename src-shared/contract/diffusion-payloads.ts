@@ -6,13 +6,9 @@ import { SelectionLayerSchema } from '../document/selection';
 import { PackIdSchema } from '../models/catalog-schema';
 import { AssetInfoSchema, SessionFileSchema } from './payloads';
 import { packFiles, PixelSha256Schema, resultHashes } from './provenance-payloads';
-import { RectSchema } from './segment-payloads';
+import { MaskGrowSchema, RectSchema, SchedulerNameSchema } from '../document/value-schemas';
 
-export const SCHEDULER_NAMES = ['ddim', 'pndm', 'euler-a', 'dpmpp-2m-karras', 'lcm'] as const;
-export const SchedulerNameSchema = z.enum(SCHEDULER_NAMES);
-
-/** Pixels a generative fill grows its mask by (the editor's default is 4). */
-export const MaskGrowSchema = z.number().int().min(0).max(64);
+export { MaskGrowSchema, SCHEDULER_NAMES, SchedulerNameSchema } from '../document/value-schemas';
 
 const SizeSchema = z.object({ width: z.number().int().positive(), height: z.number().int().positive() });
 

@@ -6,7 +6,9 @@ import { SelectionLayerSchema } from '../document/selection';
 import { AnyfillErrorSchema } from './errors';
 import { AssetInfoSchema, SessionFileSchema } from './payloads';
 import { packFiles, resultHashes } from './provenance-payloads';
-import { RectSchema } from './segment-payloads';
+import { FillMethodSchema, RectSchema } from '../document/value-schemas';
+
+export { FillMethodSchema } from '../document/value-schemas';
 
 export const JobKindSchema = z.enum(['fill', 'inpaint', 'outpaint']);
 
@@ -30,8 +32,7 @@ export const JobProgressSchema = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 
-/** migan, lama: the learned erasers (when their packs are installed). */
-export const FillMethodSchema = z.enum(['patchmatch', 'telea', 'migan', 'lama']);
+/** migan: the learned eraser (when its pack is installed). */
 export const FillRequestSchema = z
   .object({
     jobId: JobIdSchema,

@@ -26,5 +26,3 @@ export const LayerClearResultSchema = z.object({
   pixels: z.number().int().min(0),
 });
 
-export type LayerClearRequest = z.infer<typeof LayerClearRequestSchema>;
-export type LayerClearResult = z.infer<typeof LayerClearResultSchema>;

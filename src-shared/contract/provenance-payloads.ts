@@ -2,13 +2,9 @@
 // log: pixel fingerprints of the input and each result, and the sha256 of every file of the model pack.
 // Optional everywhere, so an older engine's results still parse.
 import { z } from 'zod';
-import { Sha256Schema as Sha256Hex } from '../models/catalog-schema';
+import { PackFileHashSchema, PixelSha256Schema } from '../document/value-schemas';
 
-export const PackFileHashSchema = z.object({ path: z.string().max(400), sha256: Sha256Hex });
-export type PackFileHash = z.infer<typeof PackFileHashSchema>;
-
-/** sha256 of decoded pixel bytes (8-bit, interleaved, row-major, no header). */
-export const PixelSha256Schema = Sha256Hex;
+export { PackFileHashSchema, PixelSha256Schema, type PackFileHash } from '../document/value-schemas';
 
 /** Fields a result carries: the input's pixel hash and, for a single result, the result's. */
 export const resultHashes = {

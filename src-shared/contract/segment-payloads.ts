@@ -3,25 +3,12 @@
 import { z } from 'zod';
 import { AssetIdSchema } from '../document/ids';
 import { PackIdSchema } from '../models/catalog-schema';
+import { EncodedLogitsSchema, PlacementSchema, PromptBoxSchema, PromptPointSchema, RectSchema } from '../document/value-schemas';
 import { SessionFileSchema } from './payloads';
 
+export { EncodedLogitsSchema, PlacementSchema, PromptBoxSchema, PromptPointSchema, RectSchema } from '../document/value-schemas';
+
 const CacheHitSchema = z.enum(['memory', 'disk', 'computed']);
-export const RectSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
-
-/** label 1 = include, 0 = exclude; upright image pixels (after EXIF orientation). */
-export const PromptPointSchema = z.object({ x: z.number(), y: z.number(), label: z.union([z.literal(0), z.literal(1)]) });
-export const PromptBoxSchema = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
-
-/**
- * 256×256 Int8 logits (logit = q / scale) as gradient-predicted residuals, raw-DEFLATEd, base64 so the
- * same JSON crosses Electron IPC and the browser host's WebSocket. See src-main/engine/segment/types.ts.
- */
-export const EncodedLogitsSchema = z.object({
-  encoding: z.literal('i8-grad-deflate-raw'),
-  size: z.literal(256),
-  scale: z.union([z.literal(16), z.literal(4), z.literal(1)]),
-  base64: z.string().max(100_000),
-});
 
 const ResultIdSchema = z.string().regex(/^r_[A-Za-z0-9_-]{6,64}$/);
 
@@ -52,15 +39,6 @@ export const SegmentRunRequestSchema = z
     candidateLogits: z.enum(['all', 'chosen']).optional(),
   })
   .strict();
-
-export const PlacementSchema = z.object({
-  kind: z.enum(['sam1-crop', 'stretch']),
-  width: z.number().int(),
-  height: z.number().int(),
-  crop: z.object({ width: z.number(), height: z.number() }),
-  /** The image's part of the 256 grid: drawImage(lowRes, sourceRect → 0, 0, width, height). */
-  sourceRect: RectSchema,
-});
 
 export const SegmentRunResultSchema = z.object({
   resultId: ResultIdSchema,

@@ -3,11 +3,9 @@
 // to show the steps, export them as JSON and re-run them for the same bytes. No pixels: the document
 // stays small (a SAM selection's logits are a few KB and are what the mask replays from).
 import { z } from 'zod';
-import { MaskGrowSchema, SchedulerNameSchema } from '../contract/diffusion-payloads';
-import { FillMethodSchema } from '../contract/job-payloads';
-import { PackFileHashSchema, PixelSha256Schema } from '../contract/provenance-payloads';
 import { AssetIdSchema } from './ids';
 import { SelectionLayerSchema } from './selection';
+import { FillMethodSchema, MaskGrowSchema, PackFileHashSchema, PixelSha256Schema, SchedulerNameSchema } from './value-schemas';
 
 export const ProvenanceKindSchema = z.enum(['content-aware-fill', 'generative-fill', 'remove', 'outpaint']);
 export type ProvenanceKind = z.infer<typeof ProvenanceKindSchema>;

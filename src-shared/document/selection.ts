@@ -4,8 +4,8 @@
 // result's compact low-res logits, then magic-wand clicks, then the strokes, then the operations, replayed in that order at any
 // resolution (preview in the renderer, full size in the engine) with the pure code in src-shared/masks.
 import { z } from 'zod';
-import { EncodedLogitsSchema, PlacementSchema, PromptBoxSchema, PromptPointSchema } from '../contract/segment-payloads';
 import { AssetIdSchema, LayerIdSchema } from './ids';
+import { EncodedLogitsSchema, PlacementSchema, PromptBoxSchema, PromptPointSchema } from './value-schemas';
 import { WandStepSchema } from './wand';
 
 export const MaskOpSchema = z.discriminatedUnion('kind', [

@@ -5,22 +5,10 @@
 // idempotent (overlapping segments and joints never build up), erase with the same hard brush exactly
 // undoes add, and a replay gives the same mask whatever the pointer-event density was.
 import { type Dirty, emptyDirty, paintSegment, toRect } from './capsule';
-import { type Mask, type Rect, createMask } from './mask';
+import { createMask } from './mask';
+import type { BrushOptions, Mask, Point, Rect } from './types';
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface BrushOptions {
-  /** Pixels, in the coordinates of the mask being painted. */
-  radius: number;
-  /** 1: hard edge (coverage is exactly 0 or 255); 0: soft all the way from the centre. */
-  hardness: number;
-  mode: 'add' | 'erase';
-  /** 0..1, default 1: the most coverage this stroke adds (or removes). */
-  opacity?: number;
-}
+export type { BrushOptions, Point } from './types';
 
 export interface BrushStamp extends BrushOptions, Point {}
 

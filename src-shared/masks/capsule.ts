@@ -2,8 +2,7 @@
 // to b, painted by distance to the segment, i.e. stamping at zero spacing: no gaps or scallops however
 // far apart pointer events are. Each row visits only the span the capsule crosses there, so a long
 // diagonal segment costs its area, not its bounding box. Pixel centres are at +0.5.
-import type { BrushOptions, Point } from './brush';
-import type { Mask, Rect } from './mask';
+import type { BrushOptions, Mask, Point, Rect } from './types';
 
 /** Dirty-rect accumulator: minX, minY, maxX, maxY of pixels whose value changed. */
 export type Dirty = [number, number, number, number];

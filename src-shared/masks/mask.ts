@@ -3,21 +3,9 @@
 // process boundary as one transferable buffer. "Selected" always means coverage >= 128 (SELECTED).
 // Every operation returns a new mask unless its name says it edits in place (the brush).
 import { countSelectedIn, firstSetIn, lastSetIn, nonZeroBounds, wordsOf } from './scan';
+import type { Mask, Rect } from './types';
 
-export interface Mask {
-  width: number;
-  height: number;
-  /** Row-major coverage, length width * height. */
-  data: Uint8Array;
-}
-
-/** Integer pixel rectangle; width and height are > 0 wherever one is returned. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Mask, Rect } from './types';
 
 /** Coverage at or above which a pixel counts as selected (connectivity, distances, area). */
 export const SELECTED = 128;

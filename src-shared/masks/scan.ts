@@ -2,7 +2,7 @@
 // row's first and last set byte, and how many bytes are selected, 4 bytes at a time where the bytes are
 // aligned (an allocated mask always is). The overlay does this in the frame that shows a click's mask; the
 // engine before every fill, crop plan and Select Everything instance.
-import type { Mask } from './mask';
+import type { Mask } from './types';
 
 /** The mask's bytes as 32-bit words when they are aligned. */
 export function wordsOf(data: Uint8Array): Uint32Array | null {

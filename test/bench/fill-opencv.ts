@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { runFill } from '../../src-main/engine/fill/fill-client';
-import { pastePatch } from '../../src-main/engine/fill/patch';
+import { pastePatch } from '../../src-main/engine/images/paste-patch';
 import { blobMask } from '../helpers/fill-metrics';
 import { SHARED_IMAGES } from '../helpers/images';
 

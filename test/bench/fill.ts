@@ -13,7 +13,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { removeFill } from '../../src-main/engine/erase';
 import { runFill } from '../../src-main/engine/fill/fill-client';
-import { pastePatch } from '../../src-main/engine/fill/patch';
+import { pastePatch } from '../../src-main/engine/images/paste-patch';
 import type { FillMethod, FillRequest, FillResult } from '../../src-main/engine/fill/types';
 import { InferenceQueue } from '../../src-main/engine/runtime/inference-queue';
 import { SessionPool } from '../../src-main/engine/runtime/session-pool';

@@ -12,7 +12,7 @@ import { modelRoles } from '../../src-main/engine/runtime/contracts';
 import { InferenceQueue } from '../../src-main/engine/runtime/inference-queue';
 import { openSession } from '../../src-main/engine/runtime/open-session';
 import { warmUp } from '../../src-main/engine/runtime/warm-up';
-import { gdinoWarmUpHints } from '../../src-main/engine/detect/warm-up-size';
+import { gdinoWarmUpHints } from '../../src-main/engine/models/warm-up-hints';
 import { writeStandins } from '../../src-main/standins/index';
 import { repoRoot } from '../helpers/browser-host-process';
 import { startHubServer } from '../helpers/hub-server';

@@ -4,13 +4,15 @@
 import { readFile } from 'node:fs/promises';
 import type { EditorDocument } from '../../src-shared/document/types';
 import { hardenSharp } from '../../src-main/engine/handlers';
+import { AssetStore } from '../../src-main/engine/images/asset-store';
 import { saveProject } from '../../src-main/engine/project/save-project';
 
 async function main(): Promise<void> {
   const [sessionDir, docFile, target] = process.argv.slice(2) as [string, string, string];
   hardenSharp();
   const document = JSON.parse(await readFile(docFile, 'utf8')) as EditorDocument;
-  for (let n = 2; ; n++) await saveProject(sessionDir, { ...document, name: `Version ${n}` }, target, { backup: true });
+  const store = new AssetStore(sessionDir);
+  for (let n = 2; ; n++) await saveProject(store, { ...document, name: `Version ${n}` }, target, { backup: true });
 }
 
 void main().catch((err: unknown) => {

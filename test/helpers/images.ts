@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import type { EventName, EventOf } from '../../src-shared/contract/contract';
 import { newStagedFileId, type StagedFileId } from '../../src-shared/document/ids';
 import type { EngineContext } from '../../src-main/engine/engine-context';
+import { createEngineServices, type ServiceOptions } from '../../src-main/engine/services';
 
 export { SHARED_IMAGES } from './shared-images';
 
@@ -23,7 +24,8 @@ export interface TestSession {
   cleanup(): Promise<void>;
 }
 
-export async function makeSession(): Promise<TestSession> {
+/** A session folder and an engine context over it with its own services (nothing shared between sessions). */
+export async function makeSession(options: ServiceOptions = {}): Promise<TestSession> {
   const dir = await mkdtemp(path.join(tmpdir(), 'anyfill-engine-'));
   await mkdir(path.join(dir, 'inbox'));
   const events: RecordedEvent[] = [];
@@ -34,6 +36,7 @@ export async function makeSession(): Promise<TestSession> {
     recoveryDir: path.join(dir, 'recovery'),
     host: 'cli',
     emit: (event, payload) => void events.push({ event, payload }),
+    services: createEngineServices(dir, options),
   };
   return {
     dir,

@@ -40,7 +40,7 @@ export async function sceneFile(scene: Scene, format: SceneFormat): Promise<Buff
 /** Opens the file through image.open's pipeline in the test session; returns its asset id. */
 export async function openFile(session: TestSession, bytes: Uint8Array): Promise<AssetId> {
   const fileId = await session.stage(bytes);
-  return (await openImage(session.dir, fileId, 256)).asset.id;
+  return (await openImage(session.ctx.services.assets, fileId, 256)).asset.id;
 }
 
 /** IoU of two masks where any non-zero value is inside. */

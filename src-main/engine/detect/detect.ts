@@ -5,10 +5,8 @@ import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import type { AssetId } from '../../../src-shared/document/ids';
 import type { EngineContext } from '../engine-context';
-import { ensureDecoded } from '../images/asset-store';
 import type { Pixels } from '../images/pixels';
 import { resolvePackFile } from '../models/pack-files';
-import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
 import type { InferenceQueue } from '../runtime/inference-queue';
 import type { SessionPool } from '../runtime/session-pool';
 import { loadTokenizer } from './bert-tokenizer';
@@ -50,16 +48,17 @@ export interface DetectResult {
 
 export interface DetectDeps {
   modelsDir: string;
-  /** Default: the engine's shared pool and queue. */
-  pool?: SessionPool;
-  queue?: InferenceQueue;
+  /** The process's pool and queue (engine/services.ts, or the CLI's own). */
+  pool: SessionPool;
+  queue: InferenceQueue;
   signal?: AbortSignal;
 }
 
-export async function detect(ctx: EngineContext, req: DetectRequest, deps: Omit<DetectDeps, 'modelsDir'> = {}): Promise<DetectResult> {
+export async function detect(ctx: EngineContext, req: DetectRequest): Promise<DetectResult> {
   promptPhrases(req.text); // an empty prompt fails before any decode
-  const { pixels } = await ensureDecoded(ctx.sessionDir, req.assetId);
-  return detectPixels(pixels, req, { ...deps, modelsDir: ctx.modelsDir });
+  const { assets, runtime } = ctx.services;
+  const { pixels } = await assets.ensureDecoded(req.assetId);
+  return detectPixels(pixels, req, { modelsDir: ctx.modelsDir, pool: runtime.sessionPool, queue: runtime.inferenceQueue });
 }
 
 // [Note: text detection] Phrases (lowercase, split on ".") are tokenised with the pack's BERT tokenizer and
@@ -71,7 +70,7 @@ export async function detectPixels(pixels: Pixels, req: DetectText, deps: Detect
   const words = promptPhrases(req.text);
   const thresholds = thresholdsOf(req);
   const manifest = await findGdinoPack(deps.modelsDir, req.packId);
-  const run = { pool: deps.pool ?? sessionPool, queue: deps.queue ?? inferenceQueue, signal: deps.signal };
+  const run = { pool: deps.pool, queue: deps.queue, signal: deps.signal };
   const [tokenizer, model, pre] = await Promise.all([
     loadTokenizer(deps.modelsDir, manifest),
     openGdino(deps.modelsDir, manifest, run.pool),

@@ -3,14 +3,9 @@
 // through it once, as diffusers does, and a flagged variant is withheld and reported — never returned as
 // the checker's blacked-out image (out_images is not read) nor as a "success". Packs without it are unchanged.
 import { AnyfillError } from '../../../src-shared/contract/errors';
-import { clipInput, type ClipPreprocess } from './clip-preprocess';
+import { clipInput } from './clip-preprocess';
 import { runSd, type RunDeps } from './sd-runs';
-import type { SdModel } from './sd-pack';
-
-export interface SafetyChecker {
-  model: SdModel;
-  preprocess: ClipPreprocess;
-}
+import type { SafetyChecker } from './types';
 
 /**
  * true when the checker flags the image. `decoded` is the VAE output [3,H,W] in about [−1,1]; `images`

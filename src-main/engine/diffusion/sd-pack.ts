@@ -4,27 +4,26 @@
 // from session metadata (model-contracts §5.2, §5.3, §7); an LCM pack (Optimum layout, 4-channel UNet with a
 // guidance embedding) opens the same way and runs through denoisers.ts. The optional safety checker is opened
 // and checked the same way when the pack has one (safety.ts), and an installed tiny VAE beside it (tiny-vae.ts).
-// A VAE encoder that samples in-graph opens as its repeatable copy (graph-rewrite/model-file.ts), so a seed
+// A VAE encoder that samples in-graph opens as its repeatable copy (models/model-file.ts), so a seed
 // gives the same bytes every run.
 import { promises as fs } from 'node:fs';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import { PackIdSchema, type PackManifest } from '../../../src-shared/models/catalog-schema';
 import { loadCatalog } from '../models/catalog';
-import { modelFileFor } from '../models/graph-rewrite/model-file';
+import { modelFileFor } from '../models/model-file';
 import { optionalPackFile, readManifest, resolvePackFile } from '../models/pack-files';
 import type { SessionPool } from '../runtime/session-pool';
 import { readClipPreprocess } from './clip-preprocess';
-import type { SafetyChecker } from './safety';
 import { parseScheduleConfig, SD15_SCHEDULE, type ScheduleConfig } from './schedulers/index';
-import { openSdModel, type SdModel, type SdModelRole } from './sd-model';
+import { openSdModel, type SdModelRole } from './sd-model';
 import { openTinyVae, type TinyVae } from './tiny-vae';
+import type { SafetyChecker, SdModel, SdRole } from './types';
+
+export type { SdModel, SdRole } from './types';
 
 export const NO_SD_PACK = 'No generative-fill model is installed: open Models… to download Stable Diffusion 1.5 inpainting.';
-export const SD_ROLES = ['textEncoder', 'unet', 'vaeEncoder', 'vaeDecoder'] as const;
-export type SdRole = (typeof SD_ROLES)[number];
-
-export type { SdModel };
+export const SD_ROLES = ['textEncoder', 'unet', 'vaeEncoder', 'vaeDecoder'] as const satisfies readonly SdRole[];
 
 export interface SdPack {
   packId: string;

@@ -9,7 +9,7 @@ import type { Tensor } from '../runtime/ort';
 import { runModel } from '../runtime/run-model';
 import type { SessionPool } from '../runtime/session-pool';
 import { inputTensor, readFloat32, type InputValues } from '../runtime/tensors';
-import type { SdModel } from './sd-pack';
+import type { SdModel } from './types';
 
 export interface RunDeps { pool: SessionPool; queue: InferenceQueue; signal?: AbortSignal }
 export interface Feed { values: InputValues; dims: readonly number[] }

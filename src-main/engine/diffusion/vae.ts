@@ -5,8 +5,9 @@
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import { LATENT_DOWN, scaled, VAE_SCALE } from './prepare';
 import { runSd, type RunDeps } from './sd-runs';
-import type { SdModel, SdPack } from './sd-pack';
+import type { SdPack } from './sd-pack';
 import { tinyDecode, tinyEncode } from './tiny-vae';
+import type { SdModel } from './types';
 
 export async function encodeImage(model: SdModel, image: Float32Array, width: number, height: number, deps: RunDeps): Promise<Float32Array> {
   const out = await runSd(model, { sample: { values: image, dims: [1, 3, height, width] } }, ['latent_sample', 'latent_parameters'], deps);

@@ -5,7 +5,6 @@ import { DEFAULT_EXPORT_CHOICES, type ExportChoices, type LayersManifest, type M
 import type { EditorDocument, ImageLayer, SelectionLayer } from '../../../src-shared/document/types';
 import { MANIFEST_FILE, planExport, type LayerFiles } from '../../../src-shared/export/file-names';
 import type { EngineContext } from '../engine-context';
-import { ensureDecoded } from '../images/asset-store';
 import { selectionMaskOffThread } from '../selection/mask-off-thread';
 import { compositeDocument, encodePng } from './composite-document';
 import { FolderWriter } from './folder-writer';
@@ -36,7 +35,7 @@ export async function exportLayersToFolder(
   await out.ready();
   // Made once, when first needed: cut-outs take what is seen, and composite.png and the PSD show it.
   let composite: Promise<Buffer> | undefined;
-  const visible = (): Promise<Buffer> => (composite ??= compositeDocument(ctx.sessionDir, document));
+  const visible = (): Promise<Buffer> => (composite ??= compositeDocument(ctx.services.assets, document));
   const layers: ManifestLayer[] = [];
   for (const [index, layer] of document.layers.entries()) {
     const files = plan.layers[index] ?? {};
@@ -50,12 +49,12 @@ export async function exportLayersToFolder(
     if (plan.composite) {
       // The first image's profile and EXIF: the document is that photo with edits on top.
       const first = document.layers.find((l) => l.kind === 'image');
-      const meta: SourceMeta = first ? await readSourceMeta(ctx.sessionDir, first.assetId) : {};
+      const meta: SourceMeta = first ? await readSourceMeta(ctx.services.assets, first.assetId) : {};
       const png = hasSourceMeta(meta) ? await encodeExportPng({ data: rgba, width: document.width, height: document.height, channels: 4 }, meta) : await encodePng(rgba, document.width, document.height);
       await out.write(plan.composite, png);
     }
     if (plan.psd) {
-      const psd = await buildLayeredPsd(ctx.sessionDir, document, rgba);
+      const psd = await buildLayeredPsd(ctx.services.assets, document, rgba);
       if (options.psdPath) await out.writeAt(options.psdPath, psd);
       else {
         await out.write(plan.psd, psd);
@@ -73,9 +72,9 @@ type Base = Pick<ManifestLayer, 'index' | 'id' | 'name' | 'visible'>;
 async function writeImage(ctx: EngineContext, out: FolderWriter, layer: ImageLayer, files: LayerFiles, base: Base): Promise<ManifestLayer> {
   const entry: ManifestLayer = { ...base, kind: 'image', file: files.image ?? null, x: layer.x, y: layer.y, width: layer.width, height: layer.height, opacity: layer.opacity };
   if (!files.image) return entry;
-  const { pixels } = await ensureDecoded(ctx.sessionDir, layer.assetId);
+  const { pixels } = await ctx.services.assets.ensureDecoded(layer.assetId);
   // An opened photo keeps its profile and EXIF; results (fills) are the engine's own sRGB pixels with neither.
-  const meta = await readSourceMeta(ctx.sessionDir, layer.assetId);
+  const meta = await readSourceMeta(ctx.services.assets, layer.assetId);
   await out.write(files.image, await encodeExportPng(pixels, meta));
   return { ...entry, width: pixels.width, height: pixels.height, ...(hasSourceMeta(meta) ? { sourceProfile: true } : {}) };
 }
@@ -89,7 +88,7 @@ async function writeSelection(
   base: Base,
   visible: () => Promise<Buffer>,
 ): Promise<ManifestLayer> {
-  const { pixels } = await ensureDecoded(ctx.sessionDir, layer.assetId);
+  const { pixels } = await ctx.services.assets.ensureDecoded(layer.assetId);
   const origin = selectionOrigin(doc, layer);
   const entry: ManifestLayer = { ...base, kind: 'selection', file: files.mask ?? null, ...origin, width: pixels.width, height: pixels.height, opacity: 1 };
   if (!files.mask && !files.cutout) return entry;

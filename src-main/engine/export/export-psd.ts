@@ -5,17 +5,17 @@
 // it as one), turning the layer on shows the cut-out, and hidden it leaves the merged image as it is.
 // Pixels are gathered here; the encoding runs in the export worker (psd-layers.ts).
 import type { EditorDocument } from '../../../src-shared/document/types';
-import { ensureDecoded } from '../images/asset-store';
+import type { AssetStore } from '../images/asset-store';
 import { selectionMaskOffThread } from '../selection/mask-off-thread';
 import { exportOffThread } from './export-off-thread';
 import type { PsdPart } from './psd-layers';
 import { selectionOrigin } from './selection-parts';
 
 /** The PSD file's bytes; `composite` is the document's RGBA composite (compositeDocument). */
-export async function buildLayeredPsd(sessionDir: string, doc: EditorDocument, composite: Buffer): Promise<Buffer> {
+export async function buildLayeredPsd(assets: AssetStore, doc: EditorDocument, composite: Buffer): Promise<Buffer> {
   const parts: PsdPart[] = [];
   for (const layer of doc.layers) {
-    const { pixels } = await ensureDecoded(sessionDir, layer.assetId);
+    const { pixels } = await assets.ensureDecoded(layer.assetId);
     if (layer.kind === 'image') parts.push({ kind: 'image', name: layer.name, x: layer.x, y: layer.y, opacity: layer.opacity, hidden: !layer.visible, pixels });
     else parts.push({ kind: 'selection', name: layer.name, origin: selectionOrigin(doc, layer), pixels, mask: await selectionMaskOffThread(layer, pixels) });
   }

@@ -4,7 +4,7 @@
 import sharp from 'sharp';
 import type { AssetId } from '../../../src-shared/document/ids';
 import { sourcePath } from '../images/asset-files';
-import { getAssetMeta } from '../images/asset-store';
+import type { AssetStore } from '../images/asset-store';
 import { uprightExif } from './exif';
 
 export interface SourceMeta {
@@ -14,11 +14,11 @@ export interface SourceMeta {
   exif?: Buffer;
 }
 
-export async function readSourceMeta(sessionDir: string, assetId: AssetId): Promise<SourceMeta> {
-  const meta = await getAssetMeta(sessionDir, assetId);
+export async function readSourceMeta(assets: AssetStore, assetId: AssetId): Promise<SourceMeta> {
+  const meta = await assets.meta(assetId);
   if (meta.format === 'bmp') return {}; // our own decoder: BMP colour spaces are not read
   // Header only; a file that was opened once can be read again, and failing here only loses metadata.
-  const m = await sharp(sourcePath(sessionDir, assetId), { limitInputPixels: false }).metadata().catch(() => null);
+  const m = await sharp(sourcePath(assets.sessionDir, assetId), { limitInputPixels: false }).metadata().catch(() => null);
   if (!m) return {};
   const out: SourceMeta = {};
   if (m.icc && isRgbProfile(m.icc)) out.icc = m.icc;

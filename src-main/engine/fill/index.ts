@@ -2,5 +2,5 @@
 // pastePatch are pure; runFill runs fillSync in a worker thread).
 export type { FillImage, FillMethod, FillPatch, FillProgress, FillRequest, FillResult } from './types';
 export { fillSync } from './fill';
-export { pastePatch } from './patch';
+export { pastePatch } from '../images/paste-patch';
 export { runFill, type RunFillOptions } from './fill-client';

@@ -1,7 +1,6 @@
-// Runs in: engine process and the fill worker thread (pure). Paste-back: the fill result becomes an
-// RGBA patch whose alpha is 255 on the mask and ramps down over a few pixels outside it, and
-// pastePatch composites it over the original (straight-alpha "over"), so everything beyond the ramp
-// keeps its exact bytes.
+// Runs in: engine process and the fill worker thread (pure). The fill result becomes an RGBA patch whose
+// alpha is 255 on the mask and ramps down over a few pixels outside it; pasting it back is
+// images/paste-patch.ts, so everything beyond the ramp keeps its exact bytes.
 import type { FillImage, FillPatch, Plane, Rect } from './types';
 
 /** Width of the blend ramp outside the mask: 2 px for small masks up to 8 px for large ones. */
@@ -37,28 +36,4 @@ export function buildPatch(image: FillImage, filled: Plane, crop: Rect, dist2: F
     }
   }
   return { ...rect, rgba };
-}
-
-/** The image with the patch composited over it (straight alpha, rounded); a new buffer. */
-export function pastePatch(image: FillImage, patch: FillPatch): Uint8Array {
-  const { width: w, channels: C } = image, out = image.data.slice();
-  for (let y = 0; y < patch.height; y++) {
-    for (let x = 0; x < patch.width; x++) {
-      const p = (y * patch.width + x) * 4, a = patch.rgba[p + 3]!;
-      if (a === 0) continue;
-      const o = ((patch.y + y) * w + patch.x + x) * C;
-      if (a === 255) {
-        for (let c = 0; c < 3; c++) out[o + c] = patch.rgba[p + c]!;
-        if (C === 4) out[o + 3] = 255;
-      } else if (C === 3) {
-        for (let c = 0; c < 3; c++) out[o + c] = Math.round((patch.rgba[p + c]! * a + out[o + c]! * (255 - a)) / 255);
-      } else {
-        // Over a transparent original, the original colour counts by its own alpha.
-        const below = (out[o + 3]! * (255 - a)) / 255, total = a + below;
-        for (let c = 0; c < 3; c++) out[o + c] = Math.round((patch.rgba[p + c]! * a + out[o + c]! * below) / total);
-        out[o + 3] = Math.round(total);
-      }
-    }
-  }
-  return out;
 }

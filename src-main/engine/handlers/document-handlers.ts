@@ -8,7 +8,7 @@ import { resolveInside, sessionRelative, writeFileAtomic } from '../images/sessi
 
 export const documentExportPng: EngineHandler<'document.exportPng'> = async (req, ctx) => {
   const doc = req.document;
-  const rgba = await compositeDocument(ctx.sessionDir, doc);
+  const rgba = await compositeDocument(ctx.services.assets, doc);
   const png = await encodePng(rgba, doc.width, doc.height);
 
   const id = newExportId();

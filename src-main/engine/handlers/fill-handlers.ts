@@ -4,30 +4,27 @@
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { EngineHandler } from '../engine-context';
 import { removeFill } from '../erase';
-import { ensureDecoded } from '../images/asset-store';
 import { createDerivedAsset } from '../images/derived-asset';
-import { jobQueue } from '../jobs/job-queue';
 import { nonEmptyMaskOffThread } from '../selection/mask-off-thread';
 import { packFileHashes, pixelSha256 } from '../provenance/hashes';
-import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
 
 export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
-  jobQueue.run(ctx, req.jobId, 'fill', async (job) => {
+  ctx.services.jobs.run(ctx, req.jobId, 'fill', async (job) => {
     if (req.selection.assetId !== req.assetId) {
       throw new AnyfillError('BAD_REQUEST', 'That selection was made on another image.', `${req.selection.assetId} ≠ ${req.assetId}`);
     }
     const started = performance.now();
     job.report(0, 1, 'Reading the selection');
-    const { pixels } = await ensureDecoded(ctx.sessionDir, req.assetId);
+    const { pixels } = await ctx.services.assets.ensureDecoded(req.assetId);
     const mask = await nonEmptyMaskOffThread(req.selection, pixels);
     const { result: patch, packId, device } = await removeFill(
       { image: { data: pixels.data, width: pixels.width, height: pixels.height, channels: pixels.channels }, mask: mask.data, method: req.method, seed: req.seed },
-      { modelsDir: ctx.modelsDir, pool: sessionPool, queue: inferenceQueue, signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase, p.last) },
+      { modelsDir: ctx.modelsDir, pool: ctx.services.runtime.sessionPool, queue: ctx.services.runtime.inferenceQueue, signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase, p.last) },
     );
     const method = patch.method;
     job.signal.throwIfAborted();
     const made = await createDerivedAsset(
-      ctx.sessionDir,
+      ctx.services.assets,
       { data: Buffer.from(patch.rgba.buffer, patch.rgba.byteOffset, patch.rgba.byteLength), width: patch.width, height: patch.height, channels: 4 },
       req.maxProxySide,
     );
@@ -36,4 +33,4 @@ export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
     return { ...made, x: patch.x, y: patch.y, method, seed: req.seed, ms: Math.round(performance.now() - started), ...model, ...hashes };
   });
 
-export const jobCancel: EngineHandler<'job.cancel'> = async (req) => ({ found: jobQueue.cancel(req.jobId) });
+export const jobCancel: EngineHandler<'job.cancel'> = async (req, ctx) => ({ found: ctx.services.jobs.cancel(req.jobId) });

@@ -69,4 +69,3 @@ export function createEngineHandlers(): EngineHandlers {
 }
 
 export { hardenSharp } from '../images/harden-sharp';
-export { resetAssetStoreForTests } from '../images/asset-store';

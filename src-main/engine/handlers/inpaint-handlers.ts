@@ -13,11 +13,9 @@ import { extensionForAspect } from '../diffusion/outpaint-plan';
 import { outpaintPixels } from '../diffusion/outpaint-service';
 import { stepPreviews } from '../diffusion/step-preview';
 import { removeAssetDir } from '../images/asset-files';
-import { ensureDecoded, forgetAsset } from '../images/asset-store';
 import { createDerivedAsset } from '../images/derived-asset';
 import type { Pixels } from '../images/pixels';
-import { jobQueue, type JobControl } from '../jobs/job-queue';
-import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
+import type { JobControl } from '../jobs/job-queue';
 import { nonEmptyMaskOffThread } from '../selection/mask-off-thread';
 import { packFileHashes, pixelSha256 } from '../provenance/hashes';
 
@@ -26,15 +24,15 @@ const ms = (t: object): Record<string, number> => Object.fromEntries(Object.entr
 /** The image and the mask to repaint: the selection at full resolution, grown by maskGrow px. */
 async function selectionPixels(ctx: EngineContext, assetId: AssetId, selection: SelectionLayer, maskGrow = 0) {
   if (selection.assetId !== assetId) throw new AnyfillError('BAD_REQUEST', 'That selection was made on another image.', `${selection.assetId} ≠ ${assetId}`);
-  const { pixels } = await ensureDecoded(ctx.sessionDir, assetId);
+  const { pixels } = await ctx.services.assets.ensureDecoded(assetId);
   return { pixels, mask: growForGeneration(await nonEmptyMaskOffThread(selection, pixels), maskGrow) };
 }
 
 function deps(ctx: EngineContext, job: JobControl) {
   return {
     modelsDir: ctx.modelsDir,
-    pool: sessionPool,
-    queue: inferenceQueue,
+    pool: ctx.services.runtime.sessionPool,
+    queue: ctx.services.runtime.inferenceQueue,
     signal: job.signal,
     onStep: (d: number, t: number, p: string) => job.report(d, t, p),
     onPreview: stepPreviews(job),
@@ -51,7 +49,7 @@ async function commit<T extends { asset: { id: AssetId } }>(ctx: EngineContext, 
     return made;
   } catch (err) {
     for (const r of made) {
-      forgetAsset(r.asset.id);
+      ctx.services.assets.forget(r.asset.id);
       await removeAssetDir(ctx.sessionDir, r.asset.id).catch(() => undefined);
     }
     throw err;
@@ -64,7 +62,7 @@ async function provenance(ctx: EngineContext, input: Pixels, packId: string) {
 }
 
 export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
-  jobQueue.run(ctx, req.jobId, 'inpaint', async (job) => {
+  ctx.services.jobs.run(ctx, req.jobId, 'inpaint', async (job) => {
     job.report(0, 1, 'Reading the selection');
     const { pixels, mask } = await selectionPixels(ctx, req.assetId, req.selection, req.maskGrow);
     job.report(0, 1, 'Loading the model');
@@ -76,7 +74,7 @@ export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
       job,
       out.variants.map(({ patch, seed: s }) => async () => {
         const rgba: Pixels = { data: Buffer.from(patch.rgba.buffer, patch.rgba.byteOffset, patch.rgba.byteLength), width: patch.width, height: patch.height, channels: 4 };
-        return { ...(await createDerivedAsset(ctx.sessionDir, rgba, req.maxProxySide)), x: patch.x, y: patch.y, seed: s, resultSha256: pixelSha256(rgba) };
+        return { ...(await createDerivedAsset(ctx.services.assets, rgba, req.maxProxySide)), x: patch.x, y: patch.y, seed: s, resultSha256: pixelSha256(rgba) };
       }),
     );
     return { variants: made, withheld: out.withheld, ...(out.message ? { message: out.message } : {}), cropRect: out.plan.crop, processingSize: out.plan.processing, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device, ...(await provenance(ctx, pixels, out.packId)) };
@@ -89,13 +87,13 @@ export const inpaintPlan: EngineHandler<'inpaint.plan'> = async (req, ctx) => {
 };
 
 export const outpaintRun: EngineHandler<'outpaint.run'> = (req, ctx) =>
-  jobQueue.run(ctx, req.jobId, 'outpaint', async (job) => {
-    const { pixels } = await ensureDecoded(ctx.sessionDir, req.assetId);
+  ctx.services.jobs.run(ctx, req.jobId, 'outpaint', async (job) => {
+    const { pixels } = await ctx.services.assets.ensureDecoded(req.assetId);
     const ext = 'aspect' in req.extend ? extensionForAspect(pixels.width, pixels.height, req.extend.aspect.width, req.extend.aspect.height) : req.extend;
     const { prompt, negativePrompt, seed, steps, guidance, scheduler } = req;
     const settings = { prompt, negativePrompt, seed, steps, guidance, scheduler, strength: 1, variants: 1, colourMatch: false, ...(req.packId ? { packId: req.packId } : {}) };
     const out = await outpaintPixels(pixels, ext, req.prefill, settings, deps(ctx, job));
-    const [made] = await commit(ctx, job, [() => createDerivedAsset(ctx.sessionDir, out.pixels, req.maxProxySide)]);
+    const [made] = await commit(ctx, job, [() => createDerivedAsset(ctx.services.assets, out.pixels, req.maxProxySide)]);
     const hashes = { ...(await provenance(ctx, pixels, out.packId)), resultSha256: pixelSha256(out.pixels) };
     return { ...made!, offset: out.plan.offset, windows: out.plan.windows, seed: out.seed, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device, ...hashes };
   });

@@ -2,16 +2,15 @@
 // new derived asset (the old one stays, so undo needs nothing from here). Nothing is written when the
 // selection covers none of the layer's visible pixels.
 import type { EngineHandler } from '../engine-context';
-import { ensureDecoded } from '../images/asset-store';
 import { clearUnderMask } from '../images/clear-under-mask';
 import { createDerivedAsset } from '../images/derived-asset';
 import { fullResSelectionMask } from '../selection/full-res-mask';
 
 export const layerClear: EngineHandler<'layer.clear'> = async (req, ctx) => {
-  const image = await ensureDecoded(ctx.sessionDir, req.selection.assetId);
+  const image = await ctx.services.assets.ensureDecoded(req.selection.assetId);
   const mask = fullResSelectionMask(req.selection, image.pixels);
-  const layer = await ensureDecoded(ctx.sessionDir, req.assetId);
+  const layer = await ctx.services.assets.ensureDecoded(req.assetId);
   const { pixels, cleared } = clearUnderMask(layer.pixels, mask, req.offsetX, req.offsetY);
   if (cleared === 0) return { cleared: null, pixels: 0 };
-  return { cleared: await createDerivedAsset(ctx.sessionDir, pixels, req.maxProxySide), pixels: cleared };
+  return { cleared: await createDerivedAsset(ctx.services.assets, pixels, req.maxProxySide), pixels: cleared };
 };

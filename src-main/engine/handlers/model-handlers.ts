@@ -1,15 +1,12 @@
 // Runs in: engine process. The models.* channels: list, download (with progress events), cancel, remove,
 // verify, and the hosts' import from a folder. The store itself lives in ../models; this file only maps
-// requests onto it, keeps one DownloadManager per models folder, and answers with fresh PackStatus.
+// requests onto the store and the engine's services (downloads, sessions, SAM) and answers with fresh PackStatus.
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { DeviceInfo, PackStatus } from '../../../src-shared/contract/model-payloads';
 import type { EngineContext, EngineHandler } from '../engine-context';
 import { findCatalogPack } from '../models/catalog';
-import { DownloadManager } from '../models/download-manager';
 import { importPack, removePack } from '../models/install';
 import { verifyAndLoad } from '../models/load-check';
-import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
-import { segmentService } from '../segment/segment-service';
 import { listPacks } from '../models/list-packs';
 import { readPreferences, writePreferences } from '../models/preferences';
 import { findSamPack } from '../segment/sam-pack';
@@ -17,30 +14,12 @@ import { findEraserPack } from '../erase/eraser-pack';
 import { readManifest } from '../models/pack-files';
 import { deviceFor, type PackDevice } from '../runtime/execution-providers';
 
-interface Downloads {
-  /** Runs one download per pack; a second request for the same pack joins the first. */
-  manager: DownloadManager;
-  /** The latest context's emit: progress goes wherever the engine's events go now. */
-  emit: EngineContext['emit'];
-}
-
-const byModelsDir = new Map<string, Downloads>();
-
-function downloadsFor(ctx: EngineContext): Downloads {
-  let d = byModelsDir.get(ctx.modelsDir);
-  if (!d) {
-    const entry: Downloads = {
-      emit: ctx.emit,
-      manager: new DownloadManager({ modelsDir: ctx.modelsDir, onProgress: (p) => entry.emit('models.progress', p) }),
-    };
-    byModelsDir.set(ctx.modelsDir, (d = entry));
-  }
-  d.emit = ctx.emit;
-  return d;
+function downloadsFor(ctx: EngineContext) {
+  return ctx.services.downloads.managerFor(ctx.modelsDir, ctx);
 }
 
 function isDownloading(ctx: EngineContext, packId: string): boolean {
-  return byModelsDir.get(ctx.modelsDir)?.manager.isDownloading(packId) ?? false;
+  return ctx.services.downloads.existing(ctx.modelsDir)?.isDownloading(packId) ?? false;
 }
 
 /** The device each pack's family runs on here (listPacks hands over the catalog pack, precision included). */
@@ -77,23 +56,23 @@ export const modelsPrefer: EngineHandler<'models.prefer'> = async (req, ctx) => 
   }
   await findSamPack(ctx.modelsDir, req.packId); // refuses a pack that is not an installed SAM pack, by name
   await writePreferences(ctx.modelsDir, { ...(await readPreferences(ctx.modelsDir)), segment: req.packId });
-  segmentService.invalidatePacks(); // the next click opens the chosen pack
+  ctx.services.segment.invalidatePacks(); // the next click opens the chosen pack
   return {};
 };
 
 export const modelsDownload: EngineHandler<'models.download'> = async (req, ctx) => {
   // No endpoint in the request: the manager takes ANYFILL_MODEL_ENDPOINT (a mirror, the tests' hub), else the hub.
-  await downloadsFor(ctx).manager.download(req.packId, req.endpoint === undefined ? {} : { endpoint: req.endpoint });
+  await downloadsFor(ctx).download(req.packId, req.endpoint === undefined ? {} : { endpoint: req.endpoint });
   // A (re)installed pack replaces files sessions may hold: reopen them on next use.
-  await sessionPool.releaseWhere((key) => key.startsWith(`${req.packId}/`));
-  segmentService.invalidatePacks();
+  await ctx.services.runtime.sessionPool.releaseWhere((key) => key.startsWith(`${req.packId}/`));
+  ctx.services.segment.invalidatePacks();
   return statusOf(ctx, req.packId);
 };
 
 export const modelsCancel: EngineHandler<'models.cancel'> = async (req, ctx) => {
   // Idempotent: cancelling a pack that is not downloading (any more) is not an error. Answers once the
   // download has really stopped, so a Remove right after it is not refused.
-  const manager = byModelsDir.get(ctx.modelsDir)?.manager;
+  const manager = ctx.services.downloads.existing(ctx.modelsDir);
   manager?.cancel(req.packId);
   await manager?.settled(req.packId);
   return {};
@@ -105,18 +84,18 @@ export const modelsRemove: EngineHandler<'models.remove'> = async (req, ctx) => 
     throw new AnyfillError('BAD_REQUEST', `${title} is still downloading. Cancel the download first, then remove it.`);
   }
   // Close its sessions first: a model file must not be deleted under a running session.
-  await sessionPool.releaseWhere((key) => key.startsWith(`${req.packId}/`));
+  await ctx.services.runtime.sessionPool.releaseWhere((key) => key.startsWith(`${req.packId}/`));
   await removePack(ctx.modelsDir, req.packId);
-  segmentService.invalidatePacks();
+  ctx.services.segment.invalidatePacks();
   return {};
 };
 
 export const modelsVerify: EngineHandler<'models.verify'> = async (req, ctx) =>
-  verifyAndLoad(ctx.modelsDir, req.packId, { pool: sessionPool, queue: inferenceQueue });
+  verifyAndLoad(ctx.modelsDir, req.packId, { pool: ctx.services.runtime.sessionPool, queue: ctx.services.runtime.inferenceQueue });
 
 export const modelsImport: EngineHandler<'models.import'> = async (req, ctx) => {
   const manifest = await importPack(req.folder, ctx.modelsDir);
-  await sessionPool.releaseWhere((key) => key.startsWith(`${manifest.packId}/`));
-  segmentService.invalidatePacks();
+  await ctx.services.runtime.sessionPool.releaseWhere((key) => key.startsWith(`${manifest.packId}/`));
+  ctx.services.segment.invalidatePacks();
   return statusOf(ctx, manifest.packId);
 };

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { AssetInfo, SessionFile } from '../../../src-shared/contract/payloads';
 import { newAssetId, type AssetId } from '../../../src-shared/document/ids';
 import { assetDir, removeAssetDir, saveMeta, sourcePath, type AssetMeta } from './asset-files';
-import { registerAsset } from './asset-store';
+import type { AssetStore } from './asset-store';
 import { toWriteError } from './errors';
 import type { Pixels } from './pixels';
 import { ensureProxy } from './proxy';
@@ -17,11 +17,12 @@ import { writeFileAtomic } from './session-files';
  * the id to keep (a document reattached after a restart still names its assets by their old ids).
  */
 export async function createDerivedAsset(
-  sessionDir: string,
+  assets: AssetStore,
   pixels: Pixels,
   maxProxySide: number,
   given?: { png: Buffer; shownFormat: string; id?: AssetId },
 ): Promise<{ asset: AssetInfo; proxy: SessionFile }> {
+  const { sessionDir } = assets;
   const id = given?.id ?? newAssetId();
   const format = given?.shownFormat ?? 'png';
   const info: AssetInfo = { id, width: pixels.width, height: pixels.height, format, hasAlpha: pixels.channels === 4, orientation: 1, notices: [] };
@@ -37,7 +38,7 @@ export async function createDerivedAsset(
     const proxy = await ensureProxy(sessionDir, meta, maxProxySide, () => Promise.resolve({ kind: 'pixels', pixels }));
     // meta.json last, as image.open does: a folder without it is never reloaded.
     await saveMeta(sessionDir, meta);
-    registerAsset(sessionDir, meta, { pixels, decodeMs: 0 });
+    assets.register(meta, { pixels, decodeMs: 0 });
     return { asset: info, proxy };
   } catch (err) {
     await removeAssetDir(sessionDir, id).catch(() => undefined);

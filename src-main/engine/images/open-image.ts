@@ -5,7 +5,7 @@ import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { AssetInfo, SessionFile } from '../../../src-shared/contract/payloads';
 import { newAssetId, type StagedFileId } from '../../../src-shared/document/ids';
 import { removeAssetDir, saveMeta, sourcePath, stageSource, type AssetMeta } from './asset-files';
-import { registerAsset, type Decoded } from './asset-store';
+import type { AssetStore, Decoded } from './asset-store';
 import { decodeFile, probeFile, type Source } from './decode';
 import { errnoCode, toImageError } from './errors';
 import { checkImageBudget } from './budget';
@@ -23,7 +23,8 @@ export interface OpenOptions {
   allowLarge?: boolean;
 }
 
-export async function openImage(sessionDir: string, fileId: StagedFileId, maxProxySide: number, options: OpenOptions = {}): Promise<Opened> {
+export async function openImage(assets: AssetStore, fileId: StagedFileId, maxProxySide: number, options: OpenOptions = {}): Promise<Opened> {
+  const { sessionDir } = assets;
   const inboxFile = resolveInside(sessionDir, 'inbox', fileId);
   const { head, size } = await readHead(inboxFile);
   const format = sniffFormat(head);
@@ -56,7 +57,7 @@ export async function openImage(sessionDir: string, fileId: StagedFileId, maxPro
     const proxy = await ensureProxy(sessionDir, meta, maxProxySide, () => Promise.resolve(source));
     // meta.json last: an asset folder without it was never handed out, and is never reloaded.
     await saveMeta(sessionDir, meta);
-    registerAsset(sessionDir, meta, decoded);
+    assets.register(meta, decoded);
     return { asset: info, proxy };
   } catch (err) {
     await removeAssetDir(sessionDir, id).catch(() => undefined);

@@ -5,7 +5,6 @@
 import { AnyfillError, toErrorData } from '../../../src-shared/contract/errors';
 import type { JobProgress } from '../../../src-shared/contract/job-payloads';
 import type { JobId } from '../../../src-shared/document/ids';
-import type { EngineContext } from '../engine-context';
 import { ProgressThrottle } from './progress-throttle';
 
 export interface JobControl {
@@ -20,10 +19,15 @@ export interface JobControl {
   preview(dataUrl: string): void;
 }
 
+/** Where a job's progress goes: the engine context (its emit) or anything shaped like it. */
+export interface JobEvents {
+  emit(event: 'job.progress', payload: JobProgress): void;
+}
+
 interface Entry {
   id: JobId;
   kind: JobProgress['kind'];
-  ctx: EngineContext;
+  ctx: JobEvents;
   abort: AbortController;
   start: () => void;
 }
@@ -37,7 +41,7 @@ export class JobQueue {
   /** now: the clock progress is timed by (tests pass a fake one). */
   constructor(private readonly now?: () => number) {}
 
-  run<T>(ctx: EngineContext, id: JobId, kind: JobProgress['kind'], work: (job: JobControl) => Promise<T>): Promise<T> {
+  run<T>(ctx: JobEvents, id: JobId, kind: JobProgress['kind'], work: (job: JobControl) => Promise<T>): Promise<T> {
     if (this.running?.id === id || this.waiting.some((e) => e.id === id)) {
       return Promise.reject(new AnyfillError('BAD_REQUEST', 'That job is already running.', id));
     }
@@ -130,6 +134,3 @@ export class JobQueue {
     );
   }
 }
-
-/** The engine's one queue. */
-export const jobQueue = new JobQueue();

@@ -2,11 +2,10 @@
 // installed pack on the device it would really use (with the verified CPU fallback), check it is the
 // export the layout promises, and warm it up. Reports the device actually obtained, never a guess.
 // Optional models (the SD safety checker) are checked when present and skipped when removed. A model whose
-// export samples in-graph loads as its repeatable copy (graph-rewrite/model-file.ts), said in `applied`.
+// export samples in-graph loads as its repeatable copy (model-file.ts), said in `applied`.
 import type { DeviceInfo, VerifyResult } from '../../../src-shared/contract/model-payloads';
 import type { PackManifest } from '../../../src-shared/models/catalog-schema';
 import { toErrorData } from '../../../src-shared/contract/errors';
-import { gdinoWarmUpHints } from '../detect/warm-up-size';
 import { checkContract, type Variant } from '../runtime/check-contract';
 import { modelRoles, OPTIONAL_ROLES } from '../runtime/contracts';
 import { providersFor, type PackDevice } from '../runtime/execution-providers';
@@ -14,8 +13,9 @@ import type { InferenceQueue } from '../runtime/inference-queue';
 import type { SessionPool } from '../runtime/session-pool';
 import { warmUp } from '../runtime/warm-up';
 import { findCatalogPack } from './catalog';
-import { modelFileFor } from './graph-rewrite/model-file';
+import { modelFileFor } from './model-file';
 import { verifyPack } from './install';
+import { gdinoWarmUpHints } from './warm-up-hints';
 import { optionalPackFile, readManifest, resolvePackFile } from './pack-files';
 
 export type LoadReport = NonNullable<VerifyResult['loads']>[number];

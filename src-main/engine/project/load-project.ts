@@ -8,7 +8,7 @@ import type { AssetId } from '../../../src-shared/document/ids';
 import type { EditorDocument } from '../../../src-shared/document/types';
 import { PROJECT_SCHEMA_VERSION, type ProjectAsset } from '../../../src-shared/project/manifest';
 import { removeAssetDir } from '../images/asset-files';
-import { forgetAsset } from '../images/asset-store';
+import type { AssetStore } from '../images/asset-store';
 import { checkProjectBudget } from '../images/budget';
 import { createDerivedAsset } from '../images/derived-asset';
 import { checkPixelCap } from '../images/errors';
@@ -27,7 +27,7 @@ export interface LoadedProject {
   notices: string[];
 }
 
-export async function loadProject(sessionDir: string, file: string, maxProxySide: number, options: { allowLarge?: boolean } = {}): Promise<LoadedProject> {
+export async function loadProject(store: AssetStore, file: string, maxProxySide: number, options: { allowLarge?: boolean } = {}): Promise<LoadedProject> {
   const project = await readProject(file);
   const made: AssetId[] = [];
   try {
@@ -42,7 +42,7 @@ export async function loadProject(sessionDir: string, file: string, maxProxySide
       checkPixelCap(asset.width, asset.height);
       const png = await project.readAsset(asset);
       const pixels = await decodeAssetPng(png, asset, describe(manifest, asset));
-      const opened = await createDerivedAsset(sessionDir, pixels, maxProxySide, { png, shownFormat: asset.sourceFormat });
+      const opened = await createDerivedAsset(store, pixels, maxProxySide, { png, shownFormat: asset.sourceFormat });
       made.push(opened.asset.id);
       newIds.set(oldId, opened.asset.id);
       assets.push(opened);
@@ -55,8 +55,8 @@ export async function loadProject(sessionDir: string, file: string, maxProxySide
     return { document, assets, notices };
   } catch (err) {
     for (const id of made) {
-      forgetAsset(id);
-      await removeAssetDir(sessionDir, id).catch(() => undefined);
+      store.forget(id);
+      await removeAssetDir(store.sessionDir, id).catch(() => undefined);
     }
     throw err;
   } finally {

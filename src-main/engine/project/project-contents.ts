@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import type { AssetId } from '../../../src-shared/document/ids';
 import type { EditorDocument } from '../../../src-shared/document/types';
 import { PROJECT_SCHEMA_VERSION, type ProjectAsset, type ProjectManifest } from '../../../src-shared/project/manifest';
-import { ensureDecoded, getAssetMeta } from '../images/asset-store';
+import type { AssetStore } from '../images/asset-store';
 import { MAX_PIXELS } from '../images/limits';
 import type { Pixels } from '../images/pixels';
 import { sha256InSlices } from './hash-in-slices';
@@ -16,13 +16,13 @@ export function assetIdsOf(document: EditorDocument): AssetId[] {
   return [...new Set(document.layers.map((l) => l.assetId))];
 }
 
-export async function collectProject(sessionDir: string, document: EditorDocument): Promise<ProjectContents> {
+export async function collectProject(store: AssetStore, document: EditorDocument): Promise<ProjectContents> {
   const pngs = new Map<string, Buffer>();
   const assets: ProjectAsset[] = [];
   // One asset at a time: each decode can be a gigabyte, and the store evicts behind us.
   for (const id of assetIdsOf(document)) {
-    const meta = await getAssetMeta(sessionDir, id);
-    const { pixels } = await ensureDecoded(sessionDir, id);
+    const meta = await store.meta(id);
+    const { pixels } = await store.ensureDecoded(id);
     const png = await encodeLosslessPng(pixels);
     const path = `assets/${id}.png`;
     pngs.set(path, png);

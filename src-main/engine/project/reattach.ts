@@ -5,7 +5,7 @@
 import type { AssetInfo, SessionFile } from '../../../src-shared/contract/payloads';
 import type { AssetId } from '../../../src-shared/document/ids';
 import type { EditorDocument } from '../../../src-shared/document/types';
-import { getAssetMeta } from '../images/asset-store';
+import type { AssetStore } from '../images/asset-store';
 import { createDerivedAsset } from '../images/derived-asset';
 import { decodeAssetPng } from './load-project';
 import { assetIdsOf } from './project-contents';
@@ -18,14 +18,14 @@ export interface Reattached {
 }
 
 /** The document's assets this session cannot load (no meta.json in its folder). */
-async function lacking(sessionDir: string, document: EditorDocument): Promise<AssetId[]> {
+async function lacking(store: AssetStore, document: EditorDocument): Promise<AssetId[]> {
   const missing: AssetId[] = [];
-  for (const id of assetIdsOf(document)) await getAssetMeta(sessionDir, id).catch(() => missing.push(id));
+  for (const id of assetIdsOf(document)) await store.meta(id).catch(() => missing.push(id));
   return missing;
 }
 
-export async function reattachDocument(sessionDir: string, recoveryDir: string, document: EditorDocument, maxProxySide: number): Promise<Reattached> {
-  const missing = await lacking(sessionDir, document);
+export async function reattachDocument(store: AssetStore, recoveryDir: string, document: EditorDocument, maxProxySide: number): Promise<Reattached> {
+  const missing = await lacking(store, document);
   if (missing.length === 0) return { reattached: [], missing };
   let project: OpenedProject;
   try {
@@ -45,7 +45,7 @@ export async function reattachDocument(sessionDir: string, recoveryDir: string, 
       }
       const png = await project.readAsset(asset);
       const pixels = await decodeAssetPng(png, asset, describe(project.manifest, asset));
-      reattached.push(await createDerivedAsset(sessionDir, pixels, maxProxySide, { png, shownFormat: asset.sourceFormat, id }));
+      reattached.push(await createDerivedAsset(store, pixels, maxProxySide, { png, shownFormat: asset.sourceFormat, id }));
     }
     return { reattached, missing: still };
   } finally {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { EditorDocument } from '../../../src-shared/document/types';
 import { renameWithRetry } from '../../common/rename-retry';
+import type { AssetStore } from '../images/asset-store';
 import { collectProject } from './project-contents';
 import { saveFailed } from './project-errors';
 import { verifyProjectFile } from './read-project';
@@ -20,27 +21,21 @@ export interface SaveOptions {
   hook?: SaveHook;
 }
 
-let testHook: SaveHook | undefined;
-/** The seam tests use to fail or stall saves that go through the channels. */
-export function setSaveHookForTests(hook: SaveHook | undefined): void {
-  testHook = hook;
-}
-
 // One save per file at a time: two autosaves racing would otherwise fight over the temp files.
 const queues = new Map<string, Promise<unknown>>();
 
 export interface Saved { bytes: number; /** A previous version was replaced (and kept as .bak when asked). */ replaced: boolean }
 
-export function saveProject(sessionDir: string, document: EditorDocument, target: string, opts: SaveOptions): Promise<Saved> {
+export function saveProject(store: AssetStore, document: EditorDocument, target: string, opts: SaveOptions): Promise<Saved> {
   const file = path.resolve(target);
-  const run = (queues.get(file) ?? Promise.resolve()).catch(() => undefined).then(() => saveNow(sessionDir, document, file, opts));
+  const run = (queues.get(file) ?? Promise.resolve()).catch(() => undefined).then(() => saveNow(store, document, file, opts));
   queues.set(file, run);
   void run.finally(() => queues.get(file) === run && queues.delete(file)).catch(() => undefined);
   return run;
 }
 
-async function saveNow(sessionDir: string, document: EditorDocument, file: string, opts: SaveOptions): Promise<Saved> {
-  const hook = opts.hook ?? testHook ?? (() => undefined);
+async function saveNow(store: AssetStore, document: EditorDocument, file: string, opts: SaveOptions): Promise<Saved> {
+  const hook = opts.hook ?? (() => undefined);
   const hadPrevious = await isFile(file).catch((err: unknown) => Promise.reject(saveFailed(err, false)));
   const suffix = randomBytes(6).toString('hex');
   const tmp = `${file}.tmp-${suffix}`;
@@ -49,7 +44,7 @@ async function saveNow(sessionDir: string, document: EditorDocument, file: strin
   let renamed = false;
   try {
     await removeStale(file);
-    const contents = await collectProject(sessionDir, document);
+    const contents = await collectProject(store, document);
     await hook('before-write', where);
     const bytes = await writeProjectZip(tmp, contents, async () => void (await hook('mid-write', where)));
     await syncDir(path.dirname(file));

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { AssetId } from '../../../src-shared/document/ids';
 import { sourcePath } from '../images/asset-files';
-import { getAssetMeta } from '../images/asset-store';
+import type { AssetStore } from '../images/asset-store';
 
 /**
  * Bumped whenever what reaches the encoder for the same bytes changes (decode pipeline, resize kernel,
@@ -16,11 +16,11 @@ export const PREP_VERSION = 1;
 export interface ImageIdentity { hash: string; width: number; height: number }
 
 /** Upright size from the asset's metadata (no decode) and the hash of its source file. */
-export async function assetIdentity(sessionDir: string, assetId: AssetId): Promise<ImageIdentity> {
-  const meta = await getAssetMeta(sessionDir, assetId);
+export async function assetIdentity(assets: AssetStore, assetId: AssetId): Promise<ImageIdentity> {
+  const meta = await assets.meta(assetId);
   const hash = createHash('sha256');
   await new Promise<void>((resolve, reject) => {
-    createReadStream(sourcePath(sessionDir, assetId))
+    createReadStream(sourcePath(assets.sessionDir, assetId))
       .on('data', (chunk) => hash.update(chunk))
       .on('error', reject)
       .on('end', resolve);
@@ -34,11 +34,11 @@ export async function assetIdentity(sessionDir: string, assetId: AssetId): Promi
 export class IdentityMemo {
   private readonly known = new Map<string, Promise<ImageIdentity>>();
 
-  get(sessionDir: string, assetId: AssetId): Promise<ImageIdentity> {
-    const k = `${sessionDir}|${assetId}`;
+  get(assets: AssetStore, assetId: AssetId): Promise<ImageIdentity> {
+    const k = `${assets.sessionDir}|${assetId}`;
     let hit = this.known.get(k);
     if (!hit) {
-      hit = assetIdentity(sessionDir, assetId);
+      hit = assetIdentity(assets, assetId);
       this.known.set(k, hit);
       hit.catch(() => this.known.delete(k));
     }

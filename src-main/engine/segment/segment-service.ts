@@ -5,9 +5,7 @@
 // segmentFullRes() gives an 8-bit mask at the image's upright size for the CLI, compositing and inpainting.
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { AssetId } from '../../../src-shared/document/ids';
-import type { EngineContext } from '../engine-context';
-import { ensureDecoded } from '../images/asset-store';
-import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
+import type { AssetStore } from '../images/asset-store';
 import type { InferenceQueue } from '../runtime/inference-queue';
 import type { SessionPool } from '../runtime/session-pool';
 import { EmbeddingCache, type CacheLookup } from './embedding-cache';
@@ -34,6 +32,13 @@ export interface EverythingResult {
   ms: number;
 }
 
+/** What a call needs besides its request (the engine context has both). */
+export interface SegmentContext {
+  readonly modelsDir: string;
+  /** Where embeddings are kept on disk between runs. */
+  readonly cacheDir: string;
+}
+
 /** A request's decode and what it was made from. */
 interface Decoded {
   out: DecodeOutput;
@@ -52,27 +57,30 @@ export class SegmentService {
   private readonly hoverResults = new ResultStore(2);
   private readonly lanes: DecodeLanes;
   private readonly identities = new IdentityMemo();
+  private readonly assets: AssetStore;
 
-  constructor(deps: { queue?: InferenceQueue; pool?: SessionPool; memoryBytes?: number; diskBytes?: number } = {}) {
-    this.queue = deps.queue ?? inferenceQueue;
+  /** assets: the images clicks refer to; queue and pool: the process's runtime (engine/services.ts). */
+  constructor(deps: { assets: AssetStore; queue: InferenceQueue; pool: SessionPool; memoryBytes?: number; diskBytes?: number }) {
+    this.assets = deps.assets;
+    this.queue = deps.queue;
     this.lanes = new DecodeLanes(this.queue);
-    this.packs = new PackResolver(deps.pool ?? sessionPool);
+    this.packs = new PackResolver(deps.pool);
     this.cache = new EmbeddingCache(deps.memoryBytes, deps.diskBytes);
   }
 
   /** Computes (or finds) the embedding as background work; call it when an image opens. */
-  async prepare(ctx: EngineContext, assetId: AssetId, packId?: string): Promise<PrepareResult> {
+  async prepare(ctx: SegmentContext, assetId: AssetId, packId?: string): Promise<PrepareResult> {
     const started = performance.now();
     const pack = await this.packs.get(ctx.modelsDir, packId);
     const { hit } = await this.embedding(ctx, assetId, pack, 'background');
     return { packId: pack.packId, ms: performance.now() - started, cached: hit };
   }
 
-  async segment(ctx: EngineContext, req: SegmentRequest): Promise<SegmentResult> {
+  async segment(ctx: SegmentContext, req: SegmentRequest): Promise<SegmentResult> {
     return (await this.run(ctx, req)).result;
   }
 
-  async segmentFullRes(ctx: EngineContext, req: FullResRequest): Promise<FullResMask> {
+  async segmentFullRes(ctx: SegmentContext, req: FullResRequest): Promise<FullResMask> {
     const started = performance.now();
     const { stored, resultId, index, modelMs, embedding } = await this.source(ctx, req);
     const maskStart = performance.now();
@@ -85,7 +93,7 @@ export class SegmentService {
   }
 
   /** The float logits a full-size mask is made from: a held result, or a fresh decode. */
-  private async source(ctx: EngineContext, req: FullResRequest): Promise<{ stored: StoredResult; resultId: string; index: number; modelMs: number; embedding: CacheHit }> {
+  private async source(ctx: SegmentContext, req: FullResRequest): Promise<{ stored: StoredResult; resultId: string; index: number; modelMs: number; embedding: CacheHit }> {
     if ('resultId' in req) {
       const stored = this.results.get(req.resultId);
       if (stored?.assetId !== req.assetId) throw new AnyfillError('NOT_FOUND', 'That selection is no longer available; click again.', req.resultId);
@@ -107,9 +115,9 @@ export class SegmentService {
    * Select everything: one decoder run per grid point (background priority, so clicks go first),
    * then the confident, stable, distinct masks. Each comes back in the click's wire form.
    */
-  async everything(ctx: EngineContext, req: { assetId: AssetId; packId?: string; grid?: number }): Promise<EverythingResult> {
+  async everything(ctx: SegmentContext, req: { assetId: AssetId; packId?: string; grid?: number }): Promise<EverythingResult> {
     const started = performance.now();
-    const image = await this.identities.get(ctx.sessionDir, req.assetId);
+    const image = await this.identities.get(this.assets, req.assetId);
     const pack = await this.packs.get(ctx.modelsDir, req.packId);
     const emb = await this.embedding(ctx, req.assetId, pack, 'interactive');
     const placement = placementFor(pack.family, image.width, image.height);
@@ -149,12 +157,12 @@ export class SegmentService {
    * replaces or delays a click), answered as the click itself would be and held like one, so the renderer
    * commits it on release without asking again (a click sent anyway takes this decode: HoverMemo).
    */
-  async prefetch(ctx: EngineContext, req: SegmentRequest): Promise<SegmentResult> {
+  async prefetch(ctx: SegmentContext, req: SegmentRequest): Promise<SegmentResult> {
     return (await this.run(ctx, { ...req, lane: 'hover' }, 'click')).result;
   }
 
   /** `as`: a hover's answer (the chosen candidate only, held briefly) or a click's (every score, held for refinement). */
-  private async run(ctx: EngineContext, req: SegmentRequest, as: 'click' | 'hover' = req.lane === 'hover' ? 'hover' : 'click'): Promise<{ result: SegmentResult; stored: StoredResult }> {
+  private async run(ctx: SegmentContext, req: SegmentRequest, as: 'click' | 'hover' = req.lane === 'hover' ? 'hover' : 'click'): Promise<{ result: SegmentResult; stored: StoredResult }> {
     const started = performance.now();
     const { out, pack, image, prompt, emb } = await this.decodeFor(ctx, req);
     const hover = as === 'hover';
@@ -184,9 +192,9 @@ export class SegmentService {
   }
 
   /** The decoder output for a request (decode-lanes.ts: latest-wins, shared with a hover of the same prompt). */
-  private async decodeFor(ctx: EngineContext, req: SegmentRequest): Promise<Decoded> {
+  private async decodeFor(ctx: SegmentContext, req: SegmentRequest): Promise<Decoded> {
     const ticket = this.lanes.enter(req);
-    const image = await this.identities.get(ctx.sessionDir, req.assetId);
+    const image = await this.identities.get(this.assets, req.assetId);
     const prompt = checkPrompt({ points: req.points, ...(req.box ? { box: req.box } : {}) }, image.width, image.height);
     const pack = await this.packs.get(ctx.modelsDir, req.packId);
     const emb = await this.embedding(ctx, req.assetId, pack, ticket.hover ? 'background' : 'interactive');
@@ -196,15 +204,12 @@ export class SegmentService {
     return { out, pack, image, prompt, emb };
   }
 
-  private async embedding(ctx: EngineContext, assetId: AssetId, pack: SamPack, priority: 'interactive' | 'background'): Promise<CacheLookup> {
-    const image = await this.identities.get(ctx.sessionDir, assetId);
+  private async embedding(ctx: SegmentContext, assetId: AssetId, pack: SamPack, priority: 'interactive' | 'background'): Promise<CacheLookup> {
+    const image = await this.identities.get(this.assets, assetId);
     const key = { imageHash: image.hash, packId: pack.packId, encoderSha256: pack.encoder.sha256, prep: PREP_VERSION };
     return this.cache.get(key, ctx.cacheDir, async () => {
-      const { pixels } = await ensureDecoded(ctx.sessionDir, assetId);
+      const { pixels } = await this.assets.ensureDecoded(assetId);
       return (await encodeImage(pack, pixels, this.queue, priority)).embedding;
     });
   }
 }
-
-/** The engine's one service: its memory cache holds the embeddings of the images open in this process. */
-export const segmentService = new SegmentService();

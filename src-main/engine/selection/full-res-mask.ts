@@ -20,11 +20,6 @@ export function fullResSelectionMask(layer: SelectionLayer, pixels: Pixels): Mas
   return replaySelection(layer, { logits, image: pixels }, width, height, width);
 }
 
-/** The same, refusing an empty mask or one that leaves nothing of the image around it. */
-export function nonEmptySelectionMask(layer: SelectionLayer, pixels: Pixels): Mask {
-  return checkNonEmpty(layer, fullResSelectionMask(layer, pixels));
-}
-
 /** `mask` itself, unless it selects nothing or everything (then a sentence saying which). */
 export function checkNonEmpty(layer: Pick<SelectionLayer, 'name'>, mask: Mask): Mask {
   const { width, height } = mask;

@@ -19,9 +19,9 @@ const runtime = spiedRuntime();
 const assets = new Map<Scene, AssetId>();
 
 beforeAll(async () => {
-  [session, models] = await Promise.all([makeSession(), gdinoModels()]);
+  [session, models] = await Promise.all([makeSession({ runtime: { sessionPool: runtime.pool, inferenceQueue: runtime.queue } }), gdinoModels()]);
   for (const [scene, bytes] of [[LANDSCAPE, await scenePng(LANDSCAPE)], [PORTRAIT, await scenePng(PORTRAIT)], [ROTATED, await sceneRotatedJpeg(ROTATED)]] as const) {
-    const { asset } = await openImage(session.dir, await session.stage(bytes), 256);
+    const { asset } = await openImage(session.ctx.services.assets, await session.stage(bytes), 256);
     assets.set(scene, asset.id);
   }
 });
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 function run(scene: Scene, text: string, extra: { packId?: string; boxThreshold?: number; textThreshold?: number; modelsDir?: string } = {}): Promise<DetectResult> {
   const ctx = { ...session.ctx, modelsDir: extra.modelsDir ?? models.dir };
-  return detect(ctx, { assetId: assets.get(scene)!, text, ...extra }, { pool: runtime.pool, queue: runtime.queue });
+  return detect(ctx, { assetId: assets.get(scene)!, text, ...extra });
 }
 
 const corners = (d: DetectResult['detections'][number]) => [d.box.x0, d.box.y0, d.box.x1, d.box.y1];

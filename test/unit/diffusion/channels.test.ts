@@ -10,7 +10,6 @@ import { channels } from '../../../src-shared/contract/contract';
 import type { JobProgress } from '../../../src-shared/contract/job-payloads';
 import { createDispatcher, type Dispatch } from '../../../src-main/engine/dispatcher';
 import { createEngineHandlers, hardenSharp } from '../../../src-main/engine/handlers';
-import { jobQueue } from '../../../src-main/engine/jobs/job-queue';
 import { writeStandins } from '../../../src-main/standins/index';
 import { makeSession, type TestSession } from '../../helpers/images';
 import { scene } from './helpers';
@@ -84,7 +83,7 @@ it.each([1, 3, 6])('cancel after step %i rejects CANCELLED within one step and l
     // Progress is throttled: cancel at the first report at or past step k.
     if (event === 'job.progress' && p.jobId === req.jobId && p.state === 'running' && p.done >= k && cancelledAt < 0) {
       cancelledAt = p.done;
-      jobQueue.cancel(p.jobId);
+      s.ctx.services.jobs.cancel(p.jobId);
     }
   };
   const pending = call('inpaint.run', req);

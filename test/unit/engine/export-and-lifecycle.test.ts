@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetId } from '../../../src-shared/document/ids';
 import { newDocumentId, newLayerId } from '../../../src-shared/document/ids';
 import type { EditorDocument, ImageLayer } from '../../../src-shared/document/types';
-import { createEngineHandlers, hardenSharp, resetAssetStoreForTests } from '../../../src-main/engine/handlers';
+import { createEngineHandlers, hardenSharp } from '../../../src-main/engine/handlers';
+import { createEngineServices } from '../../../src-main/engine/services';
 import { SHARED_IMAGES, expectClose, makeSession, pixelAt, sharpRaw, type TestSession } from '../../helpers/images';
 import { needsSharedImages } from '../../helpers/shared-images';
 
@@ -21,6 +22,11 @@ beforeAll(async () => {
   s = await makeSession();
 });
 afterAll(() => s.cleanup());
+
+/** A new engine process over the same session folder: its services start with nothing in memory. */
+function restartEngine(): void {
+  s.ctx = { ...s.ctx, services: createEngineServices(s.dir) };
+}
 
 async function open(bytes: Uint8Array) {
   return (await handlers['image.open']({ fileId: await s.stage(bytes), name: 'x', maxProxySide: 256 }, s.ctx)).asset;
@@ -102,13 +108,13 @@ describe('assets across an engine restart', () => {
     needsSharedImages(ctx);
     const asset = await open(await readFile(TRUCK));
     await s.waitFor('asset.decoded', (e) => e.assetId === asset.id);
-    resetAssetStoreForTests(); // a new engine process: nothing in memory
+    restartEngine();
 
     const decoded = await handlers['image.decoded']({ assetId: asset.id }, s.ctx);
     expect(decoded).toMatchObject({ width: 1800, height: 1200 });
-    resetAssetStoreForTests();
+    restartEngine();
     expect(await handlers['image.proxy']({ assetId: asset.id, maxSide: 300 }, s.ctx)).toMatchObject({ width: 300, height: 200 });
-    resetAssetStoreForTests();
+    restartEngine();
     const { data } = await exportRaw(doc(1800, 1200, [layer(asset.id, 1800, 1200)]));
     expect(data.equals(await sharp(TRUCK).raw().toBuffer())).toBe(true);
   });
@@ -116,7 +122,7 @@ describe('assets across an engine restart', () => {
   it('reloads a BMP asset too (decoded by our own decoder)', async () => {
     const { buildBmp } = await import('../../helpers/images');
     const asset = await open(buildBmp({ width: 5, height: 3, bpp: 24, value: () => 0x3366cc }));
-    resetAssetStoreForTests();
+    restartEngine();
     const proxy = await handlers['image.proxy']({ assetId: asset.id, maxSide: 64 }, s.ctx);
     expect(proxy).toMatchObject({ width: 5, height: 3 });
     const { data } = await exportRaw(doc(5, 3, [layer(asset.id, 5, 3)]));

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { AssetId } from '../../../src-shared/document/ids';
 import { createEngineHandlers, hardenSharp } from '../../../src-main/engine/handlers';
-import { ensureDecoded } from '../../../src-main/engine/images/asset-store';
 import { MAX_FILE_BYTES } from '../../../src-main/engine/images/limits';
 import { badImages } from '../../helpers/bad-images';
 import { SHARED_IMAGES, buildBmp, expectClose, makeSession, pixelAt, quadrants, sharpRaw, type TestSession } from '../../helpers/images';
@@ -35,7 +34,7 @@ async function refusal(bytes: Uint8Array): Promise<AnyfillError> {
 }
 
 async function decodedPixel(id: AssetId, x: number, y: number): Promise<number[]> {
-  const { pixels } = await ensureDecoded(s.dir, id);
+  const { pixels } = await s.ctx.services.assets.ensureDecoded(id);
   return pixelAt(pixels.data, pixels.width, pixels.channels, x, y);
 }
 
@@ -101,7 +100,7 @@ describe('image.open: supported formats', () => {
     expect((await sharp(png).metadata()).depth).toBe('ushort');
     const { asset } = await open(png);
     expect(asset.notices).toEqual(['This image has more than 8 bits per channel; it was converted to 8 bits.']);
-    const { pixels } = await ensureDecoded(s.dir, asset.id);
+    const { pixels } = await s.ctx.services.assets.ensureDecoded(asset.id);
     expect(pixels.channels).toBe(3);
     expectClose(pixelAt(pixels.data, 8, 3, 3, 3), [128, 128, 128], 1);
   });
@@ -110,7 +109,7 @@ describe('image.open: supported formats', () => {
     const cmyk = await quad().removeAlpha().toColourspace('cmyk').jpeg({ quality: 95 }).toBuffer();
     const { asset } = await open(cmyk);
     expect(asset.notices).toContain('This CMYK image was converted to RGB; colours may look slightly different.');
-    const { pixels } = await ensureDecoded(s.dir, asset.id);
+    const { pixels } = await s.ctx.services.assets.ensureDecoded(asset.id);
     expect(pixels.channels).toBe(3);
     expectClose(pixelAt(pixels.data, W, 3, 16, 12), [255, 0, 0], 40); // CMYK round trips are not exact
   });

@@ -9,7 +9,6 @@ import { LayersManifestSchema, type LayersManifest } from '../../../src-shared/c
 import type { EditorDocument, SelectionLayer } from '../../../src-shared/document/types';
 import { exportLayersToFolder } from '../../../src-main/engine/export/export-folder';
 import { hardenSharp } from '../../../src-main/engine/handlers';
-import { ensureDecoded } from '../../../src-main/engine/images/asset-store';
 import { compositeLayers, dropAlpha, isOpaque, type CompositeLayer } from '../../../src-main/engine/images/composite';
 import { fullResSelectionMask } from '../../../src-main/engine/selection/full-res-mask';
 import { makeSession, type TestSession } from '../../helpers/images';
@@ -72,7 +71,7 @@ describe('exportLayersToFolder', () => {
     const sel = doc.layers[1] as SelectionLayer;
     const png = await readPng(path.join(dir, 'mask-selection-1.png'));
     expect([png.meta.channels, png.meta.depth, png.width, png.height]).toEqual([1, 'uchar', W, H]);
-    const expected = fullResSelectionMask(sel, (await ensureDecoded(s.dir, sel.assetId)).pixels);
+    const expected = fullResSelectionMask(sel, (await s.ctx.services.assets.ensureDecoded(sel.assetId)).pixels);
     expect(Buffer.compare(png.data, Buffer.from(expected.data))).toBe(0);
     expect(png.data[35 * W + 50]).toBe(255);
     expect(png.data[5 * W + 5]).toBe(0);
@@ -84,7 +83,7 @@ describe('exportLayersToFolder', () => {
     const png = await readPng(path.join(dir, entry.cutout!.file));
     expect(png.channels).toBe(4); // a solid rectangle still keeps its alpha channel
     const sel = doc.layers[1] as SelectionLayer;
-    const { pixels } = await ensureDecoded(s.dir, sel.assetId);
+    const { pixels } = await s.ctx.services.assets.ensureDecoded(sel.assetId);
     const mask = fullResSelectionMask(sel, pixels);
     const seen = await readPng(path.join(dir, 'composite.png'));
     let changedByFill = 0;

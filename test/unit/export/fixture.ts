@@ -51,7 +51,7 @@ async function fillResult(s: TestSession): Promise<AssetId> {
       data.set([(x * 5) & 255, (y * 6) & 255, 90, Math.max(0, Math.min(255, Math.round((18 - d) * 40)))], (y * w + x) * 4);
     }
   }
-  return (await createDerivedAsset(s.dir, { data, width: w, height: h, channels: 4 }, 256)).asset.id;
+  return (await createDerivedAsset(s.ctx.services.assets, { data, width: w, height: h, channels: 4 }, 256)).asset.id;
 }
 
 export async function buildDocument(s: TestSession): Promise<EditorDocument> {

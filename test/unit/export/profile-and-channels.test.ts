@@ -10,7 +10,6 @@ import { newDocumentId } from '../../../src-shared/document/ids';
 import type { EditorDocument } from '../../../src-shared/document/types';
 import { exportLayersToFolder } from '../../../src-main/engine/export/export-folder';
 import { hardenSharp } from '../../../src-main/engine/handlers';
-import { ensureDecoded } from '../../../src-main/engine/images/asset-store';
 import { makeSession, type TestSession } from '../../helpers/images';
 import { H, W, buildDocument, handlers, imageLayer, openBytes, photo } from './fixture';
 
@@ -39,7 +38,7 @@ describe('colour profile and EXIF', () => {
     const dir = await mkdtemp(path.join(s.dir, 'icc-'));
     const m = await exportLayersToFolder(s.ctx, doc, dir, { psd: false });
     expect(m.layers[0]).toMatchObject({ sourceProfile: true });
-    const { pixels } = await ensureDecoded(s.dir, asset);
+    const { pixels } = await s.ctx.services.assets.ensureDecoded(asset);
     for (const file of ['layer-p3-jpg.png', 'composite.png']) {
       const bytes = await readFile(path.join(dir, file));
       const meta = await sharp(bytes).metadata();

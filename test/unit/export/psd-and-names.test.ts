@@ -11,7 +11,6 @@ import { compositeDocument } from '../../../src-main/engine/export/composite-doc
 import { exportLayersToFolder } from '../../../src-main/engine/export/export-folder';
 import { toRgba } from '../../../src-main/engine/export/selection-parts';
 import { hardenSharp } from '../../../src-main/engine/handlers';
-import { ensureDecoded } from '../../../src-main/engine/images/asset-store';
 import { fullResSelectionMask } from '../../../src-main/engine/selection/full-res-mask';
 import { makeSession, type TestSession } from '../../helpers/images';
 import { readPsdFile } from '../../helpers/psd';
@@ -40,11 +39,11 @@ describe('layered PSD', () => {
       const got = children[i]!;
       expect([got.left, got.top, got.hidden ?? false]).toEqual([layer.x, layer.y, !layer.visible]);
       expect(got.opacity).toBeCloseTo(layer.opacity, 2);
-      const { pixels } = await ensureDecoded(s.dir, layer.assetId);
+      const { pixels } = await s.ctx.services.assets.ensureDecoded(layer.assetId);
       expect([got.imageData?.width, got.imageData?.height]).toEqual([pixels.width, pixels.height]);
       expect(Buffer.compare(Buffer.from(got.imageData!.data as Uint8Array), toRgba(pixels))).toBe(0);
     }
-    expect(Buffer.compare(Buffer.from(psd.imageData!.data as Uint8Array), await compositeDocument(s.dir, doc))).toBe(0);
+    expect(Buffer.compare(Buffer.from(psd.imageData!.data as Uint8Array), await compositeDocument(s.ctx.services.assets, doc))).toBe(0);
   });
 
   it('stores a selection as a hidden layer over the mask’s box, under a layer mask equal to the selection', async () => {
@@ -53,7 +52,7 @@ describe('layered PSD', () => {
     const layer: Layer = readPsdFile(await readFile(path.join(dir, m.psd!))).children![1]!;
     expect([layer.hidden, layer.left, layer.top, layer.right, layer.bottom]).toEqual([true, RECT.x0, RECT.y0, RECT.x1, RECT.y1]);
     const sel = doc.layers[1] as SelectionLayer;
-    const mask = fullResSelectionMask(sel, (await ensureDecoded(s.dir, sel.assetId)).pixels);
+    const mask = fullResSelectionMask(sel, (await s.ctx.services.assets.ensureDecoded(sel.assetId)).pixels);
     const got = layer.mask!.imageData!;
     expect([layer.mask!.left, layer.mask!.top, got.width, got.height]).toEqual([RECT.x0, RECT.y0, RECT.x1 - RECT.x0, RECT.y1 - RECT.y0]);
     let wrong = 0;

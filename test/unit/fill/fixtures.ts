@@ -3,7 +3,7 @@
 import sharp from 'sharp';
 import path from 'node:path';
 import { fillSync } from '../../../src-main/engine/fill/fill';
-import { pastePatch } from '../../../src-main/engine/fill/patch';
+import { pastePatch } from '../../../src-main/engine/images/paste-patch';
 import type { FillImage, FillMethod, FillResult } from '../../../src-main/engine/fill/types';
 import { SHARED_IMAGES } from '../../helpers/images';
 

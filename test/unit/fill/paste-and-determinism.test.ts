@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { distanceSquared } from '../../../src-shared/masks';
 import { fillSync } from '../../../src-main/engine/fill/fill';
-import { pastePatch } from '../../../src-main/engine/fill/patch';
+import { pastePatch } from '../../../src-main/engine/images/paste-patch';
 import type { FillImage } from '../../../src-main/engine/fill/types';
 import { blobMask } from '../../helpers/fill-metrics';
 import { noiseTexture } from './fixtures';

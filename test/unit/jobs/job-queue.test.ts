@@ -3,20 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../src-shared/contract/job-payloads';
 import { newJobId } from '../../../src-shared/document/ids';
-import type { EngineContext } from '../../../src-main/engine/engine-context';
-import { JobQueue, type JobControl } from '../../../src-main/engine/jobs/job-queue';
+import { JobQueue, type JobControl, type JobEvents } from '../../../src-main/engine/jobs/job-queue';
 import { ProgressThrottle } from '../../../src-main/engine/jobs/progress-throttle';
 
-function recordingContext(): { ctx: EngineContext; events: JobProgress[] } {
+function recordingContext(): { ctx: JobEvents; events: JobProgress[] } {
   const events: JobProgress[] = [];
-  const ctx = {
-    sessionDir: '/nonexistent',
-    modelsDir: '/nonexistent',
-    cacheDir: '/nonexistent',
-    recoveryDir: '/nonexistent',
-    host: 'cli',
-    emit: (name: string, payload: unknown) => name === 'job.progress' && events.push(payload as JobProgress),
-  } as EngineContext;
+  const ctx: JobEvents = { emit: (name, payload) => void (name === 'job.progress' && events.push(payload)) };
   return { ctx, events };
 }
 

@@ -9,7 +9,6 @@ import { newDocumentId, newLayerId } from '../../../src-shared/document/ids';
 import type { SelectionLayer } from '../../../src-shared/document/selection';
 import type { EditorDocument, ImageLayer, Layer } from '../../../src-shared/document/types';
 import { createEngineHandlers } from '../../../src-main/engine/handlers';
-import { ensureDecoded } from '../../../src-main/engine/images/asset-store';
 import { readProject } from '../../../src-main/engine/project/read-project';
 import type { ProjectManifest } from '../../../src-shared/project/manifest';
 import { rgbaPixels, type TestSession } from '../../helpers/images';
@@ -55,7 +54,7 @@ export function doc(width: number, height: number, layers: Layer[], name = 'Holi
 }
 
 export async function pixelsOf(s: TestSession, id: AssetId) {
-  return (await ensureDecoded(s.ctx.sessionDir, id)).pixels;
+  return (await s.ctx.services.assets.ensureDecoded(id)).pixels;
 }
 
 /** Asset folders in the session: what "nothing registered" is checked against. */

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { EditorDocument } from '../../../src-shared/document/types';
 import { hardenSharp } from '../../../src-main/engine/handlers';
 import { ensureRecoveryDir, recoveryFile } from '../../../src-main/engine/project/recovery';
+import { AssetStore } from '../../../src-main/engine/images/asset-store';
 import { saveProject } from '../../../src-main/engine/project/save-project';
 import type { SavePoint } from '../../../src-main/engine/project/write-zip';
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const [recoveryDir, autosave] = target.startsWith('recovery:') ? [target.slice('recovery:'.length), true] : ['', false];
   if (autosave) await ensureRecoveryDir(recoveryDir);
   const file = autosave ? recoveryFile(recoveryDir, document.id) : target;
-  await saveProject(sessionDir, document, file, {
+  await saveProject(new AssetStore(sessionDir), document, file, {
     backup: !autosave,
     hook: async (at) => {
       if (at !== point) return;

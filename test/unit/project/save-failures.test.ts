@@ -7,21 +7,23 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EditorDocument } from '../../../src-shared/document/types';
 import { hardenSharp } from '../../../src-main/engine/handlers';
-import { setSaveHookForTests } from '../../../src-main/engine/project/save-project';
-import type { SavePoint } from '../../../src-main/engine/project/write-zip';
+import type { SaveHook, SavePoint } from '../../../src-main/engine/project/write-zip';
 import { makeSession, type TestSession } from '../../helpers/images';
 import { doc, handlers, imageLayer, openBytes, rgbPng } from './fixtures';
 
 let s: TestSession;
+/** This test's failure at a save point: the session's save hook calls it. */
+let hook: SaveHook | undefined;
+const setHook = (h: SaveHook | undefined) => void (hook = h);
 let base: EditorDocument;
 beforeAll(async () => {
   hardenSharp();
-  s = await makeSession();
+  s = await makeSession({ saveHook: (at, where) => hook?.(at, where) });
   const a = await openBytes(s, await rgbPng());
   base = doc(24, 16, [imageLayer(a.id, 24, 16)]);
 });
 afterAll(() => s.cleanup());
-afterEach(() => setSaveHookForTests(undefined));
+afterEach(() => setHook(undefined));
 
 const version = (n: number): EditorDocument => ({ ...base, name: `Version ${n}` });
 const save = (file: string, n: number) => handlers['project.saveTo']({ document: version(n), path: file }, s.ctx);
@@ -58,7 +60,7 @@ it('a good save keeps exactly one .bak: the version before', async () => {
 describe.each(POINTS)('failure at %s', (point) => {
   it.each(Object.keys(MESSAGES) as Array<keyof typeof MESSAGES>)('%s: previous file intact, clear message', async (code) => {
     const { dir, file, v0, v1 } = await twoVersions();
-    setSaveHookForTests((at) => {
+    setHook((at) => {
       if (at === point) throw errno(code);
     });
     const err = await save(file, 2).then(() => null, (e: unknown) => e as { code: string; message: string });
@@ -73,7 +75,7 @@ describe.each(POINTS)('failure at %s', (point) => {
 it('a first save that fails after the rename leaves no file behind', async () => {
   const dir = path.join(s.dir, 'first');
   await mkdir(dir);
-  setSaveHookForTests((at) => {
+  setHook((at) => {
     if (at === 'after-rename') throw errno('ENOSPC');
   });
   await expect(save(path.join(dir, 'new.anyfill'), 0)).rejects.toMatchObject({ message: 'Could not save the project: the disk is full. Free some space and try again.' });
@@ -83,7 +85,7 @@ it('a first save that fails after the rename leaves no file behind', async () =>
 it('the read-back catches a file damaged after writing and puts the previous version back', async () => {
   const { file, v1 } = await twoVersions();
   let corrupted = 0;
-  setSaveHookForTests(async (at, where) => {
+  setHook(async (at, where) => {
     if (at !== 'after-rename') return;
     const bytes = await readFile(where.target);
     bytes.fill(0, 0, Math.min(bytes.length, 2000)); // the first asset's bytes: its checksum fails

@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gdinoWarmUpHints } from '../../../src-main/engine/detect/warm-up-size';
+import { gdinoWarmUpHints } from '../../../src-main/engine/models/warm-up-hints';
 import { readManifest } from '../../../src-main/engine/models/pack-files';
 import { checkContract, type Variant } from '../../../src-main/engine/runtime/check-contract';
 import { modelRoles } from '../../../src-main/engine/runtime/contracts';

@@ -2,7 +2,7 @@
 // service, and scenes opened as real image files through image.open's pipeline (memoised per file).
 import type { AssetId } from '../../../src-shared/document/ids';
 import type { EngineContext } from '../../../src-main/engine/engine-context';
-import { SegmentService } from '../../../src-main/engine/segment/segment-service';
+import type { SegmentService } from '../../../src-main/engine/segment/segment-service';
 import { writeStandins } from '../../../src-main/standins/index';
 import { BLUE, GREEN, RED, type Scene } from '../../../src-main/standins/sam/scenes';
 import { makeSession, type TestSession } from '../../helpers/images';
@@ -33,7 +33,7 @@ export interface SegmentFixture {
 export async function segmentFixture(packs: readonly string[] = SAM_PACKS): Promise<SegmentFixture> {
   const session = await makeSession();
   await writeStandins(session.ctx.modelsDir, (id) => packs.includes(id));
-  const service = new SegmentService();
+  const service = session.ctx.services.segment;
   const opened = new Map<string, Promise<AssetId>>();
   return {
     session,

@@ -3,7 +3,6 @@
 // push the clicks that refinement needs out of the result store; a click with the last hover's prompt reuses
 // its decode.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { inferenceQueue } from '../../../src-main/engine/runtime/engine-runtime';
 import { LANDSCAPE } from '../../../src-main/standins/sam/scenes';
 import { samRunCounts } from '../../../src-main/engine/segment/sam-runs';
 import type { SegmentResult } from '../../../src-main/engine/segment/types';
@@ -31,8 +30,8 @@ it('hovers never cancel a click with the same key, and a waiting click runs befo
   };
   // Hold the queue with a job of our own, so every request below waits in it.
   let release = () => {};
-  const blocker = inferenceQueue.enqueue(() => new Promise<void>((r) => (release = r)));
-  const waiting = (n: number) => expect.poll(() => inferenceQueue.size).toBe(n);
+  const blocker = f.ctx.services.runtime.inferenceQueue.enqueue(() => new Promise<void>((r) => (release = r)));
+  const waiting = (n: number) => expect.poll(() => f.ctx.services.runtime.inferenceQueue.size).toBe(n);
   const base = { assetId, packId: 'mobilesam', key: 'sel-1' };
   const h1 = track('h1', f.service.segment(f.ctx, { ...base, points: [click(400, 500)], lane: 'hover' }));
   await waiting(1);

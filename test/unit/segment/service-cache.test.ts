@@ -11,6 +11,7 @@ import { pruneEmbeddings } from '../../../src-main/engine/segment/disk-prune';
 import { decodeLogits } from '../../../src-main/engine/segment/logits-codec';
 import { samRunCounts } from '../../../src-main/engine/segment/sam-runs';
 import { SegmentService } from '../../../src-main/engine/segment/segment-service';
+import { createEngineServices } from '../../../src-main/engine/services';
 import { LANDSCAPE, PORTRAIT, SHADES } from '../../../src-main/standins/sam/scenes';
 import { openFile, scaledScene, sceneFile } from '../../helpers/scenes';
 import { segmentFixture, type SegmentFixture } from './fixture';
@@ -21,6 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => f.cleanup());
 
+/** The segment service of a new engine process over the same session folder (nothing in memory). */
+const freshService = () => createEngineServices(f.session.dir, { runtime: f.ctx.services.runtime }).segment;
 const click = (x: number, y: number, label: 0 | 1 = 1) => ({ x, y, label });
 const embeddingFiles = (packId: string) => path.join(f.ctx.cacheDir, 'embeddings', packId);
 
@@ -36,7 +39,7 @@ describe('embedding cache', () => {
     expect(samRunCounts.encoder).toBe(runs + 1);
     await f.service.flush();
 
-    const fresh = new SegmentService();
+    const fresh = freshService();
     const fromDisk = await fresh.prepare(f.ctx, assetId, packId);
     expect(fromDisk.cached).toBe('disk');
     expect(samRunCounts.encoder).toBe(runs + 1); // read back, not recomputed
@@ -49,11 +52,11 @@ describe('embedding cache', () => {
     const bytes = await readFile(full);
     bytes.fill(0x55, bytes.length - 4096);
     await writeFile(full, bytes);
-    const damaged = new SegmentService();
+    const damaged = freshService();
     expect((await damaged.prepare(f.ctx, assetId, packId)).cached).toBe('computed');
     await damaged.flush();
     await writeFile(full, 'not an embedding');
-    expect((await new SegmentService().prepare(f.ctx, assetId, packId)).cached).toBe('computed');
+    expect((await freshService().prepare(f.ctx, assetId, packId)).cached).toBe('computed');
     expect(samRunCounts.encoder).toBe(runs + 3);
   });
 
@@ -63,7 +66,7 @@ describe('embedding cache', () => {
     expect((await f.service.prepare(f.ctx, first, 'mobilesam')).cached).toBe('computed');
     await f.service.flush();
     const second = await openFile(f.session, await sceneFile(scene, 'png'));
-    expect((await new SegmentService().prepare(f.ctx, second, 'mobilesam')).cached).toBe('disk');
+    expect((await freshService().prepare(f.ctx, second, 'mobilesam')).cached).toBe('disk');
   });
 });
 
@@ -119,10 +122,10 @@ describe('errors', () => {
   it('no SAM pack installed: NOT_FOUND that points at the model manager', async () => {
     const assetId = await f.open(LANDSCAPE, 'png');
     const ctx = { ...f.ctx, modelsDir: path.join(f.session.dir, 'no-models') };
-    const err = await new SegmentService().segment(ctx, { assetId, points: [click(10, 10)] }).catch((e: unknown) => e);
+    const err = await freshService().segment(ctx, { assetId, points: [click(10, 10)] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AnyfillError);
     expect(err).toMatchObject({ code: 'NOT_FOUND', message: 'No segmentation model is installed: open Models… to download MobileSAM (45 MB).' });
-    await expect(new SegmentService().prepare(f.ctx, assetId, 'sd15-inpaint')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(freshService().prepare(f.ctx, assetId, 'sd15-inpaint')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('the default pack is the catalog default (MobileSAM) when several are installed', async () => {
@@ -144,7 +147,7 @@ describe('errors', () => {
         return opened;
       },
     });
-    const service = new SegmentService({ queue, pool });
+    const service = new SegmentService({ assets: f.ctx.services.assets, queue, pool });
     const assetId = await f.open(SHADES, 'jpeg');
     failing.add('encoder');
     await expect(service.prepare(f.ctx, assetId, 'sam2.1-tiny')).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/^sam2\.1-tiny image encoder failed while running: /) });

@@ -4,8 +4,6 @@
 // against the SAM 1 graph's own `masks` output.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetId } from '../../../src-shared/document/ids';
-import { ensureDecoded } from '../../../src-main/engine/images/asset-store';
-import { inferenceQueue, sessionPool } from '../../../src-main/engine/runtime/engine-runtime';
 import { placementFor } from '../../../src-main/engine/segment/geometry';
 import { decodeLogits, encodeLogits } from '../../../src-main/engine/segment/logits-codec';
 import { lowResToMask } from '../../../src-main/engine/segment/low-res-mask';
@@ -134,12 +132,12 @@ describe('candidates', () => {
 describe('our upscale agrees with the SAM 1 graph’s own masks output', () => {
   it.each([LANDSCAPE, PORTRAIT, SMALL])('%# every token, within a few boundary pixels', async (scene) => {
     const assetId = await f.open(scene, 'png');
-    const pack = await openSamPack(f.ctx.modelsDir, await findSamPack(f.ctx.modelsDir, 'mobilesam'), sessionPool);
-    const { embedding } = await encodeImage(pack, (await ensureDecoded(f.ctx.sessionDir, assetId)).pixels, inferenceQueue);
+    const pack = await openSamPack(f.ctx.modelsDir, await findSamPack(f.ctx.modelsDir, 'mobilesam'), f.ctx.services.runtime.sessionPool);
+    const { embedding } = await encodeImage(pack, (await f.ctx.services.assets.ensureDecoded(assetId)).pixels, f.ctx.services.runtime.inferenceQueue);
     const rect = scene.shapes[0]!;
     if (rect.kind !== 'rect') throw new Error('shape 0 is a rectangle in these scenes');
     const centre = click((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2);
-    const out = await decodePrompt(pack, embedding, { points: [centre] }, { queue: inferenceQueue, graphMasks: 'image' });
+    const out = await decodePrompt(pack, embedding, { points: [centre] }, { queue: f.ctx.services.runtime.inferenceQueue, graphMasks: 'image' });
     const plane = scene.width * scene.height;
     const p = placementFor('sam1', scene.width, scene.height);
     out.lowRes.forEach((low, k) => {

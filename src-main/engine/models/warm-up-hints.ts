@@ -2,9 +2,9 @@
 // config fixes the input size: the onnx-community export declares height and width dynamic but runs
 // only at its 800×800, so the warm-up's default 64×64 would fail and warm nothing.
 import type { PackManifest } from '../../../src-shared/models/catalog-schema';
-import { resolvePackFile } from '../models/pack-files';
+import { resolvePackFile } from './pack-files';
 import type { WarmUpHints } from '../runtime/warm-up';
-import { readPreprocessor } from './image-input';
+import { readPreprocessor } from './preprocessor-config';
 
 export async function gdinoWarmUpHints(modelsDir: string, manifest: PackManifest): Promise<WarmUpHints> {
   if (manifest.family !== 'gdino' || !manifest.roles.preprocessor) return {};

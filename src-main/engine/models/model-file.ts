@@ -1,6 +1,6 @@
 // Runs in: engine process (and the CLI). The file a session opens for a pack's model role. A role whose real
 // export samples inside its graph (diffusers' vae_encoder, model-contracts §5.2) is rewritten once into a copy
-// beside the verified original with each random node replaced by its expected value (expected-value.ts), so a
+// beside the verified original with each random node replaced by its expected value (graph-rewrite/expected-value.ts), so a
 // result depends only on our seed. Chosen over feeding the noise from our generator: the graph keeps the I/O
 // the adapters already speak, our seeded streams stay as they are, and the posterior mean is what diffusers
 // returns for a deterministic encode (`latent_dist.mode()`, retrieve_latents' "argmax"); the ONNX pipeline's
@@ -9,9 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { PackManifest } from '../../../../src-shared/models/catalog-schema';
-import { commitFile, sha256File } from '../store-fs';
-import { mayHaveRandomNodes, replaceRandomNodes } from './expected-value';
+import type { PackManifest } from '../../../src-shared/models/catalog-schema';
+import { commitFile, sha256File } from './store-fs';
+import { mayHaveRandomNodes, replaceRandomNodes } from './graph-rewrite/expected-value';
 
 /** Roles whose real exports are known to sample in-graph; only these are read at load (a model can be GBs). */
 // Optimum's 2023 vae_encoder export samples the same way (`latent_dist.sample()`; optimum#1383).
