@@ -31,6 +31,7 @@ export const CHANNEL_OWNERS = {
   'inpaint.run': 'engine',
   'inpaint.plan': 'engine',
   'outpaint.run': 'engine',
+  'generate.estimate': 'engine',
   'job.cancel': 'engine',
   'models.list': 'engine',
   'models.prefer': 'engine',

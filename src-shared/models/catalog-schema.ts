@@ -55,6 +55,11 @@ export const CatalogPackSchema = z.object({
   default: z.boolean().optional(),
   /** Set when public evidence does not confirm the pack's file list: the reason, shown in the UI and the CLI. */
   unverified: z.string().max(600).optional(),
+  /**
+   * What the pack can do beyond its family's basics, for the estimate's faster offers (issue 17): "lcm": a
+   * few-step (LCM-distilled or LCM-LoRA-fused) UNet, run with the LCM scheduler, 4 steps, no guidance.
+   */
+  capabilities: z.array(z.enum(['lcm'])).optional(),
   /** Role → pack path, e.g. { encoder: "mobile_sam_image_encoder.onnx", decoder: "…" }. */
   roles: z.record(z.string(), PackPathSchema),
   files: z.array(CatalogFileSchema).min(1),

@@ -6,6 +6,7 @@
 // within one UNet call. NaN, black and flat outputs are errors (health.ts), never results. With the
 // optional safety checker, each decoded variant is checked and a flagged one is withheld (safety.ts).
 import { AnyfillError } from '../../../src-shared/contract/errors';
+import { callWeights, type CallWeights } from '../estimate/call-weights';
 import { checkFinite, checkNotBlank, type HealthContext } from './health';
 import { latentPreview, type Preview } from './latent-preview';
 import { fromNchw, guide, LATENT_DOWN, latentMask, maskedImage, scaled, toNchw, unetSample } from './prepare';
@@ -37,12 +38,15 @@ export interface PipelineOptions {
 }
 
 export interface PipelineHooks extends RunDeps {
-  /** done of total UNet calls (all variants) plus one decode per variant. */
+  /** done of total units of work, each call weighted by its cost (call-weights.ts): text, encode, UNet steps, decodes. */
   onStep?: (done: number, total: number, phase: string) => void;
+  /** Each call's weight in those units: this machine's measured ms when known, else published compute. */
+  weights?: (width: number, height: number, rows: 1 | 2) => CallWeights;
   onPreview?: (variant: number, step: number, preview: Preview) => void;
 }
 
-export interface PipelineTimings { textMs: number; encodeMs: number; denoiseMs: number; unetMs: number; decodeMs: number; safetyMs: number; unetCalls: number }
+/** unetFirstMs: the run's first UNet call alone (slower on fresh sessions; the estimate keeps it apart). */
+export interface PipelineTimings { textMs: number; encodeMs: number; denoiseMs: number; unetMs: number; unetFirstMs: number; decodeMs: number; safetyMs: number; unetCalls: number }
 /** images: the variants that passed; withheld: the seeds the safety checker flagged (never their pixels). */
 export interface PipelineResult { images: Array<{ seed: number; rgb: Uint8Array }>; withheld: Array<{ seed: number }>; timings: PipelineTimings }
 
@@ -55,19 +59,28 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const health: HealthContext = { half: pack.half, device: pack.device.name, packId: pack.packId };
   const checker = pack.safetyChecker;
   const cfg = opts.guidance > 1;
-  const rows = cfg ? 2 : 1;
-  const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0 };
+  const rows: 1 | 2 = cfg ? 2 : 1;
+  const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, unetFirstMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0 };
   const clock = () => performance.now();
+
+  const probe = createScheduler(opts.scheduler, { steps: opts.steps, strength: opts.strength, config: pack.schedule, randn: (n) => new Float32Array(n) });
+  const wt = deps.weights?.(width, height, rows) ?? callWeights(width, height, rows);
+  const total = wt.text + (opts.strength < 1 ? 2 : 1) * wt.encode + opts.seeds.length * (probe.timesteps.length * rows * wt.unetRow + wt.decode);
+  let done = 0;
+  const progress = (units: number, phase: string) => deps.onStep?.((done += units), total, phase);
 
   let at = clock();
   const text = await encodeText(models.textEncoder, cfg ? [opts.negativeIds, opts.promptIds] : [opts.promptIds], deps);
   checkFinite(text.data, 'latents', health);
   t.textMs = clock() - at;
+  progress(wt.text, 'Encoding the image');
 
   at = clock();
   const image = toNchw(input.rgb, width, height);
   const masked = await encodeImage(models.vaeEncoder, maskedImage(image, input.mask), width, height, deps);
+  progress(wt.encode, 'Encoding the image');
   const imageLatents = opts.strength < 1 ? await encodeImage(models.vaeEncoder, image, width, height, deps) : null;
+  if (imageLatents) progress(wt.encode, 'Encoding the image');
   const lmask = latentMask(input.mask, width, height);
   t.encodeMs = clock() - at;
 
@@ -75,9 +88,6 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const plane = w * h;
   const images: PipelineResult['images'] = [];
   const withheld: PipelineResult['withheld'] = [];
-  const probe = createScheduler(opts.scheduler, { steps: opts.steps, strength: opts.strength, config: pack.schedule, randn: (n) => new Float32Array(n) });
-  const total = opts.seeds.length * (probe.timesteps.length + 1);
-  let done = 0;
   for (const [v, seed] of opts.seeds.entries()) {
     const rng = new GaussianStream(seed);
     const sched = createScheduler(opts.scheduler, { steps: opts.steps, strength: opts.strength, config: pack.schedule, randn: (n) => rng.take(n) });
@@ -90,10 +100,11 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
       const u = clock();
       const eps = await unetEps(models.unet, sample, [rows, 9, h, w], sched.timesteps[i]!, text, deps);
       t.unetMs += clock() - u;
+      if (t.unetCalls === 0) t.unetFirstMs = clock() - u;
       t.unetCalls++;
       x = sched.step(cfg ? guide(eps, opts.guidance) : eps, i, x);
       checkFinite(x, 'latents', health);
-      deps.onStep?.(++done, total, `Variant ${v + 1}/${opts.seeds.length}: step ${i + 1}/${sched.timesteps.length}`);
+      progress(rows * wt.unetRow, `Variant ${v + 1}/${opts.seeds.length}: step ${i + 1}/${sched.timesteps.length}`);
       // With a checker, nothing of a variant is shown before it has passed: no previews.
       if (deps.onPreview && !checker) deps.onPreview(v, i, latentPreview(x, w, h));
     }
@@ -111,7 +122,7 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
       flagged = await isFlagged(checker, decoded, rgb, width, height, deps);
       t.safetyMs += clock() - at;
     }
-    deps.onStep?.(++done, total, `Variant ${v + 1}/${opts.seeds.length}: decoding`);
+    progress(wt.decode, `Variant ${v + 1}/${opts.seeds.length}: decoding`);
     if (flagged) withheld.push({ seed });
     else images.push({ seed, rgb });
   }

@@ -4,6 +4,7 @@ import { appInfo } from './app-handlers';
 import { detectRun } from './detect-handlers';
 import { fillRun, jobCancel } from './fill-handlers';
 import { inpaintPlan, inpaintRun, outpaintRun } from './inpaint-handlers';
+import { generateEstimate } from './estimate-handlers';
 import { selectionMask } from './selection-handlers';
 import { layerClear } from './layer-handlers';
 import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun, segmentCandidates, segmentPrefetch } from './segment-handlers';
@@ -55,6 +56,7 @@ export function createEngineHandlers(): EngineHandlers {
     'inpaint.run': inpaintRun,
     'inpaint.plan': inpaintPlan,
     'outpaint.run': outpaintRun,
+    'generate.estimate': generateEstimate,
     'job.cancel': jobCancel,
     'models.list': modelsList,
     'models.prefer': modelsPrefer,
