@@ -65,7 +65,7 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
 
   const probe = createScheduler(opts.scheduler, { steps: opts.steps, strength: opts.strength, config: pack.schedule, randn: (n) => new Float32Array(n) });
   const wt = deps.weights?.(width, height, rows) ?? callWeights(width, height, rows);
-  const total = wt.text + (opts.strength < 1 ? 2 : 1) * wt.encode + opts.seeds.length * (probe.timesteps.length * rows * wt.unetRow + wt.decode);
+  const total = wt.text + (opts.strength < 1 ? 2 : 1) * wt.encode + wt.firstExtra + opts.seeds.length * (probe.timesteps.length * rows * wt.unetRow + wt.decode);
   let done = 0;
   const progress = (units: number, phase: string) => deps.onStep?.((done += units), total, phase);
 
@@ -104,7 +104,7 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
       t.unetCalls++;
       x = sched.step(cfg ? guide(eps, opts.guidance) : eps, i, x);
       checkFinite(x, 'latents', health);
-      progress(rows * wt.unetRow, `Variant ${v + 1}/${opts.seeds.length}: step ${i + 1}/${sched.timesteps.length}`);
+      progress(rows * wt.unetRow + (t.unetCalls === 1 ? wt.firstExtra : 0), `Variant ${v + 1}/${opts.seeds.length}: step ${i + 1}/${sched.timesteps.length}`);
       // With a checker, nothing of a variant is shown before it has passed: no previews.
       if (deps.onPreview && !checker) deps.onPreview(v, i, latentPreview(x, w, h));
     }

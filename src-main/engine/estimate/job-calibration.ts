@@ -8,7 +8,7 @@ import { calibrate } from './calibrate';
 import { callWeights, type CallWeights } from './call-weights';
 import { packInfo } from './pack-speed';
 import { roughSpeed } from './published-cost';
-import type { SdCalls } from './sd-cost';
+import { unetMs, type SdCalls, type SdSpeed } from './sd-cost';
 import { packSpeed, readSpeeds, speedKey, updateSpeeds, type SpeedFile } from './speed-store';
 
 type Size = { width: number; height: number };
@@ -18,7 +18,22 @@ export interface JobCalibration {
   record(size: Size, calls: SdCalls, timings: PipelineTimings, totalMs: number): Promise<void>;
 }
 
-export async function startCalibration(modelsDir: string, packId: string | undefined, deps: PipelineHooks): Promise<JobCalibration> {
+/**
+ * The weights of every pipeline run of one job. fresh: this job opened the sessions, so a first UNet call
+ * carries its warm-up; an outpaint's later windows count it too (their first calls are warm, a few % over),
+ * so every window has the same units and the job stays one unit system for eta.ts. onPace: the ms per unit
+ * when this machine has measured the pack, for the time left before the job's own pace is measured.
+ */
+export function jobWeights(speedAt: (size: Size) => SdSpeed | undefined, fresh: boolean, onPace?: (msPerUnit: number) => void): NonNullable<PipelineHooks['weights']> {
+  return (width, height, rows) => {
+    const speed = speedAt({ width, height });
+    const w = callWeights(width, height, rows, speed, fresh);
+    if (speed) onPace?.(unetMs(speed, rows) / rows / w.unetRow);
+    return w;
+  };
+}
+
+export async function startCalibration(modelsDir: string, packId: string | undefined, deps: PipelineHooks, onPace?: (msPerUnit: number) => void): Promise<JobCalibration> {
   const info = await packInfo(modelsDir, packId, deps.pool);
   const at = performance.now();
   const pack = await openPack(modelsDir, info.manifest.packId, deps);
@@ -28,12 +43,12 @@ export async function startCalibration(modelsDir: string, packId: string | undef
   const key = (s: Size) => speedKey(pack.packId, device, s.width, s.height);
   const bytes = info.manifest.files.reduce((n, f) => n + f.bytes, 0);
   return {
-    weights: (width, height, rows) => callWeights(width, height, rows, packSpeed(speeds, key({ width, height }))),
+    weights: jobWeights((size) => packSpeed(speeds, key(size)), openMs > 0, onPace),
     record: async (size, calls, timings, totalMs) => {
       try {
         await updateSpeeds(modelsDir, (f) => {
           const prev = f.packs[key(size)];
-          const rough = roughSpeed(size.width, size.height, 1, bytes, 1).loadMs;
+          const rough = roughSpeed(size.width, size.height, 1, bytes, 1);
           const speed = calibrate(prev?.speed, { calls, timings, openMs, totalMs }, rough);
           f.packs[key(size)] = { speed, runs: (prev?.runs ?? 0) + 1, at: new Date().toISOString() };
         });

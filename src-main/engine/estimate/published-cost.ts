@@ -8,10 +8,17 @@ import type { SdSpeed } from './sd-cost';
 const AT_512 = 512 * 512;
 export const SD15_GMAC = { unetRow: 401.7, encode: 558, decode: 1257, textRow: 6.65 } as const;
 
-/** Relative cost of one call of each model at width × height (GMAC), the UNet per batch row. */
+/**
+ * Per GMAC the VAE runs faster than the UNet (plain convolutions at high resolution vs attention and
+ * small-spatial layers): on the cost twins here (README "Cost twins") VAE encode 558 GMAC took 13.2 s and
+ * decode 1,257 GMAC 28.4 s, 42–44 GMAC/s, a CFG UNet evaluation 803 GMAC 23.6 s, 34 GMAC/s.
+ */
+const VAE_SPEEDUP = 1.28;
+
+/** Each call's work in UNet-equivalent GMAC at width × height, the UNet per batch row. */
 export function publishedGmac(width: number, height: number): { textRow: number; encode: number; unetRow: number; decode: number } {
   const a = (width * height) / AT_512;
-  return { textRow: SD15_GMAC.textRow, encode: SD15_GMAC.encode * a, unetRow: SD15_GMAC.unetRow * a, decode: SD15_GMAC.decode * a };
+  return { textRow: SD15_GMAC.textRow, encode: (SD15_GMAC.encode * a) / VAE_SPEEDUP, unetRow: SD15_GMAC.unetRow * a, decode: (SD15_GMAC.decode * a) / VAE_SPEEDUP };
 }
 
 /** Reading and opening sessions: file bytes at this rate (a rough figure; the first run replaces it). */
@@ -32,6 +39,8 @@ export function roughSpeed(width: number, height: number, gmacPerS: number, pack
     unetMs: { '1': ms(g.unetRow), '2': ms(2 * g.unetRow) },
     decodeMs: ms(g.decode),
     loadMs: packBytes / LOAD_BYTES_PER_MS,
+    // A fresh session's first UNet run took 2–3× a steady one on the SD twins here: count one more.
+    firstExtraRatio: 1,
     otherMs: OTHER_MS,
   };
 }

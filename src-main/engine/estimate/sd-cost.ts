@@ -26,8 +26,10 @@ export interface SdSpeed {
   /** One UNet evaluation by batch rows ("1", "2"); a missing one is scaled from the other. */
   unetMs: Partial<Record<'1' | '2', number>>;
   decodeMs: number;
-  /** Opening the pack's sessions and their slower first runs, when the pack is not loaded. */
+  /** Opening the pack's sessions, when the pack is not loaded. */
   loadMs: number;
+  /** The first UNet evaluation on fresh sessions takes this many steady ones more (warm-up; 1: twice as long). */
+  firstExtraRatio: number;
   /** Per result: crop, resizes, blend, the result's asset and proxy. */
   otherMs: number;
 }
@@ -56,7 +58,7 @@ export function unetMs(speed: Pick<SdSpeed, 'unetMs'>, rows: 1 | 2): number {
 
 export function estimateParts(calls: SdCalls, speed: SdSpeed, loaded: boolean): CostParts {
   return {
-    loadMs: loaded ? 0 : speed.loadMs,
+    loadMs: loaded ? 0 : speed.loadMs + speed.firstExtraRatio * unetMs(speed, calls.rows),
     textMs: calls.text * speed.textMs,
     encodeMs: calls.encode * speed.encodeMs,
     denoiseMs: calls.unet * unetMs(speed, calls.rows),

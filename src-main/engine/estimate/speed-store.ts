@@ -17,6 +17,7 @@ const SdSpeedSchema = z.object({
   unetMs: z.object({ '1': ms.optional(), '2': ms.optional() }),
   decodeMs: ms,
   loadMs: ms,
+  firstExtraRatio: z.number().nonnegative().finite(),
   otherMs: ms,
 });
 

@@ -73,7 +73,7 @@ export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
     job.report(0, 1, 'Loading the model');
     const { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch } = req;
     const settings = { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch, ...(req.packId ? { packId: req.packId } : {}) };
-    const calibration = await startCalibration(ctx.modelsDir, req.packId, deps(ctx, job));
+    const calibration = await startCalibration(ctx.modelsDir, req.packId, deps(ctx, job), job.expectPace);
     const out = await inpaintPixels(pixels, mask, settings, { ...deps(ctx, job), weights: calibration.weights });
     const made = await commit(
       ctx,
@@ -100,7 +100,7 @@ export const outpaintRun: EngineHandler<'outpaint.run'> = (req, ctx) =>
     const ext = 'aspect' in req.extend ? extensionForAspect(pixels.width, pixels.height, req.extend.aspect.width, req.extend.aspect.height) : req.extend;
     const { prompt, negativePrompt, seed, steps, guidance, scheduler } = req;
     const settings = { prompt, negativePrompt, seed, steps, guidance, scheduler, strength: 1, variants: 1, colourMatch: false, ...(req.packId ? { packId: req.packId } : {}) };
-    const calibration = await startCalibration(ctx.modelsDir, req.packId, deps(ctx, job));
+    const calibration = await startCalibration(ctx.modelsDir, req.packId, deps(ctx, job), job.expectPace);
     const out = await outpaintPixels(pixels, ext, req.prefill, settings, { ...deps(ctx, job), weights: calibration.weights });
     const [made] = await commit(ctx, job, [() => createDerivedAsset(ctx.sessionDir, out.pixels, req.maxProxySide)]);
     const first = out.plan.windows[0]!;
