@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useJobs } from '../jobs/job-store';
 import { openModelManager } from '../models/model-actions';
 import { useModels } from '../models/models-store';
+import { GenerateEstimate } from '../estimate/GenerateEstimate';
 import { GenerateAdvanced } from './GenerateAdvanced';
 import { generateFill, removeObject } from './generate-actions';
 import { growNote, setGenerateSettings, useGenerateSettings } from './generate-settings';
@@ -74,6 +75,7 @@ export function GeneratePanel() {
           Remove
         </button>
       </div>
+      {hasPack && <GenerateEstimate />}
       {!hasPack && (
         <p className="generate-note" data-testid="generate-no-pack">
           {NO_PACK}{' '}

@@ -13,11 +13,12 @@ import type { SdSpeed } from './sd-cost';
 import { packSpeed, readSpeeds, speedKey, updateSpeeds } from './speed-store';
 
 /**
- * The probe's 3×3 convolutions reach more of the CPU than a whole UNet or VAE does (attention, norms,
- * memory traffic): measured on the SD cost twins here (2 vCPU AMD EPYC), the UNet ran at about 0.6 of the
- * probe's GMAC/s. A rough estimate is only that: the first run replaces it with measured figures.
+ * The share of the probe's GMAC/s a whole model reaches. Measured side by side here (2 vCPU AMD EPYC,
+ * heavily shared): the SD UNet twin at 1/5 width ran a CFG evaluation (52.8 GMAC) at 6–8 GMAC/s while the
+ * probe gave 5–5.5, so about 1; the full-size pair was not measured together. A rough estimate is only
+ * that, and says so: the first run replaces it with this machine's measured figures.
  */
-const MODEL_EFFICIENCY = 0.6;
+const MODEL_EFFICIENCY = 1;
 
 export interface PackSpeedInfo { manifest: PackManifest; device: string; loaded: boolean }
 
