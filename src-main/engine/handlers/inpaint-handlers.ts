@@ -9,7 +9,7 @@ import type { EngineContext, EngineHandler } from '../engine-context';
 import { planCrop, processingSize } from '../diffusion/crop';
 import { inpaintPixels, usableMaskBox } from '../diffusion/inpaint-service';
 import { growForGeneration } from '../diffusion/mask-grow';
-import { extensionForAspect } from '../diffusion/outpaint-plan';
+import { extensionForAspect, planOutpaint } from '../diffusion/outpaint-plan';
 import { outpaintPixels } from '../diffusion/outpaint-service';
 import { stepPreviews } from '../diffusion/step-preview';
 import { removeAssetDir } from '../images/asset-files';
@@ -73,6 +73,7 @@ export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
     job.report(0, 1, 'Loading the model');
     const { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch } = req;
     const settings = { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch, ...(req.packId ? { packId: req.packId } : {}) };
+    usableMaskBox(mask); // a mask it cannot use is said before the model loads
     const calibration = await startCalibration(ctx.modelsDir, req.packId, deps(ctx, job), job.expectPace);
     const out = await inpaintPixels(pixels, mask, settings, { ...deps(ctx, job), weights: calibration.weights });
     const made = await commit(
@@ -100,6 +101,7 @@ export const outpaintRun: EngineHandler<'outpaint.run'> = (req, ctx) =>
     const ext = 'aspect' in req.extend ? extensionForAspect(pixels.width, pixels.height, req.extend.aspect.width, req.extend.aspect.height) : req.extend;
     const { prompt, negativePrompt, seed, steps, guidance, scheduler } = req;
     const settings = { prompt, negativePrompt, seed, steps, guidance, scheduler, strength: 1, variants: 1, colourMatch: false, ...(req.packId ? { packId: req.packId } : {}) };
+    planOutpaint(pixels.width, pixels.height, ext); // nothing to extend is said before the model loads
     const calibration = await startCalibration(ctx.modelsDir, req.packId, deps(ctx, job), job.expectPace);
     const out = await outpaintPixels(pixels, ext, req.prefill, settings, { ...deps(ctx, job), weights: calibration.weights });
     const [made] = await commit(ctx, job, [() => createDerivedAsset(ctx.sessionDir, out.pixels, req.maxProxySide)]);
