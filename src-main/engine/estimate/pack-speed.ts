@@ -38,7 +38,8 @@ export async function speedFor(modelsDir: string, info: PackSpeedInfo, size: { w
   if (gmacPerS === undefined) {
     const probed = await measureGmacPerS(queue);
     gmacPerS = probed;
-    await updateSpeeds(modelsDir, (f) => void (f.machine[info.device] = { gmacPerS: probed, at: new Date().toISOString() }));
+    // Kept so the probe runs once per device; a read-only models folder only means it runs again next time.
+    await updateSpeeds(modelsDir, (f) => void (f.machine[info.device] = { gmacPerS: probed, at: new Date().toISOString() })).catch(() => undefined);
   }
   const bytes = info.manifest.files.reduce((n, f) => n + f.bytes, 0);
   return { speed: roughSpeed(size.width, size.height, gmacPerS, bytes, MODEL_EFFICIENCY), calibrated: false };
