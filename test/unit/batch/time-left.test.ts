@@ -1,9 +1,14 @@
 // Runs in: vitest (node). Time left in `anyfill run` with SD (issue 17): ten images, each a generation of
 // about 5 minutes on a 2-core CPU (±10 %), the first also loading the models (20 s), each in three phases
 // (find, segment, generate: 4 %, 2 %, 94 % of its time), resumed after Ctrl+C: the two images the first run
-// finished (first in name order) are skipped at no cost. From 20 % of the batch on, every time left shown is within ±25 % of the truth.
+// finished (first in name order) are skipped at no cost. From 20 % of the batch on, every time left shown is
+// within ±25 % of the truth. And the real command's terminal line shows it once an image has been measured.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchTimeLeft, leftWords, type BatchPace } from '../../../src-main/batch/time-left';
+import { runRun } from '../../../src-main/cli/run-command';
+import { makeFolder, setup } from './fixtures';
 
 describe('time left in a batch', () => {
   it('within ±25 % from 20 % of the batch on, skipped images costing nothing', () => {
@@ -35,4 +40,21 @@ describe('time left in a batch', () => {
     expect(off.map((s) => `${Math.round(s.t / 1000)} s: said ${s.left === undefined ? '—' : Math.round(s.left / 1000)} s, was ${Math.round((end - s.t) / 1000)} s`)).toEqual([]);
     expect([leftWords(40_000), leftWords(720_000)]).toEqual(['about 40 s left', 'about 12 min left']);
   });
+
+  it("a terminal's progress line says it from the second image on (stand-ins, SD removal)", async () => {
+    const env = await setup(['gdino-tiny', 'mobilesam', 'sd15-inpaint']);
+    try {
+      const images = await makeFolder(env.root, false);
+      await rm(path.join(images, 'c-corrupt.png'));
+      const err: string[] = [];
+      const args = ['--images', images, '--select', 'red', '--models', env.models, '--out', path.join(env.root, 'out'), '--action', 'remove', '--steps', '3', '--size', '128'];
+      const code = await runRun(args, { tty: true, stdout: { write: () => undefined }, stderr: { write: (t: string) => void err.push(t) } });
+      expect(code, err.join('')).toBe(0);
+      const lines = err.join('').split(/\r|\n/);
+      expect(lines.filter((l) => l.startsWith('[1/2]') && l.includes('left)'))).toEqual([]);
+      expect(lines.some((l) => /^\[2\/2\] b-red\.png: .*… \(about \d+ s left\)/.test(l))).toBe(true);
+    } finally {
+      await env.cleanup();
+    }
+  }, 60_000);
 });
