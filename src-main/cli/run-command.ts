@@ -2,6 +2,7 @@
 // its --select boxes, a mask and the removed/replaced result, with report.json beside them (batch/).
 // Progress on stderr, a summary on stdout; exit 0 when nothing failed, 1 when some image failed, 2 for
 // usage errors, 130 after Ctrl+C (the report stays valid and the next run resumes).
+import { batchTimeLeft, leftWords, type BatchPace } from '../batch/time-left';
 import path from 'node:path';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import { resolveModelsDir } from '../common/paths';
@@ -62,15 +63,19 @@ export async function runRun(argv: string[], io: RunIo = {}): Promise<number> {
 }
 
 /** A terminal gets one rewritten line (image i/N, name, phase); a log gets one line per image. */
-function progress(stderr: Out, tty: boolean): (e: BatchEvent) => void {
+function progress(stderr: Out, tty: boolean, now = () => performance.now()): (e: BatchEvent) => void {
+  let pace: BatchPace | undefined; // this run's processed images, for the time left (batch/time-left.ts)
   return (e) => {
     if (e.type === 'start') {
       for (const f of e.ignored) stderr.write(`anyfill run: ${f}: not an image file (by its extension), left alone\n`);
       stderr.write(`anyfill run: ${e.total} image${e.total === 1 ? '' : 's'}; ${e.method === 'inpaint' ? 'generative fill' : e.method === 'migan' ? 'MI-GAN eraser' : e.method === 'lama' ? 'LaMa eraser' : 'content-aware fill (no SD inpainting pack installed)'}\n`);
     } else if (e.type === 'phase') {
-      if (tty) stderr.write(`\r[${e.index}/${e.total}] ${e.input}: ${e.phase}…\x1b[K`);
+      pace ??= { firstStart: now(), lastEnd: now(), processed: 0 };
+      const left = batchTimeLeft(pace, e.total - e.index + 1, now());
+      if (tty) stderr.write(`\r[${e.index}/${e.total}] ${e.input}: ${e.phase}…${left === undefined ? '' : ` (${leftWords(left)})`}\x1b[K`);
     } else {
       const { entry: x } = e;
+      if (pace && x.status !== 'skipped') pace = { ...pace, lastEnd: now(), processed: pace.processed + 1 };
       const what = x.status === 'failed' ? `failed: ${x.error?.message ?? ''}` : x.status === 'skipped' ? 'skipped (finished before, unchanged)' : x.status === 'no-detections' ? 'nothing found' : `done (${x.detections.length} found, ${x.method}, ${x.timings.total} ms)`;
       stderr.write(`${tty ? '\r' : ''}[${e.index}/${e.total}] ${x.input}: ${what}${tty ? '\x1b[K' : ''}\n`);
     }

@@ -6,6 +6,7 @@ import { useJobs } from '../jobs/job-store';
 import { openModelManager } from '../models/model-actions';
 import { useModels } from '../models/models-store';
 import { hasInstalledEraser, installedSdPacks } from '../../src-shared/models/installed';
+import { GenerateEstimate } from '../estimate/GenerateEstimate';
 import { GenerateAdvanced } from './GenerateAdvanced';
 import { generateFill, removeObject } from './generate-actions';
 import { growNote, setGenerateSettings, useGenerateSettings } from './generate-settings';
@@ -75,6 +76,7 @@ export function GeneratePanel() {
           Remove
         </button>
       </div>
+      {hasPack && <GenerateEstimate />}
       {!hasPack && (
         <p className="generate-note" data-testid="generate-no-pack">
           {NO_PACK}{' '}

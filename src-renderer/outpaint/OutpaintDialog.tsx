@@ -2,6 +2,7 @@
 // what the new area should show, a seed, and the resulting size (the new canvas is also outlined on the
 // canvas: OutpaintPreview); Extend runs the outpaint job. The photo itself is never changed.
 import { SeedField } from '../panels/SeedField';
+import { OutpaintEstimate } from '../estimate/OutpaintEstimate';
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../state/editor-store';
 import { clampNumber } from '../generate/generate-settings';
@@ -97,6 +98,7 @@ function Dialog() {
           </label>
           <SeedField value={s.seed} onChange={(v) => setOutpaint({ seed: v })} testId="outpaint-seed" title="Leave empty for a new result each time; a number repeats a result exactly" />
         </div>
+        <OutpaintEstimate />
         <div className="generate-buttons">
           <button type="button" onClick={closeOutpaint}>
             Cancel

@@ -21,6 +21,7 @@ import { PackIdSchema } from '../models/catalog-schema';
 import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
 import { ErasePlanRequestSchema, ErasePlanSchema } from './erase-payloads';
 import { ExportFormatSchema, ExportLayersRequestSchema, ExportLayersResultSchema, ExportLayersToRequestSchema, ExportLayersToResultSchema } from './export-payloads';
+import { GenerateEstimateRequestSchema, GenerateEstimateSchema } from './estimate-payloads';
 import { InpaintPlanRequestSchema, InpaintPlanSchema, InpaintRequestSchema, InpaintResultSchema, OutpaintRequestSchema, OutpaintResultSchema } from './diffusion-payloads';
 import {
   SegmentEverythingRequestSchema,
@@ -148,6 +149,8 @@ export const channels = {
   'erase.plan': { owner: 'engine', request: ErasePlanRequestSchema, response: ErasePlanSchema },
   /** Extend the canvas by pixels per side or to an aspect ratio, filled from a prompt: a job. */
   'outpaint.run': { owner: 'engine', request: OutpaintRequestSchema, response: OutpaintResultSchema },
+  /** How long a generation would take here, before it starts, and faster settings when that is long. */
+  'generate.estimate': { owner: 'engine', request: GenerateEstimateRequestSchema, response: GenerateEstimateSchema },
   /** Stop a queued or running job; its request then fails with CANCELLED. found: false when it already ended. */
   'job.cancel': { owner: 'engine', request: z.object({ jobId: JobIdSchema }).strict(), response: z.object({ found: z.boolean() }) },
   /** The catalog and what is on disk: states, sizes, licences, the device each family runs on. */

@@ -32,6 +32,7 @@ export const CHANNEL_OWNERS = {
   'inpaint.plan': 'engine',
   'erase.plan': 'engine',
   'outpaint.run': 'engine',
+  'generate.estimate': 'engine',
   'job.cancel': 'engine',
   'models.list': 'engine',
   'models.prefer': 'engine',

@@ -8,6 +8,7 @@
 // within one UNet call. NaN, black and flat outputs are errors (health.ts), never results. With the
 // optional safety checker, each decoded variant is checked and a flagged one is withheld (safety.ts).
 import { AnyfillError } from '../../../src-shared/contract/errors';
+import { callWeights, type CallWeights } from './call-weights';
 import { checkFinite, checkNotBlank, type HealthContext } from './health';
 import { latentPreview, type Preview } from './latent-preview';
 import { inpaintDenoiser, lcmDenoiser } from './denoisers';
@@ -44,12 +45,15 @@ export interface PipelineOptions {
 }
 
 export interface PipelineHooks extends RunDeps {
-  /** done of total UNet calls (all variants) plus one decode per variant. */
+  /** done of total units of work, each call weighted by its cost (call-weights.ts): text, encode, UNet steps, decodes. */
   onStep?: (done: number, total: number, phase: string) => void;
+  /** Each call's weight in those units: this machine's measured ms when known, else published compute. */
+  weights?: (width: number, height: number, rows: 1 | 2) => CallWeights;
   onPreview?: (variant: number, step: number, preview: Preview) => void;
 }
 
-export interface PipelineTimings { textMs: number; encodeMs: number; denoiseMs: number; unetMs: number; decodeMs: number; safetyMs: number; unetCalls: number }
+/** unetFirstMs: the run's first UNet call alone (slower on fresh sessions; the estimate keeps it apart). */
+export interface PipelineTimings { textMs: number; encodeMs: number; denoiseMs: number; unetMs: number; unetFirstMs: number; decodeMs: number; safetyMs: number; unetCalls: number }
 /** images: the variants that passed; withheld: the seeds the safety checker flagged (never their pixels). */
 export interface PipelineResult { images: Array<{ seed: number; rgb: Uint8Array }>; withheld: Array<{ seed: number }>; timings: PipelineTimings }
 
@@ -65,19 +69,32 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const { steps, scheduler } = lcm ? lcmSettings(opts.steps) : opts;
   // An LCM UNet takes the guidance as an embedding: one UNet row, never a CFG pair.
   const cfg = !lcm && opts.guidance > 1;
-  const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0 };
+  const rows: 1 | 2 = cfg ? 2 : 1;
+  const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, unetFirstMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0 };
   const clock = () => performance.now();
+
+  const schedule = { steps, strength: opts.strength, config: pack.schedule };
+  const probe = createScheduler(scheduler, { ...schedule, randn: (n) => new Float32Array(n) });
+  const wt = deps.weights?.(width, height, rows) ?? callWeights(width, height, rows);
+  // LCM encodes only the image (latent blending); the 9-channel UNet needs the masked image, and the image too below strength 1.
+  const encodes = lcm ? 1 : opts.strength < 1 ? 2 : 1;
+  const total = wt.text + encodes * wt.encode + wt.firstExtra + opts.seeds.length * (probe.timesteps.length * rows * wt.unetRow + wt.decode);
+  let done = 0;
+  const progress = (units: number, phase: string) => deps.onStep?.((done += units), total, phase);
 
   let at = clock();
   const text = await encodeText(models.textEncoder, cfg ? [opts.negativeIds, opts.promptIds] : [opts.promptIds], deps);
   checkFinite(text.data, 'latents', health);
   t.textMs = clock() - at;
+  progress(wt.text, 'Encoding the image');
 
   at = clock();
   const image = toNchw(input.rgb, width, height);
   const vae = vaeRuns(pack, opts.tinyVae, width, height, deps);
   const masked = lcm ? null : await vae.encode(maskedImage(image, input.mask));
+  if (masked) progress(wt.encode, 'Encoding the image');
   const imageLatents = lcm || opts.strength < 1 ? await vae.encode(image) : null;
+  if (imageLatents) progress(wt.encode, 'Encoding the image');
   const lmask = latentMask(input.mask, width, height);
   t.encodeMs = clock() - at;
 
@@ -85,10 +102,6 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const plane = w * h;
   const images: PipelineResult['images'] = [];
   const withheld: PipelineResult['withheld'] = [];
-  const schedule = { steps, strength: opts.strength, config: pack.schedule };
-  const probe = createScheduler(scheduler, { ...schedule, randn: (n) => new Float32Array(n) });
-  const total = opts.seeds.length * (probe.timesteps.length + 1);
-  let done = 0;
   for (const [v, seed] of opts.seeds.entries()) {
     const rng = new GaussianStream(seed);
     const sched = createScheduler(scheduler, { ...schedule, randn: (n) => rng.take(n) });
@@ -102,10 +115,11 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
       const u = clock();
       const eps = await denoiser.eps(x, i);
       t.unetMs += clock() - u;
+      if (t.unetCalls === 0) t.unetFirstMs = clock() - u;
       t.unetCalls++;
       x = denoiser.settle(sched.step(eps, i, x), i);
       checkFinite(x, 'latents', health);
-      deps.onStep?.(++done, total, `Variant ${v + 1}/${opts.seeds.length}: step ${i + 1}/${sched.timesteps.length}`);
+      progress(rows * wt.unetRow + (t.unetCalls === 1 ? wt.firstExtra : 0), `Variant ${v + 1}/${opts.seeds.length}: step ${i + 1}/${sched.timesteps.length}`);
       // With a checker, nothing of a variant is shown before it has passed: no previews.
       if (deps.onPreview && !checker) deps.onPreview(v, i, pack.tinyVae ? await tinyPreview(pack.tinyVae, x, w, h, deps) : latentPreview(x, w, h));
     }
@@ -123,7 +137,7 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
       flagged = await isFlagged(checker, decoded, rgb, width, height, deps);
       t.safetyMs += clock() - at;
     }
-    deps.onStep?.(++done, total, `Variant ${v + 1}/${opts.seeds.length}: decoding`);
+    progress(wt.decode, `Variant ${v + 1}/${opts.seeds.length}: decoding`);
     if (flagged) withheld.push({ seed });
     else images.push({ seed, rgb });
   }

@@ -45,6 +45,8 @@ export interface InpaintOutcome {
   promptReport: { prompt: PromptReport; negative: PromptReport };
   packId: string;
   device: string;
+  /** An LCM pack ran it: one UNet row per step at its own few steps (lcm-settings.ts); the estimate counts so. */
+  lcm: boolean;
 }
 
 /** The mask's box, refusing masks a generative fill cannot use. */
@@ -82,7 +84,7 @@ export async function inpaintPixels(pixels: Pixels, mask: Mask, s: GenerateSetti
   const totalMs = performance.now() - started;
   const prepareMs = totalMs - blendMs - run.timings.textMs - run.timings.encodeMs - run.timings.denoiseMs - run.timings.decodeMs - run.timings.safetyMs;
   const message = withheldMessage(run.withheld.length, s.variants);
-  return { variants, withheld: run.withheld, ...(message ? { message } : {}), plan, timings: { ...run.timings, prepareMs, blendMs, totalMs }, promptReport: run.report, packId: pack.packId, device: pack.device.name };
+  return { variants, withheld: run.withheld, ...(message ? { message } : {}), plan, timings: { ...run.timings, prepareMs, blendMs, totalMs }, promptReport: run.report, packId: pack.packId, device: pack.device.name, lcm: pack.kind === 'lcm' };
 }
 
 /** The pack (sessions from the shared pool, opened once) for a request. */

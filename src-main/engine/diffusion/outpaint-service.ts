@@ -22,6 +22,8 @@ export interface OutpaintOutcome {
   timings: PipelineTimings & { totalMs: number };
   promptReport: { prompt: PromptReport; negative: PromptReport };
   packId: string;
+  /** An LCM pack ran it (see InpaintOutcome.lcm). */
+  lcm: boolean;
   device: string;
 }
 
@@ -34,7 +36,7 @@ export async function outpaintPixels(image: Pixels, ext: Extension, prefill: Pre
   const isNew = new Uint8Array(W * H).fill(255);
   for (let y = 0; y < image.height; y++) isNew.fill(0, (plan.offset.y + y) * W + plan.offset.x, (plan.offset.y + y) * W + plan.offset.x + image.width);
   const done = new Uint8Array(W * H);
-  const timings: OutpaintOutcome['timings'] = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0, totalMs: 0 };
+  const timings: OutpaintOutcome['timings'] = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, unetFirstMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0, totalMs: 0 };
   let report: OutpaintOutcome['promptReport'] | undefined;
   const settings = { ...s, strength: 1, variants: 1 };
   for (const [k, win] of plan.windows.entries()) {
@@ -62,7 +64,7 @@ export async function outpaintPixels(image: Pixels, ext: Extension, prefill: Pre
       }
   }
   timings.totalMs = performance.now() - started;
-  return { pixels: withOriginal(canvas, image, plan), plan, seed: s.seed, timings, promptReport: report!, packId: pack.packId, device: pack.device.name };
+  return { pixels: withOriginal(canvas, image, plan), plan, seed: s.seed, timings, promptReport: report!, packId: pack.packId, device: pack.device.name, lcm: pack.kind === 'lcm' };
 }
 
 /** The grown canvas as RGB: the image with its edges stretched, or mirrored and blurred, into the new area. */

@@ -5,6 +5,7 @@ import { detectRun } from './detect-handlers';
 import { fillRun, jobCancel } from './fill-handlers';
 import { erasePlan } from './erase-handlers';
 import { inpaintPlan, inpaintRun, outpaintRun } from './inpaint-handlers';
+import { generateEstimate } from './estimate-handlers';
 import { selectionMask } from './selection-handlers';
 import { layerClear } from './layer-handlers';
 import { segmentEverything, segmentFullRes, segmentPrepare, segmentRun, segmentCandidates, segmentPrefetch } from './segment-handlers';
@@ -57,6 +58,7 @@ export function createEngineHandlers(): EngineHandlers {
     'inpaint.plan': inpaintPlan,
     'erase.plan': erasePlan,
     'outpaint.run': outpaintRun,
+    'generate.estimate': generateEstimate,
     'job.cancel': jobCancel,
     'models.list': modelsList,
     'models.prefer': modelsPrefer,

@@ -6,10 +6,10 @@ import { AnyfillError } from '../../../src-shared/contract/errors';
 import type { AssetId } from '../../../src-shared/document/ids';
 import type { SelectionLayer } from '../../../src-shared/document/selection';
 import type { EngineContext, EngineHandler } from '../engine-context';
-import { planCrop } from '../diffusion/crop';
+import { planCrop, processingSize } from '../diffusion/crop';
 import { inpaintPixels, usableMaskBox } from '../diffusion/inpaint-service';
 import { growForGeneration } from '../diffusion/mask-grow';
-import { extensionForAspect } from '../diffusion/outpaint-plan';
+import { extensionForAspect, planOutpaint } from '../diffusion/outpaint-plan';
 import { outpaintPixels } from '../diffusion/outpaint-service';
 import { stepPreviews } from '../diffusion/step-preview';
 import { removeAssetDir } from '../images/asset-files';
@@ -18,6 +18,8 @@ import type { Pixels } from '../images/pixels';
 import type { JobControl } from '../jobs/job-queue';
 import { nonEmptyMaskOffThread } from '../selection/mask-off-thread';
 import { packFileHashes, pixelSha256 } from '../provenance/hashes';
+import { startCalibration } from '../estimate/job-calibration';
+import { sdCalls } from '../estimate/sd-cost';
 
 const ms = (t: object): Record<string, number> => Object.fromEntries(Object.entries(t as Record<string, number>).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 
@@ -63,12 +65,15 @@ async function provenance(ctx: EngineContext, input: Pixels, packId: string) {
 
 export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
   ctx.services.jobs.run(ctx, req.jobId, 'inpaint', async (job) => {
+    const started = performance.now();
     job.report(0, 1, 'Reading the selection');
     const { pixels, mask } = await selectionPixels(ctx, req.assetId, req.selection, req.maskGrow);
     job.report(0, 1, 'Loading the model');
     const { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch } = req;
     const settings = { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch, tinyVae: req.tinyVae === true, ...(req.packId ? { packId: req.packId } : {}) };
-    const out = await inpaintPixels(pixels, mask, settings, deps(ctx, job));
+    usableMaskBox(mask); // a mask it cannot use is said before the model loads
+    const calibration = await startCalibration(ctx.modelsDir, req.packId, deps(ctx, job), job.expectPace);
+    const out = await inpaintPixels(pixels, mask, settings, { ...deps(ctx, job), weights: calibration.weights });
     const made = await commit(
       ctx,
       job,
@@ -77,6 +82,7 @@ export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
         return { ...(await createDerivedAsset(ctx.services.assets, rgba, req.maxProxySide)), x: patch.x, y: patch.y, seed: s, resultSha256: pixelSha256(rgba) };
       }),
     );
+    await calibration.record(out.plan.processing, sdCalls({ ...settings, lcm: out.lcm }), out.timings, performance.now() - started);
     return { variants: made, withheld: out.withheld, ...(out.message ? { message: out.message } : {}), cropRect: out.plan.crop, processingSize: out.plan.processing, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device, ...(await provenance(ctx, pixels, out.packId)) };
   });
 
@@ -88,12 +94,17 @@ export const inpaintPlan: EngineHandler<'inpaint.plan'> = async (req, ctx) => {
 
 export const outpaintRun: EngineHandler<'outpaint.run'> = (req, ctx) =>
   ctx.services.jobs.run(ctx, req.jobId, 'outpaint', async (job) => {
+    const started = performance.now();
     const { pixels } = await ctx.services.assets.ensureDecoded(req.assetId);
     const ext = 'aspect' in req.extend ? extensionForAspect(pixels.width, pixels.height, req.extend.aspect.width, req.extend.aspect.height) : req.extend;
     const { prompt, negativePrompt, seed, steps, guidance, scheduler } = req;
     const settings = { prompt, negativePrompt, seed, steps, guidance, scheduler, strength: 1, variants: 1, colourMatch: false, ...(req.packId ? { packId: req.packId } : {}) };
-    const out = await outpaintPixels(pixels, ext, req.prefill, settings, deps(ctx, job));
+    planOutpaint(pixels.width, pixels.height, ext); // nothing to extend is said before the model loads
+    const calibration = await startCalibration(ctx.modelsDir, req.packId, deps(ctx, job), job.expectPace);
+    const out = await outpaintPixels(pixels, ext, req.prefill, settings, { ...deps(ctx, job), weights: calibration.weights });
     const [made] = await commit(ctx, job, [() => createDerivedAsset(ctx.services.assets, out.pixels, req.maxProxySide)]);
+    const first = out.plan.windows[0]!;
+    await calibration.record(processingSize(first.width, first.height), sdCalls({ ...settings, lcm: out.lcm }, out.plan.windows.length), out.timings, performance.now() - started);
     const hashes = { ...(await provenance(ctx, pixels, out.packId)), resultSha256: pixelSha256(out.pixels) };
     return { ...made!, offset: out.plan.offset, windows: out.plan.windows, seed: out.seed, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device, ...hashes };
   });

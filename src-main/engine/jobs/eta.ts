@@ -5,7 +5,9 @@
 //   selection is over and would inflate every later estimate ("about 88 s left", then "almost done");
 // - over the later half of the units done so far, so a cost model that is somewhat off is corrected by
 //   what the current (costliest) part really takes;
-// - nothing until 2 % of the units and 250 ms of work are measured: no wild first guesses.
+// - nothing until 2 % of the units and 250 ms of work are measured: no wild first guesses, unless the
+//   producer knows the pace from this machine's earlier runs (`expectPace`, issue 17: a calibrated
+//   generation), which answers until the job's own pace is measured.
 // A new unit system (the total changes) starts the measurement again.
 const MIN_SHARE = 0.02;
 const MIN_SPAN_MS = 250;
@@ -17,6 +19,12 @@ export class EtaEstimator {
   /** The first report of real work in this unit system, then the samples since (oldest first). */
   private base: Sample | undefined;
   private recent: Sample[] = [];
+  /** ms per unit this machine measured for such work before, if known. */
+  private expected: number | undefined;
+
+  expectPace(msPerUnit: number): void {
+    if (Number.isFinite(msPerUnit) && msPerUnit > 0) this.expected = msPerUnit;
+  }
 
   /** ms left after `done` of `total` units at time t, or undefined while too little is measured. */
   estimate(t: number, done: number, total: number): number | undefined {
@@ -26,16 +34,17 @@ export class EtaEstimator {
       this.recent = [];
     }
     if (done >= total) return 0;
-    if (done <= 0) return undefined; // nothing of the work itself has been seen yet
+    const prior = this.expected === undefined ? undefined : Math.round(this.expected * (total - done));
+    if (done <= 0) return prior; // nothing of the work itself has been seen yet
     const now = { t, done };
     this.base ??= now;
     this.recent.push(now);
-    if (done - this.base.done < MIN_SHARE * total || t - this.base.t < MIN_SPAN_MS) return undefined;
+    if (done - this.base.done < MIN_SHARE * total || t - this.base.t < MIN_SPAN_MS) return prior;
     // Measure from the oldest sample in the later half of the units measured so far.
     const half = this.base.done + (done - this.base.done) / 2;
     while (this.recent.length > 2 && this.recent[1]!.done <= half) this.recent.shift();
     const from = this.recent[0]!;
-    if (done <= from.done || t <= from.t) return undefined;
+    if (done <= from.done || t <= from.t) return prior;
     return Math.round(((t - from.t) / (done - from.done)) * (total - done));
   }
 }

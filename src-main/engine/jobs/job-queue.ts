@@ -17,6 +17,8 @@ export interface JobControl {
   report(done: number, total: number, phase: string, lastPart?: boolean): void;
   /** A small image of the work in progress (a data URL); sent at once with the last progress figures. */
   preview(dataUrl: string): void;
+  /** ms per unit this machine measured for this work before (a calibrated generation): time left until measured. */
+  expectPace(msPerUnit: number): void;
 }
 
 /** Where a job's progress goes: the engine context (its emit) or anything shaped like it. */
@@ -96,6 +98,7 @@ export class JobQueue {
       preview: (dataUrl) => {
         if (last && !entry.abort.signal.aborted) emit({ ...last, preview: dataUrl });
       },
+      expectPace: (msPerUnit) => throttle.expectPace(msPerUnit),
     };
     try {
       emit({ state: 'running', done: 0, total: 1, phase: 'Starting' });

@@ -10,6 +10,11 @@ export class ProgressThrottle {
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
+  /** The pace this machine measured for such work before (ms per unit): time left before its own is measured. */
+  expectPace(msPerUnit: number): void {
+    this.eta.expectPace(msPerUnit);
+  }
+
   /** The figures to send for this report, or null to skip it. */
   accept(done: number, total: number): { etaMs?: number } | null {
     const t = this.now();

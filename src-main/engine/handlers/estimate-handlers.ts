@@ -1,0 +1,8 @@
+// Runs in: engine process. generate.estimate: how long a generation would take here, before it starts.
+import type { EngineHandler } from '../engine-context';
+import { estimateGeneration } from '../estimate/estimate-service';
+
+export const generateEstimate: EngineHandler<'generate.estimate'> = (req, ctx) => {
+  const { sessionPool: pool, inferenceQueue: queue } = ctx.services.runtime;
+  return estimateGeneration(req, { modelsDir: ctx.modelsDir, pool, queue });
+};
