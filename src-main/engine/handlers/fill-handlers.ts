@@ -9,7 +9,7 @@ import { createDerivedAsset } from '../images/derived-asset';
 import { jobQueue } from '../jobs/job-queue';
 import { nonEmptyMaskOffThread } from '../selection/mask-off-thread';
 import { packFileHashes, pixelSha256 } from '../provenance/hashes';
-import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
+import { backgroundPool, backgroundQueue } from '../runtime/engine-runtime';
 
 export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
   jobQueue.run(ctx, req.jobId, 'fill', async (job) => {
@@ -22,7 +22,7 @@ export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
     const mask = await nonEmptyMaskOffThread(req.selection, pixels);
     const { result: patch, packId, device } = await removeFill(
       { image: { data: pixels.data, width: pixels.width, height: pixels.height, channels: pixels.channels }, mask: mask.data, method: req.method, seed: req.seed },
-      { modelsDir: ctx.modelsDir, pool: sessionPool, queue: inferenceQueue, signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase, p.last) },
+      { modelsDir: ctx.modelsDir, pool: backgroundPool, queue: backgroundQueue, signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase, p.last) },
     );
     const method = patch.method;
     job.signal.throwIfAborted();

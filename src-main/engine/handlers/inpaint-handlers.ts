@@ -17,7 +17,7 @@ import { ensureDecoded, forgetAsset } from '../images/asset-store';
 import { createDerivedAsset } from '../images/derived-asset';
 import type { Pixels } from '../images/pixels';
 import { jobQueue, type JobControl } from '../jobs/job-queue';
-import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
+import { backgroundPool, backgroundQueue } from '../runtime/engine-runtime';
 import { nonEmptyMaskOffThread } from '../selection/mask-off-thread';
 import { packFileHashes, pixelSha256 } from '../provenance/hashes';
 
@@ -33,8 +33,8 @@ async function selectionPixels(ctx: EngineContext, assetId: AssetId, selection: 
 function deps(ctx: EngineContext, job: JobControl) {
   return {
     modelsDir: ctx.modelsDir,
-    pool: sessionPool,
-    queue: inferenceQueue,
+    pool: backgroundPool,
+    queue: backgroundQueue,
     signal: job.signal,
     onStep: (d: number, t: number, p: string) => job.report(d, t, p),
     onPreview: stepPreviews(job),

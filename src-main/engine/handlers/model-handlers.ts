@@ -8,7 +8,7 @@ import { findCatalogPack } from '../models/catalog';
 import { DownloadManager } from '../models/download-manager';
 import { importPack, removePack } from '../models/install';
 import { verifyAndLoad } from '../models/load-check';
-import { inferenceQueue, sessionPool } from '../runtime/engine-runtime';
+import { inferenceQueue, releasePackSessions, sessionPool } from '../runtime/engine-runtime';
 import { segmentService } from '../segment/segment-service';
 import { listPacks } from '../models/list-packs';
 import { readPreferences, writePreferences } from '../models/preferences';
@@ -71,7 +71,7 @@ export const modelsDownload: EngineHandler<'models.download'> = async (req, ctx)
   // No endpoint in the request: the manager takes ANYFILL_MODEL_ENDPOINT (a mirror, the tests' hub), else the hub.
   await downloadsFor(ctx).manager.download(req.packId, req.endpoint === undefined ? {} : { endpoint: req.endpoint });
   // A (re)installed pack replaces files sessions may hold: reopen them on next use.
-  await sessionPool.releaseWhere((key) => key.startsWith(`${req.packId}/`));
+  await releasePackSessions(req.packId);
   segmentService.invalidatePacks();
   return statusOf(ctx, req.packId);
 };
@@ -91,7 +91,7 @@ export const modelsRemove: EngineHandler<'models.remove'> = async (req, ctx) => 
     throw new AnyfillError('BAD_REQUEST', `${title} is still downloading. Cancel the download first, then remove it.`);
   }
   // Close its sessions first: a model file must not be deleted under a running session.
-  await sessionPool.releaseWhere((key) => key.startsWith(`${req.packId}/`));
+  await releasePackSessions(req.packId);
   await removePack(ctx.modelsDir, req.packId);
   segmentService.invalidatePacks();
   return {};
@@ -102,7 +102,7 @@ export const modelsVerify: EngineHandler<'models.verify'> = async (req, ctx) =>
 
 export const modelsImport: EngineHandler<'models.import'> = async (req, ctx) => {
   const manifest = await importPack(req.folder, ctx.modelsDir);
-  await sessionPool.releaseWhere((key) => key.startsWith(`${manifest.packId}/`));
+  await releasePackSessions(manifest.packId);
   segmentService.invalidatePacks();
   return statusOf(ctx, manifest.packId);
 };

@@ -4,6 +4,7 @@
 import type * as Ort from 'onnxruntime-node';
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import { physicalCores } from './cpu-cores';
+import type { RuntimeLane } from './lanes';
 import { CUDA_HELP, cpuNote, deviceFor, deviceLabel, type PackDevice } from './execution-providers';
 import { errorText, firstLine, loadError, mayBeOptimiserFailure } from './model-errors';
 import { loadOrt, type DeviceName, type InferenceSession } from './ort';
@@ -15,6 +16,10 @@ export interface OpenOptions {
   label: string;
   /** The pack, for the CPU note (why CPU, fp16 warning). */
   pack?: PackDevice;
+  /** The runtime lane whose worker opens and runs it (lanes.ts); interactive when absent. */
+  lane?: RuntimeLane;
+  /** ORT intra-op threads; every physical core when absent (the worker sets its lane's figure). */
+  intraOpThreads?: number;
 }
 
 export type OptimisationLevel = 'all' | 'basic' | 'disabled';
@@ -64,7 +69,7 @@ async function onSomeProvider(
   const failures: string[] = [];
   for (const provider of opts.providers.filter((p) => p !== 'cpu')) {
     try {
-      const session = await create(filePath, sessionOptions(provider, level));
+      const session = await create(filePath, sessionOptions(provider, level, opts.intraOpThreads));
       return { session, device: { name: provider, note: `Running on ${deviceLabel(provider)}.` } };
     } catch (err) {
       // A GPU provider that fails to start (missing library, driver, no adapter) is not the file's fault.
@@ -73,20 +78,20 @@ async function onSomeProvider(
     }
   }
   try {
-    const session = await create(filePath, sessionOptions('cpu', level));
+    const session = await create(filePath, sessionOptions('cpu', level, opts.intraOpThreads));
     return { session, device: { name: 'cpu', note: cpuNoteFor(failures, opts.pack) } };
   } catch (cpuError) {
     return { cpuError };
   }
 }
 
-export function sessionOptions(provider: DeviceName, level: OptimisationLevel = 'all'): Ort.InferenceSession.SessionOptions {
+export function sessionOptions(provider: DeviceName, level: OptimisationLevel = 'all', intraOpThreads = physicalCores()): Ort.InferenceSession.SessionOptions {
   return {
     executionProviders: [provider],
     graphOptimizationLevel: level,
-    // One run at a time (inference-queue), each using every physical core; more threads only contend.
+    // One run at a time per lane (inference-queue, lanes.ts), each using the lane's share of the physical cores.
     executionMode: 'sequential',
-    intraOpNumThreads: physicalCores(),
+    intraOpNumThreads: intraOpThreads,
     interOpNumThreads: 1,
     // DirectML does not support memory patterns; everywhere else they save re-planning on repeat shapes.
     enableMemPattern: provider !== 'dml',
