@@ -55,6 +55,9 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const health: HealthContext = { half: pack.half, device: pack.device.name, packId: pack.packId };
   const checker = pack.safetyChecker;
   const cfg = opts.guidance > 1;
+  // On CPU the guidance pair runs as two evaluations: the same work, half the peak memory (the UNet's
+  // attention at 64² latents is 4096² per head), and a cancel can stop between them.
+  const unetDeps = { ...deps, oneRowPerRun: deps.oneRowPerRun ?? pack.device.name === 'cpu' };
   const rows = cfg ? 2 : 1;
   const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0 };
   const clock = () => performance.now();
@@ -88,7 +91,7 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
       if (deps.signal?.aborted) throw cancelled();
       const sample = unetSample(x, sched.inputScale(i), lmask, masked, rows);
       const u = clock();
-      const eps = await unetEps(models.unet, sample, [rows, 9, h, w], sched.timesteps[i]!, text, deps);
+      const eps = await unetEps(models.unet, sample, [rows, 9, h, w], sched.timesteps[i]!, text, unetDeps);
       t.unetMs += clock() - u;
       t.unetCalls++;
       x = sched.step(cfg ? guide(eps, opts.guidance) : eps, i, x);

@@ -18,8 +18,9 @@ export interface OpenOptions {
   pack?: PackDevice;
   /** The runtime lane whose worker opens and runs it (lanes.ts); interactive when absent. */
   lane?: RuntimeLane;
-  /** ORT intra-op threads; every physical core when absent (the worker sets its lane's figure). */
+  /** ORT intra-op threads and the CPU memory arena; every physical core and on when absent (the worker sets its lane's policy). */
   intraOpThreads?: number;
+  memArena?: boolean;
 }
 
 export type OptimisationLevel = 'all' | 'basic' | 'disabled';
@@ -69,7 +70,7 @@ async function onSomeProvider(
   const failures: string[] = [];
   for (const provider of opts.providers.filter((p) => p !== 'cpu')) {
     try {
-      const session = await create(filePath, sessionOptions(provider, level, opts.intraOpThreads));
+      const session = await create(filePath, sessionOptions(provider, level, opts));
       return { session, device: { name: provider, note: `Running on ${deviceLabel(provider)}.` } };
     } catch (err) {
       // A GPU provider that fails to start (missing library, driver, no adapter) is not the file's fault.
@@ -78,24 +79,24 @@ async function onSomeProvider(
     }
   }
   try {
-    const session = await create(filePath, sessionOptions('cpu', level, opts.intraOpThreads));
+    const session = await create(filePath, sessionOptions('cpu', level, opts));
     return { session, device: { name: 'cpu', note: cpuNoteFor(failures, opts.pack) } };
   } catch (cpuError) {
     return { cpuError };
   }
 }
 
-export function sessionOptions(provider: DeviceName, level: OptimisationLevel = 'all', intraOpThreads = physicalCores()): Ort.InferenceSession.SessionOptions {
+export function sessionOptions(provider: DeviceName, level: OptimisationLevel = 'all', lane: Pick<OpenOptions, 'intraOpThreads' | 'memArena'> = {}): Ort.InferenceSession.SessionOptions {
   return {
     executionProviders: [provider],
     graphOptimizationLevel: level,
     // One run at a time per lane (inference-queue, lanes.ts), each using the lane's share of the physical cores.
     executionMode: 'sequential',
-    intraOpNumThreads: intraOpThreads,
+    intraOpNumThreads: lane.intraOpThreads ?? physicalCores(),
     interOpNumThreads: 1,
     // DirectML does not support memory patterns; everywhere else they save re-planning on repeat shapes.
     enableMemPattern: provider !== 'dml',
-    enableCpuMemArena: true,
+    enableCpuMemArena: lane.memArena ?? true,
     logSeverityLevel: 3,
     // ORT's threads otherwise busy-wait after each run: on a laptop's few cores that burns the CPU the
     // UI needs to show the result, for the small cost of waking them for the next parallel section.

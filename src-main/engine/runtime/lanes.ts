@@ -12,6 +12,13 @@ export interface LanePolicy {
   intraOpThreads: number;
   /** Nice value for the lane's worker thread and the ORT threads it starts (0: unchanged). */
   nice: number;
+  /**
+   * ORT's CPU memory arena keeps each session's largest run's buffers for good: right for the small,
+   * repeated interactive runs, but for SD it held every stage's peak at once (the UNet's, then the VAE's on
+   * top: 8.0 GB vs 6.1 GB without, test/bench/generation-memory.ts), for a cost of well under 1 % of a
+   * multi-second run.
+   */
+  memArena: boolean;
 }
 
 /** How far below normal the background lane runs on Linux: CFS then gives a nice-0 thread ~9× its share. */
@@ -24,9 +31,9 @@ export const BACKGROUND_NICE = 10;
  * background lane leaves one core free instead (cores − 1, at least 1).
  */
 export function lanePolicy(lane: RuntimeLane, cores: number, platform: NodeJS.Platform = process.platform): LanePolicy {
-  if (lane === 'interactive') return { intraOpThreads: cores, nice: 0 };
-  if (platform === 'linux') return { intraOpThreads: cores, nice: BACKGROUND_NICE };
-  return { intraOpThreads: Math.max(1, cores - 1), nice: 0 };
+  if (lane === 'interactive') return { intraOpThreads: cores, nice: 0, memArena: true };
+  if (platform === 'linux') return { intraOpThreads: cores, nice: BACKGROUND_NICE, memArena: false };
+  return { intraOpThreads: Math.max(1, cores - 1), nice: 0, memArena: false };
 }
 
 /** Lowers the calling thread's priority (Linux: that thread only). False when the OS refused: the lane runs at normal priority. */

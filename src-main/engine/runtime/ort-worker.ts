@@ -42,7 +42,7 @@ interface Handled { value: OpenedData | RunData | null; transfer?: ArrayBuffer[]
 async function handle(req: Request): Promise<Handled> {
   switch (req.op) {
     case 'open': {
-      const { session, device, applied } = await createSession(req.filePath, { ...req.opts, intraOpThreads: policy.intraOpThreads });
+      const { session, device, applied } = await createSession(req.filePath, { ...req.opts, intraOpThreads: policy.intraOpThreads, memArena: policy.memArena });
       const sid = nextSid++;
       sessions.set(sid, session);
       const { inputNames, outputNames, inputMetadata, outputMetadata } = session;

@@ -79,11 +79,11 @@ describe('runtime lanes', () => {
     expect(nices.filter((n) => n === 0).length).toBeGreaterThan(0); // the engine's own threads keep their priority
   });
 
-  it('gives the background lane every core at nice 10 on Linux and leaves one core elsewhere', () => {
-    expect(lanePolicy('interactive', 8, 'linux')).toEqual({ intraOpThreads: 8, nice: 0 });
-    expect(lanePolicy('interactive', 8, 'win32')).toEqual({ intraOpThreads: 8, nice: 0 });
-    expect(lanePolicy('background', 8, 'linux')).toEqual({ intraOpThreads: 8, nice: BACKGROUND_NICE });
-    expect(lanePolicy('background', 8, 'darwin')).toEqual({ intraOpThreads: 7, nice: 0 });
-    expect(lanePolicy('background', 1, 'win32')).toEqual({ intraOpThreads: 1, nice: 0 });
+  it('gives the background lane every core at nice 10 on Linux, one core fewer elsewhere, and no memory arena', () => {
+    expect(lanePolicy('interactive', 8, 'linux')).toEqual({ intraOpThreads: 8, nice: 0, memArena: true });
+    expect(lanePolicy('interactive', 8, 'win32')).toEqual({ intraOpThreads: 8, nice: 0, memArena: true });
+    expect(lanePolicy('background', 8, 'linux')).toEqual({ intraOpThreads: 8, nice: BACKGROUND_NICE, memArena: false });
+    expect(lanePolicy('background', 8, 'darwin')).toEqual({ intraOpThreads: 7, nice: 0, memArena: false });
+    expect(lanePolicy('background', 1, 'win32')).toEqual({ intraOpThreads: 1, nice: 0, memArena: false });
   });
 });
