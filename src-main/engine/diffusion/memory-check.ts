@@ -16,8 +16,9 @@ import { SD_ROLES, type SdRole } from './sd-pack';
 export const WEIGHT_FACTOR = 1.0;
 /**
  * The largest single run's working memory (the VAE decode or the UNet at 512², background lane: no arena,
- * one guidance row per run) per byte of UNet weights: ~1.4 GB for the fp32 UNet's 3.44 GB, so an fp16 pack
- * (half the weights, half-size activations) needs about half. At least MIN_WORKING_BYTES.
+ * one guidance row per run) per byte of UNet weights: measured ~1.0 GB over the weights for the fp32 UNet's
+ * 3.44 GB (0.29 B/B); 0.45 leaves room for the engine's images and the interactive lane. An fp16 pack (half
+ * the weights, half-size activations) needs about half. At least MIN_WORKING_BYTES.
  */
 export const WORKING_PER_UNET_BYTE = 0.45;
 export const MIN_WORKING_BYTES = 256 * 1024 ** 2;
