@@ -8,7 +8,8 @@ import { findCatalogPack } from '../models/catalog';
 import { DownloadManager } from '../models/download-manager';
 import { importPack, removePack } from '../models/install';
 import { verifyAndLoad } from '../models/load-check';
-import { inferenceQueue, releasePackSessions, sessionPool } from '../runtime/engine-runtime';
+import { readManifest } from '../models/pack-files';
+import { releasePackSessions, runtimeFor } from '../runtime/engine-runtime';
 import { segmentService } from '../segment/segment-service';
 import { listPacks } from '../models/list-packs';
 import { readPreferences, writePreferences } from '../models/preferences';
@@ -98,7 +99,8 @@ export const modelsRemove: EngineHandler<'models.remove'> = async (req, ctx) => 
 };
 
 export const modelsVerify: EngineHandler<'models.verify'> = async (req, ctx) =>
-  verifyAndLoad(ctx.modelsDir, req.packId, { pool: sessionPool, queue: inferenceQueue });
+  // On the lane the pack runs on: an SD pack's check reuses its open sessions and its warm-up holds up no click.
+  verifyAndLoad(ctx.modelsDir, req.packId, runtimeFor((await readManifest(ctx.modelsDir, req.packId))?.family));
 
 export const modelsImport: EngineHandler<'models.import'> = async (req, ctx) => {
   const manifest = await importPack(req.folder, ctx.modelsDir);

@@ -15,3 +15,8 @@ export async function releasePackSessions(packId: string): Promise<void> {
   const ofPack = (key: string) => key.startsWith(`${packId}/`);
   await Promise.all([sessionPool.releaseWhere(ofPack), backgroundPool.releaseWhere(ofPack)]);
 }
+
+/** The lane a model family runs on: generation and the learned eraser in the background, the rest interactive. */
+export function runtimeFor(family: string | undefined): { pool: SessionPool; queue: InferenceQueue } {
+  return family === 'sd-inpaint' || family === 'eraser' ? { pool: backgroundPool, queue: backgroundQueue } : { pool: sessionPool, queue: inferenceQueue };
+}

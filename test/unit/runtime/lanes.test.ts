@@ -87,3 +87,12 @@ describe('runtime lanes', () => {
     expect(lanePolicy('background', 1, 'win32')).toEqual({ intraOpThreads: 1, nice: 0, memArena: false });
   });
 });
+
+describe('which lane a pack runs on', () => {
+  it('puts generation and the learned eraser on the background lane, selection models on the interactive one', async () => {
+    const { backgroundPool, runtimeFor, sessionPool } = await import('../../../src-main/engine/runtime/engine-runtime');
+    expect(runtimeFor('sd-inpaint').pool).toBe(backgroundPool);
+    expect(runtimeFor('eraser').pool).toBe(backgroundPool);
+    for (const family of ['sam1', 'sam2', 'gdino', undefined]) expect(runtimeFor(family).pool).toBe(sessionPool);
+  });
+});
