@@ -70,8 +70,12 @@ async function main(): Promise<void> {
   const out = await gen;
   await clicker;
   const t = out.timings;
-  console.log(`${singleLane ? 'one lane (before)' : 'two lanes'}: generation ${((performance.now() - started) / 1000).toFixed(1)} s (${steps} steps, guidance, 512²): text ${(t.textMs / 1000).toFixed(1)} s, VAE encode ${(t.encodeMs / 1000).toFixed(1)} s, ${(t.unetMs / t.unetCalls / 1000).toFixed(1)} s per UNet evaluation (batch 2), decode ${(t.decodeMs / 1000).toFixed(1)} s; first step at ${((firstStepAt - started) / 1000).toFixed(1)} s`);
+  console.log(`${singleLane ? 'one lane (before)' : 'two lanes'}: generation ${((performance.now() - started) / 1000).toFixed(1)} s (${steps} steps, guidance, 512²): text ${(t.textMs / 1000).toFixed(1)} s, VAE encode ${(t.encodeMs / 1000).toFixed(1)} s, ${(t.unetMs / t.unetCalls / 1000).toFixed(1)} s per step (the guidance pair), decode ${(t.decodeMs / 1000).toFixed(1)} s; first step at ${((firstStepAt - started) / 1000).toFixed(1)} s`);
   console.log(`click during the generation: ${during.length ? figures(during) : 'none fired'}`);
+  // Idle again: on a shared machine the load changes over minutes, so the two idle figures bracket it.
+  const after: number[] = [];
+  for (let i = 0; i < 10; i++) after.push(await click());
+  console.log(`click, idle after: ${figures(after)}`);
   console.log(`peak RSS of this process (SAM + SD lanes): ${gb(await peakRss(process.pid))}`);
   await Promise.all([sessionPool.releaseAll(), backgroundPool.releaseAll()]);
 }
