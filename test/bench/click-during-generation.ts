@@ -61,10 +61,17 @@ async function main(): Promise<void> {
   let running = true;
   const gen = inpaintPixels(pixels, mask, settings, { modelsDir, ...lane, onStep: (d) => void (d === 1 && (firstStepAt = performance.now())) }).finally(() => (running = false));
   const during: number[] = [];
+  // The slowest clicks with when they were made: before the first step is loading, text and VAE encode.
+  const slowest: Array<{ ms: number; at: number; beforeFirstStep: boolean }> = [];
   const clicker = (async () => {
     while (running) {
       await new Promise((r) => setTimeout(r, 500 + Math.random() * 400));
-      if (running) during.push(await click());
+      if (!running) break;
+      const at = performance.now() - started;
+      const ms = await click();
+      during.push(ms);
+      slowest.push({ ms, at, beforeFirstStep: firstStepAt === 0 });
+      slowest.sort((a, b) => b.ms - a.ms).splice(3);
     }
   })();
   const out = await gen;
@@ -72,6 +79,7 @@ async function main(): Promise<void> {
   const t = out.timings;
   console.log(`${singleLane ? 'one lane (before)' : 'two lanes'}: generation ${((performance.now() - started) / 1000).toFixed(1)} s (${steps} steps, guidance, 512²): text ${(t.textMs / 1000).toFixed(1)} s, VAE encode ${(t.encodeMs / 1000).toFixed(1)} s, ${(t.unetMs / t.unetCalls / 1000).toFixed(1)} s per step (the guidance pair), decode ${(t.decodeMs / 1000).toFixed(1)} s; first step at ${((firstStepAt - started) / 1000).toFixed(1)} s`);
   console.log(`click during the generation: ${during.length ? figures(during) : 'none fired'}`);
+  for (const c of slowest) console.log(`  slow click: ${c.ms.toFixed(0)} ms, made at ${(c.at / 1000).toFixed(1)} s${c.beforeFirstStep ? ' (before the first step: loading, text, VAE encode)' : ''}`);
   // Idle again: on a shared machine the load changes over minutes, so the two idle figures bracket it.
   const after: number[] = [];
   for (let i = 0; i < 10; i++) after.push(await click());
