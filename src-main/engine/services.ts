@@ -24,14 +24,14 @@ export interface EngineServices {
 }
 
 export interface ServiceOptions {
-  /** A runtime built elsewhere (tests that watch or fake model runs); default: a new one. */
-  runtime?: EngineRuntime;
+  /** The interactive lane built elsewhere (tests that watch or fake model runs); default: a new one. */
+  runtime?: Pick<EngineRuntime, 'inferenceQueue' | 'sessionPool'>;
   saveHook?: SaveHook;
 }
 
 export function createEngineServices(sessionDir: string, options: ServiceOptions = {}): EngineServices {
   const assets = new AssetStore(sessionDir);
-  const runtime = options.runtime ?? createEngineRuntime();
+  const runtime = createEngineRuntime(options.runtime);
   return {
     assets,
     runtime,

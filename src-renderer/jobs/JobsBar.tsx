@@ -3,6 +3,7 @@
 // job says how many are ahead of it.
 import { cancelJob } from './job-actions';
 import { useJobs, type JobView } from './job-store';
+import { stoppingText } from './stopping-text';
 import { timeLeft } from './time-left';
 import './jobs.css';
 
@@ -10,7 +11,7 @@ function JobRow({ job }: { job: JobView }) {
   const p = job.progress;
   const fraction = p && p.state === 'running' ? Math.min(1, p.done / p.total) : 0;
   const status = job.cancelling
-    ? 'Cancelling…'
+    ? stoppingText(job)
     : p?.state === 'queued'
       ? `Queued (${p.position ?? 0} ahead)`
       : [p?.phase ?? 'Starting', timeLeft(p?.etaMs, p?.lastPart)].filter(Boolean).join(' · ');

@@ -16,7 +16,7 @@ export async function runJob<T>(label: string, invoke: (jobId: JobId) => Promise
 }
 
 export async function cancelJob(id: JobId): Promise<void> {
-  updateJob(id, { cancelling: true });
+  updateJob(id, { cancelling: true, cancelledAt: performance.now() });
   try {
     await getApi().invoke('job.cancel', { jobId: id });
   } catch {
@@ -37,6 +37,9 @@ export { isCancelled } from '../bridge/api';
 
 export function installJobEvents(): () => void {
   return getApi().on('job.progress', (p) => {
-    if (getJobs().some((j) => j.id === p.jobId)) updateJob(p.jobId, { progress: p, ...(p.preview ? { preview: p.preview } : {}) });
+    const job = getJobs().find((j) => j.id === p.jobId);
+    if (!job) return;
+    const counted = p.done !== job.progress?.done; // a preview repeats the last figures: not a new unit
+    updateJob(p.jobId, { progress: p, ...(counted ? { unitStartedAt: performance.now() } : {}), ...(p.preview ? { preview: p.preview } : {}) });
   });
 }

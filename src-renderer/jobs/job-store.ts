@@ -14,6 +14,9 @@ export interface JobView {
   readonly preview?: string;
   /** Cancel was pressed; waiting for the engine to stop. */
   readonly cancelling: boolean;
+  /** When the latest unit of work began (the progress event that counted it) and when Cancel was pressed: stopping-text.ts. */
+  readonly unitStartedAt?: number;
+  readonly cancelledAt?: number;
 }
 
 export const useJobs = create<{ readonly jobs: readonly JobView[] }>()(() => ({ jobs: [] }));

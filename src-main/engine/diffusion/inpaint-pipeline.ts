@@ -70,6 +70,9 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   // An LCM UNet takes the guidance as an embedding: one UNet row, never a CFG pair.
   const cfg = !lcm && opts.guidance > 1;
   const rows: 1 | 2 = cfg ? 2 : 1;
+  // On CPU the guidance pair runs as two evaluations: the same work, half the peak memory (the UNet's
+  // attention at 64² latents is 4096² per head), and a cancel can stop between them.
+  const unetDeps = { ...deps, oneRowPerRun: deps.oneRowPerRun ?? pack.device.name === 'cpu' };
   const t: PipelineTimings = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, unetFirstMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0 };
   const clock = () => performance.now();
 
@@ -106,7 +109,7 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
     const rng = new GaussianStream(seed);
     const sched = createScheduler(scheduler, { ...schedule, randn: (n) => rng.take(n) });
     const noise = rng.take(4 * plane);
-    const base = { pack, sched, text, mask: lmask, guidance: opts.guidance, size: { w, h }, deps };
+    const base = { pack, sched, text, mask: lmask, guidance: opts.guidance, size: { w, h }, deps: unetDeps };
     const denoiser = lcm ? lcmDenoiser({ ...base, image: imageLatents!, noise }) : inpaintDenoiser({ ...base, masked: masked!, cfg });
     let x = imageLatents && opts.strength < 1 ? sched.addNoise(imageLatents, noise) : scaled(noise, sched.initNoiseSigma);
     at = clock();

@@ -11,6 +11,7 @@ import { cropMask, cropRgb, MODEL_SIDE, planCrop, resampleMask, type CropPlan } 
 import { runInpaintPipeline, type PipelineHooks, type PipelineTimings } from './inpaint-pipeline';
 import type { SchedulerName } from './schedulers/index';
 import { allWithheldError, withheldMessage } from './safety';
+import { freeMemory, generationNeed, memoryShortfall } from './memory-check';
 import { findSdPack, openSdPack, type SdPack } from './sd-pack';
 import { loadClipTokenizer } from './tokenizer/load-clip';
 import type { PromptReport } from './tokenizer/clip-tokenizer';
@@ -32,7 +33,11 @@ export interface GenerateSettings {
   tinyVae?: boolean;
 }
 
-export interface GenerateDeps extends PipelineHooks { modelsDir: string }
+export interface GenerateDeps extends PipelineHooks {
+  modelsDir: string;
+  /** Free memory now (memory-check.ts); tests pass a figure. */
+  freeMemory?: () => number;
+}
 
 export interface InpaintOutcome {
   variants: Array<{ seed: number; patch: Patch }>;
@@ -88,8 +93,12 @@ export async function inpaintPixels(pixels: Pixels, mask: Mask, s: GenerateSetti
 }
 
 /** The pack (sessions from the shared pool, opened once) for a request. */
-export async function openPack(modelsDir: string, packId: string | undefined, deps: PipelineHooks): Promise<SdPack> {
-  return openSdPack(modelsDir, await findSdPack(modelsDir, packId), deps.pool);
+export async function openPack(modelsDir: string, packId: string | undefined, deps: PipelineHooks & { freeMemory?: () => number }): Promise<SdPack> {
+  const manifest = await findSdPack(modelsDir, packId);
+  // Before loading anything: a pack that cannot fit in the free memory is said, not discovered halfway.
+  const short = memoryShortfall(manifest.packId, generationNeed(manifest, (role) => deps.pool.has(`${manifest.packId}/${role}`)), (deps.freeMemory ?? freeMemory)());
+  if (short) throw short;
+  return openSdPack(modelsDir, manifest, deps.pool);
 }
 
 /** Tokenise both prompts and run the pipeline for `variants` seeds (seed, seed + 1, …). */

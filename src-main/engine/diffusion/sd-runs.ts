@@ -11,7 +11,13 @@ import type { SessionPool } from '../runtime/session-pool';
 import { inputTensor, readFloat32, type InputValues } from '../runtime/tensors';
 import type { SdModel } from './types';
 
-export interface RunDeps { pool: SessionPool; queue: InferenceQueue; signal?: AbortSignal }
+export interface RunDeps {
+  pool: SessionPool;
+  queue: InferenceQueue;
+  signal?: AbortSignal;
+  /** One batch row per UNet run (guidance's pair as two runs): half the UNet's working memory, for CPU. */
+  oneRowPerRun?: boolean;
+}
 export interface Feed { values: InputValues; dims: readonly number[] }
 export interface Output { data: Float32Array; dims: readonly number[] }
 
@@ -55,7 +61,7 @@ export async function unetEps(model: SdModel, sample: Float32Array, dims: readon
   const [b, c, h, w] = dims as [number, number, number, number];
   const run = (s: Float32Array, rows: number, e: Float32Array) =>
     runSd(model, { sample: { values: s, dims: [rows, c, h, w] }, timestep: { values: [t], dims: [1] }, encoder_hidden_states: { values: e, dims: [rows, ...text.dims.slice(1)] } }, ['out_sample'], deps);
-  if (b > 1 && batchOne(model, 'sample')) {
+  if (b > 1 && (deps.oneRowPerRun || batchOne(model, 'sample'))) {
     const [per, perText] = [c * h * w, text.data.length / b];
     const parts = await sequential(Array.from({ length: b }, (_, i) => () => run(sample.subarray(i * per, (i + 1) * per), 1, text.data.subarray(i * perText, (i + 1) * perText))));
     return stack(parts).data;

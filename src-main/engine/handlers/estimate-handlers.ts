@@ -3,6 +3,7 @@ import type { EngineHandler } from '../engine-context';
 import { estimateGeneration } from '../estimate/estimate-service';
 
 export const generateEstimate: EngineHandler<'generate.estimate'> = (req, ctx) => {
-  const { sessionPool: pool, inferenceQueue: queue } = ctx.services.runtime;
+  // Generation runs on the background lane: whether its pack is loaded is asked of that lane's pool.
+  const { backgroundPool: pool, backgroundQueue: queue } = ctx.services.runtime;
   return estimateGeneration(req, { modelsDir: ctx.modelsDir, pool, queue });
 };

@@ -19,7 +19,7 @@ export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
     const mask = await nonEmptyMaskOffThread(req.selection, pixels);
     const { result: patch, packId, device } = await removeFill(
       { image: { data: pixels.data, width: pixels.width, height: pixels.height, channels: pixels.channels }, mask: mask.data, method: req.method, seed: req.seed },
-      { modelsDir: ctx.modelsDir, pool: ctx.services.runtime.sessionPool, queue: ctx.services.runtime.inferenceQueue, signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase, p.last) },
+      { modelsDir: ctx.modelsDir, pool: ctx.services.runtime.backgroundPool, queue: ctx.services.runtime.backgroundQueue, signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase, p.last) },
     );
     const method = patch.method;
     job.signal.throwIfAborted();

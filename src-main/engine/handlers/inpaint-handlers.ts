@@ -33,8 +33,8 @@ async function selectionPixels(ctx: EngineContext, assetId: AssetId, selection: 
 function deps(ctx: EngineContext, job: JobControl) {
   return {
     modelsDir: ctx.modelsDir,
-    pool: ctx.services.runtime.sessionPool,
-    queue: ctx.services.runtime.inferenceQueue,
+    pool: ctx.services.runtime.backgroundPool,
+    queue: ctx.services.runtime.backgroundQueue,
     signal: job.signal,
     onStep: (d: number, t: number, p: string) => job.report(d, t, p),
     onPreview: stepPreviews(job),

@@ -7,11 +7,11 @@ import type { EngineContext, EngineHandler } from '../engine-context';
 import { findCatalogPack } from '../models/catalog';
 import { importPack, removePack } from '../models/install';
 import { verifyAndLoad } from '../models/load-check';
+import { readManifest } from '../models/pack-files';
 import { listPacks } from '../models/list-packs';
 import { readPreferences, writePreferences } from '../models/preferences';
 import { findSamPack } from '../segment/sam-pack';
 import { findEraserPack } from '../erase/eraser-pack';
-import { readManifest } from '../models/pack-files';
 import { deviceFor, type PackDevice } from '../runtime/execution-providers';
 
 function downloadsFor(ctx: EngineContext) {
@@ -64,7 +64,7 @@ export const modelsDownload: EngineHandler<'models.download'> = async (req, ctx)
   // No endpoint in the request: the manager takes ANYFILL_MODEL_ENDPOINT (a mirror, the tests' hub), else the hub.
   await downloadsFor(ctx).download(req.packId, req.endpoint === undefined ? {} : { endpoint: req.endpoint });
   // A (re)installed pack replaces files sessions may hold: reopen them on next use.
-  await ctx.services.runtime.sessionPool.releaseWhere((key) => key.startsWith(`${req.packId}/`));
+  await ctx.services.runtime.releasePackSessions(req.packId);
   ctx.services.segment.invalidatePacks();
   return statusOf(ctx, req.packId);
 };
@@ -84,18 +84,19 @@ export const modelsRemove: EngineHandler<'models.remove'> = async (req, ctx) => 
     throw new AnyfillError('BAD_REQUEST', `${title} is still downloading. Cancel the download first, then remove it.`);
   }
   // Close its sessions first: a model file must not be deleted under a running session.
-  await ctx.services.runtime.sessionPool.releaseWhere((key) => key.startsWith(`${req.packId}/`));
+  await ctx.services.runtime.releasePackSessions(req.packId);
   await removePack(ctx.modelsDir, req.packId);
   ctx.services.segment.invalidatePacks();
   return {};
 };
 
 export const modelsVerify: EngineHandler<'models.verify'> = async (req, ctx) =>
-  verifyAndLoad(ctx.modelsDir, req.packId, { pool: ctx.services.runtime.sessionPool, queue: ctx.services.runtime.inferenceQueue });
+  // On the lane the pack runs on: an SD pack's check reuses its open sessions and its warm-up holds up no click.
+  verifyAndLoad(ctx.modelsDir, req.packId, ctx.services.runtime.runtimeFor((await readManifest(ctx.modelsDir, req.packId))?.family));
 
 export const modelsImport: EngineHandler<'models.import'> = async (req, ctx) => {
   const manifest = await importPack(req.folder, ctx.modelsDir);
-  await ctx.services.runtime.sessionPool.releaseWhere((key) => key.startsWith(`${manifest.packId}/`));
+  await ctx.services.runtime.releasePackSessions(manifest.packId);
   ctx.services.segment.invalidatePacks();
   return statusOf(ctx, manifest.packId);
 };

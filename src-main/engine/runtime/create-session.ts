@@ -4,6 +4,7 @@
 import type * as Ort from 'onnxruntime-node';
 import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import { physicalCores } from './cpu-cores';
+import type { RuntimeLane } from './lanes';
 import { CUDA_HELP, cpuNote, deviceFor, deviceLabel, type PackDevice } from './execution-providers';
 import { errorText, firstLine, loadError, mayBeOptimiserFailure } from './model-errors';
 import { loadOrt, type DeviceName, type InferenceSession } from './ort';
@@ -15,6 +16,11 @@ export interface OpenOptions {
   label: string;
   /** The pack, for the CPU note (why CPU, fp16 warning). */
   pack?: PackDevice;
+  /** The runtime lane whose worker opens and runs it (lanes.ts); interactive when absent. */
+  lane?: RuntimeLane;
+  /** ORT intra-op threads and the CPU memory arena; every physical core and on when absent (the worker sets its lane's policy). */
+  intraOpThreads?: number;
+  memArena?: boolean;
 }
 
 export type OptimisationLevel = 'all' | 'basic' | 'disabled';
@@ -64,7 +70,7 @@ async function onSomeProvider(
   const failures: string[] = [];
   for (const provider of opts.providers.filter((p) => p !== 'cpu')) {
     try {
-      const session = await create(filePath, sessionOptions(provider, level));
+      const session = await create(filePath, sessionOptions(provider, level, opts));
       return { session, device: { name: provider, note: `Running on ${deviceLabel(provider)}.` } };
     } catch (err) {
       // A GPU provider that fails to start (missing library, driver, no adapter) is not the file's fault.
@@ -73,24 +79,24 @@ async function onSomeProvider(
     }
   }
   try {
-    const session = await create(filePath, sessionOptions('cpu', level));
+    const session = await create(filePath, sessionOptions('cpu', level, opts));
     return { session, device: { name: 'cpu', note: cpuNoteFor(failures, opts.pack) } };
   } catch (cpuError) {
     return { cpuError };
   }
 }
 
-export function sessionOptions(provider: DeviceName, level: OptimisationLevel = 'all'): Ort.InferenceSession.SessionOptions {
+export function sessionOptions(provider: DeviceName, level: OptimisationLevel = 'all', lane: Pick<OpenOptions, 'intraOpThreads' | 'memArena'> = {}): Ort.InferenceSession.SessionOptions {
   return {
     executionProviders: [provider],
     graphOptimizationLevel: level,
-    // One run at a time (inference-queue), each using every physical core; more threads only contend.
+    // One run at a time per lane (inference-queue, lanes.ts), each using the lane's share of the physical cores.
     executionMode: 'sequential',
-    intraOpNumThreads: physicalCores(),
+    intraOpNumThreads: lane.intraOpThreads ?? physicalCores(),
     interOpNumThreads: 1,
     // DirectML does not support memory patterns; everywhere else they save re-planning on repeat shapes.
     enableMemPattern: provider !== 'dml',
-    enableCpuMemArena: true,
+    enableCpuMemArena: lane.memArena ?? true,
     logSeverityLevel: 3,
     // ORT's threads otherwise busy-wait after each run: on a laptop's few cores that burns the CPU the
     // UI needs to show the result, for the small cost of waking them for the next parallel section.

@@ -1,8 +1,9 @@
-// Runs in: engine process. Starts the ORT worker thread (one per process) and carries requests to it.
-// If the worker dies (a native crash), every pending request fails with a clear error and the next
+// Runs in: engine process. Starts the ORT worker threads (one per runtime lane: lanes.ts) and carries
+// requests to them. If a worker dies (a native crash), every pending request fails with a clear error and the next
 // request starts a fresh worker; sessions of the dead worker are marked stopped (worker-session.ts).
 import type { Worker } from 'node:worker_threads';
 import { AnyfillError, fromErrorData } from '../../../src-shared/contract/errors';
+import type { RuntimeLane } from './lanes';
 import { startWorker } from './start-worker';
 import { MissingHeldTensor, type Reply, type Request } from './worker-protocol';
 
@@ -69,17 +70,19 @@ export class OrtClient {
   }
 }
 
-let current: OrtClient | undefined;
+const clients = new Map<RuntimeLane, OrtClient>();
 const stopListeners = new Set<(client: OrtClient) => void>();
 
-/** The process's worker, started on first use and again after it died. */
-export function ortClient(): OrtClient {
+/** The lane's worker, started on first use and again after it died. */
+export function ortClient(lane: RuntimeLane = 'interactive'): OrtClient {
+  const current = clients.get(lane);
   if (current?.alive) return current;
-  current = new OrtClient(startWorker('ort-worker', __dirname), (c) => {
-    if (current === c) current = undefined;
+  const started = new OrtClient(startWorker('ort-worker', __dirname, { workerData: { lane } }), (c) => {
+    if (clients.get(lane) === c) clients.delete(lane);
     for (const fn of stopListeners) fn(c);
   });
-  return current;
+  clients.set(lane, started);
+  return started;
 }
 
 /** Called with the client whose worker died (worker-session.ts marks its sessions stopped). */

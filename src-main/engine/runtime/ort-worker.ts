@@ -1,8 +1,11 @@
 // Runs in: engine's ORT worker thread. Owns every real ORT session of the engine: onnxruntime-node runs a
 // model synchronously on the calling thread, so runs happen here and the engine's event loop stays free.
-import { parentPort } from 'node:worker_threads';
+// One such thread per runtime lane (lanes.ts): its lane sets the threads per session and the priority.
+import { parentPort, workerData } from 'node:worker_threads';
 import { AnyfillError, toErrorData } from '../../../src-shared/contract/errors';
 import { createSession } from './create-session';
+import { physicalCores } from './cpu-cores';
+import { lanePolicy, lowerThisThread, type RuntimeLane } from './lanes';
 import { errorText } from './model-errors';
 import { loadOrt, type InferenceSession, type Tensor } from './ort';
 import { HeldTensors } from './held-tensors';
@@ -10,6 +13,11 @@ import { MissingHeldTensor, packTensors, unpackTensors, type OpenedData, type Re
 
 const port = parentPort;
 if (!port) throw new Error('ort-worker must run in a worker thread');
+
+const lane: RuntimeLane = (workerData as { lane?: RuntimeLane } | null)?.lane ?? 'interactive';
+const policy = lanePolicy(lane, physicalCores());
+// Before any session exists: the ORT threads a session starts inherit this thread's priority.
+lowerThisThread(policy.nice);
 
 const sessions = new Map<number, InferenceSession>();
 const held = new HeldTensors();
@@ -34,7 +42,7 @@ interface Handled { value: OpenedData | RunData | null; transfer?: ArrayBuffer[]
 async function handle(req: Request): Promise<Handled> {
   switch (req.op) {
     case 'open': {
-      const { session, device, applied } = await createSession(req.filePath, req.opts);
+      const { session, device, applied } = await createSession(req.filePath, { ...req.opts, intraOpThreads: policy.intraOpThreads, memArena: policy.memArena });
       const sid = nextSid++;
       sessions.set(sid, session);
       const { inputNames, outputNames, inputMetadata, outputMetadata } = session;

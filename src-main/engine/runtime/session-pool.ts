@@ -2,6 +2,7 @@
 // sessions in a loop leaks in onnxruntime-node (reliability §2.3), so a session is created once per key,
 // reused, and released only on a model switch, after an out-of-memory error, or at shutdown.
 import type { InferenceQueue } from './inference-queue';
+import type { RuntimeLane } from './lanes';
 import { openSession, type OpenedSession, type OpenOptions } from './open-session';
 import { isStopped } from './worker-session';
 
@@ -14,9 +15,9 @@ export class SessionPool {
 
   /**
    * `queue`: releases then wait for the run in flight (never release a session while it runs: native crash,
-   * reliability §2.3). `open`: for tests.
+   * reliability §2.3). `lane`: the ORT worker its sessions live in (lanes.ts; interactive when absent). `open`: for tests.
    */
-  constructor(private readonly deps: { queue?: InferenceQueue; open?: Opener } = {}) {}
+  constructor(private readonly deps: { queue?: InferenceQueue; lane?: RuntimeLane; open?: Opener } = {}) {}
 
   /** The session for `key`; concurrent calls share one creation. A different file for the key replaces it. */
   get(key: string, filePath: string, opts: OpenOptions): Promise<OpenedSession> {
@@ -24,7 +25,8 @@ export class SessionPool {
     const hit = this.entries.get(key);
     if (hit && hit.filePath === filePath) return hit.created;
     if (hit) void this.release(key);
-    const created = (this.deps.open ?? openSession)(filePath, opts);
+    const { lane } = this.deps;
+    const created = (this.deps.open ?? openSession)(filePath, lane ? { ...opts, lane } : opts);
     const entry: Entry = { filePath, created };
     this.entries.set(key, entry);
     created.then((o) => (entry.opened = o), () => undefined);

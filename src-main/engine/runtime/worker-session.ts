@@ -74,7 +74,7 @@ export class WorkerSession {
 
 /** Creates the session inside the worker; load errors arrive as the AnyfillErrors the worker mapped. */
 export async function openInWorker(filePath: string, opts: OpenOptions): Promise<{ session: InferenceSession; device: DeviceInfo; applied: string[] }> {
-  const client = ortClient();
+  const client = ortClient(opts.lane);
   const data = await client.request<OpenedData>({ op: 'open', filePath, opts });
   const session = new WorkerSession(client, data.sid, data);
   if (!client.alive) session.stopped = true;

@@ -36,7 +36,7 @@ beforeAll(async () => {
   await call('image.decoded', { assetId });
 });
 afterAll(async () => {
-  await s.ctx.services.runtime.sessionPool.releaseAll();
+  await Promise.all([s.ctx.services.runtime.sessionPool.releaseAll(), s.ctx.services.runtime.backgroundPool.releaseAll()]);
   await s.cleanup();
 });
 
@@ -62,7 +62,7 @@ it('rough before any run, with offers; calibrated from the first run; still cali
   // Another processing size has not run here: rough again.
   expect((await estimate({ width: 512, height: 512 })).calibrated).toBe(false);
 
-  await s.ctx.services.runtime.sessionPool.releaseAll(); // as after a restart: the figures are on disk, the sessions are not open
+  await s.ctx.services.runtime.backgroundPool.releaseAll(); // as after a restart: the figures are on disk, the sessions are not open
   const restarted = await estimate(plan.processingSize);
   expect(restarted).toMatchObject({ calibrated: true, loaded: false });
   expect(restarted.parts.loadMs).toBeGreaterThan(0);
