@@ -19,7 +19,7 @@ const cores = (r: Record<string, number>) =>
 function genRows(name: string, g: GenerateFigures): string[] {
   const s = g.settings;
   const what = `${s.variants} × ${s.steps} steps, guidance ${s.guidance}${s.scheduler ? `, ${s.scheduler}` : ''}${s.packId ? `, ${s.packId}` : ''}`;
-  const total = g.totalMs === null ? '—' : `${t(g.totalMs)}${g.totalExtrapolated ? ` EXTRAPOLATED from ${g.measuredSteps} steps` : ' measured'}`;
+  const total = g.totalMs === null ? `— (${g.error ?? 'not measured'})` : `${t(g.totalMs)}${g.totalExtrapolated ? ` EXTRAPOLATED from ${g.measuredSteps} steps` : ' measured'}`;
   return [
     `| Generate ${name} (${what}): step p50 / p95 | ${pp(g.stepMs)} |`,
     `| … press → first step; → first preview | ${t(g.preludeMs)}; ${t(g.firstPreviewMs)} |`,

@@ -46,6 +46,12 @@ describe('step times from the status line', () => {
     expect(t.stepMs).toEqual([900, 1000]);
   });
 
+  it("a variant's first step after a decode report the throttle dropped is not a step interval", () => {
+    const t = stepTimes([[0, 'Variant 1/2: step 1/2'], [1000, 'Variant 1/2: step 2/2'], [5000, 'Variant 2/2: step 1/2'], [6000, 'Variant 2/2: step 2/2']]);
+    expect(t.stepMs).toEqual([1000, 1000]);
+    expect(t.decodeMs).toEqual([]);
+  });
+
   it('the extrapolated total of the same run matches what it took, and scales to 3 × 25 steps', () => {
     const t = stepTimes(log);
     const step = percentile(t.stepMs, 0.5);
