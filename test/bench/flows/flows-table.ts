@@ -34,7 +34,7 @@ export function flowsTable(f: FlowResults, machine: string): string {
   const rss = (phase: 'selecting' | 'generating') =>
     Object.entries(f.peakRss[phase])
       .filter(([role]) => /host|engine|renderer/.test(role) || !/chromium/.test(role))
-      .map(([role, r]) => `${role} ${r.peakRssMiB ?? '—'} MiB`)
+      .map(([role, r]) => `${role} ${r} MiB`)
       .join(', ');
   return [
     `Editor flows at real cost (twins at width ${f.twinsWidth}${f.twinsWidth < 1 ? ': NOT the real cost' : ''}) on ${machine}`,
@@ -54,6 +54,7 @@ export function flowsTable(f: FlowResults, machine: string): string {
     `| click while a generation runs p50 / p95 | ${pp(d.clicksDuring?.ms ?? null)}${d.clicksDuring?.timedOut ? `, ${d.clicksDuring.timedOut} timed out` : ''} |`,
     `| UI frame interval during a generation p50 / p95 | ${pp(d.framesMs)}${d.framesMs ? `, ${d.framesMs.over33ms} frames over 33 ms, max ${t(d.framesMs.max)}` : ''} |`,
     `| peak RSS while opening and selecting | ${rss('selecting')} |`,
+    ...(f.engineRestarts ? [`| engine crashed and was restarted | ${f.engineRestarts} time(s): later figures ran on a fresh engine |`] : []),
     `| peak RSS while generating${f.peakRss.generatingResetWorked ? '' : ' (peaks not reset: whole run)'} | ${rss('generating')} |`,
   ].join('\n');
 }

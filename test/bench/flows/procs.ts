@@ -80,3 +80,27 @@ export function cpuBetween(before: readonly Proc[], after: readonly Proc[]): Rec
   for (const [role, r] of Object.entries(byRole(after))) out[role] = r.cpuMs - (a[role]?.cpuMs ?? 0);
   return out;
 }
+
+/**
+ * The largest peak RSS seen per role while it runs, sampled every `everyMs`: a process that dies meanwhile
+ * (an engine killed for memory, then restarted) keeps the peak it had reached by its last sample.
+ */
+export function watchPeaks(roots: readonly number[], everyMs = 2000): { stop(): Promise<Record<string, number>> } {
+  const best: Record<string, number> = {};
+  let busy = false;
+  const sample = async () => {
+    if (busy) return;
+    busy = true;
+    for (const p of await processTree(roots)) if (p.peakRssBytes !== null) best[p.role] = Math.max(best[p.role] ?? 0, p.peakRssBytes);
+    busy = false;
+  };
+  const timer = setInterval(() => void sample(), everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      while (busy) await new Promise((r) => setTimeout(r, 50));
+      await sample();
+      return best;
+    },
+  };
+}

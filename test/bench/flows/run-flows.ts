@@ -12,7 +12,7 @@ import { summarize, type Summary } from './flow-stats';
 import { measureCancel, measureGeneration, type GenerateFigures } from './generate-flow';
 import { applySettings, brushTarget, discardResults, offeredPacks, panelNotes, type GenerateSettings } from './generate-ui';
 import { twelveMegapixelPhotos } from './photo';
-import { byRole, processTree, resetPeaks } from './procs';
+import { processTree, resetPeaks, watchPeaks } from './procs';
 import { clickLatencies, hoverRate, openAndClick, timedClick, type HoverFigures, type ReadyFigures } from './select-flows';
 import { textSelection, type TextFigures } from './text-flow';
 
@@ -24,7 +24,8 @@ export interface FlowOptions {
   budgetMs: number;
 }
 
-type Peaks = Record<string, { peakRssMiB: number | null; count: number }>;
+/** Peak RSS per process role, MiB. */
+type Peaks = Record<string, number>;
 
 export interface FlowResults {
   twinsWidth: number;
@@ -38,13 +39,14 @@ export interface FlowResults {
   cancel: { acknowledgedMs: number | null; endedMs: number; afterStep?: number };
   /** Peak RSS per process: while opening and selecting, and (peaks reset) while generating. */
   peakRss: { selecting: Peaks; generating: Peaks; generatingResetWorked: boolean };
+  /** Times the host restarted a crashed engine during the run (0 when nothing crashed). */
+  engineRestarts: number;
   pageErrors: string[];
 }
 
 const PROMPT = 'a wooden bench';
 const DEFAULTS: GenerateSettings = { variants: 3, steps: 25, guidance: 7.5, scheduler: 'dpmpp-2m-karras' };
-const peaks = (p: Awaited<ReturnType<typeof processTree>>): Peaks =>
-  Object.fromEntries(Object.entries(byRole(p)).map(([role, r]) => [role, { peakRssMiB: r.peakRssBytes && Math.round(r.peakRssBytes / 2 ** 20), count: r.count }]));
+const mib = (p: Record<string, number>): Peaks => Object.fromEntries(Object.entries(p).map(([role, b]) => [role, Math.round(b / 2 ** 20)]));
 
 export async function runFlows(o: FlowOptions): Promise<FlowResults> {
   const dir = twinsDirFor(o.width);
@@ -54,6 +56,7 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
   const photos = await twelveMegapixelPhotos(tmp);
   const s = await openFlowSession(dir);
   const long = 30 * 60_000;
+  let watch = watchPeaks(s.roots);
   try {
     console.log('flows: open → ready for clicks (ViT-B, then MobileSAM)');
     await useForSelect(s, 'sam-vit-b');
@@ -65,8 +68,9 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
     const clicks = await clickLatencies(s, o.quick ? 10 : 30, 120_000);
     const hover = await hoverRate(s, o.quick ? 4 : 8);
     const text = await textSelection(s, 'person . car .', o.quick ? 1 : 2, long);
-    const selecting = await processTree(s.roots);
-    const resetWorked = await resetPeaks(selecting.map((p) => p.pid));
+    const selecting = await watch.stop();
+    const resetWorked = await resetPeaks((await processTree(s.roots)).map((p) => p.pid));
+    watch = watchPeaks(s.roots);
 
     console.log('flows: Generate at the fastest settings, then at the defaults');
     await brushTarget(s);
@@ -84,7 +88,9 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
     const defaults = await measureGeneration(s, DEFAULTS, { budgetMs: o.budgetMs, measureSteps: o.quick ? 2 : 3, clicksDuring: o.quick ? 4 : 8, ...(known ? { known } : {}) });
     await discardResults(s);
     const cancel = defaults.cancel ?? (await measureCancel(s, 2));
-    const generating = await processTree(s.roots);
+    const generating = await watch.stop();
+    // A crashed engine (out of memory, say) is restarted by the host: every figure after it ran on a fresh one.
+    const engine = (await s.editor.state()).engine;
     return {
       twinsWidth: o.width,
       twinPacks: packs.map((p) => p.packId),
@@ -95,10 +101,12 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
       text,
       generate: { plan: defNotes.plan, estimates: { fastest: fastNotes.estimate, defaults: defNotes.estimate }, fastest, defaults },
       cancel,
-      peakRss: { selecting: peaks(selecting), generating: peaks(generating), generatingResetWorked: resetWorked },
+      peakRss: { selecting: mib(selecting), generating: mib(generating), generatingResetWorked: resetWorked },
+      engineRestarts: engine.restarts,
       pageErrors: s.errors,
     };
   } finally {
+    await watch.stop();
     await s.close();
     await rm(tmp, { recursive: true, force: true });
   }
