@@ -46,6 +46,8 @@ export interface FlowResults {
 
 const PROMPT = 'a wooden bench';
 const DEFAULTS: GenerateSettings = { variants: 3, steps: 25, guidance: 7.5, scheduler: 'dpmpp-2m-karras' };
+/** Each phase's figures as they come (a long run stopped early still leaves them in its output). */
+const log = (phase: string, figures: unknown) => console.log(`flows ${phase}: ${JSON.stringify(figures)}`);
 const mib = (p: Record<string, number>): Peaks => Object.fromEntries(Object.entries(p).map(([role, b]) => [role, Math.round(b / 2 ** 20)]));
 
 export async function runFlows(o: FlowOptions): Promise<FlowResults> {
@@ -64,10 +66,12 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
     await useForSelect(s, 'mobilesam'); // re-embeds photo A in the background: let it finish before timing B
     await timedClick(s, 0.5, 0.5, long);
     const mobile = await openAndClick(s, photos.files[1], long);
+    log('open', { 'sam-vit-b': vitB, mobilesam: mobile });
     console.log('flows: clicks, hover preview, text selection');
     const clicks = await clickLatencies(s, o.quick ? 10 : 30, 120_000);
     const hover = await hoverRate(s, o.quick ? 4 : 8);
     const text = await textSelection(s, 'person . car .', o.quick ? 1 : 2, long);
+    log('select', { clicks: summarize(clicks.ms), hover, text });
     const selecting = await watch.stop();
     const resetWorked = await resetPeaks((await processTree(s.roots)).map((p) => p.pid));
     watch = watchPeaks(s.roots);
@@ -81,6 +85,7 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
     const fastNotes = await panelNotes(s);
     const fastest = await measureGeneration(s, fast, { budgetMs: o.budgetMs, measureSteps: 2, clicksDuring: 0 });
     await discardResults(s);
+    log('fastest', fastest);
     await applySettings(s, { ...DEFAULTS, packId: '' }, PROMPT);
     const defNotes = await panelNotes(s);
     const sameDecode = !lcm && fastest.decodeSource === 'measured' && fastest.decodeMs !== null && fastest.finishMs !== null;
