@@ -54,6 +54,7 @@ export function flowsTable(f: FlowResults, machine: string): string {
     `| click while a generation runs p50 / p95 | ${pp(d.clicksDuring?.ms ?? null)}${d.clicksDuring?.timedOut ? `, ${d.clicksDuring.timedOut} timed out` : ''} |`,
     `| UI frame interval during a generation p50 / p95 | ${pp(d.framesMs)}${d.framesMs ? `, ${d.framesMs.over33ms} frames over 33 ms, max ${t(d.framesMs.max)}` : ''} |`,
     `| peak RSS while opening and selecting | ${rss('selecting')} |`,
+    `| CPU the app got, in cores (selecting; generating), load average at the end | ${cores(f.cpuCores.selecting)}; ${cores(f.cpuCores.generating)}; ${f.cpuCores.loadAverageAtEnd} |`,
     ...(f.engineRestarts ? [`| engine crashed and was restarted | ${f.engineRestarts} time(s): later figures ran on a fresh engine |`] : []),
     `| peak RSS while generating${f.peakRss.generatingResetWorked ? '' : ' (peaks not reset: whole run)'} | ${rss('generating')} |`,
   ].join('\n');

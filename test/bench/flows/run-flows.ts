@@ -12,7 +12,7 @@ import { summarize, type Summary } from './flow-stats';
 import { measureCancel, measureGeneration, type GenerateFigures } from './generate-flow';
 import { applySettings, brushTarget, discardResults, offeredPacks, panelNotes, type GenerateSettings } from './generate-ui';
 import { twelveMegapixelPhotos } from './photo';
-import { processTree, resetPeaks, watchPeaks } from './procs';
+import { cpuBetween, processTree, resetPeaks, watchPeaks, type Proc } from './procs';
 import { clickLatencies, hoverRate, openAndClick, timedClick, type HoverFigures, type ReadyFigures } from './select-flows';
 import { textSelection, type TextFigures } from './text-flow';
 
@@ -39,6 +39,11 @@ export interface FlowResults {
   cancel: { acknowledgedMs: number | null; endedMs: number; afterStep?: number };
   /** Peak RSS per process: while opening and selecting, and (peaks reset) while generating. */
   peakRss: { selecting: Peaks; generating: Peaks; generatingResetWorked: boolean };
+  /**
+   * CPU each process used per phase, in cores, and the machine's load at the end: on a shared machine, how
+   * much of the CPU the app actually got (2 cores free would show the engine near 2 while generating).
+   */
+  cpuCores: { selecting: Record<string, number>; generating: Record<string, number>; loadAverageAtEnd: number };
   /** Times the host restarted a crashed engine during the run (0 when nothing crashed). */
   engineRestarts: number;
   pageErrors: string[];
@@ -46,6 +51,9 @@ export interface FlowResults {
 
 const PROMPT = 'a wooden bench';
 const DEFAULTS: GenerateSettings = { variants: 3, steps: 25, guidance: 7.5, scheduler: 'dpmpp-2m-karras' };
+type Reading = { procs: Proc[]; at: number };
+const coresSince = (a: Reading, b: Reading) =>
+  Object.fromEntries(Object.entries(cpuBetween(a.procs, b.procs)).filter(([, ms]) => ms > 0).map(([role, ms]) => [role, Math.round((ms / (b.at - a.at)) * 100) / 100]));
 /** Each phase's figures as they come (a long run stopped early still leaves them in its output). */
 const log = (phase: string, figures: unknown) => console.log(`flows ${phase}: ${JSON.stringify(figures)}`);
 const mib = (p: Record<string, number>): Peaks => Object.fromEntries(Object.entries(p).map(([role, b]) => [role, Math.round(b / 2 ** 20)]));
@@ -59,6 +67,7 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
   const s = await openFlowSession(dir);
   const long = 30 * 60_000;
   let watch = watchPeaks(s.roots);
+  let cpuFrom = { procs: await processTree(s.roots), at: Date.now() };
   try {
     console.log('flows: open → ready for clicks (ViT-B, then MobileSAM)');
     await useForSelect(s, 'sam-vit-b');
@@ -73,6 +82,7 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
     const text = await textSelection(s, 'person . car .', o.quick ? 1 : 2, long);
     log('select', { clicks: summarize(clicks.ms), hover, text });
     const selecting = await watch.stop();
+    const cpuSelecting = coresSince(cpuFrom, (cpuFrom = { procs: await processTree(s.roots), at: Date.now() }));
     const resetWorked = await resetPeaks((await processTree(s.roots)).map((p) => p.pid));
     watch = watchPeaks(s.roots);
 
@@ -94,6 +104,7 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
     await discardResults(s);
     const cancel = defaults.cancel ?? (await measureCancel(s, 2));
     const generating = await watch.stop();
+    const cpuGenerating = coresSince(cpuFrom, { procs: await processTree(s.roots), at: Date.now() });
     // A crashed engine (out of memory, say) is restarted by the host: every figure after it ran on a fresh one.
     const engine = (await s.editor.state()).engine;
     return {
@@ -107,6 +118,7 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
       generate: { plan: defNotes.plan, estimates: { fastest: fastNotes.estimate, defaults: defNotes.estimate }, fastest, defaults },
       cancel,
       peakRss: { selecting: mib(selecting), generating: mib(generating), generatingResetWorked: resetWorked },
+      cpuCores: { selecting: cpuSelecting, generating: cpuGenerating, loadAverageAtEnd: Math.round(os.loadavg()[0]! * 100) / 100 },
       engineRestarts: engine.restarts,
       pageErrors: s.errors,
     };
