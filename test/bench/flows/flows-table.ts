@@ -50,7 +50,7 @@ export function flowsTable(f: FlowResults, machine: string): string {
     `| text selection "${f.text.prompt}" (first, then warm) | ${f.text.runsMs.map(t).join(', ')} → ${f.text.answer} |`,
     ...genRows('fastest', f.generate.fastest),
     ...genRows('defaults', d),
-    `| cancel: press → "Cancelling…" / → job ended | ${t(f.cancel.acknowledgedMs)} / ${t(f.cancel.endedMs)} |`,
+    `| cancel: press → "Cancelling…" / → job ended; app CPU in the 5 s after | ${t(f.cancel.acknowledgedMs)} / ${t(f.cancel.endedMs)}; ${f.cancel.appCoresAfter} cores |`,
     `| click while a generation runs p50 / p95 | ${pp(d.clicksDuring?.ms ?? null)}${d.clicksDuring?.timedOut ? `, ${d.clicksDuring.timedOut} timed out` : ''} |`,
     `| UI frame interval during a generation p50 / p95 | ${pp(d.framesMs)}${d.framesMs ? `, ${d.framesMs.over33ms} frames over 33 ms, max ${t(d.framesMs.max)}` : ''} |`,
     `| peak RSS while opening and selecting | ${rss('selecting')} |`,

@@ -5,7 +5,8 @@
 // one at a time (click → mask shown while the CPU is busy with the generation).
 import type { FlowSession } from './flow-session';
 import { decodeFromStep, extrapolateTotal, percentile, preludeMs, stepTimes, summarize, type Summary } from './flow-stats';
-import { jobEnded, pressCancel, pressGenerate, type GenerateSettings } from './generate-ui';
+import { cancelNow, type CancelFigures } from './cancel-flow';
+import { jobEnded, pressGenerate, type GenerateSettings } from './generate-ui';
 import { clickLatencies } from './select-flows';
 
 /** performance.md §1: one UNet evaluation at 64×64 latents, and one VAE decode at 512² (GMAC). */
@@ -42,7 +43,7 @@ export interface GenerateFigures {
   /** The extrapolation made after the first steps, also on a run that then completed (its accuracy). */
   predictedTotalMs: number | null;
   /** Press Cancel → the jobs bar says "Cancelling…" / → the job has ended (only when it was cancelled). */
-  cancel: { acknowledgedMs: number | null; endedMs: number } | null;
+  cancel: CancelFigures | null;
   framesMs: (Summary & { over33ms: number }) | null;
   clicksDuring: { ms: Summary | null; timedOut: number } | null;
 }
@@ -86,10 +87,7 @@ export async function measureGeneration(s: FlowSession, g: GenerateSettings, o: 
   if (t.stepDoneAt.length) out.predictedTotalMs = Math.round(predict(t));
   const tooLong = out.predictedTotalMs !== null && out.predictedTotalMs > o.budgetMs;
   if (tooLong && (await ended()) === null) {
-    const at = await pressCancel(s);
-    const end = await jobEnded(s, at, 30 * 60_000);
-    const ack = (await s.probe.status(at)).find(([, text]) => /cancel/i.test(text ?? ''));
-    out.cancel = { acknowledgedMs: ack ? Math.round(ack[0] - at) : null, endedMs: Math.round(end - at) };
+    out.cancel = await cancelNow(s);
     out.totalExtrapolated = true;
     out.totalMs = out.predictedTotalMs;
   } else {
@@ -111,19 +109,4 @@ export async function measureGeneration(s: FlowSession, g: GenerateSettings, o: 
   const preview = (await s.probe.previews(startedAt))[0];
   out.firstPreviewMs = preview === undefined ? null : Math.round(preview - startedAt);
   return out;
-}
-
-/** Generate, wait for `steps` steps to be reported, then Cancel: press → "Cancelling…" shown / → job ended. */
-export async function measureCancel(s: FlowSession, afterSteps: number): Promise<{ acknowledgedMs: number | null; endedMs: number; afterStep: number }> {
-  const { startedAt } = await pressGenerate(s);
-  await s.page.waitForFunction(
-    ([t, n]) => (window as never as { __costProbe: { status: Array<[number, string | null]> } }).__costProbe.status.filter(([at, x]) => at >= t && /step\s+\d+/i.test(x ?? '')).length >= n,
-    [startedAt, afterSteps] as const,
-    { polling: 250, timeout: 60 * 60_000 },
-  );
-  const afterStep = stepTimes(await s.probe.status(startedAt)).stepDoneAt.length;
-  const at = await pressCancel(s);
-  const end = await jobEnded(s, at, 30 * 60_000);
-  const ack = (await s.probe.status(at)).find(([, text]) => /cancel/i.test(text ?? ''));
-  return { acknowledgedMs: ack ? Math.round(ack[0] - at) : null, endedMs: Math.round(end - at), afterStep };
 }

@@ -9,7 +9,8 @@ import { TWIN_PACKS } from '../../../src-main/twins/catalog';
 import { ensurePack, twinsDirFor } from '../twin-cache';
 import { openFlowSession, useForSelect } from './flow-session';
 import { summarize, type Summary } from './flow-stats';
-import { measureCancel, measureGeneration, type GenerateFigures } from './generate-flow';
+import { measureCancel, type CancelFigures } from './cancel-flow';
+import { measureGeneration, type GenerateFigures } from './generate-flow';
 import { applySettings, brushTarget, discardResults, offeredPacks, panelNotes, type GenerateSettings } from './generate-ui';
 import { twelveMegapixelPhotos } from './photo';
 import { cpuBetween, processTree, resetPeaks, watchPeaks, type Proc } from './procs';
@@ -36,7 +37,7 @@ export interface FlowResults {
   hover: HoverFigures;
   text: TextFigures;
   generate: { plan: string | null; estimates: Record<string, string | null>; fastest: GenerateFigures; defaults: GenerateFigures };
-  cancel: { acknowledgedMs: number | null; endedMs: number; afterStep?: number };
+  cancel: CancelFigures & { afterStep?: number };
   /** Peak RSS per process: while opening and selecting, and (peaks reset) while generating. */
   peakRss: { selecting: Peaks; generating: Peaks; generatingResetWorked: boolean };
   /**
