@@ -1,13 +1,13 @@
 // Runs in: renderer (only with ?test in the URL, or in a dev build). A read-only window for e2e tests:
 // state snapshots, the image layer's pixels and the viewport transform. Nothing here changes the editor.
-import { imageToScreen, screenToImage, type Point } from './canvas/viewport';
-import { stageRefs } from './canvas/stage-refs';
-import { getState } from './state/editor-store';
+import { imageToScreen, screenToImage, type Point } from './core/viewport/viewport';
+import { stageRefs } from './core/viewport/stage-refs';
+import { getState } from './core/state/editor-store';
 import type { LayerId } from '../src-shared/document/ids';
 import { findSelection } from './selection/selection-actions';
 import { getSelectionUi } from './selection/selection-store';
 import { previewMask } from './selection/preview-mask';
-import { getApi } from './bridge/api';
+import { getApi } from './core/bridge/api';
 import { getHover } from './hover/hover-store';
 import { hoverCounts } from './hover/hover-runner';
 import { lowResToMask } from '../src-shared/masks';

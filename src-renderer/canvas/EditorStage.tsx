@@ -2,12 +2,12 @@
 import type Konva from 'konva';
 import { useRef } from 'react';
 import { Stage } from 'react-konva';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 import { BackdropLayer } from './BackdropLayer';
 import { ImageLayerView } from './ImageLayerView';
 import { InteractionLayer } from './InteractionLayer';
 import { OverlayLayer } from './OverlayLayer';
-import { stageRefs } from './stage-refs';
+import { stageRefs } from '../core/viewport/stage-refs';
 import { useCanvasInput } from './use-canvas-input';
 import { useStageSize } from './use-stage-size';
 

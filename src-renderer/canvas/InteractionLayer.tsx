@@ -3,9 +3,9 @@
 import type Konva from 'konva';
 import { Circle, Group, Image as KonvaImage, Layer, Rect } from 'react-konva';
 import { displayedStroke } from '../selection/brush-session';
-import { overlayRefs } from '../selection/overlay-registry';
+import { overlayRefs } from '../core/viewport/overlay-registry';
 import { useSelectionUi } from '../selection/selection-store';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 
 export function InteractionLayer() {
   const v = useEditor((s) => s.viewport);

@@ -1,8 +1,8 @@
 // Runs in: renderer. Document chrome above the pixels: the canvas border and the active layer's bounds.
 // Later issues draw masks, points and boxes here. Strokes keep one screen pixel at every zoom.
 import { Group, Layer, Rect } from 'react-konva';
-import { useEditor } from '../state/editor-store';
-import { SelectionOverlay } from './SelectionOverlay';
+import { useEditor } from '../core/state/editor-store';
+import { SelectionOverlay } from '../selection/SelectionOverlay';
 import { DetectionBoxes } from '../detect/DetectionBoxes';
 import { GenerateOverlay } from '../generate/CandidateOverlay';
 import { OutpaintPreview } from '../outpaint/OutpaintPreview';

@@ -1,13 +1,13 @@
 // Runs in: renderer. DOM input on the canvas area → ToolManager (pointer), wheel → viewport, Space → hand.
 import { useEffect, type RefObject } from 'react';
-import { isTyping } from '../commands/keys';
-import { registerKeyTarget } from '../commands/key-targets';
-import { getState, useEditor } from '../state/editor-store';
-import { setUserViewport } from '../state/view-actions';
-import { ToolManager } from '../tools/tool-manager';
-import type { ToolPointer } from '../tools/tool';
-import { viewportAfterWheel } from '../tools/wheel';
-import { resizeBrushByWheel } from '../tools/tool-actions';
+import { isTyping } from '../core/commands/keys';
+import { registerKeyTarget } from '../core/commands/key-targets';
+import { getState, useEditor } from '../core/state/editor-store';
+import { setUserViewport } from '../core/state/view-actions';
+import { ToolManager } from '../core/tools/tool-manager';
+import type { ToolPointer } from '../core/tools/tool';
+import { viewportAfterWheel } from '../core/tools/wheel';
+import { resizeBrushByWheel } from '../selection/tool-actions';
 
 export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
   useEffect(() => {

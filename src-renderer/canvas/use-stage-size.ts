@@ -1,6 +1,6 @@
 // Runs in: renderer. Keeps the store's stage size equal to the canvas area (window resizes, panel changes).
 import { useEffect, type RefObject } from 'react';
-import { setStageSize } from '../state/view-actions';
+import { setStageSize } from '../core/state/view-actions';
 
 export function useStageSize(ref: RefObject<HTMLDivElement | null>): void {
   useEffect(() => {

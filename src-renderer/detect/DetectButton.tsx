@@ -1,8 +1,8 @@
 // Runs in: renderer. The toolbar's "Select by text" button, bound to the registry command
 // edit.selectByText (label, shortcut hint and enabled-ness come from the command).
-import { shortcutText } from '../commands/keys';
-import { getCommand, runCommand } from '../commands/registry';
-import { useEditor } from '../state/editor-store';
+import { shortcutText } from '../core/commands/keys';
+import { getCommand, runCommand } from '../shell/commands/registry';
+import { useEditor } from '../core/state/editor-store';
 
 const COMMAND = 'edit.selectByText';
 

@@ -6,10 +6,10 @@
 import { useEffect, useState } from 'react';
 import { Group, Image as KImage, Label, Line, Rect, Tag, Text } from 'react-konva';
 import { useJobs } from '../jobs/job-store';
-import { useProxyImage } from '../canvas/use-proxy-image';
-import { imageLayerOf } from '../selection/geometry';
+import { useProxyImage } from '../core/images/use-proxy-image';
+import { imageLayerOf } from '../core/viewport/geometry';
 import { findSelection } from '../selection/selection-actions';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 import { dividerX, visiblePart } from './compare-geometry';
 import { useGenerate, type GenerateResults } from './generate-store';
 import { growNote } from './generate-settings';

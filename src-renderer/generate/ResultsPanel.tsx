@@ -4,7 +4,7 @@
 // and Discard (Escape, once no job is running — Escape cancels a running job first), keys on the buttons.
 // Enter and Escape are the commands in commands/escape-enter.ts; this panel's own keys are 1–4 and \.
 import { useEffect } from 'react';
-import { isTyping } from '../commands/keys';
+import { isTyping } from '../core/commands/keys';
 import { getModels } from '../models/models-store';
 import { applyCandidate, chooseCandidate, discardResults, setPeek, setSplit } from './results-actions';
 import { candidateForKey } from './compare-geometry';

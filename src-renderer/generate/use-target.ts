@@ -2,7 +2,7 @@
 // panel: the active layer when it is a selection, else the selection open for more clicks).
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { useSelectionUi } from '../selection/selection-store';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 
 export function useTargetSelection(): SelectionLayer | null {
   const openId = useSelectionUi((s) => s.activeId);

@@ -1,8 +1,8 @@
 // Runs in: renderer. The select tool's option "Hover preview", bound to its registry command (the same
 // toggle as the menu item and the shortcut).
-import { keysOf } from '../commands/command';
-import { shortcutText } from '../commands/keys';
-import { getCommand, runCommand } from '../commands/registry';
+import { keysOf } from '../core/commands/command';
+import { shortcutText } from '../core/commands/keys';
+import { getCommand, runCommand } from '../shell/commands/registry';
 import { useHover } from './hover-store';
 import './hover.css';
 

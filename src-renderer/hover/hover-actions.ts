@@ -1,7 +1,7 @@
 // Runs in: renderer. Turning the hover preview on and off, and what clears it: another tool, another
 // document, or any document change (an undo, a committed click) that makes the shown answer stale.
-import { getState, useEditor } from '../state/editor-store';
-import { showNotice } from '../state/messages';
+import { getState, useEditor } from '../core/state/editor-store';
+import { showNotice } from '../core/state/messages';
 import { clearHover } from './hover-runner';
 import { getHover, saveHoverPref, setHover } from './hover-store';
 

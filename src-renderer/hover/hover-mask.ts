@@ -3,7 +3,7 @@
 // is shared (sam-masks.ts): a click where the pointer rested commits these logits and finds it made.
 import type { AssetId } from '../../src-shared/document/ids';
 import { maskBoundsCanvas } from '../selection/colourize';
-import { spareCanvas } from '../canvas/overlay-canvases';
+import { spareCanvas } from '../core/viewport/overlay-canvases';
 import { decodeLogitsNow, previewSize } from '../selection/preview-mask';
 import { chosenWithLogits } from '../selection/chosen-candidate';
 import { sharedSamMask } from '../selection/sam-masks';

@@ -5,9 +5,9 @@
 // delays a click. A reply that arrives after a clear (a click, a drag, leaving the canvas, another tool,
 // an undo…) is dropped. Nothing here touches the document or the history.
 import type { AssetId } from '../../src-shared/document/ids';
-import { getApi } from '../bridge/api';
-import { clickRequest } from '../selection/segment-runner';
-import type { SelectMode } from '../tools/modifiers';
+import { getApi } from '../core/bridge/api';
+import { clickRequest } from '../segment/segment-runner';
+import type { SelectMode } from '../core/tools/modifiers';
 import { getSelectionUi } from '../selection/selection-store';
 import type { PromptPoint, SegmentRunRequest } from '../selection/types';
 import { hoverShown } from './hover-mask';

@@ -2,7 +2,7 @@
 // (the same preview-mask replay the canvas overlay uses) and the prompt's box, detection and points on top.
 import { useEffect, useRef } from 'react';
 import type { SelectionLayer } from '../../src-shared/document/selection';
-import { loadImage } from '../flows/image-cache';
+import { loadImage } from '../core/images/image-cache';
 import { maskCanvas } from '../selection/colourize';
 import { previewMask } from '../selection/preview-mask';
 

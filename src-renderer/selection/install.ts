@@ -1,11 +1,11 @@
 // Runs in: renderer. App-level wiring of selections: document sync, segment.ready. (Enter/Escape finish a
 // selection through the one Enter and Escape commands: commands/escape-enter.ts.)
-import { isPendingSelection, resetSegmentRunner } from './segment-runner';
-import { installSegmentEvents } from './segment-status';
+import { isPendingSelection, resetSegmentRunner } from '../segment/segment-runner';
+import { installSegmentEvents } from '../segment/segment-status';
 import { installSelectionSync } from './selection-actions';
 import { installHoverPreview } from '../hover/hover-actions';
 import { getSelectionUi, initialSelectionUi, setSelectionUi } from './selection-store';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 
 export function installSelections(): () => void {
   const offSync = installSelectionSync(isPendingSelection);

@@ -4,12 +4,12 @@
 // selected (a closed selection stays in the list; click it to reopen it).
 import type { AssetId } from '../../src-shared/document/ids';
 import type { ImageLayer } from '../../src-shared/document/types';
-import { getState, setState } from '../state/editor-store';
-import { showNotice } from '../state/messages';
+import { getState, setState } from '../core/state/editor-store';
+import { showNotice } from '../core/state/messages';
 import { commitOp } from '../mask-ops/mask-op-actions';
-import { deleteLayer } from '../state/layer-actions';
-import { clearLayerUnder } from '../flows/clear-layer';
-import { imageLayerOf } from './geometry';
+import { deleteLayer } from '../core/state/layer-actions';
+import { clearLayerUnder } from './clear-layer';
+import { imageLayerOf } from '../core/viewport/geometry';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection } from './selection-actions';
 
 /** The selection the selection commands act on: the open one, else the active layer when it is one. */
