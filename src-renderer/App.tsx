@@ -1,5 +1,6 @@
 // Runs in: renderer. The editor's layout and the app-wide wiring (host events, keys, menu, drop/paste).
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { LayerId } from '../src-shared/document/ids';
 import { getApi } from './core/bridge/api';
 import { installCommandInputs } from './shell/commands/keyboard';
 import { syncNativeMenu } from './shell/commands/native-menu';
@@ -9,6 +10,9 @@ import { subscribeToHost } from './project/host-events';
 import { installProxyUpgrades } from './project/proxy-upgrade';
 import { installModelEvents } from './models/model-actions';
 import { installSelections } from './selection/install';
+import { SegmentSessions } from './segment/segment-sessions';
+import { installHoverPreview } from './hover/hover-actions';
+import { canvasOverlays, createTools } from './shell/canvas-wiring';
 import { CanvasDock } from './shell/CanvasDock';
 import { ModelManager } from './models/ModelManager';
 import { ExportDialog } from './export/ExportDialog';
@@ -52,18 +56,35 @@ function useWindowTitle(): void {
 export function App() {
   const [dragging, setDragging] = useState(false);
   const browser = getApi().host === 'browser';
+  // The open document's segment session (a new one per document), handed to the select tool and the wiring.
+  const [segment] = useState(() => new SegmentSessions());
+  const tools = useCallback(() => createTools(segment), [segment]);
   useWindowTitle();
   useEffect(() => {
-    const offs = [subscribeToHost(), installCommandInputs(), syncNativeMenu(), installDropAndPaste(setDragging), installProxyUpgrades(), installModelEvents(), installSelections(), installJobEvents(), installGenerate(), installProjects()];
+    const isPending = (id: LayerId | null | undefined) => segment.current().isPendingSelection(id);
+    const offs = [
+      subscribeToHost(),
+      installCommandInputs(),
+      syncNativeMenu(),
+      installDropAndPaste(setDragging),
+      installProxyUpgrades(),
+      installModelEvents(),
+      installSelections(isPending),
+      segment.install(),
+      installHoverPreview(),
+      installJobEvents(),
+      installGenerate(),
+      installProjects(),
+    ];
     return () => offs.forEach((off) => off());
-  }, []);
+  }, [segment]);
   return (
     <div className={browser ? 'app with-menubar' : 'app'}>
       {browser && <MenuBar />}
       <Toolbar />
       <main className="workspace">
         <div className="canvas-area">
-          <EditorStage />
+          <EditorStage tools={tools} overlays={canvasOverlays} />
           <EmptyState />
           <CompareDivider />
           <CanvasDock />

@@ -4,8 +4,8 @@
 // and all the new selections are one undo step.
 import type { ImageLayer } from '../../src-shared/document/types';
 import { errorData, getApi, userMessage } from '../core/bridge/api';
-import { openModelManager } from '../models/model-actions';
-import { createSelection } from '../selection/selection-actions';
+import { openModelManager } from '../models/api';
+import { createSelection } from '../selection/api';
 import { beginDocumentGesture, cancelDocumentGesture, endDocumentGesture } from '../core/state/document-actions';
 import { getState } from '../core/state/editor-store';
 import { showError, showNotice } from '../core/state/messages';

@@ -1,8 +1,8 @@
 // Runs in: renderer. "Fill" in the sidebar while a selection is the target: method, seed, and the
 // button that runs content-aware fill (also Edit › Content-Aware Fill, Shift+Backspace).
 import { useEditor } from '../core/state/editor-store';
-import { useSelectionUi } from '../selection/selection-store';
-import { useJobs } from '../jobs/job-store';
+import { useSelectionUi } from '../selection/api';
+import { useJobs } from '../jobs/api';
 import { contentAwareFill } from './fill-actions';
 import { setFillSettings, useFillSettings, type FillMethodChoice } from './fill-settings';
 import './fill.css';

@@ -7,18 +7,15 @@ import { newLayerId, type LayerId } from '../../src-shared/document/ids';
 import type { ImageLayer } from '../../src-shared/document/types';
 import { getApi, userMessage } from '../core/bridge/api';
 import { loadImage } from '../core/images/image-cache';
-import { proxySideForScreen, release } from '../project/open-image';
-import { isCancelled, runJob } from '../jobs/job-actions';
+import { proxySideForScreen, release } from '../core/images/proxy';
+import { commitResultLayer, isCancelled, runJob } from '../jobs/api';
+import { findSelection, getSelectionUi } from '../selection/api';
+import { fillProvenance, stampNow } from '../pipeline/api';
 import { imageLayerOf } from '../core/viewport/geometry';
-import { findSelection } from '../selection/selection-actions';
-import { getSelectionUi } from '../selection/selection-store';
 import { getState, type AssetView } from '../core/state/editor-store';
 import { showError, showNotice } from '../core/state/messages';
-import { commitResultLayer } from '../jobs/result-layer';
 import { getFillSettings, setFillSettings, type FillMethodChoice } from './fill-settings';
 import { seedForRun } from '../core/state/seed';
-import { stampNow } from '../pipeline/app-version';
-import { fillProvenance } from '../pipeline/provenance-build';
 
 export const METHOD_NAMES = { patchmatch: 'PatchMatch', telea: 'Telea', migan: 'MI-GAN' } as const;
 

@@ -5,10 +5,10 @@
 // runs, its rough step preview covers the crop.
 import { useEffect, useState } from 'react';
 import { Group, Image as KImage, Label, Line, Rect, Tag, Text } from 'react-konva';
-import { useJobs } from '../jobs/job-store';
+import { useJobs } from '../jobs/api';
+import { findSelection } from '../selection/api';
 import { useProxyImage } from '../core/images/use-proxy-image';
 import { imageLayerOf } from '../core/viewport/geometry';
-import { findSelection } from '../selection/selection-actions';
 import { useEditor } from '../core/state/editor-store';
 import { dividerX, visiblePart } from './compare-geometry';
 import { useGenerate, type GenerateResults } from './generate-store';

@@ -2,7 +2,7 @@
 // (the patch is transparent outside what was generated), so candidates are compared in place.
 import { photoBackdrop, withContext } from '../core/images/photo-backdrop';
 import { imageLayerOf } from '../core/viewport/geometry';
-import { findSelection } from '../selection/selection-actions';
+import { findSelection } from '../selection/api';
 import { useEditor } from '../core/state/editor-store';
 import type { Candidate, GenerateResults } from './generate-store';
 

@@ -3,7 +3,7 @@
 // candidate; the line itself is drawn by CandidateOverlay.
 import { imageToScreen, screenToImage } from '../core/viewport/viewport';
 import { stageRefs } from '../core/viewport/stage-refs';
-import { findSelection } from '../selection/selection-actions';
+import { findSelection } from '../selection/api';
 import { imageLayerOf } from '../core/viewport/geometry';
 import { getState, useEditor } from '../core/state/editor-store';
 import { dividerX, splitAt } from './compare-geometry';

@@ -2,9 +2,8 @@
 // there (Enter runs), Generate and Remove, the plan (crop and model resolution), and the advanced
 // settings collapsed. Without an SD pack the buttons say why and offer the model manager.
 import { useEffect } from 'react';
-import { useJobs } from '../jobs/job-store';
-import { openModelManager } from '../models/model-actions';
-import { useModels } from '../models/models-store';
+import { useJobs } from '../jobs/api';
+import { openModelManager, useModels } from '../models/api';
 import { GenerateAdvanced } from './GenerateAdvanced';
 import { generateFill, removeObject } from './generate-actions';
 import { growNote, setGenerateSettings, useGenerateSettings } from './generate-settings';

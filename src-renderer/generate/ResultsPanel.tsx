@@ -5,7 +5,7 @@
 // Enter and Escape are the commands in commands/escape-enter.ts; this panel's own keys are 1–4 and \.
 import { useEffect } from 'react';
 import { isTyping } from '../core/commands/keys';
-import { getModels } from '../models/models-store';
+import { getModels } from '../models/api';
 import { applyCandidate, chooseCandidate, discardResults, setPeek, setSplit } from './results-actions';
 import { candidateForKey } from './compare-geometry';
 import { getGenerate, useGenerate } from './generate-store';

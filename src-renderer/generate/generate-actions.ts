@@ -4,21 +4,19 @@
 import type { InpaintResult } from '../../src-shared/contract/diffusion-payloads';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { getApi, userMessage } from '../core/bridge/api';
-import { contentAwareFill, fillTarget } from '../fill/fill-actions';
+import { contentAwareFill, fillTarget } from '../fill/api';
+import { getJobs, isCancelled, runJob } from '../jobs/api';
+import { getModels } from '../models/api';
+import { inpaintProvenance, type InpaintSent, type Stamp, stampNow } from '../pipeline/api';
 import { seedForRun } from '../core/state/seed';
 import { loadImage } from '../core/images/image-cache';
-import { proxySideForScreen, release } from '../project/open-image';
-import { isCancelled, runJob } from '../jobs/job-actions';
-import { getJobs } from '../jobs/job-store';
-import { getModels } from '../models/models-store';
+import { proxySideForScreen, release } from '../core/images/proxy';
 import { getState } from '../core/state/editor-store';
 import { showError, showNotice } from '../core/state/messages';
 import { discardResults } from './results-actions';
 import { getGenerateSettings } from './generate-settings';
 import { setGenerate, type Candidate } from './generate-store';
 import { promptNotice, REMOVAL } from './prompts';
-import { stampNow } from '../pipeline/app-version';
-import { inpaintProvenance, type InpaintSent, type Stamp } from '../pipeline/provenance-build';
 import { imageLayerOf } from '../core/viewport/geometry';
 
 /** Installed generative-fill (SD inpainting) packs, from the model list the app keeps. */

@@ -1,12 +1,12 @@
 // Runs in: renderer. Comparing candidates and keeping one: choosing and peeking only change what the
 // canvas shows (no document change, no undo entry); Apply puts the chosen candidate on a new layer right
 // above its photo and hides the selection's tint in ONE undo step; Discard releases every candidate.
-import { commitResultLayer } from '../jobs/result-layer';
+import { commitResultLayer } from '../jobs/api';
+import { findSelection } from '../selection/api';
 import { newLayerId } from '../../src-shared/document/ids';
 import type { ImageLayer } from '../../src-shared/document/types';
-import { release } from '../project/open-image';
+import { release } from '../core/images/proxy';
 import { imageLayerOf } from '../core/viewport/geometry';
-import { findSelection } from '../selection/selection-actions';
 import { getState, type AssetView } from '../core/state/editor-store';
 import { getGenerate, setGenerate } from './generate-store';
 

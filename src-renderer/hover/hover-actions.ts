@@ -3,6 +3,7 @@
 import { getState, useEditor } from '../core/state/editor-store';
 import { showNotice } from '../core/state/messages';
 import { clearHover } from './hover-runner';
+import { useSelectionUi } from '../selection/api';
 import { getHover, saveHoverPref, setHover } from './hover-store';
 
 export function toggleHoverPreview(): void {
@@ -14,7 +15,16 @@ export function toggleHoverPreview(): void {
 }
 
 export function installHoverPreview(): () => void {
-  return useEditor.subscribe((s, prev) => {
+  const offEditor = useEditor.subscribe((s, prev) => {
     if (s.activeTool !== prev.activeTool || s.document !== prev.document) clearHover();
   });
+  // The press left the preview drawn until the click's answer (hover-runner stopHover); a committed answer
+  // cleared it with the document change, a failed or dropped one clears it when no click is running.
+  const offRunning = useSelectionUi.subscribe((s, prev) => {
+    if (s.running === 0 && prev.running > 0 && getHover().shown) setHover({ shown: null });
+  });
+  return () => {
+    offEditor();
+    offRunning();
+  };
 }

@@ -4,7 +4,7 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { registerKeyTarget } from '../core/commands/key-targets';
-import { useSelectionUi } from '../selection/selection-store';
+import { useSelectionUi } from '../selection/api';
 import { useEditor } from '../core/state/editor-store';
 import { clearPreview, commitOp, resetOps } from './mask-op-actions';
 import { canAddOp, opsSummary, SLIDERS, sliderOp, sliderPosition, sliderText, sliderValueAt, typedText, typedValue, type SliderOp } from './mask-op-view';

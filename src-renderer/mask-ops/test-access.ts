@@ -3,9 +3,7 @@
 // preview's), replayed by the same previewMask the overlay draws with. Nothing here changes the editor.
 import type { LayerId } from '../../src-shared/document/ids';
 import type { MaskOp } from '../../src-shared/document/selection';
-import { previewMask } from '../selection/preview-mask';
-import { findSelection } from '../selection/selection-actions';
-import { getSelectionUi } from '../selection/selection-store';
+import { findSelection, getSelectionUi, previewMask } from '../selection/api';
 
 export interface MaskOpsTestAccess {
   preview(): { layerId: string; ops: MaskOp[] } | null;

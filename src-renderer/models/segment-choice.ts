@@ -1,7 +1,7 @@
 // Runs in: renderer. Which installed SAM pack Select uses: chosen on its card in the Models window, kept by
 // the engine in the models folder (models.prefer), so it holds for later starts and for the CLI too.
 import { getApi, userMessage } from '../core/bridge/api';
-import { prepareSegment } from '../segment/segment-status';
+import { prepareSegment } from '../segment/api';
 import { getState } from '../core/state/editor-store';
 import { showError, showNotice } from '../core/state/messages';
 import { refreshModels } from './model-actions';

@@ -4,7 +4,7 @@
 import { SeedField } from '../core/ui/SeedField';
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../core/state/editor-store';
-import { clampNumber } from '../generate/generate-settings';
+import { clampNumber } from '../generate/api';
 import { closeOutpaint, runOutpaint } from './outpaint-actions';
 import { ASPECTS, extendRequest, extensionFor, setOutpaint, useOutpaint, type Side } from './outpaint-store';
 import { outpaintPhoto } from './outpaint-actions';

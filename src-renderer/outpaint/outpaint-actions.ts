@@ -7,19 +7,16 @@ import type { ImageLayer } from '../../src-shared/document/types';
 import { getApi, userMessage } from '../core/bridge/api';
 import { seedForRun } from '../core/state/seed';
 import { loadImage } from '../core/images/image-cache';
-import { proxySideForScreen, release } from '../project/open-image';
-import { installedSdPacks } from '../generate/generate-actions';
-import { getGenerateSettings } from '../generate/generate-settings';
-import { discardResults } from '../generate/results-actions';
-import { isCancelled, runJob } from '../jobs/job-actions';
+import { proxySideForScreen, release } from '../core/images/proxy';
+import { discardResults, getGenerateSettings, installedSdPacks } from '../generate/api';
+import { isCancelled, runJob } from '../jobs/api';
+import { outpaintProvenance, type OutpaintSent, stampNow } from '../pipeline/api';
 import { changeDocument } from '../core/state/document-actions';
 import { getState, setState, type AssetView } from '../core/state/editor-store';
 import { showError, showNotice } from '../core/state/messages';
 import { zoomToFit } from '../core/state/view-actions';
 import { growDocument } from './outpaint-patch';
 import type { Provenance } from '../../src-shared/document/provenance';
-import { stampNow } from '../pipeline/app-version';
-import { outpaintProvenance, type OutpaintSent } from '../pipeline/provenance-build';
 import { extendRequest, getOutpaint, setOutpaint } from './outpaint-store';
 
 /** The photo outpaint extends: the bottom image layer. */

@@ -2,7 +2,7 @@
 // app version and timings, Export log (JSON), and Re-run, which says whether the same bytes came back and
 // offers the new result as a layer (nothing is added otherwise).
 import { useEditor } from '../core/state/editor-store';
-import { useJobs } from '../jobs/job-store';
+import { useJobs } from '../jobs/api';
 import { downloadPipelineLog } from './export-log';
 import { addRerunAsLayer, dropRerun, rerunPipeline, type LoggedLayer } from './pipeline-actions';
 import { setPipeline, usePipeline, type Rerun } from './pipeline-store';

@@ -3,8 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { loadImage } from '../core/images/image-cache';
-import { maskCanvas } from '../selection/colourize';
-import { previewMask } from '../selection/preview-mask';
+import { maskCanvas, previewMask } from '../selection/api';
 
 const SIDE = 160;
 

@@ -15,8 +15,9 @@ import { isBusy, withBusy } from '../core/state/busy';
 import { takeEarlyDecode } from './host-events';
 import { withLargeConsent } from './large-open';
 import { forgetImages, loadImage } from '../core/images/image-cache';
-import { getModels } from '../models/models-store';
-import { prepareSegment } from '../segment/segment-status';
+import { proxySideForScreen, release } from '../core/images/proxy';
+import { getModels } from '../models/api';
+import { prepareSegment } from '../segment/api';
 import { isProjectName, openStagedProject } from './open-project';
 import { confirmLeave } from './leave-guard';
 
@@ -25,12 +26,6 @@ const hasSegmentModel = (): boolean =>
   getModels().packs?.some((p) => (p.family === 'sam1' || p.family === 'sam2') && p.state === 'installed') ?? false;
 
 export type OpenMode = 'document' | 'layer';
-
-/** Proxy long side: enough for the whole screen at device resolution, within the contract's 64…8192. */
-export function proxySideForScreen(): number {
-  const side = Math.ceil(Math.max(screen.width, screen.height) * (window.devicePixelRatio || 1));
-  return Math.max(64, Math.min(8192, side || 2048));
-}
 
 /** The open command: the host's picker (native dialog or file input) stages the file itself. */
 export async function openPicked(): Promise<void> {
@@ -138,11 +133,6 @@ function commit(name: string, asset: AssetInfo, view: AssetView, mode: OpenMode)
   release(loadDocument(next, { [asset.id]: view } as Record<AssetId, AssetView>));
   forgetImages(new Set([view.url]));
   zoomToFit();
-}
-
-/** Tell the engine it may drop pixels nobody can reach any more. Best effort: failures are harmless. */
-export function release(assetIds: readonly AssetId[]): void {
-  for (const assetId of assetIds) getApi().invoke('image.release', { assetId }).catch(() => undefined);
 }
 
 /** Close the document, after asking about unsaved work. Not undoable: history belongs to the document. */

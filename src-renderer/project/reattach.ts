@@ -7,7 +7,7 @@ import type { ProjectOpened } from '../../src-shared/contract/project-payloads';
 import type { AssetId, DocumentId } from '../../src-shared/document/ids';
 import { errorData, getApi, userMessage } from '../core/bridge/api';
 import { loadImage } from '../core/images/image-cache';
-import { proxySideForScreen } from './open-image';
+import { proxySideForScreen } from '../core/images/proxy';
 import { getState, setState, useEditor, type EditorState } from '../core/state/editor-store';
 import { hasUnsavedWork } from './leave-guard';
 import { setProject } from './project-store';

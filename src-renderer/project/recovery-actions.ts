@@ -4,7 +4,7 @@
 import type { DocumentId } from '../../src-shared/document/ids';
 import { getApi, userMessage } from '../core/bridge/api';
 import { withBusy } from '../core/state/busy';
-import { proxySideForScreen } from './open-image';
+import { proxySideForScreen } from '../core/images/proxy';
 import { getState, useEditor } from '../core/state/editor-store';
 import { showError } from '../core/state/messages';
 import { discardRecoveryCopy } from './autosave';

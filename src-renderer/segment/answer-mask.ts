@@ -1,11 +1,10 @@
 // Runs in: renderer. A click's answer made into its preview mask before it is committed (sam-masks.ts),
 // while nothing else is waiting: the press's answer arrives while the button is still down, and the
 // release's frame then only has to draw the mask.
-import { chosenWithLogits } from '../selection/chosen-candidate';
-import { decodeLogitsNow, previewSize } from '../selection/preview-mask';
-import { sharedSamMask } from '../selection/sam-masks';
+import { chosenWithLogits } from '../core/bridge/chosen-candidate';
+import { decodeLogitsNow, previewSize, sharedSamMask } from '../selection/api';
+import type { SegmentRunResult } from '../core/bridge/segment-types';
 import type { Mask } from '../../src-shared/masks';
-import type { SegmentRunResult } from '../selection/types';
 
 /**
  * The chosen candidate's mask at the size the selection overlay asks for, made and kept now.

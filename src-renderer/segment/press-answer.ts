@@ -1,7 +1,7 @@
 // Runs in: renderer (pure). The answer a press started (segment.prefetch, sent on pointerdown), kept for
 // the click its release makes: the click commits it when it asks for the very same thing (image, prompt,
 // previous mask, pack: everything but the key that names the selection), and asks the engine otherwise.
-import type { SegmentRunRequest } from '../selection/types';
+import type { SegmentRunRequest } from '../core/bridge/segment-types';
 
 const comparable = (req: SegmentRunRequest) => JSON.stringify({ ...req, key: undefined });
 

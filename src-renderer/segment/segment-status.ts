@@ -6,7 +6,7 @@ import { errorData, getApi, isCancelled, userMessage } from '../core/bridge/api'
 import { getState } from '../core/state/editor-store';
 import { showError } from '../core/state/messages';
 import { warmMaskPath } from './warm-up';
-import { getSelectionUi, setSelectionUi } from '../selection/selection-store';
+import { getSelectionUi, setSelectionUi } from '../selection/api';
 
 /** Is this a "no SAM model installed" answer? (The model manager is the fix.) */
 export function isModelMissing(message: string): boolean {

@@ -6,7 +6,7 @@ import { withBusy } from '../core/state/busy';
 import { beginDocumentGesture, cancelDocumentGesture, endDocumentGesture } from '../core/state/document-actions';
 import { getState } from '../core/state/editor-store';
 import { showError, showNotice } from '../core/state/messages';
-import { createSelection } from '../selection/selection-actions';
+import { createSelection } from '../selection/api';
 
 function bottomImageAsset(): AssetId | null {
   const layer = getState().document?.layers.find((l) => l.kind === 'image');

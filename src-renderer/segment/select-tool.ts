@@ -2,19 +2,38 @@
 // selection, Shift+click = an include point added to the open one, Alt/right-click = an exclude point; a
 // drag = a box (Shift+drag: the open selection's box), drawn as a rubber band in the interaction layer.
 // idle → pressing → (boxing) → idle. Each gesture is one segment.run; the answer is one undo step.
+// What it talks to comes in its context (SelectToolContext): the document's segment session and the hover
+// preview, so a unit test drives it with its own (test/unit/renderer/select-tool.test.ts).
 import type { AssetId } from '../../src-shared/document/ids';
 import { screenToImage, type Point } from '../core/viewport/viewport';
 import { imageAt, imageLayerOf } from '../core/viewport/geometry';
-import { clipBox, isDrag } from '../selection/prompt';
-import { addPoint, prefetchClick, setBox } from './segment-runner';
-import { clearHover, hoverAt, stopHover } from '../hover/hover-runner';
-import { getActiveSelection } from '../selection/selection-actions';
-import { setSelectionUi } from '../selection/selection-store';
+import { clipBox, getActiveSelection, isDrag, setSelectionUi } from '../selection/api';
+import type { PromptBox, PromptPoint, SegmentRunRequest } from '../core/bridge/segment-types';
 import { getState } from '../core/state/editor-store';
 import { showError } from '../core/state/messages';
-import type { PromptPoint } from '../selection/types';
 import { selectModeOf, type SelectMode } from '../core/tools/modifiers';
 import { defineTool, type Tool, type ToolContext } from '../core/tools/tool';
+
+/** What the select tool asks of the document's segment session (segment-runner.ts's SegmentSession). */
+export interface SelectSession {
+  prefetchClick(assetId: AssetId, at: Omit<PromptPoint, 'label'>, mode: SelectMode): void;
+  addPoint(assetId: AssetId, at: Omit<PromptPoint, 'label'>, mode: SelectMode): void;
+  setBox(assetId: AssetId, box: PromptBox, mode: SelectMode): void;
+  clickRequest(assetId: AssetId, at: Omit<PromptPoint, 'label'>, mode: SelectMode): SegmentRunRequest | null;
+}
+
+/** The hover preview (hover/hover-runner.ts): show what `req` would select, drop answers, or hide it. */
+export interface HoverPreview {
+  at(req: SegmentRunRequest): void;
+  stop(): void;
+  clear(): void;
+}
+
+/** The select tool's context: the current document's session (a new one per document) and the preview. */
+export interface SelectToolContext {
+  session(): SelectSession;
+  readonly hover: HoverPreview;
+}
 
 /** The image a prompt at document point `p` is for: the open selection's when refining it, else the one under it. */
 function targetImage(p: Point, mode: SelectMode) {
@@ -31,7 +50,7 @@ function pointOn(img: ReturnType<typeof targetImage>, d: Point): Omit<PromptPoin
   return { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
 }
 
-export function createSelectTool(): Tool {
+export function createSelectTool({ session, hover: preview }: SelectToolContext): Tool {
   let start: Point = { x: 0, y: 0 };
   let startDoc: Point = { x: 0, y: 0 };
   let mode: SelectMode = 'new';
@@ -43,14 +62,14 @@ export function createSelectTool(): Tool {
       idle: {
         cursor: 'crosshair',
         onPointerDown(ctx, e) {
-          stopHover(); // a click or a box now: later preview answers would be stale
+          preview.stop(); // a click or a box now: later preview answers would be stale
           start = e.point;
           startDoc = toDoc(ctx, e.point);
           mode = selectModeOf(e);
           // Most presses are clicks: decode while the button is down; the release commits that answer.
           const img = targetImage(startDoc, mode);
           const p = pointOn(img, startDoc);
-          if (img && p) prefetchClick(img.assetId as AssetId, p, mode);
+          if (img && p) session().prefetchClick(img.assetId as AssetId, p, mode);
           return 'pressing';
         },
       },
@@ -59,7 +78,7 @@ export function createSelectTool(): Tool {
         onPointerMove(ctx, e) {
           if (mode === 'subtract' || !isDrag(start, e.point)) return;
           const p = toDoc(ctx, e.point);
-          clearHover(); // a box, not the click the preview showed
+          preview.clear(); // a box, not the click the preview showed
           setSelectionUi({ band: { x0: startDoc.x, y0: startDoc.y, x1: p.x, y1: p.y } });
           return 'boxing';
         },
@@ -67,15 +86,15 @@ export function createSelectTool(): Tool {
           const img = targetImage(startDoc, mode);
           const p = pointOn(img, startDoc);
           if (!img || !p) {
-            clearHover();
+            preview.clear();
             showError('That click is outside the image.');
             return 'idle';
           }
-          addPoint(img.assetId as AssetId, p, mode);
+          session().addPoint(img.assetId as AssetId, p, mode);
           return 'idle';
         },
         onCancel() {
-          clearHover();
+          preview.clear();
           return 'idle';
         },
       },
@@ -98,7 +117,7 @@ export function createSelectTool(): Tool {
             showError('That box is too small or outside the image; drag a larger one.');
             return 'idle';
           }
-          setBox(img.assetId as AssetId, box, mode);
+          session().setBox(img.assetId as AssetId, box, mode);
           return 'idle';
         },
         onCancel() {
@@ -115,10 +134,11 @@ export function createSelectTool(): Tool {
         const hoverMode = selectModeOf(e);
         const img = targetImage(d, hoverMode);
         const p = pointOn(img, d);
-        if (img && p) hoverAt(img.assetId as AssetId, p, hoverMode);
-        else clearHover();
+        const req = img && p ? session().clickRequest(img.assetId as AssetId, p, hoverMode) : null;
+        if (req) preview.at(req);
+        else preview.clear();
       },
-      leave: clearHover,
+      leave: () => preview.clear(),
     },
   );
 }

@@ -6,9 +6,8 @@
 import type { LayerId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import type { LowResPlacement } from '../../src-shared/masks';
-import { maskBoundsCanvas } from '../selection/colourize';
+import { maskBoundsCanvas, previewMaskNow, previewSize } from '../selection/api';
 import { noteOverlaySize, refillSpares } from '../core/viewport/overlay-canvases';
-import { previewMaskNow, previewSize } from '../selection/preview-mask';
 import { discResiduals } from './warm-up-logits';
 
 let warmed = false;

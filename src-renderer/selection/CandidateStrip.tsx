@@ -9,7 +9,7 @@ import { photoBackdrop, type Backdrop } from '../core/images/photo-backdrop';
 import { maskRegion, veilPixels } from '../core/images/mask-veil';
 import { decodeLogits } from './preview-mask';
 import { pickCandidate } from './candidate-logits';
-import { competingCandidates } from './chosen-candidate';
+import { competingCandidates } from '../core/bridge/chosen-candidate';
 import { imageLayerOf } from '../core/viewport/geometry';
 import { hexToRgb } from './palette';
 import { useSelectionUi, type LastRun } from './selection-store';

@@ -14,8 +14,8 @@ import { imageSizeOf, previewMask, previewMaskNow, previewSize } from './preview
 import { refineSize } from './preview-logic';
 import { getSelectionUi, setSelectionUi, useSelectionUi } from './selection-store';
 import { useEditor } from '../core/state/editor-store';
-import { HoverMaskView } from '../hover/HoverMaskView';
-import { useGenerate } from '../generate/generate-store';
+import type { ReactNode } from 'react';
+import type { LayerId } from '../../src-shared/document/ids';
 
 interface Shown {
   /** The coloured mask's bounding box only (null: an empty mask, nothing to draw). */
@@ -103,9 +103,9 @@ function PromptMarks({ layer, scale }: { layer: SelectionLayer; scale: number })
   );
 }
 
-export function SelectionOverlay() {
+/** `under`: drawn beneath the masks (the hover preview); `comparing`: the selection whose candidates are compared. */
+export function SelectionOverlay({ under, comparing }: { under?: ReactNode; comparing?: LayerId | null }) {
   const layers = useEditor((s) => s.document?.layers);
-  const comparing = useGenerate((s) => s.results?.selectionId);
   const scale = useEditor((s) => s.viewport.scale);
   const activeId = useSelectionUi((s) => s.activeId);
   if (!layers) return null;
@@ -113,7 +113,7 @@ export function SelectionOverlay() {
   const active = selections.find((l) => l.id === activeId);
   return (
     <Group name="selections" listening={false}>
-      <HoverMaskView />
+      {under}
       {/* While generative-fill candidates are compared, their selection's tint would hide the "before". */}
       {selections.map((l) => (l.visible && l.id !== comparing ? <SelectionMaskView key={l.id} layer={l} /> : null))}
       {active && active.visible && <PromptMarks layer={active} scale={scale} />}

@@ -8,6 +8,7 @@ import { imageAt, imageLayerOf } from '../core/viewport/geometry';
 import { getActiveSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
 import { getState } from '../core/state/editor-store';
+import { resizeBrushByWheel } from './tool-actions';
 import { defineTool, type Tool, type ToolContext } from '../core/tools/tool';
 
 export function createBrushTool(): Tool {
@@ -57,6 +58,11 @@ export function createBrushTool(): Tool {
       },
       leave() {
         setSelectionUi({ cursor: null });
+      },
+      wheel(e) {
+        if (!e.ctrlKey && !e.metaKey) return false;
+        resizeBrushByWheel(e.deltaY);
+        return true;
       },
     },
   );

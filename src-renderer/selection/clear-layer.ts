@@ -11,7 +11,7 @@ import { getState, setState } from '../core/state/editor-store';
 import { layerLabel } from '../core/state/layer-actions';
 import { showError, showNotice } from '../core/state/messages';
 import { loadImage } from '../core/images/image-cache';
-import { proxySideForScreen, release } from '../project/open-image';
+import { proxySideForScreen, release } from '../core/images/proxy';
 
 export async function clearLayerUnder(layer: ImageLayer, selection: SelectionLayer): Promise<void> {
   const doc = getState().document;

@@ -1,17 +1,8 @@
-// Runs in: renderer. Choosing a tool and the brush settings (view state: never in history).
-import { prepareSegment } from '../segment/segment-status';
+// Runs in: renderer. The brush settings (view state: never in history).
 import { getSelectionUi, setSelectionUi } from './selection-store';
-import { getState, setState, type ToolId } from '../core/state/editor-store';
 import { stepBrushRadius } from './brush-size';
 
 export { stepBrushRadius } from './brush-size';
-
-
-export function setTool(id: ToolId): void {
-  if (getState().activeTool !== id) setState({ activeTool: id, toolPath: `${id}.idle` });
-  if (id !== 'brush') setSelectionUi({ cursor: null });
-  if (id === 'select') void prepareSegment();
-}
 
 export function stepBrush(dir: 1 | -1): void {
   const b = getSelectionUi().brush;

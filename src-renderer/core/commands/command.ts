@@ -1,8 +1,10 @@
 // Runs in: renderer. What a command is. [Note: commands] Every user action that a menu, a toolbar button
-// or a shortcut can trigger is ONE Command in registry.ts; the toolbar, the keyboard handler, the in-page
-// menu bar and Electron's native menu all read that list, so they cannot drift apart.
+// or a shortcut can trigger is ONE Command; each feature exports its own (its `commands.ts`), and the
+// shell's registry (shell/commands/registry.ts) lays them out in one list. The toolbar, the keyboard
+// handler, the in-page menu bar and Electron's native menu all read that list, so they cannot drift apart.
 import type { MenuEntry } from '../../../src-shared/contract/payloads';
 import type { EditorState } from '../state/editor-store';
+import { getState } from '../state/editor-store';
 
 export type MenuName = MenuEntry['menu'];
 
@@ -34,3 +36,14 @@ export interface Command {
 export const inMenus = (c: Command): boolean => c.inMenu !== false;
 
 export const keysOf = (c: Command): readonly string[] => c.keys ?? (c.accelerator ? [c.accelerator] : []);
+
+/** Run `c` if it is enabled now (a feature's own button; the shell's triggers go through the registry). */
+export function runIfEnabled(c: Command): boolean {
+  if (!c.isEnabled(getState())) return false;
+  void c.run();
+  return true;
+}
+
+/** The usual conditions: a document is open; nothing long (open, save, export) is under way. */
+export const hasDoc = (s: EditorState): boolean => s.document !== null;
+export const idle = (s: EditorState): boolean => s.busy === null;

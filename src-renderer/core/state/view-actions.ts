@@ -1,6 +1,6 @@
 // Runs in: renderer. Viewport changes: zoom commands, wheel, pan, window resize. Never recorded in history.
 import { FIT_BOTTOM_DOCK, FIT_MARGIN, centerAt, fitViewport, nextZoomStep, zoomAbout, type Point, type Size, type Viewport } from '../viewport/viewport';
-import { getState, setState } from './editor-store';
+import { getState, setState, type ToolId } from './editor-store';
 
 /** Fit leaves the bottom dock's band clear (the floating bars there never cover a fitted image). */
 const fitted = (image: Size, view: Size): Viewport => fitViewport(image, view, FIT_MARGIN, 1, FIT_BOTTOM_DOCK);
@@ -52,4 +52,9 @@ export function setStageSize(size: Size): void {
   if (size.width === stageSize.width && size.height === stageSize.height) return;
   setState({ stageSize: size });
   if (document && !userZoomed) setState({ viewport: fitted(document, size) });
+}
+
+/** Choose a tool (view state: never in history). What a tool needs when chosen, its feature's command does. */
+export function setTool(id: ToolId): void {
+  if (getState().activeTool !== id) setState({ activeTool: id, toolPath: `${id}.idle` });
 }

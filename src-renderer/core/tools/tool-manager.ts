@@ -2,14 +2,13 @@
 // space-drag and middle-drag. [Note: tools]
 import { getState, setState, type ToolId } from '../state/editor-store';
 import { setUserViewport } from '../state/view-actions';
-import { createBrushTool } from '../../selection/brush-tool';
 import { createHandTool } from './hand-tool';
-import { createSelectTool } from '../../segment/select-tool';
-import { createWandTool } from '../../selection/wand-tool';
-import type { Tool, ToolContext, ToolPointer } from './tool';
+import type { Tool, ToolContext, ToolPointer, ToolWheel } from './tool';
+
+/** Every tool by id; the shell builds them (App.tsx) with what each needs, the manager only routes. */
+export type ToolSet = Readonly<Record<ToolId, Tool>>;
 
 export class ToolManager {
-  private readonly tools: Record<ToolId, Tool> = { hand: createHandTool(), select: createSelectTool(), wand: createWandTool(), brush: createBrushTool() };
   /** A second hand, so borrowing it never disturbs the active tool's own state. */
   private readonly borrowedHand = createHandTool();
   /** The tool that received the current pointer-down; it gets every event until pointer-up. */
@@ -20,7 +19,10 @@ export class ToolManager {
     setViewport: (v) => setUserViewport(v),
   };
 
-  constructor(private readonly onCursor: (cursor: string) => void) {}
+  constructor(
+    private readonly tools: ToolSet,
+    private readonly onCursor: (cursor: string) => void,
+  ) {}
 
   private get active(): Tool {
     return this.tools[getState().activeTool];
@@ -65,6 +67,11 @@ export class ToolManager {
     this.gesture?.cancel(this.ctx);
     this.gesture = null;
     this.publish();
+  }
+
+  /** A wheel turn the active tool takes for itself (true: it did, so the view leaves it alone). */
+  wheel(e: ToolWheel): boolean {
+    return !!this.active.options?.wheel?.(e);
   }
 
   /** The pointer left the canvas. */

@@ -25,6 +25,14 @@ export interface ToolOptions {
   /** Pointer moves with no button down (brush outline). */
   readonly hover?: (ctx: ToolContext, e: ToolPointer) => void;
   readonly leave?: () => void;
+  /** A wheel turn over the canvas: true when the tool used it (the brush: Ctrl+wheel sizes it). */
+  readonly wheel?: (e: ToolWheel) => boolean;
+}
+
+export interface ToolWheel {
+  readonly deltaY: number;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
 }
 
 type Handler = (ctx: ToolContext, e: ToolPointer) => string | void;

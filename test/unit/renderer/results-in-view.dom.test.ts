@@ -3,7 +3,7 @@
 // score is the default, thumbnails frame the photo around what they show, and file messages name the file.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { namingFile } from '../../../src-renderer/project/file-message';
-import { competingCandidates } from '../../../src-renderer/selection/chosen-candidate';
+import { competingCandidates } from '../../../src-renderer/core/bridge/chosen-candidate';
 import { getState, setState } from '../../../src-renderer/core/state/editor-store';
 import { showError, showNotice } from '../../../src-renderer/core/state/messages';
 import { maskRegion, veilPixels } from '../../../src-renderer/core/images/mask-veil';

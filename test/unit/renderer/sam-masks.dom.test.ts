@@ -9,7 +9,7 @@ import { area } from '../../../src-shared/masks';
 import { replaySelection } from '../../../src-shared/selection/replay';
 import { prepareAnswerMask } from '../../../src-renderer/segment/answer-mask';
 import { decodeLogitsNow, previewMaskNow, previewSize } from '../../../src-renderer/selection/preview-mask';
-import type { SegmentRunResult } from '../../../src-renderer/selection/types';
+import type { SegmentRunResult } from '../../../src-renderer/core/bridge/segment-types';
 import { discResiduals } from '../../../src-renderer/segment/warm-up-logits';
 
 // A 12-megapixel photo; SAM 1 places the 256² logits over its longer side.

@@ -5,7 +5,7 @@ import type {
   PromptPointSchema,
   SegmentRunRequestSchema,
   SegmentRunResultSchema,
-} from '../../src-shared/contract/segment-payloads';
+} from '../../../src-shared/contract/segment-payloads';
 
 export type PromptPoint = z.infer<typeof PromptPointSchema>;
 export type PromptBox = z.infer<typeof PromptBoxSchema>;

@@ -2,9 +2,9 @@
 // (a click's reply may carry the chosen one's logits only: candidate-logits.ts fetches the rest), and the
 // SAM part of a selection made from it.
 import type { z } from 'zod';
-import type { EncodedLogitsSchema } from '../../src-shared/contract/segment-payloads';
-import type { SelectionLayer } from '../../src-shared/document/selection';
-import type { Candidate, SegmentRunResult } from './types';
+import type { EncodedLogitsSchema } from '../../../src-shared/contract/segment-payloads';
+import type { SelectionLayer } from '../../../src-shared/document/selection';
+import type { Candidate, SegmentRunResult } from './segment-types';
 
 type EncodedLogits = z.infer<typeof EncodedLogitsSchema>;
 
