@@ -40,6 +40,13 @@ export class SegmentSession {
 
   readonly isPendingSelection = (id: LayerId | null | undefined): boolean => !!id && this.pendingNew.has(id);
 
+  /** The document went: answers still on their way find nothing to land on and are dropped. */
+  dispose(): void {
+    this.pendingPrompt.clear();
+    this.pendingNew.clear();
+    this.press.forget();
+  }
+
   private async run(target: Target, prompt: Prompt, label: string): Promise<void> {
     const { pendingPrompt, pendingNew } = this;
     const mine = ++this.seq;

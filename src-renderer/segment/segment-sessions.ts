@@ -16,6 +16,7 @@ export class SegmentSessions {
     const offReady = installSegmentEvents();
     const offDoc = useEditor.subscribe((s, prev) => {
       if (s.document?.id === prev.document?.id) return;
+      this.session.dispose();
       this.session = new SegmentSession();
       resetPrepared(); // the next image is prepared afresh
     });

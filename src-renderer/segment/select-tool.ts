@@ -3,7 +3,7 @@
 // drag = a box (Shift+drag: the open selection's box), drawn as a rubber band in the interaction layer.
 // idle → pressing → (boxing) → idle. Each gesture is one segment.run; the answer is one undo step.
 // What it talks to comes in its context (SelectToolContext): the document's segment session and the hover
-// preview, so a unit test drives it with its own (test/unit/renderer/select-tool.test.ts).
+// preview, so a unit test drives it with its own (test/unit/renderer/select-tool.dom.test.ts).
 import type { AssetId } from '../../src-shared/document/ids';
 import { screenToImage, type Point } from '../core/viewport/viewport';
 import { imageAt, imageLayerOf } from '../core/viewport/geometry';
