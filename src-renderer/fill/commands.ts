@@ -1,7 +1,8 @@
 // Runs in: renderer. Content-aware fill. [Note: commands]
 import { hasDoc, type Command } from '../core/commands/command';
 import { getJobs } from '../jobs/api';
-import { contentAwareFill, fillTarget } from './fill-actions';
+import { targetSelection } from '../selection/api';
+import { contentAwareFill } from './fill-actions';
 
 export const fillCommands: readonly Command[] = [
   {
@@ -12,7 +13,7 @@ export const fillCommands: readonly Command[] = [
     accelerator: 'Shift+Backspace',
     keys: ['Shift+Backspace', 'Shift+F5'],
     separatorBefore: true,
-    isEnabled: (s) => hasDoc(s) && getJobs().length === 0 && fillTarget() !== null,
+    isEnabled: (s) => hasDoc(s) && getJobs().length === 0 && targetSelection() !== null,
     run: contentAwareFill,
   },
 ];

@@ -3,13 +3,13 @@
 // settings collapsed. Without an SD pack the buttons say why and offer the model manager.
 import { useEffect } from 'react';
 import { useJobs } from '../jobs/api';
-import { openModelManager, useModels } from '../models/api';
+import { installedPackIds, openModelManager, useModels } from '../models/api';
 import { GenerateAdvanced } from './GenerateAdvanced';
 import { generateFill, removeObject } from './generate-actions';
 import { growNote, setGenerateSettings, useGenerateSettings } from './generate-settings';
 import { useGenerate } from './generate-store';
 import { schedulePlan } from './plan-runner';
-import { useTargetSelection } from './use-target';
+import { useTargetSelection } from '../selection/api';
 import './generate.css';
 
 const NO_PACK = 'Generative fill needs a Stable Diffusion inpainting model: open Models… to download one.';
@@ -17,8 +17,8 @@ const NO_PACK = 'Generative fill needs a Stable Diffusion inpainting model: open
 export function GeneratePanel() {
   const target = useTargetSelection();
   const prompt = useGenerateSettings((s) => s.prompt);
-  const sdPacks = useModels((s) => s.packs?.filter((p) => p.family === 'sd-inpaint' && p.state === 'installed').map((p) => p.id).join(',') ?? '');
-  const eraser = useModels((s) => s.packs?.some((p) => p.family === 'eraser' && p.state === 'installed') ?? false);
+  const sdPacks = useModels((s) => installedPackIds(s.packs, 'sd-inpaint').join(','));
+  const eraser = useModels((s) => installedPackIds(s.packs, 'eraser').length > 0);
   const running = useJobs((s) => s.jobs.length > 0);
   const plan = useGenerate((s) => (s.plan && s.plan.selection === target ? s.plan : null));
   const notice = useGenerate((s) => s.promptNotice);

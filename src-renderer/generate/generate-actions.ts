@@ -4,9 +4,10 @@
 import type { InpaintResult } from '../../src-shared/contract/diffusion-payloads';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { getApi, userMessage } from '../core/bridge/api';
-import { contentAwareFill, fillTarget } from '../fill/api';
+import { contentAwareFill } from '../fill/api';
+import { targetSelection } from '../selection/api';
 import { getJobs, isCancelled, runJob } from '../jobs/api';
-import { getModels } from '../models/api';
+import { getModels, installedPackIds } from '../models/api';
 import { inpaintProvenance, type InpaintSent, type Stamp, stampNow } from '../pipeline/api';
 import { seedForRun } from '../core/state/seed';
 import { loadImage } from '../core/images/image-cache';
@@ -21,10 +22,10 @@ import { imageLayerOf } from '../core/viewport/geometry';
 
 /** Installed generative-fill (SD inpainting) packs, from the model list the app keeps. */
 export function installedSdPacks(): string[] {
-  return getModels().packs?.filter((p) => p.family === 'sd-inpaint' && p.state === 'installed').map((p) => p.id) ?? [];
+  return installedPackIds(getModels().packs, 'sd-inpaint');
 }
 
-export const canGenerate = (): boolean => getState().document !== null && getJobs().length === 0 && fillTarget() !== null && installedSdPacks().length > 0;
+export const canGenerate = (): boolean => getState().document !== null && getJobs().length === 0 && targetSelection() !== null && installedSdPacks().length > 0;
 
 /** Generate from the prompt; an empty prompt means Remove. */
 export function generateFill(): Promise<void> {
@@ -32,7 +33,7 @@ export function generateFill(): Promise<void> {
 }
 
 /** An installed learned eraser (MI-GAN), which Remove prefers: seconds on a CPU where SD takes minutes. */
-export const hasEraser = (): boolean => getModels().packs?.some((p) => p.family === 'eraser' && p.state === 'installed') ?? false;
+export const hasEraser = (): boolean => installedPackIds(getModels().packs, 'eraser').length > 0;
 
 /**
  * Remove: the learned eraser when installed (Shift+click asks for SD removal instead), else the SD removal
@@ -44,7 +45,7 @@ export function removeObject(opts: { generative?: boolean } = {}): Promise<void>
 }
 
 async function run(mode: 'generate' | 'remove'): Promise<void> {
-  const selection = fillTarget();
+  const selection = targetSelection();
   const doc = getState().document;
   if (!doc || !selection) {
     showNotice('Select what to replace first: click it with the Select tool, use the Magic Wand, or paint it with the Brush.');

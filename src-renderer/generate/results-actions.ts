@@ -3,11 +3,9 @@
 // above its photo and hides the selection's tint in ONE undo step; Discard releases every candidate.
 import { commitResultLayer } from '../jobs/api';
 import { findSelection } from '../selection/api';
-import { newLayerId } from '../../src-shared/document/ids';
-import type { ImageLayer } from '../../src-shared/document/types';
 import { release } from '../core/images/proxy';
 import { imageLayerOf } from '../core/viewport/geometry';
-import { getState, type AssetView } from '../core/state/editor-store';
+import { getState } from '../core/state/editor-store';
 import { getGenerate, setGenerate } from './generate-store';
 
 export function chooseCandidate(index: number): boolean {
@@ -43,22 +41,18 @@ export function applyCandidate(): boolean {
     discardResults();
     return false;
   }
-  const layer: ImageLayer = {
-    id: newLayerId(),
-    kind: 'image',
-    name: `${r.title} (seed ${c.seed})`,
-    assetId: c.asset.id,
-    visible: true,
-    opacity: 1,
+  const landed = {
+    asset: c.asset,
+    url: c.url,
+    proxyWidth: c.proxyWidth,
+    proxyHeight: c.proxyHeight,
     x: image.x + c.x,
     y: image.y + c.y,
-    width: c.asset.width,
-    height: c.asset.height,
+    name: `${r.title} (seed ${c.seed})`,
     ...(c.provenance ? { provenance: c.provenance } : {}),
   };
-  const view: AssetView = { url: c.url, thumbUrl: c.url, proxyWidth: c.proxyWidth, proxyHeight: c.proxyHeight, info: c.asset, decoded: 'ready' };
   // The history step says what made the layer; a bare "Remove" would not.
-  const done = commitResultLayer(r.title === 'Remove' ? 'Generative remove' : r.title, image, layer, view, r.selectionId);
+  const done = commitResultLayer(r.title === 'Remove' ? 'Generative remove' : r.title, image, landed, r.selectionId);
   setGenerate({ results: null, peek: false, split: 0 });
   release(r.candidates.filter((x) => x !== c).map((x) => x.asset.id));
   return done;

@@ -1,4 +1,4 @@
 // Runs in: renderer. What other features may use of jobs/ (the floors: a feature reaches another only here).
 export { isCancelled, runJob } from './job-actions';
 export { getJobs, useJobs } from './job-store';
-export { commitResultLayer } from './result-layer';
+export { commitResultLayer, landResult } from './result-layer';

@@ -61,3 +61,8 @@ export function without<T>(record: Readonly<Record<string, T>>, key: string): Re
   delete next[key];
   return next;
 }
+
+/** The installed packs of `family` (ids), from the model list the app keeps: the one rule for "is it installed". */
+export function installedPackIds(packs: readonly PackStatus[] | null, family: PackStatus['family']): string[] {
+  return packs?.filter((p) => p.family === family && p.state === 'installed').map((p) => p.id) ?? [];
+}

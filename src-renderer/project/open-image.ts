@@ -16,14 +16,14 @@ import { takeEarlyDecode } from './host-events';
 import { withLargeConsent } from './large-open';
 import { forgetImages, loadImage } from '../core/images/image-cache';
 import { proxySideForScreen, release } from '../core/images/proxy';
-import { getModels } from '../models/api';
+import { getModels, installedPackIds } from '../models/api';
 import { prepareSegment } from '../segment/api';
 import { isProjectName, openStagedProject } from './open-project';
 import { confirmLeave } from './leave-guard';
 
 /** A SAM pack is installed (from the model list the app reads at start): without one, opening stays quiet. */
 const hasSegmentModel = (): boolean =>
-  getModels().packs?.some((p) => (p.family === 'sam1' || p.family === 'sam2') && p.state === 'installed') ?? false;
+  installedPackIds(getModels().packs, 'sam1').length + installedPackIds(getModels().packs, 'sam2').length > 0;
 
 export type OpenMode = 'document' | 'layer';
 

@@ -8,3 +8,4 @@ export { sharedSamMask } from './sam-masks';
 export { commandSelection, deselect } from './select-commands';
 export { createSelection, findSelection, getActiveSelection, setActiveSelection, setSelectionPreview, updateSelection } from './selection-actions';
 export { getSelectionUi, setSelectionUi, useSelectionUi } from './selection-store';
+export { targetSelection, useTargetSelection } from './target';
