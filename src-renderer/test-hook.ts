@@ -1,5 +1,6 @@
 // Runs in: renderer (only with ?test in the URL, or in a dev build). A read-only window for e2e tests:
 // state snapshots, the image layer's pixels and the viewport transform. Nothing here changes the editor.
+// The one hook: e2e files type window.__anyfillTest from AnyfillTestWindow (their snapshot shape as State).
 import { imageToScreen, screenToImage, type Point } from './core/viewport/viewport';
 import { stageRefs } from './core/viewport/stage-refs';
 import { getState } from './core/state/editor-store';
@@ -15,6 +16,7 @@ import { getGenerate } from './generate/generate-store';
 import { getProject } from './project/project-store';
 import { isDirty } from './project/dirty';
 import { autosaveIdle } from './project/autosave';
+import { maskOpsTestAccess, type MaskOpsTestAccess } from './mask-ops/test-access';
 
 /** Ids of layers whose Konva.Image has its proxy loaded, i.e. what the canvas can draw right now. */
 function renderedLayerIds(): string[] {
@@ -23,8 +25,9 @@ function renderedLayerIds(): string[] {
   return layer.find('.document-image').filter((n) => n.getAttr('image')).map((n) => n.id());
 }
 
-export interface AnyfillTestHook {
-  getState(): unknown;
+/** `State`: the part of the getState() snapshot a test reads, typed as that test needs it. */
+export interface AnyfillTestHook<State = unknown> {
+  getState(): State;
   imageLayerCanvas(): HTMLCanvasElement | null;
   imageToScreen(x: number, y: number): Point;
   screenToImage(x: number, y: number): Point;
@@ -51,6 +54,13 @@ export interface AnyfillTestHook {
   project(): { autosaves: number; lastAutosave: string | null; dirty: boolean; offers: string[] };
   /** The engine's recovery copies now (project.recoverable), after queued autosaves and discards ended. */
   recoverable(): Promise<Array<{ documentId: string; name: string }>>;
+  /** Mask operations: the live preview's ops and a selection's mask with its own or the preview's ops. */
+  readonly maskOps: MaskOpsTestAccess;
+}
+
+/** The page's window as the e2e tests see it. */
+export interface AnyfillTestWindow<State = unknown> {
+  readonly __anyfillTest: AnyfillTestHook<State>;
 }
 
 export interface GenerateView {
@@ -163,6 +173,7 @@ export function installTestHook(): void {
       const rect = stageRefs.stage?.findOne('#outpaint-preview-rect');
       return group && rect ? { x: group.x(), y: group.y(), width: rect.width(), height: rect.height() } : null;
     },
+    maskOps: Object.freeze(maskOpsTestAccess()),
   };
   Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });
 }

@@ -10,9 +10,7 @@ import { clearPreview, commitOp, resetOps } from './mask-op-actions';
 import { canAddOp, opsSummary, SLIDERS, sliderOp, sliderPosition, sliderText, sliderValueAt, typedText, typedValue, type SliderOp } from './mask-op-view';
 import { useSliderGesture, type SliderTarget } from './slider-gesture';
 import './mask-ops.css';
-import { installMaskOpsTestAccess, wantsTestAccess } from './test-access';
 
-if (wantsTestAccess()) installMaskOpsTestAccess();
 
 type Values = Record<SliderOp, number>;
 const restValues = (): Values => ({

@@ -22,11 +22,6 @@ export function normaliseBox(b: PromptBox): PromptBox {
   return { x0: Math.min(b.x0, b.x1), y0: Math.min(b.y0, b.y1), x1: Math.max(b.x0, b.x1), y1: Math.max(b.y0, b.y1) };
 }
 
-/** Clamp a point to the image; null when it is outside (a click outside the image is refused). */
-export function insideImage(p: { x: number; y: number }, width: number, height: number): boolean {
-  return p.x >= 0 && p.y >= 0 && p.x < width && p.y < height;
-}
-
 /** Box clipped to the image; null when nothing of it is left or it is too small to mean anything. */
 export function clipBox(b: PromptBox, width: number, height: number, minSize = 4): PromptBox | null {
   const n = normaliseBox(b);
