@@ -1,7 +1,7 @@
 // Runs in: renderer. The canvas area: a Konva Stage filling the free space, its layers, and input wiring.
 // The tools and the overlays come from the shell (App.tsx): the canvas knows no feature.
 import type Konva from 'konva';
-import { useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { Stage } from 'react-konva';
 import { useEditor } from '../core/state/editor-store';
 import { BackdropLayer } from './BackdropLayer';
@@ -11,7 +11,20 @@ import { OverlayLayer, type CanvasOverlays } from './OverlayLayer';
 import type { ToolSet } from '../core/tools/tool-manager';
 import { stageRefs } from '../core/viewport/stage-refs';
 import { useCanvasInput } from './use-canvas-input';
-import { useStageSize } from './use-stage-size';
+import { setStageSize } from '../core/state/view-actions';
+
+/** Keeps the store's stage size equal to the canvas area (window resizes, panel changes). */
+function useStageSize(ref: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setStageSize({ width: el.clientWidth, height: el.clientHeight });
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    measure();
+    return () => ro.disconnect();
+  }, [ref]);
+}
 
 export function EditorStage({ tools, overlays }: { tools: () => ToolSet; overlays: CanvasOverlays }) {
   const ref = useRef<HTMLDivElement | null>(null);

@@ -71,7 +71,7 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>, createTool
     el.addEventListener('pointerleave', leave);
     window.addEventListener('keydown', key);
     window.addEventListener('keyup', key);
-    // Escape ends a gesture through the one Escape command (commands/escape-enter.ts).
+    // Escape ends a gesture through the one Escape command (shell/commands/escape-enter.ts).
     const offEscape = registerKeyTarget('cancelGesture', () => tools.cancel());
     window.addEventListener('blur', blur);
     tools.refresh();

@@ -1,5 +1,5 @@
 // Runs in: renderer (browser host). The in-page menu bar, built from the command registry; in Electron the
-// native menu shows the same commands instead (commands/native-menu.ts).
+// native menu shows the same commands instead (shell/commands/native-menu.ts).
 import { useEffect, useRef, useState } from 'react';
 import { inMenus, type MenuName } from '../core/commands/command';
 import { registerKeyTarget } from '../core/commands/key-targets';
@@ -52,7 +52,7 @@ export function MenuBar() {
     const outside = (e: PointerEvent) => {
       if (!ref.current?.contains(e.target as Node)) setOpen(null);
     };
-    // Escape closes it through the Escape command (commands/escape-enter.ts), before anything else.
+    // Escape closes it through the Escape command (shell/commands/escape-enter.ts), before anything else.
     const off = registerKeyTarget('closeMenu', () => setOpen(null));
     window.addEventListener('pointerdown', outside);
     return () => {

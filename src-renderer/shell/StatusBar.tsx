@@ -6,7 +6,8 @@ import { useSelectionUi } from '../selection/selection-store';
 import { useOpenSelectionName } from './SelectionBar';
 import { useAfterDelay } from '../core/ui/use-after-delay';
 import { TOOL_HINTS } from './tool-hints';
-import { AutosaveStatus } from '../project/AutosaveStatus';
+import { useProject } from '../project/project-store';
+import '../project/project.css';
 
 const TOOL_NAMES = { hand: 'Hand', select: 'Select', wand: 'Magic Wand', brush: 'Brush' } as const;
 
@@ -83,5 +84,17 @@ export function StatusBar() {
         {doc ? formatZoom(scale) : ''}
       </span>
     </footer>
+  );
+}
+
+/** The word on the recovery copy: nothing while autosave works, and why when it does not (the work is
+ * still on screen, but a crash now would lose it). */
+function AutosaveStatus() {
+  const error = useProject((s) => s.autosaveError);
+  if (!error) return null;
+  return (
+    <span className="autosave-status failed" role="status" data-testid="autosave-status" title={error}>
+      Autosave failed: {error}
+    </span>
   );
 }

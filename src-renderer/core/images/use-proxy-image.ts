@@ -1,4 +1,4 @@
-// Runs in: renderer. A decoded proxy image for Konva, loaded once per URL (see flows/image-cache.ts).
+// Runs in: renderer. A decoded proxy image for Konva, loaded once per URL (see image-cache.ts).
 import { useEffect, useState } from 'react';
 import { loadImage, readyImage } from './image-cache';
 
