@@ -6,6 +6,10 @@
 //   3 shell   shell/, styles/ and the root files (App.tsx, main.tsx, test-hook.ts): import anything
 // An import that goes up a floor, or sideways into another feature past its api.ts, is an error.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The renderer's root, found from this file so the rule holds whatever folder ESLint runs from. */
+const RENDERER = fileURLToPath(new URL('../src-renderer', import.meta.url));
 
 export const FEATURES = [
   'detect',
@@ -59,7 +63,7 @@ const rule = {
   },
   create(context) {
     const file = context.filename ?? context.getFilename();
-    const root = path.resolve(context.cwd ?? context.getCwd(), 'src-renderer');
+    const root = RENDERER;
     const fromRel = path.relative(root, file).split(path.sep).join('/');
     if (fromRel.startsWith('..') || path.isAbsolute(fromRel)) return {};
     const check = (node) => {
