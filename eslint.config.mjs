@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import floors from './eslint-rules/renderer-floors.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
 
@@ -26,12 +27,15 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
+    plugins: { anyfill: floors },
     rules: {
       'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', 'sharp', 'onnxruntime-node', 'ws', '**/src-main/**'] }],
+      // The renderer's floors (eslint-rules/renderer-floors.mjs): imports go down, features meet at api.ts.
+      'anyfill/renderer-floors': 'error',
     },
   },
   {
-    files: ['src-main/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'test/**/*.ts', 'bin/**/*.cjs', '*.config.{js,mjs,ts}'],
+    files: ['src-main/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'test/**/*.ts', 'bin/**/*.cjs', '*.config.{js,mjs,ts}', 'eslint-rules/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

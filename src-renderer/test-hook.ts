@@ -1,13 +1,14 @@
 // Runs in: renderer (only with ?test in the URL, or in a dev build). A read-only window for e2e tests:
 // state snapshots, the image layer's pixels and the viewport transform. Nothing here changes the editor.
-import { imageToScreen, screenToImage, type Point } from './canvas/viewport';
-import { stageRefs } from './canvas/stage-refs';
-import { getState } from './state/editor-store';
+// The one hook: e2e files type window.__anyfillTest from AnyfillTestWindow (their snapshot shape as State).
+import { imageToScreen, screenToImage, type Point } from './core/viewport/viewport';
+import { stageRefs } from './core/viewport/stage-refs';
+import { getState } from './core/state/editor-store';
 import type { LayerId } from '../src-shared/document/ids';
 import { findSelection } from './selection/selection-actions';
 import { getSelectionUi } from './selection/selection-store';
 import { previewMask } from './selection/preview-mask';
-import { getApi } from './bridge/api';
+import { getApi } from './core/bridge/api';
 import { getHover } from './hover/hover-store';
 import { hoverCounts } from './hover/hover-runner';
 import { lowResToMask } from '../src-shared/masks';
@@ -15,6 +16,7 @@ import { getGenerate } from './generate/generate-store';
 import { getProject } from './project/project-store';
 import { isDirty } from './project/dirty';
 import { autosaveIdle } from './project/autosave';
+import { maskOpsTestAccess, type MaskOpsTestAccess } from './mask-ops/test-access';
 
 /** Ids of layers whose Konva.Image has its proxy loaded, i.e. what the canvas can draw right now. */
 function renderedLayerIds(): string[] {
@@ -23,8 +25,9 @@ function renderedLayerIds(): string[] {
   return layer.find('.document-image').filter((n) => n.getAttr('image')).map((n) => n.id());
 }
 
-export interface AnyfillTestHook {
-  getState(): unknown;
+/** `State`: the part of the getState() snapshot a test reads, typed as that test needs it. */
+export interface AnyfillTestHook<State = unknown> {
+  getState(): State;
   imageLayerCanvas(): HTMLCanvasElement | null;
   imageToScreen(x: number, y: number): Point;
   screenToImage(x: number, y: number): Point;
@@ -53,6 +56,13 @@ export interface AnyfillTestHook {
   project(): { autosaves: number; lastAutosave: string | null; dirty: boolean; offers: string[] };
   /** The engine's recovery copies now (project.recoverable), after queued autosaves and discards ended. */
   recoverable(): Promise<Array<{ documentId: string; name: string }>>;
+  /** Mask operations: the live preview's ops and a selection's mask with its own or the preview's ops. */
+  readonly maskOps: MaskOpsTestAccess;
+}
+
+/** The page's window as the e2e tests see it. */
+export interface AnyfillTestWindow<State = unknown> {
+  readonly __anyfillTest: AnyfillTestHook<State>;
 }
 
 export interface GenerateView {
@@ -166,6 +176,7 @@ export function installTestHook(): void {
       return group && rect ? { x: group.x(), y: group.y(), width: rect.width(), height: rect.height() } : null;
     },
     eraseCrops: () => (stageRefs.stage?.find('.erase-crop') ?? []).map((n) => ({ x: n.x(), y: n.y(), width: n.width(), height: n.height() })),
+    maskOps: Object.freeze(maskOpsTestAccess()),
   };
   Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });
 }

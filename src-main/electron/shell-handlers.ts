@@ -134,7 +134,7 @@ const SAVE_KINDS = {
   anyfill: { title: 'Save Project', filter: 'Anyfill project' },
 } as const satisfies Record<ExportFormat, { title: string; filter: string }>;
 
-/** The suggested name is a display name: strip folders and make sure it ends in the format's extension ("truck-layers" → "truck-layers.zip"). */
+/** The suggested name is a display name: strip folders and end it in the format's extension ("truck-layers" → "truck-layers.zip"). */
 export function withExtension(suggested: string, ext: ExportFormat): string {
   const base = cleanName(suggested);
   return new RegExp(`\\.${ext}$`, 'i').test(base) ? base : `${base.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.${ext}`;

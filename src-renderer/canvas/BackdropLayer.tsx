@@ -2,7 +2,7 @@
 // Drawn in screen coordinates so the squares stay the same size at every zoom. A separate Konva layer so
 // the image layer's canvas holds the document's pixels only (tests sample it).
 import { Layer, Rect } from 'react-konva';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 
 let checker: HTMLCanvasElement | null = null;
 function checkerboard(): HTMLCanvasElement {

@@ -8,9 +8,9 @@
 import type Konva from 'konva';
 import { Group, Image as KImage, Layer } from 'react-konva';
 import type { ImageLayer } from '../../src-shared/document/types';
-import { useEditor } from '../state/editor-store';
-import { stageRefs } from './stage-refs';
-import { useProxyImage } from './use-proxy-image';
+import { useEditor } from '../core/state/editor-store';
+import { stageRefs } from '../core/viewport/stage-refs';
+import { useProxyImage } from '../core/images/use-proxy-image';
 
 function LayerImage({ layer }: { layer: ImageLayer }) {
   const url = useEditor((s) => s.assets[layer.assetId]?.url);

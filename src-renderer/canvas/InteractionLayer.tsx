@@ -1,22 +1,14 @@
-// Runs in: renderer. The fast-redraw layer: the select tool's rubber band, the brush outline and the live
-// brush stroke. Only this layer redraws on pointer moves.
+// Runs in: renderer. The fast-redraw layer: what the tools draw while a pointer moves (the shell passes it
+// in: the select tool's rubber band, the brush outline and stroke). Only this layer redraws on moves.
 import type Konva from 'konva';
-import { Circle, Group, Image as KonvaImage, Layer, Rect } from 'react-konva';
-import { displayedStroke } from '../selection/brush-session';
-import { overlayRefs } from '../selection/overlay-registry';
-import { useSelectionUi } from '../selection/selection-store';
-import { useEditor } from '../state/editor-store';
+import type { ReactNode } from 'react';
+import { Group, Layer } from 'react-konva';
+import { overlayRefs } from '../core/viewport/overlay-registry';
+import { useEditor } from '../core/state/editor-store';
 
-export function InteractionLayer() {
+export function InteractionLayer({ children }: { children?: ReactNode }) {
   const v = useEditor((s) => s.viewport);
-  const tool = useEditor((s) => s.activeTool);
   const hasDoc = useEditor((s) => s.document !== null);
-  const band = useSelectionUi((s) => s.band);
-  const cursor = useSelectionUi((s) => s.cursor);
-  const radius = useSelectionUi((s) => s.brush.radius);
-  const erase = useSelectionUi((s) => s.brush.mode === 'erase');
-  useSelectionUi((s) => s.stroking);
-  const stroke = displayedStroke();
   const bind = (l: Konva.Layer | null) => {
     overlayRefs.interaction = l;
   };
@@ -24,38 +16,7 @@ export function InteractionLayer() {
     <Layer listening={false} ref={bind}>
       {hasDoc && (
         <Group x={v.x} y={v.y} scaleX={v.scale} scaleY={v.scale}>
-          {stroke && (
-            <KonvaImage
-              name="live-stroke"
-              image={stroke.canvas}
-              x={stroke.frame.x}
-              y={stroke.frame.y}
-              width={stroke.frame.width}
-              height={stroke.frame.height}
-              imageSmoothingEnabled={false}
-              perfectDrawEnabled={false}
-            />
-          )}
-          {band && (
-            <Rect
-              name="rubber-band"
-              x={Math.min(band.x0, band.x1)}
-              y={Math.min(band.y0, band.y1)}
-              width={Math.abs(band.x1 - band.x0)}
-              height={Math.abs(band.y1 - band.y0)}
-              stroke="#fff"
-              strokeWidth={1}
-              dash={[5, 4]}
-              fill="rgba(90,169,255,0.12)"
-              strokeScaleEnabled={false}
-            />
-          )}
-          {tool === 'brush' && cursor && (
-            <>
-              <Circle x={cursor.x} y={cursor.y} radius={radius} stroke="rgba(0,0,0,0.7)" strokeWidth={3} strokeScaleEnabled={false} />
-              <Circle x={cursor.x} y={cursor.y} radius={radius} stroke={erase ? '#ff8a8a' : '#fff'} strokeWidth={1} dash={erase ? [4, 3] : undefined} strokeScaleEnabled={false} />
-            </>
-          )}
+          {children}
         </Group>
       )}
     </Layer>

@@ -1,14 +1,19 @@
 // Runs in: renderer. Document chrome above the pixels: the canvas border and the active layer's bounds.
-// Later issues draw masks, points and boxes here. Strokes keep one screen pixel at every zoom.
+// The features' overlays (selections, detection boxes, candidates…) are passed in by the shell: the canvas
+// knows none of them. Strokes keep one screen pixel at every zoom.
+import type { ReactNode } from 'react';
 import { Group, Layer, Rect } from 'react-konva';
-import { useEditor } from '../state/editor-store';
-import { SelectionOverlay } from './SelectionOverlay';
-import { DetectionBoxes } from '../detect/DetectionBoxes';
-import { GenerateOverlay } from '../generate/CandidateOverlay';
-import { OutpaintPreview } from '../outpaint/OutpaintPreview';
-import { EraseCropOverlay } from '../fill/EraseCropOverlay';
+import { useEditor } from '../core/state/editor-store';
 
-export function OverlayLayer() {
+/** What the shell draws in document coordinates: `under` beneath the canvas border, `over` above it. */
+export interface CanvasOverlays {
+  readonly under?: ReactNode;
+  readonly over?: ReactNode;
+  /** The fast-redraw layer's content (rubber band, brush outline, live stroke). */
+  readonly interaction?: ReactNode;
+}
+
+export function OverlayLayer({ under, over }: CanvasOverlays) {
   const doc = useEditor((s) => s.document);
   const activeId = useEditor((s) => s.activeLayerId);
   const v = useEditor((s) => s.viewport);
@@ -18,7 +23,7 @@ export function OverlayLayer() {
   return (
     <Layer listening={false}>
       <Group x={v.x} y={v.y} scaleX={v.scale} scaleY={v.scale}>
-        <SelectionOverlay />
+        {under}
         <Rect width={doc.width} height={doc.height} stroke="rgba(255,255,255,0.18)" strokeWidth={1} strokeScaleEnabled={false} />
         {active && active.visible && (
           <Rect
@@ -32,10 +37,7 @@ export function OverlayLayer() {
             strokeScaleEnabled={false}
           />
         )}
-        <DetectionBoxes />
-        <GenerateOverlay />
-        <EraseCropOverlay />
-        <OutpaintPreview />
+        {over}
       </Group>
     </Layer>
   );

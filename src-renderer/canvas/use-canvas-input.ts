@@ -1,19 +1,19 @@
 // Runs in: renderer. DOM input on the canvas area → ToolManager (pointer), wheel → viewport, Space → hand.
 import { useEffect, type RefObject } from 'react';
-import { isTyping } from '../commands/keys';
-import { registerKeyTarget } from '../commands/key-targets';
-import { getState, useEditor } from '../state/editor-store';
-import { setUserViewport } from '../state/view-actions';
-import { ToolManager } from '../tools/tool-manager';
-import type { ToolPointer } from '../tools/tool';
-import { viewportAfterWheel } from '../tools/wheel';
-import { resizeBrushByWheel } from '../tools/tool-actions';
+import { isTyping } from '../core/commands/keys';
+import { registerKeyTarget } from '../core/commands/key-targets';
+import { getState, useEditor } from '../core/state/editor-store';
+import { setUserViewport } from '../core/state/view-actions';
+import { ToolManager, type ToolSet } from '../core/tools/tool-manager';
+import type { ToolPointer } from '../core/tools/tool';
+import { viewportAfterWheel } from '../core/tools/wheel';
 
-export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
+/** `createTools`: the shell's tools (made once per mounted canvas). */
+export function useCanvasInput(ref: RefObject<HTMLDivElement | null>, createTools: () => ToolSet): void {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const tools = new ToolManager((cursor) => {
+    const tools = new ToolManager(createTools(), (cursor) => {
       el.style.cursor = cursor;
     });
     const toPointer = (e: PointerEvent | WheelEvent): ToolPointer => {
@@ -40,9 +40,9 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
     const cancel = () => tools.cancel();
     const wheel = (e: WheelEvent) => {
       e.preventDefault(); // the page itself never scrolls or browser-zooms over the canvas
-      const { document, viewport, activeTool } = getState();
+      const { document, viewport } = getState();
       if (!document) return;
-      if (activeTool === 'brush' && (e.ctrlKey || e.metaKey)) return resizeBrushByWheel(e.deltaY);
+      if (tools.wheel(e)) return; // the active tool's own use of the wheel (the brush: Ctrl+wheel sizes it)
       const next = viewportAfterWheel(viewport, e, toPointer(e).point, el.clientHeight);
       if (next !== viewport) setUserViewport(next);
     };
@@ -71,7 +71,7 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
     el.addEventListener('pointerleave', leave);
     window.addEventListener('keydown', key);
     window.addEventListener('keyup', key);
-    // Escape ends a gesture through the one Escape command (commands/escape-enter.ts).
+    // Escape ends a gesture through the one Escape command (shell/commands/escape-enter.ts).
     const offEscape = registerKeyTarget('cancelGesture', () => tools.cancel());
     window.addEventListener('blur', blur);
     tools.refresh();
@@ -92,5 +92,5 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>): void {
       offEscape();
       window.removeEventListener('blur', blur);
     };
-  }, [ref]);
+  }, [ref, createTools]);
 }

@@ -1,7 +1,7 @@
 // Runs in: renderer. "Select by Text…": a prompt, two thresholds, Run; the numbered detections to untick;
 // "Select N objects" turns the ticked ones into selection objects. Boxes are drawn on the canvas by
 // DetectionBoxes from the same store.
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 import {
   acceptDetections,
   closeDetectPanel,

@@ -2,7 +2,7 @@
 // inside the overlay layer's document-space Group (image pixels, viewport scale applied by the parent).
 // Strokes and number tags keep their screen size at every zoom; unticked boxes are drawn dashed and dim.
 import { Group, Label, Rect, Tag, Text } from 'react-konva';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 import { useDetect } from './detect-store';
 import { boxColour, boxRect } from './detect-view';
 

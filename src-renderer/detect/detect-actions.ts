@@ -3,12 +3,12 @@
 // and only then touches the document, inside one history gesture: a failure leaves nothing half-made,
 // and all the new selections are one undo step.
 import type { ImageLayer } from '../../src-shared/document/types';
-import { errorData, getApi, userMessage } from '../bridge/api';
-import { openModelManager } from '../models/model-actions';
-import { createSelection } from '../selection/selection-actions';
-import { beginDocumentGesture, cancelDocumentGesture, endDocumentGesture } from '../state/document-actions';
-import { getState } from '../state/editor-store';
-import { showError, showNotice } from '../state/messages';
+import { errorData, getApi, userMessage } from '../core/bridge/api';
+import { openModelManager } from '../models/api';
+import { createSelection } from '../selection/api';
+import { beginDocumentGesture, cancelDocumentGesture, endDocumentGesture } from '../core/state/document-actions';
+import { getState } from '../core/state/editor-store';
+import { showError, showNotice } from '../core/state/messages';
 import { getDetect, initialDetectState, setDetect } from './detect-store';
 import { acceptHistoryLabel, allTicked, progressText, selectionInitOf, thresholdFromSlider, tickedDetections, type SelectionInit } from './detect-view';
 

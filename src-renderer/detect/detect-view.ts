@@ -6,7 +6,7 @@ import type { SegmentRunResultSchema } from '../../src-shared/contract/segment-p
 import type { AssetId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import { splitPhrases } from '../../src-shared/text/phrases';
-import { chosenWithLogits } from '../selection/chosen-candidate';
+import { chosenWithLogits } from '../core/bridge/chosen-candidate';
 
 export type Detection = z.infer<typeof DetectionSchema>;
 export type SegmentRunResult = z.infer<typeof SegmentRunResultSchema>;
@@ -73,7 +73,7 @@ export interface SelectionInit {
   name?: string;
 }
 
-export { chosenCandidate } from '../selection/chosen-candidate';
+export { chosenCandidate } from '../core/bridge/chosen-candidate';
 
 /** One detection + its box's SAM answer → what createSelection needs. */
 export function selectionInitOf(assetId: AssetId, d: Detection, seg: SegmentRunResult): SelectionInit {

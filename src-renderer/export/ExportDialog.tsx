@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ExportChoices } from '../../src-shared/contract/export-payloads';
 import { planExport, planFiles } from '../../src-shared/export/file-names';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 import { closeExportDialog, exportLayers, setChoice } from './export-actions';
 import { useExportDialog } from './export-store';
 import './export.css';

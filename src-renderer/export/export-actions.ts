@@ -2,10 +2,10 @@
 // PNGs, masks, cut-outs, composite and layers.json as one zip and the PSD apart; the host then downloads
 // (browser) or asks where to save each (Electron).
 import type { ExportChoices } from '../../src-shared/contract/export-payloads';
-import { getApi, userMessage } from '../bridge/api';
-import { withBusy } from '../flows/busy';
-import { getState } from '../state/editor-store';
-import { showError, showNotice } from '../state/messages';
+import { getApi, userMessage } from '../core/bridge/api';
+import { withBusy } from '../core/state/busy';
+import { getState } from '../core/state/editor-store';
+import { showError, showNotice } from '../core/state/messages';
 import { getExportDialog, setExportDialog } from './export-store';
 
 export const openExportDialog = (): void => setExportDialog({ open: true });

@@ -7,11 +7,11 @@ import { useEffect, useState } from 'react';
 import { Group, Label, Rect, Tag, Text } from 'react-konva';
 import type { z } from 'zod';
 import type { ErasePlanSchema } from '../../src-shared/contract/erase-payloads';
-import { getApi } from '../bridge/api';
-import { useTargetSelection } from '../generate/use-target';
-import { useModels } from '../models/models-store';
-import { imageLayerOf } from '../selection/geometry';
-import { useEditor } from '../state/editor-store';
+import { getApi } from '../core/bridge/api';
+import { useEditor } from '../core/state/editor-store';
+import { imageLayerOf } from '../core/viewport/geometry';
+import { installedPackIds, useModels } from '../models/api';
+import { useTargetSelection } from '../selection/api';
 import { useFillSettings } from './fill-settings';
 
 const COLOUR = '#6fe3c5';
@@ -21,7 +21,7 @@ type Crop = z.infer<typeof ErasePlanSchema>['crops'][number];
 export function EraseCropOverlay() {
   const target = useTargetSelection();
   const method = useFillSettings((s) => s.method);
-  const eraser = useModels((s) => s.packs?.some((p) => p.family === 'eraser' && p.state === 'installed') ?? false);
+  const eraser = useModels((s) => installedPackIds(s.packs, 'eraser').length > 0);
   const learned = eraser && method !== 'patchmatch' && method !== 'telea';
   const frame = useEditor((s) => (target ? imageLayerOf(s.document, target.assetId) : null));
   const scale = useEditor((s) => s.viewport.scale);

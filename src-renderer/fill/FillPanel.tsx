@@ -1,12 +1,12 @@
 // Runs in: renderer. "Fill" in the sidebar while a selection is the target: method, seed, and the
 // button that runs content-aware fill (also Edit › Content-Aware Fill, Shift+Backspace).
-import { useEditor } from '../state/editor-store';
-import { useSelectionUi } from '../selection/selection-store';
-import { useJobs } from '../jobs/job-store';
+import { useEditor } from '../core/state/editor-store';
+import { useSelectionUi } from '../selection/api';
+import { useJobs } from '../jobs/api';
 import { contentAwareFill } from './fill-actions';
 import { setFillSettings, useFillSettings, type FillMethodChoice } from './fill-settings';
 import './fill.css';
-import { SeedField } from '../panels/SeedField';
+import { SeedField } from '../core/ui/SeedField';
 
 const METHODS: { value: FillMethodChoice; label: string; hint: string }[] = [
   { value: 'auto', label: 'Auto', hint: 'The eraser Remove uses when one is installed (MI-GAN, or LaMa: Use for Remove in Models…); else Telea for thin scratches and wires, PatchMatch for everything else' },

@@ -3,33 +3,24 @@
 // never touched — in one undo step that also hides the selection's tint. Nothing changes on failure.
 import type { FillResult } from '../../src-shared/contract/job-payloads';
 import type { SelectionLayer } from '../../src-shared/document/selection';
-import { newLayerId, type LayerId } from '../../src-shared/document/ids';
-import type { ImageLayer } from '../../src-shared/document/types';
-import { getApi, userMessage } from '../bridge/api';
-import { loadImage } from '../flows/image-cache';
-import { proxySideForScreen, release } from '../flows/open-image';
-import { isCancelled, runJob } from '../jobs/job-actions';
-import { imageLayerOf } from '../selection/geometry';
-import { findSelection } from '../selection/selection-actions';
-import { getSelectionUi } from '../selection/selection-store';
-import { getState, type AssetView } from '../state/editor-store';
-import { showError, showNotice } from '../state/messages';
-import { commitResultLayer } from '../flows/result-layer';
+import type { LayerId } from '../../src-shared/document/ids';
+import { getApi, userMessage } from '../core/bridge/api';
+import { loadImage } from '../core/images/image-cache';
+import { proxySideForScreen, release } from '../core/images/proxy';
+import { commitResultLayer, isCancelled, runJob } from '../jobs/api';
+import { findSelection, targetSelection } from '../selection/api';
+import { fillProvenance, stampNow } from '../pipeline/api';
+import { imageLayerOf } from '../core/viewport/geometry';
+import { getState } from '../core/state/editor-store';
+import { showError, showNotice } from '../core/state/messages';
 import { getFillSettings, setFillSettings, type FillMethodChoice } from './fill-settings';
-import { seedForRun } from '../state/seed';
-import { stampNow } from '../pipeline/app-version';
-import { fillProvenance } from '../pipeline/provenance-build';
+import { seedForRun } from '../core/state/seed';
 
 export const METHOD_NAMES = { patchmatch: 'PatchMatch', telea: 'Telea', migan: 'MI-GAN', lama: 'LaMa' } as const;
 
-/** The selection a fill acts on: the active layer when it is one, else the open selection. */
-export function fillTarget(): SelectionLayer | null {
-  return findSelection(getState().activeLayerId) ?? findSelection(getSelectionUi().activeId);
-}
-
 /** `method`: what Remove asks for (the best installed eraser); the Fill panel's choice otherwise. */
 export async function contentAwareFill(override?: FillMethodChoice): Promise<void> {
-  const selection = fillTarget();
+  const selection = targetSelection();
   const doc = getState().document;
   if (!doc || !selection) {
     showNotice('Select what to remove first: click it with the Select tool, use the Magic Wand, or paint it with the Brush.');
@@ -70,20 +61,16 @@ async function commitResult(docId: string, sent: SelectionLayer, method: 'auto' 
     release([result.asset.id]);
     return;
   }
-  const view: AssetView = { url, thumbUrl: url, proxyWidth: result.proxy.width, proxyHeight: result.proxy.height, info: result.asset, decoded: 'ready' };
-  const layer: ImageLayer = {
-    id: newLayerId(),
-    kind: 'image',
-    name: `Fill (${METHOD_NAMES[result.method]}, seed ${result.seed})`,
-    assetId: result.asset.id,
-    visible: true,
-    opacity: 1,
+  const provenance = fillProvenance(image, sent, method, result, stamp);
+  const landed = {
+    asset: result.asset,
+    url,
+    proxyWidth: result.proxy.width,
+    proxyHeight: result.proxy.height,
     x: image.x + result.x,
     y: image.y + result.y,
-    width: result.asset.width,
-    height: result.asset.height,
+    name: `Fill (${METHOD_NAMES[result.method]}, seed ${result.seed})`,
+    ...(provenance ? { provenance } : {}),
   };
-  const provenance = fillProvenance(image, sent, method, result, stamp);
-  if (provenance) layer.provenance = provenance;
-  commitResultLayer('Content-aware fill', image, layer, view, selectionId);
+  commitResultLayer('Content-aware fill', image, landed, selectionId);
 }

@@ -5,15 +5,14 @@
 // runs, its rough step preview covers the crop.
 import { useEffect, useState } from 'react';
 import { Group, Image as KImage, Label, Line, Rect, Tag, Text } from 'react-konva';
-import { useJobs } from '../jobs/job-store';
-import { useProxyImage } from '../canvas/use-proxy-image';
-import { imageLayerOf } from '../selection/geometry';
-import { findSelection } from '../selection/selection-actions';
-import { useEditor } from '../state/editor-store';
+import { useJobs } from '../jobs/api';
+import { findSelection, useTargetSelection } from '../selection/api';
+import { useProxyImage } from '../core/images/use-proxy-image';
+import { imageLayerOf } from '../core/viewport/geometry';
+import { useEditor } from '../core/state/editor-store';
 import { dividerX, visiblePart } from './compare-geometry';
 import { useGenerate, type GenerateResults } from './generate-store';
 import { growNote } from './generate-settings';
-import { useTargetSelection } from './use-target';
 
 const PLAN_COLOUR = '#ffcc4d';
 

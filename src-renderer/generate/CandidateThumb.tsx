@@ -1,9 +1,9 @@
 // Runs in: renderer. One generated candidate as a thumbnail: its patch drawn over the photo around it
 // (the patch is transparent outside what was generated), so candidates are compared in place.
-import { photoBackdrop, withContext } from '../thumbs/photo-backdrop';
-import { imageLayerOf } from '../selection/geometry';
-import { findSelection } from '../selection/selection-actions';
-import { useEditor } from '../state/editor-store';
+import { photoBackdrop, withContext } from '../core/images/photo-backdrop';
+import { imageLayerOf } from '../core/viewport/geometry';
+import { findSelection } from '../selection/api';
+import { useEditor } from '../core/state/editor-store';
 import type { Candidate, GenerateResults } from './generate-store';
 
 const BOX = { width: 64, height: 64 };

@@ -1,11 +1,11 @@
 // Runs in: renderer. The before/after divider's handle over the canvas: an HTML element (not a Konva
 // node) so dragging it never reaches the canvas tools. Left of the divider the original, right the
 // candidate; the line itself is drawn by CandidateOverlay.
-import { imageToScreen, screenToImage } from '../canvas/viewport';
-import { stageRefs } from '../canvas/stage-refs';
-import { findSelection } from '../selection/selection-actions';
-import { imageLayerOf } from '../selection/geometry';
-import { getState, useEditor } from '../state/editor-store';
+import { imageToScreen, screenToImage } from '../core/viewport/viewport';
+import { stageRefs } from '../core/viewport/stage-refs';
+import { findSelection } from '../selection/api';
+import { imageLayerOf } from '../core/viewport/geometry';
+import { getState, useEditor } from '../core/state/editor-store';
 import { dividerX, splitAt } from './compare-geometry';
 import { useGenerate } from './generate-store';
 import { setSplit } from './results-actions';

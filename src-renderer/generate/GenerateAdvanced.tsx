@@ -1,7 +1,7 @@
 // Runs in: renderer. Generative fill's advanced settings, collapsed by default: negative prompt,
 // candidates, steps, guidance, strength, scheduler, seed (random or fixed), colour match, mask grow, model.
 import { memo } from 'react';
-import { SeedField } from '../panels/SeedField';
+import { SeedField } from '../core/ui/SeedField';
 import { SCHEDULER_NAMES } from '../../src-shared/contract/diffusion-payloads';
 import { clampNumber, DEFAULT_GENERATE, SCHEDULER_LABELS, setGenerateSettings, useGenerateSettings, type SchedulerChoice } from './generate-settings';
 

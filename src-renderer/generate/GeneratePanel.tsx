@@ -2,17 +2,15 @@
 // there (Enter runs), Generate and Remove, the plan (crop and model resolution), and the advanced
 // settings collapsed. Without an SD pack the buttons say why and offer the model manager.
 import { useEffect } from 'react';
-import { useJobs } from '../jobs/job-store';
-import { openModelManager } from '../models/model-actions';
-import { useModels } from '../models/models-store';
-import { hasInstalledEraser, installedSdPacks } from '../../src-shared/models/installed';
-import { GenerateEstimate } from '../estimate/GenerateEstimate';
+import { useJobs } from '../jobs/api';
+import { installedPackIds, openModelManager, useModels } from '../models/api';
+import { GenerateEstimate } from './GenerateEstimate';
 import { GenerateAdvanced } from './GenerateAdvanced';
 import { generateFill, removeObject } from './generate-actions';
 import { growNote, setGenerateSettings, useGenerateSettings } from './generate-settings';
 import { useGenerate } from './generate-store';
 import { schedulePlan } from './plan-runner';
-import { useTargetSelection } from './use-target';
+import { useTargetSelection } from '../selection/api';
 import './generate.css';
 
 const NO_PACK = 'Generative fill needs a Stable Diffusion inpainting model: open Models… to download one.';
@@ -20,8 +18,8 @@ const NO_PACK = 'Generative fill needs a Stable Diffusion inpainting model: open
 export function GeneratePanel() {
   const target = useTargetSelection();
   const prompt = useGenerateSettings((s) => s.prompt);
-  const sdPacks = useModels((s) => installedSdPacks(s.packs).join(','));
-  const eraser = useModels((s) => hasInstalledEraser(s.packs));
+  const sdPacks = useModels((s) => installedPackIds(s.packs, 'sd-inpaint').join(','));
+  const eraser = useModels((s) => installedPackIds(s.packs, 'eraser').length > 0);
   const running = useJobs((s) => s.jobs.length > 0);
   const plan = useGenerate((s) => (s.plan && s.plan.selection === target ? s.plan : null));
   const notice = useGenerate((s) => s.promptNotice);

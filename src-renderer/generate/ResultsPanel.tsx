@@ -2,10 +2,10 @@
 // is (within the band Zoom to Fit keeps clear): thumbnails of each candidate over its photo (1–4 choose),
 // the before/after divider, "Hold to see original" (or hold \), Apply (Enter: a new layer, one undo step)
 // and Discard (Escape, once no job is running — Escape cancels a running job first), keys on the buttons.
-// Enter and Escape are the commands in commands/escape-enter.ts; this panel's own keys are 1–4 and \.
+// Enter and Escape are the commands in shell/commands/escape-enter.ts; this panel's own keys are 1–4 and \.
 import { useEffect } from 'react';
-import { isTyping } from '../commands/keys';
-import { getModels } from '../models/models-store';
+import { isTyping } from '../core/commands/keys';
+import { getModels } from '../models/api';
 import { applyCandidate, chooseCandidate, discardResults, setPeek, setSplit } from './results-actions';
 import { candidateForKey } from './compare-geometry';
 import { getGenerate, useGenerate } from './generate-store';

@@ -3,31 +3,29 @@
 // output, missing pack files, an engine restart — is a message, and the document is left as it was.
 import type { InpaintResult } from '../../src-shared/contract/diffusion-payloads';
 import type { SelectionLayer } from '../../src-shared/document/selection';
-import { getApi, userMessage } from '../bridge/api';
-import { contentAwareFill, fillTarget } from '../fill/fill-actions';
-import { seedForRun } from '../state/seed';
-import { loadImage } from '../flows/image-cache';
-import { proxySideForScreen, release } from '../flows/open-image';
-import { isCancelled, runJob } from '../jobs/job-actions';
-import { getJobs } from '../jobs/job-store';
-import { getModels } from '../models/models-store';
-import { getState } from '../state/editor-store';
-import { showError, showNotice } from '../state/messages';
+import { getApi, userMessage } from '../core/bridge/api';
+import { contentAwareFill } from '../fill/api';
+import { targetSelection } from '../selection/api';
+import { getJobs, isCancelled, runJob } from '../jobs/api';
+import { getModels, installedPackIds } from '../models/api';
+import { inpaintProvenance, type InpaintSent, type Stamp, stampNow } from '../pipeline/api';
+import { seedForRun } from '../core/state/seed';
+import { loadImage } from '../core/images/image-cache';
+import { proxySideForScreen, release } from '../core/images/proxy';
+import { getState } from '../core/state/editor-store';
+import { showError, showNotice } from '../core/state/messages';
 import { discardResults } from './results-actions';
 import { getGenerateSettings } from './generate-settings';
 import { setGenerate, type Candidate } from './generate-store';
 import { promptNotice, REMOVAL } from './prompts';
-import { stampNow } from '../pipeline/app-version';
-import { inpaintProvenance, type InpaintSent, type Stamp } from '../pipeline/provenance-build';
-import { imageLayerOf } from '../selection/geometry';
-import { hasInstalledEraser, installedSdPacks as sharedInstalledSdPacks } from '../../src-shared/models/installed';
+import { imageLayerOf } from '../core/viewport/geometry';
 
 /** Installed generative-fill (SD inpainting) packs, from the model list the app keeps. */
 export function installedSdPacks(): string[] {
-  return sharedInstalledSdPacks(getModels().packs);
+  return installedPackIds(getModels().packs, 'sd-inpaint');
 }
 
-export const canGenerate = (): boolean => getState().document !== null && getJobs().length === 0 && fillTarget() !== null && installedSdPacks().length > 0;
+export const canGenerate = (): boolean => getState().document !== null && getJobs().length === 0 && targetSelection() !== null && installedSdPacks().length > 0;
 
 /** Generate from the prompt; an empty prompt means Remove. */
 export function generateFill(): Promise<void> {
@@ -35,7 +33,7 @@ export function generateFill(): Promise<void> {
 }
 
 /** An installed learned eraser (MI-GAN, LaMa), which Remove prefers: seconds on a CPU where SD takes minutes. */
-export const hasEraser = (): boolean => hasInstalledEraser(getModels().packs);
+export const hasEraser = (): boolean => installedPackIds(getModels().packs, 'eraser').length > 0;
 
 /**
  * Remove: the learned eraser when installed (Shift+click asks for SD removal instead), else the SD removal
@@ -48,7 +46,7 @@ export function removeObject(opts: { generative?: boolean } = {}): Promise<void>
 }
 
 async function run(mode: 'generate' | 'remove'): Promise<void> {
-  const selection = fillTarget();
+  const selection = targetSelection();
   const doc = getState().document;
   if (!doc || !selection) {
     showNotice('Select what to replace first: click it with the Select tool, use the Magic Wand, or paint it with the Brush.');

@@ -1,6 +1,6 @@
 // Runs in: renderer. App-level wiring of generative fill: candidates belong to one document, so a
 // different document (open, close) drops them and any plan.
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 import { setGenerate } from './generate-store';
 import { discardResults } from './results-actions';
 

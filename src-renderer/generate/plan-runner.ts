@@ -2,7 +2,7 @@
 // what resolution — asked of the engine (inpaint.plan) a moment after the selection stops changing.
 // Latest wins: an answer for a selection that has changed since is dropped.
 import type { SelectionLayer } from '../../src-shared/document/selection';
-import { getApi, userMessage } from '../bridge/api';
+import { getApi, userMessage } from '../core/bridge/api';
 import { getGenerate, setGenerate } from './generate-store';
 
 const DEBOUNCE_MS = 200;

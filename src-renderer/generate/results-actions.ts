@@ -1,13 +1,11 @@
 // Runs in: renderer. Comparing candidates and keeping one: choosing and peeking only change what the
 // canvas shows (no document change, no undo entry); Apply puts the chosen candidate on a new layer right
 // above its photo and hides the selection's tint in ONE undo step; Discard releases every candidate.
-import { commitResultLayer } from '../flows/result-layer';
-import { newLayerId } from '../../src-shared/document/ids';
-import type { ImageLayer } from '../../src-shared/document/types';
-import { release } from '../flows/open-image';
-import { imageLayerOf } from '../selection/geometry';
-import { findSelection } from '../selection/selection-actions';
-import { getState, type AssetView } from '../state/editor-store';
+import { commitResultLayer } from '../jobs/api';
+import { findSelection } from '../selection/api';
+import { release } from '../core/images/proxy';
+import { imageLayerOf } from '../core/viewport/geometry';
+import { getState } from '../core/state/editor-store';
 import { getGenerate, setGenerate } from './generate-store';
 
 export function chooseCandidate(index: number): boolean {
@@ -43,22 +41,18 @@ export function applyCandidate(): boolean {
     discardResults();
     return false;
   }
-  const layer: ImageLayer = {
-    id: newLayerId(),
-    kind: 'image',
-    name: `${r.title} (seed ${c.seed})`,
-    assetId: c.asset.id,
-    visible: true,
-    opacity: 1,
+  const landed = {
+    asset: c.asset,
+    url: c.url,
+    proxyWidth: c.proxyWidth,
+    proxyHeight: c.proxyHeight,
     x: image.x + c.x,
     y: image.y + c.y,
-    width: c.asset.width,
-    height: c.asset.height,
+    name: `${r.title} (seed ${c.seed})`,
     ...(c.provenance ? { provenance: c.provenance } : {}),
   };
-  const view: AssetView = { url: c.url, thumbUrl: c.url, proxyWidth: c.proxyWidth, proxyHeight: c.proxyHeight, info: c.asset, decoded: 'ready' };
   // The history step says what made the layer; a bare "Remove" would not.
-  const done = commitResultLayer(r.title === 'Remove' ? 'Generative remove' : r.title, image, layer, view, r.selectionId);
+  const done = commitResultLayer(r.title === 'Remove' ? 'Generative remove' : r.title, image, landed, r.selectionId);
   setGenerate({ results: null, peek: false, split: 0 });
   release(r.candidates.filter((x) => x !== c).map((x) => x.asset.id));
   return done;

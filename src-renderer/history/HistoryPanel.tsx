@@ -1,8 +1,8 @@
 // Runs in: renderer. The history panel: every undo step, oldest at the top; click one to go back (or
 // forward) to exactly that point. Shown by View › Show History. [Note: history]
 import { useEffect, useRef } from 'react';
-import { useEditor } from '../state/editor-store';
-import { Icon } from '../panels/icons';
+import { useEditor } from '../core/state/editor-store';
+import { Icon } from '../core/ui/icons';
 import { goToStep, toggleHistoryPanel, useHistoryUi } from './history-actions';
 import { historyRows, historySummary } from './history-view';
 import './history.css';

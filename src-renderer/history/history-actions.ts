@@ -2,9 +2,9 @@
 // steps it spans) and show / hide the panel. [Note: history]
 import { applyPatches } from 'immer';
 import { create } from 'zustand';
-import { keepActiveLayerValid } from '../state/document-actions';
-import { getState, setState } from '../state/editor-store';
-import { jumpTo } from '../state/history';
+import { keepActiveLayerValid } from '../core/state/document-actions';
+import { getState, setState } from '../core/state/editor-store';
+import { jumpTo } from '../core/state/history';
 
 /** View state only: whether the panel is shown. Not in the document, not in history. */
 export const useHistoryUi = create<{ open: boolean }>()(() => ({ open: false }));

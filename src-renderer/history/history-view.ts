@@ -1,6 +1,6 @@
 // Runs in: renderer. What the history panel lists, as plain data (unit-tested without React).
-import { formatBytes, totalBytes } from '../state/history-budget';
-import type { History } from '../state/history';
+import { formatBytes, totalBytes } from '../core/state/history-budget';
+import type { History } from '../core/state/history';
 
 export interface HistoryRow {
   /** Steps applied when this row is the current point (0: "Open"). */

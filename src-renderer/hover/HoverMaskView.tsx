@@ -1,8 +1,8 @@
 // Runs in: renderer. The hover preview on the canvas (document coordinates, inside the selections group):
 // the mask a click would give, white and faint, under the committed selections' colours and points.
 import { Image as KonvaImage } from 'react-konva';
-import { imageLayerOf } from '../selection/geometry';
-import { useEditor } from '../state/editor-store';
+import { imageLayerOf } from '../core/viewport/geometry';
+import { useEditor } from '../core/state/editor-store';
 import { useHover } from './hover-store';
 
 /** Faint enough to read as "would be", never as a selection (those are opaque-outlined colours). */

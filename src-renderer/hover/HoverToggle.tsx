@@ -1,20 +1,19 @@
-// Runs in: renderer. The select tool's option "Hover preview", bound to its registry command (the same
-// toggle as the menu item and the shortcut).
-import { keysOf } from '../commands/command';
-import { shortcutText } from '../commands/keys';
-import { getCommand, runCommand } from '../commands/registry';
+// Runs in: renderer. The select tool's option "Hover preview", bound to its command (the same toggle as
+// the menu item and the shortcut).
+import { keysOf, runIfEnabled } from '../core/commands/command';
+import { shortcutText } from '../core/commands/keys';
+import { hoverCommands } from './commands';
 import { useHover } from './hover-store';
 import './hover.css';
 
-export const HOVER_COMMAND = 'select.hoverPreview';
+const c = hoverCommands[0]!;
 
 export function HoverToggle() {
   const enabled = useHover((s) => s.enabled);
-  const c = getCommand(HOVER_COMMAND);
-  const key = c ? keysOf(c)[0] : undefined;
+  const key = keysOf(c)[0];
   return (
     <label className="hover-toggle" title={`Show the mask a click would give while the pointer moves${key ? ` (${shortcutText(key)})` : ''}`}>
-      <input type="checkbox" data-testid="hover-preview-toggle" checked={enabled} onChange={() => runCommand(HOVER_COMMAND)} />
+      <input type="checkbox" data-testid="hover-preview-toggle" checked={enabled} onChange={() => runIfEnabled(c)} />
       Hover preview
     </label>
   );

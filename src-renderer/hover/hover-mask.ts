@@ -2,12 +2,10 @@
 // coloured white (the view draws it faint, so it cannot be mistaken for a committed selection). The mask
 // is shared (sam-masks.ts): a click where the pointer rested commits these logits and finds it made.
 import type { AssetId } from '../../src-shared/document/ids';
-import { maskBoundsCanvas } from '../selection/colourize';
-import { spareCanvas } from '../canvas/overlay-canvases';
-import { decodeLogitsNow, previewSize } from '../selection/preview-mask';
-import { chosenWithLogits } from '../selection/chosen-candidate';
-import { sharedSamMask } from '../selection/sam-masks';
-import type { SegmentRunResult } from '../selection/types';
+import { decodeLogitsNow, maskBoundsCanvas, previewSize, sharedSamMask } from '../selection/api';
+import { chosenWithLogits } from '../core/bridge/chosen-candidate';
+import type { SegmentRunResult } from '../core/bridge/segment-types';
+import { spareCanvas } from '../core/viewport/overlay-canvases';
 import type { HoverShown } from './hover-store';
 
 export const HOVER_COLOUR = '#ffffff';

@@ -5,11 +5,9 @@
 // delays a click. A reply that arrives after a clear (a click, a drag, leaving the canvas, another tool,
 // an undo…) is dropped. Nothing here touches the document or the history.
 import type { AssetId } from '../../src-shared/document/ids';
-import { getApi } from '../bridge/api';
-import { clickRequest } from '../selection/segment-runner';
-import type { SelectMode } from '../tools/modifiers';
-import { getSelectionUi } from '../selection/selection-store';
-import type { PromptPoint, SegmentRunRequest } from '../selection/types';
+import { getApi } from '../core/bridge/api';
+import { getSelectionUi } from '../selection/api';
+import type { SegmentRunRequest } from '../core/bridge/segment-types';
 import { hoverShown } from './hover-mask';
 import { getHover, setHover } from './hover-store';
 
@@ -26,11 +24,9 @@ function canHover(): boolean {
   return getHover().enabled && ui.segment.state === 'ready' && ui.running === 0 && ui.band === null;
 }
 
-/** The pointer is over `point` (image pixels of `assetId`) with the select tool idle. */
-export function hoverAt(assetId: AssetId, point: Omit<PromptPoint, 'label'>, mode: SelectMode): void {
+/** The pointer is where a click would send `req` (the segment session's click request), the select tool idle. */
+export function hoverAt(req: SegmentRunRequest): void {
   if (!canHover()) return clearHover();
-  const req = clickRequest(assetId, point, mode);
-  if (!req) return clearHover();
   waiting = { ...req, key: 'hover', lane: 'hover', multimask: false };
   if (!inFlight) void pump();
 }

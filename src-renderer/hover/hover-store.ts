@@ -2,7 +2,7 @@
 // it is on (a preference, kept in localStorage, default on) and the mask now shown under the pointer.
 import { create } from 'zustand';
 import type { AssetId } from '../../src-shared/document/ids';
-import type { SegmentRunResult } from '../selection/types';
+import type { SegmentRunResult } from '../core/bridge/segment-types';
 
 const PREF_KEY = 'anyfill.hoverPreview';
 

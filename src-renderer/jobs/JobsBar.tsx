@@ -1,5 +1,5 @@
 // Runs in: renderer. Running jobs over the canvas: label, what it is doing, a progress bar, time left,
-// Cancel (Escape cancels the newest when nothing else is open: commands/escape-enter.ts), and for generations a rough preview of the current step. A queued
+// Cancel (Escape cancels the newest when nothing else is open: shell/commands/escape-enter.ts), and for generations a rough preview of the current step. A queued
 // job says how many are ahead of it.
 import { cancelJob } from './job-actions';
 import { useJobs, type JobView } from './job-store';

@@ -1,7 +1,7 @@
 // Runs in: renderer. Running an engine job from the UI: it appears in the jobs bar with live progress,
 // can be cancelled, and leaves the bar however it ends. Progress arrives as job.progress events.
 import { newJobId, type JobId } from '../../src-shared/document/ids';
-import { getApi } from '../bridge/api';
+import { getApi } from '../core/bridge/api';
 import { addJob, getJobs, removeJob, updateJob } from './job-store';
 
 /** Runs `invoke` as a job; resolves with its result, rejects (CANCELLED too) like the request does. */
@@ -33,7 +33,7 @@ export function cancelLatestJob(): boolean {
 }
 
 /** Either host's rejection (an AnyfillError or its plain data) for a cancelled job. */
-export { isCancelled } from '../bridge/api';
+export { isCancelled } from '../core/bridge/api';
 
 export function installJobEvents(): () => void {
   return getApi().on('job.progress', (p) => {

@@ -3,16 +3,14 @@
 // typed value (slider-gesture.ts); Escape drops the preview. Buttons commit at once.
 import { memo, useCallback, useEffect, useState } from 'react';
 import type { SelectionLayer } from '../../src-shared/document/selection';
-import { registerKeyTarget } from '../commands/key-targets';
-import { useSelectionUi } from '../selection/selection-store';
-import { useEditor } from '../state/editor-store';
+import { registerKeyTarget } from '../core/commands/key-targets';
+import { useSelectionUi } from '../selection/api';
+import { useEditor } from '../core/state/editor-store';
 import { clearPreview, commitOp, resetOps } from './mask-op-actions';
 import { canAddOp, opsSummary, SLIDERS, sliderOp, sliderPosition, sliderText, sliderValueAt, typedText, typedValue, type SliderOp } from './mask-op-view';
 import { useSliderGesture, type SliderTarget } from './slider-gesture';
 import './mask-ops.css';
-import { installMaskOpsTestAccess, wantsTestAccess } from './test-access';
 
-if (wantsTestAccess()) installMaskOpsTestAccess();
 
 type Values = Record<SliderOp, number>;
 const restValues = (): Values => ({

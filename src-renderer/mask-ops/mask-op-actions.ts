@@ -2,8 +2,7 @@
 // document, and commits that are one undo step each. [Note: selection] ops replay after SAM and strokes.
 import type { LayerId } from '../../src-shared/document/ids';
 import type { MaskOp } from '../../src-shared/document/selection';
-import { findSelection, setSelectionPreview, updateSelection } from '../selection/selection-actions';
-import { getSelectionUi } from '../selection/selection-store';
+import { findSelection, getSelectionUi, setSelectionPreview, updateSelection } from '../selection/api';
 import { canAddOp, opLabel, previewOps, RESET_LABEL } from './mask-op-view';
 
 /** Show the layer as if `op` were applied (null: its own ops again). */

@@ -5,8 +5,7 @@
 // by then (Escape dropped it, the selection closed) commits nothing.
 import { useEffect, useRef, useState } from 'react';
 import type { LayerId } from '../../src-shared/document/ids';
-import { findSelection } from '../selection/selection-actions';
-import { getSelectionUi } from '../selection/selection-store';
+import { findSelection, getSelectionUi } from '../selection/api';
 import { clearPreview, commitOp, previewOp } from './mask-op-actions';
 import { SLIDERS, sliderOp, steppedValue, type SliderOp } from './mask-op-view';
 

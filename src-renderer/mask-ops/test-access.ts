@@ -1,11 +1,10 @@
 // Runs in: renderer (only with ?test in the URL, or in a dev build). Read-only access for the e2e tests of
-// the mask operations: the live preview's op list and a selection's mask (with its own ops or with the
-// preview's), replayed by the same previewMask the overlay draws with. Nothing here changes the editor.
+// the mask operations, part of the one test hook (test-hook.ts, `maskOps`): the live preview's op list and
+// a selection's mask (with its own ops or with the preview's), replayed by the same previewMask the overlay
+// draws with. Nothing here changes the editor.
 import type { LayerId } from '../../src-shared/document/ids';
 import type { MaskOp } from '../../src-shared/document/selection';
-import { previewMask } from '../selection/preview-mask';
-import { findSelection } from '../selection/selection-actions';
-import { getSelectionUi } from '../selection/selection-store';
+import { findSelection, getSelectionUi, previewMask } from '../selection/api';
 
 export interface MaskOpsTestAccess {
   preview(): { layerId: string; ops: MaskOp[] } | null;
@@ -13,9 +12,8 @@ export interface MaskOpsTestAccess {
   mask(layerId: string, width: number, height: number, which?: 'document' | 'preview'): Promise<number[] | null>;
 }
 
-export function installMaskOpsTestAccess(): void {
-  if ('__anyfillMaskOpsTest' in window) return;
-  const access: MaskOpsTestAccess = {
+export function maskOpsTestAccess(): MaskOpsTestAccess {
+  return {
     preview() {
       const p = getSelectionUi().preview;
       return p ? structuredClone({ layerId: p.layerId as string, ops: [...p.ops] }) : null;
@@ -29,7 +27,4 @@ export function installMaskOpsTestAccess(): void {
       return Array.from(m.data);
     },
   };
-  Object.defineProperty(window, '__anyfillMaskOpsTest', { value: Object.freeze(access), configurable: false, writable: false });
 }
-
-export const wantsTestAccess = (): boolean => new URLSearchParams(location.search).has('test') || import.meta.env.DEV;

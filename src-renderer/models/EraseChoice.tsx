@@ -2,8 +2,8 @@
 // Remove uses it, or a button to make it so. The engine keeps the choice in the models folder
 // (models.prefer, role erase), so it holds for later starts and for `anyfill fill --method auto` too.
 import type { PackStatus } from '../../src-shared/contract/model-payloads';
-import { getApi, userMessage } from '../bridge/api';
-import { showError, showNotice } from '../state/messages';
+import { getApi, userMessage } from '../core/bridge/api';
+import { showError, showNotice } from '../core/state/messages';
 import { refreshModels } from './model-actions';
 import { getModels, useModels } from './models-store';
 

@@ -1,8 +1,8 @@
 // Runs in: renderer. The model manager: a modal dialog (opened by the "Models…" command) listing every
 // pack by what it is for, with disk use at the top and, in the desktop app, import from a folder.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { getApi } from '../bridge/api';
-import { Icon } from '../panels/icons';
+import { getApi } from '../core/bridge/api';
+import { Icon } from '../core/ui/icons';
 import { closeModelManager, importFolder, refreshModels } from './model-actions';
 import { useModels } from './models-store';
 import { PackCard } from './PackCard';

@@ -2,8 +2,8 @@
 // / import, and follow models.progress events. Every failure is shown twice: in the message area and on
 // the pack's card, where it stays until the next action on that pack.
 import type { DownloadProgress, PackStatus } from '../../src-shared/contract/model-payloads';
-import { errorData, getApi, userMessage } from '../bridge/api';
-import { showError, showNotice } from '../state/messages';
+import { errorData, getApi, userMessage } from '../core/bridge/api';
+import { showError, showNotice } from '../core/state/messages';
 import { getModels, setModels, without, type PackNote, type PendingAction } from './models-store';
 import { isActive, queuedProgress } from './view-model';
 import { loadSummary } from './format';

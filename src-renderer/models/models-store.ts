@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { DownloadProgress, PackStatus } from '../../src-shared/contract/model-payloads';
 import type { Outcome } from './view-model';
+import { installedPackIds as sharedInstalledPackIds } from '../../src-shared/models/installed';
 
 export interface PackNote {
   readonly kind: 'error' | 'ok' | 'info';
@@ -63,4 +64,9 @@ export function without<T>(record: Readonly<Record<string, T>>, key: string): Re
   const next = { ...record };
   delete next[key];
   return next;
+}
+
+/** The installed packs of `family` (ids), from the model list the app keeps: src-shared's one rule for "is it installed". */
+export function installedPackIds(packs: readonly PackStatus[] | null, family: PackStatus['family']): string[] {
+  return sharedInstalledPackIds(packs, [family]);
 }

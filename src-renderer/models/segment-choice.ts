@@ -1,9 +1,9 @@
 // Runs in: renderer. Which installed SAM pack Select uses: chosen on its card in the Models window, kept by
 // the engine in the models folder (models.prefer), so it holds for later starts and for the CLI too.
-import { getApi, userMessage } from '../bridge/api';
-import { prepareSegment } from '../selection/segment-status';
-import { getState } from '../state/editor-store';
-import { showError, showNotice } from '../state/messages';
+import { getApi, userMessage } from '../core/bridge/api';
+import { prepareSegment } from '../segment/api';
+import { getState } from '../core/state/editor-store';
+import { showError, showNotice } from '../core/state/messages';
 import { refreshModels } from './model-actions';
 import { getModels } from './models-store';
 

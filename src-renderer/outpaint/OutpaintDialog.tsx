@@ -1,11 +1,11 @@
 // Runs in: renderer. "Extend Canvas…": pixels per side or an aspect ratio (the short side grows, evenly),
 // what the new area should show, a seed, and the resulting size (the new canvas is also outlined on the
 // canvas: OutpaintPreview); Extend runs the outpaint job. The photo itself is never changed.
-import { SeedField } from '../panels/SeedField';
-import { OutpaintEstimate } from '../estimate/OutpaintEstimate';
+import { SeedField } from '../core/ui/SeedField';
+import { OutpaintEstimate } from './OutpaintEstimate';
 import { useEffect, useRef } from 'react';
-import { useEditor } from '../state/editor-store';
-import { clampNumber } from '../generate/generate-settings';
+import { useEditor } from '../core/state/editor-store';
+import { clampNumber } from '../generate/api';
 import { closeOutpaint, runOutpaint } from './outpaint-actions';
 import { ASPECTS, extendRequest, extensionFor, setOutpaint, useOutpaint, type Side } from './outpaint-store';
 import { outpaintPhoto } from './outpaint-actions';

@@ -3,8 +3,8 @@
 // fitted view zooms out to show all of it meanwhile.
 import { useEffect } from 'react';
 import { Group, Label, Rect, Tag, Text } from 'react-konva';
-import { useEditor } from '../state/editor-store';
-import { fitRectInView, zoomToFit } from '../state/view-actions';
+import { useEditor } from '../core/state/editor-store';
+import { fitRectInView, zoomToFit } from '../core/state/view-actions';
 import { outpaintPhoto } from './outpaint-actions';
 import { extensionFor, useOutpaint } from './outpaint-store';
 

@@ -2,24 +2,19 @@
 // success ONE undo step grows the document, shifts every layer and puts the grown picture underneath
 // (outpaint-patch.ts). Any failure is a message and the document stays exactly as it was.
 import type { OutpaintResult } from '../../src-shared/contract/diffusion-payloads';
-import { newLayerId, type AssetId } from '../../src-shared/document/ids';
 import type { ImageLayer } from '../../src-shared/document/types';
-import { getApi, userMessage } from '../bridge/api';
-import { seedForRun } from '../state/seed';
-import { loadImage } from '../flows/image-cache';
-import { proxySideForScreen, release } from '../flows/open-image';
-import { installedSdPacks } from '../generate/generate-actions';
-import { getGenerateSettings } from '../generate/generate-settings';
-import { discardResults } from '../generate/results-actions';
-import { isCancelled, runJob } from '../jobs/job-actions';
-import { changeDocument } from '../state/document-actions';
-import { getState, setState, type AssetView } from '../state/editor-store';
-import { showError, showNotice } from '../state/messages';
-import { zoomToFit } from '../state/view-actions';
+import { getApi, userMessage } from '../core/bridge/api';
+import { seedForRun } from '../core/state/seed';
+import { loadImage } from '../core/images/image-cache';
+import { proxySideForScreen, release } from '../core/images/proxy';
+import { discardResults, getGenerateSettings, installedSdPacks } from '../generate/api';
+import { isCancelled, landResult, runJob } from '../jobs/api';
+import { outpaintProvenance, type OutpaintSent, stampNow } from '../pipeline/api';
+import { getState } from '../core/state/editor-store';
+import { showError, showNotice } from '../core/state/messages';
+import { zoomToFit } from '../core/state/view-actions';
 import { growDocument } from './outpaint-patch';
 import type { Provenance } from '../../src-shared/document/provenance';
-import { stampNow } from '../pipeline/app-version';
-import { outpaintProvenance, type OutpaintSent } from '../pipeline/provenance-build';
 import { extendRequest, getOutpaint, setOutpaint } from './outpaint-store';
 
 /** The photo outpaint extends: the bottom image layer. */
@@ -82,31 +77,16 @@ async function commit(docId: string, photoId: ImageLayer['id'], result: Outpaint
     release([result.asset.id]);
     return;
   }
-  const layer: ImageLayer = {
-    id: newLayerId(),
-    kind: 'image',
-    name: `Extended canvas (seed ${result.seed})`,
-    assetId: result.asset.id,
-    visible: true,
-    opacity: 1,
-    x: 0,
+  const landed = {
+    asset: result.asset,
+    url,
+    proxyWidth: result.proxy.width,
+    proxyHeight: result.proxy.height,
+    x: 0, // growDocument places it
     y: 0,
-    width: result.asset.width,
-    height: result.asset.height,
+    name: `Extended canvas (seed ${result.seed})`,
     ...(provenance ? { provenance } : {}),
   };
-  const view: AssetView = { url, thumbUrl: url, proxyWidth: result.proxy.width, proxyHeight: result.proxy.height, info: result.asset, decoded: 'ready' };
-  setState({ assets: { ...getState().assets, [result.asset.id as AssetId]: view } });
-  let grown = false;
-  changeDocument('Extend canvas', (d) => {
-    grown = growDocument(d, { photoId, offset: result.offset, layer });
-  });
-  if (grown) {
-    zoomToFit(); // the whole grown canvas in view
-    return;
-  }
-  const assets = { ...getState().assets };
-  delete assets[result.asset.id as AssetId];
-  setState({ assets });
-  release([result.asset.id]);
+  if (landResult('Extend canvas', landed, (d, layer) => growDocument(d, { photoId, offset: result.offset, layer }))) zoomToFit(); // the whole grown canvas in view
+  else release([result.asset.id]);
 }

@@ -1,8 +1,8 @@
 // Runs in: renderer. "Pipeline" in the sidebar while the active layer is a result with a log: its steps,
 // app version and timings, Export log (JSON), and Re-run, which says whether the same bytes came back and
 // offers the new result as a layer (nothing is added otherwise).
-import { useEditor } from '../state/editor-store';
-import { useJobs } from '../jobs/job-store';
+import { useEditor } from '../core/state/editor-store';
+import { useJobs } from '../jobs/api';
 import { downloadPipelineLog } from './export-log';
 import { addRerunAsLayer, dropRerun, rerunPipeline, type LoggedLayer } from './pipeline-actions';
 import { setPipeline, usePipeline, type Rerun } from './pipeline-store';

@@ -1,7 +1,7 @@
 // Runs in: renderer. A pipeline log as steps: Input → Selection → Parameters → Models → Result, each with
 // its thumbnail or table. Hashes are shortened; the full value is in the tooltip.
 import type { Provenance } from '../../src-shared/document/provenance';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 import { SelectionThumb } from './SelectionThumb';
 
 export const shortHash = (h: string): string => `${h.slice(0, 12)}…`;

@@ -2,9 +2,8 @@
 // (the same preview-mask replay the canvas overlay uses) and the prompt's box, detection and points on top.
 import { useEffect, useRef } from 'react';
 import type { SelectionLayer } from '../../src-shared/document/selection';
-import { loadImage } from '../flows/image-cache';
-import { maskCanvas } from '../selection/colourize';
-import { previewMask } from '../selection/preview-mask';
+import { loadImage } from '../core/images/image-cache';
+import { maskCanvas, previewMask } from '../selection/api';
 
 const SIDE = 160;
 

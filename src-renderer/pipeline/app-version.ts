@@ -1,6 +1,6 @@
 // Runs in: renderer. The app version a pipeline log records, asked of the engine once (app.info) and
 // remembered; "unknown" when the engine cannot say, so a log is never held up by it.
-import { getApi } from '../bridge/api';
+import { getApi } from '../core/bridge/api';
 import type { Stamp } from './provenance-build';
 
 let version: Promise<string> | null = null;

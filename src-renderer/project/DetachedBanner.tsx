@@ -1,7 +1,7 @@
 // Runs in: renderer. Said at once when a restart took the open document's pixels and they could not be
 // reattached ([Note: reattach]): why, and Restore (its last autosave) or Close.
-import { closeDocument } from '../flows/open-image';
-import { useEditor } from '../state/editor-store';
+import { closeDocument } from './open-image';
+import { useEditor } from '../core/state/editor-store';
 import { useProject } from './project-store';
 import { detachedText } from './project-text';
 import { restoreCopy } from './recovery-actions';

@@ -2,7 +2,7 @@
 import { discardOffer, restoreOffer } from './recovery-actions';
 import { offerText } from './project-text';
 import { useProject } from './project-store';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 import './project.css';
 
 export function RecoveryPrompt() {

@@ -3,8 +3,8 @@
 // had nothing unsaved or the user answered Don't Save ([Note: never lose work]); saving deletes it too.
 import type { DocumentId } from '../../src-shared/document/ids';
 import type { EditorDocument } from '../../src-shared/document/types';
-import { errorData, getApi, userMessage } from '../bridge/api';
-import { getState, useEditor, type EditorState } from '../state/editor-store';
+import { errorData, getApi, userMessage } from '../core/bridge/api';
+import { getState, useEditor, type EditorState } from '../core/state/editor-store';
 import { copyWrittenBy } from './autosave-outcome';
 import { AutosaveScheduler } from './autosave-scheduler';
 import { isDirty } from './dirty';

@@ -1,7 +1,7 @@
 // Runs in: renderer. The "unsaved changes" test, pure: the document is clean when the history stands where
 // it stood at the last save (or, never saved, where it stood when opened: no undo step).
 import type { EditorDocument } from '../../src-shared/document/types';
-import type { History, HistoryEntry } from '../state/history';
+import type { History, HistoryEntry } from '../core/state/history';
 import type { SavedMarker } from './project-store';
 
 const topOf = (h: History): HistoryEntry | null => h.undo[h.undo.length - 1] ?? null;

@@ -3,8 +3,8 @@
 // window all pass through confirmLeave (Save / Don't Save / Cancel). A failed or cancelled save stops
 // there. The page's unload guard covers a reload or a closed tab (browser) and the window's close or Quit
 // (Electron: main asks the renderer, which answers with shell.closeWindow).
-import { getApi } from '../bridge/api';
-import { getState } from '../state/editor-store';
+import { getApi } from '../core/bridge/api';
+import { getState } from '../core/state/editor-store';
 import { isDirty } from './dirty';
 import { getProject, setProject } from './project-store';
 import { saveProject } from './save-project';

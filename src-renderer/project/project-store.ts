@@ -2,7 +2,7 @@
 // dirty marker), the recovery copies waiting for an answer, and the autosave's last result.
 import { create } from 'zustand';
 import type { DocumentId } from '../../src-shared/document/ids';
-import type { HistoryEntry } from '../state/history';
+import type { HistoryEntry } from '../core/state/history';
 
 /** The history position at save time: the top undo entry then (null: nothing to undo). */
 export interface SavedMarker {

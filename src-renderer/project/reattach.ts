@@ -5,10 +5,10 @@
 // fine but fails on the next export, fill or autosave.
 import type { ProjectOpened } from '../../src-shared/contract/project-payloads';
 import type { AssetId, DocumentId } from '../../src-shared/document/ids';
-import { errorData, getApi, userMessage } from '../bridge/api';
-import { loadImage } from '../flows/image-cache';
-import { proxySideForScreen } from '../flows/open-image';
-import { getState, setState, useEditor, type EditorState } from '../state/editor-store';
+import { errorData, getApi, userMessage } from '../core/bridge/api';
+import { loadImage } from '../core/images/image-cache';
+import { proxySideForScreen } from '../core/images/proxy';
+import { getState, setState, useEditor, type EditorState } from '../core/state/editor-store';
 import { hasUnsavedWork } from './leave-guard';
 import { setProject } from './project-store';
 

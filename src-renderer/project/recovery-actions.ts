@@ -2,11 +2,11 @@
 // ready, ask about the newest one; Restore opens it like a project (the copy stays until the document is
 // saved or closed), Discard deletes it.
 import type { DocumentId } from '../../src-shared/document/ids';
-import { getApi, userMessage } from '../bridge/api';
-import { withBusy } from '../flows/busy';
-import { proxySideForScreen } from '../flows/open-image';
-import { getState, useEditor } from '../state/editor-store';
-import { showError } from '../state/messages';
+import { getApi, userMessage } from '../core/bridge/api';
+import { withBusy } from '../core/state/busy';
+import { proxySideForScreen } from '../core/images/proxy';
+import { getState, useEditor } from '../core/state/editor-store';
+import { showError } from '../core/state/messages';
 import { discardRecoveryCopy } from './autosave';
 import { confirmLeave } from './leave-guard';
 import { commitOpenedProject } from './open-project';

@@ -1,9 +1,9 @@
 // Runs in: renderer. File › Save Project: the engine writes exports/<id>.anyfill, the host hands it to the
 // user (a download, or Electron's save dialog); then the document counts as saved and its recovery copy goes.
-import { getApi, userMessage } from '../bridge/api';
-import { withBusy } from '../flows/busy';
-import { getState } from '../state/editor-store';
-import { showError, showNotice } from '../state/messages';
+import { getApi, userMessage } from '../core/bridge/api';
+import { withBusy } from '../core/state/busy';
+import { getState } from '../core/state/editor-store';
+import { showError, showNotice } from '../core/state/messages';
 import { discardRecoveryCopy } from './autosave';
 import { markerFor } from './dirty';
 import { setProject } from './project-store';

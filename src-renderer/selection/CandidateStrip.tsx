@@ -3,14 +3,14 @@
 // take; the one chosen first is the best scored (competingCandidates). A click picks one (one undo step).
 import { useEffect, useState } from 'react';
 import { lowResToMask } from '../../src-shared/masks';
-import { afterPaint } from '../canvas/after-paint';
-import { useEditor } from '../state/editor-store';
-import { photoBackdrop, type Backdrop } from '../thumbs/photo-backdrop';
-import { maskRegion, veilPixels } from '../thumbs/mask-veil';
+import { afterPaint } from '../core/viewport/after-paint';
+import { useEditor } from '../core/state/editor-store';
+import { photoBackdrop, type Backdrop } from '../core/images/photo-backdrop';
+import { maskRegion, veilPixels } from '../core/images/mask-veil';
 import { decodeLogits } from './preview-mask';
 import { pickCandidate } from './candidate-logits';
-import { competingCandidates } from './chosen-candidate';
-import { imageLayerOf } from './geometry';
+import { competingCandidates } from '../core/bridge/chosen-candidate';
+import { imageLayerOf } from '../core/viewport/geometry';
 import { hexToRgb } from './palette';
 import { useSelectionUi, type LastRun } from './selection-store';
 

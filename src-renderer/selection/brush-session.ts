@@ -4,10 +4,10 @@
 import type { AssetId, LayerId } from '../../src-shared/document/ids';
 import type { BrushStroke, SelectionLayer } from '../../src-shared/document/selection';
 import { cloneMask, createMask, strokeBrush, type Mask, type Point } from '../../src-shared/masks';
-import { getState } from '../state/editor-store';
+import { getState } from '../core/state/editor-store';
 import { maskCanvas, repaintRect } from './colourize';
-import { imageLayerOf } from './geometry';
-import { overlayRefs, shownMasks } from './overlay-registry';
+import { imageLayerOf } from '../core/viewport/geometry';
+import { overlayRefs, shownMasks } from '../core/viewport/overlay-registry';
 import { nextSelectionColour } from './palette';
 import { imageSizeOf, previewSize, seedPreview } from './preview-mask';
 import { createSelection, findSelection, updateSelection } from './selection-actions';

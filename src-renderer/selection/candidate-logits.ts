@@ -1,8 +1,8 @@
 // Runs in: renderer. A click's reply carries the chosen candidate's logits only (what its frame shows);
 // the others' logits, for the candidate thumbnails and for picking one, are fetched once that frame is
 // painted (segment.candidates) and merged into the last answer; picking one waits for them if need be.
-import { getApi, userMessage } from '../bridge/api';
-import { showError } from '../state/messages';
+import { getApi, userMessage } from '../core/bridge/api';
+import { showError } from '../core/state/messages';
 import { findSelection, updateSelection } from './selection-actions';
 import { getSelectionUi, setSelectionUi } from './selection-store';
 

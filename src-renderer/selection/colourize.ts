@@ -3,7 +3,7 @@
 import type { Mask } from '../../src-shared/masks';
 import { bbox } from '../../src-shared/masks';
 import { colourizeRect } from './colour-pixels';
-import { fitCanvas, noteOverlaySize } from '../canvas/overlay-canvases';
+import { fitCanvas, noteOverlaySize } from '../core/viewport/overlay-canvases';
 
 export { FILL_ALPHA, colourizeRect } from './colour-pixels';
 

@@ -1,26 +1,21 @@
-// Runs in: renderer. App-level wiring of selections: document sync, segment.ready. (Enter/Escape finish a
-// selection through the one Enter and Escape commands: commands/escape-enter.ts.)
-import { isPendingSelection, resetSegmentRunner } from './segment-runner';
-import { installSegmentEvents } from './segment-status';
+// Runs in: renderer. App-level wiring of selections: document sync, and a fresh selection state per document.
+// (Enter/Escape finish a selection through the one Enter and Escape commands: shell/commands/escape-enter.ts.)
+import type { LayerId } from '../../src-shared/document/ids';
 import { installSelectionSync } from './selection-actions';
-import { installHoverPreview } from '../hover/hover-actions';
 import { getSelectionUi, initialSelectionUi, setSelectionUi } from './selection-store';
-import { useEditor } from '../state/editor-store';
+import { useEditor } from '../core/state/editor-store';
 
-export function installSelections(): () => void {
-  const offSync = installSelectionSync(isPendingSelection);
-  const offReady = installSegmentEvents();
-  const offHover = installHoverPreview();
-  // A different document (open, close): nothing of the old one's selection state may survive.
+/** `isPending`: a selection a first click is starting (the segment session's), kept open meanwhile. */
+export function installSelections(isPending: (id: LayerId | null | undefined) => boolean): () => void {
+  const offSync = installSelectionSync(isPending);
   const offDoc = useEditor.subscribe((s, prev) => {
-    if (s.document?.id === prev.document?.id) return;
-    resetSegmentRunner();
-    setSelectionUi({ ...initialSelectionUi, brush: getSelectionUi().brush });
+    // A different document (open, close): nothing of the old one's selection state may survive.
+    if (s.document?.id !== prev.document?.id) setSelectionUi({ ...initialSelectionUi, brush: getSelectionUi().brush });
+    // The brush outline belongs to the brush: another tool hides it.
+    else if (s.activeTool !== prev.activeTool && s.activeTool !== 'brush' && getSelectionUi().cursor) setSelectionUi({ cursor: null });
   });
   return () => {
     offSync();
-    offReady();
-    offHover();
     offDoc();
   };
 }

@@ -14,7 +14,7 @@ import { sharedSamMask } from './sam-masks';
 
 export { applyOps, previewKey, previewSize } from './preview-logic';
 import type { z } from 'zod';
-import { getState } from '../state/editor-store';
+import { getState } from '../core/state/editor-store';
 
 export type { Mask };
 type EncodedLogits = z.infer<typeof EncodedLogitsSchema>;

@@ -1,6 +1,6 @@
 // Runs in: renderer (pure). Building segment.run requests from a selection's prompt: the points and box the
 // user gave, the previous result for refinement, latest-wins key. Unit-tested in Node.
-import type { PromptBox, PromptPoint, SegmentRunRequest } from './types';
+import type { PromptBox, PromptPoint, SegmentRunRequest } from '../core/bridge/segment-types';
 import type { SelectionLayer } from '../../src-shared/document/types';
 
 /** The engine takes at most this many points; older ones drop off (the previous mask keeps their effect). */

@@ -1,15 +1,14 @@
 // Runs in: renderer. The selection habits every editor has: Select All (Ctrl+A), Deselect (Ctrl+D, and
-// Escape/Enter when nothing else is open) and Invert (Ctrl+Shift+I). Deselecting also makes the photo
+// Escape/Enter when nothing else is open); Invert is mask-ops/commands.ts. Deselecting also makes the photo
 // under the selection the active layer, so the Layers, Refine and Fill panels agree that nothing is
 // selected (a closed selection stays in the list; click it to reopen it).
 import type { AssetId } from '../../src-shared/document/ids';
 import type { ImageLayer } from '../../src-shared/document/types';
-import { getState, setState } from '../state/editor-store';
-import { showNotice } from '../state/messages';
-import { commitOp } from '../mask-ops/mask-op-actions';
-import { deleteLayer } from '../state/layer-actions';
-import { clearLayerUnder } from '../flows/clear-layer';
-import { imageLayerOf } from './geometry';
+import { getState, setState } from '../core/state/editor-store';
+import { showNotice } from '../core/state/messages';
+import { deleteLayer } from '../core/state/layer-actions';
+import { clearLayerUnder } from './clear-layer';
+import { imageLayerOf } from '../core/viewport/geometry';
 import { createSelection, findSelection, getActiveSelection, setActiveSelection } from './selection-actions';
 
 /** The selection the selection commands act on: the open one, else the active layer when it is one. */
@@ -42,16 +41,6 @@ export function selectAll(): void {
   const img = imageForSelectAll();
   if (!img) return;
   createSelection({ assetId: img.assetId as AssetId, prompt: { points: [] }, sam: null, name: 'All', ops: [{ kind: 'invert' }] }, 'Select all');
-}
-
-/** Invert the open (or active) selection: one undo step, like the Refine panel's Invert. */
-export function invertSelection(): void {
-  const sel = commandSelection();
-  if (!sel) {
-    showNotice('Nothing to invert: select something first (or Ctrl+A for everything).');
-    return;
-  }
-  commitOp(sel.id, { kind: 'invert' });
 }
 
 /**

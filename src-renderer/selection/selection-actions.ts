@@ -2,9 +2,9 @@
 // clicks, live op preview. [Note: selection] The document holds prompts, logits, strokes and ops only.
 import { newLayerId, type AssetId, type LayerId } from '../../src-shared/document/ids';
 import type { MaskOp, SelectionLayer } from '../../src-shared/document/selection';
-import { changeDocument } from '../state/document-actions';
-import { getState, setState, useEditor } from '../state/editor-store';
-import type { Capture } from '../state/history';
+import { changeDocument } from '../core/state/document-actions';
+import { getState, setState, useEditor } from '../core/state/editor-store';
+import type { Capture } from '../core/state/history';
 import { nextSelectionColour, nextSelectionName } from './palette';
 import { getSelectionUi, setSelectionUi } from './selection-store';
 

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { AssetId, LayerId } from '../../src-shared/document/ids';
 import type { MaskOp } from '../../src-shared/document/selection';
-import type { Candidate, PromptBox, SegmentRunResult } from './types';
+import type { Candidate, PromptBox, SegmentRunResult } from '../core/bridge/segment-types';
 
 export interface LastRun {
   readonly layerId: LayerId;

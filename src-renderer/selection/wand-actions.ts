@@ -5,7 +5,7 @@ import type { WandStep } from '../../src-shared/masks';
 import { createSelection, getActiveSelection, updateSelection } from './selection-actions';
 import { getWandSettings } from './wand-settings';
 
-import type { SelectMode } from '../tools/modifiers';
+import type { SelectMode } from '../core/tools/modifiers';
 
 export type WandMode = SelectMode;
 

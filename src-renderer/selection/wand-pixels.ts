@@ -3,8 +3,8 @@
 // arrives) drawn once per size and read back. The engine replays the same steps on the full pixels.
 import type { AssetId } from '../../src-shared/document/ids';
 import type { WandImage } from '../../src-shared/masks';
-import { loadImage, readyImage } from '../flows/image-cache';
-import { getState } from '../state/editor-store';
+import { loadImage, readyImage } from '../core/images/image-cache';
+import { getState } from '../core/state/editor-store';
 
 const cache = new Map<string, WandImage>();
 const KEEP = 4; // a few sizes of the open images; each is at most 1536² × 4 bytes

@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { launchChromium, repoRoot, sharedImages, startServe } from '../helpers/browser-host-process';
 import { connectClient } from '../helpers/engine-client';
 import { peakRssOfTree, peakRss } from './proc-memory';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
       await (await chooser).setFiles(big);
       // "On screen": a new document whose layer's proxy is loaded and drawn on the image layer's canvas.
       await page.waitForFunction((prev) => {
-        const t = (window as never as { __anyfillTest: { getState(): { document: { layers: Array<{ id: string }> } | null; renderedLayerIds: string[] }; imageLayerCanvas(): HTMLCanvasElement | null } }).__anyfillTest;
+        const t = (window as never as AnyfillTestWindow<{ document: { layers: Array<{ id: string }> } | null; renderedLayerIds: string[] }>).__anyfillTest;
         const s = t.getState();
         const id = s.document?.layers[0]?.id;
         if (!id || id === prev || !s.renderedLayerIds.includes(id)) return false;
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
         return (px?.[3] ?? 0) > 0;
       }, previousLayer, { polling: 'raf', timeout: 60_000 });
       shown.push(Date.now() - t0);
-      const doc = await page.evaluate(() => (window as never as { __anyfillTest: { getState(): { document: { layers: Array<{ assetId: string }> } } } }).__anyfillTest.getState().document);
+      const doc = await page.evaluate(() => (window as never as AnyfillTestWindow<{ document: { layers: Array<{ assetId: string }> } }>).__anyfillTest.getState().document);
       const d = await client.invoke('image.decoded', { assetId: doc.layers.at(-1)!.assetId as never });
       previousLayer = (doc.layers[0] as unknown as { id: string }).id;
       decoded.push(d.decodeMs);

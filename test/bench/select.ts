@@ -12,13 +12,14 @@ import { LANDSCAPE, renderScene } from '../../src-main/standins/sam/scenes';
 import { scaledScene } from '../helpers/scenes';
 import { launchChromium, repoRoot, startServe } from '../helpers/browser-host-process';
 import { clickReplies, recordReplies } from './select-replies';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 60);
 const CLICK_GAP_MS = Number(process.env.BENCH_CLICK_GAP_MS ?? 250);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 const HOVER_SECONDS = Number(process.env.BENCH_HOVER_SECONDS ?? 5);
-type Hook = { __anyfillTest: { historySize(): number; hoverCounts(): { sent: number; shown: number }; hoverMask(w: number, h: number): number[] | null } };
+type Hook = AnyfillTestWindow;
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-bench-select-'));
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     await page.getByTestId('tool-select').click();
     const box = (await page.getByTestId('canvas-container').boundingBox())!;
     const rect = await page.evaluate((size) => {
-      const t = (window as never as { __anyfillTest: { imageToScreen(x: number, y: number): { x: number; y: number } } }).__anyfillTest;
+      const t = (window as never as AnyfillTestWindow).__anyfillTest;
       return { a: t.imageToScreen(0, 0), b: t.imageToScreen(size.w, size.h) };
     }, { w: scene.width, h: scene.height });
     // Points are given in the 6000 × 4000 frame, whatever the size.

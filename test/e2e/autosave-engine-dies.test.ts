@@ -10,12 +10,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connectClient } from '../helpers/engine-client';
 import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
 import { EditorPage } from './editor-page';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
-interface Hook {
-  getState(): { document: { id: string } | null; messages: Array<{ kind: string; text: string }> };
-  project(): { autosaves: number };
-  recoverable(): Promise<Array<{ documentId: string }>>;
-}
+type Hook = AnyfillTestHook<{ document: { id: string } | null; messages: Array<{ kind: string; text: string }> }>;
 const hookOf = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   autosaves: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.project().autosaves),

@@ -6,6 +6,7 @@ import { badImages } from '../helpers/bad-images';
 import { sharedImages } from '../helpers/browser-host-process';
 import { useEditor } from './fixture';
 import { needsSharedImages } from '../helpers/shared-images';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 describe('bad input', () => {
   const fx = useEditor();
@@ -32,7 +33,7 @@ describe('bad input', () => {
 
     // The engine is still serving: a good file opens after all of that.
     await fx.editor.openWithDialog(path.join(sharedImages, 'groceries.jpg'));
-    await fx.page.waitForFunction(() => (window as never as { __anyfillTest: { getState(): { document: { name: string } | null } } }).__anyfillTest.getState().document?.name === 'groceries.jpg');
+    await fx.page.waitForFunction(() => (window as never as AnyfillTestWindow<{ document: { name: string } | null }>).__anyfillTest.getState().document?.name === 'groceries.jpg');
     expect(fx.pageErrors).toEqual([]);
   });
 });

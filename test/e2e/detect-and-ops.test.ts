@@ -13,6 +13,7 @@ import type { SceneShape } from '../../src-main/standins/sam/scenes';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
 import { SQUARE_AND_DISC, iou, sceneAt } from './scene-masks';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 const { W, H, truth } = sceneAt(SQUARE_AND_DISC, 1);
 /** Shape 0: the red square. */
@@ -62,7 +63,7 @@ describe('select by text and mask operations', () => {
   const maskOf = (layerId: string, which: 'document' | 'preview' = 'document') =>
     page.evaluate(
       ({ layerId, w, h, which }) =>
-        (window as unknown as { __anyfillMaskOpsTest: { mask(id: string, w: number, h: number, which: string): Promise<number[] | null> } }).__anyfillMaskOpsTest.mask(
+        (window as unknown as AnyfillTestWindow).__anyfillTest.maskOps.mask(
           layerId,
           w,
           h,
@@ -72,7 +73,7 @@ describe('select by text and mask operations', () => {
     ) as Promise<number[]>;
 
   const previewOps = () =>
-    page.evaluate(() => (window as unknown as { __anyfillMaskOpsTest: { preview(): { ops: Array<{ kind: string; px?: number }> } | null } }).__anyfillMaskOpsTest.preview());
+    page.evaluate(() => (window as unknown as AnyfillTestWindow).__anyfillTest.maskOps.preview()) as Promise<{ ops: Array<{ kind: string; px?: number }> } | null>;
 
   /** Screen position (page pixels) of an image point. */
   async function toPage(x: number, y: number): Promise<{ x: number; y: number }> {

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
 import { SQUARE_AND_DISC, iou, sceneAt } from './scene-masks';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 const { W, H, truth } = sceneAt(SQUARE_AND_DISC, 1);
 /** The scene's red square and green disc, by the detection label each selection is named after. */
@@ -17,9 +18,7 @@ interface State {
   historySize: number;
   history: { undo: string[] };
 }
-interface Hook {
-  selectionMask(id: string, w: number, h: number): Promise<number[] | null>;
-}
+type Hook = AnyfillTestHook;
 
 describe('select by text: several detections at once', () => {
   const fx = useEditor({ viewport: { width: 1280, height: 860 }, models: (id) => id === 'gdino-tiny' || id === 'mobilesam' });

@@ -9,6 +9,7 @@ import { BLUE, type Scene } from '../../src-main/standins/sam/scenes';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
 import { iou, sceneAt } from './scene-masks';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 const WIDE: Scene = {
   width: 480,
@@ -33,9 +34,7 @@ type Box = { x0: number; y0: number; x1: number; y1: number };
 interface State {
   document: { layers: Array<{ id: string; kind: string; name: string; prompt: { box?: Box; detection?: { label: string } } }> } | null;
 }
-interface Hook {
-  selectionMask(id: string, w: number, h: number): Promise<number[] | null>;
-}
+type Hook = AnyfillTestHook;
 
 /** Each shape's bounding box, by the label its detection gets. */
 function shapeBoxes(scene: Scene): Record<string, Box> {

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { EditorDocument } from '../../src-shared/document/types';
 import { renderScene, type Scene } from '../../src-main/standins/sam/scenes';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 export interface TestState {
   document: EditorDocument | null;
@@ -17,7 +18,7 @@ export class EditorPage {
   constructor(readonly page: Page) {}
 
   state(): Promise<TestState> {
-    return this.page.evaluate(() => (window as unknown as { __anyfillTest: { getState(): TestState } }).__anyfillTest.getState());
+    return this.page.evaluate(() => (window as unknown as AnyfillTestWindow<TestState>).__anyfillTest.getState());
   }
 
   async openWithDialog(file: string): Promise<void> {
@@ -81,7 +82,7 @@ export class EditorPage {
   async waitForLayers(count: number): Promise<void> {
     await this.page.getByTestId('layer-item').nth(count - 1).waitFor();
     await this.page.waitForFunction((n) => {
-      const s = (window as unknown as { __anyfillTest: { getState(): TestState } }).__anyfillTest.getState();
+      const s = (window as unknown as AnyfillTestWindow<TestState>).__anyfillTest.getState();
       return (s.document?.layers.length ?? 0) === n;
     }, count);
   }
@@ -93,9 +94,7 @@ export class EditorPage {
   /** Screen rectangle (page pixels) of the document, from the test hook's image→screen mapping. */
   async documentRect(): Promise<{ x: number; y: number; w: number; h: number }> {
     return this.page.evaluate(() => {
-      const t = (window as unknown as {
-        __anyfillTest: { getState(): TestState; imageToScreen(x: number, y: number): { x: number; y: number } };
-      }).__anyfillTest;
+      const t = (window as unknown as AnyfillTestWindow<TestState>).__anyfillTest;
       const doc = t.getState().document!;
       const box = document.querySelector('[data-testid="canvas-container"]')!.getBoundingClientRect();
       const a = t.imageToScreen(0, 0);

@@ -8,6 +8,7 @@ import { connectClient } from '../helpers/engine-client';
 import { decodeRaw, meanAbsDiff } from '../helpers/pixels';
 import { useEditor } from './fixture';
 import { needsSharedImages } from '../helpers/shared-images';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 describe('engine crash', () => {
   const fx = useEditor();
@@ -38,7 +39,7 @@ describe('engine crash', () => {
     expect(meanAbsDiff(exported, await decodeRaw(street))).toBe(0);
 
     await fx.editor.openWithDialog(path.join(sharedImages, 'dog.jpg'));
-    await fx.page.waitForFunction(() => (window as never as { __anyfillTest: { getState(): { document: { name: string } | null } } }).__anyfillTest.getState().document?.name === 'dog.jpg');
+    await fx.page.waitForFunction(() => (window as never as AnyfillTestWindow<{ document: { name: string } | null }>).__anyfillTest.getState().document?.name === 'dog.jpg');
     expect(fx.pageErrors).toEqual([]);
   });
 });

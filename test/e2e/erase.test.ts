@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 const W = 1000, H = 700, WALL = [90, 130, 210];
 const BOX = { x0: 600, y0: 200, x1: 760, y1: 330 };
@@ -22,7 +23,7 @@ function render(): Buffer {
 }
 
 interface Layer { kind: string; name: string; provenance?: { models: Array<{ packId: string }>; request: { method?: string } } }
-interface Hook { getState(): { document: { layers: Layer[] }; history: { undo: string[] } } }
+type Hook = AnyfillTestHook<{ document: { layers: Layer[] }; history: { undo: string[] } }>;
 const state = (p: Page) => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState());
 
 describe('Remove with the MI-GAN eraser installed', () => {

@@ -12,6 +12,7 @@ import { compositeLayers, dropAlpha, isOpaque, type CompositeLayer } from '../..
 import { readPsdFile } from '../helpers/psd';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 const W = 600;
 const H = 400;
@@ -26,7 +27,7 @@ function photo(): Buffer {
   return out;
 }
 
-type Hook = { getState(): { document: { layers: Array<{ kind: string; name: string }> }; history: { undo: string[] } } };
+type Hook = AnyfillTestHook<{ document: { layers: Array<{ kind: string; name: string }> }; history: { undo: string[] } }>;
 const state = (p: Page) => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState());
 
 /** Every file of a zip, by name. */

@@ -10,6 +10,7 @@ import { buildBmp } from '../helpers/images';
 import { compareShownWithSource, decodeRaw, meanAbsDiff } from '../helpers/pixels';
 import { useEditor } from './fixture';
 import { needsSharedImages } from '../helpers/shared-images';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 let dir: string;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ describe('formats', () => {
   const fx = useEditor();
   const openAndWait = async (file: string) => {
     await fx.editor.openWithDialog(file);
-    await fx.page.waitForFunction((name) => (window as never as { __anyfillTest: { getState(): { document: { name: string } | null; busy: unknown } } }).__anyfillTest.getState().document?.name === name, path.basename(file));
+    await fx.page.waitForFunction((name) => (window as never as AnyfillTestWindow<{ document: { name: string } | null; busy: unknown }>).__anyfillTest.getState().document?.name === name, path.basename(file));
     await fx.editor.waitIdle();
   };
 

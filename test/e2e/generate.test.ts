@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStandins } from '../../src-main/standins/index';
-import type { GenerateView } from '../../src-renderer/test-hook';
+import type { AnyfillTestHook, AnyfillTestWindow } from '../../src-renderer/test-hook';
 import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
 import { EditorPage } from './editor-page';
 
@@ -26,10 +26,7 @@ function render(): Buffer {
   return out;
 }
 
-interface Hook {
-  getState(): { document: { width: number; height: number; layers: Array<{ id: string; kind: string; name: string; visible: boolean; x?: number; y?: number }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> };
-  generate(): GenerateView;
-}
+type Hook = AnyfillTestHook<{ document: { width: number; height: number; layers: Array<{ id: string; kind: string; name: string; visible: boolean; x?: number; y?: number }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> }>;
 const hookOf = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   generate: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.generate()),
@@ -77,7 +74,7 @@ export async function wandSelectBox(s: Session): Promise<void> {
   await s.page.keyboard.press('w');
   const before = await undoCount(s.page);
   await s.page.mouse.click(rect.x + ((BOX.x0 + BOX.x1) / 2 / W) * rect.w, rect.y + ((BOX.y0 + BOX.y1) / 2 / H) * rect.h);
-  await s.page.waitForFunction((n) => (window as unknown as { __anyfillTest: { historySize(): number } }).__anyfillTest.historySize() === n, before + 1);
+  await s.page.waitForFunction((n) => (window as unknown as AnyfillTestWindow).__anyfillTest.historySize() === n, before + 1);
 }
 
 export async function exportComposite(page: Page): Promise<{ data: Buffer; width: number; height: number }> {

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 const W = 600;
 const H = 400;
@@ -29,9 +30,7 @@ interface Layer {
   visible: boolean;
   wand?: unknown[];
 }
-interface Hook {
-  getState(): { document: { layers: Layer[] }; history: { undo: string[]; redo: string[] } };
-}
+type Hook = AnyfillTestHook<{ document: { layers: Layer[] }; history: { undo: string[]; redo: string[] } }>;
 const stateOf = (p: Page) => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState());
 
 describe('history panel', () => {

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BLUE, GREEN, RED, type Scene } from '../../src-main/standins/sam/scenes';
 import { useEditor } from './fixture';
 import { iou, sceneAt } from './scene-masks';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 const SCENE: Scene = {
   width: 1500,
@@ -21,12 +22,7 @@ const SCENE: Scene = {
 // Masks are compared at 600 × 400.
 const { W, H, truth } = sceneAt(SCENE, 0.4);
 
-interface Hook {
-  getState(): { document: { layers: Array<{ id: string; kind: string }> }; history: { undo: string[]; redo: string[] } };
-  selectionMask(id: string, w: number, h: number): Promise<number[] | null>;
-  selectionRunning(): number;
-  hoverMask(w: number, h: number): number[] | null;
-}
+type Hook = AnyfillTestHook<{ document: { layers: Array<{ id: string; kind: string }> }; history: { undo: string[]; redo: string[] } }>;
 type Win = { __anyfillTest: Hook };
 
 describe('hover preview', () => {

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEditor } from './fixture';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 const W = 640;
 const H = 400;
@@ -26,11 +27,7 @@ function render(): Buffer {
   return out;
 }
 
-interface Hook {
-  getState(): { document: { layers: Array<{ id: string; kind: string; name: string }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> };
-  selectionMask(id: string, w: number, h: number): Promise<number[] | null>;
-  activeSelectionId(): string | null;
-}
+type Hook = AnyfillTestHook<{ document: { layers: Array<{ id: string; kind: string; name: string }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> }>;
 const hook = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   mask: (id: string) => p.evaluate((id) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, 64, 40), id),

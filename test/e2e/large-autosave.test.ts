@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BrowserBridge } from '../../src-renderer/bridge/browser-bridge';
+import { BrowserBridge } from '../../src-renderer/core/bridge/browser-bridge';
 import { newDocumentId, newLayerId, type AssetId } from '../../src-shared/document/ids';
 import type { SelectionLayer } from '../../src-shared/document/selection';
 import type { EditorDocument } from '../../src-shared/document/types';

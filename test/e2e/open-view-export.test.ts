@@ -7,6 +7,7 @@ import { sharedImages } from '../helpers/browser-host-process';
 import { compareShownWithSource, decodeRaw, meanAbsDiff } from '../helpers/pixels';
 import { useEditor } from './fixture';
 import { needsSharedImages } from '../helpers/shared-images';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 const truck = path.join(sharedImages, 'truck.jpg');
 const dog = path.join(sharedImages, 'dog.jpg');
@@ -43,7 +44,7 @@ describe('open, view, export', () => {
     const box = (await fx.page.getByTestId('canvas-container').boundingBox())!;
     const cursor = { x: box.x + box.width * 0.3, y: box.y + box.height * 0.4 };
     const toImage = (p: { x: number; y: number }) =>
-      fx.page.evaluate(([x, y]) => (window as never as { __anyfillTest: { screenToImage(x: number, y: number): { x: number; y: number } } }).__anyfillTest.screenToImage(x!, y!), [p.x - box.x, p.y - box.y]);
+      fx.page.evaluate(([x, y]) => (window as never as AnyfillTestWindow).__anyfillTest.screenToImage(x!, y!), [p.x - box.x, p.y - box.y]);
     const before = await toImage(cursor);
     const scale0 = (await fx.editor.state()).viewport.scale;
     await fx.page.mouse.move(cursor.x, cursor.y);
@@ -86,7 +87,7 @@ describe('open, view, export', () => {
   it('drops a second photo as a new document and pastes a third as a layer; undo/redo restore each step', async (ctx) => {
     needsSharedImages(ctx);
     await fx.editor.dropFile(dog);
-    await fx.page.waitForFunction(() => (window as never as { __anyfillTest: { getState(): { document: { name: string } | null } } }).__anyfillTest.getState().document?.name === 'dog.jpg');
+    await fx.page.waitForFunction(() => (window as never as AnyfillTestWindow<{ document: { name: string } | null }>).__anyfillTest.getState().document?.name === 'dog.jpg');
     await fx.editor.waitForLayers(1);
     await fx.editor.pasteFile(truck);
     await fx.editor.waitForLayers(2);

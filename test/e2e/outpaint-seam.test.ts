@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStandins } from '../../src-main/standins/index';
 import { launchChromium, startServe, type ServeProcess } from '../helpers/browser-host-process';
 import { EditorPage } from './editor-page';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 const [W, H] = [480, 320];
 const YELLOW = [255, 255, 0];
@@ -62,7 +63,7 @@ describe('Extend Canvas on a flat colour', () => {
     await page.getByTestId('outpaint-right').fill('168');
     await page.getByTestId('outpaint-prompt').fill('yellow');
     await page.getByTestId('outpaint-run').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __anyfillTest: { getState(): { document: { width: number } } } }).__anyfillTest.getState().document.width), { timeout: 180_000 }).toBe(W + 168);
+    await expect.poll(() => page.evaluate(() => (window as unknown as AnyfillTestWindow<{ document: { width: number } }>).__anyfillTest.getState().document.width), { timeout: 180_000 }).toBe(W + 168);
     await expect.poll(() => page.getByTestId('jobs-bar').count()).toBe(0);
 
     const out = await exportComposite(page);

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 const W = 400;
 const H = 300;
@@ -24,7 +25,7 @@ function render(): Buffer {
 }
 
 type Layer = { id: string; kind: string; name: string; provenance?: { kind: string; request: Record<string, unknown> } };
-const layersOf = (p: Page) => p.evaluate(() => (window as unknown as { __anyfillTest: { getState(): { document: { layers: Layer[] } } } }).__anyfillTest.getState().document.layers);
+const layersOf = (p: Page) => p.evaluate(() => (window as unknown as AnyfillTestWindow<{ document: { layers: Layer[] } }>).__anyfillTest.getState().document.layers);
 
 async function selectRect(page: Page, editor: EditorPage): Promise<void> {
   const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();

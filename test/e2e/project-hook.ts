@@ -6,12 +6,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { expect } from 'vitest';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
-interface Hook {
-  project(): { autosaves: number; dirty: boolean; offers: string[] };
-  recoverable(): Promise<Array<{ documentId: string; name: string }>>;
-  getState(): { document: { id: string; name: string; layers: Array<{ id: string; visible: boolean }> } | null };
-}
+type Hook = AnyfillTestHook<{ document: { id: string; name: string; layers: Array<{ id: string; visible: boolean }> } | null }>;
 const hook = (p: Page) => ({
   project: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.project()),
   recoverable: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.recoverable()),

@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 const W = 600;
 const H = 400;
@@ -27,12 +28,7 @@ function render(): Buffer {
 }
 
 interface Layer { id: string; kind: string; name: string; visible: boolean; x: number; y: number; width: number; height: number }
-interface Hook {
-  getState(): { document: { id: string; name: string; layers: Layer[] } | null; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> };
-  selectionFullResUrl(id: string): Promise<string | null>;
-  project(): { autosaves: number; dirty: boolean; offers: string[] };
-  recoverable(): Promise<Array<{ documentId: string; name: string }>>;
-}
+type Hook = AnyfillTestHook<{ document: { id: string; name: string; layers: Layer[] } | null; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> }>;
 const hookOf = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   fullResUrl: (id: string) => p.evaluate((id) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionFullResUrl(id), id),

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BLUE, DARK_RED, GREEN, RED, type Scene } from '../../src-main/standins/sam/scenes';
-import type { GenerateView } from '../../src-renderer/test-hook';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
 
@@ -53,7 +53,7 @@ describe('results where the eye is, at 1366 × 768', () => {
   const fx = useEditor({ viewport: VIEW, models: (id) => id === 'mobilesam' || id === 'sd15-inpaint' });
   let page: Page;
   let editor: EditorPage;
-  const gen = () => page.evaluate(() => (window as unknown as { __anyfillTest: { generate(): GenerateView } }).__anyfillTest.generate());
+  const gen = () => page.evaluate(() => (window as unknown as AnyfillTestWindow).__anyfillTest.generate());
   const at = async (x: number, y: number) => {
     const r = await editor.documentRect();
     return { x: r.x + (x * r.w) / SCENE.width, y: r.y + (y * r.h) / SCENE.height };
@@ -168,11 +168,11 @@ describe('results where the eye is, at 1366 × 768', () => {
     await page.getByTestId('outpaint-mode-aspect').click();
     await page.getByTestId('outpaint-aspect-1:1').click();
     await expect.poll(() => page.getByTestId('outpaint-result-size').innerText()).toMatch(/1500 × 1500/);
-    const outlined = () => page.evaluate(() => (window as unknown as { __anyfillTest: { outpaintPreview(): Box | null } }).__anyfillTest.outpaintPreview());
+    const outlined = () => page.evaluate(() => (window as unknown as AnyfillTestWindow).__anyfillTest.outpaintPreview());
     await expect.poll(outlined).toEqual({ x: 0, y: -250, width: 1500, height: 1500 });
     // A fitted view zooms out so all of the new canvas shows, clear of the bottom bar.
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { __anyfillTest: { imageToScreen(x: number, y: number): { x: number; y: number } } }).__anyfillTest.imageToScreen(0, -250).y))
+      .poll(() => page.evaluate(() => (window as unknown as AnyfillTestWindow).__anyfillTest.imageToScreen(0, -250).y))
       .toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Escape');
     await page.getByTestId('outpaint-dialog').waitFor({ state: 'detached' });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BLUE, DARK_RED, GREEN, RED, type Scene } from '../../src-main/standins/sam/scenes';
 import { useEditor } from './fixture';
 import { iou, sceneAt } from './scene-masks';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 /** Red and dark red side by side (one SAM stand-in click takes both) and a green disc, as in select.test.ts. */
 const SCENE: Scene = {
@@ -22,12 +23,7 @@ const SCENE: Scene = {
 const S = 0.5;
 const { W, H, truth } = sceneAt(SCENE, S);
 
-interface Hook {
-  getState(): { document: { layers: Array<{ id: string; kind: string; prompt?: { points: Array<{ label: number }> }; wand?: unknown[] }> }; history: { undo: string[] } };
-  selectionMask(id: string, w: number, h: number): Promise<number[] | null>;
-  activeSelectionId(): string | null;
-  selectionRunning(): number;
-}
+type Hook = AnyfillTestHook<{ document: { layers: Array<{ id: string; kind: string; prompt?: { points: Array<{ label: number }> }; wand?: unknown[] }> }; history: { undo: string[] } }>;
 const hook = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   mask: (id: string) => p.evaluate(({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H }),

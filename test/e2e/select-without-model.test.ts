@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
+import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
 interface State {
   document: { layers: Array<{ kind: string }> } | null;
@@ -86,7 +87,7 @@ describe('selecting with no model installed', () => {
     await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
     await expect.poll(async () => (await state()).historySize).toBe(before + 1);
     // With a model the frame shows within a second or two (the plan's 200 ms debounce and its answer).
-    const shown = () => page.evaluate(() => (window as unknown as { __anyfillTest: { generate(): { planShown: boolean } } }).__anyfillTest.generate().planShown);
+    const shown = () => page.evaluate(() => (window as unknown as AnyfillTestWindow).__anyfillTest.generate().planShown);
     for (let t = 0; t < 20; t++) {
       expect(await shown()).toBe(false);
       await page.waitForTimeout(200);

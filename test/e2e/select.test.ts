@@ -8,6 +8,7 @@ import { BLUE, DARK_RED, GREEN, RED, type Scene } from '../../src-main/standins/
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
 import { iou, sceneAt } from './scene-masks';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 /** Red and dark red side by side (one click takes both, see SHADES), and a green disc. */
 const SCENE: Scene = {
@@ -23,12 +24,7 @@ const SCENE: Scene = {
 const S = 0.4; // masks are compared at 600 × 400
 const { W, H, truth } = sceneAt(SCENE, S);
 
-interface Hook {
-  getState(): { document: { layers: Array<{ id: string; kind: string; prompt?: { points: Array<{ x: number; y: number; label: number }> }; sam?: unknown }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> };
-  selectionMask(id: string, w: number, h: number): Promise<number[] | null>;
-  activeSelectionId(): string | null;
-  selectionRunning(): number;
-}
+type Hook = AnyfillTestHook<{ document: { layers: Array<{ id: string; kind: string; prompt?: { points: Array<{ x: number; y: number; label: number }> }; sam?: unknown }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> }>;
 const hook = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   mask: (id: string) => p.evaluate(({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H }),

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
+import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
 const W = 1200;
 const H = 800;
@@ -32,11 +33,7 @@ function render(withShapes: boolean): Buffer {
   return out;
 }
 
-interface Hook {
-  getState(): { document: { layers: Array<{ id: string; kind: string; name: string; visible: boolean; x?: number; y?: number; wand?: unknown[] }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> };
-  selectionFullResUrl(id: string): Promise<string | null>;
-  activeSelectionId(): string | null;
-}
+type Hook = AnyfillTestHook<{ document: { layers: Array<{ id: string; kind: string; name: string; visible: boolean; x?: number; y?: number; wand?: unknown[] }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> }>;
 const hookOf = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   fullResUrl: (id: string) => p.evaluate((id) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionFullResUrl(id), id),

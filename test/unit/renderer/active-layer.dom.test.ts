@@ -4,8 +4,8 @@
 // the photo active; with nothing selected it removes nothing; deselecting hands the active row to the photo.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LayerId } from '../../../src-shared/document/ids';
-import { loadDocument } from '../../../src-renderer/state/document-actions';
-import { getState } from '../../../src-renderer/state/editor-store';
+import { loadDocument } from '../../../src-renderer/core/state/document-actions';
+import { getState } from '../../../src-renderer/core/state/editor-store';
 import { deleteSelection, deselect } from '../../../src-renderer/selection/select-commands';
 import { setActiveSelection } from '../../../src-renderer/selection/selection-actions';
 import { getSelectionUi } from '../../../src-renderer/selection/selection-store';

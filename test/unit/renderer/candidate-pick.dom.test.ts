@@ -6,8 +6,8 @@ import type { AssetId, LayerId } from '../../../src-shared/document/ids';
 import type { EditorDocument } from '../../../src-shared/document/types';
 import { loadCandidateLogits, pickCandidate } from '../../../src-renderer/selection/candidate-logits';
 import { getSelectionUi, setSelectionUi } from '../../../src-renderer/selection/selection-store';
-import { loadDocument } from '../../../src-renderer/state/document-actions';
-import { getState } from '../../../src-renderer/state/editor-store';
+import { loadDocument } from '../../../src-renderer/core/state/document-actions';
+import { getState } from '../../../src-renderer/core/state/editor-store';
 import { photoDocument } from '../../helpers/documents';
 
 const assetId = 'a_abcdefgh' as AssetId;

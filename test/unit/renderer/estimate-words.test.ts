@@ -1,7 +1,7 @@
 // Runs in: vitest (node). How the estimate reads under Generate: "About 6 min on this CPU", marked rough
 // until the pack has run here; the offers say what they change and how long they take.
 import { describe, expect, it } from 'vitest';
-import { duration, estimateWords, offerWords } from '../../../src-renderer/estimate/estimate-words';
+import { duration, estimateWords, offerWords } from '../../../src-renderer/jobs/estimate-words';
 
 const settings = { variants: 1, steps: 12, guidance: 7.5, strength: 1, scheduler: 'dpmpp-2m-karras' as const };
 

@@ -2,8 +2,8 @@
 // a minimum number of steps, and never above the step limit; the panel's rows and jumps.
 import type { Patch } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { emptyHistory, HISTORY_LIMIT, jumpTo, record, type History, type HistoryEntry } from '../../../src-renderer/state/history';
-import { entryBytes, estimateBytes, formatBytes, HISTORY_BUDGET_BYTES, HISTORY_MIN_STEPS, stepsToDrop, withSize } from '../../../src-renderer/state/history-budget';
+import { emptyHistory, HISTORY_LIMIT, jumpTo, record, type History, type HistoryEntry } from '../../../src-renderer/core/state/history';
+import { entryBytes, estimateBytes, formatBytes, HISTORY_BUDGET_BYTES, HISTORY_MIN_STEPS, stepsToDrop, withSize } from '../../../src-renderer/core/state/history-budget';
 import { historyRows, historySummary } from '../../../src-renderer/history/history-view';
 
 /** A step that sets /layers/0/logits to a string of `size` characters (a base64 logits stand-in). */

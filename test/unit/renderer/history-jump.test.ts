@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EditorDocument } from '../../../src-shared/document/types';
 import { goToStep } from '../../../src-renderer/history/history-actions';
-import { changeDocument, loadDocument } from '../../../src-renderer/state/document-actions';
-import { getState, useEditor } from '../../../src-renderer/state/editor-store';
-import { renameLayer, setLayerOpacity, setLayerVisible } from '../../../src-renderer/state/layer-actions';
+import { changeDocument, loadDocument } from '../../../src-renderer/core/state/document-actions';
+import { getState, useEditor } from '../../../src-renderer/core/state/editor-store';
+import { renameLayer, setLayerOpacity, setLayerVisible } from '../../../src-renderer/core/state/layer-actions';
 import { photoDocument } from '../../helpers/documents';
 
 const doc = photoDocument();

@@ -14,7 +14,7 @@ import {
   HISTORY_LIMIT,
   type Capture,
   type History,
-} from '../../../src-renderer/state/history';
+} from '../../../src-renderer/core/state/history';
 
 enablePatches();
 

@@ -1,9 +1,9 @@
 // Runs in: vitest (node). Shortcut matching, wheel behaviour and the hand tool's state machine.
 import { describe, expect, it } from 'vitest';
-import { matches, shortcutLabel, type KeyLike } from '../../../src-renderer/commands/accelerator';
-import { screenToImage, type Viewport } from '../../../src-renderer/canvas/viewport';
-import { createHandTool } from '../../../src-renderer/tools/hand-tool';
-import { viewportAfterWheel } from '../../../src-renderer/tools/wheel';
+import { matches, shortcutLabel, type KeyLike } from '../../../src-renderer/core/commands/accelerator';
+import { screenToImage, type Viewport } from '../../../src-renderer/core/viewport/viewport';
+import { createHandTool } from '../../../src-renderer/core/tools/hand-tool';
+import { viewportAfterWheel } from '../../../src-renderer/core/tools/wheel';
 
 const key = (k: string, code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) =>
   ({ key: k, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods }) as KeyLike;

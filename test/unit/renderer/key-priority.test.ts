@@ -2,8 +2,8 @@
 // of open things (the decision is pure: commands/key-priority.ts), the selection modifiers every tool
 // shares, and the shortcut sheet made from the real command registry.
 import { describe, expect, it } from 'vitest';
-import { enterAction, escapeAction, type KeySituation } from '../../../src-renderer/commands/key-priority';
-import { selectModeOf } from '../../../src-renderer/tools/modifiers';
+import { enterAction, escapeAction, type KeySituation } from '../../../src-renderer/shell/commands/key-priority';
+import { selectModeOf } from '../../../src-renderer/core/tools/modifiers';
 
 const nothing: KeySituation = {
   dialogOpen: false,

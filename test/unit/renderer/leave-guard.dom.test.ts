@@ -4,8 +4,8 @@
 // cancelled save stops); Don't Save goes on and marks the document's recovery copy as let go.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EditorDocument } from '../../../src-shared/document/types';
-import { record, emptyHistory } from '../../../src-renderer/state/history';
-import { setState } from '../../../src-renderer/state/editor-store';
+import { record, emptyHistory } from '../../../src-renderer/core/state/history';
+import { setState } from '../../../src-renderer/core/state/editor-store';
 import { getProject, setProject } from '../../../src-renderer/project/project-store';
 import { useSaveQuestion, type SaveAnswer } from '../../../src-renderer/project/unsaved-prompt';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssetId, LayerId } from '../../../src-shared/document/ids';
 import { buildRunRequest, withPoint } from '../../../src-renderer/selection/prompt';
-import { PressAnswer } from '../../../src-renderer/selection/press-answer';
+import { PressAnswer } from '../../../src-renderer/segment/press-answer';
 
 const assetId = 'a_abcdefgh' as AssetId;
 const logits = { encoding: 'i8-grad-deflate-raw' as const, size: 256 as const, scale: 16 as const, base64: 'AA==' };

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentId } from '../../../src-shared/document/ids';
 import type { EditorDocument } from '../../../src-shared/document/types';
-import { emptyHistory, record, undoStep, type History, type HistoryEntry } from '../../../src-renderer/state/history';
+import { emptyHistory, record, undoStep, type History, type HistoryEntry } from '../../../src-renderer/core/state/history';
 import { AutosaveScheduler } from '../../../src-renderer/project/autosave-scheduler';
 import { isDirty, markerFor, unsavedMarker, windowTitle } from '../../../src-renderer/project/dirty';
 import { offerText, projectBaseName } from '../../../src-renderer/project/project-text';

@@ -2,12 +2,12 @@
 // parts: every toast leaves on its own (errors later), the SAM strip offers the candidates whose best
 // score is the default, thumbnails frame the photo around what they show, and file messages name the file.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { namingFile } from '../../../src-renderer/flows/file-message';
-import { competingCandidates } from '../../../src-renderer/selection/chosen-candidate';
-import { getState, setState } from '../../../src-renderer/state/editor-store';
-import { showError, showNotice } from '../../../src-renderer/state/messages';
-import { maskRegion, veilPixels } from '../../../src-renderer/thumbs/mask-veil';
-import { photoBackdrop, withContext } from '../../../src-renderer/thumbs/photo-backdrop';
+import { namingFile } from '../../../src-renderer/project/file-message';
+import { competingCandidates } from '../../../src-renderer/core/bridge/chosen-candidate';
+import { getState, setState } from '../../../src-renderer/core/state/editor-store';
+import { showError, showNotice } from '../../../src-renderer/core/state/messages';
+import { maskRegion, veilPixels } from '../../../src-renderer/core/images/mask-veil';
+import { photoBackdrop, withContext } from '../../../src-renderer/core/images/photo-backdrop';
 
 describe('toasts', () => {
   beforeEach(() => {

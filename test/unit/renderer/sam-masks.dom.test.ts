@@ -7,10 +7,10 @@ import type { AssetId, LayerId } from '../../../src-shared/document/ids';
 import type { SelectionLayer } from '../../../src-shared/document/selection';
 import { area } from '../../../src-shared/masks';
 import { replaySelection } from '../../../src-shared/selection/replay';
-import { prepareAnswerMask } from '../../../src-renderer/selection/answer-mask';
+import { prepareAnswerMask } from '../../../src-renderer/segment/answer-mask';
 import { decodeLogitsNow, previewMaskNow, previewSize } from '../../../src-renderer/selection/preview-mask';
-import type { SegmentRunResult } from '../../../src-renderer/selection/types';
-import { discResiduals } from '../../../src-renderer/selection/warm-up-logits';
+import type { SegmentRunResult } from '../../../src-renderer/core/bridge/segment-types';
+import { discResiduals } from '../../../src-renderer/segment/warm-up-logits';
 
 // A 12-megapixel photo; SAM 1 places the 256² logits over its longer side.
 const placement = { kind: 'sam1-crop' as const, width: 4243, height: 2828, crop: { width: 1024, height: 682.5 }, sourceRect: { x: 0, y: 0, width: 256, height: 170.6 } };

@@ -9,7 +9,7 @@ import { FILL_ALPHA, colourizeRect } from '../../../src-renderer/selection/colou
 import { SELECTION_PALETTE, hexToRgb, nextSelectionColour, nextSelectionName } from '../../../src-renderer/selection/palette';
 import { applyOps, previewKey, previewSize } from '../../../src-renderer/selection/preview-logic';
 import { MAX_PROMPT_POINTS, buildRunRequest, clipBox, isDrag, normaliseBox, withBox, withPoint } from '../../../src-renderer/selection/prompt';
-import { stepBrushRadius } from '../../../src-renderer/tools/brush-size';
+import { stepBrushRadius } from '../../../src-renderer/selection/brush-size';
 
 const assetId = 'a_abcdefgh' as AssetId;
 const id = 'l_sel1' as LayerId;

@@ -2,11 +2,11 @@
 // sheet is made from the real command registry: every key a command answers is listed, with the text the
 // menus show, and no key belongs to two commands (one key, one action).
 import { describe, expect, it } from 'vitest';
-import { keysOf } from '../../../src-renderer/commands/command';
-import { shortcutLabel } from '../../../src-renderer/commands/accelerator';
+import { keysOf } from '../../../src-renderer/core/commands/command';
+import { shortcutLabel } from '../../../src-renderer/core/commands/accelerator';
 import { normalizeAccelerator } from '../../../src-main/electron/menu-template';
-import { commands } from '../../../src-renderer/commands/registry';
-import { shortcutGroups } from '../../../src-renderer/help/shortcut-rows';
+import { commands } from '../../../src-renderer/shell/commands/registry';
+import { shortcutGroups } from '../../../src-renderer/shell/help/shortcut-rows';
 
 const text = (acc: string) => shortcutLabel(acc, false);
 

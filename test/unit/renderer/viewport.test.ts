@@ -15,7 +15,7 @@ import {
   zoomAbout,
   zoomBy,
   type Viewport,
-} from '../../../src-renderer/canvas/viewport';
+} from '../../../src-renderer/core/viewport/viewport';
 
 const close = (a: number, b: number, eps = 1e-9) => expect(Math.abs(a - b)).toBeLessThan(eps);
 

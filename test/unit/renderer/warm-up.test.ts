@@ -2,7 +2,7 @@
 // disc, and the preview mask built from them is that disc (so the warm-up compiles the code clicks use).
 import { describe, expect, it } from 'vitest';
 import { residualsToLogits } from '../../../src-shared/masks';
-import { discResiduals } from '../../../src-renderer/selection/warm-up-logits';
+import { discResiduals } from '../../../src-renderer/segment/warm-up-logits';
 
 describe('mask path warm-up', () => {
   it('encodes a disc of logits that decodes back exactly', () => {
