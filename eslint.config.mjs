@@ -21,7 +21,23 @@ export default tseslint.config(
   {
     files: ['src-shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', 'react', 'react-*', 'konva', 'sharp', 'onnxruntime-node', 'ws', '**/src-main/**', '**/src-renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeBuiltins,
+            'electron',
+            'react',
+            'react-*',
+            'konva',
+            'sharp',
+            'onnxruntime-node',
+            'ws',
+            '**/src-main/**',
+            '**/src-renderer/**',
+          ],
+        },
+      ],
     },
   },
   {
@@ -35,7 +51,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'test/**/*.ts', 'bin/**/*.cjs', '*.config.{js,mjs,ts}', 'eslint-rules/**/*.mjs'],
+    files: [
+      'src-main/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'test/**/*.ts',
+      'bin/**/*.cjs',
+      '*.config.{js,mjs,ts}',
+      'eslint-rules/**/*.mjs',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -7,6 +7,8 @@ if (!fs.existsSync(cli)) {
   console.error('anyfill: not built yet. Run "npm run build" in ' + path.dirname(__dirname));
   process.exit(2);
 }
-require(cli).main(process.argv.slice(2)).then((code) => {
-  if (code !== 0) process.exitCode = code;
-});
+require(cli)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    if (code !== 0) process.exitCode = code;
+  });

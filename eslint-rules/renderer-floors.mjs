@@ -48,7 +48,8 @@ export function floorProblem(fromRel, toRel) {
   const to = placeOf(toRel);
   if (!from) return `${fromRel.split('/')[0]}/ is on no floor: add it to eslint-rules/renderer-floors.mjs`;
   if (!to) return `${toRel.split('/')[0]}/ is on no floor: add it to eslint-rules/renderer-floors.mjs`;
-  if (to.floor > from.floor) return `goes up: ${FLOOR_NAMES[from.floor]} (${from.folder}/) may not import ${FLOOR_NAMES[to.floor]} (${toRel})`;
+  if (to.floor > from.floor)
+    return `goes up: ${FLOOR_NAMES[from.floor]} (${from.folder}/) may not import ${FLOOR_NAMES[to.floor]} (${toRel})`;
   if (to.floor === 2 && from.floor === 2 && to.folder !== from.folder && toRel !== `${to.folder}/api`) {
     return `goes sideways: ${from.folder}/ may use ${to.folder}/ only through ${to.folder}/api.ts (not ${toRel})`;
   }
@@ -69,7 +70,10 @@ const rule = {
     const check = (node) => {
       const spec = node?.value;
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
-      const target = path.relative(root, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
+      const target = path
+        .relative(root, path.resolve(path.dirname(file), spec))
+        .split(path.sep)
+        .join('/');
       if (target.startsWith('..')) return; // src-shared and beyond: the process-boundary rules cover those
       const problem = floorProblem(fromRel, target.replace(/\.(tsx?|css)$/, ''));
       if (problem) context.report({ node, message: `Renderer floors: this import ${problem}.` });

@@ -18,7 +18,10 @@ async function main(): Promise<void> {
     await page.getByTestId('busy').waitFor({ state: 'hidden' });
     await page.waitForTimeout(500);
     const png = await page.screenshot();
-    await sharp(png).resize(1200).jpeg({ quality: 82, mozjpeg: true }).toFile(path.join(repoRoot, 'assets', 'screenshot.jpg'));
+    await sharp(png)
+      .resize(1200)
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toFile(path.join(repoRoot, 'assets', 'screenshot.jpg'));
   } finally {
     await browser.close();
     await serve.stop();

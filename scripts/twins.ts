@@ -9,7 +9,9 @@ import { countCost } from '../src-main/twins/count-cost';
 import { twinsDir, writeTwinPack } from '../src-main/twins/write-twin';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' }, width: { type: 'string' }, count: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, only: { type: 'string' }, width: { type: 'string' }, count: { type: 'boolean' } },
+  });
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
   const packs = TWIN_PACKS.filter((p) => !only || only.has(p.packId));
   const unknown = only ? [...only].filter((id) => !TWIN_PACKS.some((p) => p.packId === id)) : [];
@@ -21,7 +23,9 @@ async function main(): Promise<void> {
       for (const m of pack.models) {
         const c = countCost((m.countGraph && width === 1 ? m.countGraph() : m.build(width)).toBytes(), m.call);
         const pct = (v: number, p: number) => `${v >= p ? '+' : ''}${((v / p - 1) * 100).toFixed(1)}%`;
-        console.log(`${`${pack.packId} ${m.role}`.padEnd(28)} ${(c.params / 1e6).toFixed(2).padStart(8)} M (${pct(c.params, m.published.params)})  ${(c.macs / 1e9).toFixed(1).padStart(8)} GMAC (${pct(c.macs, m.published.macs)})  vs ${m.published.source}`);
+        console.log(
+          `${`${pack.packId} ${m.role}`.padEnd(28)} ${(c.params / 1e6).toFixed(2).padStart(8)} M (${pct(c.params, m.published.params)})  ${(c.macs / 1e9).toFixed(1).padStart(8)} GMAC (${pct(c.macs, m.published.macs)})  vs ${m.published.source}`,
+        );
       }
     }
     return;

@@ -22,7 +22,10 @@ import { maskOpsTestAccess, type MaskOpsTestAccess } from './mask-ops/test-acces
 function renderedLayerIds(): string[] {
   const layer = stageRefs.imageLayer;
   if (!layer) return [];
-  return layer.find('.document-image').filter((n) => n.getAttr('image')).map((n) => n.id());
+  return layer
+    .find('.document-image')
+    .filter((n) => n.getAttr('image'))
+    .map((n) => n.id());
 }
 
 /** `State`: the part of the getState() snapshot a test reads, typed as that test needs it. */
@@ -149,7 +152,12 @@ export function installTestHook(): void {
     project() {
       const p = getProject();
       const s = getState();
-      return { autosaves: p.autosaves, lastAutosave: p.lastAutosave, dirty: isDirty(s.document, s.history, p.saved), offers: p.offers.map((o) => o.documentId) };
+      return {
+        autosaves: p.autosaves,
+        lastAutosave: p.lastAutosave,
+        dirty: isDirty(s.document, s.history, p.saved),
+        offers: p.offers.map((o) => o.documentId),
+      };
     },
     async recoverable() {
       await autosaveIdle();
@@ -163,7 +171,16 @@ export function installTestHook(): void {
       return {
         plan: g.plan && { cropRect: { ...g.plan.cropRect }, processingSize: { ...g.plan.processingSize } },
         planShown: Boolean(stage?.findOne('#generate-plan')),
-        candidates: g.results && g.results.candidates.map((c) => ({ assetId: c.asset.id, seed: c.seed, x: c.x, y: c.y, width: c.asset.width, height: c.asset.height })),
+        candidates:
+          g.results &&
+          g.results.candidates.map((c) => ({
+            assetId: c.asset.id,
+            seed: c.seed,
+            x: c.x,
+            y: c.y,
+            width: c.asset.width,
+            height: c.asset.height,
+          })),
         chosen: g.results?.chosen ?? -1,
         peek: g.peek,
         split: g.split,
@@ -175,7 +192,8 @@ export function installTestHook(): void {
       const rect = stageRefs.stage?.findOne('#outpaint-preview-rect');
       return group && rect ? { x: group.x(), y: group.y(), width: rect.width(), height: rect.height() } : null;
     },
-    eraseCrops: () => (stageRefs.stage?.find('.erase-crop') ?? []).map((n) => ({ x: n.x(), y: n.y(), width: n.width(), height: n.height() })),
+    eraseCrops: () =>
+      (stageRefs.stage?.find('.erase-crop') ?? []).map((n) => ({ x: n.x(), y: n.y(), width: n.width(), height: n.height() })),
     maskOps: Object.freeze(maskOpsTestAccess()),
   };
   Object.defineProperty(window, '__anyfillTest', { value: Object.freeze(hook), configurable: false, writable: false });

@@ -16,7 +16,12 @@ import type { SessionPool } from '../engine/runtime/session-pool';
 import type { Packs } from './plan';
 import type { BatchSettings, Method } from './report';
 
-export interface ActionDeps { modelsDir: string; pool: SessionPool; queue: InferenceQueue; signal?: AbortSignal }
+export interface ActionDeps {
+  modelsDir: string;
+  pool: SessionPool;
+  queue: InferenceQueue;
+  signal?: AbortSignal;
+}
 
 export interface ActionResult {
   method: Method;
@@ -34,7 +39,10 @@ export async function applyAction(image: Pixels, mask: Mask, s: BatchSettings, p
   }
   if (s.method === 'content-aware-fill') {
     const fillImage = { data: image.data, width: image.width, height: image.height, channels: image.channels };
-    const patch = await runFill({ image: fillImage, mask: mask.data, method: 'patchmatch', seed: s.seed }, deps.signal ? { signal: deps.signal } : {});
+    const patch = await runFill(
+      { image: fillImage, mask: mask.data, method: 'patchmatch', seed: s.seed },
+      deps.signal ? { signal: deps.signal } : {},
+    );
     return { method: s.method, pixels: pastePatch(fillImage, patch), flagged: false };
   }
   const setup = s.action === 'remove' ? REMOVAL : { prompt: s.prompt ?? '', negativePrompt: '', strength: 1 };
@@ -52,10 +60,16 @@ export async function applyAction(image: Pixels, mask: Mask, s: BatchSettings, p
   try {
     const out = await inpaintPixels(image, mask, settings, deps);
     const v = out.variants[0];
-    return { method: s.method, pixels: v ? pastePatch(image, v.patch) : Uint8Array.from(image.data), flagged: out.withheld.length > 0, ...(out.message ? { message: out.message } : {}) };
+    return {
+      method: s.method,
+      pixels: v ? pastePatch(image, v.patch) : Uint8Array.from(image.data),
+      flagged: out.withheld.length > 0,
+      ...(out.message ? { message: out.message } : {}),
+    };
   } catch (err) {
     // Every variant flagged (one here): say so in the report; the image gets no result.
-    if (err instanceof AnyfillError && err.detail?.startsWith('safety checker')) return { method: s.method, pixels: null, flagged: true, message: err.message };
+    if (err instanceof AnyfillError && err.detail?.startsWith('safety checker'))
+      return { method: s.method, pixels: null, flagged: true, message: err.message };
     throw err;
   }
 }

@@ -32,8 +32,26 @@ export async function processImage(img: PlannedImage, sha: string | null, deps: 
   const { settings: s, signal } = deps;
   const started = performance.now();
   const timings = { detect: 0, segment: 0, fill: 0, total: 0 };
-  const entry: ImageEntry = { input: img.input, inputSha256: sha, status: 'failed', settings: s, detections: [], outputs: {}, method: null, prompt: s.prompt, seed: s.seed, flagged: false, timings, finishedAt: '' };
-  const finish = (status: ImageEntry['status']) => ({ ...entry, status, timings: { ...timings, total: ms(started) }, finishedAt: new Date().toISOString() });
+  const entry: ImageEntry = {
+    input: img.input,
+    inputSha256: sha,
+    status: 'failed',
+    settings: s,
+    detections: [],
+    outputs: {},
+    method: null,
+    prompt: s.prompt,
+    seed: s.seed,
+    flagged: false,
+    timings,
+    finishedAt: '',
+  };
+  const finish = (status: ImageEntry['status']) => ({
+    ...entry,
+    status,
+    timings: { ...timings, total: ms(started) },
+    finishedAt: new Date().toISOString(),
+  });
   // A step starts only while no cancel is pending: Ctrl+C stops after the step under way.
   const step = <T>(phase: Phase, run: () => Promise<T>): Promise<T> => {
     if (signal?.aborted) throw new AnyfillError('CANCELLED', 'The batch was interrupted.');
@@ -66,11 +84,16 @@ export async function processImage(img: PlannedImage, sha: string | null, deps: 
     t = performance.now();
     const mask: Mask = { width: pixels.width, height: pixels.height, data: new Uint8Array(pixels.width * pixels.height) };
     for (const d of found.detections) {
-      const r = await step('segment', () => segment.segmentFullRes(deps.ctx, { assetId: id, points: [], box: d.box, packId: deps.packs.sam.packId }));
+      const r = await step('segment', () =>
+        segment.segmentFullRes(deps.ctx, { assetId: id, points: [], box: d.box, packId: deps.packs.sam.packId }),
+      );
       for (let i = 0; i < mask.data.length; i++) if (r.mask[i]) mask.data[i] = 255;
     }
     timings.segment = ms(t);
-    await sharp(mask.data, { raw: { width: mask.width, height: mask.height, channels: 1 } }).toColourspace('b-w').png().toFile(path.join(dir, 'mask.png'));
+    await sharp(mask.data, { raw: { width: mask.width, height: mask.height, channels: 1 } })
+      .toColourspace('b-w')
+      .png()
+      .toFile(path.join(dir, 'mask.png'));
     entry.outputs.mask = rel('mask.png');
     if (!mask.data.includes(255)) return finish('no-detections');
 
@@ -80,7 +103,11 @@ export async function processImage(img: PlannedImage, sha: string | null, deps: 
     entry.method = out.method;
     entry.flagged = out.flagged;
     if (!out.pixels) throw new AnyfillError('BAD_REQUEST', out.message ?? 'Nothing was generated.', 'safety checker');
-    await step('write', () => sharp(out.pixels!, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } }).png().toFile(path.join(dir, 'result.png')));
+    await step('write', () =>
+      sharp(out.pixels!, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } })
+        .png()
+        .toFile(path.join(dir, 'result.png')),
+    );
     entry.outputs.result = rel('result.png');
     return finish('done');
   } catch (err) {

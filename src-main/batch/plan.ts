@@ -28,7 +28,10 @@ export async function listImages(dir: string): Promise<{ images: PlannedImage[];
   const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
     throw new AnyfillError('NOT_FOUND', `Cannot read the folder ${dir} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
   });
-  const files = entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
   const isImage = (f: string) => IMAGE_EXTENSIONS.includes(path.extname(f).toLowerCase());
   const names = files.filter(isImage);
   const stem = (f: string) => path.basename(f, path.extname(f));
@@ -39,10 +42,17 @@ export async function listImages(dir: string): Promise<{ images: PlannedImage[];
 }
 
 export async function sha256File(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
-export interface Packs { gdino: PackManifest; sam: PackManifest; sd: PackManifest | null; eraser: PackManifest | null }
+export interface Packs {
+  gdino: PackManifest;
+  sam: PackManifest;
+  sd: PackManifest | null;
+  eraser: PackManifest | null;
+}
 
 /**
  * The packs the batch will use; no SD pack is fine for remove (content-aware fill), not for replace. Remove
@@ -60,7 +70,12 @@ export async function findPacks(modelsDir: string, action: BatchSettings['action
 }
 
 export function modelRefs(p: Packs): ModelRef[] {
-  const ref = (role: ModelRef['role'], m: PackManifest): ModelRef => ({ role, packId: m.packId, source: m.source, files: m.files.map((f) => ({ path: f.path, sha256: f.sha256 })) });
+  const ref = (role: ModelRef['role'], m: PackManifest): ModelRef => ({
+    role,
+    packId: m.packId,
+    source: m.source,
+    files: m.files.map((f) => ({ path: f.path, sha256: f.sha256 })),
+  });
   if (p.eraser) return [ref('detect', p.gdino), ref('segment', p.sam), ref('erase', p.eraser)];
   return [ref('detect', p.gdino), ref('segment', p.sam), ...(p.sd ? [ref('inpaint', p.sd)] : [])];
 }

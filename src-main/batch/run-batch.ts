@@ -26,17 +26,43 @@ export type BatchEvent =
   | { type: 'phase'; index: number; total: number; input: string; phase: Phase }
   | { type: 'image'; index: number; total: number; entry: ImageEntry };
 
-export async function runBatch(o: BatchOptions, onEvent: (e: BatchEvent) => void = () => undefined): Promise<{ report: BatchReport; interrupted: boolean }> {
+export async function runBatch(
+  o: BatchOptions,
+  onEvent: (e: BatchEvent) => void = () => undefined,
+): Promise<{ report: BatchReport; interrupted: boolean }> {
   const { images, ignored } = await listImages(o.imagesDir);
   const packs = await findPacks(o.modelsDir, o.settings.action, o.sdPackId);
-  const settings: BatchSettings = { ...o.settings, method: packs.eraser ? eraserMethod(packs.eraser) : packs.sd ? 'inpaint' : 'content-aware-fill' };
+  const settings: BatchSettings = {
+    ...o.settings,
+    method: packs.eraser ? eraserMethod(packs.eraser) : packs.sd ? 'inpaint' : 'content-aware-fill',
+  };
   await mkdir(o.outDir, { recursive: true });
   const previous = new Map((await readReport(o.outDir))?.images.map((e) => [e.input, e]) ?? []);
-  const args = { images: o.imagesDir, out: o.outDir, models: o.modelsDir, select: settings.select, action: settings.action, prompt: settings.prompt, seed: settings.seed, steps: settings.steps, size: settings.size };
-  const report: BatchReport = { version: REPORT_VERSION, startedAt: new Date().toISOString(), finishedAt: null, interrupted: false, args, models: modelRefs(packs), ignored, images: [] };
+  const args = {
+    images: o.imagesDir,
+    out: o.outDir,
+    models: o.modelsDir,
+    select: settings.select,
+    action: settings.action,
+    prompt: settings.prompt,
+    seed: settings.seed,
+    steps: settings.steps,
+    size: settings.size,
+  };
+  const report: BatchReport = {
+    version: REPORT_VERSION,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    interrupted: false,
+    args,
+    models: modelRefs(packs),
+    ignored,
+    images: [],
+  };
   const entries = new Map<string, ImageEntry>();
   // In name order: this run's entries, else what the previous report said about the image.
-  const save = () => writeReport(o.outDir, { ...report, images: images.flatMap((img) => entries.get(img.input) ?? previous.get(img.input) ?? []) });
+  const save = () =>
+    writeReport(o.outDir, { ...report, images: images.flatMap((img) => entries.get(img.input) ?? previous.get(img.input) ?? []) });
   onEvent({ type: 'start', total: images.length, ignored, method: settings.method });
   await save();
 
@@ -44,7 +70,17 @@ export async function runBatch(o: BatchOptions, onEvent: (e: BatchEvent) => void
   const ctx = standaloneContext(session.root, o.modelsDir);
   const { segment, runtime } = ctx.services;
   const pool = runtime.sessionPool;
-  const deps = { session, ctx, packs, outDir: o.outDir, settings, modelsDir: o.modelsDir, pool, queue: runtime.inferenceQueue, ...(o.signal ? { signal: o.signal } : {}) };
+  const deps = {
+    session,
+    ctx,
+    packs,
+    outDir: o.outDir,
+    settings,
+    modelsDir: o.modelsDir,
+    pool,
+    queue: runtime.inferenceQueue,
+    ...(o.signal ? { signal: o.signal } : {}),
+  };
   try {
     for (const [i, img] of images.entries()) {
       if (o.signal?.aborted) throw new AnyfillError('CANCELLED', 'The batch was interrupted.');
@@ -69,5 +105,8 @@ export async function runBatch(o: BatchOptions, onEvent: (e: BatchEvent) => void
     await pool.releaseAll();
     await session.dispose();
   }
-  return { report: { ...report, images: images.flatMap((img) => entries.get(img.input) ?? previous.get(img.input) ?? []) }, interrupted: report.interrupted };
+  return {
+    report: { ...report, images: images.flatMap((img) => entries.get(img.input) ?? previous.get(img.input) ?? []) },
+    interrupted: report.interrupted,
+  };
 }

@@ -2,7 +2,11 @@
 // long on average (skipped ones, finished before, cost nothing and are not counted), the rest will take as
 // long each, less what the current one has already run. With SD every image is a full generation at the
 // same processing size, so the per-image time is steady after the first (which also loads the models).
-export interface BatchPace { firstStart: number; lastEnd: number; processed: number }
+export interface BatchPace {
+  firstStart: number;
+  lastEnd: number;
+  processed: number;
+}
 
 /** ms left when `remaining` images (the current one included) are still to do, at time `now`. */
 export function batchTimeLeft(pace: BatchPace | undefined, remaining: number, now: number): number | undefined {

@@ -5,7 +5,9 @@ import { AnyfillError } from '../../src-shared/contract/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-export interface Out { write(text: string): unknown }
+export interface Out {
+  write(text: string): unknown;
+}
 
 /** A string option, the usual kind. */
 export const STR = { type: 'string' } as const;
@@ -24,7 +26,9 @@ export function commandIo(name: string, io: { stdout?: Out; stderr?: Out } = {})
 }
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
-type Values<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION }>>['values'] & { help?: boolean };
+type Values<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION }>>['values'] & {
+  help?: boolean;
+};
 
 /**
  * The parsed options, or the exit code when the command should stop here: 0 after printing `help`,

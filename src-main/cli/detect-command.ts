@@ -24,7 +24,13 @@ orientation), best score first.`;
 export async function runDetect(argv: string[], io: { stdout?: Out; stderr?: Out } = {}): Promise<number> {
   const cio = commandIo('detect', io);
   const { stdout, fail } = cio;
-  const values = parseCommandArgs('detect', argv, { image: STR, text: STR, out: STR, pack: STR, models: STR, 'box-threshold': STR, 'text-threshold': STR }, cio, { help: DETECT_HELP, required: ['image', 'text', 'out'], missing: 'needs --image FILE, --text "…" and --out FILE.' });
+  const values = parseCommandArgs(
+    'detect',
+    argv,
+    { image: STR, text: STR, out: STR, pack: STR, models: STR, 'box-threshold': STR, 'text-threshold': STR },
+    cio,
+    { help: DETECT_HELP, required: ['image', 'text', 'out'], missing: 'needs --image FILE, --text "…" and --out FILE.' },
+  );
   if (typeof values === 'number') return values;
   const queue = new InferenceQueue();
   const pool = new SessionPool({ queue });
@@ -37,8 +43,11 @@ export async function runDetect(argv: string[], io: { stdout?: Out; stderr?: Out
     // One detection per line: readable, and still plain JSON.
     await writeFile(path.resolve(values.out), boxes.length ? `[\n${boxes.map((b) => `  ${JSON.stringify(b)}`).join(',\n')}\n]\n` : '[]\n');
     for (const n of result.notices) fail(n);
-    for (const d of result.detections) stdout.write(`#${d.index} ${d.label} ${d.score.toFixed(3)} [${boxes[d.index - 1]!.box.map((v) => Math.round(v)).join(', ')}]\n`);
-    stdout.write(`${boxes.length} box${boxes.length === 1 ? '' : 'es'} → ${values.out} (${result.packId}, ${result.device.name.toUpperCase()}, ${result.ms} ms)\n`);
+    for (const d of result.detections)
+      stdout.write(`#${d.index} ${d.label} ${d.score.toFixed(3)} [${boxes[d.index - 1]!.box.map((v) => Math.round(v)).join(', ')}]\n`);
+    stdout.write(
+      `${boxes.length} box${boxes.length === 1 ? '' : 'es'} → ${values.out} (${result.packId}, ${result.device.name.toUpperCase()}, ${result.ms} ms)\n`,
+    );
     return 0;
   } catch (err) {
     return exitWithError({ fail }, err);
@@ -50,7 +59,8 @@ export async function runDetect(argv: string[], io: { stdout?: Out; stderr?: Out
 function number(text: string | undefined, what: string): number | undefined {
   if (text === undefined) return undefined;
   const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) throw new AnyfillError('BAD_REQUEST', `--${what}-threshold must be a number from 0 to 1 (got "${text}").`);
+  if (text.trim() === '' || !Number.isFinite(v))
+    throw new AnyfillError('BAD_REQUEST', `--${what}-threshold must be a number from 0 to 1 (got "${text}").`);
   return v;
 }
 
@@ -63,7 +73,8 @@ export async function decodeImage(file: string): Promise<Pixels> {
     },
   );
   if (size < 0) throw new AnyfillError('NOT_FOUND', `${file} is not a file.`);
-  if (size > MAX_FILE_BYTES) throw new AnyfillError('TOO_LARGE', `The file is ${formatBytes(size)}; Anyfill opens files up to ${formatBytes(MAX_FILE_BYTES)}.`);
+  if (size > MAX_FILE_BYTES)
+    throw new AnyfillError('TOO_LARGE', `The file is ${formatBytes(size)}; Anyfill opens files up to ${formatBytes(MAX_FILE_BYTES)}.`);
   const handle = await open(file, 'r');
   const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
   try {

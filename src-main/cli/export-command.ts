@@ -25,21 +25,29 @@ const HELP = `usage: anyfill export --project P.anyfill --out DIR [--force] [--a
 export async function runExport(argv: string[], out: { stdout?: Out; stderr?: Out } = {}): Promise<number> {
   const io = commandIo('export', out);
   const options = { project: STR, out: STR, force: { type: 'boolean' }, 'allow-large': { type: 'boolean' } } as const;
-  const args = parseCommandArgs('export', argv, options, io, { help: HELP, required: ['project', 'out'], missing: '--project and --out are required.' });
+  const args = parseCommandArgs('export', argv, options, io, {
+    help: HELP,
+    required: ['project', 'out'],
+    missing: '--project and --out are required.',
+  });
   if (typeof args === 'number') return args;
   hardenSharp();
   const session = await createSessionDir();
   const ctx = standaloneContext(session.root, resolveModelsDir());
   const opened: AssetId[] = [];
   try {
-    const project = await loadProject(ctx.services.assets, path.resolve(args.project), 256, { allowLarge: args['allow-large'] ?? false }).catch((err: unknown) => Promise.reject(largeHint(err)));
+    const project = await loadProject(ctx.services.assets, path.resolve(args.project), 256, {
+      allowLarge: args['allow-large'] ?? false,
+    }).catch((err: unknown) => Promise.reject(largeHint(err)));
     opened.push(...project.assets.map((a) => a.asset.id));
     for (const n of project.notices) io.stderr.write(`anyfill export: ${n}\n`);
     const dir = path.resolve(args.out);
     if (!args.force) await refuseOverwrite(dir, project.document);
     const result = await exportLayersToFolder(ctx, project.document, dir);
     for (const l of result.layers) io.stdout.write(`${l.file}  ${l.kind} “${l.name}” ${l.width}×${l.height} at ${l.x},${l.y}\n`);
-    io.stdout.write(`${dir}: ${result.layers.length} layers, composite.png ${project.document.width}×${project.document.height}, layers.json\n`);
+    io.stdout.write(
+      `${dir}: ${result.layers.length} layers, composite.png ${project.document.width}×${project.document.height}, layers.json\n`,
+    );
     return 0;
   } catch (err) {
     if (!(err instanceof AnyfillError)) throw err;
@@ -57,5 +65,8 @@ async function refuseOverwrite(dir: string, document: EditorDocument): Promise<v
   const clashes = planFiles(planExport(document, DEFAULT_EXPORT_CHOICES)).filter((n) => present.has(n.toLowerCase()));
   if (clashes.length === 0) return;
   const named = clashes.length > 5 ? `${clashes.slice(0, 5).join(', ')} and ${clashes.length - 5} more` : clashes.join(', ');
-  throw new AnyfillError('IO', `${dir} already holds ${named}; nothing was written. Choose an empty folder, or pass --force to overwrite them.`);
+  throw new AnyfillError(
+    'IO',
+    `${dir} already holds ${named}; nothing was written. Choose an empty folder, or pass --force to overwrite them.`,
+  );
 }

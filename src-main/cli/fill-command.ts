@@ -20,7 +20,8 @@ import type { FillProgress } from '../engine/fill/types';
 import { createSessionDir, type SessionDir } from '../host/session-dir';
 import { largeHint } from './command-args';
 
-const USAGE = 'usage: anyfill fill --image F --mask M [--method migan|lama|patchmatch|telea|auto] [--seed N] [--models DIR] [--allow-large] --out F (.png, .jpg or .webp)';
+const USAGE =
+  'usage: anyfill fill --image F --mask M [--method migan|lama|patchmatch|telea|auto] [--seed N] [--models DIR] [--allow-large] --out F (.png, .jpg or .webp)';
 const METHODS: readonly RequestedMethod[] = ['migan', 'lama', 'patchmatch', 'telea', 'auto'];
 const FORMATS = { '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg', '.webp': 'webp' } as const;
 
@@ -40,15 +41,22 @@ export async function runFillCommand(argv: string[]): Promise<number> {
     const image = await load(session, assets, args.image, opened, args.allowLarge);
     const maskPixels = await load(session, assets, args.mask, opened, args.allowLarge);
     if (maskPixels.width !== image.width || maskPixels.height !== image.height) {
-      throw new AnyfillError('BAD_REQUEST', `The mask is ${maskPixels.width}×${maskPixels.height} but the image is ${image.width}×${image.height} (upright, after EXIF orientation); they must be the same size.`);
+      throw new AnyfillError(
+        'BAD_REQUEST',
+        `The mask is ${maskPixels.width}×${maskPixels.height} but the image is ${image.width}×${image.height} (upright, after EXIF orientation); they must be the same size.`,
+      );
     }
     const fillImage = { data: image.data, width: image.width, height: image.height, channels: image.channels };
     const deps = { modelsDir: resolveModelsDir(args.models), pool, queue, onProgress: progressPrinter() };
     const { result, packId } = await removeFill({ image: fillImage, mask: maskOf(maskPixels), method: args.method, seed: args.seed }, deps);
     const out = pastePatch(fillImage, result);
     const encoder = sharp(out, { raw: { width: image.width, height: image.height, channels: image.channels } });
-    await (args.format === 'png' ? encoder.png() : args.format === 'jpeg' ? encoder.jpeg({ quality: 95 }) : encoder.webp({ quality: 95 })).toFile(args.out);
-    console.log(`${result.method}${packId ? ` (${packId})` : ''}: filled ${result.width}×${result.height} at ${result.x},${result.y} in ${result.ms} ms → ${args.out}`);
+    await (
+      args.format === 'png' ? encoder.png() : args.format === 'jpeg' ? encoder.jpeg({ quality: 95 }) : encoder.webp({ quality: 95 })
+    ).toFile(args.out);
+    console.log(
+      `${result.method}${packId ? ` (${packId})` : ''}: filled ${result.width}×${result.height} at ${result.x},${result.y} in ${result.ms} ms → ${args.out}`,
+    );
     return 0;
   } catch (err) {
     if (!(err instanceof AnyfillError)) throw err;
@@ -63,14 +71,18 @@ export async function runFillCommand(argv: string[]): Promise<number> {
 
 async function load(session: SessionDir, assets: AssetStore, file: string, opened: AssetId[], allowLarge: boolean): Promise<Pixels> {
   const staged = await session.stageFile(path.basename(file), path.resolve(file));
-  const { asset } = await openImage(assets, staged.id, 256, { name: path.basename(file), allowLarge }).catch((err: unknown) => Promise.reject(largeHint(err)));
+  const { asset } = await openImage(assets, staged.id, 256, { name: path.basename(file), allowLarge }).catch((err: unknown) =>
+    Promise.reject(largeHint(err)),
+  );
   opened.push(asset.id);
   return (await assets.ensureDecoded(asset.id)).pixels;
 }
 
 /** Coverage per pixel: alpha when the mask has transparency, else the first channel. */
 function maskOf(p: Pixels): Uint8Array {
-  const n = p.width * p.height, C = p.channels, out = new Uint8Array(n);
+  const n = p.width * p.height,
+    C = p.channels,
+    out = new Uint8Array(n);
   let useAlpha = false;
   if (C === 4) for (let i = 0; i < n && !useAlpha; i++) useAlpha = p.data[i * 4 + 3]! < 255;
   const k = useAlpha ? 3 : 0;
@@ -95,7 +107,10 @@ function progressPrinter(): (p: FillProgress) => void {
 
 function parse(argv: string[]) {
   const str = { type: 'string' } as const;
-  const { values } = parseArgs({ args: argv, options: { image: str, mask: str, method: str, seed: str, out: str, models: str, 'allow-large': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { image: str, mask: str, method: str, seed: str, out: str, models: str, 'allow-large': { type: 'boolean' } },
+  });
   if (!values.image) throw new Error('--image is required.');
   if (!values.mask) throw new Error('--mask is required.');
   if (!values.out) throw new Error('--out is required.');
@@ -106,5 +121,14 @@ function parse(argv: string[]) {
   const ext = path.extname(values.out).toLowerCase();
   const format = FORMATS[ext as keyof typeof FORMATS];
   if (!format) throw new Error(`--out "${values.out}": use a .png, .jpg or .webp file name.`);
-  return { image: values.image, mask: values.mask, out: path.resolve(values.out), method, seed, format, models: values.models, allowLarge: values['allow-large'] ?? false };
+  return {
+    image: values.image,
+    mask: values.mask,
+    out: path.resolve(values.out),
+    method,
+    seed,
+    format,
+    models: values.models,
+    allowLarge: values['allow-large'] ?? false,
+  };
 }

@@ -7,8 +7,22 @@ import type { PromptReport } from '../engine/diffusion/tokenizer/clip-tokenizer'
 
 const str = { type: 'string' } as const;
 export const GENERATE_OPTIONS = {
-  image: str, prompt: str, negative: str, seed: str, steps: str, guidance: str, scheduler: str, strength: str, variants: str,
-  pack: str, models: str, out: str, size: str, 'no-colour-match': { type: 'boolean' }, 'tiny-vae': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  image: str,
+  prompt: str,
+  negative: str,
+  seed: str,
+  steps: str,
+  guidance: str,
+  scheduler: str,
+  strength: str,
+  variants: str,
+  pack: str,
+  models: str,
+  out: str,
+  size: str,
+  'no-colour-match': { type: 'boolean' },
+  'tiny-vae': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const GENERATE_HELP = `  --prompt "…"          what to paint (colour words drive the stand-in models)
@@ -36,7 +50,8 @@ function num(v: string | boolean | undefined, name: string, def: number, lo: num
 
 export function generateSettings(v: Values, defaults: { strength: number; variants: number }): GenerateSettings {
   const scheduler = (typeof v.scheduler === 'string' ? v.scheduler : 'dpmpp-2m-karras') as SchedulerName;
-  if (!SCHEDULER_NAMES.includes(scheduler)) throw new AnyfillError('BAD_REQUEST', `--scheduler must be one of ${SCHEDULER_NAMES.join(', ')} (got "${scheduler}").`);
+  if (!SCHEDULER_NAMES.includes(scheduler))
+    throw new AnyfillError('BAD_REQUEST', `--scheduler must be one of ${SCHEDULER_NAMES.join(', ')} (got "${scheduler}").`);
   const side = num(v.size, 'size', 512, 64, 2048, true);
   if (side % 64 !== 0) throw new AnyfillError('BAD_REQUEST', `--size must be a multiple of 64 (got ${side}).`);
   return {
@@ -65,7 +80,10 @@ export function variantPath(out: string, index: number, count: number): string {
 
 export function promptNotices(report: { prompt: PromptReport; negative: PromptReport }): string[] {
   const note = (r: PromptReport, what: string) => `${what} is ${r.tokens} tokens; the model reads 75, so this was cut: "${r.dropped}"`;
-  return [...(report.prompt.truncated ? [note(report.prompt, 'the prompt')] : []), ...(report.negative.truncated ? [note(report.negative, 'the negative prompt')] : [])];
+  return [
+    ...(report.prompt.truncated ? [note(report.prompt, 'the prompt')] : []),
+    ...(report.negative.truncated ? [note(report.negative, 'the negative prompt')] : []),
+  ];
 }
 
 /** Progress lines on stderr, at most one per step. */

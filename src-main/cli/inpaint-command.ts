@@ -27,7 +27,11 @@ ${GENERATE_HELP}
 export async function runInpaint(argv: string[], io: { stdout?: Out; stderr?: Out; signal?: AbortSignal } = {}): Promise<number> {
   const cio = commandIo('inpaint', io);
   const { stdout, stderr, fail } = cio;
-  const values = parseCommandArgs('inpaint', argv, { ...GENERATE_OPTIONS, mask: STR }, cio, { help: INPAINT_HELP, required: ['image', 'mask', 'prompt', 'out'], missing: 'needs --image FILE, --mask FILE, --prompt "…" and --out FILE.' });
+  const values = parseCommandArgs('inpaint', argv, { ...GENERATE_OPTIONS, mask: STR }, cio, {
+    help: INPAINT_HELP,
+    required: ['image', 'mask', 'prompt', 'out'],
+    missing: 'needs --image FILE, --mask FILE, --prompt "…" and --out FILE.',
+  });
   if (typeof values === 'number') return values;
   const queue = new InferenceQueue();
   const pool = new SessionPool({ queue });
@@ -35,7 +39,13 @@ export async function runInpaint(argv: string[], io: { stdout?: Out; stderr?: Ou
     const settings = generateSettings(values, { strength: 1, variants: 1 });
     const image = await decodeImage(path.resolve(values.image));
     const mask = toMask(await decodeImage(path.resolve(values.mask)));
-    const deps = { modelsDir: resolveModelsDir(values.models), pool, queue, onStep: progressLine(stderr), ...(io.signal ? { signal: io.signal } : {}) };
+    const deps = {
+      modelsDir: resolveModelsDir(values.models),
+      pool,
+      queue,
+      onStep: progressLine(stderr),
+      ...(io.signal ? { signal: io.signal } : {}),
+    };
     const out = await inpaintPixels(image, mask, settings, deps);
     for (const n of promptNotices(out.promptReport)) fail(`warning: ${n}`);
     // Suffix by position among the seeds asked for, so a withheld variant leaves its number unused.
@@ -45,10 +55,15 @@ export async function runInpaint(argv: string[], io: { stdout?: Out; stderr?: Ou
       await sharp(pastePatch(image, v.patch), { raw: { width: image.width, height: image.height, channels: image.channels } }).toFile(file);
       stdout.write(`${file}: seed ${v.seed}\n`);
     }
-    for (const w of out.withheld) stdout.write(`${path.resolve(variantPath(values.out, index(w.seed), settings.variants))}: seed ${w.seed} withheld by the safety checker (not written)\n`);
+    for (const w of out.withheld)
+      stdout.write(
+        `${path.resolve(variantPath(values.out, index(w.seed), settings.variants))}: seed ${w.seed} withheld by the safety checker (not written)\n`,
+      );
     if (out.message) fail(`note: ${out.message}`);
     const { crop, processing } = out.plan;
-    stdout.write(`crop ${crop.width}×${crop.height} at ${crop.x},${crop.y} → ${processing.width}×${processing.height}; ${out.packId} on ${out.device.toUpperCase()}, ${Math.round(out.timings.totalMs)} ms\n`);
+    stdout.write(
+      `crop ${crop.width}×${crop.height} at ${crop.x},${crop.y} → ${processing.width}×${processing.height}; ${out.packId} on ${out.device.toUpperCase()}, ${Math.round(out.timings.totalMs)} ms\n`,
+    );
     return 0;
   } catch (err) {
     return exitWithError({ fail }, err);
@@ -60,6 +75,7 @@ export async function runInpaint(argv: string[], io: { stdout?: Out; stderr?: Ou
 /** A mask file as 8-bit coverage: the mean of its colour channels (white = repaint). */
 function toMask(p: Pixels): Mask {
   const data = new Uint8Array(p.width * p.height);
-  for (let i = 0; i < data.length; i++) data[i] = Math.round((p.data[i * p.channels]! + p.data[i * p.channels + 1]! + p.data[i * p.channels + 2]!) / 3);
+  for (let i = 0; i < data.length; i++)
+    data[i] = Math.round((p.data[i * p.channels]! + p.data[i * p.channels + 1]! + p.data[i * p.channels + 2]!) / 3);
   return { width: p.width, height: p.height, data };
 }

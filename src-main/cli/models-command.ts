@@ -46,7 +46,13 @@ export async function runModels(argv: string[], deps: ModelsDeps = {}): Promise<
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, all: { type: 'boolean' }, models: { type: 'string' }, endpoint: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        all: { type: 'boolean' },
+        models: { type: 'string' },
+        endpoint: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     fail(`${(err as Error).message}. Run "anyfill models --help".`);
@@ -128,7 +134,10 @@ async function download(
     return 0;
   } catch (err) {
     if (err instanceof AnyfillError && err.code === 'CANCELLED') {
-      throw new AnyfillError('CANCELLED', `Download of ${packId} stopped; the partial download resumes the next time you run "anyfill models download ${packId}".`);
+      throw new AnyfillError(
+        'CANCELLED',
+        `Download of ${packId} stopped; the partial download resumes the next time you run "anyfill models download ${packId}".`,
+      );
     }
     throw err;
   } finally {
@@ -136,7 +145,13 @@ async function download(
   }
 }
 
-async function verify(packId: string | undefined, modelsDir: string, deps: ModelsDeps, say: (line: string) => void, json: boolean): Promise<number> {
+async function verify(
+  packId: string | undefined,
+  modelsDir: string,
+  deps: ModelsDeps,
+  say: (line: string) => void,
+  json: boolean,
+): Promise<number> {
   const catalogOpt = deps.catalog ? { catalog: deps.catalog } : {};
   let ids: string[];
   if (packId) ids = [packId];

@@ -24,7 +24,13 @@ export function formatList(list: ModelsList): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   const free = list.diskFreeBytes === null ? '' : ` (${formatBytes(list.diskFreeBytes)} free)`;
   const unverified = list.packs.filter((p) => p.evidenceNote).map((p) => `${p.id}: ${p.evidenceNote}`);
-  return [line(head), ...rows.map(line), '', ...unverified, `* suggested first for its kind.  Models folder: ${list.modelsDir}${free}`].join('\n');
+  return [
+    line(head),
+    ...rows.map(line),
+    '',
+    ...unverified,
+    `* suggested first for its kind.  Models folder: ${list.modelsDir}${free}`,
+  ].join('\n');
 }
 
 /** One line of progress; `width` is the bar's width in characters (0: no bar, for logs). */
@@ -43,12 +49,17 @@ export function progressLine(p: DownloadProgress, width: number): string {
 /** `models verify` for one pack: ok or DAMAGED with its problems, each model's variant and what was applied to it, the evidence. */
 export function verifyLines(result: VerifyResult): string[] {
   const id = result.packId;
-  const where = result.device ? ` — runs on ${result.device.name.toUpperCase()}${result.device.note ? ` (${result.device.note})` : ''}` : '';
-  const lines = result.ok ? [`ok       ${id}${where}`] : [`DAMAGED  ${id}`, ...result.problems.map((p) => `         ${p.path}: ${p.problem}`)];
+  const where = result.device
+    ? ` — runs on ${result.device.name.toUpperCase()}${result.device.note ? ` (${result.device.note})` : ''}`
+    : '';
+  const lines = result.ok
+    ? [`ok       ${id}${where}`]
+    : [`DAMAGED  ${id}`, ...result.problems.map((p) => `         ${p.path}: ${p.problem}`)];
   for (const l of result.loads ?? []) {
     lines.push(`         ${l.file}: ${l.variant}, loaded in ${l.loadMs} ms${l.warmUpMs === null ? '' : `, warm-up ${l.warmUpMs} ms`}`);
     for (const a of l.applied ?? []) lines.push(`           applied: ${a}`);
   }
-  if (result.evidence && result.evidence !== 'pinned') lines.push(`         ${result.evidence}: ${result.evidenceNote ?? 'no published sha256 vouched for every file'}`);
+  if (result.evidence && result.evidence !== 'pinned')
+    lines.push(`         ${result.evidence}: ${result.evidenceNote ?? 'no published sha256 vouched for every file'}`);
   return lines;
 }

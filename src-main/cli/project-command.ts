@@ -27,7 +27,13 @@ export async function runProject(argv: string[], out: { stdout?: Out; stderr?: O
   }
   // The one positional argument is the file; parseCommandArgs takes options only.
   const file = rest.find((a) => !a.startsWith('-'));
-  const args = parseCommandArgs('project', rest.filter((a) => a !== file), { json: { type: 'boolean' } }, io, { help: HELP, required: [], missing: '' });
+  const args = parseCommandArgs(
+    'project',
+    rest.filter((a) => a !== file),
+    { json: { type: 'boolean' } },
+    io,
+    { help: HELP, required: [], missing: '' },
+  );
   if (typeof args === 'number') return args;
   if (!file) {
     io.fail('give the project file. Run "anyfill project --help".');
@@ -47,14 +53,20 @@ export async function runProject(argv: string[], out: { stdout?: Out; stderr?: O
     const checked = `checked like opening: manifest, ${manifest.assets.length} image checksums and PNG headers (pixels not decoded); ${memory}`;
     const summary = { ...manifestSummary(manifest), schemaVersion: manifest.schemaVersion, savedWithSchema: from, checked };
     if (args.json) {
-      io.stdout.write(`${JSON.stringify({ ...summary, layers: manifest.document.layers.map((l) => ({ name: l.name, kind: l.kind, visible: l.visible })), assets: manifest.assets }, null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ ...summary, layers: manifest.document.layers.map((l) => ({ name: l.name, kind: l.kind, visible: l.visible })), assets: manifest.assets }, null, 2)}\n`,
+      );
       return 0;
     }
     io.stdout.write(`${summary.name}: ${summary.width}×${summary.height}, ${summary.layers} layers, ${summary.assets} images\n`);
-    io.stdout.write(`saved ${summary.savedAt} by ${summary.app}, schema ${from}${from === manifest.schemaVersion ? '' : ` (reads as ${manifest.schemaVersion})`}\n`);
+    io.stdout.write(
+      `saved ${summary.savedAt} by ${summary.app}, schema ${from}${from === manifest.schemaVersion ? '' : ` (reads as ${manifest.schemaVersion})`}\n`,
+    );
     io.stdout.write(`${checked}\n`);
-    for (const [i, l] of manifest.document.layers.entries()) io.stdout.write(`  ${i + 1}. ${l.kind} “${l.name}”${l.visible ? '' : ' (hidden)'}\n`);
-    for (const a of manifest.assets) io.stdout.write(`  ${a.path}  ${a.width}×${a.height} ${a.hasAlpha ? 'RGBA' : 'RGB'} from ${a.sourceFormat}\n`);
+    for (const [i, l] of manifest.document.layers.entries())
+      io.stdout.write(`  ${i + 1}. ${l.kind} “${l.name}”${l.visible ? '' : ' (hidden)'}\n`);
+    for (const a of manifest.assets)
+      io.stdout.write(`  ${a.path}  ${a.width}×${a.height} ${a.hasAlpha ? 'RGBA' : 'RGB'} from ${a.sourceFormat}\n`);
     return 0;
   } catch (err) {
     if (!(err instanceof AnyfillError)) throw err;
@@ -70,7 +82,8 @@ function budgetNote(assets: Array<{ width: number; height: number }>, fileBytes:
     checkProjectBudget(assets, fileBytes, 'it', false);
     return `opening needs about ${need} of memory (file ${formatFileBytes(fileBytes)})`;
   } catch (err) {
-    if (err instanceof AnyfillError && err.code === 'NEEDS_CONFIRMATION') return `opening needs about ${need} of memory: the app asks first`;
+    if (err instanceof AnyfillError && err.code === 'NEEDS_CONFIRMATION')
+      return `opening needs about ${need} of memory: the app asks first`;
     throw err;
   }
 }

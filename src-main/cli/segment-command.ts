@@ -17,7 +17,8 @@ import { standaloneContext } from '../engine/standalone-context';
 import { createSessionDir } from '../host/session-dir';
 import { largeHint } from './command-args';
 
-const USAGE = 'usage: anyfill segment --image F (--point X,Y[,LABEL]… [--box X0,Y0,X1,Y1] | --text "…") [--pack ID] [--models DIR] [--allow-large] --out mask.png';
+const USAGE =
+  'usage: anyfill segment --image F (--point X,Y[,LABEL]… [--box X0,Y0,X1,Y1] | --text "…") [--pack ID] [--models DIR] [--allow-large] --out mask.png';
 type Args = ReturnType<typeof parse>;
 
 export async function runSegment(argv: string[]): Promise<number> {
@@ -33,15 +34,23 @@ export async function runSegment(argv: string[]): Promise<number> {
   const service = ctx.services.segment;
   try {
     const staged = await session.stageFile(path.basename(args.image), path.resolve(args.image));
-    const { asset } = await openImage(ctx.services.assets, staged.id, 256, { name: path.basename(args.image), allowLarge: args.allowLarge }).catch((err: unknown) => Promise.reject(largeHint(err)));
+    const { asset } = await openImage(ctx.services.assets, staged.id, 256, {
+      name: path.basename(args.image),
+      allowLarge: args.allowLarge,
+    }).catch((err: unknown) => Promise.reject(largeHint(err)));
     const mask = new Uint8Array(asset.width * asset.height);
     for (const prompt of await prompts(ctx, asset.id, args)) {
       const r = await service.segmentFullRes(ctx, { assetId: asset.id, ...prompt, ...(args.pack ? { packId: args.pack } : {}) });
       for (let i = 0; i < mask.length; i++) if (r.mask[i]) mask[i] = 255;
       const t = r.timings;
-      console.log(`${r.packId}: candidate ${r.index}, score ${r.score.toFixed(3)}, ${r.area} px; model ${ms(t.modelMs)}, mask ${ms(t.maskMs)}, total ${ms(t.totalMs)} (embedding ${t.embedding})`);
+      console.log(
+        `${r.packId}: candidate ${r.index}, score ${r.score.toFixed(3)}, ${r.area} px; model ${ms(t.modelMs)}, mask ${ms(t.maskMs)}, total ${ms(t.totalMs)} (embedding ${t.embedding})`,
+      );
     }
-    await sharp(mask, { raw: { width: asset.width, height: asset.height, channels: 1 } }).toColourspace('b-w').png().toFile(args.out);
+    await sharp(mask, { raw: { width: asset.width, height: asset.height, channels: 1 } })
+      .toColourspace('b-w')
+      .png()
+      .toFile(args.out);
     const inside = mask.reduce((n, v) => n + (v ? 1 : 0), 0);
     console.log(`${args.out}: ${asset.width}×${asset.height}, ${inside} px inside (${((100 * inside) / mask.length).toFixed(1)}%)`);
     return 0;
@@ -60,26 +69,51 @@ async function prompts(ctx: EngineContext, assetId: AssetId, args: Args): Promis
   if (args.text === undefined) return [{ points: args.points, ...(args.box ? { box: args.box } : {}) }];
   const found = await detect(ctx, { assetId, text: args.text });
   for (const n of found.notices) console.error(`anyfill segment: ${n}`);
-  for (const d of found.detections) console.log(`#${d.index} ${d.label} ${d.score.toFixed(3)} [${[d.box.x0, d.box.y0, d.box.x1, d.box.y1].map(Math.round).join(', ')}] (${found.packId})`);
+  for (const d of found.detections)
+    console.log(
+      `#${d.index} ${d.label} ${d.score.toFixed(3)} [${[d.box.x0, d.box.y0, d.box.x1, d.box.y1].map(Math.round).join(', ')}] (${found.packId})`,
+    );
   if (found.detections.length === 0) console.log(`Nothing found for "${args.text}": the mask is empty.`);
   return found.detections.map((d) => ({ points: [], box: d.box }));
 }
 
 function parse(argv: string[]) {
   const str = { type: 'string' } as const;
-  const { values } = parseArgs({ args: argv, options: { image: str, point: { type: 'string', multiple: true }, box: str, text: str, pack: str, models: str, out: str, 'allow-large': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      image: str,
+      point: { type: 'string', multiple: true },
+      box: str,
+      text: str,
+      pack: str,
+      models: str,
+      out: str,
+      'allow-large': { type: 'boolean' },
+    },
+  });
   if (!values.image) throw new Error('--image is required.');
   if (!values.out) throw new Error('--out is required.');
   const points = (values.point ?? []).map(parsePoint);
   const box = values.box === undefined ? undefined : parseBox(values.box);
   if (values.text !== undefined && (points.length > 0 || box)) throw new Error('use either --text or --point/--box, not both.');
   if (points.length === 0 && !box && values.text === undefined) throw new Error('give at least one --point, a --box or --text.');
-  return { image: values.image, out: path.resolve(values.out), points, box, text: values.text, pack: values.pack, models: values.models, allowLarge: values['allow-large'] ?? false };
+  return {
+    image: values.image,
+    out: path.resolve(values.out),
+    points,
+    box,
+    text: values.text,
+    pack: values.pack,
+    models: values.models,
+    allowLarge: values['allow-large'] ?? false,
+  };
 }
 
 function numbers(s: string, what: string, counts: number[]): number[] {
   const parts = s.split(',').map((p) => Number(p.trim()));
-  if (!counts.includes(parts.length) || !parts.every(Number.isFinite)) throw new Error(`${what} "${s}" is not ${counts.map((n) => `${n} numbers`).join(' or ')}.`);
+  if (!counts.includes(parts.length) || !parts.every(Number.isFinite))
+    throw new Error(`${what} "${s}" is not ${counts.map((n) => `${n} numbers`).join(' or ')}.`);
   return parts;
 }
 

@@ -21,7 +21,11 @@ const HELP = `usage: anyfill serve [--port N] [--host 127.0.0.1] [--token SECRET
 /** `anyfill serve …` as typed: --help, usage errors (exit 2), then the host. */
 export async function serveCommand(argv: string[], out: { stdout?: Out; stderr?: Out } = {}): Promise<number> {
   const io = commandIo('serve', out);
-  const args = parseCommandArgs('serve', argv, { port: STR, host: STR, token: STR, models: STR }, io, { help: HELP, required: [], missing: '' });
+  const args = parseCommandArgs('serve', argv, { port: STR, host: STR, token: STR, models: STR }, io, {
+    help: HELP,
+    required: [],
+    missing: '',
+  });
   if (typeof args === 'number') return args;
   return runServe(args);
 }

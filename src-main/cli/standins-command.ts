@@ -16,7 +16,13 @@ export async function runStandins(argv: string[]): Promise<number> {
     throw new Error(`no stand-in pack named ${missing.join(', ')}.`);
   }
   if (values.json) {
-    console.log(JSON.stringify(written.map((w) => ({ packId: w.manifest.packId, layout: w.manifest.layout, behaviour: w.behaviour })), null, 2));
+    console.log(
+      JSON.stringify(
+        written.map((w) => ({ packId: w.manifest.packId, layout: w.manifest.layout, behaviour: w.behaviour })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   for (const w of written) {

@@ -32,4 +32,3 @@ async function replaceVia(tmp: string, dest: string, fill: (tmp: string) => Prom
     throw err;
   }
 }
-

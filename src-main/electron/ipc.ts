@@ -16,33 +16,36 @@ export interface IpcDeps {
 
 export function registerIpc(deps: IpcDeps): void {
   ipcMain.removeHandler(INVOKE_CHANNEL);
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown, payloadFile?: unknown): Promise<InvokeReply> => {
-    const frame = event.senderFrame;
-    // Only our own windows: a WebContents without a BrowserWindow (e.g. a stray one) is refused too.
-    const window = BrowserWindow.fromWebContents(event.sender);
-    const valid = validateInvoke({
-      senderUrl: frame?.url,
-      isMainFrame: frame !== null && frame.parent === null && window !== null,
-      channel,
-      payload,
-      payloadFile,
-    });
-    if (!valid.ok) {
-      console.warn(`[ipc] refused: ${valid.error.code} ${valid.error.detail ?? ''}`);
-      return valid;
-    }
-    try {
-      const result =
-        valid.owner === 'engine'
-          ? await deps.supervisor.request(valid.channel, valid.payload, valid.payloadFile)
-          : await callShell(deps.shell, valid.channel, valid.payload, { window });
-      return { ok: true, result };
-    } catch (err) {
-      const error = toErrorData(err);
-      if (error.code === 'INTERNAL') console.error(`[ipc] ${valid.channel} failed:`, err);
-      return { ok: false, error };
-    }
-  });
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown, payloadFile?: unknown): Promise<InvokeReply> => {
+      const frame = event.senderFrame;
+      // Only our own windows: a WebContents without a BrowserWindow (e.g. a stray one) is refused too.
+      const window = BrowserWindow.fromWebContents(event.sender);
+      const valid = validateInvoke({
+        senderUrl: frame?.url,
+        isMainFrame: frame !== null && frame.parent === null && window !== null,
+        channel,
+        payload,
+        payloadFile,
+      });
+      if (!valid.ok) {
+        console.warn(`[ipc] refused: ${valid.error.code} ${valid.error.detail ?? ''}`);
+        return valid;
+      }
+      try {
+        const result =
+          valid.owner === 'engine'
+            ? await deps.supervisor.request(valid.channel, valid.payload, valid.payloadFile)
+            : await callShell(deps.shell, valid.channel, valid.payload, { window });
+        return { ok: true, result };
+      } catch (err) {
+        const error = toErrorData(err);
+        if (error.code === 'INTERNAL') console.error(`[ipc] ${valid.channel} failed:`, err);
+        return { ok: false, error };
+      }
+    },
+  );
 }
 
 function callShell(shell: ShellHandlers, channel: string, payload: unknown, ctx: ShellContext): Promise<unknown> {

@@ -68,7 +68,10 @@ async function start(): Promise<void> {
     file: path.join(app.getPath('userData'), 'recent.json'),
     addToOs: (filePath) => app.addRecentDocument(filePath),
   });
-  void recent.names().then((names) => menu.setRecent(names), () => undefined);
+  void recent.names().then(
+    (names) => menu.setRecent(names),
+    () => undefined,
+  );
   // The page's own question (Save / Don't Save / Cancel) before a close or Quit that would lose work.
   const closeGuard = createCloseGuard((window) => events.sendTo(window.webContents, 'menu.command', { id: 'window.close' }));
   registerIpc({

@@ -35,7 +35,9 @@ const EDIT_ROLES = [
 /** entries === null: the renderer has not sent its registry yet, so only the essentials. */
 export function buildMenuTemplate(entries: readonly MenuEntry[] | null, opts: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const isMac = opts.platform === 'darwin';
-  const devItems: MenuItemConstructorOptions[] = opts.isPackaged ? [] : [{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }];
+  const devItems: MenuItemConstructorOptions[] = opts.isPackaged
+    ? []
+    : [{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }];
   const template: MenuItemConstructorOptions[] = isMac ? [{ role: 'appMenu' }] : [];
   if (entries === null) {
     if (!isMac) template.push({ label: '&File', submenu: [{ role: 'quit' }] });

@@ -3,7 +3,13 @@
 // already checked by the ipc gate ([Note: ipc gate] in ipc-validate.ts); paths never leave main.
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import path from 'node:path';
-import { channels, type ChannelName, type EngineChannelName, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract/contract';
+import {
+  channels,
+  type ChannelName,
+  type EngineChannelName,
+  type ParsedRequestOf,
+  type ResponseOf,
+} from '../../src-shared/contract/contract';
 import { AnyfillError } from '../../src-shared/contract/errors';
 import type { StagedFile } from '../../src-shared/contract/payloads';
 import type { ExportFormat } from '../../src-shared/contract/export-payloads';

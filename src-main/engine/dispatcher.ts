@@ -17,7 +17,12 @@ export function createDispatcher(handlers: EngineHandlers, ctx: EngineContext): 
     if (!envelope.success) {
       const id = (message as { id?: unknown } | null)?.id;
       if (!Number.isSafeInteger(id) || (id as number) < 0) return null; // nothing to answer to
-      return { t: 'res', id: id as number, ok: false, error: { code: 'BAD_REQUEST', message: 'The engine received a malformed request envelope.' } };
+      return {
+        t: 'res',
+        id: id as number,
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: 'The engine received a malformed request envelope.' },
+      };
     }
     const { id, channel, payload, payloadFile } = envelope.data;
     try {
@@ -41,7 +46,9 @@ function inlinePayload(payload: unknown, channel: string): unknown {
 async function readStagedPayload(ctx: EngineContext, fileId: StagedFileId): Promise<unknown> {
   const file = resolveInside(ctx.sessionDir, 'inbox', fileId);
   try {
-    const { size } = await stat(file).catch(() => Promise.reject(new AnyfillError('NOT_FOUND', 'The request\'s data is no longer available; try again.')));
+    const { size } = await stat(file).catch(() =>
+      Promise.reject(new AnyfillError('NOT_FOUND', "The request's data is no longer available; try again.")),
+    );
     if (size > MAX_STAGED_PAYLOAD_BYTES) {
       const e = messageTooLarge(size, MAX_STAGED_PAYLOAD_BYTES);
       throw new AnyfillError(e.code, e.message);
@@ -50,7 +57,7 @@ async function readStagedPayload(ctx: EngineContext, fileId: StagedFileId): Prom
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new AnyfillError('BAD_REQUEST', 'The request\'s data is not valid JSON.');
+      throw new AnyfillError('BAD_REQUEST', "The request's data is not valid JSON.");
     }
   } finally {
     await rm(file, { force: true });

@@ -19,9 +19,6 @@ export interface EngineContext {
   readonly services: EngineServices;
 }
 
-export type EngineHandler<C extends EngineChannelName> = (
-  request: ParsedRequestOf<C>,
-  ctx: EngineContext,
-) => Promise<ResponseOf<C>>;
+export type EngineHandler<C extends EngineChannelName> = (request: ParsedRequestOf<C>, ctx: EngineContext) => Promise<ResponseOf<C>>;
 
 export type EngineHandlers = { [C in EngineChannelName]: EngineHandler<C> };

@@ -42,9 +42,15 @@ export class EngineSupervisor {
 
   constructor(private readonly opts: SupervisorOptions) {}
 
-  get state(): EngineState { return this._state; }
-  get restarts(): number { return this._restarts; }
-  get pid(): number | undefined { return this.child?.pid; }
+  get state(): EngineState {
+    return this._state;
+  }
+  get restarts(): number {
+    return this._restarts;
+  }
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
 
   start(): void {
     this.stopped = false;
@@ -62,7 +68,10 @@ export class EngineSupervisor {
       throw new AnyfillError(e.code, e.message);
     }
     if (this._state === 'failed') {
-      throw new AnyfillError('ENGINE_UNAVAILABLE', 'The engine keeps crashing and was stopped. Restart Anyfill; your document is still open.');
+      throw new AnyfillError(
+        'ENGINE_UNAVAILABLE',
+        'The engine keeps crashing and was stopped. Restart Anyfill; your document is still open.',
+      );
     }
     if (this._state !== 'ready') await new Promise<void>((resolve) => this.waitingForReady.push(resolve));
     const child = this.child;
@@ -87,7 +96,13 @@ export class EngineSupervisor {
     this.child = child;
     this.hungForMs = null;
     const hb = this.opts.heartbeat ?? DEFAULT_HEARTBEAT;
-    this.heartbeat = hb ? new Heartbeat(hb, (m) => child.send(m), (silent) => this.onHung(child, silent)) : null;
+    this.heartbeat = hb
+      ? new Heartbeat(
+          hb,
+          (m) => child.send(m),
+          (silent) => this.onHung(child, silent),
+        )
+      : null;
     child.onMessage((m) => this.onMessage(child, m));
     child.onExit((code, reason) => this.onExit(child, code, reason));
   }
@@ -107,7 +122,10 @@ export class EngineSupervisor {
     if (evt.data.event === 'engine.status') {
       const wasRestart = this._restarts > 0;
       this.heartbeat?.start();
-      this.setState('ready', wasRestart ? `Engine restarted after ${this.lastCause} (${this._restarts}×). Your document is safe.` : undefined);
+      this.setState(
+        'ready',
+        wasRestart ? `Engine restarted after ${this.lastCause} (${this._restarts}×). Your document is safe.` : undefined,
+      );
       for (const resolve of this.waitingForReady.splice(0)) resolve();
       return;
     }
@@ -129,8 +147,16 @@ export class EngineSupervisor {
     const reason = hung ?? exitReason;
     this.pending.rejectAll(
       hung
-        ? new AnyfillError('ENGINE_CRASHED', `The engine ${hung} while working on this and was restarted. Your document is safe — try again.`, exitReason)
-        : new AnyfillError('ENGINE_CRASHED', 'The engine stopped while working on this; it is restarting. Your document is safe — try again.', reason),
+        ? new AnyfillError(
+            'ENGINE_CRASHED',
+            `The engine ${hung} while working on this and was restarted. Your document is safe — try again.`,
+            exitReason,
+          )
+        : new AnyfillError(
+            'ENGINE_CRASHED',
+            'The engine stopped while working on this; it is restarting. Your document is safe — try again.',
+            reason,
+          ),
     );
     if (this.stopped) return;
     this.opts.log?.(`engine exited (${reason}, code ${code})`);

@@ -80,16 +80,15 @@ export async function resolveInside(root: string, relPath: string, allowedTop: s
 /** A display name only: strip any directory part and control characters. */
 export function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'image';
 }
 
 /** Stream a request body into the inbox (uploads can be large), enforcing the size cap as bytes arrive. */
-export async function stageStream(
-  session: SessionDir,
-  name: string,
-  body: AsyncIterable<Uint8Array>,
-): Promise<StagedFile> {
+export async function stageStream(session: SessionDir, name: string, body: AsyncIterable<Uint8Array>): Promise<StagedFile> {
   const id = newStagedFileId();
   const final = path.join(session.root, 'inbox', id);
   const tmp = `${final}.partial`;

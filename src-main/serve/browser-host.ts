@@ -38,7 +38,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_BYTES });
   let broadcast: (e: Parameters<ReturnType<typeof attachBridge>>[0]) => void = () => undefined;
   const supervisor = new EngineSupervisor({
-    spawn: () => forkEngine(opts.enginePath, { sessionDir: session.root, modelsDir: opts.modelsDir, host: 'browser', version: opts.version }),
+    spawn: () =>
+      forkEngine(opts.enginePath, { sessionDir: session.root, modelsDir: opts.modelsDir, host: 'browser', version: opts.version }),
     onEvent: (e) => broadcast(e),
     heartbeat: heartbeatFromEnv(),
     log: opts.log,
@@ -58,8 +59,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   server.on('request', (req, res) => void route(routes, policy, req, res).catch((err) => sendError(res, 500, err)));
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const ok = url.pathname === '/ws' && hostHeaderAllowed(policy, req.headers.host)
-      && originAllowed(req.headers.origin, req.headers.host) && tokenMatches(policy, url.searchParams.get('token'));
+    const ok =
+      url.pathname === '/ws' &&
+      hostHeaderAllowed(policy, req.headers.host) &&
+      originAllowed(req.headers.origin, req.headers.host) &&
+      tokenMatches(policy, url.searchParams.get('token'));
     if (!ok) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;

@@ -7,7 +7,11 @@ const STACK_FRAME = /^\s*at\s.*$/gm;
 const ABSOLUTE_PATH = /(^|[\s(='"“‘])(?:[A-Za-z]:[\\/]|\/)(?=[^\s'"”’\\/()])(?:[^\s'"”’\\/()]+[\\/])*([^\s'"”’\\/()]*)/g;
 
 export function scrubForClient(text: string): string {
-  return text.replace(STACK_FRAME, '').replace(ABSOLUTE_PATH, (_m, lead: string, last: string) => `${lead}…/${last}`).replace(/\n{2,}/g, '\n').trim();
+  return text
+    .replace(STACK_FRAME, '')
+    .replace(ABSOLUTE_PATH, (_m, lead: string, last: string) => `${lead}…/${last}`)
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 export function clientSafeError(error: AnyfillErrorData): AnyfillErrorData {

@@ -39,9 +39,21 @@ export async function receiveUpload(ctx: RouteContext, name: string, req: Incomi
   }
 }
 
-async function sendFile(ctx: RouteContext, res: ServerResponse, file: string, cache: string, extra: Record<string, string> = {}): Promise<void> {
+async function sendFile(
+  ctx: RouteContext,
+  res: ServerResponse,
+  file: string,
+  cache: string,
+  extra: Record<string, string> = {},
+): Promise<void> {
   const { size } = await fs.stat(file);
-  res.writeHead(200, { ...ctx.securityHeaders, 'Content-Type': contentTypeFor(file), 'Content-Length': size, 'Cache-Control': cache, ...extra });
+  res.writeHead(200, {
+    ...ctx.securityHeaders,
+    'Content-Type': contentTypeFor(file),
+    'Content-Length': size,
+    'Cache-Control': cache,
+    ...extra,
+  });
   createReadStream(file).pipe(res);
 }
 
@@ -69,5 +81,8 @@ export function sendError(res: ServerResponse, status: number, err: unknown): vo
 }
 
 async function isFile(p: string): Promise<boolean> {
-  return fs.stat(p).then((s) => s.isFile(), () => false);
+  return fs.stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }

@@ -52,7 +52,11 @@ async function answer(supervisor: EngineSupervisor, data: RawData, isBinary: boo
   const envelope = WireRequestSchema.safeParse(raw);
   if (!envelope.success) {
     const id = (raw as { id?: unknown } | null)?.id;
-    return refusal(Number.isSafeInteger(id) && (id as number) >= 0 ? (id as number) : 0, 'Anyfill received a malformed request envelope.', envelope.error.message);
+    return refusal(
+      Number.isSafeInteger(id) && (id as number) >= 0 ? (id as number) : 0,
+      'Anyfill received a malformed request envelope.',
+      envelope.error.message,
+    );
   }
   const { id, channel, payload, payloadFile } = envelope.data;
   try {

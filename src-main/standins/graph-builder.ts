@@ -45,7 +45,10 @@ export class GraphBuilder {
   private readonly shapes: onnx.IValueInfoProto[] = [];
   private counter = 0;
 
-  constructor(readonly name: string, private readonly external?: ExternalData) {}
+  constructor(
+    readonly name: string,
+    private readonly external?: ExternalData,
+  ) {}
 
   input(name: string, dtype: DType, shape: Dim[]): string {
     this.inputs.push(valueInfo(name, dtype, shape));
@@ -95,7 +98,13 @@ export class GraphBuilder {
 
   opN(opType: string, inputs: string[], attrs: Record<string, AttrValue> = {}, outputs = 1): string[] {
     const outs = Array.from({ length: outputs }, () => `t${this.counter++}`);
-    this.nodes.push({ opType, input: inputs, output: outs, name: `${opType}_${this.counter}`, attribute: Object.entries(attrs).map(([k, v]) => attr(k, v)) });
+    this.nodes.push({
+      opType,
+      input: inputs,
+      output: outs,
+      name: `${opType}_${this.counter}`,
+      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v)),
+    });
     return outs;
   }
 
@@ -104,7 +113,14 @@ export class GraphBuilder {
       irVersion: 8,
       producerName: 'anyfill-standins',
       opsetImport: [{ domain: '', version: 17 }],
-      graph: { name: this.name, node: this.nodes, initializer: this.inits, input: this.inputs, output: this.outputs, valueInfo: this.shapes },
+      graph: {
+        name: this.name,
+        node: this.nodes,
+        initializer: this.inits,
+        input: this.inputs,
+        output: this.outputs,
+        valueInfo: this.shapes,
+      },
     });
     return onnx.ModelProto.encode(model).finish();
   }
@@ -145,7 +161,11 @@ function moveToExternal(proto: onnx.ITensorProto, ext: ExternalData): void {
     ext.loose.set(proto.name!, bytes);
     proto.rawData = null;
     proto.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
-    proto.externalData = [{ key: 'location', value: proto.name! }, { key: 'offset', value: '0' }, { key: 'length', value: String(bytes.length) }];
+    proto.externalData = [
+      { key: 'location', value: proto.name! },
+      { key: 'offset', value: '0' },
+      { key: 'length', value: String(bytes.length) },
+    ];
     return;
   }
   // ORT reads external tensors at their offset; keep each aligned to 4 KiB like the exporters do.

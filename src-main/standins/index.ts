@@ -11,12 +11,22 @@ import { taesdStandinPacks } from './taesd/index';
 import { writeStandinPack, type StandinPack } from './write-pack';
 
 export async function allStandinPacks(): Promise<StandinPack[]> {
-  const groups = await Promise.all([samStandinPacks(), gdinoStandinPacks(), sdStandinPacks(), eraserStandinPacks(), lcmStandinPacks(), taesdStandinPacks()]);
+  const groups = await Promise.all([
+    samStandinPacks(),
+    gdinoStandinPacks(),
+    sdStandinPacks(),
+    eraserStandinPacks(),
+    lcmStandinPacks(),
+    taesdStandinPacks(),
+  ]);
   return groups.flat();
 }
 
 /** Writes every stand-in pack (or those whose id matches `only`) into a models folder. */
-export async function writeStandins(modelsDir: string, only?: (packId: string) => boolean): Promise<Array<{ manifest: PackManifest; behaviour: string }>> {
+export async function writeStandins(
+  modelsDir: string,
+  only?: (packId: string) => boolean,
+): Promise<Array<{ manifest: PackManifest; behaviour: string }>> {
   const written: Array<{ manifest: PackManifest; behaviour: string }> = [];
   for (const pack of await allStandinPacks()) {
     if (only && !only(pack.packId)) continue;

@@ -25,7 +25,12 @@ export function conv(t: TwinGraph, x: T, cout: number, k: number, o: ConvOptions
   const size = (v: Dim) => (typeof v === 'number' ? Math.floor((v + 2 * pad - k) / stride) + 1 : scaleDim(v, 1 / stride));
   const inputs = [x.name, t.weight([cout, cin / groups, k, k], { fanIn: (cin / groups) * k * k })];
   if (bias) inputs.push(t.weight([cout], 'zeros', 'bias'));
-  return t.op('Conv', inputs, [n, cout, size(h), size(w)], { kernel_shape: [k, k], strides: [stride, stride], pads: [pad, pad, pad, pad], group: groups });
+  return t.op('Conv', inputs, [n, cout, size(h), size(w)], {
+    kernel_shape: [k, k],
+    strides: [stride, stride],
+    pads: [pad, pad, pad, pad],
+    group: groups,
+  });
 }
 
 /** Transposed convolution with kernel = stride (SAM's 2× upscalers). */
@@ -59,7 +64,12 @@ export function groupNorm(t: TwinGraph, x: T, groups = 32): T {
   const [n, , h, w] = x.shape as [Dim, Dim, Dim, Dim];
   const c = num(x.shape[1]!);
   const grouped = t.reshape(x, [n, groups, mulDims(c / groups, h, w)]);
-  const normed = t.op('InstanceNormalization', [grouped.name, t.g.f32(new Array<number>(groups).fill(1)), t.g.f32(new Array<number>(groups).fill(0))], grouped.shape, { epsilon: 1e-5 });
+  const normed = t.op(
+    'InstanceNormalization',
+    [grouped.name, t.g.f32(new Array<number>(groups).fill(1)), t.g.f32(new Array<number>(groups).fill(0))],
+    grouped.shape,
+    { epsilon: 1e-5 },
+  );
   const back = t.reshapeLike(normed, x);
   return t.add(t.mul(back, t.weight([c, 1, 1], 'ones')), t.weight([c, 1, 1], 'zeros', 'bias'));
 }

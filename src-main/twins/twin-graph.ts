@@ -68,7 +68,11 @@ export class TwinGraph {
 
   /** One node with a float32 output of a known shape (recorded in value_info). */
   op(opType: string, inputs: Array<T | string>, shape: Dim[], attrs: Record<string, AttrValue> = {}): T {
-    const name = this.g.op(opType, inputs.map((i) => (typeof i === 'string' ? i : i.name)), attrs);
+    const name = this.g.op(
+      opType,
+      inputs.map((i) => (typeof i === 'string' ? i : i.name)),
+      attrs,
+    );
     this.g.annotate(name, 'float32', shape);
     return { name, shape };
   }
@@ -86,7 +90,12 @@ export class TwinGraph {
   }
 
   transpose(x: T, perm: number[]): T {
-    return this.op('Transpose', [x], perm.map((p) => x.shape[p]!), { perm });
+    return this.op(
+      'Transpose',
+      [x],
+      perm.map((p) => x.shape[p]!),
+      { perm },
+    );
   }
 
   add(a: T, b: T | string): T {

@@ -75,7 +75,9 @@ export function useCanvasInput(ref: RefObject<HTMLDivElement | null>, createTool
     const offEscape = registerKeyTarget('cancelGesture', () => tools.cancel());
     window.addEventListener('blur', blur);
     tools.refresh();
-    const unsubscribe = useEditor.subscribe((s, prev) => (s.document !== prev.document || s.activeTool !== prev.activeTool) && tools.refresh());
+    const unsubscribe = useEditor.subscribe(
+      (s, prev) => (s.document !== prev.document || s.activeTool !== prev.activeTool) && tools.refresh(),
+    );
     return () => {
       unsubscribe();
       el.removeEventListener('pointerdown', down);

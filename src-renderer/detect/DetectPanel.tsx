@@ -13,7 +13,15 @@ import {
   toggleDetection,
 } from './detect-actions';
 import { useDetect } from './detect-store';
-import { acceptLabel, boxColour, formatScore, formatThreshold, phraseSummary, PROMPT_PLACEHOLDER, sliderFromThreshold } from './detect-view';
+import {
+  acceptLabel,
+  boxColour,
+  formatScore,
+  formatThreshold,
+  phraseSummary,
+  PROMPT_PLACEHOLDER,
+  sliderFromThreshold,
+} from './detect-view';
 import './detect.css';
 
 export function DetectPanel() {
@@ -102,7 +110,13 @@ export function DetectPanel() {
               {detections.map((d) => (
                 <li key={d.index} className="detection" data-testid="detection" data-index={d.index} title={d.phrase}>
                   <label>
-                    <input type="checkbox" data-testid="detection-check" checked={s.checked.has(d.index)} disabled={busy} onChange={() => toggleDetection(d.index)} />
+                    <input
+                      type="checkbox"
+                      data-testid="detection-check"
+                      checked={s.checked.has(d.index)}
+                      disabled={busy}
+                      onChange={() => toggleDetection(d.index)}
+                    />
                     <span className="detection-number" style={{ background: boxColour(d.index) }}>
                       {d.index}
                     </span>
@@ -118,7 +132,13 @@ export function DetectPanel() {
             </ol>
           )}
           {detections.length > 0 && (
-            <button type="button" className="primary detect-accept" data-testid="detect-accept" disabled={busy || ticked === 0} onClick={() => void acceptDetections()}>
+            <button
+              type="button"
+              className="primary detect-accept"
+              data-testid="detect-accept"
+              disabled={busy || ticked === 0}
+              onClick={() => void acceptDetections()}
+            >
               {acceptLabel(ticked)}
             </button>
           )}
@@ -128,11 +148,29 @@ export function DetectPanel() {
   );
 }
 
-function Threshold({ label, testId, value, onChange }: { label: string; testId: string; value: number; onChange: (slider: number) => void }) {
+function Threshold({
+  label,
+  testId,
+  value,
+  onChange,
+}: {
+  label: string;
+  testId: string;
+  value: number;
+  onChange: (slider: number) => void;
+}) {
   return (
     <label className="detect-threshold">
       <span>{label}</span>
-      <input type="range" min={0} max={100} step={1} value={sliderFromThreshold(value)} data-testid={testId} onChange={(e) => onChange(Number(e.currentTarget.value))} />
+      <input
+        type="range"
+        min={0}
+        max={100}
+        step={1}
+        value={sliderFromThreshold(value)}
+        data-testid={testId}
+        onChange={(e) => onChange(Number(e.currentTarget.value))}
+      />
       <span className="detect-threshold-value">{formatThreshold(value)}</span>
     </label>
   );

@@ -10,7 +10,15 @@ import { beginDocumentGesture, cancelDocumentGesture, endDocumentGesture } from 
 import { getState } from '../core/state/editor-store';
 import { showError, showNotice } from '../core/state/messages';
 import { getDetect, initialDetectState, setDetect } from './detect-store';
-import { acceptHistoryLabel, allTicked, progressText, selectionInitOf, thresholdFromSlider, tickedDetections, type SelectionInit } from './detect-view';
+import {
+  acceptHistoryLabel,
+  allTicked,
+  progressText,
+  selectionInitOf,
+  thresholdFromSlider,
+  tickedDetections,
+  type SelectionInit,
+} from './detect-view';
 
 /** The image text detection looks at: the bottom image layer (the photo being edited). */
 export function detectTarget(): ImageLayer | null {
@@ -27,7 +35,12 @@ export function openDetectPanel(): void {
 
 export function closeDetectPanel(): void {
   runSeq++; // an answer still on its way is dropped
-  setDetect({ ...initialDetectState, text: getDetect().text, boxThreshold: getDetect().boxThreshold, textThreshold: getDetect().textThreshold });
+  setDetect({
+    ...initialDetectState,
+    text: getDetect().text,
+    boxThreshold: getDetect().boxThreshold,
+    textThreshold: getDetect().textThreshold,
+  });
 }
 
 export const setPromptText = (text: string): void => setDetect({ text });
@@ -69,7 +82,13 @@ export async function runDetect(): Promise<void> {
     });
   } catch (err) {
     if (seq !== runSeq) return;
-    setDetect({ phase: 'idle', progress: null, run: null, checked: new Set(), error: { code: errorData(err).code, message: userMessage(err) } });
+    setDetect({
+      phase: 'idle',
+      progress: null,
+      run: null,
+      checked: new Set(),
+      error: { code: errorData(err).code, message: userMessage(err) },
+    });
   }
 }
 
@@ -98,7 +117,11 @@ export async function acceptDetections(): Promise<void> {
   }
   const doc = getState().document;
   if (!doc || doc.id !== docId || !doc.layers.some((l) => l.kind === 'image' && l.assetId === run.assetId)) {
-    setDetect({ phase: 'idle', progress: null, error: { code: 'BAD_REQUEST', message: 'The image changed while selecting; run the search again.' } });
+    setDetect({
+      phase: 'idle',
+      progress: null,
+      error: { code: 'BAD_REQUEST', message: 'The image changed while selecting; run the search again.' },
+    });
     return;
   }
   beginDocumentGesture(acceptHistoryLabel(inits.length));

@@ -37,7 +37,12 @@ function Dialog() {
     if (e.key !== 'Escape') e.stopPropagation();
   };
   return (
-    <dialog ref={ref} className="export-dialog app-dialog" data-testid="export-dialog" aria-labelledby="export-title" onKeyDown={keepKeys}
+    <dialog
+      ref={ref}
+      className="export-dialog app-dialog"
+      data-testid="export-dialog"
+      aria-labelledby="export-title"
+      onKeyDown={keepKeys}
       onCancel={(e) => {
         e.preventDefault();
         closeExportDialog();
@@ -47,7 +52,12 @@ function Dialog() {
       <fieldset className="export-choices">
         {CHOICES.map((c) => (
           <label key={c.key}>
-            <input type="checkbox" data-testid={`export-choice-${c.key}`} checked={choices[c.key]} onChange={(e) => setChoice(c.key, e.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid={`export-choice-${c.key}`}
+              checked={choices[c.key]}
+              onChange={(e) => setChoice(c.key, e.target.checked)}
+            />
             <span className="export-choice-label">{c.label}</span>
             <span className="export-choice-hint">{c.hint}</span>
           </label>

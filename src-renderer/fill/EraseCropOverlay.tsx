@@ -48,7 +48,15 @@ export function EraseCropOverlay() {
     <Group x={frame.x} y={frame.y} id="erase-crops">
       {plan.crops.map((r, i) => (
         <Group key={`${r.x},${r.y}`} x={r.x} y={r.y} name="erase-crop" width={r.width} height={r.height}>
-          <Rect width={r.width} height={r.height} stroke={COLOUR} strokeWidth={1.5} dash={[8, 5]} strokeScaleEnabled={false} listening={false} />
+          <Rect
+            width={r.width}
+            height={r.height}
+            stroke={COLOUR}
+            strokeWidth={1.5}
+            dash={[8, 5]}
+            strokeScaleEnabled={false}
+            listening={false}
+          />
           <Label x={4 / scale} y={4 / scale} scaleX={1 / scale} scaleY={1 / scale} listening={false}>
             <Tag fill="rgba(16, 17, 21, 0.8)" cornerRadius={3} />
             <Text text={`Eraser crop ${i + 1} of ${plan.crops.length}: ${r.width} × ${r.height}`} fontSize={12} padding={3} fill={COLOUR} />

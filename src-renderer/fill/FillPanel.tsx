@@ -9,9 +9,13 @@ import './fill.css';
 import { SeedField } from '../core/ui/SeedField';
 
 const METHODS: { value: FillMethodChoice; label: string; hint: string }[] = [
-  { value: 'auto', label: 'Auto', hint: 'The eraser Remove uses when one is installed (MI-GAN, or LaMa: Use for Remove in Models…); else Telea for thin scratches and wires, PatchMatch for everything else' },
+  {
+    value: 'auto',
+    label: 'Auto',
+    hint: 'The eraser Remove uses when one is installed (MI-GAN, or LaMa: Use for Remove in Models…); else Telea for thin scratches and wires, PatchMatch for everything else',
+  },
   { value: 'migan', label: 'MI-GAN', hint: 'Learned eraser: plausible structure in about a second (download it in Models…)' },
-  { value: 'lama', label: 'LaMa', hint: 'Learned eraser, best on large holes; about 15× MI-GAN\'s compute (download it in Models…)' },
+  { value: 'lama', label: 'LaMa', hint: "Learned eraser, best on large holes; about 15× MI-GAN's compute (download it in Models…)" },
   { value: 'patchmatch', label: 'PatchMatch', hint: 'Rebuilds texture from the rest of the photo' },
   { value: 'telea', label: 'Telea', hint: 'Smooth diffusion from the edges: fast, best for thin marks' },
 ];
@@ -33,7 +37,11 @@ export function FillPanel() {
       <div className="fill-form">
         <label>
           <span>Method</span>
-          <select value={method} data-testid="fill-method" onChange={(e) => setFillSettings({ method: e.target.value as FillMethodChoice })}>
+          <select
+            value={method}
+            data-testid="fill-method"
+            onChange={(e) => setFillSettings({ method: e.target.value as FillMethodChoice })}
+          >
             {METHODS.map((m) => (
               <option key={m.value} value={m.value} title={m.hint}>
                 {m.label}
@@ -41,7 +49,12 @@ export function FillPanel() {
             ))}
           </select>
         </label>
-        <SeedField value={seed} onChange={(v) => setFillSettings({ seed: v })} testId="fill-seed" title="Leave empty for a new variant each time; a number repeats a result exactly." />
+        <SeedField
+          value={seed}
+          onChange={(v) => setFillSettings({ seed: v })}
+          testId="fill-seed"
+          title="Leave empty for a new variant each time; a number repeats a result exactly."
+        />
         <button type="button" className="primary" data-testid="fill-run" disabled={running} onClick={() => void contentAwareFill()}>
           Content-Aware Fill
         </button>

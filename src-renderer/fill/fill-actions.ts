@@ -32,14 +32,23 @@ export async function contentAwareFill(override?: FillMethodChoice): Promise<voi
   let result: FillResult;
   try {
     result = await runJob(`Content-aware fill · ${selection.name}`, (jobId) =>
-      getApi().invoke('fill.run', { jobId, assetId: selection.assetId, selection, method, seed: seedForRun(seed), maxProxySide: proxySideForScreen() }),
+      getApi().invoke('fill.run', {
+        jobId,
+        assetId: selection.assetId,
+        selection,
+        method,
+        seed: seedForRun(seed),
+        maxProxySide: proxySideForScreen(),
+      }),
     );
   } catch (err) {
     if (isCancelled(err)) showNotice('Fill cancelled; nothing was changed.');
     else showError(userMessage(err, 'The fill failed; nothing was changed.'));
     return;
   }
-  setFillSettings({ lastUsed: `${METHOD_NAMES[result.method]}${result.packId ? ` (${result.packId})` : ''}, ${(result.ms / 1000).toFixed(1)} s` });
+  setFillSettings({
+    lastUsed: `${METHOD_NAMES[result.method]}${result.packId ? ` (${result.packId})` : ''}, ${(result.ms / 1000).toFixed(1)} s`,
+  });
   await commitResult(doc.id, selection, method, result);
 }
 

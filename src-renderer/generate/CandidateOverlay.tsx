@@ -51,7 +51,16 @@ function Candidate({ results, ox, oy }: { results: GenerateResults; ox: number; 
           <KImage image={image} x={c.x} y={c.y} width={c.asset.width} height={c.asset.height} listening={false} />
         </Group>
       )}
-      {split > 0 && <Line points={[x, crop.y, x, crop.y + crop.height]} stroke="#fff" strokeWidth={2} strokeScaleEnabled={false} shadowColor="#000" shadowBlur={2} />}
+      {split > 0 && (
+        <Line
+          points={[x, crop.y, x, crop.y + crop.height]}
+          stroke="#fff"
+          strokeWidth={2}
+          strokeScaleEnabled={false}
+          shadowColor="#000"
+          shadowBlur={2}
+        />
+      )}
     </Group>
   );
 }

@@ -21,7 +21,9 @@ export function CandidateThumb({ results, candidate: c, alt }: { results: Genera
   const region = photo ? withContext(patch, photo, CONTEXT) : patch;
   const b = photoBackdrop(region, photo ?? c.asset, BOX);
   const k = b.width / region.width;
-  const style = photo ? { backgroundImage: `url("${photo.url}")`, backgroundSize: b.backgroundSize, backgroundPosition: b.backgroundPosition } : {};
+  const style = photo
+    ? { backgroundImage: `url("${photo.url}")`, backgroundSize: b.backgroundSize, backgroundPosition: b.backgroundPosition }
+    : {};
   return (
     <span className="result-thumb" data-testid="generate-candidate-thumb" style={{ width: b.width, height: b.height, ...style }}>
       <img

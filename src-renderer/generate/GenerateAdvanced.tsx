@@ -3,7 +3,14 @@
 import { memo } from 'react';
 import { SeedField } from '../core/ui/SeedField';
 import { SCHEDULER_NAMES } from '../../src-shared/contract/diffusion-payloads';
-import { clampNumber, DEFAULT_GENERATE, SCHEDULER_LABELS, setGenerateSettings, useGenerateSettings, type SchedulerChoice } from './generate-settings';
+import {
+  clampNumber,
+  DEFAULT_GENERATE,
+  SCHEDULER_LABELS,
+  setGenerateSettings,
+  useGenerateSettings,
+  type SchedulerChoice,
+} from './generate-settings';
 
 /**
  * Memoised on the installed packs (a comma-joined string, so equal lists are equal props): a click that
@@ -15,12 +22,22 @@ export const GenerateAdvanced = memo(function GenerateAdvanced({ packList }: { p
   const num = (key: 'variants' | 'steps' | 'maskGrow', min: number, max: number) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setGenerateSettings({ [key]: clampNumber(e.currentTarget.value, min, max, DEFAULT_GENERATE[key]) });
   return (
-    <details className="generate-advanced" open={s.advancedOpen} onToggle={(e) => setGenerateSettings({ advancedOpen: e.currentTarget.open })}>
+    <details
+      className="generate-advanced"
+      open={s.advancedOpen}
+      onToggle={(e) => setGenerateSettings({ advancedOpen: e.currentTarget.open })}
+    >
       <summary data-testid="generate-advanced">Advanced</summary>
       <div className="fill-form">
         <label title="What should not appear">
           <span>Avoid</span>
-          <input type="text" data-testid="generate-negative" value={s.negativePrompt} maxLength={4000} onChange={(e) => setGenerateSettings({ negativePrompt: e.currentTarget.value })} />
+          <input
+            type="text"
+            data-testid="generate-negative"
+            value={s.negativePrompt}
+            maxLength={4000}
+            onChange={(e) => setGenerateSettings({ negativePrompt: e.currentTarget.value })}
+          />
         </label>
         <label title="Candidates to compare (each takes as long as one run)">
           <span>Candidates</span>
@@ -32,11 +49,25 @@ export const GenerateAdvanced = memo(function GenerateAdvanced({ packList }: { p
         </label>
         <label title="How closely to follow the prompt (1 turns guidance off and halves the work)">
           <span>Guidance</span>
-          <input type="number" min={0} max={30} step={0.5} value={s.guidance} onChange={(e) => setGenerateSettings({ guidance: clampNumber(e.currentTarget.value, 0, 30, 7.5, false) })} />
+          <input
+            type="number"
+            min={0}
+            max={30}
+            step={0.5}
+            value={s.guidance}
+            onChange={(e) => setGenerateSettings({ guidance: clampNumber(e.currentTarget.value, 0, 30, 7.5, false) })}
+          />
         </label>
         <label title="1 paints from scratch; lower keeps more of what is under the selection">
           <span>Strength</span>
-          <input type="number" min={0.05} max={1} step={0.05} value={s.strength} onChange={(e) => setGenerateSettings({ strength: clampNumber(e.currentTarget.value, 0.05, 1, 1, false) })} />
+          <input
+            type="number"
+            min={0.05}
+            max={1}
+            step={0.05}
+            value={s.strength}
+            onChange={(e) => setGenerateSettings({ strength: clampNumber(e.currentTarget.value, 0.05, 1, 1, false) })}
+          />
         </label>
         <label>
           <span>Scheduler</span>
@@ -48,7 +79,12 @@ export const GenerateAdvanced = memo(function GenerateAdvanced({ packList }: { p
             ))}
           </select>
         </label>
-        <SeedField value={s.seed} onChange={(v) => setGenerateSettings({ seed: v })} testId="generate-seed" title="Leave empty for new candidates each time; a number repeats a result exactly" />
+        <SeedField
+          value={s.seed}
+          onChange={(v) => setGenerateSettings({ seed: v })}
+          testId="generate-seed"
+          title="Leave empty for new candidates each time; a number repeats a result exactly"
+        />
         <label title="Match the new area's colours to its surroundings (avoids a colour shift)">
           <span>Colour match</span>
           <input type="checkbox" checked={s.colourMatch} onChange={(e) => setGenerateSettings({ colourMatch: e.currentTarget.checked })} />
@@ -60,7 +96,11 @@ export const GenerateAdvanced = memo(function GenerateAdvanced({ packList }: { p
         {packs.length > 1 && (
           <label>
             <span>Model</span>
-            <select data-testid="generate-pack" value={s.packId ?? ''} onChange={(e) => setGenerateSettings({ packId: e.currentTarget.value || null })}>
+            <select
+              data-testid="generate-pack"
+              value={s.packId ?? ''}
+              onChange={(e) => setGenerateSettings({ packId: e.currentTarget.value || null })}
+            >
               <option value="">Default</option>
               {packs.map((p) => (
                 <option key={p} value={p}>

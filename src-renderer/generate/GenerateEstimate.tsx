@@ -13,11 +13,27 @@ export function GenerateEstimate() {
   const packId = s.packId && installedSdPacks().includes(s.packId) ? s.packId : undefined;
   const [width, height] = size.split('x').map(Number);
   const request: GenerateEstimateRequest | null = size
-    ? { settings: { variants: s.variants, steps: s.steps, guidance: s.guidance, strength: s.strength, scheduler: s.scheduler, ...(packId ? { packId } : {}) }, job: { kind: 'inpaint', processingSize: { width: width!, height: height! } } }
+    ? {
+        settings: {
+          variants: s.variants,
+          steps: s.steps,
+          guidance: s.guidance,
+          strength: s.strength,
+          scheduler: s.scheduler,
+          ...(packId ? { packId } : {}),
+        },
+        job: { kind: 'inpaint', processingSize: { width: width!, height: height! } },
+      }
     : null;
   const state = useEstimate(request);
   const offer = (o: EstimateSettings) => {
-    setGenerateSettings({ variants: o.variants, steps: o.steps, guidance: o.guidance, scheduler: o.scheduler, ...(o.packId ? { packId: o.packId } : {}) });
+    setGenerateSettings({
+      variants: o.variants,
+      steps: o.steps,
+      guidance: o.guidance,
+      scheduler: o.scheduler,
+      ...(o.packId ? { packId: o.packId } : {}),
+    });
     void generateFill();
   };
   return <EstimateLine state={state} testId="generate-estimate" disabled={running} onOffer={offer} />;

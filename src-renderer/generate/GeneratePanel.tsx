@@ -68,7 +68,13 @@ export function GeneratePanel() {
           type="button"
           data-testid="generate-remove"
           disabled={running}
-          title={eraser ? `Erase with the learned eraser (MI-GAN or LaMa)${hasPack ? ' (Shift+click: Stable Diffusion)' : ''}` : hasPack ? 'Fill the selection with what is behind it' : 'No generative model installed: removes with content-aware fill instead'}
+          title={
+            eraser
+              ? `Erase with the learned eraser (MI-GAN or LaMa)${hasPack ? ' (Shift+click: Stable Diffusion)' : ''}`
+              : hasPack
+                ? 'Fill the selection with what is behind it'
+                : 'No generative model installed: removes with content-aware fill instead'
+          }
           onClick={(e) => void removeObject({ generative: e.shiftKey })}
         >
           Remove
@@ -84,7 +90,11 @@ export function GeneratePanel() {
         </p>
       )}
       {hasPack && (
-        <p className="generate-note" data-testid="generate-plan" title="The part of the photo the model sees, and the resolution it works at (dashed on the canvas)">
+        <p
+          className="generate-note"
+          data-testid="generate-plan"
+          title="The part of the photo the model sees, and the resolution it works at (dashed on the canvas)"
+        >
           {plan
             ? `Crop ${plan.cropRect.width} × ${plan.cropRect.height} px, generated at ${plan.processingSize.width} × ${plan.processingSize.height}${growNote(plan.maskGrow)}`
             : (planError ?? 'Planning the crop…')}

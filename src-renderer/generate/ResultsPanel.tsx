@@ -66,7 +66,15 @@ export function ResultsPanel() {
       <div className="results-compare">
         <label className="results-split" title="Drag the divider on the canvas too: left of it the original, right the candidate">
           <span>Before | after</span>
-          <input type="range" min={0} max={1} step={0.01} value={split} data-testid="generate-split" onChange={(e) => setSplit(Number(e.currentTarget.value))} />
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.01}
+            value={split}
+            data-testid="generate-split"
+            onChange={(e) => setSplit(Number(e.currentTarget.value))}
+          />
         </label>
         <button
           type="button"
@@ -81,7 +89,13 @@ export function ResultsPanel() {
         </button>
       </div>
       <div className="results-actions">
-        <button type="button" className="primary" data-testid="generate-apply" title="Put this candidate on a new layer (Enter)" onClick={() => applyCandidate()}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="generate-apply"
+          title="Put this candidate on a new layer (Enter)"
+          onClick={() => applyCandidate()}
+        >
           Apply <kbd>Enter</kbd>
         </button>
         <button type="button" data-testid="generate-discard" title="Drop the candidates (Esc)" onClick={discardResults}>

@@ -16,5 +16,11 @@ export function fastPathOffer(packs: readonly PackStatus[] | undefined): FastPat
   const pack = packs?.find((p) => p.state === 'installed' && p.fastPath);
   const fast = pack?.fastPath;
   if (!pack || !fast) return null;
-  return { packId: pack.id, label: `Faster: ${fast.label}, ${fast.steps} steps`, steps: fast.steps, guidance: fast.guidance, scheduler: fast.scheduler };
+  return {
+    packId: pack.id,
+    label: `Faster: ${fast.label}, ${fast.steps} steps`,
+    steps: fast.steps,
+    guidance: fast.guidance,
+    scheduler: fast.scheduler,
+  };
 }

@@ -25,7 +25,8 @@ export function installedSdPacks(): string[] {
   return installedPackIds(getModels().packs, 'sd-inpaint');
 }
 
-export const canGenerate = (): boolean => getState().document !== null && getJobs().length === 0 && targetSelection() !== null && installedSdPacks().length > 0;
+export const canGenerate = (): boolean =>
+  getState().document !== null && getJobs().length === 0 && targetSelection() !== null && installedSdPacks().length > 0;
 
 /** Generate from the prompt; an empty prompt means Remove. */
 export function generateFill(): Promise<void> {
@@ -57,7 +58,16 @@ async function run(mode: 'generate' | 'remove'): Promise<void> {
   const setup = mode === 'remove' ? REMOVAL : { prompt: s.prompt.trim(), negativePrompt: s.negativePrompt.trim(), strength: s.strength };
   const title = mode === 'remove' ? 'Remove' : `Generative fill: ${ellipsis(setup.prompt, 40)}`;
   setGenerate({ running: true, promptNotice: null });
-  const sent: InpaintSent = { ...setup, seed: seedForRun(s.seed), steps: s.steps, guidance: s.guidance, scheduler: s.scheduler, variants: s.variants, colourMatch: s.colourMatch, maskGrow: s.maskGrow };
+  const sent: InpaintSent = {
+    ...setup,
+    seed: seedForRun(s.seed),
+    steps: s.steps,
+    guidance: s.guidance,
+    scheduler: s.scheduler,
+    variants: s.variants,
+    colourMatch: s.colourMatch,
+    maskGrow: s.maskGrow,
+  };
   let result: InpaintResult;
   try {
     result = await runJob(`${mode === 'remove' ? 'Remove' : 'Generative fill'} · ${selection.name}`, (jobId) =>
@@ -95,7 +105,16 @@ async function showCandidates(docId: string, selection: SelectionLayer, title: s
         const url = getApi().fileUrl(v.proxy.path);
         await loadImage(url);
         const provenance = image ? inpaintProvenance(log.kind, image, selection, log.sent, result, i, log.stamp) : undefined;
-        return { asset: v.asset, url, proxyWidth: v.proxy.width, proxyHeight: v.proxy.height, x: v.x, y: v.y, seed: v.seed, ...(provenance ? { provenance } : {}) };
+        return {
+          asset: v.asset,
+          url,
+          proxyWidth: v.proxy.width,
+          proxyHeight: v.proxy.height,
+          x: v.x,
+          y: v.y,
+          seed: v.seed,
+          ...(provenance ? { provenance } : {}),
+        };
       }),
     );
   } catch {
@@ -110,7 +129,15 @@ async function showCandidates(docId: string, selection: SelectionLayer, title: s
     return;
   }
   setGenerate({
-    results: { docId: docId as never, selectionId: selection.id, title, candidates, cropRect: result.cropRect, processingSize: result.processingSize, chosen: 0 },
+    results: {
+      docId: docId as never,
+      selectionId: selection.id,
+      title,
+      candidates,
+      cropRect: result.cropRect,
+      processingSize: result.processingSize,
+      chosen: 0,
+    },
     peek: false,
     split: 0,
   });

@@ -61,6 +61,14 @@ export interface GenerateState {
   readonly promptNotice: string | null;
 }
 
-export const useGenerate = create<GenerateState>()(() => ({ plan: null, planError: null, results: null, peek: false, split: 0, running: false, promptNotice: null }));
+export const useGenerate = create<GenerateState>()(() => ({
+  plan: null,
+  planError: null,
+  results: null,
+  peek: false,
+  split: 0,
+  running: false,
+  promptNotice: null,
+}));
 export const getGenerate = useGenerate.getState;
 export const setGenerate = (s: Partial<GenerateState>): void => useGenerate.setState(s);

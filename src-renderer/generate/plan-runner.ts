@@ -26,7 +26,8 @@ export function schedulePlan(selection: SelectionLayer | null, maskGrow = 0): vo
 async function ask(selection: SelectionLayer, maskGrow: number, mine: number): Promise<void> {
   try {
     const plan = await getApi().invoke('inpaint.plan', { assetId: selection.assetId, selection, maskGrow });
-    if (mine === seq) setGenerate({ plan: { selection, cropRect: plan.cropRect, processingSize: plan.processingSize, maskGrow }, planError: null });
+    if (mine === seq)
+      setGenerate({ plan: { selection, cropRect: plan.cropRect, processingSize: plan.processingSize, maskGrow }, planError: null });
   } catch (err) {
     // An empty or whole-image mask has no plan: the panel says why (Generate would fail the same way).
     if (mine === seq) setGenerate({ plan: null, planError: userMessage(err, 'The crop for this selection could not be planned.') });

@@ -24,7 +24,13 @@ export function HistoryPanel() {
     <section className="panel history-panel" aria-label="History" data-testid="history-panel">
       <h2 className="panel-title">
         History
-        <button type="button" className="icon-button history-close" title="Hide history" aria-label="Hide history" onClick={toggleHistoryPanel}>
+        <button
+          type="button"
+          className="icon-button history-close"
+          title="Hide history"
+          aria-label="Hide history"
+          onClick={toggleHistoryPanel}
+        >
           <Icon name="close" size={14} />
         </button>
       </h2>

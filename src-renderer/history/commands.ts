@@ -15,5 +15,13 @@ export const historyCommands: readonly Command[] = [
     isEnabled: (s) => canRedo(s.history),
     run: redo,
   },
-  { id: 'view.history', label: 'Show History', menu: 'view', accelerator: 'CmdOrCtrl+Alt+H', separatorBefore: true, isEnabled: () => true, run: toggleHistoryPanel },
+  {
+    id: 'view.history',
+    label: 'Show History',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+Alt+H',
+    separatorBefore: true,
+    isEnabled: () => true,
+    run: toggleHistoryPanel,
+  },
 ];

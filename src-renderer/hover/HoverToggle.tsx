@@ -12,7 +12,10 @@ export function HoverToggle() {
   const enabled = useHover((s) => s.enabled);
   const key = keysOf(c)[0];
   return (
-    <label className="hover-toggle" title={`Show the mask a click would give while the pointer moves${key ? ` (${shortcutText(key)})` : ''}`}>
+    <label
+      className="hover-toggle"
+      title={`Show the mask a click would give while the pointer moves${key ? ` (${shortcutText(key)})` : ''}`}
+    >
       <input type="checkbox" data-testid="hover-preview-toggle" checked={enabled} onChange={() => runIfEnabled(c)} />
       Hover preview
     </label>

@@ -4,5 +4,12 @@ import { toggleHoverPreview } from './hover-actions';
 
 export const hoverCommands: readonly Command[] = [
   // Shift+S: the select tool's own option (S chooses the tool).
-  { id: 'select.hoverPreview', label: 'Hover Preview On/Off', menu: 'edit', accelerator: 'Shift+S', isEnabled: () => true, run: toggleHoverPreview },
+  {
+    id: 'select.hoverPreview',
+    label: 'Hover Preview On/Off',
+    menu: 'edit',
+    accelerator: 'Shift+S',
+    isEnabled: () => true,
+    run: toggleHoverPreview,
+  },
 ];

@@ -16,8 +16,20 @@ function JobRow({ job }: { job: JobView }) {
       ? `Queued (${p.position ?? 0} ahead)`
       : [p?.phase ?? 'Starting', timeLeft(p?.etaMs, p?.lastPart)].filter(Boolean).join(' · ');
   return (
-    <div className={job.preview ? 'job with-preview' : 'job'} data-testid="job" data-state={job.cancelling ? 'cancelling' : (p?.state ?? 'starting')}>
-      {job.preview && <img className="job-preview" data-testid="job-preview" src={job.preview} alt="" title="What the model is painting (rough preview)" />}
+    <div
+      className={job.preview ? 'job with-preview' : 'job'}
+      data-testid="job"
+      data-state={job.cancelling ? 'cancelling' : (p?.state ?? 'starting')}
+    >
+      {job.preview && (
+        <img
+          className="job-preview"
+          data-testid="job-preview"
+          src={job.preview}
+          alt=""
+          title="What the model is painting (rough preview)"
+        />
+      )}
       <div className="job-text">
         <strong>{job.label}</strong>
         <span data-testid="job-status">{status}</span>

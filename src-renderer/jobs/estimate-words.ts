@@ -2,7 +2,13 @@
 // "rough" until the pack has run on this machine once (then it is this machine's measured speed).
 import type { GenerateEstimate } from '../../src-shared/contract/estimate-payloads';
 
-const DEVICES: Record<string, string> = { cpu: 'this CPU', cuda: 'the GPU (CUDA)', dml: 'the GPU (DirectML)', coreml: 'Core ML', webgpu: 'the GPU' };
+const DEVICES: Record<string, string> = {
+  cpu: 'this CPU',
+  cuda: 'the GPU (CUDA)',
+  dml: 'the GPU (DirectML)',
+  coreml: 'Core ML',
+  webgpu: 'the GPU',
+};
 
 /** "about 40 s", "about 6 min", "about 1 h 20 min". */
 export function duration(ms: number): string {

@@ -40,6 +40,10 @@ export function installJobEvents(): () => void {
     const job = getJobs().find((j) => j.id === p.jobId);
     if (!job) return;
     const counted = p.done !== job.progress?.done; // a preview repeats the last figures: not a new unit
-    updateJob(p.jobId, { progress: p, ...(counted ? { unitStartedAt: performance.now() } : {}), ...(p.preview ? { preview: p.preview } : {}) });
+    updateJob(p.jobId, {
+      progress: p,
+      ...(counted ? { unitStartedAt: performance.now() } : {}),
+      ...(p.preview ? { preview: p.preview } : {}),
+    });
   });
 }

@@ -37,12 +37,23 @@ export function resultLayer(r: JobResult): { layer: ImageLayer; view: AssetView 
     height: r.asset.height,
     ...(r.provenance ? { provenance: r.provenance } : {}),
   };
-  const view: AssetView = { url: r.url, thumbUrl: r.url, proxyWidth: r.proxyWidth, proxyHeight: r.proxyHeight, info: r.asset, decoded: 'ready' };
+  const view: AssetView = {
+    url: r.url,
+    thumbUrl: r.url,
+    proxyWidth: r.proxyWidth,
+    proxyHeight: r.proxyHeight,
+    info: r.asset,
+    decoded: 'ready',
+  };
   return { layer, view };
 }
 
 /** Put `r` in the document with `place` (false: it could not), as one undo step `label`; true when it landed. */
-export function landResult(label: string, r: JobResult, place: (d: Draft<EditorDocument>, layer: ImageLayer) => boolean): ImageLayer | null {
+export function landResult(
+  label: string,
+  r: JobResult,
+  place: (d: Draft<EditorDocument>, layer: ImageLayer) => boolean,
+): ImageLayer | null {
   const { layer, view } = resultLayer(r);
   const assetId = layer.assetId as AssetId;
   setState({ assets: { ...getState().assets, [assetId]: view } });

@@ -7,10 +7,20 @@ import { registerKeyTarget } from '../core/commands/key-targets';
 import { useSelectionUi } from '../selection/api';
 import { useEditor } from '../core/state/editor-store';
 import { clearPreview, commitOp, resetOps } from './mask-op-actions';
-import { canAddOp, opsSummary, SLIDERS, sliderOp, sliderPosition, sliderText, sliderValueAt, typedText, typedValue, type SliderOp } from './mask-op-view';
+import {
+  canAddOp,
+  opsSummary,
+  SLIDERS,
+  sliderOp,
+  sliderPosition,
+  sliderText,
+  sliderValueAt,
+  typedText,
+  typedValue,
+  type SliderOp,
+} from './mask-op-view';
 import { useSliderGesture, type SliderTarget } from './slider-gesture';
 import './mask-ops.css';
-
 
 type Values = Record<SliderOp, number>;
 const restValues = (): Values => ({
@@ -23,7 +33,9 @@ const restValues = (): Values => ({
 export function MaskOpsPanel() {
   const activeId = useSelectionUi((s) => s.activeId);
   // Subscribing to the document keeps the panel's ops list current after undo/redo.
-  const layer = useEditor((s) => (activeId ? (s.document?.layers.find((l) => l.id === activeId && l.kind === 'selection') as SelectionLayer | undefined) : undefined));
+  const layer = useEditor((s) =>
+    activeId ? (s.document?.layers.find((l) => l.id === activeId && l.kind === 'selection') as SelectionLayer | undefined) : undefined,
+  );
   if (!layer) return null;
   return <MaskOpsBody key={layer.id} layer={layer} />;
 }
@@ -63,11 +75,47 @@ function MaskOpsBody({ layer }: { layer: SelectionLayer }) {
           Invert
         </button>
       </div>
-      <OpSlider layerId={id} kind="grow" label="Grow / shrink" testId="maskop-grow" value={values.grow} disabled={full} onValue={set} commit />
-      <OpSlider layerId={id} kind="feather" label="Feather" testId="maskop-feather" value={values.feather} disabled={full} onValue={set} commit />
-      <OpSlider layerId={id} kind="smooth" label="Smooth" testId="maskop-smooth" value={values.smooth} disabled={full} onValue={set} commit />
+      <OpSlider
+        layerId={id}
+        kind="grow"
+        label="Grow / shrink"
+        testId="maskop-grow"
+        value={values.grow}
+        disabled={full}
+        onValue={set}
+        commit
+      />
+      <OpSlider
+        layerId={id}
+        kind="feather"
+        label="Feather"
+        testId="maskop-feather"
+        value={values.feather}
+        disabled={full}
+        onValue={set}
+        commit
+      />
+      <OpSlider
+        layerId={id}
+        kind="smooth"
+        label="Smooth"
+        testId="maskop-smooth"
+        value={values.smooth}
+        disabled={full}
+        onValue={set}
+        commit
+      />
       <div className="maskops-islands">
-        <OpSlider layerId={id} kind="removeIslands" label="Islands under" testId="maskop-islands-size" value={values.removeIslands} disabled={full} onValue={set} commit={false} />
+        <OpSlider
+          layerId={id}
+          kind="removeIslands"
+          label="Islands under"
+          testId="maskop-islands-size"
+          value={values.removeIslands}
+          disabled={full}
+          onValue={set}
+          commit={false}
+        />
         <button
           type="button"
           data-testid="maskop-islands"
@@ -80,7 +128,13 @@ function MaskOpsBody({ layer }: { layer: SelectionLayer }) {
           Remove islands
         </button>
       </div>
-      <button type="button" className="maskops-reset" data-testid="maskop-reset" disabled={layer.ops.length === 0} onClick={() => resetOps(id)}>
+      <button
+        type="button"
+        className="maskops-reset"
+        data-testid="maskop-reset"
+        disabled={layer.ops.length === 0}
+        onClick={() => resetOps(id)}
+      >
         Reset operations
       </button>
     </section>

@@ -16,5 +16,12 @@ export function invertSelection(): void {
 }
 
 export const maskOpCommands: readonly Command[] = [
-  { id: 'edit.invertSelection', label: 'Invert Selection', menu: 'edit', accelerator: 'CmdOrCtrl+Shift+I', isEnabled: hasDoc, run: invertSelection },
+  {
+    id: 'edit.invertSelection',
+    label: 'Invert Selection',
+    menu: 'edit',
+    accelerator: 'CmdOrCtrl+Shift+I',
+    isEnabled: hasDoc,
+    run: invertSelection,
+  },
 ];

@@ -46,7 +46,8 @@ export function steppedValue(kind: SliderOp, value: number, key: string): number
 }
 
 /** What the number box shows: the value in its unit (islands: the area in px). */
-export const typedText = (kind: SliderOp, value: number): string => String(kind === 'removeIslands' ? islandAreaOf(value) : clampTo(SLIDERS[kind], value));
+export const typedText = (kind: SliderOp, value: number): string =>
+  String(kind === 'removeIslands' ? islandAreaOf(value) : clampTo(SLIDERS[kind], value));
 
 /** A typed number as the slider's value (islands: an area → its square root), or null when not a number. */
 export function typedValue(kind: SliderOp, text: string): number | null {

@@ -52,7 +52,14 @@ function ModelDialog() {
             {packs ? diskSummary(packs, diskFree) : 'Reading the models folder…'}
           </p>
         </div>
-        <button type="button" className="icon-button" aria-label="Close" title="Close" data-testid="model-manager-close" onClick={closeModelManager}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close"
+          title="Close"
+          data-testid="model-manager-close"
+          onClick={closeModelManager}
+        >
           <Icon name="close" />
         </button>
       </header>

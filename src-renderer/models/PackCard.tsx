@@ -6,7 +6,19 @@ import { useModels } from './models-store';
 import { chooseForSelect, isSegmentPack } from './segment-choice';
 import { EraseChoice } from './EraseChoice';
 import { deviceLine, formatBytes, formatMemory } from './format';
-import { STATE_LABELS, cardState, evidenceBadge, queuedProgress, packActions, progressView, sizeText, sourceText, wontFit, type ActionKind, type CardState } from './view-model';
+import {
+  STATE_LABELS,
+  cardState,
+  evidenceBadge,
+  queuedProgress,
+  packActions,
+  progressView,
+  sizeText,
+  sourceText,
+  wontFit,
+  type ActionKind,
+  type CardState,
+} from './view-model';
 
 const TEST_IDS: Record<ActionKind, string> = {
   download: 'model-download',
@@ -111,7 +123,13 @@ export function PackCard({ pack }: { pack: PackStatus }) {
           <span>
             Remove {pack.title} and its {formatBytes(pack.installedBytes)} from disk?
           </span>
-          <button type="button" className="pack-button danger" data-testid="model-remove-confirm" onClick={() => void removePack(pack.id)} autoFocus>
+          <button
+            type="button"
+            className="pack-button danger"
+            data-testid="model-remove-confirm"
+            onClick={() => void removePack(pack.id)}
+            autoFocus
+          >
             Remove
           </button>
           <button type="button" className="pack-button" data-testid="model-remove-keep" onClick={() => askRemove(null)}>

@@ -4,5 +4,13 @@ import { openModelManager } from './model-actions';
 
 export const modelCommands: readonly Command[] = [
   // Model packs for the AI tools; open at any time, downloads go on in the background.
-  { id: 'models.open', label: 'Models…', menu: 'file', accelerator: 'CmdOrCtrl+Shift+M', separatorBefore: true, isEnabled: () => true, run: openModelManager },
+  {
+    id: 'models.open',
+    label: 'Models…',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+Shift+M',
+    separatorBefore: true,
+    isEnabled: () => true,
+    run: openModelManager,
+  },
 ];

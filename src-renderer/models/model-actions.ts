@@ -32,7 +32,16 @@ export async function refreshModels(): Promise<void> {
     const settled = new Set(list.packs.filter((p) => p.state !== 'downloading').map((p) => p.id));
     // A finished download's 'done' is no longer needed once the list tells the state on disk.
     const progress = Object.fromEntries(Object.entries(getModels().progress).filter(([id, p]) => !(p.state === 'done' && settled.has(id))));
-    setModels({ modelsDir: list.modelsDir, diskFreeBytes: list.diskFreeBytes, packs: list.packs, progress, loading: false, listError: null, segmentPack: list.segmentPack ?? null, erasePack: list.erasePack ?? null });
+    setModels({
+      modelsDir: list.modelsDir,
+      diskFreeBytes: list.diskFreeBytes,
+      packs: list.packs,
+      progress,
+      loading: false,
+      listError: null,
+      segmentPack: list.segmentPack ?? null,
+      erasePack: list.erasePack ?? null,
+    });
   } catch (err) {
     if (seq !== listSeq) return;
     setModels({ loading: false, listError: `Could not read the models folder: ${userMessage(err)}` });
@@ -60,7 +69,12 @@ export async function downloadPack(packId: string): Promise<void> {
   if (!pack || isActive(s.progress[packId])) return;
   // Shown at once, before the engine's first event, so the button cannot be pressed twice.
   const queued = queuedProgress(pack);
-  setModels({ progress: { ...s.progress, [packId]: queued }, outcomes: without(s.outcomes, packId), notes: without(s.notes, packId), confirmRemove: null });
+  setModels({
+    progress: { ...s.progress, [packId]: queued },
+    outcomes: without(s.outcomes, packId),
+    notes: without(s.notes, packId),
+    confirmRemove: null,
+  });
   try {
     const status = await getApi().invoke('models.download', { packId });
     replacePack(status);
@@ -77,7 +91,10 @@ function downloadEnded(packId: string, err: unknown): void {
   const s = getModels();
   // The engine's own 'failed'/'cancelled' event may have said so already; make sure the card is not left spinning.
   const last = s.progress[packId];
-  const progress = last && isActive(last) ? { ...s.progress, [packId]: { ...last, state: data.code === 'CANCELLED' ? ('cancelled' as const) : ('failed' as const) } } : s.progress;
+  const progress =
+    last && isActive(last)
+      ? { ...s.progress, [packId]: { ...last, state: data.code === 'CANCELLED' ? ('cancelled' as const) : ('failed' as const) } }
+      : s.progress;
   if (data.code === 'CANCELLED') {
     setModels({ progress, outcomes: { ...s.outcomes, [packId]: 'cancelled' } });
     setNote(packId, { kind: 'info', text: 'Download cancelled. What was downloaded is kept: Retry continues from there.' });
@@ -140,7 +157,10 @@ export async function verifyPack(packId: string): Promise<void> {
       setNote(packId, { kind: 'ok', text: `Verified: every file matches its recorded checksum.${loaded}` });
     } else {
       const problems = result.problems.map((p) => `${p.path}: ${p.problem}`).join('; ');
-      setNote(packId, { kind: 'error', text: `Verification failed — ${problems || 'the pack is damaged'}. Download it again or remove it.` });
+      setNote(packId, {
+        kind: 'error',
+        text: `Verification failed — ${problems || 'the pack is damaged'}. Download it again or remove it.`,
+      });
       showError(`${title} failed verification: ${problems || 'the pack is damaged'}.`);
     }
   } catch (err) {

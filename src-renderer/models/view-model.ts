@@ -162,10 +162,15 @@ const SOURCES: Record<NonNullable<PackStatus['source']>, string> = {
  * The "unverified" badge, with the reason: an installed pack no published sha256 fully vouched for, or a
  * catalog pack whose file list public evidence does not confirm (said before anyone downloads it).
  */
-export function evidenceBadge(pack: Pick<PackStatus, 'evidence' | 'evidenceNote'>, state: CardState): { label: string; reason: string } | null {
+export function evidenceBadge(
+  pack: Pick<PackStatus, 'evidence' | 'evidenceNote'>,
+  state: CardState,
+): { label: string; reason: string } | null {
   if (!pack.evidence || pack.evidence === 'pinned') return null;
   if (state !== 'installed' && pack.evidence !== 'unverified') return null;
-  const reason = pack.evidenceNote ?? (pack.evidence === 'size-only' ? 'Only exact sizes vouched for its files.' : 'Only a structural check vouched for its files.');
+  const reason =
+    pack.evidenceNote ??
+    (pack.evidence === 'size-only' ? 'Only exact sizes vouched for its files.' : 'Only a structural check vouched for its files.');
   return { label: 'unverified', reason };
 }
 

@@ -56,10 +56,22 @@ function Dialog() {
         <p className="outpaint-note">Now {size}. New pixels are generated; the photo itself stays exactly as it is.</p>
         <div className="outpaint-modes" role="radiogroup">
           <label>
-            <input type="radio" checked={s.mode === 'pixels'} onChange={() => setOutpaint({ mode: 'pixels' })} data-testid="outpaint-mode-pixels" /> Pixels per side
+            <input
+              type="radio"
+              checked={s.mode === 'pixels'}
+              onChange={() => setOutpaint({ mode: 'pixels' })}
+              data-testid="outpaint-mode-pixels"
+            />{' '}
+            Pixels per side
           </label>
           <label>
-            <input type="radio" checked={s.mode === 'aspect'} onChange={() => setOutpaint({ mode: 'aspect' })} data-testid="outpaint-mode-aspect" /> Aspect ratio
+            <input
+              type="radio"
+              checked={s.mode === 'aspect'}
+              onChange={() => setOutpaint({ mode: 'aspect' })}
+              data-testid="outpaint-mode-aspect"
+            />{' '}
+            Aspect ratio
           </label>
         </div>
         {s.mode === 'pixels' ? (
@@ -82,7 +94,13 @@ function Dialog() {
         ) : (
           <div className="outpaint-aspects">
             {ASPECTS.map((a) => (
-              <button type="button" key={a.label} aria-pressed={s.aspect === a.label} data-testid={`outpaint-aspect-${a.label}`} onClick={() => setOutpaint({ aspect: a.label })}>
+              <button
+                type="button"
+                key={a.label}
+                aria-pressed={s.aspect === a.label}
+                data-testid={`outpaint-aspect-${a.label}`}
+                onClick={() => setOutpaint({ aspect: a.label })}
+              >
                 {a.label}
               </button>
             ))}
@@ -94,9 +112,20 @@ function Dialog() {
         <div className="fill-form">
           <label>
             <span>Prompt</span>
-            <input type="text" value={s.prompt} placeholder="optional: what the new area shows" data-testid="outpaint-prompt" onChange={(e) => setOutpaint({ prompt: e.currentTarget.value })} />
+            <input
+              type="text"
+              value={s.prompt}
+              placeholder="optional: what the new area shows"
+              data-testid="outpaint-prompt"
+              onChange={(e) => setOutpaint({ prompt: e.currentTarget.value })}
+            />
           </label>
-          <SeedField value={s.seed} onChange={(v) => setOutpaint({ seed: v })} testId="outpaint-seed" title="Leave empty for a new result each time; a number repeats a result exactly" />
+          <SeedField
+            value={s.seed}
+            onChange={(v) => setOutpaint({ seed: v })}
+            testId="outpaint-seed"
+            title="Leave empty for a new result each time; a number repeats a result exactly"
+          />
         </div>
         <OutpaintEstimate />
         <div className="generate-buttons">

@@ -15,7 +15,17 @@ export function OutpaintEstimate() {
   const packId = s.packId && installedSdPacks().includes(s.packId) ? s.packId : undefined;
   const state = useEstimate(
     photo && ext && installedSdPacks().length > 0
-      ? { settings: { variants: 1, steps: s.steps, guidance: s.guidance, strength: 1, scheduler: s.scheduler, ...(packId ? { packId } : {}) }, job: { kind: 'outpaint', imageSize: { width: photo.width, height: photo.height }, extend: ext } }
+      ? {
+          settings: {
+            variants: 1,
+            steps: s.steps,
+            guidance: s.guidance,
+            strength: 1,
+            scheduler: s.scheduler,
+            ...(packId ? { packId } : {}),
+          },
+          job: { kind: 'outpaint', imageSize: { width: photo.width, height: photo.height }, extend: ext },
+        }
       : null,
   );
   const offer = (e: EstimateSettings) => {

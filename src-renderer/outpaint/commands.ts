@@ -4,5 +4,11 @@ import { getJobs } from '../jobs/api';
 import { openOutpaint } from './outpaint-actions';
 
 export const outpaintCommands: readonly Command[] = [
-  { id: 'edit.extendCanvas', label: 'Extend Canvas…', menu: 'edit', isEnabled: (s) => hasDoc(s) && idle(s) && getJobs().length === 0, run: openOutpaint },
+  {
+    id: 'edit.extendCanvas',
+    label: 'Extend Canvas…',
+    menu: 'edit',
+    isEnabled: (s) => hasDoc(s) && idle(s) && getJobs().length === 0,
+    run: openOutpaint,
+  },
 ];

@@ -43,7 +43,16 @@ export async function runOutpaint(): Promise<void> {
   closeOutpaint();
   discardResults();
   const g = getGenerateSettings();
-  const sent: OutpaintSent = { extend, prompt: o.prompt.trim(), negativePrompt: g.negativePrompt.trim(), seed: seedForRun(o.seed), steps: g.steps, guidance: g.guidance, scheduler: g.scheduler, prefill: 'mirror' };
+  const sent: OutpaintSent = {
+    extend,
+    prompt: o.prompt.trim(),
+    negativePrompt: g.negativePrompt.trim(),
+    seed: seedForRun(o.seed),
+    steps: g.steps,
+    guidance: g.guidance,
+    scheduler: g.scheduler,
+    prefill: 'mirror',
+  };
   let result: OutpaintResult;
   try {
     result = await runJob(`Extend canvas · ${photo.name}`, (jobId) =>
@@ -87,6 +96,7 @@ async function commit(docId: string, photoId: ImageLayer['id'], result: Outpaint
     name: `Extended canvas (seed ${result.seed})`,
     ...(provenance ? { provenance } : {}),
   };
-  if (landResult('Extend canvas', landed, (d, layer) => growDocument(d, { photoId, offset: result.offset, layer }))) zoomToFit(); // the whole grown canvas in view
+  if (landResult('Extend canvas', landed, (d, layer) => growDocument(d, { photoId, offset: result.offset, layer })))
+    zoomToFit(); // the whole grown canvas in view
   else release([result.asset.id]);
 }

@@ -35,7 +35,9 @@ export const getOutpaint = useOutpaint.getState;
 export const setOutpaint = (s: Partial<OutpaintState>): void => useOutpaint.setState(s);
 
 /** What outpaint.run is asked to add; null when it would add nothing. */
-export function extendRequest(s: OutpaintState): { left: number; right: number; top: number; bottom: number } | { aspect: { width: number; height: number } } | null {
+export function extendRequest(
+  s: OutpaintState,
+): { left: number; right: number; top: number; bottom: number } | { aspect: { width: number; height: number } } | null {
   if (s.mode === 'aspect') {
     const a = ASPECTS.find((x) => x.label === s.aspect);
     return a ? { aspect: { width: a.width, height: a.height } } : null;

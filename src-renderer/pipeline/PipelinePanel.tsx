@@ -9,16 +9,28 @@ import { setPipeline, usePipeline, type Rerun } from './pipeline-store';
 import { PipelineSteps, shortHash } from './PipelineSteps';
 import './pipeline.css';
 
-const KINDS = { 'content-aware-fill': 'Content-aware fill', 'generative-fill': 'Generative fill', remove: 'Remove', outpaint: 'Extend canvas' } as const;
+const KINDS = {
+  'content-aware-fill': 'Content-aware fill',
+  'generative-fill': 'Generative fill',
+  remove: 'Remove',
+  outpaint: 'Extend canvas',
+} as const;
 
 function RerunStatus({ r }: { r: Rerun }) {
   if (r.state === 'running') return <p data-testid="pipeline-rerun-status">Re-running…</p>;
-  if (r.state === 'failed') return <p data-testid="pipeline-rerun-status" className="pipeline-differs">{r.message}</p>;
+  if (r.state === 'failed')
+    return (
+      <p data-testid="pipeline-rerun-status" className="pipeline-differs">
+        {r.message}
+      </p>
+    );
   const sha = r.outcome?.sha256;
   return (
     <div className="pipeline-rerun">
       <p data-testid="pipeline-rerun-status" className={r.state === 'same' ? 'pipeline-same' : 'pipeline-differs'}>
-        {r.state === 'same' ? `Reproduced exactly (sha256 ${sha ? shortHash(sha) : '?'})` : `Differs from the recorded result: models or app version changed? (sha256 ${sha ? shortHash(sha) : 'not reported'})`}
+        {r.state === 'same'
+          ? `Reproduced exactly (sha256 ${sha ? shortHash(sha) : '?'})`
+          : `Differs from the recorded result: models or app version changed? (sha256 ${sha ? shortHash(sha) : 'not reported'})`}
       </p>
       {r.url && <img className="pipeline-thumb" src={r.url} alt="Re-run result" />}
       <div className="pipeline-buttons">
@@ -46,7 +58,13 @@ export function PipelinePanel() {
   return (
     <section className="panel pipeline-panel" aria-label="Pipeline" data-testid="pipeline-panel">
       <h2 className="panel-title">
-        <button type="button" className="pipeline-toggle" aria-expanded={open} data-testid="pipeline-toggle" onClick={() => setPipeline({ open: !open })}>
+        <button
+          type="button"
+          className="pipeline-toggle"
+          aria-expanded={open}
+          data-testid="pipeline-toggle"
+          onClick={() => setPipeline({ open: !open })}
+        >
           {open ? '▾' : '▸'} Pipeline · {KINDS[p.kind]}
         </button>
       </h2>
@@ -54,13 +72,22 @@ export function PipelinePanel() {
         <>
           <PipelineSteps p={p} />
           <p className="pipeline-note" data-testid="pipeline-meta">
-            Anyfill {p.appVersion} · {new Date(p.createdAt).toLocaleString()} · {Object.entries(p.timings).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}
+            Anyfill {p.appVersion} · {new Date(p.createdAt).toLocaleString()} ·{' '}
+            {Object.entries(p.timings)
+              .map(([k, v]) => `${k} ${Math.round(v)}`)
+              .join(', ')}
           </p>
           <div className="pipeline-buttons">
             <button type="button" data-testid="pipeline-export" onClick={() => downloadPipelineLog(layer)}>
               Export log (JSON)
             </button>
-            <button type="button" data-testid="pipeline-rerun" disabled={busy} title="Run the same request again and compare the bytes" onClick={() => void rerunPipeline(layer.id)}>
+            <button
+              type="button"
+              data-testid="pipeline-rerun"
+              disabled={busy}
+              title="Run the same request again and compare the bytes"
+              onClick={() => void rerunPipeline(layer.id)}
+            >
               Re-run
             </button>
           </div>

@@ -7,11 +7,29 @@ import { SelectionThumb } from './SelectionThumb';
 export const shortHash = (h: string): string => `${h.slice(0, 12)}…`;
 
 const LABELS: Record<string, string> = {
-  seed: 'Seed', method: 'Method', requestedMethod: 'Method chosen', prompt: 'Prompt', negativePrompt: 'Negative prompt', steps: 'Steps', guidance: 'Guidance',
-  strength: 'Strength', scheduler: 'Scheduler', colourMatch: 'Colour match', runSeed: 'Run seed', variants: 'Variants in run', extend: 'Extend (px)', aspect: 'Aspect', prefill: 'Prefill',
+  seed: 'Seed',
+  method: 'Method',
+  requestedMethod: 'Method chosen',
+  prompt: 'Prompt',
+  negativePrompt: 'Negative prompt',
+  steps: 'Steps',
+  guidance: 'Guidance',
+  strength: 'Strength',
+  scheduler: 'Scheduler',
+  colourMatch: 'Colour match',
+  runSeed: 'Run seed',
+  variants: 'Variants in run',
+  extend: 'Extend (px)',
+  aspect: 'Aspect',
+  prefill: 'Prefill',
 };
 
-const show = (v: unknown): string => (typeof v === 'object' && v !== null ? Object.entries(v).map(([k, x]) => `${k} ${String(x)}`).join(', ') : String(v));
+const show = (v: unknown): string =>
+  typeof v === 'object' && v !== null
+    ? Object.entries(v)
+        .map(([k, x]) => `${k} ${String(x)}`)
+        .join(', ')
+    : String(v);
 
 function Hash({ value }: { value: string }) {
   return (
@@ -49,8 +67,9 @@ export function PipelineSteps({ p }: { p: Provenance }) {
           <SelectionThumb selection={p.selection} imageUrl={inputUrl} width={p.input.width} height={p.input.height} />
           <p>
             {p.selection.prompt.points.length} point(s){p.selection.prompt.box ? ', a box' : ''}
-            {p.selection.prompt.detection ? `, detection "${p.selection.prompt.detection.label}"` : ''}, {p.selection.wand?.length ?? 0} wand click(s), {p.selection.strokes.length} stroke(s),{' '}
-            {p.selection.ops.length} op(s){p.selection.sam ? ` · SAM ${p.selection.sam.packId}` : ''}
+            {p.selection.prompt.detection ? `, detection "${p.selection.prompt.detection.label}"` : ''}, {p.selection.wand?.length ?? 0}{' '}
+            wand click(s), {p.selection.strokes.length} stroke(s), {p.selection.ops.length} op(s)
+            {p.selection.sam ? ` · SAM ${p.selection.sam.packId}` : ''}
           </p>
         </Step>
       )}
@@ -67,7 +86,11 @@ export function PipelineSteps({ p }: { p: Provenance }) {
         </table>
       </Step>
       <Step n={++n} title="Models" testId="pipeline-step-models">
-        {p.models.length === 0 && <p className="pipeline-note">No model: {p.kind === 'content-aware-fill' ? 'content-aware fill runs on the photo alone.' : 'none recorded.'}</p>}
+        {p.models.length === 0 && (
+          <p className="pipeline-note">
+            No model: {p.kind === 'content-aware-fill' ? 'content-aware fill runs on the photo alone.' : 'none recorded.'}
+          </p>
+        )}
         {p.models.map((m) => (
           <div key={m.packId}>
             <p>

@@ -7,7 +7,17 @@ import { maskCanvas, previewMask } from '../selection/api';
 
 const SIDE = 160;
 
-export function SelectionThumb({ selection, imageUrl, width, height }: { selection: SelectionLayer; imageUrl: string | undefined; width: number; height: number }) {
+export function SelectionThumb({
+  selection,
+  imageUrl,
+  width,
+  height,
+}: {
+  selection: SelectionLayer;
+  imageUrl: string | undefined;
+  width: number;
+  height: number;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   const k = Math.min(SIDE / width, SIDE / height);
   const w = Math.max(1, Math.round(width * k));
@@ -15,7 +25,10 @@ export function SelectionThumb({ selection, imageUrl, width, height }: { selecti
   useEffect(() => {
     let live = true;
     void (async () => {
-      const [img, mask] = await Promise.all([imageUrl ? loadImage(imageUrl).catch(() => null) : null, previewMask(selection, w, h).catch(() => null)]);
+      const [img, mask] = await Promise.all([
+        imageUrl ? loadImage(imageUrl).catch(() => null) : null,
+        previewMask(selection, w, h).catch(() => null),
+      ]);
       const ctx = ref.current?.getContext('2d');
       if (!live || !ctx) return;
       ctx.clearRect(0, 0, w, h);
@@ -28,7 +41,10 @@ export function SelectionThumb({ selection, imageUrl, width, height }: { selecti
       };
       if (selection.prompt.detection) box(selection.prompt.detection.box, '#ffd400');
       if (selection.prompt.box) box(selection.prompt.box, '#00d0ff');
-      const clicks = [...selection.prompt.points, ...(selection.wand ?? []).map((s) => ({ x: s.x, y: s.y, label: s.mode === 'subtract' ? 0 : 1 }))];
+      const clicks = [
+        ...selection.prompt.points,
+        ...(selection.wand ?? []).map((s) => ({ x: s.x, y: s.y, label: s.mode === 'subtract' ? 0 : 1 })),
+      ];
       for (const p of clicks) {
         ctx.fillStyle = p.label === 1 ? '#2ecc71' : '#e74c3c';
         ctx.beginPath();

@@ -11,6 +11,10 @@ export function pipelineLogJson(layer: Pick<ImageLayer, 'id' | 'name'>, p: Prove
 
 /** A file name from the layer's name: letters, digits, dashes; never empty. */
 export function logFileName(layerName: string): string {
-  const base = layerName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'layer';
+  const base =
+    layerName
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'layer';
   return `${base}-pipeline.json`;
 }

@@ -76,7 +76,11 @@ export async function addRerunAsLayer(): Promise<boolean> {
   const o = r.outcome;
   const p = layer.provenance;
   const stamp = await stampNow();
-  const provenance: Provenance = { ...p, ...stamp, result: { assetId: o.asset.id, sha256: o.sha256!, x: o.x, y: o.y, width: o.asset.width, height: o.asset.height } };
+  const provenance: Provenance = {
+    ...p,
+    ...stamp,
+    result: { assetId: o.asset.id, sha256: o.sha256!, x: o.x, y: o.y, width: o.asset.width, height: o.asset.height },
+  };
   const added: ImageLayer = {
     ...layer,
     id: newLayerId(),
@@ -88,7 +92,14 @@ export async function addRerunAsLayer(): Promise<boolean> {
     height: o.asset.height,
     provenance,
   };
-  const view: AssetView = { url: r.url, thumbUrl: r.url, proxyWidth: o.proxy.width, proxyHeight: o.proxy.height, info: o.asset, decoded: 'ready' };
+  const view: AssetView = {
+    url: r.url,
+    thumbUrl: r.url,
+    proxyWidth: o.proxy.width,
+    proxyHeight: o.proxy.height,
+    info: o.asset,
+    decoded: 'ready',
+  };
   setState({ assets: { ...getState().assets, [o.asset.id as AssetId]: view } });
   const done = changeDocument('Add re-run result', (d) => {
     const at = d.layers.findIndex((l) => l.id === layer.id);

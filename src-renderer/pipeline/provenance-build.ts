@@ -25,7 +25,13 @@ function snapshot(selection: SelectionLayer): SelectionLayer {
   return { ...selection, sam };
 }
 
-export function fillProvenance(input: InputImage, selection: SelectionLayer, requestedMethod: 'auto' | FillResult['method'], r: FillResult, stamp: Stamp): Provenance | undefined {
+export function fillProvenance(
+  input: InputImage,
+  selection: SelectionLayer,
+  requestedMethod: 'auto' | FillResult['method'],
+  r: FillResult,
+  stamp: Stamp,
+): Provenance | undefined {
   if (!r.inputSha256 || !r.resultSha256) return undefined;
   return {
     kind: 'content-aware-fill',
@@ -41,14 +47,37 @@ export function fillProvenance(input: InputImage, selection: SelectionLayer, req
 }
 
 /** The generation settings inpaint.run was sent (what a re-run sends again). */
-export type InpaintSent = Pick<InpaintRequest, 'prompt' | 'negativePrompt' | 'seed' | 'steps' | 'guidance' | 'strength' | 'scheduler' | 'variants' | 'colourMatch' | 'maskGrow'>;
+export type InpaintSent = Pick<
+  InpaintRequest,
+  'prompt' | 'negativePrompt' | 'seed' | 'steps' | 'guidance' | 'strength' | 'scheduler' | 'variants' | 'colourMatch' | 'maskGrow'
+>;
 
 /** One variant of an inpaint run: its own seed is the request's seed (a re-run makes just that one). */
-export function inpaintProvenance(kind: Extract<ProvenanceKind, 'generative-fill' | 'remove'>, input: InputImage, selection: SelectionLayer, sent: InpaintSent, r: InpaintResult, index: number, stamp: Stamp): Provenance | undefined {
+export function inpaintProvenance(
+  kind: Extract<ProvenanceKind, 'generative-fill' | 'remove'>,
+  input: InputImage,
+  selection: SelectionLayer,
+  sent: InpaintSent,
+  r: InpaintResult,
+  index: number,
+  stamp: Stamp,
+): Provenance | undefined {
   const v = r.variants[index];
   if (!v?.resultSha256 || !r.inputSha256) return undefined;
   const { prompt, negativePrompt, steps, guidance, strength, scheduler, colourMatch, maskGrow } = sent;
-  const request: ProvenanceRequest = { seed: v.seed, prompt, negativePrompt, steps, guidance, strength, scheduler, colourMatch, maskGrow, runSeed: sent.seed, variants: sent.variants };
+  const request: ProvenanceRequest = {
+    seed: v.seed,
+    prompt,
+    negativePrompt,
+    steps,
+    guidance,
+    strength,
+    scheduler,
+    colourMatch,
+    maskGrow,
+    runSeed: sent.seed,
+    variants: sent.variants,
+  };
   return {
     kind,
     ...stamp,
@@ -61,7 +90,10 @@ export function inpaintProvenance(kind: Extract<ProvenanceKind, 'generative-fill
   };
 }
 
-export type OutpaintSent = Pick<OutpaintRequest, 'prompt' | 'negativePrompt' | 'seed' | 'steps' | 'guidance' | 'scheduler' | 'extend' | 'prefill'>;
+export type OutpaintSent = Pick<
+  OutpaintRequest,
+  'prompt' | 'negativePrompt' | 'seed' | 'steps' | 'guidance' | 'scheduler' | 'extend' | 'prefill'
+>;
 
 export function outpaintProvenance(input: InputImage, sent: OutpaintSent, r: OutpaintResult, stamp: Stamp): Provenance | undefined {
   if (!r.inputSha256 || !r.resultSha256) return undefined;

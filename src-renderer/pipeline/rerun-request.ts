@@ -9,7 +9,17 @@ import type { JobId } from '../../src-shared/document/ids';
 import type { Provenance } from '../../src-shared/document/provenance';
 
 export type RerunRequest =
-  | { channel: 'fill.run'; payload: { jobId: JobId; assetId: Provenance['input']['assetId']; selection: NonNullable<Provenance['selection']>; method: FillResult['method']; seed: number; maxProxySide: number } }
+  | {
+      channel: 'fill.run';
+      payload: {
+        jobId: JobId;
+        assetId: Provenance['input']['assetId'];
+        selection: NonNullable<Provenance['selection']>;
+        method: FillResult['method'];
+        seed: number;
+        maxProxySide: number;
+      };
+    }
   | { channel: 'inpaint.run'; payload: InpaintRequest }
   | { channel: 'outpaint.run'; payload: OutpaintRequest };
 
@@ -32,7 +42,17 @@ export function rerunRequest(p: Provenance, jobId: JobId, maxProxySide: number):
     return { channel: 'outpaint.run', payload: { ...common, extend, prefill: r.prefill ?? 'mirror' } };
   }
   if (!p.selection || r.strength === undefined) return null;
-  return { channel: 'inpaint.run', payload: { ...common, selection: p.selection, strength: r.strength, variants: 1, colourMatch: r.colourMatch ?? true, maskGrow: r.maskGrow ?? 0 } };
+  return {
+    channel: 'inpaint.run',
+    payload: {
+      ...common,
+      selection: p.selection,
+      strength: r.strength,
+      variants: 1,
+      colourMatch: r.colourMatch ?? true,
+      maskGrow: r.maskGrow ?? 0,
+    },
+  };
 }
 
 /** What a re-run made: its one result, placed as the recorded one was (x, y on the input image). */

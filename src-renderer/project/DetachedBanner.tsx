@@ -16,7 +16,13 @@ export function DetachedBanner() {
       <p id="detached-text">{detachedText(detached)}</p>
       <div className="recovery-buttons">
         {detached.hasCopy && (
-          <button type="button" className="primary" data-testid="detached-restore" disabled={busy} onClick={() => void restoreCopy(detached.documentId, detached.name)}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="detached-restore"
+            disabled={busy}
+            onClick={() => void restoreCopy(detached.documentId, detached.name)}
+          >
             Restore
           </button>
         )}

@@ -15,7 +15,13 @@ export function LargeOpenPrompt() {
   };
   return (
     <div className="unsaved-backdrop" onKeyDown={onKeyDown}>
-      <div className="unsaved-prompt" role="alertdialog" aria-modal="true" aria-labelledby="large-open-text" data-testid="large-open-prompt">
+      <div
+        className="unsaved-prompt"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="large-open-text"
+        data-testid="large-open-prompt"
+      >
         <p id="large-open-text">{question.message}</p>
         <p className="unsaved-detail">Nothing has been loaded yet. Open it only if you expected a file this large.</p>
         <div className="recovery-buttons">

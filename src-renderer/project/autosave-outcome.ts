@@ -4,14 +4,22 @@
 // written (autosaves of a document run one at a time), so the user is not told a saved copy failed.
 import type { DocumentId } from '../../src-shared/document/ids';
 
-export interface ListedCopy { documentId: string; savedAt: string }
+export interface ListedCopy {
+  documentId: string;
+  savedAt: string;
+}
 
 /**
  * The savedAt of the copy the crashed autosave wrote, or null when it did not get that far.
  * `previous`: the savedAt of this document's last copy known here; `startedAt`: when the request was
  * sent (ISO), the bar when no earlier copy is known.
  */
-export function copyWrittenBy(listed: readonly ListedCopy[], documentId: DocumentId, previous: string | undefined, startedAt: string): string | null {
+export function copyWrittenBy(
+  listed: readonly ListedCopy[],
+  documentId: DocumentId,
+  previous: string | undefined,
+  startedAt: string,
+): string | null {
   const copy = listed.find((c) => c.documentId === documentId);
   if (!copy) return null;
   if (previous !== undefined) return copy.savedAt !== previous ? copy.savedAt : null;

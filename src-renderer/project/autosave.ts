@@ -48,7 +48,12 @@ function copyMayGo(prev: EditorState): boolean {
 /** Delete a document's recovery copy, after any autosave of it still being written. */
 export function discardRecoveryCopy(documentId: DocumentId): Promise<void> {
   const task = () => getApi().invoke('project.discardRecovery', { documentId });
-  return scheduler ? scheduler.enqueue(task) : task().then(() => undefined, () => undefined);
+  return scheduler
+    ? scheduler.enqueue(task)
+    : task().then(
+        () => undefined,
+        () => undefined,
+      );
 }
 
 /** Resolves once queued autosaves and discards have ended (tests, and before a reload in the browser). */

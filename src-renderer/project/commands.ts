@@ -16,5 +16,12 @@ export const projectCommands: readonly Command[] = [
       await saveProject();
     },
   },
-  { id: 'file.close', label: 'Close Document', menu: 'file', separatorBefore: true, isEnabled: (s) => hasDoc(s) && idle(s), run: closeDocument },
+  {
+    id: 'file.close',
+    label: 'Close Document',
+    menu: 'file',
+    separatorBefore: true,
+    isEnabled: (s) => hasDoc(s) && idle(s),
+    run: closeDocument,
+  },
 ];

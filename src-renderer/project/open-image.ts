@@ -67,9 +67,9 @@ async function openStaged(stage: () => Promise<StagedFile>, mode: OpenMode, name
       // A project replaces the document whatever the mode: it has its own layers and size.
       if (isProjectName(staged.name)) return await openStagedProject(staged, proxySideForScreen());
       const api = getApi();
-      const opened = await withLargeConsent((allowLarge) => api.invoke('image.open', { fileId: staged.id, name: staged.name, maxProxySide: proxySideForScreen(), allowLarge })).catch((err: unknown) =>
-        projectAfterAll(staged, err),
-      );
+      const opened = await withLargeConsent((allowLarge) =>
+        api.invoke('image.open', { fileId: staged.id, name: staged.name, maxProxySide: proxySideForScreen(), allowLarge }),
+      ).catch((err: unknown) => projectAfterAll(staged, err));
       if (!opened) return;
       const { asset, proxy } = opened;
       const view = await viewFor(asset, proxy, staged.name);

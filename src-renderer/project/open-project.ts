@@ -20,7 +20,10 @@ export const isProjectName = (name: string): boolean => PROJECT_NAME.test(name);
 
 /** Best effort, as for images: the engine may drop pixels nobody can reach any more. */
 function releaseAssets(ids: readonly AssetId[]): void {
-  for (const assetId of ids) getApi().invoke('image.release', { assetId }).catch(() => undefined);
+  for (const assetId of ids)
+    getApi()
+      .invoke('image.release', { assetId })
+      .catch(() => undefined);
 }
 
 async function viewsFor(opened: ProjectOpened): Promise<Record<AssetId, AssetView>> {

@@ -11,7 +11,9 @@ export function projectBaseName(docName: string): string {
 export function offerText(offer: RecoveryOffer, now = new Date()): string {
   const at = new Date(offer.savedAt);
   const sameDay = at.toDateString() === now.toDateString();
-  const when = sameDay ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  const when = sameDay
+    ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : at.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
   return `Anyfill closed unexpectedly. Restore “${offer.name}” from ${when}?`;
 }
 

@@ -22,7 +22,10 @@ async function showReattached(reattached: ProjectOpened['assets']): Promise<void
     reattached.map(async ({ asset, proxy }) => {
       const url = getApi().fileUrl(proxy.path);
       await loadImage(url).catch(() => undefined); // the old image keeps showing if this one fails
-      return [asset.id, { url, thumbUrl: url, proxyWidth: proxy.width, proxyHeight: proxy.height, info: asset, decoded: 'ready' as const }] as const;
+      return [
+        asset.id,
+        { url, thumbUrl: url, proxyWidth: proxy.width, proxyHeight: proxy.height, info: asset, decoded: 'ready' as const },
+      ] as const;
     }),
   );
   const assets = { ...getState().assets };

@@ -5,7 +5,14 @@ import { selectEverything } from './select-everything';
 import { prepareSegment } from './segment-status';
 
 export const segmentCommands: readonly Command[] = [
-  { id: 'edit.selectEverything', label: 'Select Everything', menu: 'edit', accelerator: 'CmdOrCtrl+Shift+A', isEnabled: (s) => hasDoc(s) && idle(s), run: selectEverything },
+  {
+    id: 'edit.selectEverything',
+    label: 'Select Everything',
+    menu: 'edit',
+    accelerator: 'CmdOrCtrl+Shift+A',
+    isEnabled: (s) => hasDoc(s) && idle(s),
+    run: selectEverything,
+  },
   {
     id: 'tool.select',
     label: 'Select Tool',

@@ -10,7 +10,21 @@ import { AnyfillError } from '../../src-shared/contract/errors';
 import { isSamOnly } from '../../src-shared/selection/replay';
 import { getApi, isCancelled } from '../core/bridge/api';
 import { afterPaint } from '../core/viewport/after-paint';
-import { buildRunRequest, createSelection, deselect, findSelection, getActiveSelection, getSelectionUi, loadCandidateLogits, type Prompt, setActiveSelection, setSelectionUi, updateSelection, withBox, withPoint } from '../selection/api';
+import {
+  buildRunRequest,
+  createSelection,
+  deselect,
+  findSelection,
+  getActiveSelection,
+  getSelectionUi,
+  loadCandidateLogits,
+  type Prompt,
+  setActiveSelection,
+  setSelectionUi,
+  updateSelection,
+  withBox,
+  withPoint,
+} from '../selection/api';
 import { samFrom } from '../core/bridge/chosen-candidate';
 import type { PromptBox, PromptPoint, SegmentRunRequest, SegmentRunResult } from '../core/bridge/segment-types';
 import { PressAnswer } from './press-answer';
@@ -84,7 +98,16 @@ export class SegmentSession {
       } else {
         return; // deleted (or undone away) meanwhile
       }
-      setSelectionUi({ lastRun: { layerId: target.id, assetId: target.assetId, resultId: r.resultId, packId: r.packId, placement: r.placement, candidates: r.candidates } });
+      setSelectionUi({
+        lastRun: {
+          layerId: target.id,
+          assetId: target.assetId,
+          resultId: r.resultId,
+          packId: r.packId,
+          placement: r.placement,
+          candidates: r.candidates,
+        },
+      });
       // The other candidates' logits (thumbnails, picking) once this frame is on screen.
       afterPaint(() => void loadCandidateLogits().catch(() => undefined));
       if (getSelectionUi().segment.state !== 'ready') setSelectionUi({ segment: { state: 'ready', packId: r.packId } });

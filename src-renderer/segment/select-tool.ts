@@ -112,7 +112,11 @@ export function createSelectTool({ session, hover: preview }: SelectToolContext)
             showError('That box is outside the image.');
             return 'idle';
           }
-          const box = clipBox({ x0: startDoc.x - img.x, y0: startDoc.y - img.y, x1: end.x - img.x, y1: end.y - img.y }, img.width, img.height);
+          const box = clipBox(
+            { x0: startDoc.x - img.x, y0: startDoc.y - img.y, x1: end.x - img.x, y1: end.y - img.y },
+            img.width,
+            img.height,
+          );
           if (!box) {
             showError('That box is too small or outside the image; drag a larger one.');
             return 'idle';

@@ -29,7 +29,13 @@ async function warm(width: number, height: number): Promise<void> {
     // A new object and placement each round: masks are kept per layer object and per logits and placement
     // (sam-masks.ts), so each round upsamples and colours again (the decoded logits are reused).
     const crop = { width: Math.round((width * 1024) / long) - round, height: Math.round((height * 1024) / long) - round };
-    const placement: LowResPlacement = { kind: 'sam1-crop', width, height, crop, sourceRect: { x: 0, y: 0, width: crop.width / 4, height: crop.height / 4 } };
+    const placement: LowResPlacement = {
+      kind: 'sam1-crop',
+      width,
+      height,
+      crop,
+      sourceRect: { x: 0, y: 0, width: crop.width / 4, height: crop.height / 4 },
+    };
     const layer: SelectionLayer = {
       id: `warm-up-${round}` as LayerId,
       kind: 'selection',
@@ -38,7 +44,12 @@ async function warm(width: number, height: number): Promise<void> {
       colour: '#3b82f6',
       assetId: 'warm-up' as SelectionLayer['assetId'],
       prompt: { points: [] },
-      sam: { packId: 'warm-up', candidateIndex: 0, logits: { encoding: 'i8-grad-deflate-raw', size: 256, scale: 16, base64: btoa(bin) }, placement },
+      sam: {
+        packId: 'warm-up',
+        candidateIndex: 0,
+        logits: { encoding: 'i8-grad-deflate-raw', size: 256, scale: 16, base64: btoa(bin) },
+        placement,
+      },
       strokes: [],
       ops: [],
     };

@@ -57,7 +57,9 @@ function CandidateThumb({ run, index, colour, photoUrl }: { run: LastRun; index:
   }, [c, run.placement, colour]);
   if (!thumb) return <span className="candidate-blank" />;
   const b = thumb.backdrop;
-  const photo = photoUrl ? { backgroundImage: `url("${photoUrl}")`, backgroundSize: b.backgroundSize, backgroundPosition: b.backgroundPosition } : {};
+  const photo = photoUrl
+    ? { backgroundImage: `url("${photoUrl}")`, backgroundSize: b.backgroundSize, backgroundPosition: b.backgroundPosition }
+    : {};
   return (
     <span className="candidate-thumb" style={{ width: b.width, height: b.height, ...photo }}>
       <img src={thumb.veil} alt="" width={b.width} height={b.height} />

@@ -90,11 +90,30 @@ function PromptMarks({ layer, scale }: { layer: SelectionLayer; scale: number })
   return (
     <Group x={frame?.x ?? 0} y={frame?.y ?? 0} listening={false}>
       {box && (
-        <Rect x={box.x0} y={box.y0} width={box.x1 - box.x0} height={box.y1 - box.y0} stroke={layer.colour} strokeWidth={1.5} dash={[6, 4]} strokeScaleEnabled={false} />
+        <Rect
+          x={box.x0}
+          y={box.y0}
+          width={box.x1 - box.x0}
+          height={box.y1 - box.y0}
+          stroke={layer.colour}
+          strokeWidth={1.5}
+          dash={[6, 4]}
+          strokeScaleEnabled={false}
+        />
       )}
       {points.map((p, i) => (
         <Group key={i} x={p.x} y={p.y} name="prompt-point">
-          <Rect x={-r} y={-r} width={2 * r} height={2 * r} cornerRadius={r} fill={p.label ? '#1fbf5f' : '#e5484d'} stroke="#fff" strokeWidth={1} strokeScaleEnabled={false} />
+          <Rect
+            x={-r}
+            y={-r}
+            width={2 * r}
+            height={2 * r}
+            cornerRadius={r}
+            fill={p.label ? '#1fbf5f' : '#e5484d'}
+            stroke="#fff"
+            strokeWidth={1}
+            strokeScaleEnabled={false}
+          />
           <Line points={[-r * 0.55, 0, r * 0.55, 0]} stroke="#fff" strokeWidth={w} strokeScaleEnabled={false} />
           {p.label === 1 && <Line points={[0, -r * 0.55, 0, r * 0.55]} stroke="#fff" strokeWidth={w} strokeScaleEnabled={false} />}
         </Group>

@@ -45,7 +45,15 @@ export function ToolMarks() {
       {tool === 'brush' && cursor && (
         <>
           <Circle x={cursor.x} y={cursor.y} radius={radius} stroke="rgba(0,0,0,0.7)" strokeWidth={3} strokeScaleEnabled={false} />
-          <Circle x={cursor.x} y={cursor.y} radius={radius} stroke={erase ? '#ff8a8a' : '#fff'} strokeWidth={1} dash={erase ? [4, 3] : undefined} strokeScaleEnabled={false} />
+          <Circle
+            x={cursor.x}
+            y={cursor.y}
+            radius={radius}
+            stroke={erase ? '#ff8a8a' : '#fff'}
+            strokeWidth={1}
+            dash={erase ? [4, 3] : undefined}
+            strokeScaleEnabled={false}
+          />
         </>
       )}
     </>

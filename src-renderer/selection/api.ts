@@ -6,6 +6,13 @@ export { buildRunRequest, clipBox, isDrag, withBox, withPoint } from './prompt';
 export type { Prompt } from './prompt';
 export { sharedSamMask } from './sam-masks';
 export { commandSelection, deselect } from './select-commands';
-export { createSelection, findSelection, getActiveSelection, setActiveSelection, setSelectionPreview, updateSelection } from './selection-actions';
+export {
+  createSelection,
+  findSelection,
+  getActiveSelection,
+  setActiveSelection,
+  setSelectionPreview,
+  updateSelection,
+} from './selection-actions';
 export { getSelectionUi, setSelectionUi, useSelectionUi } from './selection-store';
 export { targetSelection, useTargetSelection } from './target';

@@ -45,7 +45,8 @@ export function beginStroke(layer: SelectionLayer | null, assetId: AssetId, p: P
   const size = layer ? imageSizeOf(layer) : { width: img.width, height: img.height };
   const pv = previewSize(size.width, size.height);
   const shown = layer ? shownMasks.get(layer.id) : undefined;
-  const mask = shown && shown.mask.width === pv.width && shown.mask.height === pv.height ? cloneMask(shown.mask) : createMask(pv.width, pv.height);
+  const mask =
+    shown && shown.mask.width === pv.width && shown.mask.height === pv.height ? cloneMask(shown.mask) : createMask(pv.width, pv.height);
   const colour = layer?.colour ?? nextSelectionColour(doc.layers);
   const { brush } = getSelectionUi();
   live = {
@@ -73,7 +74,12 @@ export function extendStroke(p: Point): void {
   const prev = live.points[live.points.length - 1];
   live.points.push(p);
   const s = live.scale;
-  const seg = prev ? [{ x: prev.x * s, y: prev.y * s }, { x: p.x * s, y: p.y * s }] : [{ x: p.x * s, y: p.y * s }];
+  const seg = prev
+    ? [
+        { x: prev.x * s, y: prev.y * s },
+        { x: p.x * s, y: p.y * s },
+      ]
+    : [{ x: p.x * s, y: p.y * s }];
   const rect = strokeBrush(live.mask, seg, { radius: Math.max(0.5, live.radius * s), hardness: live.hardness, mode: live.mode });
   if (rect) repaintRect(live.canvas, live.mask, live.colour, rect);
   overlayRefs.interaction?.batchDraw();
@@ -87,7 +93,12 @@ export function commitStroke(): LayerId | null {
     setSelectionUi({ stroking: null });
     return null;
   }
-  const stroke: BrushStroke = { mode: s.mode, radius: s.radius, hardness: s.hardness, points: decimate(s.points, Math.max(0.5, s.radius / 8)) };
+  const stroke: BrushStroke = {
+    mode: s.mode,
+    radius: s.radius,
+    hardness: s.hardness,
+    points: decimate(s.points, Math.max(0.5, s.radius / 8)),
+  };
   let id = s.layerId;
   if (id && findSelection(id)) {
     updateSelection(id, (d) => void d.strokes.push(stroke), s.mode === 'add' ? 'Brush stroke' : 'Erase stroke');

@@ -22,7 +22,9 @@ export function loadCandidateLogits(): Promise<void> {
       const now = getSelectionUi().lastRun;
       if (now?.resultId !== resultId) return;
       const byIndex = new Map(candidates.map((c) => [c.index, c.logits]));
-      setSelectionUi({ lastRun: { ...now, candidates: now.candidates.map((c) => (c.logits ? c : { ...c, logits: byIndex.get(c.index) })) } });
+      setSelectionUi({
+        lastRun: { ...now, candidates: now.candidates.map((c) => (c.logits ? c : { ...c, logits: byIndex.get(c.index) })) },
+      });
     })
     .finally(() => loading.delete(resultId));
   loading.set(resultId, p);

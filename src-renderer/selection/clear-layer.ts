@@ -17,7 +17,13 @@ export async function clearLayerUnder(layer: ImageLayer, selection: SelectionLay
   const doc = getState().document;
   const photo = imageLayerOf(doc, selection.assetId as AssetId);
   if (!doc || !photo) return;
-  const request = { assetId: layer.assetId, selection, offsetX: layer.x - photo.x, offsetY: layer.y - photo.y, maxProxySide: proxySideForScreen() };
+  const request = {
+    assetId: layer.assetId,
+    selection,
+    offsetX: layer.x - photo.x,
+    offsetY: layer.y - photo.y,
+    maxProxySide: proxySideForScreen(),
+  };
   let cleared;
   try {
     const r = await getApi().invoke('layer.clear', request);
@@ -33,7 +39,19 @@ export async function clearLayerUnder(layer: ImageLayer, selection: SelectionLay
     return;
   }
   const url = getApi().fileUrl(cleared.proxy.path);
-  setState({ assets: { ...getState().assets, [cleared.asset.id]: { url, thumbUrl: url, proxyWidth: cleared.proxy.width, proxyHeight: cleared.proxy.height, info: cleared.asset, decoded: 'ready' } } });
+  setState({
+    assets: {
+      ...getState().assets,
+      [cleared.asset.id]: {
+        url,
+        thumbUrl: url,
+        proxyWidth: cleared.proxy.width,
+        proxyHeight: cleared.proxy.height,
+        info: cleared.asset,
+        decoded: 'ready',
+      },
+    },
+  });
   const done =
     getState().document?.id === doc.id &&
     changeDocument(`Clear ${layerLabel(layer.name)} under "${selection.name}"`, (d) => {

@@ -71,7 +71,13 @@ export function colourizeRect(
           o += 4;
           continue;
         }
-        if (c === 0xffffffff && words[k - rowWords] === 0xffffffff && words[k + rowWords] === 0xffffffff && data[i - 1]! >= SELECTED && data[i + 4]! >= SELECTED) {
+        if (
+          c === 0xffffffff &&
+          words[k - rowWords] === 0xffffffff &&
+          words[k + rowWords] === 0xffffffff &&
+          data[i - 1]! >= SELECTED &&
+          data[i + 4]! >= SELECTED
+        ) {
           px![o] = px![o + 1] = px![o + 2] = px![o + 3] = solid;
           x += 4;
           o += 4;
@@ -80,7 +86,17 @@ export function colourizeRect(
       }
       const v = data[i]!;
       let p = fill[v]!;
-      if (v >= SELECTED && (border || x === 0 || x === w - 1 || data[i - 1]! < SELECTED || data[i + 1]! < SELECTED || data[i - w]! < SELECTED || data[i + w]! < SELECTED)) p = edge;
+      if (
+        v >= SELECTED &&
+        (border ||
+          x === 0 ||
+          x === w - 1 ||
+          data[i - 1]! < SELECTED ||
+          data[i + 1]! < SELECTED ||
+          data[i - w]! < SELECTED ||
+          data[i + w]! < SELECTED)
+      )
+        p = edge;
       if (px) px[o] = p;
       else writePixel(out, o * 4, p);
       x++;
@@ -90,6 +106,8 @@ export function colourizeRect(
 }
 
 function writePixel(out: Uint8ClampedArray, o: number, p: number): void {
-  const bytes = LITTLE_ENDIAN ? [p & 255, (p >>> 8) & 255, (p >>> 16) & 255, p >>> 24] : [p >>> 24, (p >>> 16) & 255, (p >>> 8) & 255, p & 255];
+  const bytes = LITTLE_ENDIAN
+    ? [p & 255, (p >>> 8) & 255, (p >>> 16) & 255, p >>> 24]
+    : [p >>> 24, (p >>> 16) & 255, (p >>> 8) & 255, p & 255];
   out.set(bytes, o);
 }

@@ -34,13 +34,22 @@ export function maskBoundsCanvas(
   fitCanvas(canvas, rect.width, rect.height);
   noteOverlaySize(rect.width, rect.height);
   const img = new ImageData(rect.width, rect.height);
-  colourizeRect(mask, img.data, colour, rect.x, rect.y, rect.x + rect.width, rect.y + rect.height, { x: rect.x, y: rect.y, width: rect.width });
+  colourizeRect(mask, img.data, colour, rect.x, rect.y, rect.x + rect.width, rect.y + rect.height, {
+    x: rect.x,
+    y: rect.y,
+    width: rect.width,
+  });
   canvas.getContext('2d')!.putImageData(img, 0, 0);
   return { canvas, rect };
 }
 
 /** Repaint rect (grown by one pixel for the outline) of an existing mask canvas. */
-export function repaintRect(canvas: HTMLCanvasElement, mask: Mask, colour: string, rect: { x: number; y: number; width: number; height: number }): void {
+export function repaintRect(
+  canvas: HTMLCanvasElement,
+  mask: Mask,
+  colour: string,
+  rect: { x: number; y: number; width: number; height: number },
+): void {
   const x0 = Math.max(0, rect.x - 1);
   const y0 = Math.max(0, rect.y - 1);
   const x1 = Math.min(mask.width, rect.x + rect.width + 1);

@@ -13,10 +13,13 @@ export function opsForPreview(ops: readonly MaskOp[], scale: number): MaskOp[] {
   const out: MaskOp[] = [];
   for (const op of ops) {
     const prev = out.at(-1);
-    if (op.kind === 'grow' && prev?.kind === 'grow' && Math.sign(prev.px) === Math.sign(op.px)) out[out.length - 1] = { kind: 'grow', px: prev.px + op.px };
+    if (op.kind === 'grow' && prev?.kind === 'grow' && Math.sign(prev.px) === Math.sign(op.px))
+      out[out.length - 1] = { kind: 'grow', px: prev.px + op.px };
     else out.push(op);
   }
-  return out.map((op) => (op.kind === 'grow' && op.px !== 0 ? { kind: 'grow', px: Math.sign(op.px) * Math.max(Math.abs(op.px), 1 / scale) } : op));
+  return out.map((op) =>
+    op.kind === 'grow' && op.px !== 0 ? { kind: 'grow', px: Math.sign(op.px) * Math.max(Math.abs(op.px), 1 / scale) } : op,
+  );
 }
 
 /** applyOps as the overlay shows it (opsForPreview below full resolution). */

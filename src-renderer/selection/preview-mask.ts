@@ -141,8 +141,6 @@ export function previewMask(layer: SelectionLayer, width: number, height: number
   const hit = cache.get(layer)?.get(key);
   if (hit) return hit;
   const scale = width / imageSizeOf(layer).width;
-  const p = ops.length
-    ? previewMask(layer, width, height, []).then((m) => applyOps(m, ops, scale))
-    : baseMask(layer, width, height);
+  const p = ops.length ? previewMask(layer, width, height, []).then((m) => applyOps(m, ops, scale)) : baseMask(layer, width, height);
   return remember(layer, key, p);
 }

@@ -32,12 +32,20 @@ export function clipBox(b: PromptBox, width: number, height: number, minSize = 4
 /** The segment.run request for a selection with `prompt`; refines from the selection's last SAM result. */
 export function buildRunRequest(layer: Pick<SelectionLayer, 'id' | 'assetId' | 'sam'>, prompt: Prompt): SegmentRunRequest {
   // The chosen candidate's logits only: the others follow after the frame (candidate-logits.ts).
-  const req: SegmentRunRequest = { assetId: layer.assetId, points: prompt.points, multimask: true, key: layer.id, candidateLogits: 'chosen' };
+  const req: SegmentRunRequest = {
+    assetId: layer.assetId,
+    points: prompt.points,
+    multimask: true,
+    key: layer.id,
+    candidateLogits: 'chosen',
+  };
   if (prompt.box) req.box = prompt.box;
   const sam = layer.sam;
   if (sam) {
     req.packId = sam.packId;
-    req.previousLowRes = sam.resultId ? { resultId: sam.resultId, index: sam.candidateIndex, fallback: sam.logits } : { logits: sam.logits };
+    req.previousLowRes = sam.resultId
+      ? { resultId: sam.resultId, index: sam.candidateIndex, fallback: sam.logits }
+      : { logits: sam.logits };
   }
   return req;
 }
@@ -45,4 +53,5 @@ export function buildRunRequest(layer: Pick<SelectionLayer, 'id' | 'assetId' | '
 /** A drag counts as a box once it moved this many screen pixels; less is a click. */
 export const DRAG_THRESHOLD = 4;
 
-export const isDrag = (a: { x: number; y: number }, b: { x: number; y: number }): boolean => Math.hypot(a.x - b.x, a.y - b.y) >= DRAG_THRESHOLD;
+export const isDrag = (a: { x: number; y: number }, b: { x: number; y: number }): boolean =>
+  Math.hypot(a.x - b.x, a.y - b.y) >= DRAG_THRESHOLD;

@@ -40,7 +40,10 @@ function imageForSelectAll(): ImageLayer | null {
 export function selectAll(): void {
   const img = imageForSelectAll();
   if (!img) return;
-  createSelection({ assetId: img.assetId as AssetId, prompt: { points: [] }, sam: null, name: 'All', ops: [{ kind: 'invert' }] }, 'Select all');
+  createSelection(
+    { assetId: img.assetId as AssetId, prompt: { points: [] }, sam: null, name: 'All', ops: [{ kind: 'invert' }] },
+    'Select all',
+  );
 }
 
 /**

@@ -8,7 +8,8 @@ export function decimate(points: readonly Point[], minStep: number): Point[] {
   const out: Point[] = [];
   for (const p of points) {
     const last = out[out.length - 1];
-    if (!last || Math.hypot(p.x - last.x, p.y - last.y) >= minStep) out.push({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
+    if (!last || Math.hypot(p.x - last.x, p.y - last.y) >= minStep)
+      out.push({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
   }
   const end = points[points.length - 1];
   if (end && out.length > 1 && out[out.length - 1] !== end) {

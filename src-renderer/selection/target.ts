@@ -6,7 +6,11 @@ import type { EditorDocument } from '../../src-shared/document/types';
 import { getState, useEditor } from '../core/state/editor-store';
 import { getSelectionUi, useSelectionUi } from './selection-store';
 
-export function targetSelectionIn(doc: EditorDocument | null, activeLayerId: LayerId | null, openId: LayerId | null): SelectionLayer | null {
+export function targetSelectionIn(
+  doc: EditorDocument | null,
+  activeLayerId: LayerId | null,
+  openId: LayerId | null,
+): SelectionLayer | null {
   const pick = (id: LayerId | null) => (id ? doc?.layers.find((l) => l.id === id) : undefined);
   const active = pick(activeLayerId);
   if (active?.kind === 'selection') return active;

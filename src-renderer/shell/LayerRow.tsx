@@ -81,7 +81,12 @@ export const LayerRow = memo(function LayerRow({ layer }: { layer: Layer }) {
       </button>
       {layer.kind === 'selection' ? (
         <div className="thumb selection-thumb">
-          <span className="selection-swatch" data-testid="selection-swatch" style={{ background: layer.colour }} title={open ? 'Open: Shift+click adds to it, Alt+click subtracts' : 'Click to reopen this selection'} />
+          <span
+            className="selection-swatch"
+            data-testid="selection-swatch"
+            style={{ background: layer.colour }}
+            title={open ? 'Open: Shift+click adds to it, Alt+click subtracts' : 'Click to reopen this selection'}
+          />
         </div>
       ) : (
         <div className="thumb">{url && <img src={url} alt="" draggable={false} />}</div>
@@ -101,13 +106,34 @@ export const LayerRow = memo(function LayerRow({ layer }: { layer: Layer }) {
         )}
       </div>
       <div className="layer-actions">
-        <button type="button" className="icon-button" title="Move up" aria-label="Move layer up" disabled={!canUp} onClick={stop(() => moveLayer(layer.id, 1))}>
+        <button
+          type="button"
+          className="icon-button"
+          title="Move up"
+          aria-label="Move layer up"
+          disabled={!canUp}
+          onClick={stop(() => moveLayer(layer.id, 1))}
+        >
           <Icon name="up" size={15} />
         </button>
-        <button type="button" className="icon-button" title="Move down" aria-label="Move layer down" disabled={!canDown} onClick={stop(() => moveLayer(layer.id, -1))}>
+        <button
+          type="button"
+          className="icon-button"
+          title="Move down"
+          aria-label="Move layer down"
+          disabled={!canDown}
+          onClick={stop(() => moveLayer(layer.id, -1))}
+        >
           <Icon name="down" size={15} />
         </button>
-        <button type="button" className="icon-button danger" title="Delete layer" aria-label="Delete layer" data-testid="layer-delete" onClick={stop(() => deleteLayer(layer.id))}>
+        <button
+          type="button"
+          className="icon-button danger"
+          title="Delete layer"
+          aria-label="Delete layer"
+          data-testid="layer-delete"
+          onClick={stop(() => deleteLayer(layer.id))}
+        >
           <Icon name="trash" size={15} />
         </button>
       </div>

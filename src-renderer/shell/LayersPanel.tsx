@@ -6,9 +6,7 @@ export function LayersPanel() {
   const layers = useEditor((s) => s.document?.layers);
   return (
     <section className="panel" aria-label="Layers">
-      <h2 className="panel-title">
-        Layers {layers && layers.length > 0 && <span className="count">{layers.length}</span>}
-      </h2>
+      <h2 className="panel-title">Layers {layers && layers.length > 0 && <span className="count">{layers.length}</span>}</h2>
       {!layers ? (
         <p className="panel-empty">No document open.</p>
       ) : layers.length === 0 ? (

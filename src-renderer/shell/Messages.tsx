@@ -9,7 +9,13 @@ export function Messages() {
   return (
     <div className="messages" aria-live="polite">
       {messages.map((m) => (
-        <div key={m.id} className={`message ${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'} data-testid="message" data-kind={m.kind}>
+        <div
+          key={m.id}
+          className={`message ${m.kind}`}
+          role={m.kind === 'error' ? 'alert' : 'status'}
+          data-testid="message"
+          data-kind={m.kind}
+        >
           <span className="message-text">{m.text}</span>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(m.id)}>
             <Icon name="close" size={14} />

@@ -26,7 +26,11 @@ export function OpacitySlider({ layerId, opacity, name }: { layerId: LayerId; op
         data-testid="layer-opacity"
         aria-label={`Opacity of ${name}`}
         onPointerDown={() => begin(name)}
-        onKeyDown={(e) => e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End' || e.key.startsWith('Page') ? beginDocumentGesture(label(name)) : undefined}
+        onKeyDown={(e) =>
+          e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End' || e.key.startsWith('Page')
+            ? beginDocumentGesture(label(name))
+            : undefined
+        }
         onKeyUp={endDocumentGesture}
         onBlur={endDocumentGesture}
         onChange={(e) => setLayerOpacity(layerId, Number(e.currentTarget.value) / 100)}

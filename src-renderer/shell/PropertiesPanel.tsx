@@ -41,9 +41,18 @@ export function PropertiesPanel() {
               {info.hasAlpha ? ' with transparency' : ''}
             </dd>
             <dt>Orientation</dt>
-            <dd>{ORIENTATION[info.orientation] ?? info.orientation}{info.orientation !== 1 ? ' (from EXIF, applied)' : ''}</dd>
+            <dd>
+              {ORIENTATION[info.orientation] ?? info.orientation}
+              {info.orientation !== 1 ? ' (from EXIF, applied)' : ''}
+            </dd>
             <dt>Pixels</dt>
-            <dd>{asset.decoded === 'ready' ? 'Full resolution ready' : asset.decoded === 'failed' ? 'Full resolution failed to load' : 'Loading full resolution…'}</dd>
+            <dd>
+              {asset.decoded === 'ready'
+                ? 'Full resolution ready'
+                : asset.decoded === 'failed'
+                  ? 'Full resolution failed to load'
+                  : 'Loading full resolution…'}
+            </dd>
             {asset.proxyWidth < info.width && (
               <>
                 <dt>Preview</dt>

@@ -17,7 +17,10 @@ function ToolStatus() {
   const brush = useSelectionUi((s) => s.brush);
   const seg = useSelectionUi((s) => s.segment.state);
   // Most clicks are answered in a few tens of ms: say "Selecting…" only when one takes longer.
-  const running = useAfterDelay(useSelectionUi((s) => s.running > 0), 300);
+  const running = useAfterDelay(
+    useSelectionUi((s) => s.running > 0),
+    300,
+  );
   const open = useOpenSelectionName();
   if (!hasDoc) return null;
   return (

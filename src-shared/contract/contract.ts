@@ -4,7 +4,13 @@
 // receiving side answers BAD_REQUEST).
 import { z } from 'zod';
 import { AssetIdSchema, DocumentIdSchema, ExportIdSchema, JobIdSchema, StagedFileIdSchema } from '../document/ids';
-import { FillRequestSchema, FillResultSchema, JobProgressSchema, SelectionMaskRequestSchema, SelectionMaskResultSchema } from './job-payloads';
+import {
+  FillRequestSchema,
+  FillResultSchema,
+  JobProgressSchema,
+  SelectionMaskRequestSchema,
+  SelectionMaskResultSchema,
+} from './job-payloads';
 import { EditorDocumentSchema } from '../document/types';
 import { AnyfillErrorSchema } from './errors';
 import {
@@ -16,13 +22,32 @@ import {
   SessionFileSchema,
   StagedFileSchema,
 } from './payloads';
-import { DownloadProgressSchema, ModelsListSchema, ModelsPreferRequestSchema, PackStatusSchema, VerifyResultSchema } from './model-payloads';
+import {
+  DownloadProgressSchema,
+  ModelsListSchema,
+  ModelsPreferRequestSchema,
+  PackStatusSchema,
+  VerifyResultSchema,
+} from './model-payloads';
 import { PackIdSchema } from '../models/catalog-schema';
 import { DetectRequestSchema, DetectResultSchema } from './detect-payloads';
 import { ErasePlanRequestSchema, ErasePlanSchema } from './erase-payloads';
-import { ExportFormatSchema, ExportLayersRequestSchema, ExportLayersResultSchema, ExportLayersToRequestSchema, ExportLayersToResultSchema } from './export-payloads';
+import {
+  ExportFormatSchema,
+  ExportLayersRequestSchema,
+  ExportLayersResultSchema,
+  ExportLayersToRequestSchema,
+  ExportLayersToResultSchema,
+} from './export-payloads';
 import { GenerateEstimateRequestSchema, GenerateEstimateSchema } from './estimate-payloads';
-import { InpaintPlanRequestSchema, InpaintPlanSchema, InpaintRequestSchema, InpaintResultSchema, OutpaintRequestSchema, OutpaintResultSchema } from './diffusion-payloads';
+import {
+  InpaintPlanRequestSchema,
+  InpaintPlanSchema,
+  InpaintRequestSchema,
+  InpaintResultSchema,
+  OutpaintRequestSchema,
+  OutpaintResultSchema,
+} from './diffusion-payloads';
 import {
   SegmentEverythingRequestSchema,
   SegmentEverythingResultSchema,
@@ -65,7 +90,9 @@ export const channels = {
   /** Open a staged file: validate, sniff, check the pixel cap, make a proxy; full decode continues. */
   'image.open': {
     owner: 'engine',
-    request: z.object({ fileId: StagedFileIdSchema, name: z.string().min(1).max(260), maxProxySide: proxySide, allowLarge: z.boolean().optional() }).strict(),
+    request: z
+      .object({ fileId: StagedFileIdSchema, name: z.string().min(1).max(260), maxProxySide: proxySide, allowLarge: z.boolean().optional() })
+      .strict(),
     response: z.object({ asset: AssetInfoSchema, proxy: SessionFileSchema }),
   },
   /** A proxy of an asset at another size (e.g. after the window grew). Reloads the asset after an engine restart. */
@@ -184,7 +211,9 @@ export const channels = {
   /** Electron: native save dialog, then copy the export there. */
   'shell.saveExport': {
     owner: 'shell',
-    request: z.object({ exportId: ExportIdSchema, suggestedName: z.string().min(1).max(260), format: ExportFormatSchema.optional() }).strict(),
+    request: z
+      .object({ exportId: ExportIdSchema, suggestedName: z.string().min(1).max(260), format: ExportFormatSchema.optional() })
+      .strict(),
     response: z.object({ saved: z.boolean(), where: z.string().optional() }),
   },
   /** Electron: rebuild the native menu from the renderer's command registry. */
@@ -196,7 +225,11 @@ export const channels = {
     response: z.object({ files: z.array(z.object({ index: z.number().int(), name: z.string() })) }),
   },
   /** Electron: stage a recent file by its index in shell.recentFiles. */
-  'shell.openRecent': { owner: 'shell', request: z.object({ index: z.number().int().min(0).max(50) }).strict(), response: StagedFileSchema },
+  'shell.openRecent': {
+    owner: 'shell',
+    request: z.object({ index: z.number().int().min(0).max(50) }).strict(),
+    response: StagedFileSchema,
+  },
   /** Electron: the user answered the unsaved-work question for a close or Quit that main held: go on with it. */
   'shell.closeWindow': { owner: 'shell', request: empty, response: empty },
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: z.ZodType }>;
@@ -216,13 +249,21 @@ export const events = {
     error: AnyfillErrorSchema.optional(),
   }),
   /** The embedding an opened image's segmentation needs is ready (clicks now answer at decoder speed). */
-  'segment.ready': z.object({ assetId: AssetIdSchema, packId: PackIdSchema, ms: z.number(), cached: z.enum(['memory', 'disk', 'computed']) }),
+  'segment.ready': z.object({
+    assetId: AssetIdSchema,
+    packId: PackIdSchema,
+    ms: z.number(),
+    cached: z.enum(['memory', 'disk', 'computed']),
+  }),
   /** A pack download's progress: bytes, speed, ETA, and its end (done, failed, cancelled). */
   'models.progress': DownloadProgressSchema,
   /** A job's progress: queued, each unit of work with an ETA, and its end. */
   'job.progress': JobProgressSchema,
   /** Electron: a native menu item was clicked; the renderer runs the command. */
-  'menu.command': z.object({ id: z.string(), /** File › Open Recent: which entry of shell.recentFiles. */ index: z.number().int().min(0).max(50).optional() }),
+  'menu.command': z.object({
+    id: z.string(),
+    /** File › Open Recent: which entry of shell.recentFiles. */ index: z.number().int().min(0).max(50).optional(),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;
@@ -232,7 +273,9 @@ export type ChannelName = keyof Channels;
 const ownersMatch: { [C in ChannelName]: Channels[C]['owner'] } = CHANNEL_OWNERS;
 const namesMatch: { [C in keyof typeof CHANNEL_OWNERS]: unknown } = channels;
 const eventsMatch: ReadonlyArray<keyof typeof events> = EVENT_NAMES;
-const eventsComplete: { [E in keyof typeof events]: E } = Object.fromEntries(EVENT_NAMES.map((e) => [e, e])) as { [E in (typeof EVENT_NAMES)[number]]: E };
+const eventsComplete: { [E in keyof typeof events]: E } = Object.fromEntries(EVENT_NAMES.map((e) => [e, e])) as {
+  [E in (typeof EVENT_NAMES)[number]]: E;
+};
 void [ownersMatch, namesMatch, eventsMatch, eventsComplete];
 /** Channels the engine answers: those the renderer may call, and the host-only ones. */
 export type EngineChannelName = { [C in ChannelName]: Channels[C]['owner'] extends 'engine' | 'internal' ? C : never }[ChannelName];

@@ -49,13 +49,27 @@ export const InpaintRequestSchema = z
 export type InpaintRequest = z.infer<typeof InpaintRequestSchema>;
 
 /** What the 77-token limit cut from a prompt. */
-export const PromptReportSchema = z.object({ truncated: z.boolean(), tokens: z.number().int(), kept: z.number().int(), dropped: z.string() });
+export const PromptReportSchema = z.object({
+  truncated: z.boolean(),
+  tokens: z.number().int(),
+  kept: z.number().int(),
+  dropped: z.string(),
+});
 
 const TimingsSchema = z.record(z.string(), z.number());
 
 export const InpaintResultSchema = z.object({
   /** One RGBA layer per variant: opaque over the mask, a feathered edge, transparent elsewhere. */
-  variants: z.array(z.object({ asset: AssetInfoSchema, proxy: SessionFileSchema, x: z.number().int(), y: z.number().int(), seed: z.number().int(), resultSha256: PixelSha256Schema.optional() })),
+  variants: z.array(
+    z.object({
+      asset: AssetInfoSchema,
+      proxy: SessionFileSchema,
+      x: z.number().int(),
+      y: z.number().int(),
+      seed: z.number().int(),
+      resultSha256: PixelSha256Schema.optional(),
+    }),
+  ),
   /** Seeds of the variants the pack's optional safety checker flagged: no asset, nothing to show. */
   withheld: z.array(z.object({ seed: z.number().int() })),
   /** For the user when any were withheld: "2 of 3 variants were withheld by the safety checker …". */
@@ -71,7 +85,9 @@ export const InpaintResultSchema = z.object({
 });
 export type InpaintResult = z.infer<typeof InpaintResultSchema>;
 
-export const InpaintPlanRequestSchema = z.object({ assetId: AssetIdSchema, selection: SelectionLayerSchema, maskGrow: MaskGrowSchema.optional() }).strict();
+export const InpaintPlanRequestSchema = z
+  .object({ assetId: AssetIdSchema, selection: SelectionLayerSchema, maskGrow: MaskGrowSchema.optional() })
+  .strict();
 export const InpaintPlanSchema = z.object({ cropRect: RectSchema, processingSize: SizeSchema });
 
 const px = z.number().int().min(0).max(8192);

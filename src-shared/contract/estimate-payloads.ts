@@ -27,13 +27,33 @@ export const GenerateEstimateRequestSchema = z
     /** Generative fill / Remove: the plan's processing size. Extend Canvas: the photo and what each side gains. */
     job: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('inpaint'), processingSize: SizeSchema }).strict(),
-      z.object({ kind: z.literal('outpaint'), imageSize: z.object({ width: z.number().int().positive().max(100_000), height: z.number().int().positive().max(100_000) }), extend: z.object({ left: z.number().int().min(0).max(8192), right: z.number().int().min(0).max(8192), top: z.number().int().min(0).max(8192), bottom: z.number().int().min(0).max(8192) }).strict() }).strict(),
+      z
+        .object({
+          kind: z.literal('outpaint'),
+          imageSize: z.object({ width: z.number().int().positive().max(100_000), height: z.number().int().positive().max(100_000) }),
+          extend: z
+            .object({
+              left: z.number().int().min(0).max(8192),
+              right: z.number().int().min(0).max(8192),
+              top: z.number().int().min(0).max(8192),
+              bottom: z.number().int().min(0).max(8192),
+            })
+            .strict(),
+        })
+        .strict(),
     ]),
   })
   .strict();
 export type GenerateEstimateRequest = z.infer<typeof GenerateEstimateRequestSchema>;
 
-const PartsSchema = z.object({ loadMs: z.number(), textMs: z.number(), encodeMs: z.number(), denoiseMs: z.number(), decodeMs: z.number(), otherMs: z.number() });
+const PartsSchema = z.object({
+  loadMs: z.number(),
+  textMs: z.number(),
+  encodeMs: z.number(),
+  denoiseMs: z.number(),
+  decodeMs: z.number(),
+  otherMs: z.number(),
+});
 
 export const GenerateEstimateSchema = z.object({
   packId: z.string(),
@@ -46,6 +66,8 @@ export const GenerateEstimateSchema = z.object({
   loaded: z.boolean(),
   parts: PartsSchema,
   /** Faster settings, fastest last; empty when the estimate is short or nothing faster applies. */
-  offers: z.array(z.object({ label: z.string(), settings: EstimateSettingsSchema, totalMs: z.number().nonnegative(), calibrated: z.boolean() })),
+  offers: z.array(
+    z.object({ label: z.string(), settings: EstimateSettingsSchema, totalMs: z.number().nonnegative(), calibrated: z.boolean() }),
+  ),
 });
 export type GenerateEstimate = z.infer<typeof GenerateEstimateSchema>;

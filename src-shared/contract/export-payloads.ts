@@ -30,7 +30,13 @@ const someChoice = (c: ExportChoices) => Object.values(c).some(Boolean);
 const NOTHING = { message: 'Choose at least one thing to export.' };
 
 /** A placed file in the folder: its name and its top-left corner in document pixels. */
-const PlacedFileSchema = z.object({ file: z.string(), x: z.number().int(), y: z.number().int(), width: z.number().int(), height: z.number().int() });
+const PlacedFileSchema = z.object({
+  file: z.string(),
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
 
 export const ManifestLayerSchema = z.object({
   /** 0 = bottom; composite in increasing order. */

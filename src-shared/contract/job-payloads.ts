@@ -27,7 +27,11 @@ export const JobProgressSchema = z.object({
   /** The job is in its last part: only then may the time left read "almost done". */
   lastPart: z.boolean().optional(),
   /** A cheap look at the work in progress (diffusion: the current latents as a tiny WebP data URL). */
-  preview: z.string().max(24_000).regex(/^data:image\/(webp|png);base64,/).optional(),
+  preview: z
+    .string()
+    .max(24_000)
+    .regex(/^data:image\/(webp|png);base64,/)
+    .optional(),
   error: AnyfillErrorSchema.optional(),
 });
 export type JobProgress = z.infer<typeof JobProgressSchema>;

@@ -25,4 +25,3 @@ export const LayerClearResultSchema = z.object({
   /** Pixels made transparent. */
   pixels: z.number().int().min(0),
 });
-

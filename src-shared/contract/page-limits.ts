@@ -4,10 +4,16 @@
 import type { AnyfillErrorData } from './errors';
 
 export function refusedFromPage(channel: string, payload: unknown): AnyfillErrorData | null {
-  if (channel === 'models.download' && typeof payload === 'object' && payload !== null && (payload as { endpoint?: unknown }).endpoint !== undefined) {
+  if (
+    channel === 'models.download' &&
+    typeof payload === 'object' &&
+    payload !== null &&
+    (payload as { endpoint?: unknown }).endpoint !== undefined
+  ) {
     return {
       code: 'FORBIDDEN',
-      message: 'A download server cannot be chosen from the editor page; set ANYFILL_MODEL_ENDPOINT where Anyfill starts, or use "anyfill models download --endpoint".',
+      message:
+        'A download server cannot be chosen from the editor page; set ANYFILL_MODEL_ENDPOINT where Anyfill starts, or use "anyfill models download --endpoint".',
     };
   }
   return null;

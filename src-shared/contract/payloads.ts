@@ -5,7 +5,10 @@ import { AssetIdSchema, ExportIdSchema, StagedFileIdSchema } from '../document/i
 /** A file under the host's session folder that the renderer may load by URL (proxy, export). */
 export const SessionFileSchema = z.object({
   /** Relative to the session folder, forward slashes, e.g. "assets/a_x/proxy-2048.jpg". */
-  path: z.string().regex(/^(assets|exports)\/[A-Za-z0-9_./-]+$/).refine((p) => !p.includes('..')),
+  path: z
+    .string()
+    .regex(/^(assets|exports)\/[A-Za-z0-9_./-]+$/)
+    .refine((p) => !p.includes('..')),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
 });

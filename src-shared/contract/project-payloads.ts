@@ -22,7 +22,12 @@ export const ProjectOpenedSchema = z.object({
 
 export const ProjectSaveRequestSchema = z.object({ document: EditorDocumentSchema, name: z.string().min(1).max(260) }).strict();
 /** The project written to exports/<id>.anyfill, for a download or shell.saveExport; `suggestedName` ends in .anyfill. */
-export const ProjectSavedSchema = z.object({ id: ExportIdSchema, file: SessionFileSchema, bytes: z.number().int().positive(), suggestedName: z.string() });
+export const ProjectSavedSchema = z.object({
+  id: ExportIdSchema,
+  file: SessionFileSchema,
+  bytes: z.number().int().positive(),
+  suggestedName: z.string(),
+});
 
 export const ProjectSaveToRequestSchema = z.object({ document: EditorDocumentSchema, path: hostPath }).strict();
 export const ProjectSaveToResultSchema = z.object({ bytes: z.number().int().positive(), backup: z.boolean() });
@@ -30,7 +35,12 @@ export const ProjectSaveToResultSchema = z.object({ bytes: z.number().int().posi
 export const ProjectAutosaveRequestSchema = z.object({ document: EditorDocumentSchema }).strict();
 export const ProjectAutosavedSchema = z.object({ bytes: z.number().int().positive(), savedAt: z.string() });
 
-export const RecoverableSchema = z.object({ documentId: DocumentIdSchema, name: z.string(), savedAt: z.string(), bytes: z.number().int().nonnegative() });
+export const RecoverableSchema = z.object({
+  documentId: DocumentIdSchema,
+  name: z.string(),
+  savedAt: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
 export const ProjectRecoverableSchema = z.object({ projects: z.array(RecoverableSchema) });
 export type ProjectOpened = z.infer<typeof ProjectOpenedSchema>;
 

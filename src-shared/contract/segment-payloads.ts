@@ -46,25 +46,37 @@ export const SegmentRunResultSchema = z.object({
   family: z.enum(['sam1', 'sam2']),
   /** Every candidate's score; logits on all of them, or on the chosen one only (candidateLogits 'chosen'). */
   candidates: z
-    .array(z.object({ index: z.number().int(), token: z.number().int().nullable(), score: z.number(), logits: EncodedLogitsSchema.optional() }))
+    .array(
+      z.object({ index: z.number().int(), token: z.number().int().nullable(), score: z.number(), logits: EncodedLogitsSchema.optional() }),
+    )
     .min(1)
     .max(4),
   chosen: z.number().int(),
   placement: PlacementSchema,
-  timings: z.object({ modelMs: z.number(), totalMs: z.number(), overheadMs: z.number(), embedding: CacheHitSchema, embeddingMs: z.number() }),
+  timings: z.object({
+    modelMs: z.number(),
+    totalMs: z.number(),
+    overheadMs: z.number(),
+    embedding: CacheHitSchema,
+    embeddingMs: z.number(),
+  }),
 });
-
 
 /** Every candidate's logits of a held click result (those a 'chosen' reply left out). */
 export const SegmentCandidatesRequestSchema = z.object({ assetId: AssetIdSchema, resultId: ResultIdSchema }).strict();
 export const SegmentCandidatesResultSchema = z.object({
-  candidates: z.array(z.object({ index: z.number().int(), logits: EncodedLogitsSchema })).min(1).max(4),
+  candidates: z
+    .array(z.object({ index: z.number().int(), logits: EncodedLogitsSchema }))
+    .min(1)
+    .max(4),
 });
 
 export const SegmentPrepareSchema = z.object({ packId: PackIdSchema, ms: z.number(), cached: CacheHitSchema });
 
 /** A held result's candidate at full size, as an 8-bit PNG in the session folder (not megabytes over IPC). */
-export const SegmentFullResRequestSchema = z.object({ assetId: AssetIdSchema, resultId: ResultIdSchema, index: z.number().int().min(0).max(3) }).strict();
+export const SegmentFullResRequestSchema = z
+  .object({ assetId: AssetIdSchema, resultId: ResultIdSchema, index: z.number().int().min(0).max(3) })
+  .strict();
 export const SegmentFullResResultSchema = z.object({
   packId: PackIdSchema,
   mask: SessionFileSchema,

@@ -2,16 +2,34 @@
 // Branded ids: a LayerId can never be passed where an AssetId is expected.
 import { z } from 'zod';
 
-export const AssetIdSchema = z.string().regex(/^a_[A-Za-z0-9_-]{6,64}$/).brand<'AssetId'>();
-export const LayerIdSchema = z.string().regex(/^l_[A-Za-z0-9_-]{1,64}$/).brand<'LayerId'>();
-export const DocumentIdSchema = z.string().regex(/^d_[A-Za-z0-9_-]{1,64}$/).brand<'DocumentId'>();
+export const AssetIdSchema = z
+  .string()
+  .regex(/^a_[A-Za-z0-9_-]{6,64}$/)
+  .brand<'AssetId'>();
+export const LayerIdSchema = z
+  .string()
+  .regex(/^l_[A-Za-z0-9_-]{1,64}$/)
+  .brand<'LayerId'>();
+export const DocumentIdSchema = z
+  .string()
+  .regex(/^d_[A-Za-z0-9_-]{1,64}$/)
+  .brand<'DocumentId'>();
 /** A file the host has copied into the session inbox; the renderer never sends a path. */
-export const StagedFileIdSchema = z.string().regex(/^f_[A-Za-z0-9_-]{6,64}$/).brand<'StagedFileId'>();
+export const StagedFileIdSchema = z
+  .string()
+  .regex(/^f_[A-Za-z0-9_-]{6,64}$/)
+  .brand<'StagedFileId'>();
 /** A rendered export waiting in the session folder to be saved or downloaded. */
-export const ExportIdSchema = z.string().regex(/^e_[A-Za-z0-9_-]{6,64}$/).brand<'ExportId'>();
+export const ExportIdSchema = z
+  .string()
+  .regex(/^e_[A-Za-z0-9_-]{6,64}$/)
+  .brand<'ExportId'>();
 
 /** A long-running engine job (fill, inpaint): progress events and cancel name it; the renderer picks it. */
-export const JobIdSchema = z.string().regex(/^j_[A-Za-z0-9_-]{6,64}$/).brand<'JobId'>();
+export const JobIdSchema = z
+  .string()
+  .regex(/^j_[A-Za-z0-9_-]{6,64}$/)
+  .brand<'JobId'>();
 
 export type AssetId = z.infer<typeof AssetIdSchema>;
 export type LayerId = z.infer<typeof LayerIdSchema>;

@@ -50,14 +50,26 @@ export const ProvenanceSchema = z.object({
   /** ISO 8601. */
   createdAt: z.string().max(40),
   appVersion: z.string().max(80),
-  input: z.object({ assetId: AssetIdSchema, sha256: PixelSha256Schema, width: z.number().int().positive(), height: z.number().int().positive() }),
+  input: z.object({
+    assetId: AssetIdSchema,
+    sha256: PixelSha256Schema,
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  }),
   /** The selection as the engine replayed it (null for outpaint, which has none). */
   selection: SelectionLayerSchema.nullable(),
   request: ProvenanceRequestSchema,
   /** Empty for content-aware fill (no model). */
   models: z.array(ProvenanceModelSchema).max(8),
   /** x, y: where the result sits on its input image (outpaint: the input's offset in the grown canvas). */
-  result: z.object({ assetId: AssetIdSchema, sha256: PixelSha256Schema, x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() }),
+  result: z.object({
+    assetId: AssetIdSchema,
+    sha256: PixelSha256Schema,
+    x: z.number().int(),
+    y: z.number().int(),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  }),
   /** Milliseconds per phase as the engine measured them. */
   timings: z.record(z.string().max(60), z.number()),
 });

@@ -24,7 +24,10 @@ export const BrushStrokeSchema = z.object({
   mode: z.enum(['add', 'erase']),
   radius: z.number().positive().max(2000),
   hardness: z.number().min(0).max(1),
-  points: z.array(z.object({ x: z.number(), y: z.number() })).min(1).max(20_000),
+  points: z
+    .array(z.object({ x: z.number(), y: z.number() }))
+    .min(1)
+    .max(20_000),
 });
 export type BrushStroke = z.infer<typeof BrushStrokeSchema>;
 

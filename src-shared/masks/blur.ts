@@ -17,7 +17,8 @@ export function feather(mask: Mask, radius: number): Mask {
  */
 export function smooth(mask: Mask, radius: number): Mask {
   const out = boxBlur(mask, radius);
-  const d = out.data, t = SELECTED; // a local: imported bindings can be getters, too slow per pixel
+  const d = out.data,
+    t = SELECTED; // a local: imported bindings can be getters, too slow per pixel
   for (let i = 0; i < d.length; i++) d[i] = d[i]! >= t ? 255 : 0;
   return out;
 }

@@ -41,7 +41,12 @@ export function applyStrokes(mask: Mask, strokes: readonly BrushStroke[], scale 
   const dirty = emptyDirty();
   for (const s of strokes) {
     const opts = { ...s, radius: s.radius * scale };
-    paintPolyline(mask, s.points.map((p) => ({ x: p.x * scale, y: p.y * scale })), opts, dirty);
+    paintPolyline(
+      mask,
+      s.points.map((p) => ({ x: p.x * scale, y: p.y * scale })),
+      opts,
+      dirty,
+    );
   }
   return toRect(dirty);
 }

@@ -33,13 +33,15 @@ function find(parent: Int32Array, k: number): number {
 /** Runs of pixels whose "selected" state equals `selected`, joined with 8- or 4-connectivity. */
 function labelRuns(mask: Mask, selected: boolean, diagonal: boolean): Runs {
   const { width: w, height: h, data } = mask;
-  let start: Int32Array = new Int32Array(1024), end: Int32Array = new Int32Array(1024);
+  let start: Int32Array = new Int32Array(1024),
+    end: Int32Array = new Int32Array(1024);
   let parent: Int32Array = new Int32Array(1024);
   const rowFirst = new Int32Array(h + 1);
   const reach = diagonal ? 1 : 0; // how far a run reaches sideways into the next row
   // (v ^ flip) >= t tests membership without booleans: v ^ 255 = 255 − v. t is local because imported
   // bindings are property getters under some module loaders, far too slow per pixel.
-  const flip = selected ? 0 : 255, t = SELECTED;
+  const flip = selected ? 0 : 255,
+    t = SELECTED;
   let n = 0;
   let prev = 0; // first run of the previous row
   for (let y = 0; y < h; y++) {
@@ -54,12 +56,17 @@ function labelRuns(mask: Mask, selected: boolean, diagonal: boolean): Runs {
       const s = x;
       while (x < w && (data[row + x]! ^ flip) >= t) x++;
       if (n === start.length) {
-        start = enlarge(start, n + 1); end = enlarge(end, n + 1); parent = enlarge(parent, n + 1);
+        start = enlarge(start, n + 1);
+        end = enlarge(end, n + 1);
+        parent = enlarge(parent, n + 1);
       }
-      start[n] = s; end[n] = x; parent[n] = n;
+      start[n] = s;
+      end[n] = x;
+      parent[n] = n;
       while (j < prevEnd && end[j]! + reach <= s) j++; // runs above that end before this one
       for (let k = j; k < prevEnd && start[k]! < x + reach; k++) {
-        const a = find(parent, k), b = find(parent, n);
+        const a = find(parent, k),
+          b = find(parent, n);
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
       }
       n++;
@@ -74,8 +81,14 @@ function labelRuns(mask: Mask, selected: boolean, diagonal: boolean): Runs {
  * Rewrites every component (of `selected` pixels) that `pick` chooses to `value`.
  * pick(area, touchesBorder) sees each component once through its root.
  */
-function rewrite(mask: Mask, selected: boolean, diagonal: boolean, value: number,
-  pick: (area: number, touchesBorder: boolean) => boolean, fringe: { lo: number; hi: number; orphans: boolean }): Mask {
+function rewrite(
+  mask: Mask,
+  selected: boolean,
+  diagonal: boolean,
+  value: number,
+  pick: (area: number, touchesBorder: boolean) => boolean,
+  fringe: { lo: number; hi: number; orphans: boolean },
+): Mask {
   const { width: w, height: h } = mask;
   const runs = labelRuns(mask, selected, diagonal);
   const { start, end, rowFirst, parent, count } = runs;
@@ -122,5 +135,9 @@ export function removeIslands(mask: Mask, minArea: number): Mask {
  * are exactly what a 4-connected flood from the border reaches; labelling finds them without a queue.
  */
 export function fillHoles(mask: Mask, under = Infinity): Mask {
-  return rewrite(mask, false, false, 255, (size, touchesBorder) => !touchesBorder && size < under, { lo: SELECTED, hi: 254, orphans: false });
+  return rewrite(mask, false, false, 255, (size, touchesBorder) => !touchesBorder && size < under, {
+    lo: SELECTED,
+    hi: 254,
+    orphans: false,
+  });
 }

@@ -13,7 +13,15 @@ export type Membership = Uint8Array;
  * Writes `value` into out wherever a fringe pixel (lo ≤ v ≤ hi, not a member) is nearer to a rewritten
  * component than to a kept one. Fringe no component reaches is rewritten when `orphans` says so.
  */
-export function rewriteFringe(mask: Mask, members: () => Membership, lo: number, hi: number, value: number, orphans: boolean, out: Mask): void {
+export function rewriteFringe(
+  mask: Mask,
+  members: () => Membership,
+  lo: number,
+  hi: number,
+  value: number,
+  orphans: boolean,
+  out: Mask,
+): void {
   const { width: w, height: h, data } = mask;
   if (!data.some((v) => v >= lo && v <= hi)) return; // a hard mask has no fringe
   const n = w * h;
@@ -21,21 +29,35 @@ export function rewriteFringe(mask: Mask, members: () => Membership, lo: number,
   const claim = new Uint8Array(n); // 1 kept, 2 rewritten, for fringe pixels reached so far
   const isFringe = (j: number) => member[j] === 0 && data[j]! >= lo && data[j]! <= hi;
   // Layer by layer from the components; within a layer the kept claims spread first, so ties keep.
-  let kept: number[] = [], taken: number[] = [];
+  let kept: number[] = [],
+    taken: number[] = [];
   const fringe: number[] = [];
   for (let i = 0; i < n; i++) {
     if (!isFringe(i)) continue;
     fringe.push(i);
     const x = i % w;
-    const near = Math.max(x > 0 ? member[i - 1]! : 0, x < w - 1 ? member[i + 1]! : 0, i >= w ? member[i - w]! : 0, i + w < n ? member[i + w]! : 0);
-    const nearKept = (x > 0 && member[i - 1] === 1) || (x < w - 1 && member[i + 1] === 1) || (i >= w && member[i - w] === 1) || (i + w < n && member[i + w] === 1);
+    const near = Math.max(
+      x > 0 ? member[i - 1]! : 0,
+      x < w - 1 ? member[i + 1]! : 0,
+      i >= w ? member[i - w]! : 0,
+      i + w < n ? member[i + w]! : 0,
+    );
+    const nearKept =
+      (x > 0 && member[i - 1] === 1) ||
+      (x < w - 1 && member[i + 1] === 1) ||
+      (i >= w && member[i - w] === 1) ||
+      (i + w < n && member[i + w] === 1);
     if (near === 0) continue;
     claim[i] = nearKept ? 1 : 2;
     (nearKept ? kept : taken).push(i);
   }
   while (kept.length > 0 || taken.length > 0) {
-    const nextKept: number[] = [], nextTaken: number[] = [];
-    for (const [who, list, next] of [[1, kept, nextKept], [2, taken, nextTaken]] as const)
+    const nextKept: number[] = [],
+      nextTaken: number[] = [];
+    for (const [who, list, next] of [
+      [1, kept, nextKept],
+      [2, taken, nextTaken],
+    ] as const)
       for (const i of list) {
         const x = i % w;
         for (const j of [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i - w, i + w]) {

@@ -10,10 +10,12 @@ import { columns } from './distance';
 /** Writes `value` into out (inside rect) wherever a source lies within Euclidean distance `radius`. */
 function markWithin(mask: Mask, sourceSelected: boolean, radius: number, r: Rect, out: Mask, value: number): void {
   radius = Math.min(radius, 65534); // g is 16-bit; wider than any mask this app makes
-  const reach = Math.floor(radius), cap = reach + 1;
+  const reach = Math.floor(radius),
+    cap = reach + 1;
   const half = new Int32Array(cap + 1).fill(-1); // half-width of the covered interval for a given g
   for (let d = 0; d <= reach; d++) half[d] = Math.floor(Math.sqrt(radius * radius - d * d) + 1e-9);
-  const o = out.data, n = r.width;
+  const o = out.data,
+    n = r.width;
   columns(mask, sourceSelected, cap, r, (g, row, y, min) => {
     if (min >= cap) return; // no source within reach of this row
     const dst = (r.y + y) * out.width + r.x;
@@ -33,7 +35,8 @@ function markWithin(mask: Mask, sourceSelected: boolean, radius: number, r: Rect
 }
 
 function expand(r: Rect, by: number, w: number, h: number): Rect {
-  const x = Math.max(0, r.x - by), y = Math.max(0, r.y - by);
+  const x = Math.max(0, r.x - by),
+    y = Math.max(0, r.y - by);
   return { x, y, width: Math.min(w, r.x + r.width + by) - x, height: Math.min(h, r.y + r.height + by) - y };
 }
 
@@ -61,11 +64,12 @@ export function shrink(mask: Mask, px: number): Mask {
   if (!box) return out;
   // A one-pixel margin around the box holds the nearest unselected pixel for everything inside it.
   const r = expand(box, 1, mask.width, mask.height);
-  const o = out.data, d = mask.data, t = SELECTED;
+  const o = out.data,
+    d = mask.data,
+    t = SELECTED;
   for (let y = r.y; y < r.y + r.height; y++) {
     for (let i = y * mask.width + r.x, end = i + r.width; i < end; i++) o[i] = d[i]! >= t ? 255 : 0;
   }
   markWithin(mask, false, px, r, out, 0);
   return out;
 }
-

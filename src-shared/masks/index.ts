@@ -6,7 +6,16 @@ export { fillHoles, removeIslands } from './components';
 export { distanceSquared } from './distance';
 export { grow, shrink } from './grow';
 export { feather, smooth } from './blur';
-export { type BrushOptions, type BrushStamp, type BrushStroke, type Point, applyStrokes, rasterizeStrokes, stampBrush, strokeBrush } from './brush';
+export {
+  type BrushOptions,
+  type BrushStamp,
+  type BrushStroke,
+  type Point,
+  applyStrokes,
+  rasterizeStrokes,
+  stampBrush,
+  strokeBrush,
+} from './brush';
 export { resize } from './resize';
 export * from './low-res';
 export * from './logits-residuals';

@@ -12,7 +12,10 @@ const SIDE: number = LOW_RES;
 const FRAME_SIDE: number = FRAME;
 
 /** Per output index: up to 4 low-res indices and weights (unused slots weigh 0). */
-export interface Taps { idx: Int32Array; w: Float64Array }
+export interface Taps {
+  idx: Int32Array;
+  w: Float64Array;
+}
 
 /** ONNX Resize linear, half_pixel: source position (i+0.5)·in/out − 0.5, clamped to [0, in−1]. */
 function linear(i: number, inSize: number, outSize: number): [number, number, number] {

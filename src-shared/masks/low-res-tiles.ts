@@ -8,7 +8,10 @@ const SIDE: number = LOW_RES;
  * Per cell: bit 0 = logit > 0, bit 1 = finite and > 0 (an infinite tap can make 0·∞ = NaN: never "surely
  * in"); and the low-res box of the positive cells (null when there are none).
  */
-export function cellSigns(logits: ArrayLike<number>): { signs: Uint8Array; cells: { x0: number; y0: number; x1: number; y1: number } | null } {
+export function cellSigns(logits: ArrayLike<number>): {
+  signs: Uint8Array;
+  cells: { x0: number; y0: number; x1: number; y1: number } | null;
+} {
   const signs = new Uint8Array(SIDE * SIDE);
   let [x0, y0, x1, y1] = [SIDE, SIDE, -1, -1];
   for (let y = 0; y < SIDE; y++) {
@@ -64,7 +67,16 @@ export function runsOf(xs: Taps, xa: number, xb: number): Int32Array {
  * Edge pixels [x0, x1): the horizontal interpolation along each of row y's four tap rows (the graphs'
  * order: across, then down), kept for the rows of its group at `across[4·(x − xa) + j]`.
  */
-export function horizontalRun(logits: ArrayLike<number>, xs: Taps, ys: Taps, y: number, x0: number, x1: number, across: Float64Array, xa: number): void {
+export function horizontalRun(
+  logits: ArrayLike<number>,
+  xs: Taps,
+  ys: Taps,
+  y: number,
+  x0: number,
+  x1: number,
+  across: Float64Array,
+  xa: number,
+): void {
   for (let j = 0; j < 4; j++) {
     const row = ys.idx[y * 4 + j]! * SIDE;
     for (let x = x0; x < x1; x++) {
@@ -79,7 +91,16 @@ export function horizontalRun(logits: ArrayLike<number>, xs: Taps, ys: Taps, y: 
 }
 
 /** Edge pixels [x0, x1) of row y: its vertical weights over the kept horizontal values; inside = > 0. */
-export function verticalRun(ys: Taps, y: number, x0: number, x1: number, across: Float64Array, xa: number, mask: Uint8Array, line: number): void {
+export function verticalRun(
+  ys: Taps,
+  y: number,
+  x0: number,
+  x1: number,
+  across: Float64Array,
+  xa: number,
+  mask: Uint8Array,
+  line: number,
+): void {
   const o = y * 4;
   const w0 = ys.w[o]!;
   const w1 = ys.w[o + 1]!;

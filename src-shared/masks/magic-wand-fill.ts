@@ -9,7 +9,8 @@ const { H_OK, H_THRU, MATCH, Rows, V_OK, V_THRU } = bits;
 
 /** 255 for every matching pixel anywhere in the image (the non-contiguous wand). */
 export function matchAll(img: WandImage, m: Matcher): Uint8Array {
-  const rows = new Rows(img, m, Infinity), s = rows.s;
+  const rows = new Rows(img, m, Infinity),
+    s = rows.s;
   for (let y = 0; y < img.height; y++) rows.match(y);
   for (let p = 0; p < s.length; p++) s[p] = s[p]! & MATCH ? 255 : 0;
   return s;
@@ -20,13 +21,24 @@ export function matchAll(img: WandImage, m: Matcher): Uint8Array {
  * Seeds that do not match are ignored.
  */
 export function floodFill(img: WandImage, m: Matcher, seeds: readonly number[], edge2 = Infinity): Uint8Array {
-  const { width: w, height: h } = img, rows = new Rows(img, m, edge2), s = rows.s, out = new Uint8Array(w * h);
+  const { width: w, height: h } = img,
+    rows = new Rows(img, m, edge2),
+    s = rows.s,
+    out = new Uint8Array(w * h);
   // Without edges MATCH alone says a step is open, and nothing is ever "through" an edge.
   const plain = edge2 === Infinity || m.clear;
-  const HO = plain ? MATCH : H_OK, HT = plain ? 0 : H_THRU, VO = plain ? MATCH : V_OK, VT = plain ? 0 : V_THRU;
-  let stack = new Int32Array(4096), n = 0;
+  const HO = plain ? MATCH : H_OK,
+    HT = plain ? 0 : H_THRU,
+    VO = plain ? MATCH : V_OK,
+    VT = plain ? 0 : V_THRU;
+  let stack = new Int32Array(4096),
+    n = 0;
   const push = (q: number): void => {
-    if (n === stack.length) { const b = new Int32Array(n * 2); b.set(stack); stack = b; }
+    if (n === stack.length) {
+      const b = new Int32Array(n * 2);
+      b.set(stack);
+      stack = b;
+    }
     stack[n++] = q;
   };
   for (const seed of seeds) {
@@ -34,15 +46,23 @@ export function floodFill(img: WandImage, m: Matcher, seeds: readonly number[], 
     if (s[seed]! & MATCH) push(seed);
   }
   const prepare = (y: number): void => {
-    if (plain) { rows.match(y); return; }
-    rows.horizontal(y); rows.vertical(y - 1); rows.vertical(y); rows.verticalThrough(y);
+    if (plain) {
+      rows.match(y);
+      return;
+    }
+    rows.horizontal(y);
+    rows.vertical(y - 1);
+    rows.vertical(y);
+    rows.verticalThrough(y);
   };
   while (n > 0) {
     const i = stack[--n]!;
     if (out[i]) continue;
-    const y = (i / w) | 0, row = y * w;
+    const y = (i / w) | 0,
+      row = y * w;
     prepare(y);
-    let l = i - row, r = l;
+    let l = i - row,
+      r = l;
     // Leftward x → x − 1 needs the pair's H_OK (kept on x − 1) and x not in an edge's middle.
     while (l > 0 && s[row + l - 1]! & HO && !(s[row + l]! & HT) && !out[row + l - 1]) l--;
     while (r < w - 1 && s[row + r]! & HO && !(s[row + r]! & HT) && s[row + r + 1]! & MATCH && !out[row + r + 1]) r++;
@@ -51,7 +71,8 @@ export function floodFill(img: WandImage, m: Matcher, seeds: readonly number[], 
       const ny = y + dy;
       if (ny < 0 || ny >= h) continue;
       prepare(ny);
-      const nrow = ny * w, upper = dy < 0 ? nrow : row; // V_OK lives on the upper pixel of a pair
+      const nrow = ny * w,
+        upper = dy < 0 ? nrow : row; // V_OK lives on the upper pixel of a pair
       let prev = false; // the pixel left of q was a candidate
       for (let x = l; x <= r; x++) {
         const q = nrow + x;

@@ -9,19 +9,31 @@
 import { type Matcher, type WandImage, matches as matchesImport, pairDist2 as pairDist2Import } from './magic-wand-colour';
 
 // Local copies: imported bindings are property getters under some module loaders, far too slow per pixel.
-const matches = matchesImport, pairDist2 = pairDist2Import;
+const matches = matchesImport,
+  pairDist2 = pairDist2Import;
 
 /** Pixel bits. MATCH; H_OK: x ↔ x + 1 within the limit; H_THRU: x − 1, x + 1 differ by more; likewise V. */
-export const MATCH = 1, H_OK = 2, H_THRU = 4, V_OK = 8, V_THRU = 16;
+export const MATCH = 1,
+  H_OK = 2,
+  H_THRU = 4,
+  V_OK = 8,
+  V_THRU = 16;
 const V_HALF = 32; // the step down exceeds half the limit
 // Row flags: which bits the row has had computed.
-const HAS_MATCH = 1, HAS_H = 2, HAS_V = 4, HAS_VTHRU = 8;
+const HAS_MATCH = 1,
+  HAS_H = 2,
+  HAS_V = 4,
+  HAS_VTHRU = 8;
 
 export class Rows {
   readonly s: Uint8Array;
   private readonly done: Uint8Array;
   private readonly half: number;
-  constructor(private readonly img: WandImage, private readonly m: Matcher, private readonly edge2: number) {
+  constructor(
+    private readonly img: WandImage,
+    private readonly m: Matcher,
+    private readonly edge2: number,
+  ) {
     this.s = new Uint8Array(img.width * img.height);
     this.done = new Uint8Array(img.height);
     this.half = edge2 / 4;
@@ -35,7 +47,10 @@ export class Rows {
 
   match(y: number): void {
     if (!this.flag(y, HAS_MATCH)) return;
-    const img = this.img, m = this.m, s = this.s, w = img.width;
+    const img = this.img,
+      m = this.m,
+      s = this.s,
+      w = img.width;
     for (let p = y * w, end = p + w; p < end; p++) if (matches(img, m, p, y)) s[p] = MATCH;
   }
 
@@ -43,7 +58,10 @@ export class Rows {
   horizontal(y: number): void {
     if (!this.flag(y, HAS_H)) return;
     this.match(y);
-    const { width: w, channels: ch, data: d } = this.img, s = this.s, e = this.edge2, q = this.half;
+    const { width: w, channels: ch, data: d } = this.img,
+      s = this.s,
+      e = this.edge2,
+      q = this.half;
     const step = (p: number): number => (s[p]! & s[p + 1]! & MATCH ? pairDist2(d, ch, p, p + 1) : -1);
     let prev = -1;
     for (let x = 0, p = y * w; x < w; x++, p++) {
@@ -57,8 +75,12 @@ export class Rows {
   /** V_OK and V_HALF of row y (steps to row y + 1). */
   vertical(y: number): void {
     if (y >= this.img.height - 1 || !this.flag(y, HAS_V)) return;
-    this.match(y); this.match(y + 1);
-    const { width: w, channels: ch, data: d } = this.img, s = this.s, e = this.edge2, q = this.half;
+    this.match(y);
+    this.match(y + 1);
+    const { width: w, channels: ch, data: d } = this.img,
+      s = this.s,
+      e = this.edge2,
+      q = this.half;
     for (let p = y * w, end = p + w; p < end; p++) {
       if (!(s[p]! & s[p + w]! & MATCH)) continue;
       const dd = pairDist2(d, ch, p, p + w);
@@ -69,10 +91,14 @@ export class Rows {
   /** V_THRU of row y. */
   verticalThrough(y: number): void {
     if (y <= 0 || y >= this.img.height - 1 || !this.flag(y, HAS_VTHRU)) return;
-    this.vertical(y - 1); this.vertical(y);
-    const { width: w, channels: ch, data: d } = this.img, s = this.s, e = this.edge2;
+    this.vertical(y - 1);
+    this.vertical(y);
+    const { width: w, channels: ch, data: d } = this.img,
+      s = this.s,
+      e = this.edge2;
     for (let p = y * w, end = p + w; p < end; p++) {
-      const above = s[p - w]!, here = s[p]!;
+      const above = s[p - w]!,
+        here = s[p]!;
       if (above & s[p + w]! & MATCH && (above | here) & V_HALF && pairDist2(d, ch, p - w, p + w) > e) s[p] = here | V_THRU;
     }
   }

@@ -25,13 +25,28 @@ export interface WandOptions {
 }
 
 /** One click, as the document stores it; x, y in full-image pixels. */
-export interface WandStep { x: number; y: number; mode: 'add' | 'subtract'; tolerance: number; edgeAware: boolean; contiguous: boolean }
+export interface WandStep {
+  x: number;
+  y: number;
+  mode: 'add' | 'subtract';
+  tolerance: number;
+  edgeAware: boolean;
+  contiguous: boolean;
+}
 
-const SEED_RADIUS = 2, NOISE_RADIUS = 3;
-const EDGE_MIN = 6, EDGE_TOL = 0.5, EDGE_NOISE = 4, BAND_NOISE = 2, NEAR_TOL = 1.25;
+const SEED_RADIUS = 2,
+  NOISE_RADIUS = 3;
+const EDGE_MIN = 6,
+  EDGE_TOL = 0.5,
+  EDGE_NOISE = 4,
+  BAND_NOISE = 2,
+  NEAR_TOL = 1.25;
 
-const rgbAt = (img: WandImage, p: number): [number, number, number] =>
-  [img.data[p * img.channels]!, img.data[p * img.channels + 1]!, img.data[p * img.channels + 2]!];
+const rgbAt = (img: WandImage, p: number): [number, number, number] => [
+  img.data[p * img.channels]!,
+  img.data[p * img.channels + 1]!,
+  img.data[p * img.channels + 2]!,
+];
 const median = (xs: number[]): number => xs.sort((a, b) => a - b)[xs.length >> 1]!;
 const distTo = (a: readonly number[], b: readonly number[]): number => dist2(a[0]!, a[1]!, a[2]!, b[0]!, b[1]!, b[2]!);
 
@@ -49,15 +64,18 @@ function matcher(img: WandImage, x: number, y: number, tol2: number): Matcher {
   const p = y * img.width + x;
   if (img.channels === 4 && img.data[p * 4 + 3] === 0) return { ref: [0, 0, 0], clear: true, tol2, lo2: tol2, hi2: tol2 };
   const seed = rgbAt(img, p);
-  const near = around(img, x, y, SEED_RADIUS).filter((q) => img.channels === 3 || img.data[q * 4 + 3] !== 0)
-    .map((q) => rgbAt(img, q)).filter((c) => distTo(c, seed) <= tol2);
+  const near = around(img, x, y, SEED_RADIUS)
+    .filter((q) => img.channels === 3 || img.data[q * 4 + 3] !== 0)
+    .map((q) => rgbAt(img, q))
+    .filter((c) => distTo(c, seed) <= tol2);
   const med: [number, number, number] = [0, 1, 2].map((k) => median(near.map((c) => c[k]!))) as [number, number, number];
   return { ref: distTo(med, seed) <= tol2 ? med : seed, clear: false, tol2, lo2: tol2, hi2: tol2 };
 }
 
 /** Median distance between neighbouring matching pixels near the seed: the local noise level. */
 function localNoise(img: WandImage, x: number, y: number, m: Matcher): number {
-  const w = img.width, steps: number[] = [];
+  const w = img.width,
+    steps: number[] = [];
   const matches = (q: number) => distTo(rgbAt(img, q), m.ref) <= m.tol2;
   for (const p of around(img, x, y, NOISE_RADIUS)) {
     if (!matches(p)) continue;
@@ -86,16 +104,17 @@ function seeds(img: WandImage, x: number, y: number, m: Matcher, edge2: number):
 export function magicWand(image: WandImage, seed: { x: number; y: number }, opts: WandOptions): Mask {
   const { width: w, height: h } = image;
   if (image.data.length < w * h * image.channels) throw new RangeError(`wand image data is shorter than ${w}×${h}×${image.channels}`);
-  const x = Math.floor(seed.x), y = Math.floor(seed.y);
+  const x = Math.floor(seed.x),
+    y = Math.floor(seed.y);
   if (!(x >= 0 && y >= 0 && x < w && y < h)) return createMask(w, h);
   const tolerance = Math.max(0, Math.min(255, opts.tolerance));
   const m = matcher(image, x, y, Math.floor(tolerance * tolerance * DIST2_SCALE));
-  const noise = m.clear ? 0 : localNoise(image, x, y, m), band = BAND_NOISE * noise;
+  const noise = m.clear ? 0 : localNoise(image, x, y, m),
+    band = BAND_NOISE * noise;
   m.lo2 = Math.max(0, tolerance - band) ** 2 * DIST2_SCALE;
   m.hi2 = (tolerance + band) ** 2 * DIST2_SCALE;
   const edge2 = opts.edgeAware ? edgeLimit(noise, tolerance) : Infinity;
-  const data = opts.contiguous ? floodFill(image, m, seeds(image, x, y, m, edge2), edge2)
-    : matchAll(image, m);
+  const data = opts.contiguous ? floodFill(image, m, seeds(image, x, y, m, edge2), edge2) : matchAll(image, m);
   const near = NEAR_TOL * tolerance + 2 * band;
   const mask = cleanUp({ width: w, height: h, data }, image, m.ref, m.clear ? 0 : near * near * DIST2_SCALE, !opts.contiguous);
   return opts.antiAlias ? antiAliased(mask) : mask;

@@ -50,7 +50,9 @@ export function invert(mask: Mask): Mask {
 export function union(a: Mask, b: Mask): Mask {
   assertSameSize(a, b);
   const out = createMask(a.width, a.height);
-  const x = a.data, y = b.data, dst = out.data;
+  const x = a.data,
+    y = b.data,
+    dst = out.data;
   for (let i = 0; i < x.length; i++) dst[i] = x[i]! > y[i]! ? x[i]! : y[i]!;
   return out;
 }
@@ -58,7 +60,9 @@ export function union(a: Mask, b: Mask): Mask {
 export function intersect(a: Mask, b: Mask): Mask {
   assertSameSize(a, b);
   const out = createMask(a.width, a.height);
-  const x = a.data, y = b.data, dst = out.data;
+  const x = a.data,
+    y = b.data,
+    dst = out.data;
   for (let i = 0; i < x.length; i++) dst[i] = x[i]! < y[i]! ? x[i]! : y[i]!;
   return out;
 }
@@ -66,7 +70,9 @@ export function intersect(a: Mask, b: Mask): Mask {
 export function subtract(a: Mask, b: Mask): Mask {
   assertSameSize(a, b);
   const out = createMask(a.width, a.height);
-  const x = a.data, y = b.data, dst = out.data;
+  const x = a.data,
+    y = b.data,
+    dst = out.data;
   for (let i = 0; i < x.length; i++) {
     const keep = 255 - y[i]!;
     dst[i] = x[i]! < keep ? x[i]! : keep;

@@ -4,7 +4,11 @@
 import type { ModelFamily } from './catalog-schema';
 
 /** The fields of a models.list entry this needs (PackStatus has them). */
-export interface ListedPack { id: string; family: ModelFamily; state: string }
+export interface ListedPack {
+  id: string;
+  family: ModelFamily;
+  state: string;
+}
 
 /** Ids of the installed packs of these families, in list order; none while the list is not loaded (null). */
 export function installedPackIds(packs: readonly ListedPack[] | null | undefined, families: readonly ModelFamily[]): string[] {
@@ -15,4 +19,5 @@ export function installedPackIds(packs: readonly ListedPack[] | null | undefined
 export const installedSdPacks = (packs: readonly ListedPack[] | null | undefined): string[] => installedPackIds(packs, ['sd-inpaint']);
 
 /** Is a learned eraser (MI-GAN) installed? */
-export const hasInstalledEraser = (packs: readonly ListedPack[] | null | undefined): boolean => installedPackIds(packs, ['eraser']).length > 0;
+export const hasInstalledEraser = (packs: readonly ListedPack[] | null | undefined): boolean =>
+  installedPackIds(packs, ['eraser']).length > 0;

@@ -44,13 +44,30 @@ export const ProjectManifestSchema = z
       paths.add(a.path);
     }
     for (const layer of m.document.layers) {
-      if (!ids.has(layer.assetId)) ctx.addIssue({ code: 'custom', message: `layer “${layer.name}” uses ${layer.assetId}, which the manifest does not list` });
+      if (!ids.has(layer.assetId))
+        ctx.addIssue({ code: 'custom', message: `layer “${layer.name}” uses ${layer.assetId}, which the manifest does not list` });
     }
   });
 export type ProjectManifest = z.infer<typeof ProjectManifestSchema>;
 
 /** What project.recoverable and `anyfill project info` show without reading any pixels. */
-export function manifestSummary(m: ProjectManifest): { name: string; width: number; height: number; layers: number; assets: number; savedAt: string; app: string } {
+export function manifestSummary(m: ProjectManifest): {
+  name: string;
+  width: number;
+  height: number;
+  layers: number;
+  assets: number;
+  savedAt: string;
+  app: string;
+} {
   const d = m.document;
-  return { name: d.name, width: d.width, height: d.height, layers: d.layers.length, assets: m.assets.length, savedAt: m.savedAt, app: `${m.app.name} ${m.app.version}` };
+  return {
+    name: d.name,
+    width: d.width,
+    height: d.height,
+    layers: d.layers.length,
+    assets: m.assets.length,
+    savedAt: m.savedAt,
+    app: `${m.app.name} ${m.app.version}`,
+  };
 }

@@ -5,7 +5,11 @@ import { AnyfillError } from '../contract/errors';
 import { PROJECT_SCHEMA_VERSION } from './manifest';
 
 type Json = Record<string, unknown>;
-export interface Migration { from: number; describe: string; up(manifest: Json): Json }
+export interface Migration {
+  from: number;
+  describe: string;
+  up(manifest: Json): Json;
+}
 
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const records = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isRecord) : []);
@@ -29,7 +33,11 @@ const v0ToV1: Migration = {
       }
       return out;
     });
-    const assets = records(m.assets).map(({ file, ...rest }) => ({ ...rest, path: rest.path ?? file, sourceFormat: rest.sourceFormat ?? 'png' }));
+    const assets = records(m.assets).map(({ file, ...rest }) => ({
+      ...rest,
+      path: rest.path ?? file,
+      sourceFormat: rest.sourceFormat ?? 'png',
+    }));
     return {
       ...m,
       schemaVersion: 1,
@@ -44,7 +52,11 @@ const v0ToV1: Migration = {
 /** Index i migrates schema i to i + 1; the chain must end at PROJECT_SCHEMA_VERSION. */
 export const MIGRATIONS: readonly Migration[] = [v0ToV1];
 
-export interface Migrated { manifest: unknown; from: number; applied: string[] }
+export interface Migrated {
+  manifest: unknown;
+  from: number;
+  applied: string[];
+}
 
 /** The manifest's own schema version: absent means the prototype's v0. */
 export function schemaVersionOf(json: unknown): number {
@@ -52,7 +64,10 @@ export function schemaVersionOf(json: unknown): number {
   const v = json.schemaVersion;
   if (v === undefined) return 0;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-    throw new AnyfillError('INTEGRITY', `This project file is damaged: its schema version (${JSON.stringify(v)}) is not a number Anyfill knows.`);
+    throw new AnyfillError(
+      'INTEGRITY',
+      `This project file is damaged: its schema version (${JSON.stringify(v)}) is not a number Anyfill knows.`,
+    );
   }
   return v;
 }

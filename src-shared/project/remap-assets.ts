@@ -15,6 +15,8 @@ export function remapAssetIds(document: EditorDocument, ids: ReadonlyMap<string,
     selection: p.selection ? { ...p.selection, assetId: map(p.selection.assetId) } : null,
   });
   const layer = (l: Layer): Layer =>
-    l.kind === 'image' && l.provenance ? { ...l, assetId: map(l.assetId), provenance: remapProvenance(l.provenance) } : { ...l, assetId: map(l.assetId) };
+    l.kind === 'image' && l.provenance
+      ? { ...l, assetId: map(l.assetId), provenance: remapProvenance(l.provenance) }
+      : { ...l, assetId: map(l.assetId) };
   return { ...document, layers: document.layers.map(layer) };
 }

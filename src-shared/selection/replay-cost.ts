@@ -20,9 +20,12 @@ export function strokeVisits(strokes: SelectionLayer['strokes'], width: number, 
   for (const s of strokes) {
     const r = s.radius * scale;
     for (let k = Math.min(1, s.points.length - 1); k < s.points.length; k++) {
-      const a = s.points[Math.max(0, k - 1)]!, b = s.points[k]!;
-      const top = Math.max(0, Math.min(a.y, b.y) * scale - r - 1), bottom = Math.min(height, Math.max(a.y, b.y) * scale + r + 1);
-      const left = Math.max(0, Math.min(a.x, b.x) * scale - r - 1), right = Math.min(width, Math.max(a.x, b.x) * scale + r + 1);
+      const a = s.points[Math.max(0, k - 1)]!,
+        b = s.points[k]!;
+      const top = Math.max(0, Math.min(a.y, b.y) * scale - r - 1),
+        bottom = Math.min(height, Math.max(a.y, b.y) * scale + r + 1);
+      const left = Math.max(0, Math.min(a.x, b.x) * scale - r - 1),
+        right = Math.min(width, Math.max(a.x, b.x) * scale + r + 1);
       if (bottom > top && right > left) visits += (bottom - top) * Math.min(right - left, 2 * r + 3);
     }
   }
@@ -31,11 +34,20 @@ export function strokeVisits(strokes: SelectionLayer['strokes'], width: number, 
 
 export function replayVisits(layer: Pick<SelectionLayer, 'strokes' | 'ops' | 'wand'>, width: number, height: number, scale = 1): number {
   const n = width * height;
-  return strokeVisits(layer.strokes, width, height, scale) + layer.ops.length * PASSES_PER_OP * n + (layer.wand?.length ?? 0) * PASSES_PER_WAND_CLICK * n;
+  return (
+    strokeVisits(layer.strokes, width, height, scale) +
+    layer.ops.length * PASSES_PER_OP * n +
+    (layer.wand?.length ?? 0) * PASSES_PER_WAND_CLICK * n
+  );
 }
 
 /** Throws TOO_LARGE, naming the selection and what to do, when its replay would exceed the budget. */
-export function checkReplayCost(layer: Pick<SelectionLayer, 'name' | 'strokes' | 'ops' | 'wand'>, width: number, height: number, scale = 1): void {
+export function checkReplayCost(
+  layer: Pick<SelectionLayer, 'name' | 'strokes' | 'ops' | 'wand'>,
+  width: number,
+  height: number,
+  scale = 1,
+): void {
   const visits = replayVisits(layer, width, height, scale);
   if (visits <= MAX_REPLAY_VISITS) return;
   const times = Math.ceil(visits / MAX_REPLAY_VISITS);

@@ -3,7 +3,22 @@
 // operations — the same code for the renderer's preview and
 // the engine's full-resolution mask, so what the user sees is what a fill or an export uses.
 import type { MaskOp, SelectionLayer } from '../document/selection';
-import { applyStrokes, createMask, feather, fillHoles, grow, invert, lowResToMask, removeIslands, replayWand, shrink, smooth, type LowResPlacement, type Mask, type WandImage } from '../masks';
+import {
+  applyStrokes,
+  createMask,
+  feather,
+  fillHoles,
+  grow,
+  invert,
+  lowResToMask,
+  removeIslands,
+  replayWand,
+  shrink,
+  smooth,
+  type LowResPlacement,
+  type Mask,
+  type WandImage,
+} from '../masks';
 
 /** Replays ops on a mask at `scale` mask pixels per image pixel (sizes and radii are in image pixels). */
 export function applyOps(mask: Mask, ops: readonly MaskOp[], scale: number): Mask {
@@ -61,7 +76,8 @@ export function replayBase(layer: SelectionLayer, src: ReplaySources, width: num
   const scale = width / imageWidth;
   let mask = layer.sam && src.logits ? samMask(src.logits, layer.sam.placement, width, height) : createMask(width, height);
   if (needsPixels(layer)) {
-    if (!src.image || src.image.width !== width || src.image.height !== height) throw new Error('replayBase: wand clicks need the image at the replay size');
+    if (!src.image || src.image.width !== width || src.image.height !== height)
+      throw new Error('replayBase: wand clicks need the image at the replay size');
     mask = replayWand(mask, src.image, layer.wand ?? [], scale);
   }
   if (layer.strokes.length) applyStrokes(mask, layer.strokes, scale);

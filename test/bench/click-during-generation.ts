@@ -24,7 +24,8 @@ const steps = Number(values.steps ?? 2);
 const singleLane = values['single-lane'] === true;
 const gb = (b: number | null) => (b === null ? 'n/a' : `${(b / 2 ** 30).toFixed(2)} GB`);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-const figures = (xs: number[]) => `n=${xs.length} p50 ${pct(xs, 50).toFixed(0)} ms, p95 ${pct(xs, 95).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
+const figures = (xs: number[]) =>
+  `n=${xs.length} p50 ${pct(xs, 50).toFixed(0)} ms, p95 ${pct(xs, 95).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
 
 function photo(width: number, height: number) {
   const data = Buffer.alloc(width * height * 3);
@@ -36,7 +37,10 @@ async function ensureTwins(): Promise<void> {
   for (const id of ['mobilesam', 'sd15-inpaint']) {
     if (existsSync(path.join(modelsDir, id, 'anyfill-pack.json'))) continue;
     console.log(`writing the ${id} cost twin into ${modelsDir} …`);
-    await writeTwinPack(modelsDir, TWIN_PACKS.find((p) => p.packId === id)!);
+    await writeTwinPack(
+      modelsDir,
+      TWIN_PACKS.find((p) => p.packId === id)!,
+    );
   }
 }
 
@@ -47,7 +51,12 @@ async function main(): Promise<void> {
   const { embedding } = await encodeImage(sam, pixels, inferenceQueue, 'interactive');
   const click = async () => {
     const t = performance.now();
-    await decodePrompt(sam, embedding, { points: [{ x: 200 + Math.random() * 600, y: 200 + Math.random() * 400, label: 1 }] }, { queue: inferenceQueue });
+    await decodePrompt(
+      sam,
+      embedding,
+      { points: [{ x: 200 + Math.random() * 600, y: 200 + Math.random() * 400, label: 1 }] },
+      { queue: inferenceQueue },
+    );
     return performance.now() - t;
   };
   const idle: number[] = [];
@@ -56,12 +65,26 @@ async function main(): Promise<void> {
 
   const mask = { width: 1024, height: 768, data: new Uint8Array(1024 * 768) };
   for (let y = 300; y < 500; y++) mask.data.fill(255, y * 1024 + 400, y * 1024 + 600);
-  const settings: GenerateSettings = { prompt: 'a bench', negativePrompt: '', seed: 1, steps, guidance: 7.5, strength: 1, scheduler: 'ddim', variants: 1, colourMatch: false };
+  const settings: GenerateSettings = {
+    prompt: 'a bench',
+    negativePrompt: '',
+    seed: 1,
+    steps,
+    guidance: 7.5,
+    strength: 1,
+    scheduler: 'ddim',
+    variants: 1,
+    colourMatch: false,
+  };
   const lane = singleLane ? { pool: sessionPool, queue: inferenceQueue } : { pool: backgroundPool, queue: backgroundQueue };
   const started = performance.now();
   let firstStepAt = 0;
   let running = true;
-  const gen = inpaintPixels(pixels, mask, settings, { modelsDir, ...lane, onStep: (d) => void (d === 1 && (firstStepAt = performance.now())) }).finally(() => (running = false));
+  const gen = inpaintPixels(pixels, mask, settings, {
+    modelsDir,
+    ...lane,
+    onStep: (d) => void (d === 1 && (firstStepAt = performance.now())),
+  }).finally(() => (running = false));
   const during: number[] = [];
   // The slowest clicks with when they were made: before the first step is loading, text and VAE encode.
   const slowest: Array<{ ms: number; at: number; beforeFirstStep: boolean }> = [];
@@ -79,9 +102,14 @@ async function main(): Promise<void> {
   const out = await gen;
   await clicker;
   const t = out.timings;
-  console.log(`${singleLane ? 'one lane (before)' : 'two lanes'}: generation ${((performance.now() - started) / 1000).toFixed(1)} s (${steps} steps, guidance, 512²): text ${(t.textMs / 1000).toFixed(1)} s, VAE encode ${(t.encodeMs / 1000).toFixed(1)} s, ${(t.unetMs / t.unetCalls / 1000).toFixed(1)} s per step (the guidance pair), decode ${(t.decodeMs / 1000).toFixed(1)} s; first step at ${((firstStepAt - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${singleLane ? 'one lane (before)' : 'two lanes'}: generation ${((performance.now() - started) / 1000).toFixed(1)} s (${steps} steps, guidance, 512²): text ${(t.textMs / 1000).toFixed(1)} s, VAE encode ${(t.encodeMs / 1000).toFixed(1)} s, ${(t.unetMs / t.unetCalls / 1000).toFixed(1)} s per step (the guidance pair), decode ${(t.decodeMs / 1000).toFixed(1)} s; first step at ${((firstStepAt - started) / 1000).toFixed(1)} s`,
+  );
   console.log(`click during the generation: ${during.length ? figures(during) : 'none fired'}`);
-  for (const c of slowest) console.log(`  slow click: ${c.ms.toFixed(0)} ms, made at ${(c.at / 1000).toFixed(1)} s${c.beforeFirstStep ? ' (before the first step: loading, text, VAE encode)' : ''}`);
+  for (const c of slowest)
+    console.log(
+      `  slow click: ${c.ms.toFixed(0)} ms, made at ${(c.at / 1000).toFixed(1)} s${c.beforeFirstStep ? ' (before the first step: loading, text, VAE encode)' : ''}`,
+    );
   // Idle again: on a shared machine the load changes over minutes, so the two idle figures bracket it.
   const after: number[] = [];
   for (let i = 0; i < 10; i++) after.push(await click());

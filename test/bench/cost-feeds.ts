@@ -23,7 +23,12 @@ export function feedsFor(family: string, role: string): Feeds {
   const f32 = (values: Float32Array, dims: number[]) => new ort.Tensor('float32', values, dims);
   switch (`${family}:${role}`) {
     case 'sam1:encoder':
-      return { input_image: f32(wave(768 * 1024 * 3, 127).map((v) => v + 128), [768, 1024, 3]) };
+      return {
+        input_image: f32(
+          wave(768 * 1024 * 3, 127).map((v) => v + 128),
+          [768, 1024, 3],
+        ),
+      };
     case 'sam1:decoder':
       return {
         image_embeddings: f32(wave(256 * 64 * 64), [1, 256, 64, 64]),

@@ -29,7 +29,13 @@ async function main(): Promise<void> {
     for (const t of Object.values(out)) if (t.type === 'float32' && readFloat32(t).some(Number.isNaN)) noNaN = false;
   }
   const steady = times.slice(1).sort((a, b) => a - b);
-  const row = { loadMs, firstMs: times[0]!, steadyMs: steady[Math.floor(steady.length / 2)] ?? null, peakRssBytes: await peakRss(process.pid), noNaN };
+  const row = {
+    loadMs,
+    firstMs: times[0]!,
+    steadyMs: steady[Math.floor(steady.length / 2)] ?? null,
+    peakRssBytes: await peakRss(process.pid),
+    noNaN,
+  };
   console.log(JSON.stringify(row));
   await session.release();
   process.exit(0);

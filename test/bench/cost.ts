@@ -37,9 +37,26 @@ async function modelsStage(width: number, machine: string) {
     for (const model of pack.models) {
       const key = `${pack.family}:${model.role}`;
       const gmac = (countCost(model.build(width).toBytes(), model.call).macs * (BATCH[key] ?? 1)) / 1e9;
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/bench/cost-one.ts'), dir, pack.packId, model.role], { cwd: repoRoot, maxBuffer: 1 << 20 });
-      const r = JSON.parse(stdout.trim().split('\n').pop()!) as { loadMs: number; firstMs: number; steadyMs: number | null; peakRssBytes: number | null; noNaN: boolean };
-      const row = { pack: pack.packId, role: model.role, call: CALL_NOTES[key], gmacPerCall: round(gmac), ...r, gmacPerSecond: r.steadyMs ? round(gmac / (r.steadyMs / 1000)) : null };
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', 'tsx', path.join(repoRoot, 'test/bench/cost-one.ts'), dir, pack.packId, model.role],
+        { cwd: repoRoot, maxBuffer: 1 << 20 },
+      );
+      const r = JSON.parse(stdout.trim().split('\n').pop()!) as {
+        loadMs: number;
+        firstMs: number;
+        steadyMs: number | null;
+        peakRssBytes: number | null;
+        noNaN: boolean;
+      };
+      const row = {
+        pack: pack.packId,
+        role: model.role,
+        call: CALL_NOTES[key],
+        gmacPerCall: round(gmac),
+        ...r,
+        gmacPerSecond: r.steadyMs ? round(gmac / (r.steadyMs / 1000)) : null,
+      };
       console.log(JSON.stringify(row));
       rows.push(row);
     }
@@ -49,27 +66,47 @@ async function modelsStage(width: number, machine: string) {
     '',
     '| model | call | GMAC | load | first run | steady run | peak RSS | GMAC/s |',
     '|---|---|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.pack} ${r.role} | ${r.call} | ${r.gmacPerCall} | ${s(r.loadMs)} | ${s(r.firstMs)} | ${r.steadyMs === null ? '—' : s(r.steadyMs)} | ${r.peakRssBytes ? `${(r.peakRssBytes / 2 ** 20).toFixed(0)} MiB` : '—'} | ${r.gmacPerSecond ?? '—'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.pack} ${r.role} | ${r.call} | ${r.gmacPerCall} | ${s(r.loadMs)} | ${s(r.firstMs)} | ${r.steadyMs === null ? '—' : s(r.steadyMs)} | ${r.peakRssBytes ? `${(r.peakRssBytes / 2 ** 20).toFixed(0)} MiB` : '—'} | ${r.gmacPerSecond ?? '—'} |`,
+    ),
   ].join('\n');
   return { machine, date: new Date().toISOString(), twinsWidth: width, rows, table: md };
 }
 
 /** What the app runs models on here, from `anyfill info --json` (the CPU provider unless a GPU one is available). */
 async function accelerator(): Promise<string> {
-  const { stdout } = await run(process.execPath, [path.join(repoRoot, 'dist/node/cli.cjs'), 'info', '--json'], { cwd: repoRoot }).catch(() => ({ stdout: '{}' }));
-  const eps = ((JSON.parse(stdout) as { executionProviders?: Array<{ name: string; available: boolean }> }).executionProviders ?? []).filter((e) => e.available && e.name !== 'cpu' && e.name !== 'webgpu');
-  return eps.length ? `GPU providers available to the app: ${eps.map((e) => e.name).join(', ')}` : 'no GPU used: onnxruntime-node CPU execution provider';
+  const { stdout } = await run(process.execPath, [path.join(repoRoot, 'dist/node/cli.cjs'), 'info', '--json'], { cwd: repoRoot }).catch(
+    () => ({ stdout: '{}' }),
+  );
+  const eps = (
+    (JSON.parse(stdout) as { executionProviders?: Array<{ name: string; available: boolean }> }).executionProviders ?? []
+  ).filter((e) => e.available && e.name !== 'cpu' && e.name !== 'webgpu');
+  return eps.length
+    ? `GPU providers available to the app: ${eps.map((e) => e.name).join(', ')}`
+    : 'no GPU used: onnxruntime-node CPU execution provider';
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'models-only': { type: 'boolean' }, 'flows-only': { type: 'boolean' }, quick: { type: 'boolean' }, width: { type: 'string' }, 'budget-min': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      'models-only': { type: 'boolean' },
+      'flows-only': { type: 'boolean' },
+      quick: { type: 'boolean' },
+      width: { type: 'string' },
+      'budget-min': { type: 'string' },
+    },
+  });
   const width = values.width ? Number(values.width) : 1;
   if (!(width > 0 && width <= 1)) throw new Error('--width must be a fraction in (0, 1]');
   const budgetMin = values['budget-min'] ? Number(values['budget-min']) : 10;
   if (!(budgetMin > 0)) throw new Error('--budget-min must be a positive number of minutes');
   const machine = machineLine(describeMachine(await accelerator()));
   const started = Date.now();
-  const previous = JSON.parse(await readFile(path.join(OUT, 'cost.json'), 'utf8').catch(() => '{}')) as { models?: { table: string }; flows?: Record<string, unknown> & { table: string } };
+  const previous = JSON.parse(await readFile(path.join(OUT, 'cost.json'), 'utf8').catch(() => '{}')) as {
+    models?: { table: string };
+    flows?: Record<string, unknown> & { table: string };
+  };
   const models = values['flows-only'] ? previous.models : await modelsStage(width, machine);
   let flows = previous.flows;
   if (!values['models-only']) {

@@ -15,8 +15,12 @@ import { SHARED_IMAGES } from '../helpers/images';
 
 /** Photo, hole centre (fractions of the image) and hole area (fraction): objects on varied backgrounds. */
 export const CASES: Array<[string, number, number, number]> = [
-  ['picture3.jpg', 0.29, 0.8, 0.05], ['picture3.jpg', 0.62, 0.72, 0.02], ['street.jpg', 0.5, 0.78, 0.03],
-  ['truck.jpg', 0.2, 0.85, 0.03], ['dogs.jpg', 0.5, 0.6, 0.04], ['groceries.jpg', 0.3, 0.5, 0.02],
+  ['picture3.jpg', 0.29, 0.8, 0.05],
+  ['picture3.jpg', 0.62, 0.72, 0.02],
+  ['street.jpg', 0.5, 0.78, 0.03],
+  ['truck.jpg', 0.2, 0.85, 0.03],
+  ['dogs.jpg', 0.5, 0.6, 0.04],
+  ['groceries.jpg', 0.3, 0.5, 0.02],
 ];
 
 // Reads image.rgb/mask.u8 (raw) and prints the inpaint call's ms; the result goes to out-<flag>.rgb.
@@ -30,30 +34,42 @@ function findPython(): { exe: string } | { skip: string } {
     const r = spawnSync(exe, ['-c', 'import cv2;print(cv2.__version__)'], { encoding: 'utf8' });
     if (r.status === 0) return { exe };
   }
-  return { skip: 'no python3 with cv2 (install Debian\'s python3-opencv to compare; a benchmark peer only)' };
+  return { skip: "no python3 with cv2 (install Debian's python3-opencv to compare; a benchmark peer only)" };
 }
 
 const rms = (a: Uint8Array, b: Uint8Array, mask: Uint8Array) => {
-  let se = 0, n = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i]) for (let c = 0; c < 3; c++) { se += (a[i * 3 + c]! - b[i * 3 + c]!) ** 2; n++; }
+  let se = 0,
+    n = 0;
+  for (let i = 0; i < mask.length; i++)
+    if (mask[i])
+      for (let c = 0; c < 3; c++) {
+        se += (a[i * 3 + c]! - b[i * 3 + c]!) ** 2;
+        n++;
+      }
   return Math.sqrt(se / n);
 };
 
 export async function compareWithOpenCv(): Promise<void> {
   const py = findPython();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-bench-cv-'));
-  console.log(`\nPatchMatch vs OpenCV inpainting, 2 MP photos, object-sized holes (fastest of ${RUNS} runs, ms of the fill call: OpenCV's cv2.inpaint, PatchMatch's fill inside its worker, with the wall time of runFill and the worker's start in brackets; RMS vs the hidden original)${'skip' in py ? `: OpenCV skipped, ${py.skip}` : ''}\n`);
+  console.log(
+    `\nPatchMatch vs OpenCV inpainting, 2 MP photos, object-sized holes (fastest of ${RUNS} runs, ms of the fill call: OpenCV's cv2.inpaint, PatchMatch's fill inside its worker, with the wall time of runFill and the worker's start in brackets; RMS vs the hidden original)${'skip' in py ? `: OpenCV skipped, ${py.skip}` : ''}\n`,
+  );
   console.log('| photo | hole | PatchMatch ms | RMS | OpenCV Telea ms | RMS | OpenCV NS ms | RMS | PM / faster OpenCV |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   try {
     for (const [file, fx, fy, frac] of CASES) {
       const meta = await sharp(path.join(SHARED_IMAGES, file)).metadata();
-      const s = Math.sqrt(2e6 / (meta.width! * meta.height!)), W = Math.round(meta.width! * s), H = Math.round(meta.height! * s);
+      const s = Math.sqrt(2e6 / (meta.width! * meta.height!)),
+        W = Math.round(meta.width! * s),
+        H = Math.round(meta.height! * s);
       const data = new Uint8Array(await sharp(path.join(SHARED_IMAGES, file)).resize(W, H, { fit: 'fill' }).removeAlpha().raw().toBuffer());
       const mask = blobMask(W, H, Math.round(W * fx), Math.round(H * fy), Math.sqrt((frac * W * H) / Math.PI / 1.014));
       const image = { data, width: W, height: H, channels: 3 as const };
       // Each figure is the fastest of RUNS (this machine is shared; the fastest run is the least disturbed).
-      let pmMs = Infinity, pmWall = Infinity, pmErr = 0;
+      let pmMs = Infinity,
+        pmWall = Infinity,
+        pmErr = 0;
       for (let k = 0; k < RUNS; k++) {
         const t0 = performance.now();
         const pm = await runFill({ image, mask, method: 'patchmatch', seed: 1 });
@@ -77,7 +93,9 @@ export async function compareWithOpenCv(): Promise<void> {
       }
       const cell = (v?: { ms: number; err: number }) => (v ? `${v.ms} | ${v.err.toFixed(1)}` : '— | —');
       const faster = cv.telea && cv.ns ? Math.min(cv.telea.ms, cv.ns.ms) : undefined;
-      console.log(`| ${file} ${W}×${H} | ${(frac * 100).toFixed(0)} % at ${fx},${fy} | ${pmMs} (${Math.round(pmWall)}) | ${pmErr.toFixed(1)} | ${cell(cv.telea)} | ${cell(cv.ns)} | ${faster ? (pmMs / faster).toFixed(2) : '—'} |`);
+      console.log(
+        `| ${file} ${W}×${H} | ${(frac * 100).toFixed(0)} % at ${fx},${fy} | ${pmMs} (${Math.round(pmWall)}) | ${pmErr.toFixed(1)} | ${cell(cv.telea)} | ${cell(cv.ns)} | ${faster ? (pmMs / faster).toFixed(2) : '—'} |`,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

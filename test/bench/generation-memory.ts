@@ -24,7 +24,11 @@ function status(): { rss: number; anon: number; file: number } {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(modelsDir, 'sd15-inpaint', 'anyfill-pack.json'))) await writeTwinPack(modelsDir, TWIN_PACKS.find((p) => p.packId === 'sd15-inpaint')!);
+  if (!existsSync(path.join(modelsDir, 'sd15-inpaint', 'anyfill-pack.json')))
+    await writeTwinPack(
+      modelsDir,
+      TWIN_PACKS.find((p) => p.packId === 'sd15-inpaint')!,
+    );
   const samples: Array<{ at: number; rss: number; anon: number; file: number }> = [];
   const timer = setInterval(() => samples.push({ at: performance.now(), ...status() }), 100);
   const width = 1024;
@@ -33,7 +37,17 @@ async function main(): Promise<void> {
   for (let y = 300; y < 500; y++) mask.data.fill(255, y * width + 400, y * width + 600);
   const started = performance.now();
   const steps = Number(values.steps ?? 1);
-  const settings = { prompt: 'a bench', negativePrompt: '', seed: 1, steps, guidance: 7.5, strength: 1, scheduler: 'ddim' as const, variants: 1, colourMatch: false };
+  const settings = {
+    prompt: 'a bench',
+    negativePrompt: '',
+    seed: 1,
+    steps,
+    guidance: 7.5,
+    strength: 1,
+    scheduler: 'ddim' as const,
+    variants: 1,
+    colourMatch: false,
+  };
   const out = await inpaintPixels(pixels, mask, settings, { modelsDir, pool: backgroundPool, queue: backgroundQueue });
   const ended = performance.now();
   clearInterval(timer);
@@ -55,7 +69,9 @@ async function main(): Promise<void> {
     from = until;
     if (inStage.length === 0) continue;
     const peak = (k: 'rss' | 'anon' | 'file') => Math.max(...inStage.map((s) => s[k]));
-    console.log(`${name.padEnd(28)} peak RSS ${gb(peak('rss'))} (anonymous ${gb(peak('anon'))}, file pages ${gb(peak('file'))}), ${((until - (bounds[bounds.findIndex(([n]) => n === name) - 1]?.[1] ?? started)) / 1000).toFixed(0)} s`);
+    console.log(
+      `${name.padEnd(28)} peak RSS ${gb(peak('rss'))} (anonymous ${gb(peak('anon'))}, file pages ${gb(peak('file'))}), ${((until - (bounds[bounds.findIndex(([n]) => n === name) - 1]?.[1] ?? started)) / 1000).toFixed(0)} s`,
+    );
   }
   const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
   console.log(`VmHWM ${gb(Number(hwm))}; ${((ended - started) / 1000).toFixed(0)} s in all; after: ${gb(status().rss)}`);

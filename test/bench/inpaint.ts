@@ -43,7 +43,17 @@ async function main(): Promise<void> {
   const queue = new InferenceQueue();
   const pool = new SessionPool({ queue });
   const deps = { modelsDir: dir, pool, queue };
-  const settings: GenerateSettings = { prompt: 'a red car', negativePrompt: '', seed: 1, steps: STEPS, guidance: 7.5, strength: 1, scheduler: 'dpmpp-2m-karras', variants: 1, colourMatch: true };
+  const settings: GenerateSettings = {
+    prompt: 'a red car',
+    negativePrompt: '',
+    seed: 1,
+    steps: STEPS,
+    guidance: 7.5,
+    strength: 1,
+    scheduler: 'dpmpp-2m-karras',
+    variants: 1,
+    colourMatch: true,
+  };
   try {
     const small = photo(1024, 768);
     const mask = holeMask(1024, 768, 300);
@@ -67,8 +77,12 @@ async function main(): Promise<void> {
     const out = await inpaintPixels(small, mask, settings, deps);
     const stepMs = out.timings.denoiseMs / out.timings.unetCalls;
     const overheadMs = stepMs - bareMs;
-    console.log(`per step: ${round(stepMs)} ms in the loop vs ${round(bareMs)} ms bare UNet run → overhead ${round(overheadMs)} ms/step (${round((100 * overheadMs) / bareMs)} % of the stand-in UNet)`);
-    console.log(`  of which inside the UNet call (queue, tensor casts, worker hop): ${round(out.timings.unetMs / out.timings.unetCalls - bareMs)} ms; scheduler + guidance + checks: ${round((out.timings.denoiseMs - out.timings.unetMs) / out.timings.unetCalls)} ms`);
+    console.log(
+      `per step: ${round(stepMs)} ms in the loop vs ${round(bareMs)} ms bare UNet run → overhead ${round(overheadMs)} ms/step (${round((100 * overheadMs) / bareMs)} % of the stand-in UNet)`,
+    );
+    console.log(
+      `  of which inside the UNet call (queue, tensor casts, worker hop): ${round(out.timings.unetMs / out.timings.unetCalls - bareMs)} ms; scheduler + guidance + checks: ${round((out.timings.denoiseMs - out.timings.unetMs) / out.timings.unetCalls)} ms`,
+    );
     console.log(`  vs a real SD 1.5 UNet step on CPU (~1500 ms at 512², batch 2): ${round((100 * overheadMs) / 1500)} % (target ≤ 3 %)`);
 
     // (2) Cancel latency: abort at a random step, time until the run rejects.
@@ -77,11 +91,20 @@ async function main(): Promise<void> {
       const abort = new AbortController();
       const at = 2 + Math.floor(Math.random() * (STEPS - 4));
       let t0 = 0;
-      const run = inpaintPixels(small, mask, settings, { ...deps, signal: abort.signal, onStep: (d) => void (d === at && setImmediate(() => ((t0 = performance.now()), abort.abort()))) });
-      await run.then(() => undefined, () => undefined);
+      const run = inpaintPixels(small, mask, settings, {
+        ...deps,
+        signal: abort.signal,
+        onStep: (d) => void (d === at && setImmediate(() => ((t0 = performance.now()), abort.abort()))),
+      });
+      await run.then(
+        () => undefined,
+        () => undefined,
+      );
       lat.push(performance.now() - t0);
     }
-    console.log(`cancel latency: max ${round(Math.max(...lat))} ms, mean ${round(lat.reduce((a, b) => a + b, 0) / lat.length)} ms (bound: one UNet step, ${round(stepMs)} ms here)`);
+    console.log(
+      `cancel latency: max ${round(Math.max(...lat))} ms, mean ${round(lat.reduce((a, b) => a + b, 0) / lat.length)} ms (bound: one UNet step, ${round(stepMs)} ms here)`,
+    );
 
     // (3) 24 MP photo: a 512×512 hole processed at 512², peak RSS of this process.
     const big = photo(6000, 4000);
@@ -93,7 +116,9 @@ async function main(): Promise<void> {
     const res = await inpaintPixels(big, bigMask, { ...settings, steps: 10 }, deps);
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage().rss);
-    console.log(`24 MP photo, 512² hole: crop ${res.plan.crop.width}² → ${res.plan.processing.width}², ${Math.round(performance.now() - t)} ms for 10 steps; RSS ${mb(before)} MB before (image 69 MB + mask 23 MB held) → peak ${mb(peak)} MB (+${mb(peak - before)} MB for the job)`);
+    console.log(
+      `24 MP photo, 512² hole: crop ${res.plan.crop.width}² → ${res.plan.processing.width}², ${Math.round(performance.now() - t)} ms for 10 steps; RSS ${mb(before)} MB before (image 69 MB + mask 23 MB held) → peak ${mb(peak)} MB (+${mb(peak - before)} MB for the job)`,
+    );
   } finally {
     await pool.releaseAll();
     await rm(dir, { recursive: true, force: true });

@@ -50,7 +50,23 @@ async function download(dir: string): Promise<{ mb: number; plainMBps: number; d
   const hub = await startHubServer(hubRoot);
   const catalog = CatalogSchema.parse({
     schemaVersion: 1,
-    packs: [{ id: 'bench-pack', family: 'sd-inpaint', layout: 'sd-diffusers-onnx', title: 'Bench', description: 'bench', licence: { name: 'none', url: 'https://huggingface.co/x' }, precision: 'fp32', recommendedDevice: 'cpu', memoryMB: 1, roles: {}, files: [{ path: 'weights.bin', repo: 'bench/repo', revision: 'main', source: 'weights.bin', bytes: DOWNLOAD_MB * 2 ** 20, sha256: null }] }],
+    packs: [
+      {
+        id: 'bench-pack',
+        family: 'sd-inpaint',
+        layout: 'sd-diffusers-onnx',
+        title: 'Bench',
+        description: 'bench',
+        licence: { name: 'none', url: 'https://huggingface.co/x' },
+        precision: 'fp32',
+        recommendedDevice: 'cpu',
+        memoryMB: 1,
+        roles: {},
+        files: [
+          { path: 'weights.bin', repo: 'bench/repo', revision: 'main', source: 'weights.bin', bytes: DOWNLOAD_MB * 2 ** 20, sha256: null },
+        ],
+      },
+    ],
   });
   const plain: number[] = [];
   const full: number[] = [];
@@ -85,9 +101,14 @@ async function main(): Promise<void> {
     console.log(`\nStand-in sessions on CPU — ${machine}, median of ${RUNS}`);
     console.log('| pack | model | create + contract check | warm-up |\n| --- | --- | --- | --- |');
     for (const r of rows) console.log(`| ${r.pack} | ${r.role} | ${r.createMs} ms | ${r.warmUpMs} ms |`);
-    console.log(`\nDownload of ${dl.mb} MB from a local hub: ${dl.downloadMBps} MB/s verified and installed vs ${dl.plainMBps} MB/s plain read (×${dl.ratio} time)`);
+    console.log(
+      `\nDownload of ${dl.mb} MB from a local hub: ${dl.downloadMBps} MB/s verified and installed vs ${dl.plainMBps} MB/s plain read (×${dl.ratio} time)`,
+    );
     await mkdir(path.join(repoRoot, 'bench-results'), { recursive: true });
-    await writeFile(path.join(repoRoot, 'bench-results', 'models.json'), JSON.stringify({ machine, runs: RUNS, sessions: rows, download: dl }, null, 2));
+    await writeFile(
+      path.join(repoRoot, 'bench-results', 'models.json'),
+      JSON.stringify({ machine, runs: RUNS, sessions: rows, download: dl }, null, 2),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

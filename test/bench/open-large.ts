@@ -38,17 +38,26 @@ async function main(): Promise<void> {
       const t0 = Date.now();
       await (await chooser).setFiles(big);
       // "On screen": a new document whose layer's proxy is loaded and drawn on the image layer's canvas.
-      await page.waitForFunction((prev) => {
-        const t = (window as never as AnyfillTestWindow<{ document: { layers: Array<{ id: string }> } | null; renderedLayerIds: string[] }>).__anyfillTest;
-        const s = t.getState();
-        const id = s.document?.layers[0]?.id;
-        if (!id || id === prev || !s.renderedLayerIds.includes(id)) return false;
-        const c = t.imageLayerCanvas();
-        const px = c?.getContext('2d')?.getImageData(c.width >> 1, c.height >> 1, 1, 1).data;
-        return (px?.[3] ?? 0) > 0;
-      }, previousLayer, { polling: 'raf', timeout: 60_000 });
+      await page.waitForFunction(
+        (prev) => {
+          const t = (
+            window as never as AnyfillTestWindow<{ document: { layers: Array<{ id: string }> } | null; renderedLayerIds: string[] }>
+          ).__anyfillTest;
+          const s = t.getState();
+          const id = s.document?.layers[0]?.id;
+          if (!id || id === prev || !s.renderedLayerIds.includes(id)) return false;
+          const c = t.imageLayerCanvas();
+          const px = c?.getContext('2d')?.getImageData(c.width >> 1, c.height >> 1, 1, 1).data;
+          return (px?.[3] ?? 0) > 0;
+        },
+        previousLayer,
+        { polling: 'raf', timeout: 60_000 },
+      );
       shown.push(Date.now() - t0);
-      const doc = await page.evaluate(() => (window as never as AnyfillTestWindow<{ document: { layers: Array<{ assetId: string }> } }>).__anyfillTest.getState().document);
+      const doc = await page.evaluate(
+        () =>
+          (window as never as AnyfillTestWindow<{ document: { layers: Array<{ assetId: string }> } }>).__anyfillTest.getState().document,
+      );
       const d = await client.invoke('image.decoded', { assetId: doc.layers.at(-1)!.assetId as never });
       previousLayer = (doc.layers[0] as unknown as { id: string }).id;
       decoded.push(d.decodeMs);
@@ -80,7 +89,12 @@ async function main(): Promise<void> {
 
 const mib = (bytes: number | null) => (bytes === null ? null : Math.round(bytes / 2 ** 20));
 
-function printTable(r: { machine: string; firstProxyOnScreenMs: { median: number }; fullDecodeMs: { median: number }; peakRssMiB: Record<string, number | null> }): void {
+function printTable(r: {
+  machine: string;
+  firstProxyOnScreenMs: { median: number };
+  fullDecodeMs: { median: number };
+  peakRssMiB: Record<string, number | null>;
+}): void {
   console.log(`Open a 24 MP JPEG — ${r.machine}, median of ${RUNS}`);
   console.log('| figure | value |\n| --- | --- |');
   console.log(`| file chosen → proxy on screen | ${r.firstProxyOnScreenMs.median} ms |`);

@@ -28,7 +28,10 @@ async function descendsFromUs(pid: number): Promise<boolean> {
 /** Largest peak RSS among the Chromium processes this benchmark started, of one type (e.g. "renderer"). */
 export async function peakRssOfTree(type: string): Promise<number | null> {
   let best: number | null = null;
-  const pids = await readdir('/proc').then((all) => all.filter((p) => /^\d+$/.test(p)), () => null);
+  const pids = await readdir('/proc').then(
+    (all) => all.filter((p) => /^\d+$/.test(p)),
+    () => null,
+  );
   if (!pids) return null; // not Linux
   for (const pid of pids) {
     const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');

@@ -7,7 +7,14 @@ import type { Page } from 'playwright-core';
 
 export type Kind = 'click' | 'press' | 'hover';
 /** engineMs: the engine's own work for it (pre/post-processing, the hop to the ORT worker), not its waits. */
-export interface Reply { kind: Kind; bytes: number; modelMs: number; engineMs: number; candidates: number; failed: boolean }
+export interface Reply {
+  kind: Kind;
+  bytes: number;
+  modelMs: number;
+  engineMs: number;
+  candidates: number;
+  failed: boolean;
+}
 /** One click as the engine saw it: its press's answer, and its own segment.run if it sent one. */
 export interface ClickReply extends Reply {
   /** The decoder run this click's mask came from (its press's, its own, or a hover's before it). */
@@ -69,11 +76,23 @@ export function clickReplies(replies: readonly Reply[]): ClickReply[] {
     const served = r.modelMs || lastHover;
     const open = out[out.length - 1];
     if (r.kind === 'press' || !open || open.clickSent) {
-      out.push({ ...r, servedByMs: served, ownRun: r.modelMs > 0, clickSent: r.kind === 'click', clickRan: r.kind === 'click' && r.modelMs > 0 });
+      out.push({
+        ...r,
+        servedByMs: served,
+        ownRun: r.modelMs > 0,
+        clickSent: r.kind === 'click',
+        clickRan: r.kind === 'click' && r.modelMs > 0,
+      });
       continue;
     }
     // The click's own answer after its press's: what it shows is this one.
-    out[out.length - 1] = { ...r, servedByMs: r.modelMs || open.servedByMs, ownRun: open.ownRun || r.modelMs > 0, clickSent: true, clickRan: r.modelMs > 0 };
+    out[out.length - 1] = {
+      ...r,
+      servedByMs: r.modelMs || open.servedByMs,
+      ownRun: open.ownRun || r.modelMs > 0,
+      clickSent: true,
+      clickRan: r.modelMs > 0,
+    };
   }
   return out;
 }

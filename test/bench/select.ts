@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const k = Math.sqrt(Number(process.env.BENCH_MP ?? 24) / 1.5);
   const scene = scaledScene(LANDSCAPE, k);
   const file = path.join(dir, 'scene-24mp.png');
-  await sharp(Buffer.from(renderScene(scene)), { raw: { width: scene.width, height: scene.height, channels: 3 } }).png({ compressionLevel: 1 }).toFile(file);
+  await sharp(Buffer.from(renderScene(scene)), { raw: { width: scene.width, height: scene.height, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toFile(file);
   await writeStandins(path.join(dir, 'models'), (id) => id === 'mobilesam');
   const serve = await startServe([], { ANYFILL_MODELS_DIR: path.join(dir, 'models'), ANYFILL_CACHE_DIR: path.join(dir, 'cache') });
   const browser = await launchChromium();
@@ -75,12 +77,18 @@ async function main(): Promise<void> {
     await page.getByTestId('busy').waitFor({ state: 'hidden' });
     await page.getByTestId('tool-select').click();
     const box = (await page.getByTestId('canvas-container').boundingBox())!;
-    const rect = await page.evaluate((size) => {
-      const t = (window as never as AnyfillTestWindow).__anyfillTest;
-      return { a: t.imageToScreen(0, 0), b: t.imageToScreen(size.w, size.h) };
-    }, { w: scene.width, h: scene.height });
+    const rect = await page.evaluate(
+      (size) => {
+        const t = (window as never as AnyfillTestWindow).__anyfillTest;
+        return { a: t.imageToScreen(0, 0), b: t.imageToScreen(size.w, size.h) };
+      },
+      { w: scene.width, h: scene.height },
+    );
     // Points are given in the 6000 × 4000 frame, whatever the size.
-    const at = (x: number, y: number) => ({ x: box.x + rect.a.x + ((rect.b.x - rect.a.x) * x) / 6000, y: box.y + rect.a.y + ((rect.b.y - rect.a.y) * y) / 4000 });
+    const at = (x: number, y: number) => ({
+      x: box.x + rect.a.x + ((rect.b.x - rect.a.x) * x) / 6000,
+      y: box.y + rect.a.y + ((rect.b.y - rect.a.y) * y) / 4000,
+    });
     const undo = () => page.evaluate(() => (window as never as Hook).__anyfillTest.historySize());
 
     // In the page: pointerdown → the first animation frame after the click's undo step exists (what the
@@ -121,7 +129,8 @@ async function main(): Promise<void> {
     const inPage = (await page.evaluate('window.__lat')) as number[];
     let shown = inPage.length;
     // The in-page frame hook records a click in its own animation frame, maybe just after the harness saw it.
-    const shownCount = (n: number) => page.waitForFunction((k) => (window as never as { __lat: number[] }).__lat.length >= k, n, { polling: 'raf' });
+    const shownCount = (n: number) =>
+      page.waitForFunction((k) => (window as never as { __lat: number[] }).__lat.length >= k, n, { polling: 'raf' });
     // pointerdown → answer handled, mask built (before the frame that shows it).
     const handled = (await page.evaluate('window.__handled.map((t, i) => t - window.__downs[i])')) as number[];
     const clicks = clickReplies(await traffic.take());
@@ -132,8 +141,8 @@ async function main(): Promise<void> {
     // A person's click: the button held ~100 ms. The decode starts on the press, so the wait after the
     // release is what is left: release → mask shown (and whether the click ran a decoder of its own).
     const afterRelease: number[] = [];
-    const handledBefore = ((await page.evaluate('window.__handled.length')) as number);
-    const upsBefore = ((await page.evaluate('window.__ups.length')) as number);
+    const handledBefore = (await page.evaluate('window.__handled.length')) as number;
+    const upsBefore = (await page.evaluate('window.__ups.length')) as number;
     for (let i = 0; i < 15; i++) {
       if (i % 3 === 0) await page.keyboard.press('Enter');
       const p = at(1250 + (i % 5) * 300, 1750 + (i % 4) * 250);
@@ -149,7 +158,9 @@ async function main(): Promise<void> {
     }
     const pressClicks = clickReplies(await traffic.take());
     // Release → the answer handled and its mask built (the app's own, before the frame).
-    const releaseHandled = (await page.evaluate(`window.__handled.slice(${handledBefore}).map((t, i) => t - window.__ups[${upsBefore} + i])`)) as number[];
+    const releaseHandled = (await page.evaluate(
+      `window.__handled.slice(${handledBefore}).map((t, i) => t - window.__ups[${upsBefore} + i])`,
+    )) as number[];
 
     // Hover preview on: the pointer sweeps the image at 60 moves a second; answers shown per second.
     await page.keyboard.press('Enter');
@@ -213,10 +224,43 @@ async function main(): Promise<void> {
       /** pointerdown → the answer handled and its mask built, minus the decoder: the app's own latency, before the display's frame wait. */
       readyMinusModelRunMs: { p50: round(pct(readyOverhead, 0.5)), p95: round(pct(readyOverhead, 0.95)) },
       /** The decoder run behind each click (started by its press: pointerdown comes first). */
-      decoderRunMs: { p50: round(pct(clicks.map((r) => r.servedByMs), 0.5)), p95: round(pct(clicks.map((r) => r.servedByMs), 0.95)) },
+      decoderRunMs: {
+        p50: round(
+          pct(
+            clicks.map((r) => r.servedByMs),
+            0.5,
+          ),
+        ),
+        p95: round(
+          pct(
+            clicks.map((r) => r.servedByMs),
+            0.95,
+          ),
+        ),
+      },
       /** Of the above: the engine's own share (queue, pre/post, encoding the reply); the rest is transport + renderer. */
-      engineOverheadMs: { p50: round(pct(clicks.map((r) => r.engineMs), 0.5)), p95: round(pct(clicks.map((r) => r.engineMs), 0.95)) },
-      bytesPerClick: { request: pct((await traffic.requestBytes()).slice(0, CLICKS), 0.5), replyP50: pct(clicks.map((r) => r.bytes), 0.5), replyMax: Math.max(...clicks.map((r) => r.bytes)) },
+      engineOverheadMs: {
+        p50: round(
+          pct(
+            clicks.map((r) => r.engineMs),
+            0.5,
+          ),
+        ),
+        p95: round(
+          pct(
+            clicks.map((r) => r.engineMs),
+            0.95,
+          ),
+        ),
+      },
+      bytesPerClick: {
+        request: pct((await traffic.requestBytes()).slice(0, CLICKS), 0.5),
+        replyP50: pct(
+          clicks.map((r) => r.bytes),
+          0.5,
+        ),
+        replyMax: Math.max(...clicks.map((r) => r.bytes)),
+      },
       /** A click held 100 ms: release → mask shown, and how many of the 15 ran a decoder after the release. */
       heldPress: {
         afterReleaseMs: { p50: round(pct(afterRelease, 0.5)), p95: round(pct(afterRelease, 0.95)) },
@@ -237,7 +281,14 @@ async function main(): Promise<void> {
         clickAfterRestReleaseMs: { p50: round(pct(dwellRelease, 0.5)), p95: round(pct(dwellRelease, 0.95)) },
         /** Of those clicks, how many ran the decoder themselves (0: each took its hover's decode). */
         clickAfterRestDecoderRuns: restClicks.filter((r) => r.ownRun).length,
-        clickAfterRestEngineMs: { p50: round(pct(restClicks.map((r) => r.engineMs), 0.5)) },
+        clickAfterRestEngineMs: {
+          p50: round(
+            pct(
+              restClicks.map((r) => r.engineMs),
+              0.5,
+            ),
+          ),
+        },
       },
       brushFrameMs: { p50: round(pct(frames, 0.5)), p95: round(pct(frames, 0.95)), max: round(Math.max(...frames)) },
     };
@@ -245,17 +296,33 @@ async function main(): Promise<void> {
     console.log('| figure | p50 | p95 |\n| --- | --- | --- |');
     console.log(`| click → mask shown | ${result.clickToMaskShownMs.p50} ms | ${result.clickToMaskShownMs.p95} ms |`);
     console.log(`| … minus the decoder's run | ${result.minusModelRunMs.p50} ms | ${result.minusModelRunMs.p95} ms |`);
-    console.log(`| … of which the app's own (answer handled, mask built; the rest is the wait for the next frame) | ${result.readyMinusModelRunMs.p50} ms | ${result.readyMinusModelRunMs.p95} ms |`);
+    console.log(
+      `| … of which the app's own (answer handled, mask built; the rest is the wait for the next frame) | ${result.readyMinusModelRunMs.p50} ms | ${result.readyMinusModelRunMs.p95} ms |`,
+    );
     console.log(`| … of which inside the engine | ${result.engineOverheadMs.p50} ms | ${result.engineOverheadMs.p95} ms |`);
     console.log(`| decoder run | ${result.decoderRunMs.p50} ms | ${result.decoderRunMs.p95} ms |`);
     console.log(`| bytes per click (reply) | ${result.bytesPerClick.replyP50} B | max ${result.bytesPerClick.replyMax} B |`);
-    console.log(`| click held 100 ms: release → mask shown | ${result.heldPress.afterReleaseMs.p50} ms | ${result.heldPress.afterReleaseMs.p95} ms |`);
-    console.log(`| … of which the app's own (release → answer handled, mask built) | ${result.heldPress.releaseToHandledMs.p50} ms | ${result.heldPress.releaseToHandledMs.p95} ms |`);
-    console.log(`| … requests sent on release / decoder runs after it | ${result.heldPress.clicksSent} / ${result.heldPress.decoderRunsAfterRelease} of 15 | |`);
-    console.log(`| hover previews answered while moving | ${result.hoverPreview.answeredPerSecond} /s | (${result.hoverPreview.requestsPerSecond} sent /s) |`);
-    console.log(`| click where the pointer rested → mask shown | ${result.hoverPreview.clickAfterRestMs.p50} ms | ${result.hoverPreview.clickAfterRestMs.p95} ms |`);
-    console.log(`| … release → mask shown | ${result.hoverPreview.clickAfterRestReleaseMs.p50} ms | ${result.hoverPreview.clickAfterRestReleaseMs.p95} ms |`);
-    console.log(`| … decoder runs of its own / engine time | ${result.hoverPreview.clickAfterRestDecoderRuns} of 10 | ${result.hoverPreview.clickAfterRestEngineMs.p50} ms |`);
+    console.log(
+      `| click held 100 ms: release → mask shown | ${result.heldPress.afterReleaseMs.p50} ms | ${result.heldPress.afterReleaseMs.p95} ms |`,
+    );
+    console.log(
+      `| … of which the app's own (release → answer handled, mask built) | ${result.heldPress.releaseToHandledMs.p50} ms | ${result.heldPress.releaseToHandledMs.p95} ms |`,
+    );
+    console.log(
+      `| … requests sent on release / decoder runs after it | ${result.heldPress.clicksSent} / ${result.heldPress.decoderRunsAfterRelease} of 15 | |`,
+    );
+    console.log(
+      `| hover previews answered while moving | ${result.hoverPreview.answeredPerSecond} /s | (${result.hoverPreview.requestsPerSecond} sent /s) |`,
+    );
+    console.log(
+      `| click where the pointer rested → mask shown | ${result.hoverPreview.clickAfterRestMs.p50} ms | ${result.hoverPreview.clickAfterRestMs.p95} ms |`,
+    );
+    console.log(
+      `| … release → mask shown | ${result.hoverPreview.clickAfterRestReleaseMs.p50} ms | ${result.hoverPreview.clickAfterRestReleaseMs.p95} ms |`,
+    );
+    console.log(
+      `| … decoder runs of its own / engine time | ${result.hoverPreview.clickAfterRestDecoderRuns} of 10 | ${result.hoverPreview.clickAfterRestEngineMs.p50} ms |`,
+    );
     console.log(`| brush frame interval | ${result.brushFrameMs.p50} ms | ${result.brushFrameMs.p95} ms |`);
     await mkdir(path.join(repoRoot, 'bench-results'), { recursive: true });
     await writeFile(path.join(repoRoot, 'bench-results', 'select.json'), JSON.stringify(result, null, 2));

@@ -14,7 +14,14 @@ export function twinsDirFor(width: number): string {
 /** Writes the pack unless its manifest, every model file and every listed size are already there. */
 export async function ensurePack(dir: string, pack: TwinPack, width = 1): Promise<void> {
   const manifest = await readManifest(dir, pack.packId);
-  const sizes = await Promise.all((manifest?.files ?? []).map((f) => stat(path.join(dir, pack.packId, f.path)).then((s) => s.size === f.bytes, () => false)));
+  const sizes = await Promise.all(
+    (manifest?.files ?? []).map((f) =>
+      stat(path.join(dir, pack.packId, f.path)).then(
+        (s) => s.size === f.bytes,
+        () => false,
+      ),
+    ),
+  );
   const complete = manifest && pack.models.every((m) => manifest.files.some((f) => f.path === m.file)) && sizes.every(Boolean);
   if (complete) return;
   const t0 = performance.now();

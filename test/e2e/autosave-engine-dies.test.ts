@@ -38,7 +38,12 @@ it('counts an autosave as done when the engine died after writing the copy', asy
   // Noise: a large copy, so reading it back after the rename takes long enough to stop the engine there.
   const noise = Buffer.alloc(3000 * 2000 * 3);
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
-  await editor.openBytesWithDialog('noise.png', await sharp(noise, { raw: { width: 3000, height: 2000, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer());
+  await editor.openBytesWithDialog(
+    'noise.png',
+    await sharp(noise, { raw: { width: 3000, height: 2000, channels: 3 } })
+      .png({ compressionLevel: 1 })
+      .toBuffer(),
+  );
   await editor.waitForLayers(1);
   await editor.waitIdle();
   const h = hookOf(page);
@@ -62,7 +67,9 @@ it('counts an autosave as done when the engine died after writing the copy', asy
     watcher.close();
   }
   // The page says why the engine restarted.
-  await expect.poll(async () => (await h.state()).messages.map((m) => m.text).join('\n'), { timeout: 20_000 }).toMatch(/Engine restarted after it stopped answering/);
+  await expect
+    .poll(async () => (await h.state()).messages.map((m) => m.text).join('\n'), { timeout: 20_000 })
+    .toMatch(/Engine restarted after it stopped answering/);
   const again = await connectClient(serve.url);
   expect((await again.invoke('app.info', {})).engine.pid).not.toBe(pid); // it really died mid-request
   again.close();

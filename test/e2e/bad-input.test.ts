@@ -33,7 +33,11 @@ describe('bad input', () => {
 
     // The engine is still serving: a good file opens after all of that.
     await fx.editor.openWithDialog(path.join(sharedImages, 'groceries.jpg'));
-    await fx.page.waitForFunction(() => (window as never as AnyfillTestWindow<{ document: { name: string } | null }>).__anyfillTest.getState().document?.name === 'groceries.jpg');
+    await fx.page.waitForFunction(
+      () =>
+        (window as never as AnyfillTestWindow<{ document: { name: string } | null }>).__anyfillTest.getState().document?.name ===
+        'groceries.jpg',
+    );
     expect(fx.pageErrors).toEqual([]);
   });
 });

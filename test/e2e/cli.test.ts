@@ -100,7 +100,7 @@ describe('anyfill standins + models verify', () => {
   });
 });
 
-describe('anyfill inpaint with the real export\'s sampling vae_encoder', () => {
+describe("anyfill inpaint with the real export's sampling vae_encoder", () => {
   it('gives identical files for the same seed in two processes, and verify says what made it so', async () => {
     const { readFile } = await import('node:fs/promises');
     const sharp = (await import('sharp')).default;
@@ -110,16 +110,42 @@ describe('anyfill inpaint with the real export\'s sampling vae_encoder', () => {
     const [W, H] = [96, 72];
     const rgb = Buffer.alloc(W * H * 3);
     for (let i = 0; i < W * H; i++) rgb.set((i % W) + Math.floor(i / W) < 90 ? [30, 40, 190] : [20, 200, 30], i * 3);
-    await sharp(rgb, { raw: { width: W, height: H, channels: 3 } }).png().toFile(path.join(dir, 'in.png'));
+    await sharp(rgb, { raw: { width: W, height: H, channels: 3 } })
+      .png()
+      .toFile(path.join(dir, 'in.png'));
     const mask = Buffer.alloc(W * H);
     for (let y = 28; y < 44; y++) mask.fill(255, y * W + 40, y * W + 56);
-    await sharp(mask, { raw: { width: W, height: H, channels: 1 } }).png().toFile(path.join(dir, 'mask.png'));
+    await sharp(mask, { raw: { width: W, height: H, channels: 1 } })
+      .png()
+      .toFile(path.join(dir, 'mask.png'));
     const inpaint = (out: string) =>
-      run(['inpaint', '--image', path.join(dir, 'in.png'), '--mask', path.join(dir, 'mask.png'), '--prompt', 'red', '--steps', '3', '--strength', '0.7', '--seed', '7', '--size', '128', '--models', models, '--out', path.join(dir, out)]);
+      run([
+        'inpaint',
+        '--image',
+        path.join(dir, 'in.png'),
+        '--mask',
+        path.join(dir, 'mask.png'),
+        '--prompt',
+        'red',
+        '--steps',
+        '3',
+        '--strength',
+        '0.7',
+        '--seed',
+        '7',
+        '--size',
+        '128',
+        '--models',
+        models,
+        '--out',
+        path.join(dir, out),
+      ]);
     for (const out of ['a.png', 'b.png']) expect(inpaint(out).status).toBe(0);
     expect((await readFile(path.join(dir, 'a.png'))).equals(await readFile(path.join(dir, 'b.png')))).toBe(true);
     const verified = run(['models', 'verify', 'sd15-inpaint', '--models', models]);
     expect(verified.status, verified.stdout + verified.stderr).toBe(0);
-    expect(verified.stdout).toMatch(/vae_encoder\/model\.onnx: sd-vae-encoder .*\n\s+applied: vae_encoder\/model\.onnx: its in-graph posterior sampling .* replaced by the posterior mean/);
+    expect(verified.stdout).toMatch(
+      /vae_encoder\/model\.onnx: sd-vae-encoder .*\n\s+applied: vae_encoder\/model\.onnx: its in-graph posterior sampling .* replaced by the posterior mean/,
+    );
   });
 });

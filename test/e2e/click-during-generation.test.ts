@@ -37,7 +37,11 @@ interface Hook {
 const hook = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   generate: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.generate()),
-  historyIs: (n: number) => p.waitForFunction((m) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.historySize() === m, n, { polling: 10, timeout: 60_000 }),
+  historyIs: (n: number) =>
+    p.waitForFunction((m) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.historySize() === m, n, {
+      polling: 10,
+      timeout: 60_000,
+    }),
 });
 
 /** requestAnimationFrame intervals for `ms` (logged, not asserted: headless Chromium on a shared machine). */
@@ -46,7 +50,10 @@ async function frameTimes(page: Page, ms: number): Promise<{ p95: number; n: num
     (span) =>
       new Promise<number[]>((resolve) => {
         const at: number[] = [];
-        const tick = (t: number) => (at.push(t), t - at[0]! < span ? requestAnimationFrame(tick) : resolve(at.slice(1).map((x, i) => x - at[i]!)));
+        const tick = (t: number) => (
+          at.push(t),
+          t - at[0]! < span ? requestAnimationFrame(tick) : resolve(at.slice(1).map((x, i) => x - at[i]!))
+        );
         requestAnimationFrame(tick);
       }),
     ms,
@@ -67,7 +74,11 @@ describe('a click while a generation runs (reduced-width SD cost twin)', () => {
     const models = path.join(dir, 'models');
     await writeStandins(models, (id) => id === 'mobilesam');
     const t0 = performance.now();
-    await writeTwinPack(models, TWIN_PACKS.find((p) => p.packId === 'sd15-inpaint')!, TWIN_WIDTH);
+    await writeTwinPack(
+      models,
+      TWIN_PACKS.find((p) => p.packId === 'sd15-inpaint')!,
+      TWIN_WIDTH,
+    );
     console.log(`SD twin at width ${TWIN_WIDTH} written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     serve = await startServe([], { ANYFILL_MODELS_DIR: models, ANYFILL_CACHE_DIR: path.join(dir, 'cache') });
     browser = await launchChromium();
@@ -112,14 +123,18 @@ describe('a click while a generation runs (reduced-width SD cost twin)', () => {
     const frames = await frameTimes(page, 2000);
     await status.filter({ hasText: /step 2\/20/ }).waitFor({ timeout: 180_000 });
     const stepMs = performance.now() - step1At;
-    console.log(`click answered in ${answeredMs.toFixed(0)} ms during a generation step of ${stepMs.toFixed(0)} ms; frames meanwhile: p95 ${frames.p95.toFixed(1)} ms of ${frames.n}`);
+    console.log(
+      `click answered in ${answeredMs.toFixed(0)} ms during a generation step of ${stepMs.toFixed(0)} ms; frames meanwhile: p95 ${frames.p95.toFixed(1)} ms of ${frames.n}`,
+    );
     expect(answeredMs).toBeLessThan(CLICK_BOUND_MS);
     expect(answeredMs).toBeLessThan(stepMs); // the bound tells lanes apart only when the step is longer
 
     const before = await t.state();
     await page.getByTestId('job').getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => status.innerText()).toMatch(/^Stopping after this step/);
-    await expect.poll(async () => (await t.state()).messages.map((m) => m.text).join('\n'), { timeout: 180_000 }).toMatch(/Generation cancelled; nothing was changed/);
+    await expect
+      .poll(async () => (await t.state()).messages.map((m) => m.text).join('\n'), { timeout: 180_000 })
+      .toMatch(/Generation cancelled; nothing was changed/);
     await expect.poll(() => page.getByTestId('jobs-bar').count()).toBe(0);
     const after = await t.state();
     expect((await t.generate()).candidates).toBeNull();

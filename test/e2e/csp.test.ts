@@ -8,7 +8,12 @@ import { BLUE, RED, type Scene } from '../../src-main/standins/sam/scenes';
 import { useEditor } from './fixture';
 import type { AnyfillTestWindow } from '../../src-renderer/test-hook';
 
-const SCENE: Scene = { width: 900, height: 600, background: BLUE, shapes: [{ kind: 'rect', rgb: RED, x0: 300, y0: 200, x1: 600, y1: 400 }] };
+const SCENE: Scene = {
+  width: 900,
+  height: 600,
+  background: BLUE,
+  shapes: [{ kind: 'rect', rgb: RED, x0: 300, y0: 200, x1: 600, y1: 400 }],
+};
 type Win = { __csp: string[] };
 
 describe('content security policy', () => {
@@ -17,7 +22,9 @@ describe('content security policy', () => {
     beforeLoad: (page) =>
       void page.addInitScript(() => {
         (window as unknown as Win).__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => (window as unknown as Win).__csp.push(`${e.violatedDirective}: ${e.sample || e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as unknown as Win).__csp.push(`${e.violatedDirective}: ${e.sample || e.blockedURI}`),
+        );
       }),
   });
   const violations = () => fx.page.evaluate(() => (window as unknown as Win).__csp);
@@ -34,7 +41,10 @@ describe('content security policy', () => {
     await fx.page.keyboard.press('s');
     const r = await fx.editor.documentRect();
     await fx.page.mouse.click(r.x + r.w * 0.5, r.y + r.h * 0.5);
-    await fx.page.waitForFunction(() => (window as unknown as AnyfillTestWindow<{ document: { layers: unknown[] } }>).__anyfillTest.getState().document.layers.length === 2);
+    await fx.page.waitForFunction(
+      () =>
+        (window as unknown as AnyfillTestWindow<{ document: { layers: unknown[] } }>).__anyfillTest.getState().document.layers.length === 2,
+    );
     for (const menu of await fx.page.getByRole('menubar').getByRole('menuitem').all()) {
       await menu.click();
       await fx.page.keyboard.press('Escape');

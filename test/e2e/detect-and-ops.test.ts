@@ -61,19 +61,17 @@ describe('select by text and mask operations', () => {
   const layerOf = async (id: string) => (await selections()).find((l) => l.id === id)!;
 
   const maskOf = (layerId: string, which: 'document' | 'preview' = 'document') =>
-    page.evaluate(
-      ({ layerId, w, h, which }) =>
-        (window as unknown as AnyfillTestWindow).__anyfillTest.maskOps.mask(
-          layerId,
-          w,
-          h,
-          which,
-        ),
-      { layerId, w: W, h: H, which },
-    ) as Promise<number[]>;
+    page.evaluate(({ layerId, w, h, which }) => (window as unknown as AnyfillTestWindow).__anyfillTest.maskOps.mask(layerId, w, h, which), {
+      layerId,
+      w: W,
+      h: H,
+      which,
+    }) as Promise<number[]>;
 
   const previewOps = () =>
-    page.evaluate(() => (window as unknown as AnyfillTestWindow).__anyfillTest.maskOps.preview()) as Promise<{ ops: Array<{ kind: string; px?: number }> } | null>;
+    page.evaluate(() => (window as unknown as AnyfillTestWindow).__anyfillTest.maskOps.preview()) as Promise<{
+      ops: Array<{ kind: string; px?: number }>;
+    } | null>;
 
   /** Screen position (page pixels) of an image point. */
   async function toPage(x: number, y: number): Promise<{ x: number; y: number }> {
@@ -91,9 +89,15 @@ describe('select by text and mask operations', () => {
           const ctx = c.getContext('2d');
           if (!ctx) continue;
           const k = c.width / box.width;
-          const d = ctx.getImageData(Math.round((p.x - box.left - 6) * k), Math.round((p.y - box.top - 6) * k), Math.round(12 * k), Math.round(12 * k)).data;
+          const d = ctx.getImageData(
+            Math.round((p.x - box.left - 6) * k),
+            Math.round((p.y - box.top - 6) * k),
+            Math.round(12 * k),
+            Math.round(12 * k),
+          ).data;
           for (let i = 0; i < d.length; i += 4) {
-            if (Math.abs(d[i]! - rgb[0]) < 12 && Math.abs(d[i + 1]! - rgb[1]) < 12 && Math.abs(d[i + 2]! - rgb[2]) < 12 && d[i + 3]! > 200) return true;
+            if (Math.abs(d[i]! - rgb[0]) < 12 && Math.abs(d[i + 1]! - rgb[1]) < 12 && Math.abs(d[i + 2]! - rgb[2]) < 12 && d[i + 3]! > 200)
+              return true;
           }
         }
         return false;
@@ -122,7 +126,10 @@ describe('select by text and mask operations', () => {
 
     // Empty prompt: the engine's message, nothing listed.
     await page.getByTestId('detect-run').click();
-    await page.getByTestId('detect-error').filter({ hasText: /type what to select/i }).waitFor();
+    await page
+      .getByTestId('detect-error')
+      .filter({ hasText: /type what to select/i })
+      .waitFor();
     expect(await page.getByTestId('detection').count()).toBe(0);
     expect(await page.getByTestId('detect-open-models').count()).toBe(0);
 

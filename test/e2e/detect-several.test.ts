@@ -27,7 +27,12 @@ describe('select by text: several detections at once', () => {
   const pageErrors = fx.pageErrors;
   const state = () => editor.state() as unknown as Promise<State>;
   const selections = async () => ((await state()).document?.layers ?? []).filter((l) => l.kind === 'selection');
-  const maskOf = (id: string) => page.evaluate(({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H });
+  const maskOf = (id: string) =>
+    page.evaluate(({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h), {
+      id,
+      w: W,
+      h: H,
+    });
 
   beforeAll(async () => {
     ({ page, editor } = fx);
@@ -41,7 +46,10 @@ describe('select by text: several detections at once', () => {
     await input.fill('red. green');
     await page.getByTestId('detect-run').click();
     await expect.poll(() => page.getByTestId('detection').count(), { timeout: 20_000 }).toBe(2);
-    expect(await page.getByTestId('detection-check').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).toEqual([true, true]);
+    expect(await page.getByTestId('detection-check').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).toEqual([
+      true,
+      true,
+    ]);
     await expect(page.getByTestId('detect-accept').innerText()).resolves.toBe('Select 2 objects');
 
     const before = (await state()).historySize;

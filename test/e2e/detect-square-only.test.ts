@@ -38,8 +38,14 @@ type Hook = AnyfillTestHook;
 
 /** Each shape's bounding box, by the label its detection gets. */
 function shapeBoxes(scene: Scene): Record<string, Box> {
-  const [rect, disc] = scene.shapes as [Extract<Scene['shapes'][number], { kind: 'rect' }>, Extract<Scene['shapes'][number], { kind: 'disc' }>];
-  return { red: { x0: rect.x0, y0: rect.y0, x1: rect.x1, y1: rect.y1 }, green: { x0: disc.cx - disc.r, y0: disc.cy - disc.r, x1: disc.cx + disc.r, y1: disc.cy + disc.r } };
+  const [rect, disc] = scene.shapes as [
+    Extract<Scene['shapes'][number], { kind: 'rect' }>,
+    Extract<Scene['shapes'][number], { kind: 'disc' }>,
+  ];
+  return {
+    red: { x0: rect.x0, y0: rect.y0, x1: rect.x1, y1: rect.y1 },
+    green: { x0: disc.cx - disc.r, y0: disc.cy - disc.r, x1: disc.cx + disc.r, y1: disc.cy + disc.r },
+  };
 }
 
 function boxIoU(a: Box, b: Box): number {
@@ -83,7 +89,10 @@ describe('select by text with the square-only Grounding DINO export', () => {
       const label = sel.prompt.detection?.label ?? '';
       expect(Object.keys(boxes)).toContain(label);
       expect(boxIoU(sel.prompt.box!, boxes[label]!), `${label} box`).toBeGreaterThanOrEqual(0.9);
-      const mask = await page.evaluate(({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h), { id: sel.id, w: W, h: H });
+      const mask = await page.evaluate(
+        ({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h),
+        { id: sel.id, w: W, h: H },
+      );
       expect(iou(mask!, truths[label]!), `${label} mask`).toBeGreaterThanOrEqual(0.9);
     }
     expect(fx.pageErrors).toEqual([]);

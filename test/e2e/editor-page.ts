@@ -36,14 +36,23 @@ export class EditorPage {
   private async chooseWithDialog(files: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByTestId('open-button').click();
-    const asked = this.page.getByTestId('unsaved-prompt').waitFor().then(() => 'asked' as const, () => 'never' as const);
-    if ((await Promise.race([chooser.then(() => 'chooser' as const), asked])) === 'asked') await this.page.getByTestId('unsaved-dont-save').click();
+    const asked = this.page
+      .getByTestId('unsaved-prompt')
+      .waitFor()
+      .then(
+        () => 'asked' as const,
+        () => 'never' as const,
+      );
+    if ((await Promise.race([chooser.then(() => 'chooser' as const), asked])) === 'asked')
+      await this.page.getByTestId('unsaved-dont-save').click();
     await (await chooser).setFiles(files);
   }
 
   /** Open a synthetic scene as a PNG through the Open dialog and wait until it is shown and idle. */
   async openScene(scene: Scene): Promise<void> {
-    const png = await sharp(Buffer.from(renderScene(scene)), { raw: { width: scene.width, height: scene.height, channels: 3 } }).png().toBuffer();
+    const png = await sharp(Buffer.from(renderScene(scene)), { raw: { width: scene.width, height: scene.height, channels: 3 } })
+      .png()
+      .toBuffer();
     await this.openBytesWithDialog('scene.png', png);
     await this.waitForLayers(1);
     await this.waitIdle();
@@ -80,7 +89,10 @@ export class EditorPage {
   }
 
   async waitForLayers(count: number): Promise<void> {
-    await this.page.getByTestId('layer-item').nth(count - 1).waitFor();
+    await this.page
+      .getByTestId('layer-item')
+      .nth(count - 1)
+      .waitFor();
     await this.page.waitForFunction((n) => {
       const s = (window as unknown as AnyfillTestWindow<TestState>).__anyfillTest.getState();
       return (s.document?.layers.length ?? 0) === n;

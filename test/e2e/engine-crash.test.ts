@@ -39,7 +39,10 @@ describe('engine crash', () => {
     expect(meanAbsDiff(exported, await decodeRaw(street))).toBe(0);
 
     await fx.editor.openWithDialog(path.join(sharedImages, 'dog.jpg'));
-    await fx.page.waitForFunction(() => (window as never as AnyfillTestWindow<{ document: { name: string } | null }>).__anyfillTest.getState().document?.name === 'dog.jpg');
+    await fx.page.waitForFunction(
+      () =>
+        (window as never as AnyfillTestWindow<{ document: { name: string } | null }>).__anyfillTest.getState().document?.name === 'dog.jpg',
+    );
     expect(fx.pageErrors).toEqual([]);
   });
 });

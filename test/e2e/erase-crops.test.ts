@@ -9,8 +9,13 @@ import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
 
-const W = 1400, H = 700, WALL = [90, 130, 210];
-const BOXES = [{ x0: 100, y0: 300, x1: 180, y1: 380 }, { x0: 1200, y0: 300, x1: 1280, y1: 380 }];
+const W = 1400,
+  H = 700,
+  WALL = [90, 130, 210];
+const BOXES = [
+  { x0: 100, y0: 300, x1: 180, y1: 380 },
+  { x0: 1200, y0: 300, x1: 1280, y1: 380 },
+];
 const inBox = (x: number, y: number) => BOXES.some((b) => x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1);
 
 function render(): Buffer {
@@ -28,8 +33,13 @@ describe('the learned eraser outlines its crops before Remove', () => {
   let editor: EditorPage;
   beforeAll(() => ({ page, editor } = fx));
 
-  it('two distant boxes: two 512 × 512 crops at the eraser plan\'s places; none with PatchMatch', async () => {
-    await editor.openBytesWithDialog('two-boxes.png', await sharp(render(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer());
+  it("two distant boxes: two 512 × 512 crops at the eraser plan's places; none with PatchMatch", async () => {
+    await editor.openBytesWithDialog(
+      'two-boxes.png',
+      await sharp(render(), { raw: { width: W, height: H, channels: 3 } })
+        .png()
+        .toBuffer(),
+    );
     await editor.waitForLayers(1);
     await editor.waitIdle();
     const rect = await editor.documentRect();
@@ -46,10 +56,12 @@ describe('the learned eraser outlines its crops before Remove', () => {
     expect(await page.getByTestId('fill-method').inputValue()).toBe('auto');
     // 12 800 px selected: feather 3 px; each box grown by it is 86 px, padded to the 512 px minimum and
     // centred on the box (x 140 − 256 → 0; x 1240 − 256 = 984 → 1400 − 512 = 888; y 340 − 256 = 84).
-    await expect.poll(() => crops(page), { timeout: 20_000 }).toEqual([
-      { x: 0, y: 84, width: 512, height: 512 },
-      { x: 888, y: 84, width: 512, height: 512 },
-    ]);
+    await expect
+      .poll(() => crops(page), { timeout: 20_000 })
+      .toEqual([
+        { x: 0, y: 84, width: 512, height: 512 },
+        { x: 888, y: 84, width: 512, height: 512 },
+      ]);
     await page.getByTestId('fill-method').selectOption('patchmatch');
     await expect.poll(() => crops(page)).toEqual([]);
     await page.getByTestId('fill-method').selectOption('migan');

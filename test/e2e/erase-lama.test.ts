@@ -10,19 +10,28 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
 
-const W = 1200, H = 800, WALL = [90, 130, 210];
+const W = 1200,
+  H = 800,
+  WALL = [90, 130, 210];
 // Larger than 512 px with its context: the crop is resized down to the model's input and back.
 const BOX = { x0: 500, y0: 150, x1: 900, y1: 600 };
 const inBox = (x: number, y: number) => x >= BOX.x0 && x < BOX.x1 && y >= BOX.y0 && y < BOX.y1;
 
 function render(): Buffer {
   const out = Buffer.alloc(W * H * 3);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) out.set(inBox(x, y) ? [220, 40, 40] : x < 100 ? [x * 2, x * 2, y % 256] : WALL, (y * W + x) * 3);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) out.set(inBox(x, y) ? [220, 40, 40] : x < 100 ? [x * 2, x * 2, y % 256] : WALL, (y * W + x) * 3);
   return out;
 }
 
-interface Layer { kind: string; name: string; provenance?: { models: Array<{ packId: string }>; request: { method?: string } } }
-interface Hook { getState(): { document: { layers: Layer[] }; history: { undo: string[] } } }
+interface Layer {
+  kind: string;
+  name: string;
+  provenance?: { models: Array<{ packId: string }>; request: { method?: string } };
+}
+interface Hook {
+  getState(): { document: { layers: Layer[] }; history: { undo: string[] } };
+}
 const state = (p: Page) => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState());
 
 describe('Remove with LaMa chosen for Remove', () => {
@@ -34,11 +43,19 @@ describe('Remove with LaMa chosen for Remove', () => {
   const exportComposite = async () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-button').click();
-    return sharp(await readFile(await (await download).path())).removeAlpha().raw().toBuffer();
+    return sharp(await readFile(await (await download).path()))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
   };
 
   it('picks LaMa in the Models window, then erases the box with it as one layer; outside the blend nothing changes', async () => {
-    await editor.openBytesWithDialog('wall.png', await sharp(render(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer());
+    await editor.openBytesWithDialog(
+      'wall.png',
+      await sharp(render(), { raw: { width: W, height: H, channels: 3 } })
+        .png()
+        .toBuffer(),
+    );
     await editor.waitForLayers(1);
     await editor.waitIdle();
     await page.getByTestId('menu-file').click();
@@ -66,10 +83,12 @@ describe('Remove with LaMa chosen for Remove', () => {
     expect(await page.getByTestId('fill-last-method').innerText()).toMatch(/Last fill: LaMa \(lama-512\)/);
 
     const after = await exportComposite();
-    let wrongInBox = 0, changedFar = 0;
+    let wrongInBox = 0,
+      changedFar = 0;
     for (let y = 0; y < H; y++) {
       for (let x = 0; x < W; x++) {
-        const i = (y * W + x) * 3, near = x >= BOX.x0 - 14 && x < BOX.x1 + 14 && y >= BOX.y0 - 14 && y < BOX.y1 + 14;
+        const i = (y * W + x) * 3,
+          near = x >= BOX.x0 - 14 && x < BOX.x1 + 14 && y >= BOX.y0 - 14 && y < BOX.y1 + 14;
         if (inBox(x, y) && [0, 1, 2].some((c) => after[i + c] !== WALL[c])) wrongInBox++;
         if (!near && [0, 1, 2].some((c) => after[i + c] !== before[i + c])) changedFar++;
       }

@@ -11,18 +11,25 @@ import type { EditorPage } from './editor-page';
 import { useEditor } from './fixture';
 import type { AnyfillTestHook } from '../../src-renderer/test-hook';
 
-const W = 1000, H = 700, WALL = [90, 130, 210];
+const W = 1000,
+  H = 700,
+  WALL = [90, 130, 210];
 const BOX = { x0: 600, y0: 200, x1: 760, y1: 330 };
 const inBox = (x: number, y: number) => x >= BOX.x0 && x < BOX.x1 && y >= BOX.y0 && y < BOX.y1;
 
 /** A flat wall with a red box, and a grey ramp along the left edge (far from the box) that must not move. */
 function render(): Buffer {
   const out = Buffer.alloc(W * H * 3);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) out.set(inBox(x, y) ? [220, 40, 40] : x < 100 ? [x * 2, x * 2, y % 256] : WALL, (y * W + x) * 3);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) out.set(inBox(x, y) ? [220, 40, 40] : x < 100 ? [x * 2, x * 2, y % 256] : WALL, (y * W + x) * 3);
   return out;
 }
 
-interface Layer { kind: string; name: string; provenance?: { models: Array<{ packId: string }>; request: { method?: string } } }
+interface Layer {
+  kind: string;
+  name: string;
+  provenance?: { models: Array<{ packId: string }>; request: { method?: string } };
+}
 type Hook = AnyfillTestHook<{ document: { layers: Layer[] }; history: { undo: string[] } }>;
 const state = (p: Page) => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState());
 
@@ -35,11 +42,19 @@ describe('Remove with the MI-GAN eraser installed', () => {
   const exportComposite = async () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-button').click();
-    return sharp(await readFile(await (await download).path())).removeAlpha().raw().toBuffer();
+    return sharp(await readFile(await (await download).path()))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
   };
 
   it('erases the box with MI-GAN as one layer; outside the blend nothing changes; the panel and the log say MI-GAN', async () => {
-    await editor.openBytesWithDialog('wall.png', await sharp(render(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer());
+    await editor.openBytesWithDialog(
+      'wall.png',
+      await sharp(render(), { raw: { width: W, height: H, channels: 3 } })
+        .png()
+        .toBuffer(),
+    );
     await editor.waitForLayers(1);
     await editor.waitIdle();
     const rect = await editor.documentRect();
@@ -59,10 +74,12 @@ describe('Remove with the MI-GAN eraser installed', () => {
     expect(await page.getByTestId('fill-last-method').innerText()).toMatch(/Last fill: MI-GAN \(migan-512\)/);
 
     const after = await exportComposite();
-    let wrongInBox = 0, changedFar = 0;
+    let wrongInBox = 0,
+      changedFar = 0;
     for (let y = 0; y < H; y++) {
       for (let x = 0; x < W; x++) {
-        const i = (y * W + x) * 3, near = x >= BOX.x0 - 12 && x < BOX.x1 + 12 && y >= BOX.y0 - 12 && y < BOX.y1 + 12;
+        const i = (y * W + x) * 3,
+          near = x >= BOX.x0 - 12 && x < BOX.x1 + 12 && y >= BOX.y0 - 12 && y < BOX.y1 + 12;
         if (inBox(x, y) && [0, 1, 2].some((c) => after[i + c] !== WALL[c])) wrongInBox++;
         if (!near && [0, 1, 2].some((c) => after[i + c] !== before[i + c])) changedFar++;
       }

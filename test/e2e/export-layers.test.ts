@@ -22,7 +22,8 @@ const inRect = (x: number, y: number) => x >= RECT.x0 && x < RECT.x1 && y >= REC
 function photo(): Buffer {
   const out = Buffer.alloc(W * H * 3);
   for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) out.set(inRect(x, y) ? [220, 40, 40] : Math.floor(x / 12) % 2 ? [40, 70, 150] : [90, 130, 210], (y * W + x) * 3);
+    for (let x = 0; x < W; x++)
+      out.set(inRect(x, y) ? [220, 40, 40] : Math.floor(x / 12) % 2 ? [40, 70, 150] : [90, 130, 210], (y * W + x) * 3);
   }
   return out;
 }
@@ -66,7 +67,12 @@ describe('export layers, with no models installed', () => {
   });
 
   it('makes a wand selection and a content-aware fill layer', async () => {
-    await editor.openBytesWithDialog('stripes.png', await sharp(photo(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer());
+    await editor.openBytesWithDialog(
+      'stripes.png',
+      await sharp(photo(), { raw: { width: W, height: H, channels: 3 } })
+        .png()
+        .toBuffer(),
+    );
     await editor.waitForLayers(1);
     await editor.waitIdle();
     const rect = await editor.documentRect();
@@ -85,15 +91,24 @@ describe('export layers, with no models installed', () => {
   it('File › Export Layers… writes a zip whose layers composite to the on-screen composite, and a PSD', async () => {
     const shown = page.waitForEvent('download');
     await page.getByTestId('export-button').click(); // Export PNG: the on-screen composite at full size
-    const onScreen = await raw(await readFile((await (await shown).path())));
+    const onScreen = await raw(await readFile(await (await shown).path()));
 
     await page.getByTestId('menu-file').click();
     await page.locator('[data-command="file.exportLayers"]').click();
     const dialog = page.getByTestId('export-dialog');
     await dialog.waitFor();
-    for (const c of ['layers', 'masks', 'cutouts', 'composite', 'psd']) expect(await page.getByTestId(`export-choice-${c}`).isChecked()).toBe(true);
+    for (const c of ['layers', 'masks', 'cutouts', 'composite', 'psd'])
+      expect(await page.getByTestId(`export-choice-${c}`).isChecked()).toBe(true);
     const listed = await page.getByTestId('export-files').innerText();
-    for (const f of ['layer-stripes-png.png', 'mask-selection-1.png', 'cutout-selection-1.png', 'composite.png', 'stripes.psd', 'layers.json']) expect(listed).toContain(f);
+    for (const f of [
+      'layer-stripes-png.png',
+      'mask-selection-1.png',
+      'cutout-selection-1.png',
+      'composite.png',
+      'stripes.psd',
+      'layers.json',
+    ])
+      expect(listed).toContain(f);
 
     const downloads: Download[] = [];
     page.on('download', (d) => downloads.push(d));
@@ -102,7 +117,7 @@ describe('export layers, with no models installed', () => {
     const byName = new Map(downloads.map((d) => [d.suggestedFilename(), d]));
     expect([...byName.keys()].sort()).toEqual(['stripes-layers.zip', 'stripes.psd']);
 
-    const files = await unzip(await readFile((await byName.get('stripes-layers.zip')!.path())));
+    const files = await unzip(await readFile(await byName.get('stripes-layers.zip')!.path()));
     const inZip = (name: string) => files.get(`stripes-layers/${name}`)!;
     const manifest = LayersManifestSchema.parse(JSON.parse(inZip('layers.json').toString('utf8')));
     expect([...files.keys()].sort()).toEqual(manifest.files.map((f) => `stripes-layers/${f}`).sort());
@@ -112,7 +127,12 @@ describe('export layers, with no models installed', () => {
     for (const l of manifest.layers) {
       if (l.kind !== 'image' || !l.visible || !l.file) continue;
       const { data, info } = await raw(inZip(l.file));
-      layers.push({ pixels: { data, width: info.width, height: info.height, channels: info.channels as 3 | 4 }, x: l.x, y: l.y, opacity: l.opacity });
+      layers.push({
+        pixels: { data, width: info.width, height: info.height, channels: info.channels as 3 | 4 },
+        x: l.x,
+        y: l.y,
+        opacity: l.opacity,
+      });
     }
     expect(layers).toHaveLength(2);
     expect(layers[1]!.pixels.channels).toBe(4); // the fill is transparent outside its mask
@@ -125,10 +145,10 @@ describe('export layers, with no models installed', () => {
     const mask = await sharp(inZip('mask-selection-1.png')).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
     expect([mask.info.width, mask.info.height]).toEqual([W, H]);
     let wrong = 0;
-    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if ((mask.data[y * W + x]! >= 128) !== inRect(x, y)) wrong++;
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (mask.data[y * W + x]! >= 128 !== inRect(x, y)) wrong++;
     expect(wrong).toBe(0);
 
-    const psd = readPsdFile(await readFile((await byName.get('stripes.psd')!.path())));
+    const psd = readPsdFile(await readFile(await byName.get('stripes.psd')!.path()));
     expect(psd.children?.map((l) => l.name)).toEqual(manifest.layers.map((l) => l.name));
     expect(Buffer.compare(dropAlpha(Buffer.from(psd.imageData!.data as Uint8Array)), onScreen.data)).toBe(0);
     expect(fx.pageErrors).toEqual([]);

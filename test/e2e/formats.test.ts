@@ -21,7 +21,12 @@ describe('formats', () => {
   const fx = useEditor();
   const openAndWait = async (file: string) => {
     await fx.editor.openWithDialog(file);
-    await fx.page.waitForFunction((name) => (window as never as AnyfillTestWindow<{ document: { name: string } | null; busy: unknown }>).__anyfillTest.getState().document?.name === name, path.basename(file));
+    await fx.page.waitForFunction(
+      (name) =>
+        (window as never as AnyfillTestWindow<{ document: { name: string } | null; busy: unknown }>).__anyfillTest.getState().document
+          ?.name === name,
+      path.basename(file),
+    );
     await fx.editor.waitIdle();
   };
 
@@ -35,7 +40,9 @@ describe('formats', () => {
     expect([doc.width, doc.height]).toEqual([1800, 1200]);
     await fx.page.waitForTimeout(300);
     const rect = await fx.editor.documentRect();
-    expect(await compareShownWithSource(await fx.page.screenshot(), { x: rect.x + 2, y: rect.y + 2, w: rect.w - 4, h: rect.h - 4 }, rotated)).toBeLessThan(6);
+    expect(
+      await compareShownWithSource(await fx.page.screenshot(), { x: rect.x + 2, y: rect.y + 2, w: rect.w - 4, h: rect.h - 4 }, rotated),
+    ).toBeLessThan(6);
 
     const download = fx.page.waitForEvent('download');
     await fx.page.getByTestId('export-button').click();
@@ -52,7 +59,12 @@ describe('formats', () => {
     await openAndWait(gif);
     expect((await fx.editor.state()).document).toMatchObject({ width: 64, height: 64 });
     await expect.poll(() => fx.editor.messages()).toContainEqual(expect.stringMatching(/first frame/i));
-    expect(await fx.page.getByRole('status').filter({ hasText: /first frame/i }).count()).toBeGreaterThan(0);
+    expect(
+      await fx.page
+        .getByRole('status')
+        .filter({ hasText: /first frame/i })
+        .count(),
+    ).toBeGreaterThan(0);
   });
 
   it('opens a 24-bit BMP, which the image library cannot read by itself', async () => {

@@ -22,11 +22,21 @@ const inBox = (x: number, y: number) => x >= BOX.x0 && x < BOX.x1 && y >= BOX.y0
 /** A soft green gradient with a flat blue box: the wand selects the box exactly. */
 function render(): Buffer {
   const out = Buffer.alloc(W * H * 3);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) out.set(inBox(x, y) ? [40, 60, 200] : [80 + Math.floor(x / 8), 140, 70 + Math.floor(y / 10)], (y * W + x) * 3);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++)
+      out.set(inBox(x, y) ? [40, 60, 200] : [80 + Math.floor(x / 8), 140, 70 + Math.floor(y / 10)], (y * W + x) * 3);
   return out;
 }
 
-type Hook = AnyfillTestHook<{ document: { width: number; height: number; layers: Array<{ id: string; kind: string; name: string; visible: boolean; x?: number; y?: number }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> }>;
+type Hook = AnyfillTestHook<{
+  document: {
+    width: number;
+    height: number;
+    layers: Array<{ id: string; kind: string; name: string; visible: boolean; x?: number; y?: number }>;
+  };
+  history: { undo: string[] };
+  messages: Array<{ kind: string; text: string }>;
+}>;
 const hookOf = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   generate: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.generate()),
@@ -55,7 +65,9 @@ export async function openSession(install: (id: string) => boolean): Promise<Ses
   await page.goto(`${serve.url}?test=1`);
   await page.getByTestId('engine-state').filter({ hasText: /ready/i }).waitFor();
   const editor = new EditorPage(page);
-  const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+  const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toBuffer();
   await editor.openBytesWithDialog('box.png', png);
   await editor.waitForLayers(1);
   await editor.waitIdle();
@@ -81,7 +93,10 @@ export async function exportComposite(page: Page): Promise<{ data: Buffer; width
   const download = page.waitForEvent('download');
   await page.getByTestId('export-button').click();
   const file = await (await download).path();
-  const { data, info } = await sharp(await readFile(file)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(await readFile(file))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
@@ -158,7 +173,11 @@ describe('generative fill with the SD stand-ins', () => {
       for (let x = 0; x < W; x++) {
         const i = (y * W + x) * 3;
         const inPatch = x >= chosen.x && x < chosen.x + chosen.width && y >= chosen.y && y < chosen.y + chosen.height;
-        if (!inPatch && (after.data[i] !== before.data[i] || after.data[i + 1] !== before.data[i + 1] || after.data[i + 2] !== before.data[i + 2])) changedOutside++;
+        if (
+          !inPatch &&
+          (after.data[i] !== before.data[i] || after.data[i + 1] !== before.data[i + 1] || after.data[i + 2] !== before.data[i + 2])
+        )
+          changedOutside++;
         if (inBox(x, y)) {
           inside++;
           if (after.data[i]! > after.data[i + 1]! + 60 && after.data[i]! > after.data[i + 2]! + 60) red++;
@@ -260,7 +279,8 @@ describe('generative fill with the SD stand-ins', () => {
         const i = (y * (W + 128) + x) * 3;
         if (x < W) {
           const j = (y * W + x) * 3;
-          if (after.data[i] !== before.data[j] || after.data[i + 1] !== before.data[j + 1] || after.data[i + 2] !== before.data[j + 2]) changed++;
+          if (after.data[i] !== before.data[j] || after.data[i + 1] !== before.data[j + 1] || after.data[i + 2] !== before.data[j + 2])
+            changed++;
         } else if (after.data[i + 1]! > after.data[i]! && after.data[i + 1]! > after.data[i + 2]!) green++;
       }
     }

@@ -51,7 +51,9 @@ describe('history panel', () => {
   });
 
   it('View › Show History opens the panel with "Open" as the current point', async () => {
-    const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+    const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } })
+      .png()
+      .toBuffer();
     await editor.openBytesWithDialog('shapes.png', png);
     await editor.waitForLayers(1);
     await editor.waitIdle();
@@ -84,7 +86,13 @@ describe('history panel', () => {
     await selRow.getByTestId('layer-name-input').press('Enter');
     await expect
       .poll(labels)
-      .toEqual(['Open', 'Magic wand: click', 'Magic wand: add', `Hide layer "${imageName}"`, `Rename layer "${selectionName}" to "Red and green"`]);
+      .toEqual([
+        'Open',
+        'Magic wand: click',
+        'Magic wand: add',
+        `Hide layer "${imageName}"`,
+        `Rename layer "${selectionName}" to "Red and green"`,
+      ]);
     expect(await states()).toEqual(['done', 'done', 'done', 'done', 'current']);
     await expect.poll(() => page.getByTestId('history-summary').innerText()).toMatch(/^4 steps · \d+(\.\d)? (B|KB|MB)$/);
   });

@@ -13,7 +13,8 @@ import { hideTopLayer, projectHook, scenePng, waitForRecoveryCopy } from './proj
 describe('browser host restart', () => {
   const fx = useEditor({ models: 'none' });
   let dir = '';
-  let red = '', green = '';
+  let red = '',
+    green = '';
   let host: ServeProcess | null = null;
   const t = () => projectHook(fx.page);
   const detached = () => fx.page.getByTestId('detached-prompt');
@@ -72,7 +73,9 @@ describe('browser host restart', () => {
     await fx.editor.pasteFile(green);
     await fx.editor.waitForLayers(3);
     await restartHost(); // within the 3 s before the next autosave
-    await expect.poll(() => detached().innerText(), { timeout: 15_000 }).toMatch(/no longer has the images of “red\.png”.*Restore brings back its last autosaved copy/s);
+    await expect
+      .poll(() => detached().innerText(), { timeout: 15_000 })
+      .toMatch(/no longer has the images of “red\.png”.*Restore brings back its last autosaved copy/s);
     await detached().getByTestId('detached-restore').click();
     await fx.editor.waitForLayers(2);
     await fx.editor.waitIdle();

@@ -12,7 +12,15 @@ import WebSocket from 'ws';
 import { newLayerId } from '../../src-shared/document/ids';
 import { startServe, type ServeProcess } from '../helpers/browser-host-process';
 
-interface Reply { t: string; id?: number; ok?: boolean; error?: { code: string; message: string; detail?: string }; result?: unknown; event?: string; payload?: unknown }
+interface Reply {
+  t: string;
+  id?: number;
+  ok?: boolean;
+  error?: { code: string; message: string; detail?: string };
+  result?: unknown;
+  event?: string;
+  payload?: unknown;
+}
 
 /** A raw WebSocket client that records everything the host sends and how the socket closed. */
 async function rawClient(pageUrl: string) {
@@ -38,11 +46,13 @@ async function rawClient(pageUrl: string) {
 
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    }).on('error', reject);
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
   });
 }
 
@@ -116,17 +126,35 @@ describe('browser host under hostile messages', () => {
 
   it('answers app.info within a second while a large selection is computed, and refuses a hostile one at once', async () => {
     const u = new URL(serve.url);
-    const png = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 130, b: 210 } } }).png({ compressionLevel: 1 }).toBuffer();
-    const up = await fetch(`http://${u.host}/api/upload?name=big.png`, { method: 'POST', body: png, headers: { origin: `http://${u.host}` } });
+    const png = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 130, b: 210 } } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    const up = await fetch(`http://${u.host}/api/upload?name=big.png`, {
+      method: 'POST',
+      body: png,
+      headers: { origin: `http://${u.host}` },
+    });
     const staged = (await up.json()) as { id: string };
     const c = await rawClient(serve.url);
-    c.send(JSON.stringify({ t: 'req', id: 20, channel: 'image.open', payload: { fileId: staged.id, name: 'big.png', maxProxySide: 1024 } }));
+    c.send(
+      JSON.stringify({ t: 'req', id: 20, channel: 'image.open', payload: { fileId: staged.id, name: 'big.png', maxProxySide: 1024 } }),
+    );
     const opened = await c.reply(20, 60_000);
     expect(opened.ok, JSON.stringify(opened.error)).toBe(true);
     const assetId = (opened.result as { asset: { id: string } }).asset.id;
-    const zigzag = (n: number, step: number) => Array.from({ length: n }, (_, i) => ({ x: 200 + ((i * step) % 3600), y: 200 + Math.floor((i * step) / 3600) * 40 }));
+    const zigzag = (n: number, step: number) =>
+      Array.from({ length: n }, (_, i) => ({ x: 200 + ((i * step) % 3600), y: 200 + Math.floor((i * step) / 3600) * 40 }));
     const selection = (radius: number, points: Array<{ x: number; y: number }>) => ({
-      id: newLayerId(), kind: 'selection', name: 'Brushed', visible: true, colour: '#33aaff', assetId, prompt: { points: [] }, sam: null, strokes: [{ mode: 'add', radius, hardness: 0.5, points }], ops: [],
+      id: newLayerId(),
+      kind: 'selection',
+      name: 'Brushed',
+      visible: true,
+      colour: '#33aaff',
+      assetId,
+      prompt: { points: [] },
+      sam: null,
+      strokes: [{ mode: 'add', radius, hardness: 0.5, points }],
+      ops: [],
     });
     // The issue's hostile stroke (20,000 points at radius 2000): "too large" at once.
     const t0 = Date.now();
@@ -148,7 +176,8 @@ describe('browser host under hostile messages', () => {
     const c = await rawClient(serve.url);
     const pid = await engineAnswers(serve.url);
     process.kill(pid, 'SIGSTOP');
-    const told = () => c.got.find((m) => m.event === 'engine.status' && /stopped answering/.test(String((m.payload as { message?: string }).message)));
+    const told = () =>
+      c.got.find((m) => m.event === 'engine.status' && /stopped answering/.test(String((m.payload as { message?: string }).message)));
     await expect.poll(told, { timeout: 20_000, interval: 100 }).toBeTruthy();
     const restarted = () => c.got.some((m) => m.event === 'engine.status' && (m.payload as { state: string }).state === 'ready');
     await expect.poll(restarted, { timeout: 30_000, interval: 100 }).toBe(true);

@@ -45,7 +45,8 @@ describe('hover preview', () => {
   const at = (x: number, y: number) => ({ x: rect.x + (x * rect.w) / SCENE.width, y: rect.y + (y * rect.h) / SCENE.height });
   const state = () => page.evaluate(() => (window as unknown as Win).__anyfillTest.getState());
   const hover = () => page.evaluate(({ w, h }) => (window as unknown as Win).__anyfillTest.hoverMask(w, h), { w: W, h: H });
-  const maskOf = (id: string) => page.evaluate(({ id, w, h }) => (window as unknown as Win).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H });
+  const maskOf = (id: string) =>
+    page.evaluate(({ id, w, h }) => (window as unknown as Win).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H });
   const running = () => page.evaluate(() => (window as unknown as Win).__anyfillTest.selectionRunning());
   const selections = async () => (await state()).document.layers.filter((l) => l.kind === 'selection');
   /** Move to image point (x, y) in a few steps, as a hand would. */
@@ -106,7 +107,9 @@ describe('hover preview', () => {
     const steps = (await state()).history.undo.length;
     const p = at(500, 550);
     await page.mouse.click(p.x, p.y);
-    await expect.poll(async () => (await running()) === 0 && (await state()).history.undo.length === steps + 1, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await running()) === 0 && (await state()).history.undo.length === steps + 1, { timeout: 15_000 })
+      .toBe(true);
     const [sel] = await selections();
     expect(iou((await maskOf(sel!.id))!, truth(0))).toBeGreaterThanOrEqual(0.95);
     expect((await state()).history.undo.length).toBe(steps + 1); // hovers after the click add nothing
@@ -160,7 +163,9 @@ describe('hover preview', () => {
     expect(sent.slice(seen)).toEqual([{ channel: 'segment.prefetch' }]);
     expect((await state()).history.undo.length).toBe(steps); // nothing committed while the button is down
     await page.mouse.up();
-    await expect.poll(async () => (await running()) === 0 && (await state()).history.undo.length === steps + 1, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await running()) === 0 && (await state()).history.undo.length === steps + 1, { timeout: 15_000 })
+      .toBe(true);
     expect(sent.slice(seen)).toEqual([{ channel: 'segment.prefetch' }]); // the release sent nothing
     const sel = (await selections()).at(-1); // the new one, above the earlier tests' selections
     expect(iou((await maskOf(sel!.id))!, truth(1))).toBeGreaterThanOrEqual(0.95);

@@ -27,7 +27,11 @@ function render(): Buffer {
   return out;
 }
 
-type Hook = AnyfillTestHook<{ document: { layers: Array<{ id: string; kind: string; name: string }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> }>;
+type Hook = AnyfillTestHook<{
+  document: { layers: Array<{ id: string; kind: string; name: string }> };
+  history: { undo: string[] };
+  messages: Array<{ kind: string; text: string }>;
+}>;
 const hook = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   mask: (id: string) => p.evaluate((id) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, 64, 40), id),
@@ -42,12 +46,16 @@ describe('one key, one action', () => {
   const undoCount = async () => (await t.state()).history.undo.length;
   const messages = async () => (await t.state()).messages.map((m) => m.text).join('\n');
   /** The ids of the layer rows drawn as active. */
-  const activeRows = () => page.locator('[data-testid="layer-item"][aria-selected="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-id')));
+  const activeRows = () =>
+    page.locator('[data-testid="layer-item"][aria-selected="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-id')));
   const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   const composite = async () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-button').click();
-    return sharp(await readFile(await (await download).path())).removeAlpha().raw().toBuffer();
+    return sharp(await readFile(await (await download).path()))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
   };
   let photoId = '';
   let selId = '';
@@ -55,7 +63,9 @@ describe('one key, one action', () => {
   beforeAll(async () => {
     page = fx.page;
     t = hook(page);
-    const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+    const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } })
+      .png()
+      .toBuffer();
     await fx.editor.openBytesWithDialog('box.png', png);
     await fx.editor.waitForLayers(1);
     await fx.editor.waitIdle();

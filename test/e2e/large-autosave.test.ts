@@ -31,7 +31,18 @@ function brushed(assetId: AssetId): SelectionLayer {
     hardness: 1,
     points: Array.from({ length: 20_000 }, () => ({ x: Math.round(rand() * 2400) / 100, y: Math.round(rand() * 1600) / 100 })),
   }));
-  return { id: newLayerId(), kind: 'selection', name: 'Brushed', visible: true, colour: '#33aaff', assetId, prompt: { points: [] }, sam: null, strokes, ops: [] };
+  return {
+    id: newLayerId(),
+    kind: 'selection',
+    name: 'Brushed',
+    visible: true,
+    colour: '#33aaff',
+    assetId,
+    prompt: { points: [] },
+    sam: null,
+    strokes,
+    ops: [],
+  };
 }
 
 beforeAll(async () => {
@@ -60,8 +71,26 @@ it('autosaves a 50 MB document through the browser host, which keeps running', a
   try {
     const staged = await bridge.stageFile(new File([new Uint8Array(await rgbPng())], 'photo.png'));
     const { asset } = await bridge.invoke('image.open', { fileId: staged.id, name: 'photo.png', maxProxySide: 256 });
-    const image = { id: newLayerId(), kind: 'image' as const, name: 'Photo', assetId: asset.id, visible: true, opacity: 1, x: 0, y: 0, width: 24, height: 16 };
-    const document: EditorDocument = { id: newDocumentId(), schemaVersion: 1, name: 'Big', width: 24, height: 16, layers: [image, brushed(asset.id)] };
+    const image = {
+      id: newLayerId(),
+      kind: 'image' as const,
+      name: 'Photo',
+      assetId: asset.id,
+      visible: true,
+      opacity: 1,
+      x: 0,
+      y: 0,
+      width: 24,
+      height: 16,
+    };
+    const document: EditorDocument = {
+      id: newDocumentId(),
+      schemaVersion: 1,
+      name: 'Big',
+      width: 24,
+      height: 16,
+      layers: [image, brushed(asset.id)],
+    };
     expect(JSON.stringify({ document }).length).toBeGreaterThan(50 * 1024 * 1024);
     const pid = (await bridge.invoke('app.info', {})).engine.pid;
 

@@ -7,7 +7,12 @@ import { BLUE, RED, type Scene } from '../../src-main/standins/sam/scenes';
 import { pngClaiming } from '../helpers/bad-images';
 import { useEditor } from './fixture';
 
-const SCENE: Scene = { width: 600, height: 400, background: BLUE, shapes: [{ kind: 'rect', rgb: RED, x0: 200, y0: 100, x1: 400, y1: 300 }] };
+const SCENE: Scene = {
+  width: 600,
+  height: 400,
+  background: BLUE,
+  shapes: [{ kind: 'rect', rgb: RED, x0: 200, y0: 100, x1: 400, y1: 300 }],
+};
 
 describe('opening a huge or suspicious image', () => {
   const fx = useEditor();
@@ -19,7 +24,11 @@ describe('opening a huge or suspicious image', () => {
     await fx.editor.openBytesWithDialog('postcard.png', bomb);
     const prompt = fx.page.getByTestId('large-open-prompt');
     await prompt.waitFor();
-    await expect.poll(() => prompt.innerText()).toMatch(/postcard\.png claims to be 12000 × 12000 \(144 MP\) but the file is only [\d.]+ KB.*decompression bomb.*about 1\.6 GB of memory/s);
+    await expect
+      .poll(() => prompt.innerText())
+      .toMatch(
+        /postcard\.png claims to be 12000 × 12000 \(144 MP\) but the file is only [\d.]+ KB.*decompression bomb.*about 1\.6 GB of memory/s,
+      );
     const messages = (await fx.editor.messages()).length;
     await fx.page.keyboard.press('Escape');
     await prompt.waitFor({ state: 'hidden' });

@@ -46,7 +46,10 @@ async function serveLoadableStandIn(hubRoot: string, packId: string, padTo: numb
 /** The real catalog with every pin lifted, each file saying so: the path a mirror with no published hashes takes. */
 function unpinnedCatalog(): typeof catalogJson {
   const note = 'Served by the test hub: no hash pinned; the hub vouches for it.';
-  return { ...catalogJson, packs: catalogJson.packs.map((p) => ({ ...p, files: p.files.map((f) => ({ ...f, sha256: null, evidence: note })) })) } as typeof catalogJson;
+  return {
+    ...catalogJson,
+    packs: catalogJson.packs.map((p) => ({ ...p, files: p.files.map((f) => ({ ...f, sha256: null, evidence: note })) })),
+  } as typeof catalogJson;
 }
 
 /** The hub's /resolve/ requests (not the CDN hops) for a pack's repo, as repo paths. */
@@ -157,8 +160,26 @@ describe('model manager', () => {
     await expect.poll(() => stateOf('mobilesam')).toBe('downloading');
     const bar = mobile.getByTestId('model-progress');
     expect(await bar.getAttribute('role')).toBe('progressbar');
-    await expect.poll(() => mobile.getByTestId('model-progress-bytes').innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/kB of .*(kB|MB)/);
-    await expect.poll(() => mobile.getByTestId('model-progress-rate').innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/\/s/);
+    await expect
+      .poll(
+        () =>
+          mobile
+            .getByTestId('model-progress-bytes')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toMatch(/kB of .*(kB|MB)/);
+    await expect
+      .poll(
+        () =>
+          mobile
+            .getByTestId('model-progress-rate')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toMatch(/\/s/);
     await shot('model-manager-downloading');
     expect(await mobile.getByTestId('model-cancel').isEnabled()).toBe(true);
     await expect.poll(() => stateOf('mobilesam'), { timeout: 30_000 }).toBe('installed');
@@ -206,7 +227,9 @@ describe('model manager', () => {
     expect(await retry.innerText()).toBe('Retry');
     expect(await retry.getAttribute('aria-label')).toBe('Retry the download of Grounding DINO tiny');
     // The message area says it too, naming the pack.
-    await expect.poll(() => page.getByTestId('message').allInnerTexts()).toContainEqual(expect.stringMatching(/Grounding DINO tiny: onnx\/model\.onnx was not found/));
+    await expect
+      .poll(() => page.getByTestId('message').allInnerTexts())
+      .toContainEqual(expect.stringMatching(/Grounding DINO tiny: onnx\/model\.onnx was not found/));
     await shot('model-manager-failed');
 
     serveStandIn(hubRoot, 'gdino-tiny');
@@ -227,9 +250,27 @@ describe('model manager', () => {
     hub.knobs.chunkDelayMs = 60; // weights.pb: 192 chunks, over 10 s
     const sd = card('sd15-inpaint');
     await sd.getByTestId('model-download').click();
-    await expect.poll(() => sd.locator('.progress-phase').innerText().catch(() => ''), { timeout: 20_000 }).toMatch(/weights\.pb \(9 of 11\)/);
+    await expect
+      .poll(
+        () =>
+          sd
+            .locator('.progress-phase')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 20_000 },
+      )
+      .toMatch(/weights\.pb \(9 of 11\)/);
     // At least 100 kB arrived (a fraction of a percent of the catalog's estimate, so the bytes say it, not the bar).
-    await expect.poll(() => sd.getByTestId('model-progress-bytes').innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/^([1-9]\d\d kB|[\d.]+ MB) of /);
+    await expect
+      .poll(
+        () =>
+          sd
+            .getByTestId('model-progress-bytes')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toMatch(/^([1-9]\d\d kB|[\d.]+ MB) of /);
     await sd.getByTestId('model-cancel').click();
     await expect.poll(() => stateOf('sd15-inpaint'), { timeout: 15_000 }).toBe('cancelled');
     expect(await sd.getByTestId('model-note').innerText()).toMatch(/cancelled/i);
@@ -250,7 +291,9 @@ describe('model manager', () => {
     await expect.poll(() => stateOf('sd15-inpaint'), { timeout: 30_000 }).toBe('installed');
     // Only what was missing was fetched again, and weights.pb resumed with a Range request.
     const repo = catalogPack('sd15-inpaint').files[0]!.repo;
-    expect(resolved(hub, before)).toEqual(['unet/weights.pb', 'vae_encoder/model.onnx', 'vae_decoder/model.onnx'].map((f) => `${repo}/${f}`));
+    expect(resolved(hub, before)).toEqual(
+      ['unet/weights.pb', 'vae_encoder/model.onnx', 'vae_decoder/model.onnx'].map((f) => `${repo}/${f}`),
+    );
     const resumed = hub.requests.slice(before).find((r) => r.cdn && r.path.endsWith(weights));
     expect(resumed).toMatchObject({ status: 206, range: expect.stringMatching(/^bytes=[1-9]\d*-$/) });
     expect(pageErrors).toEqual([]);
@@ -285,7 +328,11 @@ describe('model manager', () => {
 
   it('lists stand-in packs the catalog does not know, with their source, and offers only Verify and Remove', async () => {
     hub.knobs.chunkDelayMs = 0;
-    execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'node', 'cli.cjs'), 'standins', '--out', modelsDir, '--only', 'standin-sam1-nchw'], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, 'dist', 'node', 'cli.cjs'), 'standins', '--out', modelsDir, '--only', 'standin-sam1-nchw'],
+      { stdio: 'ignore' },
+    );
     await page.getByTestId('model-manager-close').click();
     await page.getByTestId('model-manager').waitFor({ state: 'detached' });
     await page.keyboard.press('Control+Shift+M');
@@ -317,7 +364,9 @@ describe('model manager', () => {
     await expect.poll(() => stateOf('mobilesam'), { timeout: 30_000 }).toBe('installed');
     const badge = mobile.getByTestId('model-unverified');
     await expect.poll(() => badge.innerText()).toBe('unverified');
-    expect(await badge.getAttribute('title')).toMatch(/^No sha256 is published for mobile_sam_image_encoder\.onnx, sam_mask_decoder_multi\.onnx .*only a structural check vouched for them\.$/);
+    expect(await badge.getAttribute('title')).toMatch(
+      /^No sha256 is published for mobile_sam_image_encoder\.onnx, sam_mask_decoder_multi\.onnx .*only a structural check vouched for them\.$/,
+    );
     expect(await mobile.getByTestId('model-evidence-note').innerText()).toMatch(/^Unverified: No sha256 is published for/);
     await mobile.scrollIntoViewIfNeeded();
     await shot('model-manager-unverified');

@@ -87,7 +87,10 @@ describe('open, view, export', () => {
   it('drops a second photo as a new document and pastes a third as a layer; undo/redo restore each step', async (ctx) => {
     needsSharedImages(ctx);
     await fx.editor.dropFile(dog);
-    await fx.page.waitForFunction(() => (window as never as AnyfillTestWindow<{ document: { name: string } | null }>).__anyfillTest.getState().document?.name === 'dog.jpg');
+    await fx.page.waitForFunction(
+      () =>
+        (window as never as AnyfillTestWindow<{ document: { name: string } | null }>).__anyfillTest.getState().document?.name === 'dog.jpg',
+    );
     await fx.editor.waitForLayers(1);
     await fx.editor.pasteFile(truck);
     await fx.editor.waitForLayers(2);

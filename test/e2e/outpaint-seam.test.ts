@@ -22,7 +22,10 @@ const YELLOW = [255, 255, 0];
 async function exportComposite(page: Page): Promise<{ data: Buffer; width: number; height: number }> {
   const download = page.waitForEvent('download');
   await page.getByTestId('export-button').click();
-  const { data, info } = await sharp(await readFile((await (await download).path())!)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(await readFile((await (await download).path())!))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
@@ -46,7 +49,12 @@ describe('Extend Canvas on a flat colour', () => {
     const editor = new EditorPage(page);
     const flat = Buffer.alloc(W * H * 3);
     for (let i = 0; i < W * H; i++) flat.set(YELLOW, i * 3);
-    await editor.openBytesWithDialog('yellow.png', await sharp(flat, { raw: { width: W, height: H, channels: 3 } }).png().toBuffer());
+    await editor.openBytesWithDialog(
+      'yellow.png',
+      await sharp(flat, { raw: { width: W, height: H, channels: 3 } })
+        .png()
+        .toBuffer(),
+    );
     await editor.waitForLayers(1);
     await editor.waitIdle();
   }, 90_000);
@@ -63,7 +71,15 @@ describe('Extend Canvas on a flat colour', () => {
     await page.getByTestId('outpaint-right').fill('168');
     await page.getByTestId('outpaint-prompt').fill('yellow');
     await page.getByTestId('outpaint-run').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as AnyfillTestWindow<{ document: { width: number } }>).__anyfillTest.getState().document.width), { timeout: 180_000 }).toBe(W + 168);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () => (window as unknown as AnyfillTestWindow<{ document: { width: number } }>).__anyfillTest.getState().document.width,
+          ),
+        { timeout: 180_000 },
+      )
+      .toBe(W + 168);
     await expect.poll(() => page.getByTestId('jobs-bar').count()).toBe(0);
 
     const out = await exportComposite(page);
@@ -73,7 +89,10 @@ describe('Extend Canvas on a flat colour', () => {
     for (let y = 0; y < out.height; y++)
       for (let x = 0; x < out.width; x++)
         for (let c = 0; c < 3; c++) {
-          const step = Math.max(x + 1 < out.width ? Math.abs(at(x + 1, y, c) - at(x, y, c)) : 0, y + 1 < out.height ? Math.abs(at(x, y + 1, c) - at(x, y, c)) : 0);
+          const step = Math.max(
+            x + 1 < out.width ? Math.abs(at(x + 1, y, c) - at(x, y, c)) : 0,
+            y + 1 < out.height ? Math.abs(at(x, y + 1, c) - at(x, y, c)) : 0,
+          );
           if (step > worst.step) worst = { step, x, y };
         }
     expect(worst.step, `largest step at ${worst.x},${worst.y}`).toBeLessThanOrEqual(3);

@@ -25,10 +25,13 @@ function render(): Buffer {
 }
 
 type Layer = { id: string; kind: string; name: string; provenance?: { kind: string; request: Record<string, unknown> } };
-const layersOf = (p: Page) => p.evaluate(() => (window as unknown as AnyfillTestWindow<{ document: { layers: Layer[] } }>).__anyfillTest.getState().document.layers);
+const layersOf = (p: Page) =>
+  p.evaluate(() => (window as unknown as AnyfillTestWindow<{ document: { layers: Layer[] } }>).__anyfillTest.getState().document.layers);
 
 async function selectRect(page: Page, editor: EditorPage): Promise<void> {
-  const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+  const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toBuffer();
   await editor.openBytesWithDialog('stripes.png', png);
   await editor.waitForLayers(1);
   await editor.waitIdle();
@@ -47,7 +50,9 @@ async function exportAndRerun(page: Page): Promise<Record<string, unknown>> {
   const log = JSON.parse(await readFile((await d.path())!, 'utf8')) as Record<string, unknown>;
   const count = (await layersOf(page)).length;
   await page.getByTestId('pipeline-rerun').click();
-  await expect.poll(() => page.getByTestId('pipeline-rerun-status').innerText(), { timeout: 90_000 }).toMatch(/Reproduced exactly \(sha256 [0-9a-f]{12}/);
+  await expect
+    .poll(() => page.getByTestId('pipeline-rerun-status').innerText(), { timeout: 90_000 })
+    .toMatch(/Reproduced exactly \(sha256 [0-9a-f]{12}/);
   expect((await layersOf(page)).length).toBe(count); // nothing added unless asked
   await page.getByTestId('pipeline-add-layer').click();
   await expect.poll(async () => (await layersOf(page)).length).toBe(count + 1);
@@ -66,13 +71,21 @@ describe('pipeline log of a content-aware fill (no models)', () => {
     await page.getByTestId('fill-seed').fill('7');
     await page.getByTestId('fill-seed').blur();
     await page.keyboard.press('Shift+Backspace');
-    await expect.poll(async () => (await layersOf(page)).find((l) => l.provenance)?.provenance?.kind, { timeout: 60_000 }).toBe('content-aware-fill');
+    await expect
+      .poll(async () => (await layersOf(page)).find((l) => l.provenance)?.provenance?.kind, { timeout: 60_000 })
+      .toBe('content-aware-fill');
     await page.getByTestId('pipeline-toggle').click();
-    for (const step of ['input', 'selection', 'parameters', 'models', 'result']) await expect.poll(() => page.getByTestId(`pipeline-step-${step}`).isVisible()).toBe(true);
+    for (const step of ['input', 'selection', 'parameters', 'models', 'result'])
+      await expect.poll(() => page.getByTestId(`pipeline-step-${step}`).isVisible()).toBe(true);
     expect(await page.getByTestId('pipeline-param-method').innerText()).toMatch(/patchmatch/);
     expect(await page.getByTestId('pipeline-param-seed').innerText()).toMatch(/7/);
     const log = await exportAndRerun(page);
-    expect(log).toMatchObject({ format: 'anyfill-pipeline-log', kind: 'content-aware-fill', models: [], request: { seed: 7, method: 'patchmatch' } });
+    expect(log).toMatchObject({
+      format: 'anyfill-pipeline-log',
+      kind: 'content-aware-fill',
+      models: [],
+      request: { seed: 7, method: 'patchmatch' },
+    });
     expect((log.input as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -25,7 +25,12 @@ export async function scenePng(dir: string, name: string, rgb: [number, number, 
     data.set(inSquare ? rgb.map((c) => c >> 1) : rgb, i * 3);
   }
   const file = path.join(dir, name);
-  await writeFile(file, await sharp(data, { raw: { width, height, channels: 3 } }).png().toBuffer());
+  await writeFile(
+    file,
+    await sharp(data, { raw: { width, height, channels: 3 } })
+      .png()
+      .toBuffer(),
+  );
   return file;
 }
 

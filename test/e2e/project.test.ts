@@ -27,8 +27,21 @@ function render(): Buffer {
   return out;
 }
 
-interface Layer { id: string; kind: string; name: string; visible: boolean; x: number; y: number; width: number; height: number }
-type Hook = AnyfillTestHook<{ document: { id: string; name: string; layers: Layer[] } | null; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> }>;
+interface Layer {
+  id: string;
+  kind: string;
+  name: string;
+  visible: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+type Hook = AnyfillTestHook<{
+  document: { id: string; name: string; layers: Layer[] } | null;
+  history: { undo: string[] };
+  messages: Array<{ kind: string; text: string }>;
+}>;
 const hookOf = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   fullResUrl: (id: string) => p.evaluate((id) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionFullResUrl(id), id),
@@ -59,7 +72,10 @@ describe('.anyfill projects: save, open, autosave and recovery', () => {
   const fullResMask = async (id: string) => {
     const url = await t().fullResUrl(id);
     const res = await fetch(new URL(url!, fx.serve.url));
-    return sharp(Buffer.from(await res.arrayBuffer())).extractChannel(0).raw().toBuffer();
+    return sharp(Buffer.from(await res.arrayBuffer()))
+      .extractChannel(0)
+      .raw()
+      .toBuffer();
   };
   /** File › Close Document; an edited document asks first, answered with Don't Save here. */
   const closeDocument = async (edited = false) => {
@@ -79,7 +95,9 @@ describe('.anyfill projects: save, open, autosave and recovery', () => {
   });
 
   it('Save Project downloads an .anyfill of a document with a wand selection and a fill layer', async () => {
-    const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+    const png = await sharp(render(), { raw: { width: W, height: H, channels: 3 } })
+      .png()
+      .toBuffer();
     await editor.openBytesWithDialog('stripes.png', png);
     await editor.waitForLayers(1);
     await editor.waitIdle();
@@ -132,7 +150,12 @@ describe('.anyfill projects: save, open, autosave and recovery', () => {
     await editor.waitIdle();
     const after = await state();
     expect(after.document).toEqual(before.document);
-    await page.getByTestId('message').filter({ has: page.locator('[aria-label="Dismiss"]') }).first().getByLabel('Dismiss').click();
+    await page
+      .getByTestId('message')
+      .filter({ has: page.locator('[aria-label="Dismiss"]') })
+      .first()
+      .getByLabel('Dismiss')
+      .click();
   });
   const hideFill = async () => {
     const row = page.getByTestId('layer-item').filter({ hasText: 'Fill (PatchMatch' });

@@ -45,7 +45,10 @@ async function bottomBars(page: Page): Promise<Box[]> {
 
 /** Decoded RGB of what an element shows on screen. */
 async function shot(l: Locator): Promise<{ data: Buffer; width: number; height: number }> {
-  const { data, info } = await sharp(await l.screenshot()).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(await l.screenshot())
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
@@ -97,7 +100,8 @@ describe('results where the eye is, at 1366 × 768', () => {
       expect(blue / (t.width * t.height)).toBeGreaterThan(0.1);
     }
     // Masks that differ (the red alone / both reds / more) give thumbnails that differ.
-    const same = (a: (typeof thumbs)[number], b: (typeof thumbs)[number]) => a.width === b.width && a.height === b.height && a.data.equals(b.data);
+    const same = (a: (typeof thumbs)[number], b: (typeof thumbs)[number]) =>
+      a.width === b.width && a.height === b.height && a.data.equals(b.data);
     expect(thumbs.some((t, i) => i > 0 && !same(t, thumbs[0]!))).toBe(true);
     await page.keyboard.press('Escape');
   });

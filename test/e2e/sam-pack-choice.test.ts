@@ -15,7 +15,8 @@ describe('choosing the SAM pack', () => {
   };
   type Layer = { kind: string; sam?: { packId: string } | null };
   const selectionPacks = async () =>
-    ((await fx.editor.state()).document?.layers as Layer[] | undefined)?.filter((l) => l.kind === 'selection').map((l) => l.sam?.packId) ?? [];
+    ((await fx.editor.state()).document?.layers as Layer[] | undefined)?.filter((l) => l.kind === 'selection').map((l) => l.sam?.packId) ??
+    [];
   /** Click the square with the Select tool, as a user would: the pack that answered, then undo the selection. */
   const clickPack = async () => {
     await fx.page.keyboard.press('Escape'); // the Models window

@@ -23,10 +23,14 @@ const SCENE: Scene = {
 const S = 0.5;
 const { W, H, truth } = sceneAt(SCENE, S);
 
-type Hook = AnyfillTestHook<{ document: { layers: Array<{ id: string; kind: string; prompt?: { points: Array<{ label: number }> }; wand?: unknown[] }> }; history: { undo: string[] } }>;
+type Hook = AnyfillTestHook<{
+  document: { layers: Array<{ id: string; kind: string; prompt?: { points: Array<{ label: number }> }; wand?: unknown[] }> };
+  history: { undo: string[] };
+}>;
 const hook = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
-  mask: (id: string) => p.evaluate(({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H }),
+  mask: (id: string) =>
+    p.evaluate(({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H }),
   active: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.activeSelectionId()),
   running: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionRunning()),
 });
@@ -39,7 +43,9 @@ describe('selection modifiers: plain = new, Shift = add, Alt = subtract', () => 
   const at = (x: number, y: number) => ({ x: rect.x + (x * rect.w) / SCENE.width, y: rect.y + (y * rect.h) / SCENE.height });
   const selections = async () => (await t.state()).document.layers.filter((l) => l.kind === 'selection');
   const settle = async (steps: number) => {
-    await expect.poll(async () => (await t.running()) === 0 && (await t.state()).history.undo.length === steps, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await t.running()) === 0 && (await t.state()).history.undo.length === steps, { timeout: 15_000 })
+      .toBe(true);
   };
   const click = async (x: number, y: number, modifier?: 'Shift' | 'Alt') => {
     const p = at(x, y);

@@ -29,7 +29,9 @@ describe('selecting with no model installed', () => {
       const [x, y] = [i % 400, Math.floor(i / 400)];
       raw.set(x >= 150 && x < 250 && y >= 100 && y < 200 ? [40, 60, 200] : [200, 30, 30], i * 3);
     }
-    const png = await sharp(raw, { raw: { width: 400, height: 300, channels: 3 } }).png().toBuffer();
+    const png = await sharp(raw, { raw: { width: 400, height: 300, channels: 3 } })
+      .png()
+      .toBuffer();
     await editor.openBytesWithDialog('red.png', png);
     await editor.waitForLayers(1);
     await editor.waitIdle();

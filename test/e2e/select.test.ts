@@ -24,10 +24,17 @@ const SCENE: Scene = {
 const S = 0.4; // masks are compared at 600 × 400
 const { W, H, truth } = sceneAt(SCENE, S);
 
-type Hook = AnyfillTestHook<{ document: { layers: Array<{ id: string; kind: string; prompt?: { points: Array<{ x: number; y: number; label: number }> }; sam?: unknown }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> }>;
+type Hook = AnyfillTestHook<{
+  document: {
+    layers: Array<{ id: string; kind: string; prompt?: { points: Array<{ x: number; y: number; label: number }> }; sam?: unknown }>;
+  };
+  history: { undo: string[] };
+  messages: Array<{ kind: string; text: string }>;
+}>;
 const hook = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
-  mask: (id: string) => p.evaluate(({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H }),
+  mask: (id: string) =>
+    p.evaluate(({ id, w, h }) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionMask(id, w, h), { id, w: W, h: H }),
   active: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.activeSelectionId()),
   running: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionRunning()),
 });
@@ -213,8 +220,24 @@ describe('select anything', () => {
     const added = (await selections()).filter((l) => !before.includes(l.id));
     const found = await Promise.all(added.map(async (l) => bin((await t.mask(l.id))!)));
     // The disc and the two red shades (one object to the stand-in: it matches by colour closeness) each once.
-    expect(found.filter((m) => iou(Array.from(m, (v) => v * 255), truth(2)) > 0.9)).toHaveLength(1);
-    expect(found.filter((m) => iou(Array.from(m, (v) => v * 255), truth(0, 1)) > 0.9)).toHaveLength(1);
+    expect(
+      found.filter(
+        (m) =>
+          iou(
+            Array.from(m, (v) => v * 255),
+            truth(2),
+          ) > 0.9,
+      ),
+    ).toHaveLength(1);
+    expect(
+      found.filter(
+        (m) =>
+          iou(
+            Array.from(m, (v) => v * 255),
+            truth(0, 1),
+          ) > 0.9,
+      ),
+    ).toHaveLength(1);
     expect(await undoCount()).toBe(steps + 1);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await selections()).map((l) => l.id)).toEqual(before);

@@ -12,7 +12,9 @@ import { hideTopLayer, projectHook, scenePng, waitForRecoveryCopy } from './proj
 describe('unsaved work', () => {
   const fx = useEditor({ models: 'none' });
   let dir = '';
-  let red = '', green = '', blue = '';
+  let red = '',
+    green = '',
+    blue = '';
   const t = () => projectHook(fx.page);
   const docName = async () => (await t().document())?.name;
   const prompt = () => fx.page.getByTestId('unsaved-prompt');
@@ -20,7 +22,11 @@ describe('unsaved work', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-unsaved-'));
-    [red, green, blue] = await Promise.all([scenePng(dir, 'red.png', [200, 40, 40]), scenePng(dir, 'green.png', [40, 180, 60]), scenePng(dir, 'blue.png', [40, 60, 200])]);
+    [red, green, blue] = await Promise.all([
+      scenePng(dir, 'red.png', [200, 40, 40]),
+      scenePng(dir, 'green.png', [40, 180, 60]),
+      scenePng(dir, 'blue.png', [40, 60, 200]),
+    ]);
     fx.page.on('filechooser', () => void choosers++);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -99,7 +105,13 @@ describe('unsaved work', () => {
       const chooser = page.waitForEvent('filechooser');
       await page.getByTestId('open-button').click();
       await (await chooser).setFiles(green);
-      await expect.poll(() => projectHook(page).document().then((d) => d?.name)).toBe('green.png');
+      await expect
+        .poll(() =>
+          projectHook(page)
+            .document()
+            .then((d) => d?.name),
+        )
+        .toBe('green.png');
       const dialogs: string[] = [];
       page.on('dialog', (d) => {
         dialogs.push(d.type());

@@ -33,7 +33,11 @@ function render(withShapes: boolean): Buffer {
   return out;
 }
 
-type Hook = AnyfillTestHook<{ document: { layers: Array<{ id: string; kind: string; name: string; visible: boolean; x?: number; y?: number; wand?: unknown[] }> }; history: { undo: string[] }; messages: Array<{ kind: string; text: string }> }>;
+type Hook = AnyfillTestHook<{
+  document: { layers: Array<{ id: string; kind: string; name: string; visible: boolean; x?: number; y?: number; wand?: unknown[] }> };
+  history: { undo: string[] };
+  messages: Array<{ kind: string; text: string }>;
+}>;
 const hookOf = (p: Page) => ({
   state: () => p.evaluate(() => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.getState()),
   fullResUrl: (id: string) => p.evaluate((id) => (window as unknown as { __anyfillTest: Hook }).__anyfillTest.selectionFullResUrl(id), id),
@@ -52,13 +56,19 @@ describe('magic wand and content-aware fill, with no models installed', () => {
     const url = await t.fullResUrl(id);
     const res = await fetch(new URL(url!, fx.serve.url));
     // An 8-bit grey PNG; libvips hands raw grey back as three equal channels unless told to take one.
-    return sharp(Buffer.from(await res.arrayBuffer())).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    return sharp(Buffer.from(await res.arrayBuffer()))
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
   };
   const exportComposite = async () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-button').click();
     const file = await (await download).path();
-    return sharp(await readFile(file)).removeAlpha().raw().toBuffer();
+    return sharp(await readFile(file))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
   };
 
   beforeAll(() => {
@@ -73,7 +83,9 @@ describe('magic wand and content-aware fill, with no models installed', () => {
   });
 
   it('the wand selects exactly the flat red rectangle; Shift adds the disc, Alt takes it away; each one undo step', async () => {
-    const png = await sharp(render(true), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+    const png = await sharp(render(true), { raw: { width: W, height: H, channels: 3 } })
+      .png()
+      .toBuffer();
     await editor.openBytesWithDialog('stripes.png', png);
     await editor.waitForLayers(1);
     await editor.waitIdle();
@@ -88,7 +100,7 @@ describe('magic wand and content-aware fill, with no models installed', () => {
     const { data, info } = await fullResMask(sel.id);
     expect([info.width, info.height]).toEqual([W, H]);
     let wrong = 0;
-    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if ((data[y * W + x]! >= 128) !== inRect(x, y)) wrong++;
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (data[y * W + x]! >= 128 !== inRect(x, y)) wrong++;
     expect(wrong).toBe(0); // pixel-exact on a flat shape
 
     const d = at(GREEN_DISC.cx, GREEN_DISC.cy);

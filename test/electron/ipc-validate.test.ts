@@ -4,7 +4,8 @@ import { channelNames } from '../../src-shared/contract/contract';
 import { validateInvoke, type InvokeInput } from '../../src-main/electron/ipc-validate';
 
 const ours = { senderUrl: 'app://ui/index.html', isMainFrame: true };
-const call = (channel: unknown, payload: unknown, sender: Partial<InvokeInput> = {}) => validateInvoke({ ...ours, channel, payload, ...sender });
+const call = (channel: unknown, payload: unknown, sender: Partial<InvokeInput> = {}) =>
+  validateInvoke({ ...ours, channel, payload, ...sender });
 
 describe('validateInvoke: sender', () => {
   it.each([
@@ -67,7 +68,9 @@ describe('validateInvoke: payload', () => {
     const staged = call('shell.stageBytes', { name: 'truck.jpg', bytes });
     expect(staged.ok && (staged.payload as { bytes: Uint8Array }).bytes).toBe(bytes);
     expect(call('image.open', { fileId: 'f_abcdefgh', name: 'truck.jpg', maxProxySide: 2048 }).ok).toBe(true);
-    expect(call('shell.setMenu', { entries: [{ id: 'file.open', label: 'Open…', menu: 'file', accelerator: 'CmdOrCtrl+O', enabled: true }] }).ok).toBe(true);
+    expect(
+      call('shell.setMenu', { entries: [{ id: 'file.open', label: 'Open…', menu: 'file', accelerator: 'CmdOrCtrl+O', enabled: true }] }).ok,
+    ).toBe(true);
   });
 
   it('keeps the payload itself out of the error detail', () => {
@@ -84,7 +87,12 @@ describe('validateInvoke: payload', () => {
 describe('internal channels', () => {
   it('refuses models.import from the renderer even with a valid payload', async () => {
     const { validateInvoke } = await import('../../src-main/electron/ipc-validate');
-    const res = validateInvoke({ senderUrl: 'app://ui/index.html', isMainFrame: true, channel: 'models.import', payload: { folder: '/tmp' } });
+    const res = validateInvoke({
+      senderUrl: 'app://ui/index.html',
+      isMainFrame: true,
+      channel: 'models.import',
+      payload: { folder: '/tmp' },
+    });
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -49,15 +49,31 @@ const resolver = Module as unknown as { _resolveFilename: (request: string, ...r
 const originalResolve = resolver._resolveFilename;
 
 const win = () => fake.__state.windows[0]!;
-const sender = (url: string | undefined = 'app://ui/index.html', parent: object | null = null, contents: object = win().webContents) => ({ senderFrame: { url, parent }, sender: contents });
-const invoke = (channel: unknown, payload: unknown, event: object = sender()) => fake.__state.ipc['anyfill:invoke']!(event, channel, payload) as Promise<Reply>;
+const sender = (url: string | undefined = 'app://ui/index.html', parent: object | null = null, contents: object = win().webContents) => ({
+  senderFrame: { url, parent },
+  sender: contents,
+});
+const invoke = (channel: unknown, payload: unknown, event: object = sender()) =>
+  fake.__state.ipc['anyfill:invoke']!(event, channel, payload) as Promise<Reply>;
 const get = (url: string, init?: RequestInit): Promise<Response> => fake.__state.protocol.app!(new Request(url, init));
 const field = (reply: Reply, key: string) => (reply.ok ? String(reply.result[key]) : '');
 
 beforeAll(async () => {
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', outdir: path.join(out, 'node'), outExtension: { '.js': '.cjs' } } as const;
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'silent',
+    outdir: path.join(out, 'node'),
+    outExtension: { '.js': '.cjs' },
+  } as const;
   await Promise.all([
-    build({ ...common, packages: 'external', entryPoints: { main: path.join(root, 'src-main/electron/main.ts'), engine: path.join(root, 'src-main/engine/main.ts') } }),
+    build({
+      ...common,
+      packages: 'external',
+      entryPoints: { main: path.join(root, 'src-main/electron/main.ts'), engine: path.join(root, 'src-main/engine/main.ts') },
+    }),
     build({ ...common, external: ['electron'], entryPoints: { preload: path.join(root, 'src-main/electron/preload.ts') } }),
   ]);
   mkdirSync(path.join(out, 'renderer'), { recursive: true });
@@ -88,7 +104,9 @@ function quit(): Promise<void> {
 
 describe('startup', () => {
   it('registers app:// as privileged, sandboxes, and opens one hardened window on app://ui', () => {
-    expect(fake.__state.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, stream: true }) }]);
+    expect(fake.__state.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, stream: true }) },
+    ]);
     expect(fake.__state.log).toContain('enableSandbox');
     expect(fake.__state.log).toContain('loaded app://ui/index.html 200');
     expect(fake.__state.windows).toHaveLength(1);
@@ -126,25 +144,35 @@ describe('startup', () => {
 });
 
 describe('opening an image', () => {
-  it.skipIf(!existsSync(truck))('stages bytes, opens them in the engine and serves the proxy over app://files', async () => {
-    const staged = await invoke('shell.stageBytes', { name: 'truck.jpg', bytes: new Uint8Array(readFileSync(truck)) });
-    expect(staged).toMatchObject({ ok: true, result: { name: 'truck.jpg', bytes: 271475 } });
-    const opened = await invoke('image.open', { fileId: field(staged, 'id'), name: 'truck.jpg', maxProxySide: 1024 });
-    expect(opened).toMatchObject({ ok: true, result: { asset: { width: 1800, height: 1200 } } });
-    const proxy = opened.ok ? (opened.result.proxy as { path: string }).path : '';
-    const res = await get(`app://files/${proxy}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('image/jpeg');
-    expect(res.headers.get('content-security-policy')).toContain("object-src 'none'");
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('access-control-allow-origin')).toBe('app://ui');
-    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
-    expect((await get(`app://files/inbox/${field(staged, 'id')}`)).status).toBe(404);
-  }, 30_000);
+  it.skipIf(!existsSync(truck))(
+    'stages bytes, opens them in the engine and serves the proxy over app://files',
+    async () => {
+      const staged = await invoke('shell.stageBytes', { name: 'truck.jpg', bytes: new Uint8Array(readFileSync(truck)) });
+      expect(staged).toMatchObject({ ok: true, result: { name: 'truck.jpg', bytes: 271475 } });
+      const opened = await invoke('image.open', { fileId: field(staged, 'id'), name: 'truck.jpg', maxProxySide: 1024 });
+      expect(opened).toMatchObject({ ok: true, result: { asset: { width: 1800, height: 1200 } } });
+      const proxy = opened.ok ? (opened.result.proxy as { path: string }).path : '';
+      const res = await get(`app://files/${proxy}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/jpeg');
+      expect(res.headers.get('content-security-policy')).toContain("object-src 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('access-control-allow-origin')).toBe('app://ui');
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      expect((await get(`app://files/inbox/${field(staged, 'id')}`)).status).toBe(404);
+    },
+    30_000,
+  );
 });
 
 describe('app:// protocol', () => {
-  it.each(['app://ui/%2e%2e/%2e%2e/etc/passwd', 'app://ui/..%2f..%2fetc%2fpasswd', 'app://files/assets/..%2f..%2finbox', 'app://other/index.html', 'app://files/'])('404s %s, with the CSP', async (url) => {
+  it.each([
+    'app://ui/%2e%2e/%2e%2e/etc/passwd',
+    'app://ui/..%2f..%2fetc%2fpasswd',
+    'app://files/assets/..%2f..%2finbox',
+    'app://other/index.html',
+    'app://files/',
+  ])('404s %s, with the CSP', async (url) => {
     const res = await get(url);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -189,12 +217,21 @@ describe('shell channels', () => {
     writeFileSync(path.join(fake.__state.engineEnv.ANYFILL_SESSION_DIR!, 'exports', 'e_wiring01.png'), 'PNG');
     const dest = path.join(tmp, 'saved.png');
     fake.__state.dialog.save = { canceled: false, filePath: dest };
-    expect(await invoke('shell.saveExport', { exportId: 'e_wiring01', suggestedName: 'truck.jpg' })).toEqual({ ok: true, result: { saved: true, where: 'saved.png' } });
+    expect(await invoke('shell.saveExport', { exportId: 'e_wiring01', suggestedName: 'truck.jpg' })).toEqual({
+      ok: true,
+      result: { saved: true, where: 'saved.png' },
+    });
     expect(readFileSync(dest, 'utf8')).toBe('PNG');
     expect(existsSync(`${dest}.anyfill-tmp`)).toBe(false);
-    expect(await invoke('shell.saveExport', { exportId: 'e_missing1', suggestedName: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invoke('shell.saveExport', { exportId: 'e_missing1', suggestedName: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     fake.__state.dialog.save = { canceled: true };
-    expect(await invoke('shell.saveExport', { exportId: 'e_wiring01', suggestedName: 'x' })).toEqual({ ok: true, result: { saved: false } });
+    expect(await invoke('shell.saveExport', { exportId: 'e_wiring01', suggestedName: 'x' })).toEqual({
+      ok: true,
+      result: { saved: false },
+    });
   });
 
   it('builds the menu from the renderer and sends clicks back as menu.command', async () => {
@@ -208,7 +245,7 @@ describe('shell channels', () => {
 });
 
 describe('closing with unsaved work', () => {
-  it('a close the page held becomes the page\'s own question; shell.closeWindow then closes the window', async () => {
+  it("a close the page held becomes the page's own question; shell.closeWindow then closes the window", async () => {
     win().webContents.emit('will-prevent-unload', { preventDefault: () => undefined });
     expect(win().webContents.sent).toContainEqual(['anyfill:event', 'menu.command', { id: 'window.close' }]);
     expect(fake.__state.log).not.toContain('close');
@@ -223,7 +260,12 @@ describe('security hooks', () => {
     fake.__state.session.permissionRequest!(win().webContents, 'media', (g: boolean) => granted.push(g), {});
     expect(granted).toEqual([false]);
     expect(fake.__state.session.permissionCheck!(win().webContents, 'geolocation', 'app://ui', {})).toBe(false);
-    const event = () => ({ prevented: false, preventDefault() { this.prevented = true; } });
+    const event = () => ({
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    });
     const away = event();
     const home = event();
     win().webContents.emit('will-navigate', away, 'https://app.ui.evil/');
@@ -244,7 +286,8 @@ describe('preload bundle', () => {
     const vm = await import('node:vm');
     const { EventEmitter } = await import('node:events');
     const ipcRenderer = Object.assign(new EventEmitter(), {
-      invoke: async (_ch: string, channel: string) => (channel === 'app.info' ? { ok: true, result: { name: 'Anyfill' } } : { ok: false, error: { code: 'NOT_FOUND', message: 'x' } }),
+      invoke: async (_ch: string, channel: string) =>
+        channel === 'app.info' ? { ok: true, result: { name: 'Anyfill' } } : { ok: false, error: { code: 'NOT_FOUND', message: 'x' } },
     });
     let exposed: { key: string; api: AnyfillApi } | null = null;
     const electron = { contextBridge: { exposeInMainWorld: (key: string, api: AnyfillApi) => (exposed = { key, api }) }, ipcRenderer };
@@ -253,7 +296,19 @@ describe('preload bundle', () => {
       return electron;
     };
     const mod = { exports: {} };
-    const context = vm.createContext({ require: sandboxRequire, module: mod, exports: mod.exports, console, URL, TextEncoder, TextDecoder, setTimeout, clearTimeout, queueMicrotask, crypto: globalThis.crypto });
+    const context = vm.createContext({
+      require: sandboxRequire,
+      module: mod,
+      exports: mod.exports,
+      console,
+      URL,
+      TextEncoder,
+      TextDecoder,
+      setTimeout,
+      clearTimeout,
+      queueMicrotask,
+      crypto: globalThis.crypto,
+    });
     vm.runInContext(readFileSync(path.join(out, 'node', 'preload.cjs'), 'utf8'), context);
     expect(exposed).not.toBeNull();
     const { key, api } = exposed as unknown as { key: string; api: AnyfillApi };

@@ -19,7 +19,9 @@ const ids = (item: MenuItemConstructorOptions | undefined) => sub(item).map((i) 
 describe('buildMenuTemplate', () => {
   it('starts with Quit only (plus dev tools in development)', () => {
     const onCommand = vi.fn();
-    expect(buildMenuTemplate(null, { platform: 'linux', isPackaged: true, onCommand })).toEqual([{ label: '&File', submenu: [{ role: 'quit' }] }]);
+    expect(buildMenuTemplate(null, { platform: 'linux', isPackaged: true, onCommand })).toEqual([
+      { label: '&File', submenu: [{ role: 'quit' }] },
+    ]);
     const dev = buildMenuTemplate(null, { platform: 'win32', isPackaged: false, onCommand });
     expect(ids(dev[1])).toEqual(['reload', 'toggleDevTools']);
     expect(buildMenuTemplate(null, { platform: 'darwin', isPackaged: true, onCommand })).toEqual([{ role: 'appMenu' }]);
@@ -38,7 +40,10 @@ describe('buildMenuTemplate', () => {
 
   it('lists recent files under File › Open Recent and sends the clicked index', () => {
     const onCommand = vi.fn();
-    const recent = [{ index: 0, name: 'truck.jpg' }, { index: 1, name: 'R&D.png' }];
+    const recent = [
+      { index: 0, name: 'truck.jpg' },
+      { index: 1, name: 'R&D.png' },
+    ];
     const t = buildMenuTemplate(entries, { platform: 'linux', isPackaged: true, onCommand, recent });
     const openRecent = sub(t[0]).find((i) => i.id === 'file.openRecent');
     expect(sub(openRecent).map((i) => i.label)).toEqual(['truck.jpg', 'R&&D.png']);

@@ -7,7 +7,16 @@ import { loadCatalog } from '../../src-main/engine/models/catalog';
 describe('origins', () => {
   it('opens only https documentation links externally', () => {
     expect(isExternalDocLink('https://huggingface.co/Acly/MobileSAM')).toBe(true);
-    for (const bad of ['http://huggingface.co/x', 'https://huggingface.co.evil.example/x', 'https://user@huggingface.co/x', 'https://huggingface.co:8443/x', 'file:///etc/passwd', 'javascript:alert(1)', 'app://ui/index.html', '']) {
+    for (const bad of [
+      'http://huggingface.co/x',
+      'https://huggingface.co.evil.example/x',
+      'https://user@huggingface.co/x',
+      'https://huggingface.co:8443/x',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://ui/index.html',
+      '',
+    ]) {
       expect(isExternalDocLink(bad), bad).toBe(false);
     }
   });
@@ -18,6 +27,7 @@ describe('origins', () => {
 
   it('trusts app://ui exactly', () => {
     expect(isAppUiUrl('app://ui/index.html')).toBe(true);
-    for (const bad of ['app://ui.evil/index.html', 'app://evil@ui/x', 'app://files/x', 'https://ui/x']) expect(isAppUiUrl(bad), bad).toBe(false);
+    for (const bad of ['app://ui.evil/index.html', 'app://evil@ui/x', 'app://files/x', 'https://ui/x'])
+      expect(isAppUiUrl(bad), bad).toBe(false);
   });
 });

@@ -3,7 +3,15 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSP, SECURITY_HEADERS, decodeSegments, isInside, mimeTypeFor, resolveUiFile, routeAppUrl } from '../../src-main/electron/protocol-paths';
+import {
+  CSP,
+  SECURITY_HEADERS,
+  decodeSegments,
+  isInside,
+  mimeTypeFor,
+  resolveUiFile,
+  routeAppUrl,
+} from '../../src-main/electron/protocol-paths';
 import { isAppUiUrl } from '../../src-main/electron/origins';
 import { createSessionDir, type SessionDir } from '../../src-main/host/session-dir';
 
@@ -79,8 +87,20 @@ describe('app://ui containment', () => {
 describe('app:// routing', () => {
   it('routes only the ui and files hosts', () => {
     expect(routeAppUrl('app://ui/index.html')).toEqual({ host: 'ui', segments: ['index.html'] });
-    expect(routeAppUrl('app://files/assets/a_123456/proxy-1024.jpg')).toEqual({ host: 'files', segments: ['assets', 'a_123456', 'proxy-1024.jpg'] });
-    for (const url of ['app://files/', 'app://evil/index.html', 'app://ui.evil/index.html', 'app://user@ui/index.html', 'app://ui:8080/', 'https://ui/index.html', 'file:///etc/passwd', 'nonsense']) {
+    expect(routeAppUrl('app://files/assets/a_123456/proxy-1024.jpg')).toEqual({
+      host: 'files',
+      segments: ['assets', 'a_123456', 'proxy-1024.jpg'],
+    });
+    for (const url of [
+      'app://files/',
+      'app://evil/index.html',
+      'app://ui.evil/index.html',
+      'app://user@ui/index.html',
+      'app://ui:8080/',
+      'https://ui/index.html',
+      'file:///etc/passwd',
+      'nonsense',
+    ]) {
       expect(routeAppUrl(url)).toBeNull();
     }
   });
@@ -109,7 +129,14 @@ describe('headers and types', () => {
   it('sends the CSP and nosniff on every response', () => {
     expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(CSP);
     expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
-    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", 'img-src \'self\' blob: data: app:']) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "img-src 'self' blob: data: app:",
+    ]) {
       expect(CSP).toContain(directive);
     }
     expect(CSP).not.toMatch(/script-src[^;]*unsafe/);
@@ -131,7 +158,19 @@ describe('isAppUiUrl', () => {
   it('accepts only app://ui, parsed', () => {
     expect(isAppUiUrl('app://ui/index.html')).toBe(true);
     expect(isAppUiUrl('app://ui/')).toBe(true);
-    for (const url of ['app://ui.evil.com/', 'app://uix/', 'app://evil@ui/', 'app://ui:1/', 'app://files/x', 'https://ui/', 'file:///ui/index.html', 'about:blank', '', undefined, null]) {
+    for (const url of [
+      'app://ui.evil.com/',
+      'app://uix/',
+      'app://evil@ui/',
+      'app://ui:1/',
+      'app://files/x',
+      'https://ui/',
+      'file:///ui/index.html',
+      'about:blank',
+      '',
+      undefined,
+      null,
+    ]) {
       expect(isAppUiUrl(url)).toBe(false);
     }
   });

@@ -4,7 +4,8 @@ import { expect, it } from 'vitest';
 import { onRendererGone } from '../../src-main/electron/renderer-crash';
 
 it('reloads after a crash, an out-of-memory kill or a killed process, but not after a clean exit', () => {
-  for (const reason of ['crashed', 'oom', 'killed', 'abnormal-exit', 'launch-failed']) expect(onRendererGone(reason, 0, [])).toEqual({ kind: 'reload' });
+  for (const reason of ['crashed', 'oom', 'killed', 'abnormal-exit', 'launch-failed'])
+    expect(onRendererGone(reason, 0, [])).toEqual({ kind: 'reload' });
   expect(onRendererGone('clean-exit', 0, [])).toEqual({ kind: 'ignore' });
 });
 

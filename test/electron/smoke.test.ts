@@ -73,7 +73,14 @@ describe.skipIf(skipReason !== null)('Electron smoke', () => {
       const staged = await api.invoke('shell.stageBytes', { name: 'truck.jpg', bytes });
       const opened = await api.invoke('image.open', { fileId: staged.id, name: staged.name, maxProxySide: 1024 });
       const res = await fetch(api.fileUrl(opened.proxy.path));
-      return { staged, asset: opened.asset, proxy: opened.proxy, status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy') };
+      return {
+        staged,
+        asset: opened.asset,
+        proxy: opened.proxy,
+        status: res.status,
+        type: res.headers.get('content-type'),
+        csp: res.headers.get('content-security-policy'),
+      };
     }, base64);
     expect(result.staged).toMatchObject({ name: 'truck.jpg', bytes: 271475 });
     expect(result.asset).toMatchObject({ width: 1800, height: 1200, format: 'jpeg' });

@@ -24,7 +24,11 @@ export async function startFaultHost(env: NodeJS.ProcessEnv = {}): Promise<Fault
       return client;
     },
     async upload(name, bytes) {
-      const res = await fetch(`${base.origin}/api/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { origin: base.origin, 'content-type': 'application/octet-stream' }, body: bytes });
+      const res = await fetch(`${base.origin}/api/upload?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { origin: base.origin, 'content-type': 'application/octet-stream' },
+        body: bytes,
+      });
       const body = (await res.json()) as unknown;
       if (!res.ok) throw body;
       return body as StagedFile;
@@ -76,7 +80,10 @@ export function rawFrame(serveUrl: string, frame: string | Buffer, ms = 3000): P
 export async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -18,7 +18,11 @@ export async function runSaves(tally: Tally, kills = 8): Promise<void> {
   hardenSharp();
   const s = await makeSession();
   try {
-    const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#468', noise: { type: 'gaussian' as const, mean: 100, sigma: 30 } } }).png().toBuffer();
+    const photo = await sharp({
+      create: { width: 900, height: 600, channels: 3, background: '#468', noise: { type: 'gaussian' as const, mean: 100, sigma: 30 } },
+    })
+      .png()
+      .toBuffer();
     const a = await openBytes(s, photo);
     const v1: EditorDocument = doc(900, 600, [imageLayer(a.id, 900, 600)], 'Version 1');
     const docFile = path.join(s.dir, 'doc.json');
@@ -36,7 +40,12 @@ export async function runSaves(tally: Tally, kills = 8): Promise<void> {
       await new Promise((r) => setTimeout(r, 1200 + rnd(1500)));
       child.kill('SIGKILL');
       await exited;
-      const opens = async (f: string) => existsSync(f) && (await handlers['project.openPath']({ path: f }, s.ctx).then((p) => /^Version \d+$/.test(p.document.name), () => false));
+      const opens = async (f: string) =>
+        existsSync(f) &&
+        (await handlers['project.openPath']({ path: f }, s.ctx).then(
+          (p) => /^Version \d+$/.test(p.document.name),
+          () => false,
+        ));
       const whole = (await opens(file)) || (await opens(`${file}.bak`));
       tally.add('saves', `kill -9 during save #${k + 1}`, whole ? 'clear' : 'lost', whole ? '' : 'neither the file nor its .bak opens');
     }

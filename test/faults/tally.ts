@@ -5,7 +5,12 @@ import { ERROR_CODES, type AnyfillErrorData } from '../../src-shared/contract/er
 
 export type Outcome = 'clear' | 'unclear' | 'crash' | 'lost' | 'escape';
 
-export interface Row { group: string; name: string; outcome: Outcome; note: string }
+export interface Row {
+  group: string;
+  name: string;
+  outcome: Outcome;
+  note: string;
+}
 
 export class Tally {
   readonly rows: Row[] = [];

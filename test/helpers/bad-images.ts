@@ -51,12 +51,38 @@ export function badImages(sharedImages: string): BadImage[] {
   const truck = existsSync(truckFile) ? readFileSync(truckFile) : Buffer.alloc(0);
   return [
     { name: 'empty.jpg', bytes: Buffer.alloc(0), code: 'EMPTY_FILE', message: /empty/i },
-    { name: 'truncated.jpg', bytes: truck.subarray(0, Math.floor(truck.length * 0.4)), code: 'CORRUPT_IMAGE', message: /damaged|incomplete|truncated/i, needsPhotos: true },
-    { name: 'noise.jpg', bytes: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251)), code: 'UNSUPPORTED_FORMAT', message: /not an image|not recogni[sz]ed|unknown|unsupported|can.t read/i },
-    { name: 'notes.png', bytes: Buffer.from('Shopping list:\n- eggs\n- milk\n'.repeat(20)), code: 'UNSUPPORTED_FORMAT', message: /text|not an image/i },
-    { name: 'drawing.svg', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'), code: 'UNSUPPORTED_FORMAT', message: /SVG/ },
+    {
+      name: 'truncated.jpg',
+      bytes: truck.subarray(0, Math.floor(truck.length * 0.4)),
+      code: 'CORRUPT_IMAGE',
+      message: /damaged|incomplete|truncated/i,
+      needsPhotos: true,
+    },
+    {
+      name: 'noise.jpg',
+      bytes: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251)),
+      code: 'UNSUPPORTED_FORMAT',
+      message: /not an image|not recogni[sz]ed|unknown|unsupported|can.t read/i,
+    },
+    {
+      name: 'notes.png',
+      bytes: Buffer.from('Shopping list:\n- eggs\n- milk\n'.repeat(20)),
+      code: 'UNSUPPORTED_FORMAT',
+      message: /text|not an image/i,
+    },
+    {
+      name: 'drawing.svg',
+      bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'),
+      code: 'UNSUPPORTED_FORMAT',
+      message: /SVG/,
+    },
     { name: 'IMG_0001.HEIC', bytes: heicHeader(), code: 'UNSUPPORTED_FORMAT', message: /HEIC/ },
-    { name: 'bomb.png', bytes: pngClaiming(100_000, 100_000), code: 'TOO_LARGE', message: /100[,.\u202f ]?000 × 100[,.\u202f ]?000|too large|MP/ },
+    {
+      name: 'bomb.png',
+      bytes: pngClaiming(100_000, 100_000),
+      code: 'TOO_LARGE',
+      message: /100[,.\u202f ]?000 × 100[,.\u202f ]?000|too large|MP/,
+    },
   ];
 }
 

@@ -118,7 +118,17 @@ export async function startHubServer(root: string, commit = 'c0ffee'.padEnd(40, 
         const buf = (await content(`${repo}/${p}`))!;
         const lfs = knobs.isLfs(`${repo}/${p}`, buf.length);
         const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${sha256(buf)}\nsize ${buf.length}\n`;
-        out.push(lfs ? { type: 'file', path: p, size: buf.length, oid: gitOid(Buffer.from(pointer)), lfs: { oid: sha256(buf), size: buf.length, pointerSize: pointer.length } } : { type: 'file', path: p, size: buf.length, oid: gitOid(buf) });
+        out.push(
+          lfs
+            ? {
+                type: 'file',
+                path: p,
+                size: buf.length,
+                oid: gitOid(Buffer.from(pointer)),
+                lfs: { oid: sha256(buf), size: buf.length, pointerSize: pointer.length },
+              }
+            : { type: 'file', path: p, size: buf.length, oid: gitOid(buf) },
+        );
       }
     }
     return out;
@@ -128,15 +138,23 @@ export async function startHubServer(root: string, commit = 'c0ffee'.padEnd(40, 
     const m = /^\/api\/models\/([^/]+\/[^/]+)\/(revision|tree)\/([^/]+)$/.exec(url.pathname);
     if (knobs.listing === 'error') return void res.writeHead(500).end('Internal Error');
     const repo = m ? decodeURIComponent(m[1]!) : '';
-    const exists = m && (await readdir(path.join(root, ...repo.split('/'))).then(() => true, () => false));
-    if (!m || !exists || knobs.listing === 'missing') return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Repository not found"}');
-    if (m[2] === 'revision') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: repo, sha: commit }));
+    const exists =
+      m &&
+      (await readdir(path.join(root, ...repo.split('/'))).then(
+        () => true,
+        () => false,
+      ));
+    if (!m || !exists || knobs.listing === 'missing')
+      return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Repository not found"}');
+    if (m[2] === 'revision')
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: repo, sha: commit }));
     const all = await listing(repo);
     const entries = knobs.editListing ? knobs.editListing(repo, all) : all;
     const from = Number(url.searchParams.get('cursor') ?? 0);
     const page = entries.slice(from, from + knobs.listingPageSize);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (from + knobs.listingPageSize < entries.length) headers.link = `<${url.pathname}?recursive=true&cursor=${from + knobs.listingPageSize}>; rel="next"`;
+    if (from + knobs.listingPageSize < entries.length)
+      headers.link = `<${url.pathname}?recursive=true&cursor=${from + knobs.listingPageSize}>; rel="next"`;
     res.writeHead(200, headers).end(JSON.stringify(page));
   }
 
@@ -145,10 +163,20 @@ export async function startHubServer(root: string, commit = 'c0ffee'.padEnd(40, 
     if (url.pathname.startsWith('/api/')) return (apiRequests.push(`${url.pathname}${url.search}`), api(url, res));
     const cdn = url.pathname.startsWith('/cdn/');
     const m = cdn ? /^\/cdn\/([^/]+\/[^/]+)\/(.+)$/.exec(url.pathname) : /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
-    const record: HubRequest = { path: '', revision: '', range: req.headers.range ?? null, ifRange: (req.headers['if-range'] as string) ?? null, status: 404, bytes: 0, cdn };
+    const record: HubRequest = {
+      path: '',
+      revision: '',
+      range: req.headers.range ?? null,
+      ifRange: (req.headers['if-range'] as string) ?? null,
+      status: 404,
+      bytes: 0,
+      cdn,
+    };
     requests.push(record);
     if (!m) return void res.writeHead(404).end();
-    const repoPath = cdn ? `${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}` : `${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[3]!)}`;
+    const repoPath = cdn
+      ? `${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}`
+      : `${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[3]!)}`;
     Object.assign(record, { path: repoPath, revision: cdn ? '' : decodeURIComponent(m[2]!) });
     if (!cdn) resolveCount++;
     const buf = await content(repoPath);
@@ -164,7 +192,12 @@ export async function startHubServer(root: string, commit = 'c0ffee'.padEnd(40, 
     }
     // The CDN's own ETag differs from the hub's; both are strong and change with the content.
     const etag = cdn ? `"cdn-${sha.slice(0, 32)}"` : lfs ? `"${sha}"` : `"${gitOid(buf)}"`;
-    const headers: Record<string, string> = { ...(cdn ? {} : hubHeaders), etag, 'accept-ranges': 'bytes', 'content-type': 'application/octet-stream' };
+    const headers: Record<string, string> = {
+      ...(cdn ? {} : hubHeaders),
+      etag,
+      'accept-ranges': 'bytes',
+      'content-type': 'application/octet-stream',
+    };
     let start = 0;
     let status = 200;
     const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
@@ -187,7 +220,7 @@ export async function startHubServer(root: string, commit = 'c0ffee'.padEnd(40, 
     const cut = knobs.cutAfter !== null && knobs.cutAfter < body.length ? knobs.cutAfter : null;
     if (cut !== null && knobs.cutMode === 'once') knobs.cutAfter = null;
     const limit = cut ?? body.length;
-    for (let off = 0; off < limit; ) {
+    for (let off = 0; off < limit;) {
       const piece = body.subarray(off, Math.min(limit, off + 16_384));
       off += piece.length;
       record.bytes += piece.length;
@@ -200,8 +233,7 @@ export async function startHubServer(root: string, commit = 'c0ffee'.padEnd(40, 
       // discards chunks still queued), so tests can count exactly what arrived.
       await new Promise<void>((r) => res.write('', () => setTimeout(r, 50)));
       res.socket?.destroy();
-    }
-    else res.end();
+    } else res.end();
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

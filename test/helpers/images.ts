@@ -11,7 +11,10 @@ import { createEngineServices, type ServiceOptions } from '../../src-main/engine
 
 export { SHARED_IMAGES } from './shared-images';
 
-export interface RecordedEvent { event: EventName; payload: unknown }
+export interface RecordedEvent {
+  event: EventName;
+  payload: unknown;
+}
 
 export interface TestSession {
   dir: string;
@@ -70,8 +73,10 @@ export function rgbaPixels(width: number, height: number, at: (x: number, y: num
 }
 
 /** Four solid quadrants, so a flip or rotation shows: red, green / blue, white. */
-export const quadrants = (w: number, h: number) => (x: number, y: number): Rgba =>
-  y < h / 2 ? (x < w / 2 ? [255, 0, 0, 255] : [0, 255, 0, 255]) : x < w / 2 ? [0, 0, 255, 255] : [255, 255, 255, 255];
+export const quadrants =
+  (w: number, h: number) =>
+  (x: number, y: number): Rgba =>
+    y < h / 2 ? (x < w / 2 ? [255, 0, 0, 255] : [0, 255, 0, 255]) : x < w / 2 ? [0, 0, 255, 255] : [255, 255, 255, 255];
 
 export function sharpRaw(width: number, height: number, at: (x: number, y: number) => Rgba) {
   return sharp(rgbaPixels(width, height, at), { raw: { width, height, channels: 4 } });

@@ -48,9 +48,16 @@ export function wordPieceJson(vocabTxt: string): Record<string, unknown> {
     pre_tokenizer: { type: 'BertPreTokenizer' },
     post_processor: {
       type: 'TemplateProcessing',
-      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+      single: [
+        { SpecialToken: { id: '[CLS]', type_id: 0 } },
+        { Sequence: { id: 'A', type_id: 0 } },
+        { SpecialToken: { id: '[SEP]', type_id: 0 } },
+      ],
       pair: [],
-      special_tokens: { '[CLS]': { id: '[CLS]', ids: [vocab['[CLS]']], tokens: ['[CLS]'] }, '[SEP]': { id: '[SEP]', ids: [vocab['[SEP]']], tokens: ['[SEP]'] } },
+      special_tokens: {
+        '[CLS]': { id: '[CLS]', ids: [vocab['[CLS]']], tokens: ['[CLS]'] },
+        '[SEP]': { id: '[SEP]', ids: [vocab['[SEP]']], tokens: ['[SEP]'] },
+      },
     },
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
     model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab },
@@ -62,7 +69,10 @@ export function bertTokenizer(json: object, config: object, name: string): TextT
   const tok = new Tokenizer(json, { ...BERT_CONFIG, ...config });
   const ids = [tok.token_to_id('[CLS]'), tok.token_to_id('[SEP]'), tok.token_to_id('.')];
   if (ids[0] !== CLS_ID || ids[1] !== SEP_ID || ids[2] !== DOT_ID) {
-    throw new AnyfillError('UNSUPPORTED_FORMAT', `${name} is not the bert-base-uncased tokenizer Grounding DINO uses ([CLS], [SEP], "." are ${ids.join(', ')}).`);
+    throw new AnyfillError(
+      'UNSUPPORTED_FORMAT',
+      `${name} is not the bert-base-uncased tokenizer Grounding DINO uses ([CLS], [SEP], "." are ${ids.join(', ')}).`,
+    );
   }
   return {
     encode: (text) => tok.encode(text, { add_special_tokens: false }).ids,
@@ -75,7 +85,11 @@ const cache = new Map<string, Promise<TextTokenizer>>();
 /** The pack's tokenizer, built once per installed pack. */
 export async function loadTokenizer(modelsDir: string, manifest: PackManifest): Promise<TextTokenizer> {
   const role = manifest.roles.tokenizer ? 'tokenizer' : manifest.roles.vocab ? 'vocab' : null;
-  if (!role) throw new AnyfillError('NOT_FOUND', `Model pack "${manifest.packId}" has no tokenizer (tokenizer.json or vocab.txt): download or import it again.`);
+  if (!role)
+    throw new AnyfillError(
+      'NOT_FOUND',
+      `Model pack "${manifest.packId}" has no tokenizer (tokenizer.json or vocab.txt): download or import it again.`,
+    );
   const file = resolvePackFile(modelsDir, manifest, role);
   const key = `${file}\n${manifest.installedAt}`;
   let loading = cache.get(key);

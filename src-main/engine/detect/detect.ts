@@ -32,7 +32,9 @@ export interface DetectText {
   textThreshold?: number;
 }
 
-export interface DetectRequest extends DetectText { assetId: AssetId }
+export interface DetectRequest extends DetectText {
+  assetId: AssetId;
+}
 
 export interface DetectResult {
   packId: string;
@@ -93,7 +95,8 @@ export async function detectPixels(pixels: Pixels, req: DetectText, deps: Detect
 function thresholdsOf(req: DetectText): Thresholds {
   const check = (v: number | undefined, fallback: number, what: string) => {
     if (v === undefined) return fallback;
-    if (!(Number.isFinite(v) && v >= 0 && v <= 1)) throw new AnyfillError('BAD_REQUEST', `The ${what} threshold must be a number from 0 to 1 (got ${v}).`);
+    if (!(Number.isFinite(v) && v >= 0 && v <= 1))
+      throw new AnyfillError('BAD_REQUEST', `The ${what} threshold must be a number from 0 to 1 (got ${v}).`);
     return v;
   };
   return { box: check(req.boxThreshold, DEFAULT_THRESHOLDS.box, 'box'), text: check(req.textThreshold, DEFAULT_THRESHOLDS.text, 'text') };

@@ -13,7 +13,10 @@ export async function findGdinoPack(modelsDir: string, packId?: string): Promise
     const manifest = PackIdSchema.safeParse(packId).success ? await readManifest(modelsDir, packId) : null;
     if (!manifest) throw new AnyfillError('NOT_FOUND', `Model pack "${packId}" is not installed: open Models… to download it.`);
     if (manifest.family !== 'gdino') {
-      throw new AnyfillError('BAD_REQUEST', `Model pack "${packId}" is a ${manifest.family} model, not a text-detection (Grounding DINO) model.`);
+      throw new AnyfillError(
+        'BAD_REQUEST',
+        `Model pack "${packId}" is a ${manifest.family} model, not a text-detection (Grounding DINO) model.`,
+      );
     }
     return manifest;
   }

@@ -27,7 +27,11 @@ export interface GdinoModel {
   label: string;
 }
 
-export interface RunDeps { pool: SessionPool; queue: InferenceQueue; signal?: AbortSignal }
+export interface RunDeps {
+  pool: SessionPool;
+  queue: InferenceQueue;
+  signal?: AbortSignal;
+}
 
 const checked = new WeakMap<InferenceSession, ContractMatch>();
 
@@ -58,7 +62,10 @@ export async function runPass(model: GdinoModel, inputs: PassInputs, deps: RunDe
   }
   let outputs: Outputs;
   try {
-    outputs = await deps.queue.enqueue((signal) => runModel(model.session, feeds, model.label, signal), { priority: 'interactive', signal: deps.signal });
+    outputs = await deps.queue.enqueue((signal) => runModel(model.session, feeds, model.label, signal), {
+      priority: 'interactive',
+      signal: deps.signal,
+    });
   } catch (err) {
     // A CUDA session is unusable after an arena OOM (reliability §3.4): the next run opens a fresh one.
     if (isOutOfMemory(err)) void deps.pool.release(model.key);
@@ -73,13 +80,19 @@ function readOutputs(model: GdinoModel, outputs: Outputs): ModelOutput {
   const [b, queries, textLen] = logitsT?.dims ?? [];
   if (!logitsT || !boxesT || b !== 1 || !queries || !textLen || boxesT.dims.join() !== `1,${queries},4`) {
     const shape = (t: typeof logitsT) => (t ? `[${t.dims.join(',')}]` : 'missing');
-    throw new AnyfillError('INTERNAL', `${model.label} returned logits ${shape(logitsT)} and boxes ${shape(boxesT)}; expected [1,Q,T] and [1,Q,4].`);
+    throw new AnyfillError(
+      'INTERNAL',
+      `${model.label} returned logits ${shape(logitsT)} and boxes ${shape(boxesT)}; expected [1,Q,T] and [1,Q,4].`,
+    );
   }
   const logits = readFloat32(logitsT);
   const boxes = readFloat32(boxesT);
   // −inf is how the model pads the text axis; NaN means a broken run (fp16 on CPU, Pitfall 11).
   if (logits.some(Number.isNaN) || boxes.some(Number.isNaN)) {
-    throw new AnyfillError('INTERNAL', `${model.label} produced invalid numbers (NaN): on CPU use an fp32 pack, or verify the pack in Models….`);
+    throw new AnyfillError(
+      'INTERNAL',
+      `${model.label} produced invalid numbers (NaN): on CPU use an fp32 pack, or verify the pack in Models….`,
+    );
   }
   return { logits, boxes, queries, textLen };
 }

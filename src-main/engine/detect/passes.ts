@@ -12,7 +12,10 @@ import { subSentenceMasks } from './text-masks';
 /** Phrases searched at most with a one-run-per-phrase export (each run costs a full image pass). */
 export const MAX_PASSES = 16;
 
-export interface PassPlan { sequences: Sequence[]; notices: string[] }
+export interface PassPlan {
+  sequences: Sequence[];
+  notices: string[];
+}
 
 /** The id sequences to run, and what was cut to get there. */
 export function planPasses(phrases: readonly PhraseTokens[], onePerPhrase: boolean, decode: (ids: number[]) => string): PassPlan {

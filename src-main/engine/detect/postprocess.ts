@@ -4,7 +4,12 @@
 // (IDEA's remove_combined), specials skipped; (cx,cy,w,h) 0..1 → clamped (x0,y0,x1,y1) pixels.
 import { LABEL_SKIP_IDS, type Sequence } from './caption';
 
-export interface Box { x0: number; y0: number; x1: number; y1: number }
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** One query's outcome before de-duplication. */
 export interface Candidate {
@@ -25,7 +30,10 @@ export interface ModelOutput {
   textLen: number;
 }
 
-export interface Thresholds { box: number; text: number }
+export interface Thresholds {
+  box: number;
+  text: number;
+}
 export const DEFAULT_THRESHOLDS: Thresholds = { box: 0.35, text: 0.25 };
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));

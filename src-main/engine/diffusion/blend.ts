@@ -57,7 +57,13 @@ export function colourMatch(generated: Uint8Array, original: Uint8Array, ring: U
   return out;
 }
 
-export interface Patch { rgba: Uint8Array; x: number; y: number; width: number; height: number }
+export interface Patch {
+  rgba: Uint8Array;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** The RGBA patch over the tight box of alpha > 0, placed in image pixels (crop offset added). */
 export function makePatch(generated: Uint8Array, alpha: Uint8Array, width: number, height: number, crop: Rect): Patch | null {

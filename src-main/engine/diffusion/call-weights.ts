@@ -7,7 +7,13 @@
 import { publishedGmac } from './published-cost';
 import { unetMs, type SdSpeed } from './sd-speed';
 
-export interface CallWeights { text: number; encode: number; unetRow: number; decode: number; firstExtra: number }
+export interface CallWeights {
+  text: number;
+  encode: number;
+  unetRow: number;
+  decode: number;
+  firstExtra: number;
+}
 
 export function callWeights(width: number, height: number, rows: 1 | 2, speed?: SdSpeed, fresh = false): CallWeights {
   const g = publishedGmac(width, height);
@@ -18,5 +24,11 @@ export function callWeights(width: number, height: number, rows: 1 | 2, speed?: 
       ? { text: speed.textMs, encode: speed.encodeMs, unetRow: row, decode: speed.decodeMs, firstExtra: speed.firstExtraRatio * row * rows }
       : { text: g.textRow * rows, encode: g.encode, unetRow: g.unetRow, decode: g.decode, firstExtra: g.unetRow * rows };
   const unit = (v: number) => Math.max(1, Math.round((v / raw.unetRow) * 100));
-  return { text: unit(raw.text), encode: unit(raw.encode), unetRow: 100, decode: unit(raw.decode), firstExtra: fresh ? Math.round((raw.firstExtra / raw.unetRow) * 100) : 0 };
+  return {
+    text: unit(raw.text),
+    encode: unit(raw.encode),
+    unetRow: 100,
+    decode: unit(raw.decode),
+    firstExtra: fresh ? Math.round((raw.firstExtra / raw.unetRow) * 100) : 0,
+  };
 }

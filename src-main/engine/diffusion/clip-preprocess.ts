@@ -24,7 +24,8 @@ export const CLIP_DEFAULTS: ClipPreprocess = {
 };
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined);
-const triple = (v: unknown): number[] | undefined => (Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x)) ? v : undefined);
+const triple = (v: unknown): number[] | undefined =>
+  Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x)) ? v : undefined;
 
 /** The pack's preprocessor config; the spec's defaults for anything absent or unreadable. */
 export async function readClipPreprocess(modelsDir: string, packId: string): Promise<ClipPreprocess> {
@@ -57,7 +58,10 @@ export async function clipInput(rgb: Uint8Array, width: number, height: number, 
   const scaledLong = Math.floor((p.shortestEdge * long) / short);
   const [rw, rh] = width <= height ? [p.shortestEdge, scaledLong] : [scaledLong, p.shortestEdge];
   // sharp's "cubic" is Catmull-Rom (a = −0.5), PIL's BICUBIC (resample 3).
-  const resized = await sharp(rgb, { raw: { width, height, channels: 3 } }).resize(rw, rh, { fit: 'fill', kernel: 'cubic' }).raw().toBuffer();
+  const resized = await sharp(rgb, { raw: { width, height, channels: 3 } })
+    .resize(rw, rh, { fit: 'fill', kernel: 'cubic' })
+    .raw()
+    .toBuffer();
   const { width: cw, height: ch } = p.crop;
   // Centre crop as transformers does it (floor of half the excess); a crop larger than the image pads with 0.
   const [top, left] = [Math.floor((rh - ch) / 2), Math.floor((rw - cw) / 2)];

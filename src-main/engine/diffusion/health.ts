@@ -45,9 +45,15 @@ export function stats(rgb: Uint8Array): { mean: number; std: number; max: number
 export function checkNotBlank(output: Uint8Array, input: Uint8Array, ctx: HealthContext): void {
   const [out, inp] = [stats(output), stats(input)];
   if (out.max <= 8 && inp.max > 24) {
-    throw new AnyfillError('INTERNAL', `The model returned an all-black image${ctx.half ? ' (fp16 pack; use the fp32 pack sd15-inpaint on CPU)' : ''}: try another seed or prompt, or verify the pack in Models…. Nothing was changed.`);
+    throw new AnyfillError(
+      'INTERNAL',
+      `The model returned an all-black image${ctx.half ? ' (fp16 pack; use the fp32 pack sd15-inpaint on CPU)' : ''}: try another seed or prompt, or verify the pack in Models…. Nothing was changed.`,
+    );
   }
   if (out.std < 0.5 && inp.std > 4) {
-    throw new AnyfillError('INTERNAL', `The model returned a flat, single-colour image (${Math.round(out.mean)} everywhere): try another seed or scheduler, or verify the pack "${ctx.packId}" in Models…. Nothing was changed.`);
+    throw new AnyfillError(
+      'INTERNAL',
+      `The model returned a flat, single-colour image (${Math.round(out.mean)} everywhere): try another seed or scheduler, or verify the pack "${ctx.packId}" in Models…. Nothing was changed.`,
+    );
   }
 }

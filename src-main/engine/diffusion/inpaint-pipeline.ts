@@ -53,13 +53,31 @@ export interface PipelineHooks extends RunDeps {
 }
 
 /** unetFirstMs: the run's first UNet call alone (slower on fresh sessions; the estimate keeps it apart). */
-export interface PipelineTimings { textMs: number; encodeMs: number; denoiseMs: number; unetMs: number; unetFirstMs: number; decodeMs: number; safetyMs: number; unetCalls: number }
+export interface PipelineTimings {
+  textMs: number;
+  encodeMs: number;
+  denoiseMs: number;
+  unetMs: number;
+  unetFirstMs: number;
+  decodeMs: number;
+  safetyMs: number;
+  unetCalls: number;
+}
 /** images: the variants that passed; withheld: the seeds the safety checker flagged (never their pixels). */
-export interface PipelineResult { images: Array<{ seed: number; rgb: Uint8Array }>; withheld: Array<{ seed: number }>; timings: PipelineTimings }
+export interface PipelineResult {
+  images: Array<{ seed: number; rgb: Uint8Array }>;
+  withheld: Array<{ seed: number }>;
+  timings: PipelineTimings;
+}
 
 const cancelled = () => new AnyfillError('CANCELLED', 'Cancelled.');
 
-export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opts: PipelineOptions, deps: PipelineHooks): Promise<PipelineResult> {
+export async function runInpaintPipeline(
+  pack: SdPack,
+  input: PipelineInput,
+  opts: PipelineOptions,
+  deps: PipelineHooks,
+): Promise<PipelineResult> {
   const { width, height } = input;
   if (width % 64 !== 0 || height % 64 !== 0) throw new AnyfillError('INTERNAL', `SD runs at multiples of 64, not ${width}×${height}.`);
   const { models } = pack;
@@ -81,7 +99,8 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
   const wt = deps.weights?.(width, height, rows) ?? callWeights(width, height, rows);
   // LCM encodes only the image (latent blending); the 9-channel UNet needs the masked image, and the image too below strength 1.
   const encodes = lcm ? 1 : opts.strength < 1 ? 2 : 1;
-  const total = wt.text + encodes * wt.encode + wt.firstExtra + opts.seeds.length * (probe.timesteps.length * rows * wt.unetRow + wt.decode);
+  const total =
+    wt.text + encodes * wt.encode + wt.firstExtra + opts.seeds.length * (probe.timesteps.length * rows * wt.unetRow + wt.decode);
   let done = 0;
   const progress = (units: number, phase: string) => deps.onStep?.((done += units), total, phase);
 
@@ -122,9 +141,13 @@ export async function runInpaintPipeline(pack: SdPack, input: PipelineInput, opt
       t.unetCalls++;
       x = denoiser.settle(sched.step(eps, i, x), i);
       checkFinite(x, 'latents', health);
-      progress(rows * wt.unetRow + (t.unetCalls === 1 ? wt.firstExtra : 0), `Variant ${v + 1}/${opts.seeds.length}: step ${i + 1}/${sched.timesteps.length}`);
+      progress(
+        rows * wt.unetRow + (t.unetCalls === 1 ? wt.firstExtra : 0),
+        `Variant ${v + 1}/${opts.seeds.length}: step ${i + 1}/${sched.timesteps.length}`,
+      );
       // With a checker, nothing of a variant is shown before it has passed: no previews.
-      if (deps.onPreview && !checker) deps.onPreview(v, i, pack.tinyVae ? await tinyPreview(pack.tinyVae, x, w, h, deps) : latentPreview(x, w, h));
+      if (deps.onPreview && !checker)
+        deps.onPreview(v, i, pack.tinyVae ? await tinyPreview(pack.tinyVae, x, w, h, deps) : latentPreview(x, w, h));
     }
     t.denoiseMs += clock() - at;
     if (deps.signal?.aborted) throw cancelled();

@@ -58,13 +58,20 @@ export interface InpaintOutcome {
 export function usableMaskBox(mask: Mask): Rect {
   const box = bbox(mask);
   if (!box) throw new AnyfillError('BAD_REQUEST', 'The mask is empty: select what to replace first.');
-  if (area(mask) >= mask.width * mask.height) throw new AnyfillError('BAD_REQUEST', 'The mask covers the whole image: nothing is left as context. Shrink the selection (or outpaint instead).');
+  if (area(mask) >= mask.width * mask.height)
+    throw new AnyfillError(
+      'BAD_REQUEST',
+      'The mask covers the whole image: nothing is left as context. Shrink the selection (or outpaint instead).',
+    );
   return box;
 }
 
 export async function inpaintPixels(pixels: Pixels, mask: Mask, s: GenerateSettings, deps: GenerateDeps): Promise<InpaintOutcome> {
   if (mask.width !== pixels.width || mask.height !== pixels.height) {
-    throw new AnyfillError('BAD_REQUEST', `The mask is ${mask.width}×${mask.height} but the image is ${pixels.width}×${pixels.height}: they must be the same size.`);
+    throw new AnyfillError(
+      'BAD_REQUEST',
+      `The mask is ${mask.width}×${mask.height} but the image is ${pixels.width}×${pixels.height}: they must be the same size.`,
+    );
   }
   const plan = planCrop(usableMaskBox(mask), pixels.width, pixels.height, s.side ?? MODEL_SIDE);
   const started = performance.now();
@@ -87,16 +94,35 @@ export async function inpaintPixels(pixels: Pixels, mask: Mask, s: GenerateSetti
   }
   const blendMs = performance.now() - blendAt;
   const totalMs = performance.now() - started;
-  const prepareMs = totalMs - blendMs - run.timings.textMs - run.timings.encodeMs - run.timings.denoiseMs - run.timings.decodeMs - run.timings.safetyMs;
+  const prepareMs =
+    totalMs - blendMs - run.timings.textMs - run.timings.encodeMs - run.timings.denoiseMs - run.timings.decodeMs - run.timings.safetyMs;
   const message = withheldMessage(run.withheld.length, s.variants);
-  return { variants, withheld: run.withheld, ...(message ? { message } : {}), plan, timings: { ...run.timings, prepareMs, blendMs, totalMs }, promptReport: run.report, packId: pack.packId, device: pack.device.name, lcm: pack.kind === 'lcm' };
+  return {
+    variants,
+    withheld: run.withheld,
+    ...(message ? { message } : {}),
+    plan,
+    timings: { ...run.timings, prepareMs, blendMs, totalMs },
+    promptReport: run.report,
+    packId: pack.packId,
+    device: pack.device.name,
+    lcm: pack.kind === 'lcm',
+  };
 }
 
 /** The pack (sessions from the shared pool, opened once) for a request. */
-export async function openPack(modelsDir: string, packId: string | undefined, deps: PipelineHooks & { freeMemory?: () => number }): Promise<SdPack> {
+export async function openPack(
+  modelsDir: string,
+  packId: string | undefined,
+  deps: PipelineHooks & { freeMemory?: () => number },
+): Promise<SdPack> {
   const manifest = await findSdPack(modelsDir, packId);
   // Before loading anything: a pack that cannot fit in the free memory is said, not discovered halfway.
-  const short = memoryShortfall(manifest.packId, generationNeed(manifest, (role) => deps.pool.has(`${manifest.packId}/${role}`)), (deps.freeMemory ?? freeMemory)());
+  const short = memoryShortfall(
+    manifest.packId,
+    generationNeed(manifest, (role) => deps.pool.has(`${manifest.packId}/${role}`)),
+    (deps.freeMemory ?? freeMemory)(),
+  );
   if (short) throw short;
   return openSdPack(modelsDir, manifest, deps.pool);
 }
@@ -106,7 +132,16 @@ export async function generate(pack: SdPack, input: Parameters<typeof runInpaint
   const tok = await loadClipTokenizer(deps.modelsDir, pack.manifest);
   const [prompt, negative] = [tok.encode(s.prompt), tok.encode(s.negativePrompt)];
   const seeds = Array.from({ length: s.variants }, (_, i) => (s.seed + i) % 0x100000000);
-  const opts = { promptIds: prompt.ids, negativeIds: negative.ids, steps: s.steps, guidance: s.guidance, strength: s.strength, scheduler: s.scheduler, seeds, tinyVae: s.tinyVae === true };
+  const opts = {
+    promptIds: prompt.ids,
+    negativeIds: negative.ids,
+    steps: s.steps,
+    guidance: s.guidance,
+    strength: s.strength,
+    scheduler: s.scheduler,
+    seeds,
+    tinyVae: s.tinyVae === true,
+  };
   const result = await runInpaintPipeline(pack, input, opts, deps);
   return { ...result, report: { prompt: prompt.report, negative: negative.report } };
 }
@@ -114,6 +149,9 @@ export async function generate(pack: SdPack, input: Parameters<typeof runInpaint
 /** Lanczos resize of interleaved RGB (sharp; a no-op when the size already matches). */
 export async function resizeRgb(rgb: Uint8Array, w: number, h: number, tw: number, th: number): Promise<Uint8Array> {
   if (w === tw && h === th) return rgb;
-  const out = await sharp(rgb, { raw: { width: w, height: h, channels: 3 } }).resize(tw, th, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
+  const out = await sharp(rgb, { raw: { width: w, height: h, channels: 3 } })
+    .resize(tw, th, { fit: 'fill', kernel: 'lanczos3' })
+    .raw()
+    .toBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

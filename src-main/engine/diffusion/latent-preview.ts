@@ -9,7 +9,11 @@ const LATENT_RGB = [
   [-0.184, -0.271, -0.473],
 ] as const;
 
-export interface Preview { width: number; height: number; rgb: Uint8Array }
+export interface Preview {
+  width: number;
+  height: number;
+  rgb: Uint8Array;
+}
 
 /** latents [4,h,w] (scaled, as the UNet sees them) → h×w 8-bit RGB, interleaved. */
 export function latentPreview(latents: Float32Array, width: number, height: number): Preview {

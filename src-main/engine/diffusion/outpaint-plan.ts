@@ -23,8 +23,13 @@ export function windowSide(ext: Extension): number {
 
 export function planOutpaint(width: number, height: number, ext: Extension): OutpaintPlan {
   const values = [ext.left, ext.right, ext.top, ext.bottom];
-  if (values.some((v) => !Number.isInteger(v) || v < 0)) throw new AnyfillError('BAD_REQUEST', 'Extensions must be whole numbers of pixels, 0 or more.');
-  if (values.every((v) => v === 0)) throw new AnyfillError('BAD_REQUEST', 'Nothing to extend: give at least one side a number of pixels (or an aspect ratio that differs from the image).');
+  if (values.some((v) => !Number.isInteger(v) || v < 0))
+    throw new AnyfillError('BAD_REQUEST', 'Extensions must be whole numbers of pixels, 0 or more.');
+  if (values.every((v) => v === 0))
+    throw new AnyfillError(
+      'BAD_REQUEST',
+      'Nothing to extend: give at least one side a number of pixels (or an aspect ratio that differs from the image).',
+    );
   const canvas = { width: width + ext.left + ext.right, height: height + ext.top + ext.bottom };
   const offset = { x: ext.left, y: ext.top };
   const side = windowSide(ext);
@@ -43,7 +48,8 @@ export function planOutpaint(width: number, height: number, ext: Extension): Out
   for (const y0 of starts(canvas.height, th))
     for (const x0 of starts(canvas.width, tw)) {
       let fresh = false;
-      for (let y = y0; y < y0 + th && !fresh; y++) for (let x = x0; x < x0 + tw && !fresh; x++) fresh = !inOriginal(x, y) && !covered[y * canvas.width + x];
+      for (let y = y0; y < y0 + th && !fresh; y++)
+        for (let x = x0; x < x0 + tw && !fresh; x++) fresh = !inOriginal(x, y) && !covered[y * canvas.width + x];
       if (!fresh) continue;
       windows.push({ x: x0, y: y0, width: tw, height: th });
       for (let y = y0; y < y0 + th; y++) covered.fill(1, y * canvas.width + x0, y * canvas.width + x0 + tw);

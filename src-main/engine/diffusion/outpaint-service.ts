@@ -27,16 +27,33 @@ export interface OutpaintOutcome {
   device: string;
 }
 
-export async function outpaintPixels(image: Pixels, ext: Extension, prefill: Prefill, s: GenerateSettings, deps: GenerateDeps): Promise<OutpaintOutcome> {
+export async function outpaintPixels(
+  image: Pixels,
+  ext: Extension,
+  prefill: Prefill,
+  s: GenerateSettings,
+  deps: GenerateDeps,
+): Promise<OutpaintOutcome> {
   const started = performance.now();
   const plan = planOutpaint(image.width, image.height, ext);
   const pack = await openPack(deps.modelsDir, s.packId, deps);
   const { width: W, height: H } = plan.canvas;
   const canvas = await prefilled(image, ext, prefill);
   const isNew = new Uint8Array(W * H).fill(255);
-  for (let y = 0; y < image.height; y++) isNew.fill(0, (plan.offset.y + y) * W + plan.offset.x, (plan.offset.y + y) * W + plan.offset.x + image.width);
+  for (let y = 0; y < image.height; y++)
+    isNew.fill(0, (plan.offset.y + y) * W + plan.offset.x, (plan.offset.y + y) * W + plan.offset.x + image.width);
   const done = new Uint8Array(W * H);
-  const timings: OutpaintOutcome['timings'] = { textMs: 0, encodeMs: 0, denoiseMs: 0, unetMs: 0, unetFirstMs: 0, decodeMs: 0, safetyMs: 0, unetCalls: 0, totalMs: 0 };
+  const timings: OutpaintOutcome['timings'] = {
+    textMs: 0,
+    encodeMs: 0,
+    denoiseMs: 0,
+    unetMs: 0,
+    unetFirstMs: 0,
+    decodeMs: 0,
+    safetyMs: 0,
+    unetCalls: 0,
+    totalMs: 0,
+  };
   let report: OutpaintOutcome['promptReport'] | undefined;
   const settings = { ...s, strength: 1, variants: 1 };
   for (const [k, win] of plan.windows.entries()) {
@@ -45,8 +62,14 @@ export async function outpaintPixels(image: Pixels, ext: Extension, prefill: Pre
     const { owned, model, alpha, radius } = windowMasks(isNew, done, W, win, proc);
     if (!owned.some((v) => v)) continue;
     const rgb = await resizeRgb(cropRgb(canvas, W, 3, win), win.width, win.height, proc.width, proc.height);
-    const step = (d: number, t: number, p: string) => deps.onStep?.(k * t + d, plan.windows.length * t, `Window ${k + 1}/${plan.windows.length}: ${p}`);
-    const run = await generate(pack, { rgb, mask: resampleMask(model, win.width, win.height, proc.width, proc.height), ...proc }, settings, { ...deps, onStep: step });
+    const step = (d: number, t: number, p: string) =>
+      deps.onStep?.(k * t + d, plan.windows.length * t, `Window ${k + 1}/${plan.windows.length}: ${p}`);
+    const run = await generate(
+      pack,
+      { rgb, mask: resampleMask(model, win.width, win.height, proc.width, proc.height), ...proc },
+      settings,
+      { ...deps, onStep: step },
+    );
     report = run.report;
     for (const key of Object.keys(run.timings) as Array<keyof PipelineTimings>) timings[key] += run.timings[key];
     if (run.withheld.length > 0 || !run.images[0]) throw outpaintWithheldError();
@@ -64,18 +87,33 @@ export async function outpaintPixels(image: Pixels, ext: Extension, prefill: Pre
       }
   }
   timings.totalMs = performance.now() - started;
-  return { pixels: withOriginal(canvas, image, plan), plan, seed: s.seed, timings, promptReport: report!, packId: pack.packId, device: pack.device.name, lcm: pack.kind === 'lcm' };
+  return {
+    pixels: withOriginal(canvas, image, plan),
+    plan,
+    seed: s.seed,
+    timings,
+    promptReport: report!,
+    packId: pack.packId,
+    device: pack.device.name,
+    lcm: pack.kind === 'lcm',
+  };
 }
 
 /** The grown canvas as RGB: the image with its edges stretched, or mirrored and blurred, into the new area. */
 async function prefilled(image: Pixels, ext: Extension, mode: Prefill): Promise<Uint8Array> {
   const base = sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } }).removeAlpha();
-  const grown = await base.extend({ ...ext, extendWith: mode === 'stretch' ? 'copy' : 'mirror' }).raw().toBuffer({ resolveWithObject: true });
+  const grown = await base
+    .extend({ ...ext, extendWith: mode === 'stretch' ? 'copy' : 'mirror' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const { width, height } = grown.info;
   if (mode === 'stretch') return new Uint8Array(grown.data);
   // Mirrored detail would be copied as-is by the model: blur it to colours and shapes only.
   const sigma = Math.max(2, Math.max(ext.left, ext.right, ext.top, ext.bottom) / 8);
-  const blurred = await sharp(grown.data, { raw: { width, height, channels: 3 } }).blur(sigma).raw().toBuffer();
+  const blurred = await sharp(grown.data, { raw: { width, height, channels: 3 } })
+    .blur(sigma)
+    .raw()
+    .toBuffer();
   return new Uint8Array(blurred);
 }
 

@@ -25,7 +25,13 @@ export function latentCell(win: Rect, proc: { width: number; height: number }): 
   return LATENT_DOWN * Math.max(win.width / proc.width, win.height / proc.height);
 }
 
-export function windowMasks(isNew: Uint8Array, done: Uint8Array, canvasWidth: number, win: Rect, proc: { width: number; height: number }): WindowMasks {
+export function windowMasks(
+  isNew: Uint8Array,
+  done: Uint8Array,
+  canvasWidth: number,
+  win: Rect,
+  proc: { width: number; height: number },
+): WindowMasks {
   const owned = cropMask(isNew, canvasWidth, win);
   for (let i = 0; i < owned.length; i++) {
     if (owned[i] && done[(win.y + Math.floor(i / win.width)) * canvasWidth + win.x + (i % win.width)]) owned[i] = 0;

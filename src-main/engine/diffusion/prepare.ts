@@ -18,7 +18,8 @@ export function toNchw(rgb: Uint8Array, width: number, height: number): Float32A
 export function fromNchw(x: Float32Array, width: number, height: number): Uint8Array {
   const plane = width * height;
   const out = new Uint8Array(3 * plane);
-  for (let i = 0; i < plane; i++) for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(Math.min(1, Math.max(0, x[c * plane + i]! / 2 + 0.5)) * 255);
+  for (let i = 0; i < plane; i++)
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(Math.min(1, Math.max(0, x[c * plane + i]! / 2 + 0.5)) * 255);
   return out;
 }
 
@@ -37,7 +38,8 @@ export function latentMask(mask: Uint8Array, width: number, height: number): Flo
   // PIL's nearest samples the source pixel under each target pixel's centre: floor((i + 0.5)·8).
   for (let y = 0; y < h; y++) {
     const sy = Math.min(height - 1, Math.floor((y + 0.5) * LATENT_DOWN));
-    for (let x = 0; x < w; x++) out[y * w + x] = mask[sy * width + Math.min(width - 1, Math.floor((x + 0.5) * LATENT_DOWN))]! >= 128 ? 1 : 0;
+    for (let x = 0; x < w; x++)
+      out[y * w + x] = mask[sy * width + Math.min(width - 1, Math.floor((x + 0.5) * LATENT_DOWN))]! >= 128 ? 1 : 0;
   }
   return out;
 }

@@ -18,7 +18,12 @@ const VAE_SPEEDUP = 1.28;
 /** Each call's work in UNet-equivalent GMAC at width × height, the UNet per batch row. */
 export function publishedGmac(width: number, height: number): { textRow: number; encode: number; unetRow: number; decode: number } {
   const a = (width * height) / AT_512;
-  return { textRow: SD15_GMAC.textRow, encode: (SD15_GMAC.encode * a) / VAE_SPEEDUP, unetRow: SD15_GMAC.unetRow * a, decode: (SD15_GMAC.decode * a) / VAE_SPEEDUP };
+  return {
+    textRow: SD15_GMAC.textRow,
+    encode: (SD15_GMAC.encode * a) / VAE_SPEEDUP,
+    unetRow: SD15_GMAC.unetRow * a,
+    decode: (SD15_GMAC.decode * a) / VAE_SPEEDUP,
+  };
 }
 
 /** Reading and opening sessions: file bytes at this rate (a rough figure; the first run replaces it). */

@@ -11,12 +11,24 @@ import type { SessionPool } from '../runtime/session-pool';
 
 export type SdModelRole = 'textEncoder' | 'unet' | 'vaeEncoder' | 'vaeDecoder' | 'safetyChecker';
 
-export interface SdModel { role: string; key: string; session: InferenceSession; match: ContractMatch; label: string }
+export interface SdModel {
+  role: string;
+  key: string;
+  session: InferenceSession;
+  match: ContractMatch;
+  label: string;
+}
 
 const checked = new WeakMap<InferenceSession, ContractMatch>();
 
 /** Opens `file` as the pack's `role` (pool key `<packId>/<role>`), labelled "<title> (<packId>)". */
-export async function openSdModel(pool: SessionPool, manifest: PackManifest, role: string, file: string, title: string): Promise<SdModel & { device: DeviceInfo }> {
+export async function openSdModel(
+  pool: SessionPool,
+  manifest: PackManifest,
+  role: string,
+  file: string,
+  title: string,
+): Promise<SdModel & { device: DeviceInfo }> {
   const pack: PackDevice = findCatalogPack(manifest.packId) ?? { family: manifest.family, recommendedDevice: 'any' };
   const label = `${title} (${manifest.packId})`;
   const key = `${manifest.packId}/${role}`;

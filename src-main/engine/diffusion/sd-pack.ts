@@ -41,18 +41,34 @@ export interface SdPack {
   tinyVae: TinyVae | null;
 }
 
-const TITLES: Record<SdModelRole, string> = { textEncoder: 'text encoder', unet: 'UNet', vaeEncoder: 'VAE encoder', vaeDecoder: 'VAE decoder', safetyChecker: 'safety checker' };
+const TITLES: Record<SdModelRole, string> = {
+  textEncoder: 'text encoder',
+  unet: 'UNet',
+  vaeEncoder: 'VAE encoder',
+  vaeDecoder: 'VAE decoder',
+  safetyChecker: 'safety checker',
+};
 
 export async function findSdPack(modelsDir: string, packId?: string): Promise<PackManifest> {
   if (packId !== undefined) {
     const manifest = PackIdSchema.safeParse(packId).success ? await readManifest(modelsDir, packId) : null;
     if (!manifest) throw new AnyfillError('NOT_FOUND', `Model pack "${packId}" is not installed: open Models… to download it.`);
-    if (manifest.family !== 'sd-inpaint') throw new AnyfillError('BAD_REQUEST', `Model pack "${packId}" is a ${manifest.family} model, not a generative-fill (SD inpainting) model.`);
+    if (manifest.family !== 'sd-inpaint')
+      throw new AnyfillError(
+        'BAD_REQUEST',
+        `Model pack "${packId}" is a ${manifest.family} model, not a generative-fill (SD inpainting) model.`,
+      );
     return manifest;
   }
-  const catalog = loadCatalog().packs.filter((p) => p.family === 'sd-inpaint').sort((a, b) => Number(b.default ?? false) - Number(a.default ?? false)).map((p) => p.id);
+  const catalog = loadCatalog()
+    .packs.filter((p) => p.family === 'sd-inpaint')
+    .sort((a, b) => Number(b.default ?? false) - Number(a.default ?? false))
+    .map((p) => p.id);
   const dirs = await fs.readdir(modelsDir, { withFileTypes: true }).catch(() => []);
-  const others = dirs.filter((d) => d.isDirectory() && PackIdSchema.safeParse(d.name).success && !catalog.includes(d.name)).map((d) => d.name).sort();
+  const others = dirs
+    .filter((d) => d.isDirectory() && PackIdSchema.safeParse(d.name).success && !catalog.includes(d.name))
+    .map((d) => d.name)
+    .sort();
   for (const id of [...catalog, ...others]) {
     const manifest = await readManifest(modelsDir, id);
     if (manifest?.family === 'sd-inpaint') return manifest;
@@ -69,7 +85,8 @@ export async function openSdPack(modelsDir: string, manifest: PackManifest, pool
     return model;
   };
   // One at a time: four sessions opened in parallel would only contend for the ORT worker.
-  const fileOf = async (role: SdRole) => (await modelFileFor(manifest, role, resolvePackFile(modelsDir, manifest, role), manifest.roles[role] ?? role)).file;
+  const fileOf = async (role: SdRole) =>
+    (await modelFileFor(manifest, role, resolvePackFile(modelsDir, manifest, role), manifest.roles[role] ?? role)).file;
   for (const role of SD_ROLES) models[role] = await open(role, await fileOf(role));
   const checker = optionalPackFile(modelsDir, manifest, 'safetyChecker');
   const unet = models.unet.match.variant;
@@ -81,7 +98,9 @@ export async function openSdPack(modelsDir: string, manifest: PackManifest, pool
     schedule: await readSchedule(modelsDir, manifest),
     kind: unet.kind === 'sd-lcm-unet' ? 'lcm' : 'inpaint',
     half: (unet.kind === 'sd-unet' || unet.kind === 'sd-lcm-unet') && unet.float === 'float16',
-    safetyChecker: checker ? { model: await open('safetyChecker', checker.file), preprocess: await readClipPreprocess(modelsDir, manifest.packId) } : null,
+    safetyChecker: checker
+      ? { model: await open('safetyChecker', checker.file), preprocess: await readClipPreprocess(modelsDir, manifest.packId) }
+      : null,
     // Previews are a nicety: a tiny VAE that fails to open leaves the pack's own VAE and the latent preview.
     tinyVae: await openTinyVae(modelsDir, pool).catch(() => null),
   };

@@ -18,8 +18,14 @@ export interface RunDeps {
   /** One batch row per UNet run (guidance's pair as two runs): half the UNet's working memory, for CPU. */
   oneRowPerRun?: boolean;
 }
-export interface Feed { values: InputValues; dims: readonly number[] }
-export interface Output { data: Float32Array; dims: readonly number[] }
+export interface Feed {
+  values: InputValues;
+  dims: readonly number[];
+}
+export interface Output {
+  data: Float32Array;
+  dims: readonly number[];
+}
 
 /** One session.run with the given named inputs; returns the first of `outputs` the model has. */
 export async function runSd(model: SdModel, inputs: Record<string, Feed>, outputs: readonly string[], deps: RunDeps): Promise<Output> {
@@ -30,7 +36,10 @@ export async function runSd(model: SdModel, inputs: Record<string, Feed>, output
     feeds[name] = inputTensor(meta, input.values, input.dims);
   }
   try {
-    const out = await deps.queue.enqueue((signal) => runModel(model.session, feeds, model.label, signal), { priority: 'background', signal: deps.signal });
+    const out = await deps.queue.enqueue((signal) => runModel(model.session, feeds, model.label, signal), {
+      priority: 'background',
+      signal: deps.signal,
+    });
     const name = outputs.find((n) => out[n]);
     if (!name) throw new AnyfillError('INTERNAL', `${model.label} returned none of ${outputs.join(', ')}.`);
     const t = out[name]!;
@@ -57,13 +66,34 @@ export async function encodeText(model: SdModel, rows: Int32Array[], deps: RunDe
 }
 
 /** The UNet's ε for a batch: sample [B,9,h,w], one timestep, encoder_hidden_states [B,77,D]. */
-export async function unetEps(model: SdModel, sample: Float32Array, dims: readonly number[], t: number, text: Output, deps: RunDeps): Promise<Float32Array> {
+export async function unetEps(
+  model: SdModel,
+  sample: Float32Array,
+  dims: readonly number[],
+  t: number,
+  text: Output,
+  deps: RunDeps,
+): Promise<Float32Array> {
   const [b, c, h, w] = dims as [number, number, number, number];
   const run = (s: Float32Array, rows: number, e: Float32Array) =>
-    runSd(model, { sample: { values: s, dims: [rows, c, h, w] }, timestep: { values: [t], dims: [1] }, encoder_hidden_states: { values: e, dims: [rows, ...text.dims.slice(1)] } }, ['out_sample'], deps);
+    runSd(
+      model,
+      {
+        sample: { values: s, dims: [rows, c, h, w] },
+        timestep: { values: [t], dims: [1] },
+        encoder_hidden_states: { values: e, dims: [rows, ...text.dims.slice(1)] },
+      },
+      ['out_sample'],
+      deps,
+    );
   if (b > 1 && (deps.oneRowPerRun || batchOne(model, 'sample'))) {
     const [per, perText] = [c * h * w, text.data.length / b];
-    const parts = await sequential(Array.from({ length: b }, (_, i) => () => run(sample.subarray(i * per, (i + 1) * per), 1, text.data.subarray(i * perText, (i + 1) * perText))));
+    const parts = await sequential(
+      Array.from(
+        { length: b },
+        (_, i) => () => run(sample.subarray(i * per, (i + 1) * per), 1, text.data.subarray(i * perText, (i + 1) * perText)),
+      ),
+    );
     return stack(parts).data;
   }
   return (await run(sample, b, text.data)).data;

@@ -9,7 +9,10 @@ import type { Preview } from './latent-preview';
 const MIN_GAP_MS = 500;
 export const MAX_PREVIEW_CHARS = 24_000;
 
-export function stepPreviews(job: Pick<JobControl, 'preview' | 'signal'>, now: () => number = () => performance.now()): (variant: number, step: number, p: Preview) => void {
+export function stepPreviews(
+  job: Pick<JobControl, 'preview' | 'signal'>,
+  now: () => number = () => performance.now(),
+): (variant: number, step: number, p: Preview) => void {
   let lastAt = -Infinity;
   let encoding = false;
   return (_variant, _step, p) => {
@@ -25,7 +28,9 @@ export function stepPreviews(job: Pick<JobControl, 'preview' | 'signal'>, now: (
 }
 
 export async function encodePreview(p: Preview): Promise<string> {
-  const webp = await sharp(Buffer.from(p.rgb.buffer, p.rgb.byteOffset, p.rgb.byteLength), { raw: { width: p.width, height: p.height, channels: 3 } })
+  const webp = await sharp(Buffer.from(p.rgb.buffer, p.rgb.byteOffset, p.rgb.byteLength), {
+    raw: { width: p.width, height: p.height, channels: 3 },
+  })
     .webp({ quality: 60 })
     .toBuffer();
   const url = `data:image/webp;base64,${webp.toString('base64')}`;

@@ -14,13 +14,22 @@ import { LATENT_DOWN } from './prepare';
 import { runSd, type RunDeps } from './sd-runs';
 import { openSdModel, type SdModel } from './sd-model';
 
-export interface TinyVae { packId: string; decoder: SdModel; encoder: SdModel }
+export interface TinyVae {
+  packId: string;
+  decoder: SdModel;
+  encoder: SdModel;
+}
 
 /** The catalog's tiny VAE first, then any other installed one; null when none is installed. */
 export async function findTinyVae(modelsDir: string): Promise<PackManifest | null> {
-  const catalog = loadCatalog().packs.filter((p) => p.family === 'tiny-vae').map((p) => p.id);
+  const catalog = loadCatalog()
+    .packs.filter((p) => p.family === 'tiny-vae')
+    .map((p) => p.id);
   const dirs = await fs.readdir(modelsDir, { withFileTypes: true }).catch(() => []);
-  const others = dirs.filter((d) => d.isDirectory() && PackIdSchema.safeParse(d.name).success && !catalog.includes(d.name)).map((d) => d.name).sort();
+  const others = dirs
+    .filter((d) => d.isDirectory() && PackIdSchema.safeParse(d.name).success && !catalog.includes(d.name))
+    .map((d) => d.name)
+    .sort();
   for (const id of [...catalog, ...others]) {
     const manifest = await readManifest(modelsDir, id);
     if (manifest?.family === 'tiny-vae') return manifest;
@@ -35,19 +44,31 @@ export async function openTinyVae(modelsDir: string, pool: SessionPool): Promise
     const { device: _device, ...model } = await openSdModel(pool, manifest, role, resolvePackFile(modelsDir, manifest, role), title);
     return model;
   };
-  return { packId: manifest.packId, decoder: await open('vaeDecoder', 'Tiny VAE decoder'), encoder: await open('vaeEncoder', 'Tiny VAE encoder') };
+  return {
+    packId: manifest.packId,
+    decoder: await open('vaeDecoder', 'Tiny VAE decoder'),
+    encoder: await open('vaeEncoder', 'Tiny VAE encoder'),
+  };
 }
 
 /** Scaled latents [4,h,w] → [3,8h,8w] in about [−1,1]. */
 export async function tinyDecode(model: SdModel, latents: Float32Array, w: number, h: number, deps: RunDeps): Promise<Float32Array> {
   const out = await runSd(model, { latent_sample: { values: latents, dims: [1, 4, h, w] } }, ['sample'], deps);
-  if (out.data.length !== 3 * w * h * LATENT_DOWN * LATENT_DOWN) throw new AnyfillError('INTERNAL', `${model.label} returned [${out.dims.join(',')}] for ${w}×${h} latents; expected [1,3,${h * LATENT_DOWN},${w * LATENT_DOWN}].`);
+  if (out.data.length !== 3 * w * h * LATENT_DOWN * LATENT_DOWN)
+    throw new AnyfillError(
+      'INTERNAL',
+      `${model.label} returned [${out.dims.join(',')}] for ${w}×${h} latents; expected [1,3,${h * LATENT_DOWN},${w * LATENT_DOWN}].`,
+    );
   return out.data;
 }
 
 /** [3,H,W] in [−1,1] → scaled latents [4,H/8,W/8]. */
 export async function tinyEncode(model: SdModel, image: Float32Array, width: number, height: number, deps: RunDeps): Promise<Float32Array> {
   const out = await runSd(model, { sample: { values: image, dims: [1, 3, height, width] } }, ['latent_sample'], deps);
-  if (out.data.length !== (4 * width * height) / (LATENT_DOWN * LATENT_DOWN)) throw new AnyfillError('INTERNAL', `${model.label} returned [${out.dims.join(',')}] for a ${width}×${height} image; expected 4 channels at 1/8 size.`);
+  if (out.data.length !== (4 * width * height) / (LATENT_DOWN * LATENT_DOWN))
+    throw new AnyfillError(
+      'INTERNAL',
+      `${model.label} returned [${out.dims.join(',')}] for a ${width}×${height} image; expected 4 channels at 1/8 size.`,
+    );
   return out.data;
 }

@@ -9,21 +9,39 @@ import type { SdPack } from './sd-pack';
 import { tinyDecode, tinyEncode } from './tiny-vae';
 import type { SdModel } from './types';
 
-export async function encodeImage(model: SdModel, image: Float32Array, width: number, height: number, deps: RunDeps): Promise<Float32Array> {
+export async function encodeImage(
+  model: SdModel,
+  image: Float32Array,
+  width: number,
+  height: number,
+  deps: RunDeps,
+): Promise<Float32Array> {
   const out = await runSd(model, { sample: { values: image, dims: [1, 3, height, width] } }, ['latent_sample', 'latent_parameters'], deps);
   const plane = (width / LATENT_DOWN) * (height / LATENT_DOWN);
   const channels = out.data.length / plane;
   if (channels !== 4 && channels !== 8) {
-    throw new AnyfillError('INTERNAL', `${model.label} returned [${out.dims.join(',')}] for a ${width}×${height} image; expected 4 or 8 channels at 1/8 size.`);
+    throw new AnyfillError(
+      'INTERNAL',
+      `${model.label} returned [${out.dims.join(',')}] for a ${width}×${height} image; expected 4 or 8 channels at 1/8 size.`,
+    );
   }
   return scaled(out.data.subarray(0, 4 * plane), VAE_SCALE);
 }
 
-export async function decodeLatents(model: SdModel, latents: Float32Array, width: number, height: number, deps: RunDeps): Promise<Float32Array> {
+export async function decodeLatents(
+  model: SdModel,
+  latents: Float32Array,
+  width: number,
+  height: number,
+  deps: RunDeps,
+): Promise<Float32Array> {
   const [w, h] = [width / LATENT_DOWN, height / LATENT_DOWN];
   const out = await runSd(model, { latent_sample: { values: scaled(latents, 1 / VAE_SCALE), dims: [1, 4, h, w] } }, ['sample'], deps);
   if (out.data.length !== 3 * width * height) {
-    throw new AnyfillError('INTERNAL', `${model.label} returned [${out.dims.join(',')}] for ${w}×${h} latents; expected [1,3,${height},${width}].`);
+    throw new AnyfillError(
+      'INTERNAL',
+      `${model.label} returned [${out.dims.join(',')}] for ${w}×${h} latents; expected [1,3,${height},${width}].`,
+    );
   }
   return out.data;
 }
@@ -33,7 +51,9 @@ export function vaeRuns(pack: SdPack, useTiny: boolean | undefined, width: numbe
   const tiny = useTiny ? pack.tinyVae : null;
   const [w, h] = [width / LATENT_DOWN, height / LATENT_DOWN];
   return {
-    encode: (image: Float32Array) => (tiny ? tinyEncode(tiny.encoder, image, width, height, deps) : encodeImage(pack.models.vaeEncoder, image, width, height, deps)),
-    decode: (latents: Float32Array) => (tiny ? tinyDecode(tiny.decoder, latents, w, h, deps) : decodeLatents(pack.models.vaeDecoder, latents, width, height, deps)),
+    encode: (image: Float32Array) =>
+      tiny ? tinyEncode(tiny.encoder, image, width, height, deps) : encodeImage(pack.models.vaeEncoder, image, width, height, deps),
+    decode: (latents: Float32Array) =>
+      tiny ? tinyDecode(tiny.decoder, latents, w, h, deps) : decodeLatents(pack.models.vaeDecoder, latents, width, height, deps),
   };
 }

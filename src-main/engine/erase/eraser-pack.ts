@@ -30,9 +30,14 @@ export const eraserMethod = (m: Pick<PackManifest, 'layout'>): EraserMethod => (
 
 /** The eraser to use: of `method` when given, else the user's choice while installed, else the first in order. */
 export async function findEraserPack(modelsDir: string, method?: EraserMethod): Promise<PackManifest | null> {
-  const catalog = loadCatalog().packs.filter((p) => p.family === 'eraser').map((p) => p.id);
+  const catalog = loadCatalog()
+    .packs.filter((p) => p.family === 'eraser')
+    .map((p) => p.id);
   const dirs = await fs.readdir(modelsDir, { withFileTypes: true }).catch(() => []);
-  const others = dirs.filter((d) => d.isDirectory() && PackIdSchema.safeParse(d.name).success && !catalog.includes(d.name)).map((d) => d.name).sort();
+  const others = dirs
+    .filter((d) => d.isDirectory() && PackIdSchema.safeParse(d.name).success && !catalog.includes(d.name))
+    .map((d) => d.name)
+    .sort();
   const chosen = method ? undefined : (await readPreferences(modelsDir)).erase;
   for (const id of [...(chosen ? [chosen] : []), ...catalog, ...others]) {
     const manifest = await readManifest(modelsDir, id);
@@ -50,25 +55,43 @@ export function eraserProviders(pack: PackDevice, method: EraserMethod, env?: Pr
 const checked = new WeakMap<InferenceSession, ContractMatch>();
 
 /** The eraser as an EraseModel (each crop one run, its answer checked for its shape), which it is and where it runs. */
-export async function openEraser(modelsDir: string, manifest: PackManifest, deps: { pool: SessionPool; queue: InferenceQueue; signal?: AbortSignal }): Promise<{ run: EraseModel; device: string; method: EraserMethod }> {
+export async function openEraser(
+  modelsDir: string,
+  manifest: PackManifest,
+  deps: { pool: SessionPool; queue: InferenceQueue; signal?: AbortSignal },
+): Promise<{ run: EraseModel; device: string; method: EraserMethod }> {
   const pack: PackDevice = findCatalogPack(manifest.packId) ?? { family: manifest.family, recommendedDevice: 'any' };
   const method = eraserMethod(manifest);
   const label = `${ERASER_NAMES[method]} eraser (${manifest.packId})`;
   const file = resolvePackFile(modelsDir, manifest, 'model');
-  const { session, device } = await deps.pool.get(`${manifest.packId}/model`, file, { providers: eraserProviders(pack, method), label, pack });
+  const { session, device } = await deps.pool.get(`${manifest.packId}/model`, file, {
+    providers: eraserProviders(pack, method),
+    label,
+    pack,
+  });
   let match = checked.get(session);
   if (!match) {
     match = checkContract(session, manifest.layout, 'model');
     checked.set(session, match);
   }
   const metas = match.inputs;
-  if (match.variant.kind === 'lama-fixed') return { run: lamaRun({ session, metas, size: match.variant.size, label }, deps), device: device.name, method };
+  if (match.variant.kind === 'lama-fixed')
+    return { run: lamaRun({ session, metas, size: match.variant.size, label }, deps), device: device.name, method };
   const run: EraseModel = async (input) => {
-    const feeds = { image: inputTensor(metas.get('image')!, input.image, input.dims.image), mask: inputTensor(metas.get('mask')!, input.mask, input.dims.mask) };
-    const outputs = await deps.queue.enqueue((signal) => runModel(session, feeds, label, signal), { priority: 'interactive', signal: deps.signal });
+    const feeds = {
+      image: inputTensor(metas.get('image')!, input.image, input.dims.image),
+      mask: inputTensor(metas.get('mask')!, input.mask, input.dims.mask),
+    };
+    const outputs = await deps.queue.enqueue((signal) => runModel(session, feeds, label, signal), {
+      priority: 'interactive',
+      signal: deps.signal,
+    });
     const result = outputs.result;
     if (!result || result.dims.join() !== input.dims.image.join() || !(result.data instanceof Uint8Array)) {
-      throw new AnyfillError('INTERNAL', `${label} returned ${result ? `${result.type} [${result.dims.join(',')}]` : 'no result'}; expected uint8 [${input.dims.image.join(',')}].`);
+      throw new AnyfillError(
+        'INTERNAL',
+        `${label} returned ${result ? `${result.type} [${result.dims.join(',')}]` : 'no result'}; expected uint8 [${input.dims.image.join(',')}].`,
+      );
     }
     return result.data;
   };

@@ -23,9 +23,16 @@ export interface RemoveFillDeps {
 }
 
 /** The fill's result and, for an eraser, the pack that made it (for the pipeline log). */
-export interface RemoveFillResult { result: FillResult; packId?: string; device?: string }
+export interface RemoveFillResult {
+  result: FillResult;
+  packId?: string;
+  device?: string;
+}
 
-export async function removeFill(req: Omit<FillRequest, 'method'> & { method: RequestedMethod }, deps: RemoveFillDeps): Promise<RemoveFillResult> {
+export async function removeFill(
+  req: Omit<FillRequest, 'method'> & { method: RequestedMethod },
+  deps: RemoveFillDeps,
+): Promise<RemoveFillResult> {
   const wanted = req.method === 'migan' || req.method === 'lama' ? req.method : undefined;
   const eraser = wanted || req.method === 'auto' ? await findEraserPack(deps.modelsDir, wanted) : null;
   if (wanted && !eraser) throw new AnyfillError('NOT_FOUND', noEraser(wanted));
@@ -35,6 +42,7 @@ export async function removeFill(req: Omit<FillRequest, 'method'> & { method: Re
     return { result: await eraseFill({ ...req, method }, run, opts), packId: eraser.packId, device };
   }
   const { width, height } = req.image;
-  const method = req.method === 'auto' ? (maskThickness({ width, height, data: req.mask }) <= THIN_MASK_RADIUS ? 'telea' : 'patchmatch') : req.method;
+  const method =
+    req.method === 'auto' ? (maskThickness({ width, height, data: req.mask }) <= THIN_MASK_RADIUS ? 'telea' : 'patchmatch') : req.method;
   return { result: await runFill({ ...req, method }, opts) };
 }

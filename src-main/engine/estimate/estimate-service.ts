@@ -14,7 +14,11 @@ import { keepFaster, offerDrafts } from './offers';
 import { packInfo, speedFor } from './pack-speed';
 import { estimateParts, sdCalls, totalMs } from './sd-cost';
 
-export interface EstimateDeps { modelsDir: string; pool: SessionPool; queue: InferenceQueue }
+export interface EstimateDeps {
+  modelsDir: string;
+  pool: SessionPool;
+  queue: InferenceQueue;
+}
 
 /** The processing size and window count of the job (0 windows: a fill). */
 function jobShape(job: GenerateEstimateRequest['job']): { size: { width: number; height: number }; windows: number } {
@@ -36,10 +40,12 @@ async function estimateOne(s: EstimateSettings, job: GenerateEstimateRequest['jo
 async function lcmPacks(modelsDir: string): Promise<string[]> {
   const dirs = await fs.readdir(modelsDir, { withFileTypes: true }).catch(() => []);
   const ids = dirs.filter((d) => d.isDirectory() && PackIdSchema.safeParse(d.name).success).map((d) => d.name);
-  const installed = await Promise.all(ids.map(async (id) => {
-    const manifest = await readManifest(modelsDir, id);
-    return manifest?.family === 'sd-inpaint' && fastPathOf(manifest) ? id : null;
-  }));
+  const installed = await Promise.all(
+    ids.map(async (id) => {
+      const manifest = await readManifest(modelsDir, id);
+      return manifest?.family === 'sd-inpaint' && fastPathOf(manifest) ? id : null;
+    }),
+  );
   return installed.filter((id): id is string => id !== null).sort();
 }
 

@@ -24,7 +24,11 @@ export interface JobCalibration {
  * so every window has the same units and the job stays one unit system for eta.ts. onPace: the ms per unit
  * when this machine has measured the pack, for the time left before the job's own pace is measured.
  */
-export function jobWeights(speedAt: (size: Size) => SdSpeed | undefined, fresh: boolean, onPace?: (msPerUnit: number) => void): NonNullable<PipelineHooks['weights']> {
+export function jobWeights(
+  speedAt: (size: Size) => SdSpeed | undefined,
+  fresh: boolean,
+  onPace?: (msPerUnit: number) => void,
+): NonNullable<PipelineHooks['weights']> {
   return (width, height, rows) => {
     const speed = speedAt({ width, height });
     const w = callWeights(width, height, rows, speed, fresh);
@@ -33,7 +37,12 @@ export function jobWeights(speedAt: (size: Size) => SdSpeed | undefined, fresh: 
   };
 }
 
-export async function startCalibration(modelsDir: string, packId: string | undefined, deps: PipelineHooks, onPace?: (msPerUnit: number) => void): Promise<JobCalibration> {
+export async function startCalibration(
+  modelsDir: string,
+  packId: string | undefined,
+  deps: PipelineHooks,
+  onPace?: (msPerUnit: number) => void,
+): Promise<JobCalibration> {
   const info = await packInfo(modelsDir, packId, deps.pool);
   const at = performance.now();
   const pack = await openPack(modelsDir, info.manifest.packId, deps);

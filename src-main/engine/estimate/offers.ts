@@ -8,7 +8,10 @@ import { LCM_FAST_PATH } from '../../../src-shared/models/fast-path';
 /** Longer than this and the panel offers faster settings. */
 export const LONG_MS = 60_000;
 
-export interface OfferDraft { label: string; settings: EstimateSettings }
+export interface OfferDraft {
+  label: string;
+  settings: EstimateSettings;
+}
 
 export function offerDrafts(s: EstimateSettings, lcmPacks: readonly string[], outpaint: boolean): OfferDraft[] {
   const out: OfferDraft[] = [];
@@ -20,7 +23,10 @@ export function offerDrafts(s: EstimateSettings, lcmPacks: readonly string[], ou
   const lcm = s.packId && lcmPacks.includes(s.packId) ? s.packId : lcmPacks[0];
   if (lcm && s.scheduler !== 'lcm') {
     const packWord = lcm === s.packId ? '' : ` (${lcm})`;
-    out.push({ label: `${oneWord}LCM, ${LCM_FAST_PATH.steps} steps${packWord}`, settings: { ...s, ...one, steps: LCM_FAST_PATH.steps, guidance: LCM_FAST_PATH.guidance, scheduler: 'lcm', packId: lcm } });
+    out.push({
+      label: `${oneWord}LCM, ${LCM_FAST_PATH.steps} steps${packWord}`,
+      settings: { ...s, ...one, steps: LCM_FAST_PATH.steps, guidance: LCM_FAST_PATH.guidance, scheduler: 'lcm', packId: lcm },
+    });
   }
   return out;
 }

@@ -20,7 +20,11 @@ import { packSpeed, readSpeeds, speedKey, updateSpeeds } from './speed-store';
  */
 const MODEL_EFFICIENCY = 1;
 
-export interface PackSpeedInfo { manifest: PackManifest; device: string; loaded: boolean }
+export interface PackSpeedInfo {
+  manifest: PackManifest;
+  device: string;
+  loaded: boolean;
+}
 
 export async function packInfo(modelsDir: string, packId: string | undefined, pool: SessionPool): Promise<PackSpeedInfo> {
   const manifest = await findSdPack(modelsDir, packId);
@@ -30,7 +34,12 @@ export async function packInfo(modelsDir: string, packId: string | undefined, po
 }
 
 /** The measured speed at this size, or a rough one (calibrated: false). */
-export async function speedFor(modelsDir: string, info: PackSpeedInfo, size: { width: number; height: number }, queue: InferenceQueue): Promise<{ speed: SdSpeed; calibrated: boolean }> {
+export async function speedFor(
+  modelsDir: string,
+  info: PackSpeedInfo,
+  size: { width: number; height: number },
+  queue: InferenceQueue,
+): Promise<{ speed: SdSpeed; calibrated: boolean }> {
   const file = await readSpeeds(modelsDir);
   const measured = packSpeed(file, speedKey(info.manifest.packId, info.device, size.width, size.height));
   if (measured) return { speed: measured, calibrated: true };
@@ -39,13 +48,20 @@ export async function speedFor(modelsDir: string, info: PackSpeedInfo, size: { w
     const probed = await measureGmacPerS(queue);
     gmacPerS = probed;
     // Kept so the probe runs once per device; a read-only models folder only means it runs again next time.
-    await updateSpeeds(modelsDir, (f) => void (f.machine[info.device] = { gmacPerS: probed, at: new Date().toISOString() })).catch(() => undefined);
+    await updateSpeeds(modelsDir, (f) => void (f.machine[info.device] = { gmacPerS: probed, at: new Date().toISOString() })).catch(
+      () => undefined,
+    );
   }
   const bytes = info.manifest.files.reduce((n, f) => n + f.bytes, 0);
   return { speed: roughSpeed(size.width, size.height, gmacPerS, bytes, MODEL_EFFICIENCY), calibrated: false };
 }
 
 /** The measured speed at this size, if this pack has run here at it. */
-export async function measuredSpeed(modelsDir: string, packId: string, device: string, size: { width: number; height: number }): Promise<SdSpeed | undefined> {
+export async function measuredSpeed(
+  modelsDir: string,
+  packId: string,
+  device: string,
+  size: { width: number; height: number },
+): Promise<SdSpeed | undefined> {
   return packSpeed(await readSpeeds(modelsDir), speedKey(packId, device, size.width, size.height));
 }

@@ -8,7 +8,13 @@ import { createScheduler, SD15_SCHEDULE, type SchedulerName } from '../diffusion
 
 export { unetMs, type SdSpeed };
 
-export interface CostSettings { variants: number; steps: number; guidance: number; strength: number; scheduler: SchedulerName }
+export interface CostSettings {
+  variants: number;
+  steps: number;
+  guidance: number;
+  strength: number;
+  scheduler: SchedulerName;
+}
 
 export interface SdCalls {
   /** Pipeline runs: 1 for a fill, one per window for an outpaint. */
@@ -23,12 +29,19 @@ export interface SdCalls {
   results: number;
 }
 
-
-export interface CostParts { loadMs: number; textMs: number; encodeMs: number; denoiseMs: number; decodeMs: number; otherMs: number }
+export interface CostParts {
+  loadMs: number;
+  textMs: number;
+  encodeMs: number;
+  denoiseMs: number;
+  decodeMs: number;
+  otherMs: number;
+}
 
 /** Denoising steps the scheduler really runs (strength < 1 skips the first ones, as the pipeline does). */
 export function schedulerSteps(s: Pick<CostSettings, 'steps' | 'strength' | 'scheduler'>): number {
-  return createScheduler(s.scheduler, { steps: s.steps, strength: s.strength, config: SD15_SCHEDULE, randn: (n) => new Float32Array(n) }).timesteps.length;
+  return createScheduler(s.scheduler, { steps: s.steps, strength: s.strength, config: SD15_SCHEDULE, randn: (n) => new Float32Array(n) })
+    .timesteps.length;
 }
 
 /**
@@ -40,9 +53,16 @@ export function sdCalls(s: CostSettings & { lcm?: boolean }, windows = 0): SdCal
   const rows = !s.lcm && s.guidance > 1 ? 2 : 1;
   const steps = schedulerSteps(windows > 0 ? { ...run, strength: 1 } : run);
   if (windows > 0) return { runs: windows, text: windows, encode: windows, unet: windows * steps, rows, decode: windows, results: windows };
-  return { runs: 1, text: 1, encode: s.lcm || s.strength >= 1 ? 1 : 2, unet: s.variants * steps, rows, decode: s.variants, results: s.variants };
+  return {
+    runs: 1,
+    text: 1,
+    encode: s.lcm || s.strength >= 1 ? 1 : 2,
+    unet: s.variants * steps,
+    rows,
+    decode: s.variants,
+    results: s.variants,
+  };
 }
-
 
 export function estimateParts(calls: SdCalls, speed: SdSpeed, loaded: boolean): CostParts {
   return {

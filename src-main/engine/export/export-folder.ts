@@ -1,7 +1,12 @@
 // Runs in: engine process. The layered export into a folder (issue 6): each image layer as a PNG, each
 // selection's mask and cut-out, the composite, a PSD, and layers.json saying where each one sits.
 // The browser host zips this folder; the desktop app and `anyfill export --project` write it in place.
-import { DEFAULT_EXPORT_CHOICES, type ExportChoices, type LayersManifest, type ManifestLayer } from '../../../src-shared/contract/export-payloads';
+import {
+  DEFAULT_EXPORT_CHOICES,
+  type ExportChoices,
+  type LayersManifest,
+  type ManifestLayer,
+} from '../../../src-shared/contract/export-payloads';
 import type { EditorDocument, ImageLayer, SelectionLayer } from '../../../src-shared/document/types';
 import { MANIFEST_FILE, planExport, type LayerFiles } from '../../../src-shared/export/file-names';
 import type { EngineContext } from '../engine-context';
@@ -40,17 +45,29 @@ export async function exportLayersToFolder(
   for (const [index, layer] of document.layers.entries()) {
     const files = plan.layers[index] ?? {};
     const base = { index, id: layer.id, name: layer.name, visible: layer.visible };
-    layers.push(layer.kind === 'image' ? await writeImage(ctx, out, layer, files, base) : await writeSelection(ctx, out, document, layer, files, base, visible));
+    layers.push(
+      layer.kind === 'image'
+        ? await writeImage(ctx, out, layer, files, base)
+        : await writeSelection(ctx, out, document, layer, files, base, visible),
+    );
   }
 
-  const manifest: LayersManifest = { version: 1, document: { name: document.name, width: document.width, height: document.height }, composite: plan.composite, layers, files: [] };
+  const manifest: LayersManifest = {
+    version: 1,
+    document: { name: document.name, width: document.width, height: document.height },
+    composite: plan.composite,
+    layers,
+    files: [],
+  };
   if (plan.composite || plan.psd) {
     const rgba = await visible();
     if (plan.composite) {
       // The first image's profile and EXIF: the document is that photo with edits on top.
       const first = document.layers.find((l) => l.kind === 'image');
       const meta: SourceMeta = first ? await readSourceMeta(ctx.services.assets, first.assetId) : {};
-      const png = hasSourceMeta(meta) ? await encodeExportPng({ data: rgba, width: document.width, height: document.height, channels: 4 }, meta) : await encodePng(rgba, document.width, document.height);
+      const png = hasSourceMeta(meta)
+        ? await encodeExportPng({ data: rgba, width: document.width, height: document.height, channels: 4 }, meta)
+        : await encodePng(rgba, document.width, document.height);
       await out.write(plan.composite, png);
     }
     if (plan.psd) {
@@ -70,7 +87,16 @@ export async function exportLayersToFolder(
 type Base = Pick<ManifestLayer, 'index' | 'id' | 'name' | 'visible'>;
 
 async function writeImage(ctx: EngineContext, out: FolderWriter, layer: ImageLayer, files: LayerFiles, base: Base): Promise<ManifestLayer> {
-  const entry: ManifestLayer = { ...base, kind: 'image', file: files.image ?? null, x: layer.x, y: layer.y, width: layer.width, height: layer.height, opacity: layer.opacity };
+  const entry: ManifestLayer = {
+    ...base,
+    kind: 'image',
+    file: files.image ?? null,
+    x: layer.x,
+    y: layer.y,
+    width: layer.width,
+    height: layer.height,
+    opacity: layer.opacity,
+  };
   if (!files.image) return entry;
   const { pixels } = await ctx.services.assets.ensureDecoded(layer.assetId);
   // An opened photo keeps its profile and EXIF; results (fills) are the engine's own sRGB pixels with neither.
@@ -90,7 +116,15 @@ async function writeSelection(
 ): Promise<ManifestLayer> {
   const { pixels } = await ctx.services.assets.ensureDecoded(layer.assetId);
   const origin = selectionOrigin(doc, layer);
-  const entry: ManifestLayer = { ...base, kind: 'selection', file: files.mask ?? null, ...origin, width: pixels.width, height: pixels.height, opacity: 1 };
+  const entry: ManifestLayer = {
+    ...base,
+    kind: 'selection',
+    file: files.mask ?? null,
+    ...origin,
+    width: pixels.width,
+    height: pixels.height,
+    opacity: 1,
+  };
   if (!files.mask && !files.cutout) return entry;
   const mask = await selectionMaskOffThread(layer, pixels);
   if (files.mask) {
@@ -102,7 +136,10 @@ async function writeSelection(
   const cut = seen ? cutOut(seen, mask, origin) : null;
   if (files.cutout && cut) {
     const { rect } = cut;
-    await out.write(files.cutout, await encodeExportPng({ data: cut.rgba, width: rect.width, height: rect.height, channels: 4 }, {}, { keepAlpha: true }));
+    await out.write(
+      files.cutout,
+      await encodeExportPng({ data: cut.rgba, width: rect.width, height: rect.height, channels: 4 }, {}, { keepAlpha: true }),
+    );
     entry.cutout = { file: files.cutout, x: origin.x + rect.x, y: origin.y + rect.y, width: rect.width, height: rect.height };
   }
   return entry;

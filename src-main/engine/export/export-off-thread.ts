@@ -22,7 +22,9 @@ export async function exportOffThread(task: ExportTask): Promise<Buffer> {
     const reply = await new Promise<ExportReply>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(new AnyfillError('INTERNAL', 'The export could not be made.', `export worker exited with ${code}`)));
+      worker.once('exit', (code) =>
+        reject(new AnyfillError('INTERNAL', 'The export could not be made.', `export worker exited with ${code}`)),
+      );
       void shared(task).then((t) => worker.postMessage(t), reject);
     });
     if (!reply.ok) throw fromErrorData(reply.error);
@@ -34,7 +36,10 @@ export async function exportOffThread(task: ExportTask): Promise<Buffer> {
 
 /** The task with every pixel buffer in shared memory, so posting it copies no pixels. */
 async function shared(task: ExportTask): Promise<ExportTask> {
-  const share = async <P extends { pixels: Pixels }>(p: P): Promise<P> => ({ ...p, pixels: { ...p.pixels, data: await shareInSlices(p.pixels.data) as Buffer } });
+  const share = async <P extends { pixels: Pixels }>(p: P): Promise<P> => ({
+    ...p,
+    pixels: { ...p.pixels, data: (await shareInSlices(p.pixels.data)) as Buffer },
+  });
   if (task.task === 'composite') {
     const layers: CompositeLayer[] = [];
     for (const l of task.layers) layers.push(await share(l));
@@ -45,5 +50,5 @@ async function shared(task: ExportTask): Promise<ExportTask> {
     const part = await share(p);
     parts.push(part.kind === 'selection' ? { ...part, mask: { ...part.mask, data: await shareInSlices(part.mask.data) } } : part);
   }
-  return { ...task, parts, composite: await shareInSlices(task.composite) as Buffer };
+  return { ...task, parts, composite: (await shareInSlices(task.composite)) as Buffer };
 }

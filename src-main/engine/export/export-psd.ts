@@ -16,8 +16,16 @@ export async function buildLayeredPsd(assets: AssetStore, doc: EditorDocument, c
   const parts: PsdPart[] = [];
   for (const layer of doc.layers) {
     const { pixels } = await assets.ensureDecoded(layer.assetId);
-    if (layer.kind === 'image') parts.push({ kind: 'image', name: layer.name, x: layer.x, y: layer.y, opacity: layer.opacity, hidden: !layer.visible, pixels });
-    else parts.push({ kind: 'selection', name: layer.name, origin: selectionOrigin(doc, layer), pixels, mask: await selectionMaskOffThread(layer, pixels) });
+    if (layer.kind === 'image')
+      parts.push({ kind: 'image', name: layer.name, x: layer.x, y: layer.y, opacity: layer.opacity, hidden: !layer.visible, pixels });
+    else
+      parts.push({
+        kind: 'selection',
+        name: layer.name,
+        origin: selectionOrigin(doc, layer),
+        pixels,
+        mask: await selectionMaskOffThread(layer, pixels),
+      });
   }
   return exportOffThread({ task: 'psd', width: doc.width, height: doc.height, parts, composite });
 }

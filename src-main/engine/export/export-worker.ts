@@ -15,7 +15,12 @@ const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, 
 const asPixels = (p: Pixels): Pixels => ({ ...p, data: asBuffer(p.data) });
 
 function run(task: ExportTask): Buffer {
-  if (task.task === 'composite') return compositeLayers(task.width, task.height, task.layers.map((l) => ({ ...l, pixels: asPixels(l.pixels) })));
+  if (task.task === 'composite')
+    return compositeLayers(
+      task.width,
+      task.height,
+      task.layers.map((l) => ({ ...l, pixels: asPixels(l.pixels) })),
+    );
   const parts = task.parts.map((p) => ({ ...p, pixels: asPixels(p.pixels) }));
   return writeLayeredPsd(task.width, task.height, parts, asBuffer(task.composite));
 }

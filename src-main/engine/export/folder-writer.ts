@@ -11,7 +11,10 @@ export class FolderWriter {
   private readonly root: string;
 
   /** `label` names the destination in errors (the folder itself, unless it is a hidden staging folder). */
-  constructor(dir: string, private readonly label = path.resolve(dir)) {
+  constructor(
+    dir: string,
+    private readonly label = path.resolve(dir),
+  ) {
     this.root = path.resolve(dir);
   }
 

@@ -44,7 +44,12 @@ function selectionLayer(part: Extract<PsdPart, { kind: 'selection' }>): Layer | 
   const { pixels, mask, origin } = part;
   const rect = bbox(mask);
   if (!rect) return null;
-  const place = { left: origin.x + rect.x, top: origin.y + rect.y, right: origin.x + rect.x + rect.width, bottom: origin.y + rect.y + rect.height };
+  const place = {
+    left: origin.x + rect.x,
+    top: origin.y + rect.y,
+    right: origin.x + rect.x + rect.width,
+    bottom: origin.y + rect.y + rect.height,
+  };
   // ag-psd reads a mask's coverage from the red channel of an RGBA buffer.
   const grey = cropMask(mask, rect);
   const maskRgba = Buffer.alloc(grey.length * 4, 255);

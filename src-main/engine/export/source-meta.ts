@@ -18,7 +18,9 @@ export async function readSourceMeta(assets: AssetStore, assetId: AssetId): Prom
   const meta = await assets.meta(assetId);
   if (meta.format === 'bmp') return {}; // our own decoder: BMP colour spaces are not read
   // Header only; a file that was opened once can be read again, and failing here only loses metadata.
-  const m = await sharp(sourcePath(assets.sessionDir, assetId), { limitInputPixels: false }).metadata().catch(() => null);
+  const m = await sharp(sourcePath(assets.sessionDir, assetId), { limitInputPixels: false })
+    .metadata()
+    .catch(() => null);
   if (!m) return {};
   const out: SourceMeta = {};
   if (m.icc && isRgbProfile(m.icc)) out.icc = m.icc;

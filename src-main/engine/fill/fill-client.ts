@@ -8,7 +8,10 @@ import type { FillFromWorker, FillToWorker } from './fill-protocol';
 import { cancelled } from './region';
 import type { FillProgress, FillRequest, FillResult } from './types';
 
-export interface RunFillOptions { signal?: AbortSignal; onProgress?: (p: FillProgress) => void }
+export interface RunFillOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: FillProgress) => void;
+}
 
 export function runFill(req: FillRequest, opts: RunFillOptions = {}): Promise<FillResult> {
   const { signal, onProgress } = opts;
@@ -36,8 +39,9 @@ export function runFill(req: FillRequest, opts: RunFillOptions = {}): Promise<Fi
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (m: FillFromWorker) => {
-      if (m.type === 'progress') { if (!settled) onProgress?.(m.progress); }
-      else if (m.type === 'done') finish(() => resolve(uncrop(m.result, cropped)));
+      if (m.type === 'progress') {
+        if (!settled) onProgress?.(m.progress);
+      } else if (m.type === 'done') finish(() => resolve(uncrop(m.result, cropped)));
       else finish(() => reject(fromErrorData(m.error)));
     });
     worker.on('error', (err) => finish(() => reject(stopped(err instanceof Error ? (err.stack ?? err.message) : String(err)))));

@@ -5,7 +5,11 @@ import { workRects } from './fill';
 import { checkRequest } from './region';
 import type { FillRequest, FillResult } from './types';
 
-export interface CroppedRequest { req: FillRequest; x: number; y: number }
+export interface CroppedRequest {
+  req: FillRequest;
+  x: number;
+  y: number;
+}
 
 /** The request cut down to its work crop (checked first: bad masks fail here, before any worker starts). */
 export function cropRequest(req: FillRequest): CroppedRequest {

@@ -31,7 +31,11 @@ export function fillSync(req: FillRequest, opts: FillOptions = {}): FillResult {
   const dist2 = distanceInside(masked, crop.width, crop.height, { ...grown, x: grown.x - crop.x, y: grown.y - crop.y }, true);
   const toFill = new Uint8Array(dist2.length);
   let fillCount = 0;
-  for (let i = 0; i < dist2.length; i++) if (dist2[i]! <= feather * feather) { toFill[i] = 1; fillCount++; }
+  for (let i = 0; i < dist2.length; i++)
+    if (dist2[i]! <= feather * feather) {
+      toFill[i] = 1;
+      fillCount++;
+    }
 
   if (req.method === 'telea') {
     const report = (filled: number) => opts.onProgress?.({ done: filled, total: fillCount, phase: 'Telea' });

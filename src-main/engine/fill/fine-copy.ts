@@ -8,15 +8,22 @@ import type { Plane } from './types';
 
 export function copyFromCoarse(plane: Plane, hole: Uint8Array, coarse: Field): void {
   const { width: w, height: h, channels: C, data } = plane;
-  const cw = coarse.w, cd = coarse.level.plane.data, cC = coarse.level.plane.channels;
+  const cw = coarse.w,
+    cd = coarse.level.plane.data,
+    cC = coarse.level.plane.channels;
   for (let y = 0; y < h; y++) {
     const cy = Math.min(coarse.h - 1, y >> 1);
     for (let x = 0, i = y * w; x < w; x++, i++) {
       if (!hole[i]) continue;
-      const cx = Math.min(cw - 1, x >> 1), c = cy * cw + cx, s = coarse.nnf[c]!;
+      const cx = Math.min(cw - 1, x >> 1),
+        c = cy * cw + cx,
+        s = coarse.nnf[c]!;
       if (s >= 0) {
-        const sx0 = s % cw, sy0 = (s - sx0) / cw;
-        const sx = 2 * sx0 + (x - 2 * cx), sy = 2 * sy0 + (y - 2 * cy), j = sy * w + sx;
+        const sx0 = s % cw,
+          sy0 = (s - sx0) / cw;
+        const sx = 2 * sx0 + (x - 2 * cx),
+          sy = 2 * sy0 + (y - 2 * cy),
+          j = sy * w + sx;
         if (sx >= 0 && sy >= 0 && sx < w && sy < h && !hole[j]) {
           for (let k = 0; k < C; k++) data[i * C + k] = data[j * C + k]!;
           continue;

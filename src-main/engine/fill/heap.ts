@@ -13,7 +13,8 @@ export class MinHeap {
 
   push(key: number, val: number): void {
     if (this.size === this.keys.length) this.grow();
-    const keys = this.keys, vals = this.vals;
+    const keys = this.keys,
+      vals = this.vals;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -33,11 +34,13 @@ export class MinHeap {
 
   /** Removes the smallest entry and returns its value (heap must not be empty). */
   pop(): number {
-    const keys = this.keys, vals = this.vals;
+    const keys = this.keys,
+      vals = this.vals;
     const top = vals[0]!;
     const n = --this.size;
     if (n > 0) {
-      const key = keys[n]!, val = vals[n]!;
+      const key = keys[n]!,
+        val = vals[n]!;
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
@@ -55,7 +58,8 @@ export class MinHeap {
   }
 
   private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2), vals = new Int32Array(this.vals.length * 2);
+    const keys = new Float64Array(this.keys.length * 2),
+      vals = new Int32Array(this.vals.length * 2);
     keys.set(this.keys);
     vals.set(this.vals);
     this.keys = keys;

@@ -6,7 +6,10 @@ import type { Rect } from './types';
 
 /** Bounding box of the nonzero pixels of a w × h grid, grown by m and clamped (null when none). */
 export function boxOf(bits: Uint8Array, w: number, h: number, m = 0): Rect | null {
-  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  let x0 = w,
+    y0 = h,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0, i = 0; y < h; y++) {
     for (let x = 0; x < w; x++, i++) {
       if (!bits[i]) continue;
@@ -17,7 +20,8 @@ export function boxOf(bits: Uint8Array, w: number, h: number, m = 0): Rect | nul
     }
   }
   if (x1 < 0) return null;
-  const x = Math.max(0, x0 - m), y = Math.max(0, y0 - m);
+  const x = Math.max(0, x0 - m),
+    y = Math.max(0, y0 - m);
   return { x, y, width: Math.min(w, x1 + 1 + m) - x, height: Math.min(h, y1 + 1 + m) - y };
 }
 

@@ -32,15 +32,22 @@ export class Field {
     const touched = dilateSquare(level.hole, w, h, R);
     this.srcOk = new Uint8Array(w * h);
     // Two passes (count, then fill) so the index lists are typed arrays from the start.
-    let nt = 0, ns = 0;
-    for (let y = R; y < h - R; y++) for (let x = R, i = y * w + R; x < w - R; x++, i++) if (touched[i]) nt++; else ns++;
+    let nt = 0,
+      ns = 0;
+    for (let y = R; y < h - R; y++)
+      for (let x = R, i = y * w + R; x < w - R; x++, i++)
+        if (touched[i]) nt++;
+        else ns++;
     this.targets = new Int32Array(nt);
     this.sources = new Int32Array(ns);
     nt = ns = 0;
     for (let y = R; y < h - R; y++) {
       for (let x = R, i = y * w + R; x < w - R; x++, i++) {
         if (touched[i]) this.targets[nt++] = i;
-        else { this.srcOk[i] = 1; this.sources[ns++] = i; }
+        else {
+          this.srcOk[i] = 1;
+          this.sources[ns++] = i;
+        }
       }
     }
     this.nnf = new Int32Array(w * h).fill(-1);
@@ -57,15 +64,19 @@ export class Field {
   upsampleFrom(coarse: Field, rng: Rng): void {
     const { w, h } = this;
     for (const t of this.targets) {
-      const x = t % w, y = (t - x) / w;
+      const x = t % w,
+        y = (t - x) / w;
       let found = -1;
       for (let k = 0; k < 18 && found < 0; k += 2) {
-        const cx = Math.min(coarse.w - 1, Math.max(0, (x >> 1) + AROUND[k]!)), cy = Math.min(coarse.h - 1, Math.max(0, (y >> 1) + AROUND[k + 1]!));
+        const cx = Math.min(coarse.w - 1, Math.max(0, (x >> 1) + AROUND[k]!)),
+          cy = Math.min(coarse.h - 1, Math.max(0, (y >> 1) + AROUND[k + 1]!));
         const s = coarse.nnf[cy * coarse.w + cx]!;
         if (s < 0) continue;
-        const sx0 = s % coarse.w, sy0 = (s - sx0) / coarse.w;
+        const sx0 = s % coarse.w,
+          sy0 = (s - sx0) / coarse.w;
         // Keep the offset: the neighbour's source, shifted back by the neighbour's displacement.
-        const sx = Math.min(w - 1 - R, Math.max(R, 2 * sx0 + (x - 2 * cx))), sy = Math.min(h - 1 - R, Math.max(R, 2 * sy0 + (y - 2 * cy)));
+        const sx = Math.min(w - 1 - R, Math.max(R, 2 * sx0 + (x - 2 * cx))),
+          sy = Math.min(h - 1 - R, Math.max(R, 2 * sy0 + (y - 2 * cy)));
         if (this.srcOk[sy * w + sx]) found = sy * w + sx;
       }
       this.nnf[t] = found >= 0 ? found : this.sources[randInt(rng, this.sources.length)]!;
@@ -74,7 +85,8 @@ export class Field {
 
   /** Distances for the current image estimate (the hole changes after every vote). */
   rescore(): void {
-    const d = this.level.plane.data, C = this.level.plane.channels;
+    const d = this.level.plane.data,
+      C = this.level.plane.channels;
     for (const t of this.targets) {
       const s = this.nnf[t]!;
       this.nnd[t] = patchDistance(d, this.w, C, t, s, Infinity) + this.penalty(t, s);
@@ -84,26 +96,42 @@ export class Field {
   /** near × squared distance between target and source: far-away look-alikes must be clearly better. */
   penalty(t: number, s: number): number {
     if (this.near === 0) return 0;
-    const w = this.w, tx = t % w, sx = s % w, ty = (t - tx) / w, sy = (s - sx) / w;
+    const w = this.w,
+      tx = t % w,
+      sx = s % w,
+      ty = (t - tx) / w,
+      sy = (s - sx) / w;
     return this.near * ((tx - sx) * (tx - sx) + (ty - sy) * (ty - sy));
   }
 
   /** One PatchMatch sweep (forward or backward scan order); random search up to maxRadius (0: none). */
   sweep(forward: boolean, rng: Rng, maxRadius: number, shouldStop?: () => boolean): void {
     const { w, h, nnf, nnd, srcOk, targets, shifts, near } = this;
-    const d = this.level.plane.data, C = this.level.plane.channels;
-    const n = targets.length, step = forward ? 1 : -1, dx = forward ? 1 : -1, dy = forward ? w : -w;
-    let t = 0, tx = 0, ty = 0, best = 0, bd = 0;
+    const d = this.level.plane.data,
+      C = this.level.plane.channels;
+    const n = targets.length,
+      step = forward ? 1 : -1,
+      dx = forward ? 1 : -1,
+      dy = forward ? w : -w;
+    let t = 0,
+      tx = 0,
+      ty = 0,
+      best = 0,
+      bd = 0;
     const consider = (s: number): void => {
       if (s === best || !srcOk[s]) return;
       let pen = 0;
       if (near !== 0) {
-        const sx = s % w, sy = (s - sx) / w;
+        const sx = s % w,
+          sy = (s - sx) / w;
         pen = near * ((tx - sx) * (tx - sx) + (ty - sy) * (ty - sy));
         if (pen >= bd) return;
       }
       const dd = patchDistance(d, w, C, t, s, bd - pen) + pen;
-      if (dd < bd) { bd = dd; best = s; }
+      if (dd < bd) {
+        bd = dd;
+        best = s;
+      }
     };
     for (let k = forward ? 0 : n - 1, done = 0; k >= 0 && k < n; k += step, done++) {
       if ((done & 2047) === 0 && shouldStop?.()) return;
@@ -113,18 +141,22 @@ export class Field {
       best = nnf[t]!;
       bd = nnd[t]!;
       // Propagation: the neighbour already visited in this sweep, its source shifted by one pixel.
-      const a = nnf[t - dx]!, b = nnf[t - dy]!;
+      const a = nnf[t - dx]!,
+        b = nnf[t - dy]!;
       if (a >= 0) consider(a + dx);
       if (b >= 0) consider(b + dy);
       // Dominant offsets: continuing the picture's own repetitions, coherent across the hole.
       for (let j = 0; j < shifts.length; j += 2) {
-        const sx = tx + shifts[j]!, sy = ty + shifts[j + 1]!;
+        const sx = tx + shifts[j]!,
+          sy = ty + shifts[j + 1]!;
         if (sx >= R && sy >= R && sx < w - R && sy < h - R) consider(sy * w + sx);
       }
       // Random search around the best so far, halving the window each time.
-      const bx = best % w, by = (best - bx) / w;
+      const bx = best % w,
+        by = (best - bx) / w;
       for (let rad = maxRadius; rad >= 1; rad >>= 1) {
-        const sx = bx + randInt(rng, 2 * rad + 1) - rad, sy = by + randInt(rng, 2 * rad + 1) - rad;
+        const sx = bx + randInt(rng, 2 * rad + 1) - rad,
+          sy = by + randInt(rng, 2 * rad + 1) - rad;
         if (sx >= R && sy >= R && sx < w - R && sy < h - R) consider(sy * w + sx);
       }
       nnf[t] = best;
@@ -136,8 +168,10 @@ export class Field {
 /** SSD between the patches centred at t and s; stops early once it reaches `bound`. */
 export function patchDistance(d: Float32Array, w: number, C: number, t: number, s: number, bound: number): number {
   let sum = 0;
-  const rowLen = P * C, stride = w * C;
-  let ti = (t - R * w - R) * C, si = (s - R * w - R) * C;
+  const rowLen = P * C,
+    stride = w * C;
+  let ti = (t - R * w - R) * C,
+    si = (s - R * w - R) * C;
   for (let y = 0; y < P; y++, ti += stride, si += stride) {
     for (let k = 0; k < rowLen; k++) {
       const e = d[ti + k]! - d[si + k]!;

@@ -14,10 +14,13 @@ export function featherRadius(area: number): number {
  * with the original colour.
  */
 export function buildPatch(image: FillImage, filled: Plane, crop: Rect, dist2: Float32Array, feather: number, rect: Rect): FillPatch {
-  const C = image.channels, rgba = new Uint8Array(rect.width * rect.height * 4);
+  const C = image.channels,
+    rgba = new Uint8Array(rect.width * rect.height * 4);
   for (let y = 0; y < rect.height; y++) {
     for (let x = 0; x < rect.width; x++) {
-      const ix = rect.x + x, iy = rect.y + y, o = (y * rect.width + x) * 4;
+      const ix = rect.x + x,
+        iy = rect.y + y,
+        o = (y * rect.width + x) * 4;
       const ci = (iy - crop.y) * crop.width + (ix - crop.x);
       const d2 = dist2[ci]!;
       if (d2 > feather * feather) {

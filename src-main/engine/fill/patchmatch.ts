@@ -28,7 +28,11 @@ const SHIFTS = 16; // dominant offsets found at the coarsest level (offsets.ts)
 const NEAR_RMS = 4; // a source one hole-extent away must beat a nearby one by this RMS colour error
 
 /** em: vote rounds; sweeps: PatchMatch sweeps before each vote; radius: random-search window (0: none). */
-interface Plan { em: number; sweeps: number; radius: number }
+interface Plan {
+  em: number;
+  sweeps: number;
+  radius: number;
+}
 
 /** Fills the plane's hole pixels (hole[i] = 1) in place. */
 export function patchMatchFill(plane: Plane, hole: Uint8Array, seed: number, opts: FillOptions = {}): void {
@@ -53,7 +57,9 @@ export function patchMatchFill(plane: Plane, hole: Uint8Array, seed: number, opt
   });
   // Progress weighs a step by its level's hole pixels (4× per finer level), coarsest level first.
   const n = levels.length;
-  const progress = new WeightedSteps(plans.map((p, l) => ({ steps: p.em * (p.sweeps + 1) + 1, costPerStep: count(levels[l]!.hole) })).reverse());
+  const progress = new WeightedSteps(
+    plans.map((p, l) => ({ steps: p.em * (p.sweeps + 1) + 1, costPerStep: count(levels[l]!.hole) })).reverse(),
+  );
   const step = (phase: string, l: number) => {
     if (stop?.()) throw cancelled();
     opts.onProgress?.({ ...progress.step(n - 1 - l), phase });
@@ -62,7 +68,8 @@ export function patchMatchFill(plane: Plane, hole: Uint8Array, seed: number, opt
   const rng = makeRng(seed);
   let prev: Field | undefined;
   for (let l = n - 1; l >= 0; l--) {
-    const lv = levels[l]!, plan = plans[l]!;
+    const lv = levels[l]!,
+      plan = plans[l]!;
     const phase = `PatchMatch, level ${n - l} of ${n}`;
     if (l === 0 && prev) {
       copyFromCoarse(plane, hole, prev);
@@ -118,7 +125,10 @@ function count(hole: Uint8Array): number {
 /** The larger side of the hole's bounding box. */
 function extent(lv: Level): number {
   const { width: w, height: h } = lv.plane;
-  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  let x0 = w,
+    y0 = h,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       if (!lv.hole[y * w + x]) continue;

@@ -3,17 +3,28 @@
 // coarse "known" pixel is really known), and nearest-neighbour upsampling of a coarse estimate.
 import type { Plane } from './types';
 
-export interface Level { plane: Plane; hole: Uint8Array }
+export interface Level {
+  plane: Plane;
+  hole: Uint8Array;
+}
 
 export function downsample(level: Level): Level {
   const { width: w, height: h, channels: C, data } = level.plane;
-  const W = Math.ceil(w / 2), H = Math.ceil(h / 2);
-  const out = new Float32Array(W * H * C), hole = new Uint8Array(W * H);
+  const W = Math.ceil(w / 2),
+    H = Math.ceil(h / 2);
+  const out = new Float32Array(W * H * C),
+    hole = new Uint8Array(W * H);
   for (let Y = 0; Y < H; Y++) {
-    const y0 = 2 * Y, y1 = Math.min(h - 1, y0 + 1);
+    const y0 = 2 * Y,
+      y1 = Math.min(h - 1, y0 + 1);
     for (let X = 0; X < W; X++) {
-      const x0 = 2 * X, x1 = Math.min(w - 1, x0 + 1);
-      const a = y0 * w + x0, b = y0 * w + x1, c = y1 * w + x0, d = y1 * w + x1, o = Y * W + X;
+      const x0 = 2 * X,
+        x1 = Math.min(w - 1, x0 + 1);
+      const a = y0 * w + x0,
+        b = y0 * w + x1,
+        c = y1 * w + x0,
+        d = y1 * w + x1,
+        o = Y * W + X;
       hole[o] = level.hole[a]! | level.hole[b]! | level.hole[c]! | level.hole[d]!;
       for (let k = 0; k < C; k++) out[o * C + k] = (data[a * C + k]! + data[b * C + k]! + data[c * C + k]! + data[d * C + k]!) / 4;
     }
@@ -37,7 +48,8 @@ export function upsampleInto(fine: Level, coarse: Plane): void {
 
 /** Pixels whose (2r+1)² patch touches a hole pixel: a square dilation by r, separable. */
 export function dilateSquare(hole: Uint8Array, w: number, h: number, r: number): Uint8Array {
-  const row = new Uint8Array(w * h), out = new Uint8Array(w * h);
+  const row = new Uint8Array(w * h),
+    out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     let count = 0;
     const base = y * w;

@@ -7,21 +7,41 @@ export function cancelled(): AnyfillError {
   return new AnyfillError('CANCELLED', 'The fill was cancelled.');
 }
 
-export interface CheckedMask { hole: Uint8Array; area: number; bbox: Rect }
+export interface CheckedMask {
+  hole: Uint8Array;
+  area: number;
+  bbox: Rect;
+}
 
 /** The mask as 0/1 with its area and bounding box; throws BAD_REQUEST for masks no fill can serve. */
 export function checkRequest(req: FillRequest): CheckedMask {
   const { image, mask } = req;
   const { width: w, height: h, channels } = image;
-  if (!(Number.isInteger(w) && Number.isInteger(h) && w > 0 && h > 0) || (channels !== 3 && channels !== 4) || image.data.length !== w * h * channels) {
-    throw new AnyfillError('BAD_REQUEST', 'The image to fill is not a valid 8-bit RGB or RGBA image.', `${w}×${h}×${channels}, ${image.data.length} bytes`);
+  if (
+    !(Number.isInteger(w) && Number.isInteger(h) && w > 0 && h > 0) ||
+    (channels !== 3 && channels !== 4) ||
+    image.data.length !== w * h * channels
+  ) {
+    throw new AnyfillError(
+      'BAD_REQUEST',
+      'The image to fill is not a valid 8-bit RGB or RGBA image.',
+      `${w}×${h}×${channels}, ${image.data.length} bytes`,
+    );
   }
-  if (req.method !== 'patchmatch' && req.method !== 'telea' && req.method !== 'migan' && req.method !== 'lama') throw new AnyfillError('BAD_REQUEST', `Unknown fill method "${String(req.method)}".`);
+  if (req.method !== 'patchmatch' && req.method !== 'telea' && req.method !== 'migan' && req.method !== 'lama')
+    throw new AnyfillError('BAD_REQUEST', `Unknown fill method "${String(req.method)}".`);
   if (mask.length !== w * h) {
-    throw new AnyfillError('BAD_REQUEST', `The mask does not match the image: it has ${mask.length} pixels, the image ${w}×${h} = ${w * h}.`);
+    throw new AnyfillError(
+      'BAD_REQUEST',
+      `The mask does not match the image: it has ${mask.length} pixels, the image ${w}×${h} = ${w * h}.`,
+    );
   }
   const hole = new Uint8Array(w * h);
-  let area = 0, x0 = w, y0 = h, x1 = -1, y1 = -1;
+  let area = 0,
+    x0 = w,
+    y0 = h,
+    x1 = -1,
+    y1 = -1;
   // Four mask bytes at a time while none is >= 128: a Remove's mask is mostly empty, and this scan of
   // every pixel of a 12 MP photo was a tenth of a second per Remove.
   const words = mask.byteOffset % 4 === 0 ? new Uint32Array(mask.buffer, mask.byteOffset, mask.length >> 2) : null;
@@ -44,14 +64,18 @@ export function checkRequest(req: FillRequest): CheckedMask {
   if (area === 0) throw new AnyfillError('BAD_REQUEST', 'The selection is empty: select the area to fill first.');
   // A fill needs something to copy from: at least 1 % of the image (and a few hundred pixels) unselected.
   if (w * h - area < Math.max(256, 0.01 * w * h)) {
-    throw new AnyfillError('BAD_REQUEST', 'The selection covers (nearly) the whole image, so there is nothing left to fill it from; select a smaller area.');
+    throw new AnyfillError(
+      'BAD_REQUEST',
+      'The selection covers (nearly) the whole image, so there is nothing left to fill it from; select a smaller area.',
+    );
   }
   return { hole, area, bbox: { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 } };
 }
 
 /** r grown by m on every side, clamped to the w × h image. */
 export function growRect(r: Rect, m: number, w: number, h: number): Rect {
-  const x = Math.max(0, r.x - m), y = Math.max(0, r.y - m);
+  const x = Math.max(0, r.x - m),
+    y = Math.max(0, r.y - m);
   return { x, y, width: Math.min(w, r.x + r.width + m) - x, height: Math.min(h, r.y + r.height + m) - y };
 }
 
@@ -72,7 +96,8 @@ export function contextRect(bbox: Rect, holeArea: number, w: number, h: number):
 
 /** The image's pixels inside r as a float plane. */
 export function cropPlane(image: FillImage, r: Rect): Plane {
-  const C = image.channels, out = new Float32Array(r.width * r.height * C);
+  const C = image.channels,
+    out = new Float32Array(r.width * r.height * C);
   for (let y = 0; y < r.height; y++) {
     const src = ((r.y + y) * image.width + r.x) * C;
     for (let k = 0; k < r.width * C; k++) out[y * r.width * C + k] = image.data[src + k]!;

@@ -9,7 +9,8 @@ const WEIGHT = 2.5;
 
 /** The plane with one more channel: WEIGHT × (|∂x| + |∂y|) of the mean colour, over known neighbours only. */
 export function withTexture(plane: Plane, hole: Uint8Array): Plane {
-  const { width: w, height: h, channels: C, data } = plane, D = C + 1;
+  const { width: w, height: h, channels: C, data } = plane,
+    D = C + 1;
   const out = new Float32Array(w * h * D);
   const grey = new Float32Array(w * h);
   for (let i = 0; i < w * h; i++) {
@@ -29,7 +30,8 @@ export function withTexture(plane: Plane, hole: Uint8Array): Plane {
 
 /** Copies the colour channels of `features` (withTexture's layout) back into `plane` on the hole. */
 export function colourBack(features: Plane, plane: Plane, hole: Uint8Array): void {
-  const C = plane.channels, D = features.channels;
+  const C = plane.channels,
+    D = features.channels;
   for (let i = 0; i < hole.length; i++) {
     if (!hole[i]) continue;
     for (let c = 0; c < C; c++) plane.data[i * C + c] = features.data[i * D + c]!;

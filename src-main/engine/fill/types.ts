@@ -1,7 +1,12 @@
 // Runs in: engine process and the fill worker thread (pure). Shapes of a content-aware fill job.
 
 /** 8-bit sRGB pixels, rows top to bottom, no padding. */
-export interface FillImage { data: Uint8Array; width: number; height: number; channels: 3 | 4 }
+export interface FillImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  channels: 3 | 4;
+}
 
 /** migan, lama: the learned erasers (engine/erase), when their packs are installed; the others run in the fill worker. */
 export type FillMethod = 'patchmatch' | 'telea' | 'migan' | 'lama';
@@ -24,10 +29,18 @@ export interface FillPatch {
   rgba: Uint8Array;
 }
 
-export interface FillResult extends FillPatch { method: FillMethod; ms: number }
+export interface FillResult extends FillPatch {
+  method: FillMethod;
+  ms: number;
+}
 
 /** done of total units weighted by cost (PatchMatch: hole pixels per step); last: in the final part. */
-export interface FillProgress { done: number; total: number; phase: string; last?: boolean }
+export interface FillProgress {
+  done: number;
+  total: number;
+  phase: string;
+  last?: boolean;
+}
 
 export interface FillOptions {
   onProgress?: (p: FillProgress) => void;
@@ -36,7 +49,17 @@ export interface FillOptions {
 }
 
 /** A float working copy of (part of) an image: channels interleaved, values 0..255. */
-export interface Plane { data: Float32Array; width: number; height: number; channels: number }
+export interface Plane {
+  data: Float32Array;
+  width: number;
+  height: number;
+  channels: number;
+}
 
 /** Integer pixel rectangle inside the image. */
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}

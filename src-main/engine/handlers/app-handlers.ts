@@ -35,7 +35,10 @@ export const appInfo: EngineHandler<'app.info'> = async (_req, ctx) => {
   };
 };
 
-interface OrtInfo { version: string; providers: ExecutionProvider[] }
+interface OrtInfo {
+  version: string;
+  providers: ExecutionProvider[];
+}
 let ortInfo: OrtInfo | null | undefined;
 
 /**

@@ -20,13 +20,26 @@ export const documentExportLayers: EngineHandler<'document.exportLayers'> = asyn
   const psdId = req.choices.psd ? newExportId() : null;
   const psdPath = psdId ? path.join(exports, `${psdId}.psd`) : undefined;
   try {
-    const manifest = await exportLayersToFolder(ctx, doc, tmpDir, req.choices, { folderLabel: 'the export', ...(psdPath ? { psdPath } : {}) });
+    const manifest = await exportLayersToFolder(ctx, doc, tmpDir, req.choices, {
+      folderLabel: 'the export',
+      ...(psdPath ? { psdPath } : {}),
+    });
     // Only the PSD chosen: the folder holds layers.json alone, which is no download of its own.
     const zipped = manifest.files.length > 1;
-    if (zipped) await zipFolder(tmpDir, manifest.files, `${slugify(doc.name.replace(/\.[A-Za-z0-9]{1,5}$/, ''), 'image')}-layers`, path.join(exports, `${folderId}.zip`));
+    if (zipped)
+      await zipFolder(
+        tmpDir,
+        manifest.files,
+        `${slugify(doc.name.replace(/\.[A-Za-z0-9]{1,5}$/, ''), 'image')}-layers`,
+        path.join(exports, `${folderId}.zip`),
+      );
     const result = async (id: typeof folderId, ext: 'zip' | 'psd'): Promise<ExportResult> => {
       const file = path.join(exports, `${id}.${ext}`);
-      return { id, file: { path: sessionRelative(ctx.sessionDir, file), width: doc.width, height: doc.height }, bytes: (await stat(file)).size };
+      return {
+        id,
+        file: { path: sessionRelative(ctx.sessionDir, file), width: doc.width, height: doc.height },
+        bytes: (await stat(file)).size,
+      };
     };
     return { zip: zipped ? await result(folderId, 'zip') : null, psd: psdId ? await result(psdId, 'psd') : null, manifest };
   } catch (err) {

@@ -17,15 +17,35 @@ export const fillRun: EngineHandler<'fill.run'> = (req, ctx) =>
     job.report(0, 1, 'Reading the selection');
     const { pixels } = await ctx.services.assets.ensureDecoded(req.assetId);
     const mask = await nonEmptyMaskOffThread(req.selection, pixels);
-    const { result: patch, packId, device } = await removeFill(
-      { image: { data: pixels.data, width: pixels.width, height: pixels.height, channels: pixels.channels }, mask: mask.data, method: req.method, seed: req.seed },
-      { modelsDir: ctx.modelsDir, pool: ctx.services.runtime.backgroundPool, queue: ctx.services.runtime.backgroundQueue, signal: job.signal, onProgress: (p) => job.report(p.done, p.total, p.phase, p.last) },
+    const {
+      result: patch,
+      packId,
+      device,
+    } = await removeFill(
+      {
+        image: { data: pixels.data, width: pixels.width, height: pixels.height, channels: pixels.channels },
+        mask: mask.data,
+        method: req.method,
+        seed: req.seed,
+      },
+      {
+        modelsDir: ctx.modelsDir,
+        pool: ctx.services.runtime.backgroundPool,
+        queue: ctx.services.runtime.backgroundQueue,
+        signal: job.signal,
+        onProgress: (p) => job.report(p.done, p.total, p.phase, p.last),
+      },
     );
     const method = patch.method;
     job.signal.throwIfAborted();
     const made = await createDerivedAsset(
       ctx.services.assets,
-      { data: Buffer.from(patch.rgba.buffer, patch.rgba.byteOffset, patch.rgba.byteLength), width: patch.width, height: patch.height, channels: 4 },
+      {
+        data: Buffer.from(patch.rgba.buffer, patch.rgba.byteOffset, patch.rgba.byteLength),
+        width: patch.width,
+        height: patch.height,
+        channels: 4,
+      },
       req.maxProxySide,
     );
     const hashes = { inputSha256: pixelSha256(pixels), resultSha256: pixelSha256({ data: patch.rgba }) };

@@ -21,11 +21,13 @@ import { packFileHashes, pixelSha256 } from '../provenance/hashes';
 import { startCalibration } from '../estimate/job-calibration';
 import { sdCalls } from '../estimate/sd-cost';
 
-const ms = (t: object): Record<string, number> => Object.fromEntries(Object.entries(t as Record<string, number>).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+const ms = (t: object): Record<string, number> =>
+  Object.fromEntries(Object.entries(t as Record<string, number>).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 
 /** The image and the mask to repaint: the selection at full resolution, grown by maskGrow px. */
 async function selectionPixels(ctx: EngineContext, assetId: AssetId, selection: SelectionLayer, maskGrow = 0) {
-  if (selection.assetId !== assetId) throw new AnyfillError('BAD_REQUEST', 'That selection was made on another image.', `${selection.assetId} ≠ ${assetId}`);
+  if (selection.assetId !== assetId)
+    throw new AnyfillError('BAD_REQUEST', 'That selection was made on another image.', `${selection.assetId} ≠ ${assetId}`);
   const { pixels } = await ctx.services.assets.ensureDecoded(assetId);
   return { pixels, mask: growForGeneration(await nonEmptyMaskOffThread(selection, pixels), maskGrow) };
 }
@@ -42,7 +44,11 @@ function deps(ctx: EngineContext, job: JobControl) {
 }
 
 /** New assets from results; all removed again when the job was cancelled meanwhile. */
-async function commit<T extends { asset: { id: AssetId } }>(ctx: EngineContext, job: JobControl, make: Array<() => Promise<T>>): Promise<T[]> {
+async function commit<T extends { asset: { id: AssetId } }>(
+  ctx: EngineContext,
+  job: JobControl,
+  make: Array<() => Promise<T>>,
+): Promise<T[]> {
   job.signal.throwIfAborted();
   const made: T[] = [];
   try {
@@ -70,7 +76,19 @@ export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
     const { pixels, mask } = await selectionPixels(ctx, req.assetId, req.selection, req.maskGrow);
     job.report(0, 1, 'Loading the model');
     const { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch } = req;
-    const settings = { prompt, negativePrompt, seed, steps, guidance, strength, scheduler, variants, colourMatch, tinyVae: req.tinyVae === true, ...(req.packId ? { packId: req.packId } : {}) };
+    const settings = {
+      prompt,
+      negativePrompt,
+      seed,
+      steps,
+      guidance,
+      strength,
+      scheduler,
+      variants,
+      colourMatch,
+      tinyVae: req.tinyVae === true,
+      ...(req.packId ? { packId: req.packId } : {}),
+    };
     usableMaskBox(mask); // a mask it cannot use is said before the model loads
     const calibration = await startCalibration(ctx.modelsDir, req.packId, deps(ctx, job), job.expectPace);
     const out = await inpaintPixels(pixels, mask, settings, { ...deps(ctx, job), weights: calibration.weights });
@@ -78,12 +96,34 @@ export const inpaintRun: EngineHandler<'inpaint.run'> = (req, ctx) =>
       ctx,
       job,
       out.variants.map(({ patch, seed: s }) => async () => {
-        const rgba: Pixels = { data: Buffer.from(patch.rgba.buffer, patch.rgba.byteOffset, patch.rgba.byteLength), width: patch.width, height: patch.height, channels: 4 };
-        return { ...(await createDerivedAsset(ctx.services.assets, rgba, req.maxProxySide)), x: patch.x, y: patch.y, seed: s, resultSha256: pixelSha256(rgba) };
+        const rgba: Pixels = {
+          data: Buffer.from(patch.rgba.buffer, patch.rgba.byteOffset, patch.rgba.byteLength),
+          width: patch.width,
+          height: patch.height,
+          channels: 4,
+        };
+        return {
+          ...(await createDerivedAsset(ctx.services.assets, rgba, req.maxProxySide)),
+          x: patch.x,
+          y: patch.y,
+          seed: s,
+          resultSha256: pixelSha256(rgba),
+        };
       }),
     );
     await calibration.record(out.plan.processing, sdCalls({ ...settings, lcm: out.lcm }), out.timings, performance.now() - started);
-    return { variants: made, withheld: out.withheld, ...(out.message ? { message: out.message } : {}), cropRect: out.plan.crop, processingSize: out.plan.processing, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device, ...(await provenance(ctx, pixels, out.packId)) };
+    return {
+      variants: made,
+      withheld: out.withheld,
+      ...(out.message ? { message: out.message } : {}),
+      cropRect: out.plan.crop,
+      processingSize: out.plan.processing,
+      timings: ms(out.timings),
+      promptReport: out.promptReport,
+      packId: out.packId,
+      device: out.device,
+      ...(await provenance(ctx, pixels, out.packId)),
+    };
   });
 
 export const inpaintPlan: EngineHandler<'inpaint.plan'> = async (req, ctx) => {
@@ -96,15 +136,44 @@ export const outpaintRun: EngineHandler<'outpaint.run'> = (req, ctx) =>
   ctx.services.jobs.run(ctx, req.jobId, 'outpaint', async (job) => {
     const started = performance.now();
     const { pixels } = await ctx.services.assets.ensureDecoded(req.assetId);
-    const ext = 'aspect' in req.extend ? extensionForAspect(pixels.width, pixels.height, req.extend.aspect.width, req.extend.aspect.height) : req.extend;
+    const ext =
+      'aspect' in req.extend
+        ? extensionForAspect(pixels.width, pixels.height, req.extend.aspect.width, req.extend.aspect.height)
+        : req.extend;
     const { prompt, negativePrompt, seed, steps, guidance, scheduler } = req;
-    const settings = { prompt, negativePrompt, seed, steps, guidance, scheduler, strength: 1, variants: 1, colourMatch: false, ...(req.packId ? { packId: req.packId } : {}) };
+    const settings = {
+      prompt,
+      negativePrompt,
+      seed,
+      steps,
+      guidance,
+      scheduler,
+      strength: 1,
+      variants: 1,
+      colourMatch: false,
+      ...(req.packId ? { packId: req.packId } : {}),
+    };
     planOutpaint(pixels.width, pixels.height, ext); // nothing to extend is said before the model loads
     const calibration = await startCalibration(ctx.modelsDir, req.packId, deps(ctx, job), job.expectPace);
     const out = await outpaintPixels(pixels, ext, req.prefill, settings, { ...deps(ctx, job), weights: calibration.weights });
     const [made] = await commit(ctx, job, [() => createDerivedAsset(ctx.services.assets, out.pixels, req.maxProxySide)]);
     const first = out.plan.windows[0]!;
-    await calibration.record(processingSize(first.width, first.height), sdCalls({ ...settings, lcm: out.lcm }, out.plan.windows.length), out.timings, performance.now() - started);
+    await calibration.record(
+      processingSize(first.width, first.height),
+      sdCalls({ ...settings, lcm: out.lcm }, out.plan.windows.length),
+      out.timings,
+      performance.now() - started,
+    );
     const hashes = { ...(await provenance(ctx, pixels, out.packId)), resultSha256: pixelSha256(out.pixels) };
-    return { ...made!, offset: out.plan.offset, windows: out.plan.windows, seed: out.seed, timings: ms(out.timings), promptReport: out.promptReport, packId: out.packId, device: out.device, ...hashes };
+    return {
+      ...made!,
+      offset: out.plan.offset,
+      windows: out.plan.windows,
+      seed: out.seed,
+      timings: ms(out.timings),
+      promptReport: out.promptReport,
+      packId: out.packId,
+      device: out.device,
+      ...hashes,
+    };
   });

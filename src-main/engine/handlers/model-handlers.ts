@@ -37,7 +37,11 @@ async function statusOf(ctx: EngineContext, packId: string): Promise<PackStatus>
 }
 
 /** The SAM pack a click would use now; null when none is installed. */
-const segmentPackOf = (modelsDir: string) => findSamPack(modelsDir).then((m) => m.packId, () => null);
+const segmentPackOf = (modelsDir: string) =>
+  findSamPack(modelsDir).then(
+    (m) => m.packId,
+    () => null,
+  );
 
 export const modelsList: EngineHandler<'models.list'> = async (_req, ctx) => ({
   ...(await listWithDownloads(ctx)),
@@ -50,7 +54,8 @@ export const modelsPrefer: EngineHandler<'models.prefer'> = async (req, ctx) => 
     // Remove's eraser: only an installed eraser pack (MI-GAN, LaMa) can be chosen, named when it is not one.
     const m = await readManifest(ctx.modelsDir, req.packId);
     if (!m) throw new AnyfillError('NOT_FOUND', `The model pack "${req.packId}" is not installed: open Models… to download it.`);
-    if (m.family !== 'eraser') throw new AnyfillError('BAD_REQUEST', `"${req.packId}" is a ${m.family} pack, not an eraser (MI-GAN, LaMa).`);
+    if (m.family !== 'eraser')
+      throw new AnyfillError('BAD_REQUEST', `"${req.packId}" is a ${m.family} pack, not an eraser (MI-GAN, LaMa).`);
     await writePreferences(ctx.modelsDir, { ...(await readPreferences(ctx.modelsDir)), erase: req.packId });
     return {};
   }

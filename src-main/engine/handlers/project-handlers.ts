@@ -13,7 +13,10 @@ import { saveProject, type SaveOptions } from '../project/save-project';
 
 const DEFAULT_PROXY_SIDE = 2048;
 
-const saveOptions = (ctx: EngineContext, backup: boolean): SaveOptions => ({ backup, ...(ctx.services.saveHook ? { hook: ctx.services.saveHook } : {}) });
+const saveOptions = (ctx: EngineContext, backup: boolean): SaveOptions => ({
+  backup,
+  ...(ctx.services.saveHook ? { hook: ctx.services.saveHook } : {}),
+});
 
 export const projectSave: EngineHandler<'project.save'> = async (req, ctx) => {
   const id = newExportId();
@@ -30,22 +33,33 @@ export const projectSaveTo: EngineHandler<'project.saveTo'> = async (req, ctx) =
 };
 
 export const projectOpen: EngineHandler<'project.open'> = (req, ctx) =>
-  loadProject(ctx.services.assets, resolveInside(ctx.sessionDir, 'inbox', req.fileId), req.maxProxySide ?? DEFAULT_PROXY_SIDE, { allowLarge: req.allowLarge });
+  loadProject(ctx.services.assets, resolveInside(ctx.sessionDir, 'inbox', req.fileId), req.maxProxySide ?? DEFAULT_PROXY_SIDE, {
+    allowLarge: req.allowLarge,
+  });
 
 export const projectOpenPath: EngineHandler<'project.openPath'> = (req, ctx) =>
   loadProject(ctx.services.assets, req.path, req.maxProxySide ?? DEFAULT_PROXY_SIDE, { allowLarge: req.allowLarge });
 
 export const projectAutosave: EngineHandler<'project.autosave'> = async (req, ctx) => {
   await ensureRecoveryDir(ctx.recoveryDir);
-  const { bytes } = await saveProject(ctx.services.assets, req.document, recoveryFile(ctx.recoveryDir, req.document.id), saveOptions(ctx, false));
+  const { bytes } = await saveProject(
+    ctx.services.assets,
+    req.document,
+    recoveryFile(ctx.recoveryDir, req.document.id),
+    saveOptions(ctx, false),
+  );
   return { bytes, savedAt: new Date().toISOString() };
 };
 
-export const projectRecoverable: EngineHandler<'project.recoverable'> = async (_req, ctx) => ({ projects: await listRecoverable(ctx.recoveryDir) });
+export const projectRecoverable: EngineHandler<'project.recoverable'> = async (_req, ctx) => ({
+  projects: await listRecoverable(ctx.recoveryDir),
+});
 
 export const projectRecover: EngineHandler<'project.recover'> = (req, ctx) =>
   // The user's own work, already open once: never held back by the size question.
-  loadProject(ctx.services.assets, recoveryFile(ctx.recoveryDir, req.documentId), req.maxProxySide ?? DEFAULT_PROXY_SIDE, { allowLarge: true });
+  loadProject(ctx.services.assets, recoveryFile(ctx.recoveryDir, req.documentId), req.maxProxySide ?? DEFAULT_PROXY_SIDE, {
+    allowLarge: true,
+  });
 
 export const projectReattach: EngineHandler<'project.reattach'> = (req, ctx) =>
   reattachDocument(ctx.services.assets, ctx.recoveryDir, req.document, req.maxProxySide ?? DEFAULT_PROXY_SIDE);
@@ -57,6 +71,11 @@ export const projectDiscardRecovery: EngineHandler<'project.discardRecovery'> = 
 
 /** A file name for the download: the project's name without characters no file system takes. */
 export function suggestedName(name: string): string {
-  const base = name.replace(/\.anyfill$/i, '').replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/[. ]+$/, '').trim().slice(0, 200);
+  const base = name
+    .replace(/\.anyfill$/i, '')
+    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
+    .replace(/[. ]+$/, '')
+    .trim()
+    .slice(0, 200);
   return `${base || 'Untitled'}${PROJECT_EXTENSION}`;
 }

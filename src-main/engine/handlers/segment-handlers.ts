@@ -13,7 +13,8 @@ type WireLogits = z.infer<typeof EncodedLogitsSchema>;
 const toWire = ({ data, ...rest }: EncodedLogits): WireLogits => ({ ...rest, base64: Buffer.from(data).toString('base64') });
 const fromWire = ({ base64, ...rest }: WireLogits): EncodedLogits => ({ ...rest, data: new Uint8Array(Buffer.from(base64, 'base64')) });
 
-export const segmentPrepare: EngineHandler<'segment.prepare'> = async (req, ctx) => ctx.services.segment.prepare(ctx, req.assetId, req.packId);
+export const segmentPrepare: EngineHandler<'segment.prepare'> = async (req, ctx) =>
+  ctx.services.segment.prepare(ctx, req.assetId, req.packId);
 
 const resultToWire = (result: SegmentResult) => ({
   ...result,
@@ -24,14 +25,16 @@ export const segmentRun: EngineHandler<'segment.run'> = async (req, ctx) => {
   const { previousLowRes, ...rest } = req;
   let previous: PreviousLowRes | undefined;
   if (previousLowRes && 'logits' in previousLowRes) previous = { logits: fromWire(previousLowRes.logits) };
-  else if (previousLowRes) previous = { ...previousLowRes, ...(previousLowRes.fallback ? { fallback: fromWire(previousLowRes.fallback) } : {}) } as PreviousLowRes;
+  else if (previousLowRes)
+    previous = { ...previousLowRes, ...(previousLowRes.fallback ? { fallback: fromWire(previousLowRes.fallback) } : {}) } as PreviousLowRes;
   return resultToWire(await ctx.services.segment.segment(ctx, { ...rest, ...(previous ? { previousLowRes: previous } : {}) }));
 };
 
 export const segmentPrefetch: EngineHandler<'segment.prefetch'> = async (req, ctx) => {
   const { previousLowRes, ...rest } = req;
   // Only a decode refining a held result can be shared with its click (HoverMemo compares result ids).
-  if (previousLowRes && !('resultId' in previousLowRes)) throw new AnyfillError('BAD_REQUEST', 'A refinement from inline logits cannot be prefetched.');
+  if (previousLowRes && !('resultId' in previousLowRes))
+    throw new AnyfillError('BAD_REQUEST', 'A refinement from inline logits cannot be prefetched.');
   const previous = previousLowRes ? { resultId: previousLowRes.resultId, index: previousLowRes.index } : undefined;
   return resultToWire(await ctx.services.segment.prefetch(ctx, { ...rest, ...(previous ? { previousLowRes: previous } : {}) }));
 };
@@ -42,7 +45,11 @@ export const segmentCandidates: EngineHandler<'segment.candidates'> = async (req
 
 export const segmentFullRes: EngineHandler<'segment.fullRes'> = async (req, ctx) => {
   const full = await ctx.services.segment.segmentFullRes(ctx, req);
-  const mask = await writeMaskPng(ctx.sessionDir, req.assetId, `mask-${full.resultId}-${full.index}`, { data: full.mask, width: full.width, height: full.height });
+  const mask = await writeMaskPng(ctx.sessionDir, req.assetId, `mask-${full.resultId}-${full.index}`, {
+    data: full.mask,
+    width: full.width,
+    height: full.height,
+  });
   return {
     packId: full.packId,
     mask,

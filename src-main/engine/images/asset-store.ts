@@ -9,7 +9,10 @@ import { decodeFile } from './decode';
 import { RESIDENT_PIXEL_BYTES } from './limits';
 import type { Pixels } from './pixels';
 
-export interface Decoded { pixels: Pixels; decodeMs: number }
+export interface Decoded {
+  pixels: Pixels;
+  decodeMs: number;
+}
 
 interface Entry {
   meta: AssetMeta;

@@ -2,7 +2,12 @@
 // against the buffer before the pixel decoder (bmp.ts) trusts it.
 import { corruptImage, unsupported } from './errors';
 
-export interface BitMasks { r: number; g: number; b: number; a: number }
+export interface BitMasks {
+  r: number;
+  g: number;
+  b: number;
+  a: number;
+}
 
 export interface BmpHeader {
   width: number;
@@ -73,7 +78,12 @@ function readMasks(buf: Uint8Array, view: DataView, dibSize: number, withAlpha: 
   // BITMAPINFOHEADER keeps the masks right after the header; V2+ headers hold them inside.
   const hasAlphaMask = withAlpha || dibSize >= 56;
   if (54 + (hasAlphaMask ? 16 : 12) > buf.length) throw damaged('bit masks run past the end of the file');
-  const masks = { r: view.getUint32(54, true), g: view.getUint32(58, true), b: view.getUint32(62, true), a: hasAlphaMask ? view.getUint32(66, true) : 0 };
+  const masks = {
+    r: view.getUint32(54, true),
+    g: view.getUint32(58, true),
+    b: view.getUint32(62, true),
+    a: hasAlphaMask ? view.getUint32(66, true) : 0,
+  };
   if (masks.r === 0 && masks.g === 0 && masks.b === 0) throw damaged('empty colour masks');
   return masks;
 }

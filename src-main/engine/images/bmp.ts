@@ -62,7 +62,11 @@ function rowReader(buf: Uint8Array, h: BmpHeader): RowReader {
   };
 }
 
-interface Channel { shift: number; max: number; mask: number }
+interface Channel {
+  shift: number;
+  max: number;
+  mask: number;
+}
 
 function channel(mask: number): Channel | null {
   if (mask === 0) return null;
@@ -74,8 +78,7 @@ function channel(mask: number): Channel | null {
 
 function maskedReader(buf: Uint8Array, w: number, bytes: 2 | 4, masks: BitMasks): RowReader {
   const [r, g, b, a] = [channel(masks.r), channel(masks.g), channel(masks.b), channel(masks.a)];
-  const scale = (c: Channel | null, v: number, fallback: number) =>
-    c ? Math.round((((v & c.mask) >>> c.shift) * 255) / c.max) : fallback;
+  const scale = (c: Channel | null, v: number, fallback: number) => (c ? Math.round((((v & c.mask) >>> c.shift) * 255) / c.max) : fallback);
   return (src, out, dst) => {
     for (let x = 0; x < w; x++, src += bytes) {
       const lo = (buf[src] ?? 0) | ((buf[src + 1] ?? 0) << 8);

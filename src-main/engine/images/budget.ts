@@ -39,7 +39,10 @@ export function checkImageBudget(claim: ImageClaim, allowLarge: boolean, totalMe
   const need = workingBytes(pixels);
   const size = `${claim.width} × ${claim.height} (${formatMegapixels(pixels)})`;
   if (need > totalMemory * 0.9) {
-    throw new AnyfillError('TOO_LARGE', `${claim.name} is ${size}: editing it needs about ${formatBytes(need)} of memory, more than this computer has (${formatBytes(totalMemory)}).`);
+    throw new AnyfillError(
+      'TOO_LARGE',
+      `${claim.name} is ${size}: editing it needs about ${formatBytes(need)} of memory, more than this computer has (${formatBytes(totalMemory)}).`,
+    );
   }
   if (allowLarge) return;
   if (pixels >= BOMB_MIN_PIXELS && pixels / Math.max(1, claim.fileBytes) >= BOMB_PIXELS_PER_BYTE) {
@@ -54,12 +57,21 @@ export function checkImageBudget(claim: ImageClaim, allowLarge: boolean, totalMe
 }
 
 /** A project: every layer image is held at once, so the claims add up. */
-export function checkProjectBudget(assets: Array<{ width: number; height: number }>, fileBytes: number, name: string, allowLarge: boolean, totalMemory = os.totalmem()): void {
+export function checkProjectBudget(
+  assets: Array<{ width: number; height: number }>,
+  fileBytes: number,
+  name: string,
+  allowLarge: boolean,
+  totalMemory = os.totalmem(),
+): void {
   const pixels = assets.reduce((sum, a) => sum + a.width * a.height, 0);
   const need = workingBytes(pixels);
   const what = `${name} (${formatFileBytes(fileBytes)}) holds ${assets.length} image${assets.length === 1 ? '' : 's'} of ${formatMegapixels(pixels)} in all`;
   if (need > totalMemory * 0.9) {
-    throw new AnyfillError('TOO_LARGE', `${what}: opening it needs about ${formatBytes(need)} of memory, more than this computer has (${formatBytes(totalMemory)}).`);
+    throw new AnyfillError(
+      'TOO_LARGE',
+      `${what}: opening it needs about ${formatBytes(need)} of memory, more than this computer has (${formatBytes(totalMemory)}).`,
+    );
   }
   if (!allowLarge && need > LARGE_WORKING_BYTES) {
     throw new AnyfillError('NEEDS_CONFIRMATION', `${what}: opening it needs about ${formatBytes(need)} of memory.`);

@@ -41,9 +41,11 @@ export async function probeFile(path: string, format: ImageFormat): Promise<Prob
     return { format, width: h.width, height: h.height, orientation: 1, hasAlpha: false, notices: [] };
   }
   // metadata() decodes no pixels; the limit is lifted here only so the message can name the size.
-  const m = await sharp(path, { ...INPUT_OPTIONS, limitInputPixels: false }).metadata().catch((err: unknown) => {
-    throw toImageError(err);
-  });
+  const m = await sharp(path, { ...INPUT_OPTIONS, limitInputPixels: false })
+    .metadata()
+    .catch((err: unknown) => {
+      throw toImageError(err);
+    });
   if (m.format === 'heif' && m.compression === 'hevc') {
     throw unsupported('HEIC photos are not supported yet; convert it to JPEG or PNG first.');
   }
@@ -58,7 +60,8 @@ function noticesFor(format: ImageFormat, m: Metadata): string[] {
   const notices: string[] = [];
   if ((m.pages ?? 1) > 1) {
     if (format === 'tiff') notices.push('Only the first page of this multi-page TIFF was opened.');
-    else notices.push(`Only the first frame of this animated ${format === 'gif' ? 'GIF' : format === 'webp' ? 'WebP' : 'image'} was opened.`);
+    else
+      notices.push(`Only the first frame of this animated ${format === 'gif' ? 'GIF' : format === 'webp' ? 'WebP' : 'image'} was opened.`);
   }
   if (m.space === 'cmyk') notices.push('This CMYK image was converted to RGB; colours may look slightly different.');
   if (m.depth !== 'uchar' && m.depth !== 'char') notices.push('This image has more than 8 bits per channel; it was converted to 8 bits.');

@@ -25,7 +25,15 @@ export async function createDerivedAsset(
   const { sessionDir } = assets;
   const id = given?.id ?? newAssetId();
   const format = given?.shownFormat ?? 'png';
-  const info: AssetInfo = { id, width: pixels.width, height: pixels.height, format, hasAlpha: pixels.channels === 4, orientation: 1, notices: [] };
+  const info: AssetInfo = {
+    id,
+    width: pixels.width,
+    height: pixels.height,
+    format,
+    hasAlpha: pixels.channels === 4,
+    orientation: 1,
+    notices: [],
+  };
   const meta: AssetMeta = { version: 1, info, format: 'png' };
   try {
     await mkdir(assetDir(sessionDir, id), { recursive: true });

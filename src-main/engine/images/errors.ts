@@ -4,11 +4,7 @@ import { AnyfillError } from '../../../src-shared/contract/errors';
 import { MAX_PIXELS, formatMegapixels } from './limits';
 
 export function corruptImage(detail?: string): AnyfillError {
-  return new AnyfillError(
-    'CORRUPT_IMAGE',
-    'The image file is damaged or incomplete, so Anyfill could not open it.',
-    detail,
-  );
+  return new AnyfillError('CORRUPT_IMAGE', 'The image file is damaged or incomplete, so Anyfill could not open it.', detail);
 }
 
 export function unsupported(message: string, detail?: string): AnyfillError {

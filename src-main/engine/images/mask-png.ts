@@ -6,7 +6,12 @@ import type { AssetId } from '../../../src-shared/document/ids';
 import { assetDir } from './asset-files';
 import { sessionRelative, writeFileAtomic } from './session-files';
 
-export async function writeMaskPng(sessionDir: string, assetId: AssetId, name: string, mask: { data: Uint8Array; width: number; height: number }): Promise<SessionFile> {
+export async function writeMaskPng(
+  sessionDir: string,
+  assetId: AssetId,
+  name: string,
+  mask: { data: Uint8Array; width: number; height: number },
+): Promise<SessionFile> {
   const file = `${assetDir(sessionDir, assetId)}/${name}.png`;
   const png = await sharp(mask.data, { raw: { width: mask.width, height: mask.height, channels: 1 } })
     .toColourspace('b-w')

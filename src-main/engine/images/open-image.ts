@@ -14,7 +14,10 @@ import { ensureProxy } from './proxy';
 import { resolveInside } from './session-files';
 import { sniffFormat } from './sniff';
 
-export interface Opened { asset: AssetInfo; proxy: SessionFile }
+export interface Opened {
+  asset: AssetInfo;
+  proxy: SessionFile;
+}
 
 export interface OpenOptions {
   /** The file's name, for messages. */
@@ -23,14 +26,22 @@ export interface OpenOptions {
   allowLarge?: boolean;
 }
 
-export async function openImage(assets: AssetStore, fileId: StagedFileId, maxProxySide: number, options: OpenOptions = {}): Promise<Opened> {
+export async function openImage(
+  assets: AssetStore,
+  fileId: StagedFileId,
+  maxProxySide: number,
+  options: OpenOptions = {},
+): Promise<Opened> {
   const { sessionDir } = assets;
   const inboxFile = resolveInside(sessionDir, 'inbox', fileId);
   const { head, size } = await readHead(inboxFile);
   const format = sniffFormat(head);
   const probe = await probeFile(inboxFile, format);
   // Headers only so far: ask before a proxy or a decode allocates what the header claims.
-  checkImageBudget({ width: probe.width, height: probe.height, fileBytes: size, name: options.name ?? 'The image' }, options.allowLarge ?? false);
+  checkImageBudget(
+    { width: probe.width, height: probe.height, fileBytes: size, name: options.name ?? 'The image' },
+    options.allowLarge ?? false,
+  );
 
   const id = newAssetId();
   try {

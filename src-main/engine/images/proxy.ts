@@ -36,10 +36,13 @@ export async function ensureProxy(
   let bytes: Buffer;
   try {
     // Resizing straight from the file lets libjpeg decode at 1/2, 1/4 or 1/8 scale (shrink-on-load).
-    const pipeline = sharpFrom(await source()).resize(width, height, { fit: 'fill' }).toColourspace('srgb');
-    bytes = await (meta.info.hasAlpha
-      ? pipeline.webp({ quality: PROXY_QUALITY, alphaQuality: 100, effort: 2 })
-      : pipeline.jpeg({ quality: PROXY_QUALITY })
+    const pipeline = sharpFrom(await source())
+      .resize(width, height, { fit: 'fill' })
+      .toColourspace('srgb');
+    bytes = await (
+      meta.info.hasAlpha
+        ? pipeline.webp({ quality: PROXY_QUALITY, alphaQuality: 100, effort: 2 })
+        : pipeline.jpeg({ quality: PROXY_QUALITY })
     ).toBuffer();
   } catch (err) {
     throw toImageError(err);

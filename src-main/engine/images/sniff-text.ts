@@ -28,7 +28,10 @@ function isUtf8Prefix(head: Uint8Array): boolean {
 /** Markup whose root (after an XML prolog, comments or doctype) is an <svg> element. */
 export function looksLikeSvg(head: Uint8Array): boolean {
   if (!looksLikeText(head)) return false;
-  const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '').trimStart();
+  const text = new TextDecoder('utf-8')
+    .decode(head)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (!text.startsWith('<')) return false;
   return /<svg[\s>:/]/i.test(text) || /<!DOCTYPE\s+svg/i.test(text);
 }

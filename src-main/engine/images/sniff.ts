@@ -12,7 +12,11 @@ const at = (b: Uint8Array, offset: number, sig: readonly number[]): boolean =>
   b.length >= offset + sig.length && sig.every((v, i) => b[offset + i] === v);
 
 const ascii = (b: Uint8Array, offset: number, text: string): boolean =>
-  at(b, offset, [...text].map((c) => c.charCodeAt(0)));
+  at(
+    b,
+    offset,
+    [...text].map((c) => c.charCodeAt(0)),
+  );
 
 /** Returns the format sharp (or our BMP decoder) should read, or throws why the file is refused. */
 export function sniffFormat(head: Uint8Array): ImageFormat {

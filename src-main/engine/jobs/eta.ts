@@ -12,7 +12,10 @@
 const MIN_SHARE = 0.02;
 const MIN_SPAN_MS = 250;
 
-interface Sample { t: number; done: number }
+interface Sample {
+  t: number;
+  done: number;
+}
 
 export class EtaEstimator {
   private total = Number.NaN;

@@ -133,7 +133,15 @@ export class JobQueue {
   private announcePositions(): void {
     const ahead = this.running ? 1 : 0;
     this.waiting.forEach((e, i) =>
-      e.ctx.emit('job.progress', { jobId: e.id, kind: e.kind, state: 'queued', position: ahead + i, done: 0, total: 1, phase: 'Waiting for the job ahead' }),
+      e.ctx.emit('job.progress', {
+        jobId: e.id,
+        kind: e.kind,
+        state: 'queued',
+        position: ahead + i,
+        done: 0,
+        total: 1,
+        phase: 'Waiting for the job ahead',
+      }),
     );
   }
 }

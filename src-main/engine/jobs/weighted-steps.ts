@@ -2,8 +2,15 @@
 // part has a number of steps and a cost per step (PatchMatch: the level's hole pixels, 4× per finer
 // level), and progress counts cost, not steps, so the measured pace (eta.ts) predicts the rest. Counting
 // steps alike said "almost done" at 1.3 s of a 15.6 s fill, before its finest level had begun.
-export interface Part { steps: number; costPerStep: number }
-export interface StepProgress { done: number; total: number; last: boolean }
+export interface Part {
+  steps: number;
+  costPerStep: number;
+}
+export interface StepProgress {
+  done: number;
+  total: number;
+  last: boolean;
+}
 
 export class WeightedSteps {
   private done = 0;

@@ -11,7 +11,10 @@ export function isRetryable(err: unknown): boolean {
 }
 
 export function notFoundOnServer(file: string, url: string): AnyfillError {
-  return new AnyfillError('NOT_FOUND', `${file} was not found on the server (${url}). The catalog may be out of date, or the mirror lacks it.`);
+  return new AnyfillError(
+    'NOT_FOUND',
+    `${file} was not found on the server (${url}). The catalog may be out of date, or the mirror lacks it.`,
+  );
 }
 
 export function interrupted(file: string, cause?: unknown): AnyfillError {
@@ -22,14 +25,21 @@ export function interrupted(file: string, cause?: unknown): AnyfillError {
 
 export function unreachable(file: string, url: string, cause: unknown): AnyfillError {
   const host = safeHost(url);
-  const err = new AnyfillError('IO', `Could not reach ${host} to download ${file}. Check the network connection (and HTTPS_PROXY if you use a proxy), then retry.`, describe(cause));
+  const err = new AnyfillError(
+    'IO',
+    `Could not reach ${host} to download ${file}. Check the network connection (and HTTPS_PROXY if you use a proxy), then retry.`,
+    describe(cause),
+  );
   retryable.add(err);
   return err;
 }
 
 export function badStatus(file: string, status: number, url: string): AnyfillError {
   if (status === 401 || status === 403) {
-    return new AnyfillError('IO', `The server refused ${file} (HTTP ${status}, ${url}); the repository may be gated or private, or the mirror needs a login.`);
+    return new AnyfillError(
+      'IO',
+      `The server refused ${file} (HTTP ${status}, ${url}); the repository may be gated or private, or the mirror needs a login.`,
+    );
   }
   const err = new AnyfillError('IO', `The server answered HTTP ${status} for ${file} (${url}); try again later.`);
   if (status >= 500 || status === 429) retryable.add(err);
@@ -57,7 +67,10 @@ export function cancelled(title: string): AnyfillError {
 }
 
 export function notEnoughSpace(title: string, needed: number, free: number, dir: string): AnyfillError {
-  return new AnyfillError('IO', `Not enough disk space for ${title}: it needs ${formatBytes(needed)} and ${formatBytes(free)} is free in ${dir}. Free some space and try again.`);
+  return new AnyfillError(
+    'IO',
+    `Not enough disk space for ${title}: it needs ${formatBytes(needed)} and ${formatBytes(free)} is free in ${dir}. Free some space and try again.`,
+  );
 }
 
 /** Network-side failure (fetch or reading the body) → interrupted / unreachable / cancelled. */
@@ -65,7 +78,8 @@ export function networkError(file: string, url: string, err: unknown, signal: Ab
   if (signal.aborted) return cancelled(title);
   if (err instanceof AnyfillError) return err;
   const code = (err as { cause?: { code?: string } } | undefined)?.cause?.code;
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH') return unreachable(file, url, err);
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH')
+    return unreachable(file, url, err);
   return interrupted(file, err);
 }
 

@@ -74,7 +74,11 @@ export class DownloadManager {
 
   private async run(pack: CatalogPack, endpoint: string, signal: AbortSignal): Promise<PackManifest> {
     const { modelsDir } = this.opts;
-    let progress = new ProgressReporter(pack.id, pack.files.map((f) => f.bytes), this.opts.onProgress);
+    let progress = new ProgressReporter(
+      pack.id,
+      pack.files.map((f) => f.bytes),
+      this.opts.onProgress,
+    );
     progress.set('queued', 0);
     // The manifest a repair takes away while it runs, put back if the repair fails: the pack is then as it was.
     let underRepair: PackManifest | null = null;
@@ -89,7 +93,11 @@ export class DownloadManager {
       }
       // Planned before anything on disk changes: a listing that disagrees leaves the previous install as it was.
       const hub = await planFromHub(pack, endpoint, this.fetchImpl, signal);
-      progress = new ProgressReporter(pack.id, hub.files.map((f) => f.bytes), this.opts.onProgress);
+      progress = new ProgressReporter(
+        pack.id,
+        hub.files.map((f) => f.bytes),
+        this.opts.onProgress,
+      );
       await fs.mkdir(partialPackDir(modelsDir, pack.id), { recursive: true });
       if (found) {
         progress.set('verifying', 0);
@@ -104,7 +112,8 @@ export class DownloadManager {
       const files: InstalledFile[] = [];
       for (const [index, plan] of plans.entries()) {
         if (signal.aborted) throw errors.cancelled(pack.title);
-        const entries = plan.done ?? (await fetchAndInstall({ modelsDir, pack, plan, index, endpoint, pinned, progress, signal, ...this.fetchOpts() }));
+        const entries =
+          plan.done ?? (await fetchAndInstall({ modelsDir, pack, plan, index, endpoint, pinned, progress, signal, ...this.fetchOpts() }));
         progress.fileDone(index);
         files.push(...entries);
       }

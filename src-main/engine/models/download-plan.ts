@@ -46,7 +46,13 @@ export async function planFromHub(pack: CatalogPack, endpoint: string, fetchImpl
   return checkListing(pack, listings);
 }
 
-export async function planDownload(modelsDir: string, packId: string, files: PlannedFile[], old: PackManifest | null, signal?: AbortSignal): Promise<FilePlan[]> {
+export async function planDownload(
+  modelsDir: string,
+  packId: string,
+  files: PlannedFile[],
+  old: PackManifest | null,
+  signal?: AbortSignal,
+): Promise<FilePlan[]> {
   const root = packDir(modelsDir, packId);
   const present = async (e: ManifestFile) => (await fileSize(joinPackPath(root, e.path))) === e.bytes;
   const plans: FilePlan[] = [];
@@ -61,7 +67,10 @@ export async function planDownload(modelsDir: string, packId: string, files: Pla
     if (side?.done && side.done.length === wanted.length) done = side.done;
     if (done && !(await Promise.all(done.map(present))).every(Boolean)) done = null;
     // A damaged pack's files are re-hashed before they are trusted: verify may have found a bad byte.
-    if (!done && fromOld.every((e) => e !== undefined)) done = (await allIntact(root, fromOld as ManifestFile[], signal)) ? (fromOld as ManifestFile[]).map((e) => ({ ...e, ...oldCheck })) : null;
+    if (!done && fromOld.every((e) => e !== undefined))
+      done = (await allIntact(root, fromOld as ManifestFile[], signal))
+        ? (fromOld as ManifestFile[]).map((e) => ({ ...e, ...oldCheck }))
+        : null;
     const commit = side?.commit ?? old?.revisions?.[file.repo] ?? null;
     plans.push({ file, partial, done, commit, partialBytes: done ? 0 : ((await fileSize(partial)) ?? 0) });
   }

@@ -7,7 +7,10 @@ export interface ProgressEvents {
   emit(event: 'models.progress', payload: DownloadProgress): void;
 }
 
-interface Downloads { manager: DownloadManager; events: ProgressEvents }
+interface Downloads {
+  manager: DownloadManager;
+  events: ProgressEvents;
+}
 
 export class DownloadRegistry {
   private readonly byModelsDir = new Map<string, Downloads>();

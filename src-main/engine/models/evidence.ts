@@ -8,7 +8,11 @@ export type Evidence = NonNullable<PackManifest['evidence']>;
 export function evidenceOf(files: readonly InstalledFile[]): Evidence {
   const unhashed = files.filter((f) => f.check !== 'sha256' && f.check !== 'git-oid');
   if (unhashed.length === 0) return { state: 'pinned' };
-  const names = (list: InstalledFile[]) => list.slice(0, 6).map((f) => f.path).join(', ') + (list.length > 6 ? ', …' : '');
+  const names = (list: InstalledFile[]) =>
+    list
+      .slice(0, 6)
+      .map((f) => f.path)
+      .join(', ') + (list.length > 6 ? ', …' : '');
   const loose = unhashed.filter((f) => f.check !== 'structure' || !f.exactSize);
   const what = loose.length === 0 ? 'its exact size and a structural check' : 'a structural check';
   const note = `No sha256 is published for ${names(unhashed)} (not in the catalog, the hub's listing or its headers): only ${what} vouched for ${unhashed.length === 1 ? 'it' : 'them'}.`;

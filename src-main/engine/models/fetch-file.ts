@@ -69,7 +69,8 @@ export async function fetchAndVerify(job: FileJob, ctx: FetchContext): Promise<F
       continue;
     }
     if (res.status !== 200 && res.status !== 206) throw (await drop(), errors.badStatus(job.label, res.status, job.url));
-    if (job.sha256 && info.sha256 && info.sha256 !== job.sha256) throw (await drop(), errors.catalogMismatch(job.label, job.sha256, info.sha256, job.hashFrom === 'hub' ? 'hub' : 'catalog'));
+    if (job.sha256 && info.sha256 && info.sha256 !== job.sha256)
+      throw (await drop(), errors.catalogMismatch(job.label, job.sha256, info.sha256, job.hashFrom === 'hub' ? 'hub' : 'catalog'));
     if (res.status === 206) {
       const range = parseContentRange(res.headers.get('content-range'));
       const changed = Boolean(side?.sha256 && info.sha256 && side.sha256 !== info.sha256);

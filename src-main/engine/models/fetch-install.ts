@@ -40,7 +40,16 @@ export async function fetchAndInstall(a: FetchInstallArgs): Promise<InstalledFil
     a.progress.set('downloading', a.index, file.path);
     const url = fileUrl(a.endpoint, file.repo, a.pinned.get(file.repo) ?? file.revision, file.source);
     const ctx: FetchContext = { fetchImpl: a.fetchImpl, signal: a.signal, progress: a.progress, title: a.pack.title };
-    const job = { label: file.path, index: a.index, url, partial, sha256: file.sha256, exactBytes: file.exact ? file.bytes : null, gitOid: file.gitOid, hashFrom: file.hashFrom };
+    const job = {
+      label: file.path,
+      index: a.index,
+      url,
+      partial,
+      sha256: file.sha256,
+      exactBytes: file.exact ? file.bytes : null,
+      gitOid: file.gitOid,
+      hashFrom: file.hashFrom,
+    };
     for (let attempt = 0; ; attempt++) {
       try {
         const got = await fetchAndVerify(job, ctx);
@@ -66,9 +75,17 @@ async function install(a: FetchInstallArgs, got: FetchedFile): Promise<Installed
     a.progress.set('extracting', a.index, file.path);
     entries = (await extractZip(partial, file.path, file.extract, root, a.signal)).map((e) => ({ ...e, check }));
     // Nothing vouched for the zip: each extracted model must show it is one, or none stays.
-    if (check === 'structure') await structureOrDiscard(entries.map((e) => joinPackPath(root, e.path)), entries, a, [partial, `${partial}.json`]);
+    if (check === 'structure')
+      await structureOrDiscard(
+        entries.map((e) => joinPackPath(root, e.path)),
+        entries,
+        a,
+        [partial, `${partial}.json`],
+      );
   } else {
-    entries = [{ path: file.path, bytes: got.bytes, sha256: got.sha256, check, ...(check === 'structure' ? { exactSize: file.exact } : {}) }];
+    entries = [
+      { path: file.path, bytes: got.bytes, sha256: got.sha256, check, ...(check === 'structure' ? { exactSize: file.exact } : {}) },
+    ];
     if (check === 'structure') await structureOrDiscard([partial], entries, a, [partial, `${partial}.json`]);
   }
   // Record "done" before the rename: a crash in between leaves a complete partial that re-verifies.

@@ -57,7 +57,11 @@ export async function acquireLock(lockPath: string, what: string): Promise<() =>
       const holder = await lockHolder(lockPath);
       if (holder !== null) {
         const who = holder > 0 ? ` (process ${holder})` : '';
-        throw new AnyfillError('IO', `${what} is already being downloaded by another Anyfill window or command${who}; wait for it to finish, then try again.`, lockPath);
+        throw new AnyfillError(
+          'IO',
+          `${what} is already being downloaded by another Anyfill window or command${who}; wait for it to finish, then try again.`,
+          lockPath,
+        );
       }
       await fs.rm(lockPath, { force: true }); // stale: its writer is gone
     }

@@ -64,7 +64,8 @@ export function hubFileInfo(hops: HeaderBag[], status: number): HubFileInfo {
   const own = parseEtag(hops[0]?.get('etag') ?? null);
   const sha256 = [linked, own].find((e) => e && SHA256_RE.test(e.tag))?.tag ?? null;
   const range = status === 206 ? parseContentRange(final?.get('content-range') ?? null) : null;
-  const size = positiveInt(first('x-linked-size')) ?? range?.total ?? (status === 200 ? positiveInt(final?.get('content-length') ?? null) : null);
+  const size =
+    positiveInt(first('x-linked-size')) ?? range?.total ?? (status === 200 ? positiveInt(final?.get('content-length') ?? null) : null);
   const finalEtag = final?.get('etag') ?? null;
   const strong = parseEtag(finalEtag)?.weak === false ? finalEtag : null;
   return { sha256, size, commit: first('x-repo-commit'), validator: strong ?? final?.get('last-modified') ?? null };
@@ -98,5 +99,8 @@ export async function fetchFollow(
     url = new URL(location, url).href;
   }
   // Not "interrupted": retrying the same loop would fail the same way.
-  throw new AnyfillError('IO', `The server redirected too many times (over 10 redirects) for ${url}; the mirror may be misconfigured. Try another endpoint or try again later.`);
+  throw new AnyfillError(
+    'IO',
+    `The server redirected too many times (over 10 redirects) for ${url}; the mirror may be misconfigured. Try another endpoint or try again later.`,
+  );
 }

@@ -32,14 +32,23 @@ const EntrySchema = z
     path: z.string().min(1).max(1000),
     size: z.number().int().nonnegative().optional(),
     oid: z.string().optional(),
-    lfs: z.object({ oid: z.string().optional(), sha256: z.string().optional(), size: z.number().int().nonnegative().optional() }).passthrough().optional(),
+    lfs: z
+      .object({ oid: z.string().optional(), sha256: z.string().optional(), size: z.number().int().nonnegative().optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
 const enc = (s: string) => s.split('/').map(encodeURIComponent).join('/');
 
 /** The listing, or null when the endpoint does not answer it (a plain file mirror, a 404, a 5xx, no JSON). */
-export async function fetchListing(fetchImpl: FetchImpl, endpoint: string, repo: string, revision: string, signal: AbortSignal): Promise<RepoListing | null> {
+export async function fetchListing(
+  fetchImpl: FetchImpl,
+  endpoint: string,
+  repo: string,
+  revision: string,
+  signal: AbortSignal,
+): Promise<RepoListing | null> {
   const base = `${endpoint}/api/models/${enc(repo)}`;
   const rev = await getJson(fetchImpl, `${base}/revision/${encodeURIComponent(revision)}`, signal);
   const parsed = RevisionSchema.safeParse(rev?.json);
@@ -75,9 +84,9 @@ async function getJson(fetchImpl: FetchImpl, url: string, signal: AbortSignal): 
     if (signal.aborted) throw err;
     return null;
   }
-  if (res.status !== 200) return void (await res.body?.cancel().catch(() => undefined)), null;
+  if (res.status !== 200) return (void (await res.body?.cancel().catch(() => undefined)), null);
   const length = Number(res.headers.get('content-length') ?? 0);
-  if (length > MAX_PAGE_CHARS) return void (await res.body?.cancel().catch(() => undefined)), null;
+  if (length > MAX_PAGE_CHARS) return (void (await res.body?.cancel().catch(() => undefined)), null);
   try {
     const text = await res.text();
     return text.length > MAX_PAGE_CHARS ? null : { json: JSON.parse(text), link: res.headers.get('link') };

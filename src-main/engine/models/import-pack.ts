@@ -23,13 +23,21 @@ export async function importPack(folder: string, modelsDir: string, opts: { cata
   if (!(await fs.stat(src)).isDirectory()) throw bad(`${folder} is not a folder; choose the folder that holds the model files.`);
   const plan = (await planFromManifest(src)) ?? (await matchCatalogPack(src, opts.catalog ?? loadCatalog()));
   if (!plan) {
-    throw new AnyfillError('NOT_FOUND', `No model pack found in ${folder}: it needs an ${MANIFEST_NAME}, or every file of a catalog pack at its usual path.`);
+    throw new AnyfillError(
+      'NOT_FOUND',
+      `No model pack found in ${folder}: it needs an ${MANIFEST_NAME}, or every file of a catalog pack at its usual path.`,
+    );
   }
   const root = packDir(modelsDir, plan.packId);
   const realRoot = await fs.realpath(root).catch(() => null);
   if (realRoot === src) throw bad(`${folder} is the installed pack itself; nothing to import.`);
   for (const f of plan.files) await checkSource(src, f, folder);
-  await checkDiskSpace(modelsDir, plan.packId, plan.files.reduce((a, f) => a + (f.bytes ?? 0), 0), statfsFree);
+  await checkDiskSpace(
+    modelsDir,
+    plan.packId,
+    plan.files.reduce((a, f) => a + (f.bytes ?? 0), 0),
+    statfsFree,
+  );
   const staging = partialPackDir(modelsDir, plan.packId);
   try {
     await fs.rm(joinPackPath(root, MANIFEST_NAME), { force: true }); // replaced files: not installed meanwhile
@@ -68,7 +76,8 @@ async function planFromManifest(src: string): Promise<ImportPlan | null> {
   const m = parsed.data;
   const paths = new Set(m.files.map((f) => f.path));
   const missingRole = Object.entries(m.roles).find(([, p]) => !paths.has(p));
-  if (missingRole || paths.size !== m.files.length) throw bad(`The ${MANIFEST_NAME} in this folder is inconsistent (roles or duplicate files).`);
+  if (missingRole || paths.size !== m.files.length)
+    throw bad(`The ${MANIFEST_NAME} in this folder is inconsistent (roles or duplicate files).`);
   return {
     packId: m.packId,
     family: m.family,
@@ -88,7 +97,8 @@ async function checkSource(src: string, f: PlannedFile, folder: string): Promise
   if (st.isSymbolicLink()) throw bad(`${f.path} in ${folder} is a symbolic link; a pack must hold the files themselves.`);
   if (!st.isFile()) throw bad(`${f.path} in ${folder} is not a regular file.`);
   if (!isInside(src, await fs.realpath(file))) throw bad(`${f.path} in ${folder} lies outside the folder (through a linked folder).`);
-  if (f.bytes !== null && !sizeFits(st.size, f)) throw bad(`${f.path} in ${folder} has ${st.size} bytes, expected ${f.exact ? '' : 'about '}${f.bytes}; it may be incomplete.`);
+  if (f.bytes !== null && !sizeFits(st.size, f))
+    throw bad(`${f.path} in ${folder} has ${st.size} bytes, expected ${f.exact ? '' : 'about '}${f.bytes}; it may be incomplete.`);
 }
 
 /** Exact sizes must match; the catalog's approximate ones only flag big files off by over 10 %. */
@@ -115,7 +125,8 @@ async function copyVerified(src: string, f: PlannedFile, staging: string, root: 
   }
   const sha256 = hash.digest('hex');
   if (f.exact && f.bytes !== null && bytes !== f.bytes) throw bad(`${f.path} changed size while it was copied; try again.`);
-  if (f.sha256 && sha256 !== f.sha256) throw bad(`${f.path} failed its checksum (expected ${f.sha256}, got ${sha256}); the file is damaged, it was not imported.`);
+  if (f.sha256 && sha256 !== f.sha256)
+    throw bad(`${f.path} failed its checksum (expected ${f.sha256}, got ${sha256}); the file is damaged, it was not imported.`);
   await commitFile(tmp, joinPackPath(root, f.path));
   return { path: f.path, bytes, sha256 };
 }

@@ -35,7 +35,14 @@ export async function matchCatalogPack(src: string, catalog: Catalog): Promise<I
         ? installedPathsOf(f).map((p) => ({ path: p, bytes: null, exact: false, sha256: null }))
         : [{ path: f.path, bytes: f.bytes, exact: f.sha256 !== null, sha256: f.sha256 }],
     );
-    const present = await Promise.all(files.map((f) => fs.lstat(joinPackPath(src, f.path)).then(() => true, () => false)));
+    const present = await Promise.all(
+      files.map((f) =>
+        fs.lstat(joinPackPath(src, f.path)).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     if (!present.every(Boolean) || (best && best.files.length >= files.length)) continue;
     best = { packId: pack.id, family: pack.family, layout: pack.layout, roles: pack.roles, source: 'import', files };
   }
@@ -48,11 +55,16 @@ const COMPANIONS: Readonly<Record<string, readonly string[]>> = { safetyChecker:
 async function withOptional(src: string, plan: ImportPlan): Promise<ImportPlan> {
   const roles = { ...plan.roles };
   const files = [...plan.files];
-  const exists = (p: string) => fs.lstat(joinPackPath(src, p)).then((st) => st.isFile(), () => false);
+  const exists = (p: string) =>
+    fs.lstat(joinPackPath(src, p)).then(
+      (st) => st.isFile(),
+      () => false,
+    );
   for (const [role, rel] of Object.entries(OPTIONAL_ROLES[plan.layout] ?? {})) {
     if (roles[role] || !(await exists(rel))) continue;
     roles[role] = rel;
-    for (const p of [rel, ...(COMPANIONS[role] ?? [])]) if (p === rel || (await exists(p))) files.push({ path: p, bytes: null, exact: false, sha256: null });
+    for (const p of [rel, ...(COMPANIONS[role] ?? [])])
+      if (p === rel || (await exists(p))) files.push({ path: p, bytes: null, exact: false, sha256: null });
   }
   return { ...plan, roles, files };
 }

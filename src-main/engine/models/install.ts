@@ -37,7 +37,11 @@ export async function removePack(modelsDir: string, packId: string): Promise<voi
 }
 
 /** Re-hashes every file; each problem names the file and what to do about it. */
-export async function verifyPack(modelsDir: string, packId: string, opts: { catalog?: Catalog; signal?: AbortSignal } = {}): Promise<VerifyResult> {
+export async function verifyPack(
+  modelsDir: string,
+  packId: string,
+  opts: { catalog?: Catalog; signal?: AbortSignal } = {},
+): Promise<VerifyResult> {
   checkPackId(packId);
   const root = packDir(modelsDir, packId);
   if (!(await fs.stat(root).catch(() => null))?.isDirectory()) {
@@ -49,10 +53,15 @@ export async function verifyPack(modelsDir: string, packId: string, opts: { cata
     const fix = inCatalog ? `download it again (anyfill models download ${packId})` : 'import it again';
     return { packId, ok: false, problems: [{ path: MANIFEST_NAME, problem: `The pack is not fully installed (${read.reason}); ${fix}.` }] };
   }
-  const fix = inCatalog && read.manifest.source === 'download' ? `download the pack again to repair it (anyfill models download ${packId})` : 'remove the pack and import it again';
+  const fix =
+    inCatalog && read.manifest.source === 'download'
+      ? `download the pack again to repair it (anyfill models download ${packId})`
+      : 'remove the pack and import it again';
   const problems: VerifyResult['problems'] = [];
   // A removed optional model (the SD safety checker) is the user's choice, not damage.
-  const optional = new Set(Object.keys(OPTIONAL_ROLES[read.manifest.layout] ?? {}).map((r) => read.manifest.roles[r] ?? OPTIONAL_ROLES[read.manifest.layout]![r]!));
+  const optional = new Set(
+    Object.keys(OPTIONAL_ROLES[read.manifest.layout] ?? {}).map((r) => read.manifest.roles[r] ?? OPTIONAL_ROLES[read.manifest.layout]![r]!),
+  );
   for (const f of read.manifest.files) {
     const file = joinPackPath(root, f.path);
     const st = await fs.lstat(file).catch(() => null);

@@ -86,7 +86,8 @@ async function foreignStatus(modelsDir: string, manifest: PackManifest, deviceOf
     family: manifest.family,
     layout: manifest.layout,
     title: manifest.packId,
-    description: manifest.source === 'standin' ? 'Stand-in test model (not a real model).' : 'Imported model pack, not listed in the catalog.',
+    description:
+      manifest.source === 'standin' ? 'Stand-in test model (not a real model).' : 'Imported model pack, not listed in the catalog.',
     licence: { name: 'Unknown: see where the pack came from', url: pathToFileURL(root).href },
     precision,
     recommendedDevice,
@@ -115,12 +116,25 @@ export function evidenceOf(m: PackManifest): Pick<PackStatus, 'evidence' | 'evid
 
 function pick(p: CatalogPack) {
   const { id, family, layout, title, description, licence, precision, recommendedDevice, memoryMB } = p;
-  return { id, family, layout, title, description, licence, precision, recommendedDevice, memoryMB, ...(p.default === undefined ? {} : { default: p.default }) };
+  return {
+    id,
+    family,
+    layout,
+    title,
+    description,
+    licence,
+    precision,
+    recommendedDevice,
+    memoryMB,
+    ...(p.default === undefined ? {} : { default: p.default }),
+  };
 }
 
 /** Present = on disk with the size the manifest recorded (verify checks the sha256). */
 async function manifestFiles(root: string, m: PackManifest): Promise<PackStatus['files']> {
-  return Promise.all(m.files.map(async (f) => ({ path: f.path, bytes: f.bytes, present: (await fileSize(joinPackPath(root, f.path))) === f.bytes })));
+  return Promise.all(
+    m.files.map(async (f) => ({ path: f.path, bytes: f.bytes, present: (await fileSize(joinPackPath(root, f.path))) === f.bytes })),
+  );
 }
 
 const sum = (files: { bytes: number }[]) => files.reduce((a, f) => a + f.bytes, 0);

@@ -90,7 +90,11 @@ export function describeVariant(v: Variant): string {
  * `models.verify` / `anyfill models verify`: every file against its recorded sha256, then — only when
  * the bytes are right — every model file loaded for real. ok means both passed.
  */
-export async function verifyAndLoad(modelsDir: string, packId: string, deps: { pool: SessionPool; queue: InferenceQueue }): Promise<VerifyResult> {
+export async function verifyAndLoad(
+  modelsDir: string,
+  packId: string,
+  deps: { pool: SessionPool; queue: InferenceQueue },
+): Promise<VerifyResult> {
   const hashed = await verifyPack(modelsDir, packId);
   const manifest = hashed.ok ? await readManifest(modelsDir, packId) : null;
   if (!manifest) return hashed;
@@ -98,6 +102,16 @@ export async function verifyAndLoad(modelsDir: string, packId: string, deps: { p
   const device: PackDevice = catalogPack ?? { family: manifest.family, recommendedDevice: 'any' };
   const loaded = await loadCheck(modelsDir, manifest, device, deps);
   const problems = [...hashed.problems, ...loaded.problems];
-  const evidence = { ...(hashed.evidence ? { evidence: hashed.evidence } : {}), ...(hashed.evidenceNote ? { evidenceNote: hashed.evidenceNote } : {}) };
-  return { packId, ok: problems.length === 0, problems, loads: loaded.loads, ...(loaded.device ? { device: loaded.device } : {}), ...evidence };
+  const evidence = {
+    ...(hashed.evidence ? { evidence: hashed.evidence } : {}),
+    ...(hashed.evidenceNote ? { evidenceNote: hashed.evidenceNote } : {}),
+  };
+  return {
+    packId,
+    ok: problems.length === 0,
+    problems,
+    loads: loaded.loads,
+    ...(loaded.device ? { device: loaded.device } : {}),
+    ...evidence,
+  };
 }

@@ -15,7 +15,10 @@ import { mayHaveRandomNodes, replaceRandomNodes } from './graph-rewrite/expected
 
 /** Roles whose real exports are known to sample in-graph; only these are read at load (a model can be GBs). */
 // Optimum's 2023 vae_encoder export samples the same way (`latent_dist.sample()`; optimum#1383).
-const SAMPLING_ROLES: Partial<Record<PackManifest['layout'], readonly string[]>> = { 'sd-diffusers-onnx': ['vaeEncoder'], 'sd-lcm-optimum': ['vaeEncoder'] };
+const SAMPLING_ROLES: Partial<Record<PackManifest['layout'], readonly string[]>> = {
+  'sd-diffusers-onnx': ['vaeEncoder'],
+  'sd-lcm-optimum': ['vaeEncoder'],
+};
 
 export interface ModelFile {
   file: string;
@@ -30,18 +33,32 @@ export async function modelFileFor(manifest: PackManifest, role: string, file: s
   const stem = path.basename(file).replace(/\.onnx$/i, '');
   const copy = path.join(path.dirname(file), `${stem}.mean-${sha.slice(0, 16)}.onnx`);
   const done = `${rel}: its in-graph posterior sampling (unseeded random nodes) is replaced by the posterior mean in ${path.basename(copy)} beside the verified file, so runs with the same seed repeat byte for byte.`;
-  if (await fs.stat(copy).then((s) => s.isFile(), () => false)) return { file: copy, applied: [done] };
+  if (
+    await fs.stat(copy).then(
+      (s) => s.isFile(),
+      () => false,
+    )
+  )
+    return { file: copy, applied: [done] };
   const bytes = await fs.readFile(file);
   if (!mayHaveRandomNodes(bytes)) return { file, applied: [] };
   const rewrite = replaceRandomNodes(bytes);
   if (!rewrite) return { file, applied: [] };
-  const kept = rewrite.kept.length ? ` ${rewrite.kept.length} random node(s) (${rewrite.kept.join(', ')}) could not be rewritten: results still vary.` : '';
-  if (rewrite.replaced.length === 0) return { file, applied: [`${rel}: samples inside its graph and could not be made repeatable:${kept}`] };
+  const kept = rewrite.kept.length
+    ? ` ${rewrite.kept.length} random node(s) (${rewrite.kept.join(', ')}) could not be rewritten: results still vary.`
+    : '';
+  if (rewrite.replaced.length === 0)
+    return { file, applied: [`${rel}: samples inside its graph and could not be made repeatable:${kept}`] };
   try {
     await writeCopy(copy, rewrite.bytes);
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? String(err);
-    return { file, applied: [`${rel}: samples inside its graph, and the repeatable copy could not be written (${why}): runs with the same seed will differ.`] };
+    return {
+      file,
+      applied: [
+        `${rel}: samples inside its graph, and the repeatable copy could not be written (${why}): runs with the same seed will differ.`,
+      ],
+    };
   }
   return { file: copy, applied: [done + kept] };
 }
@@ -57,7 +74,9 @@ async function writeCopy(copy: string, bytes: Uint8Array): Promise<void> {
     throw err;
   }
   const [dir, name] = [path.dirname(copy), path.basename(copy)];
-  const stale = new RegExp(`^${name.replace(/\.mean-[0-9a-f]+\.onnx$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.mean-[0-9a-f]{16}\\.onnx$`);
+  const stale = new RegExp(
+    `^${name.replace(/\.mean-[0-9a-f]+\.onnx$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.mean-[0-9a-f]{16}\\.onnx$`,
+  );
   for (const other of await fs.readdir(dir).catch(() => [])) {
     if (other !== name && stale.test(other)) await fs.rm(path.join(dir, other), { force: true }).catch(() => undefined);
   }

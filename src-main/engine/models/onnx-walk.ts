@@ -14,7 +14,19 @@ export interface OnnxOutline {
 
 // onnx.proto TensorProto.DataType → the names onnxruntime reports.
 const ELEM_TYPES: Record<number, TensorMeta['type']> = {
-  1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string', 9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64',
+  1: 'float32',
+  2: 'uint8',
+  3: 'int8',
+  4: 'uint16',
+  5: 'int16',
+  6: 'int32',
+  7: 'int64',
+  8: 'string',
+  9: 'bool',
+  10: 'float16',
+  11: 'float64',
+  12: 'uint32',
+  13: 'uint64',
 };
 
 class Malformed extends Error {}
@@ -23,7 +35,10 @@ class Malformed extends Error {}
 class Cursor {
   private win = Buffer.alloc(0);
   private at = 0;
-  constructor(private readonly fh: fs.FileHandle, readonly size: number) {}
+  constructor(
+    private readonly fh: fs.FileHandle,
+    readonly size: number,
+  ) {}
 
   async bytes(pos: number, n: number): Promise<Buffer> {
     if (pos < 0 || pos + n > this.size) throw new Malformed(`a field runs past the end of the file (${this.size} bytes)`);
@@ -138,7 +153,8 @@ export async function readOnnxOutline(file: string): Promise<OnnxOutline> {
       if (f.field === 5) {
         const init = await initializer(c, f);
         inits.add(init.name);
-        if (init.location) external.set(init.location, Math.max(external.get(init.location) ?? 0, Number.isFinite(init.end) ? init.end : Infinity));
+        if (init.location)
+          external.set(init.location, Math.max(external.get(init.location) ?? 0, Number.isFinite(init.end) ? init.end : Infinity));
       } else if (f.field === 11 || f.field === 12) {
         const meta = await valueInfo(c, f);
         if (meta) (f.field === 11 ? ins : outputs).push(meta);

@@ -62,7 +62,8 @@ export async function writeManifest(modelsDir: string, manifest: PackManifest): 
 export function resolvePackFile(modelsDir: string, manifest: PackManifest, role: string): string {
   const rel = manifest.roles[role];
   const id = manifest.packId;
-  if (rel === undefined) throw new AnyfillError('NOT_FOUND', `Model pack "${id}" has no "${role}" file. Download or import the pack again.`);
+  if (rel === undefined)
+    throw new AnyfillError('NOT_FOUND', `Model pack "${id}" has no "${role}" file. Download or import the pack again.`);
   const root = packDir(modelsDir, id);
   let realRoot: string;
   let realFile: string;
@@ -77,7 +78,11 @@ export function resolvePackFile(modelsDir: string, manifest: PackManifest, role:
     );
   }
   if (!isInside(realRoot, realFile)) {
-    throw new AnyfillError('NOT_FOUND', `The "${role}" file of model pack "${id}" (${rel}) points outside the pack; it was not loaded.`, realFile);
+    throw new AnyfillError(
+      'NOT_FOUND',
+      `The "${role}" file of model pack "${id}" (${rel}) points outside the pack; it was not loaded.`,
+      realFile,
+    );
   }
   return realFile;
 }

@@ -35,9 +35,12 @@ export async function readPreprocessor(file: string | null): Promise<Preprocesso
   const size = (json.size ?? {}) as Record<string, unknown>;
   const edge = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 32 && v <= 4096 ? v : fallback);
   const triple = (v: unknown, fallback: Normalisation['mean']) =>
-    Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x)) ? (v as unknown as Normalisation['mean']) : fallback;
+    Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x))
+      ? (v as unknown as Normalisation['mean'])
+      : fallback;
   const normalise = json.do_normalize !== false;
-  const rescale = json.do_rescale === false ? 1 : typeof json.rescale_factor === 'number' && json.rescale_factor > 0 ? json.rescale_factor : 1 / 255;
+  const rescale =
+    json.do_rescale === false ? 1 : typeof json.rescale_factor === 'number' && json.rescale_factor > 0 ? json.rescale_factor : 1 / 255;
   const shortestEdge = edge(size.shortest_edge, UPSTREAM.shortestEdge);
   const [height, width] = [edge(size.height, 0), edge(size.width, 0)];
   return {

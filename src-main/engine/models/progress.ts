@@ -90,7 +90,10 @@ export class ProgressReporter {
   }
 
   get totalBytes(): number {
-    return Math.max(this.sizes.reduce((a, b) => a + b, 0), this.receivedBytes);
+    return Math.max(
+      this.sizes.reduce((a, b) => a + b, 0),
+      this.receivedBytes,
+    );
   }
 
   snapshot(error?: DownloadProgress['error']): DownloadProgress {

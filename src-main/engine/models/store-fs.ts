@@ -40,7 +40,6 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-
 /** fsync `from`, rename it over `to` (creating folders), fsync the folder. */
 export async function commitFile(from: string, to: string): Promise<void> {
   await fsyncFile(from);

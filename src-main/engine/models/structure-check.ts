@@ -17,7 +17,12 @@ import { joinPackPath } from './store-fs';
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 /** Throws INTEGRITY naming the file and why, when `file` (installed as `packPath`) is not what its kind promises. */
-export async function checkStructure(file: string, packPath: string, pack: Pick<CatalogPack, 'layout' | 'roles'>, packRoot: string): Promise<void> {
+export async function checkStructure(
+  file: string,
+  packPath: string,
+  pack: Pick<CatalogPack, 'layout' | 'roles'>,
+  packRoot: string,
+): Promise<void> {
   const why = await problemOf(file, packPath, pack, packRoot);
   if (why) {
     throw new AnyfillError(
@@ -27,7 +32,12 @@ export async function checkStructure(file: string, packPath: string, pack: Pick<
   }
 }
 
-async function problemOf(file: string, packPath: string, pack: Pick<CatalogPack, 'layout' | 'roles'>, packRoot: string): Promise<string | null> {
+async function problemOf(
+  file: string,
+  packPath: string,
+  pack: Pick<CatalogPack, 'layout' | 'roles'>,
+  packRoot: string,
+): Promise<string | null> {
   const kind = /\.(onnx|json|txt)$/i.exec(packPath)?.[1]?.toLowerCase();
   if (kind === 'onnx') return onnxProblem(file, packPath, pack);
   if (kind !== 'json' && kind !== 'txt') return externalDataProblem(file, packPath, pack, packRoot);
@@ -71,7 +81,12 @@ async function onnxProblem(file: string, packPath: string, pack: Pick<CatalogPac
  * A model's external data (weights.pb, loose tensor files): an installed model of the pack in the same
  * folder must point at it, and the file must hold every byte its tensors are read from.
  */
-async function externalDataProblem(file: string, packPath: string, pack: Pick<CatalogPack, 'roles'>, packRoot: string): Promise<string | null> {
+async function externalDataProblem(
+  file: string,
+  packPath: string,
+  pack: Pick<CatalogPack, 'roles'>,
+  packRoot: string,
+): Promise<string | null> {
   const dir = path.posix.dirname(packPath);
   const name = path.posix.basename(packPath);
   const models = Object.values(pack.roles).filter((p) => p.endsWith('.onnx') && path.posix.dirname(p) === dir);
@@ -82,5 +97,7 @@ async function externalDataProblem(file: string, packPath: string, pack: Pick<Ca
     const { size } = await fs.stat(file);
     return size >= end ? null : `${model} reads its tensors up to byte ${end} of it, but it has ${size} bytes`;
   }
-  return models.length ? `no installed model beside it (${models.join(', ')}) reads external data from it` : 'there is no structural check for this kind of file';
+  return models.length
+    ? `no installed model beside it (${models.join(', ')}) reads external data from it`
+    : 'there is no structural check for this kind of file';
 }

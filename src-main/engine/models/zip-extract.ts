@@ -32,7 +32,13 @@ function candidate(e: yauzl.Entry): boolean {
   return !e.fileName.endsWith('/') && !e.fileName.split('/').some((seg) => seg.startsWith('.') || seg === '__MACOSX');
 }
 
-export async function extractZip(zipPath: string, label: string, rules: Rule[], packRoot: string, signal: AbortSignal): Promise<ManifestFile[]> {
+export async function extractZip(
+  zipPath: string,
+  label: string,
+  rules: Rule[],
+  packRoot: string,
+  signal: AbortSignal,
+): Promise<ManifestFile[]> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true });
@@ -48,7 +54,8 @@ export async function extractZip(zipPath: string, label: string, rules: Rule[], 
     }
     const picks = rules.map((rule) => pick(label, rule, entries));
     const files: ManifestFile[] = [];
-    for (const [i, entry] of picks.entries()) files.push(await extractOne(zip, entry, label, rules[i]!.to, { packRoot, tmp: `${zipPath}.${i}.extracting` }, signal));
+    for (const [i, entry] of picks.entries())
+      files.push(await extractOne(zip, entry, label, rules[i]!.to, { packRoot, tmp: `${zipPath}.${i}.extracting` }, signal));
     return files;
   } catch (err) {
     if (err instanceof AnyfillError && refusals.has(err)) throw await discard(zipPath, err);

@@ -20,7 +20,8 @@ export async function checkAssetHeader(png: Buffer, asset: ProjectAsset, what: s
     throw damaged(`${what} is ${meta.width} × ${meta.height}, not the ${asset.width} × ${asset.height} the manifest says`);
   }
   const expected = asset.hasAlpha ? 4 : 3;
-  if (meta.channels !== expected) throw damaged(`${what} has ${meta.channels} channels, not the ${asset.hasAlpha ? 'RGBA' : 'RGB'} the manifest says`);
+  if (meta.channels !== expected)
+    throw damaged(`${what} has ${meta.channels} channels, not the ${asset.hasAlpha ? 'RGBA' : 'RGB'} the manifest says`);
 }
 
 /** Every asset's checksum and header, in manifest order; returns the bytes read. */

@@ -27,7 +27,12 @@ export interface LoadedProject {
   notices: string[];
 }
 
-export async function loadProject(store: AssetStore, file: string, maxProxySide: number, options: { allowLarge?: boolean } = {}): Promise<LoadedProject> {
+export async function loadProject(
+  store: AssetStore,
+  file: string,
+  maxProxySide: number,
+  options: { allowLarge?: boolean } = {},
+): Promise<LoadedProject> {
   const project = await readProject(file);
   const made: AssetId[] = [];
   try {
@@ -50,7 +55,9 @@ export async function loadProject(store: AssetStore, file: string, maxProxySide:
     const document: EditorDocument = remapAssetIds(manifest.document, newIds);
     const notices =
       project.from < PROJECT_SCHEMA_VERSION
-        ? [`This project was saved by an older Anyfill (schema ${project.from}) and was upgraded; saving it writes schema ${PROJECT_SCHEMA_VERSION}.`]
+        ? [
+            `This project was saved by an older Anyfill (schema ${project.from}) and was upgraded; saving it writes schema ${PROJECT_SCHEMA_VERSION}.`,
+          ]
         : [];
     return { document, assets, notices };
   } catch (err) {
@@ -69,7 +76,9 @@ export async function decodeAssetPng(png: Buffer, asset: ProjectAsset, what: str
   await checkAssetHeader(png, asset, what);
   let decoded: { data: Buffer; info: OutputInfo };
   try {
-    decoded = await sharp(png, { failOn: 'error', limitInputPixels: MAX_PIXELS }).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    decoded = await sharp(png, { failOn: 'error', limitInputPixels: MAX_PIXELS })
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
   } catch (err) {
     throw damaged(`${what} is not a readable PNG`, (err as Error).message);
   }

@@ -9,7 +9,10 @@ import { MAX_PIXELS } from '../images/limits';
 import type { Pixels } from '../images/pixels';
 import { sha256InSlices } from './hash-in-slices';
 
-export interface ProjectContents { manifest: ProjectManifest; pngs: Map<string, Buffer> }
+export interface ProjectContents {
+  manifest: ProjectManifest;
+  pngs: Map<string, Buffer>;
+}
 
 /** Image and selection layers can share an asset; each is stored once, in first-use order. */
 export function assetIdsOf(document: EditorDocument): AssetId[] {
@@ -26,7 +29,15 @@ export async function collectProject(store: AssetStore, document: EditorDocument
     const png = await encodeLosslessPng(pixels);
     const path = `assets/${id}.png`;
     pngs.set(path, png);
-    assets.push({ id, path, width: pixels.width, height: pixels.height, sha256: await sha256InSlices(png), hasAlpha: pixels.channels === 4, sourceFormat: meta.info.format });
+    assets.push({
+      id,
+      path,
+      width: pixels.width,
+      height: pixels.height,
+      sha256: await sha256InSlices(png),
+      hasAlpha: pixels.channels === 4,
+      sourceFormat: meta.info.format,
+    });
   }
   const manifest: ProjectManifest = {
     schemaVersion: PROJECT_SCHEMA_VERSION,

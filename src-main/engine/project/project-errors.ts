@@ -17,7 +17,8 @@ export function saveFailed(err: unknown, hadPrevious: boolean): AnyfillError {
   const kept = hadPrevious ? ' The previous version of the file is unchanged.' : '';
   if (err instanceof AnyfillError) return new AnyfillError(err.code, `${err.message}${kept}`, err.detail);
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new AnyfillError('IO', `Could not save the project: its folder does not exist.${kept}`, (err as Error).message);
+  if (code === 'ENOENT')
+    return new AnyfillError('IO', `Could not save the project: its folder does not exist.${kept}`, (err as Error).message);
   if (code && /^E[A-Z]+$/.test(code)) {
     const io = ioError(err, 'save the project');
     return new AnyfillError(io.code, `${io.message}${kept}`, io.detail);

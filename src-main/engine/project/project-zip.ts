@@ -42,7 +42,8 @@ export async function openProjectZip(file: string): Promise<ProjectZip> {
     throw new AnyfillError('UNSUPPORTED_FORMAT', 'This file is not an Anyfill project (it is not a zip archive).', (err as Error).message);
   }
   try {
-    if (zip.entryCount > ZIP_LIMITS.entries) throw refused(`too many entries (${zip.entryCount}; a project holds at most ${ZIP_LIMITS.entries})`);
+    if (zip.entryCount > ZIP_LIMITS.entries)
+      throw refused(`too many entries (${zip.entryCount}; a project holds at most ${ZIP_LIMITS.entries})`);
     const byName = new Map<string, yauzl.Entry>();
     let total = 0;
     try {
@@ -63,7 +64,7 @@ export async function openProjectZip(file: string): Promise<ProjectZip> {
       const bytes = Buffer.allocUnsafe(byName.get(name)?.uncompressedSize ?? 0);
       const hash = createHash('sha256');
       let filled = 0;
-      await streamEntry(zip, byName, name, (chunk) => (filled += chunk.copy(bytes, filled), hash.update(chunk)));
+      await streamEntry(zip, byName, name, (chunk) => ((filled += chunk.copy(bytes, filled)), hash.update(chunk)));
       if (filled !== bytes.length) throw refused(`an entry shorter than it declares (${name})`);
       return { bytes, sha256: hash.digest('hex') };
     };
@@ -102,7 +103,12 @@ function checkEntry(e: yauzl.Entry, seen: Map<string, yauzl.Entry>): string {
   return name;
 }
 
-async function streamEntry(zip: yauzl.ZipFile, byName: Map<string, yauzl.Entry>, name: string, take: (chunk: Buffer) => void): Promise<void> {
+async function streamEntry(
+  zip: yauzl.ZipFile,
+  byName: Map<string, yauzl.Entry>,
+  name: string,
+  take: (chunk: Buffer) => void,
+): Promise<void> {
   const entry = byName.get(name);
   if (!entry) throw new AnyfillError('INTERNAL', `No entry ${name}.`);
   let bytes = 0;

@@ -69,7 +69,9 @@ export async function readProject(file: string): Promise<OpenedProject> {
 
 /** "the image of layer “Photo” (assets/a_x.png)": names what the user sees, then the entry. */
 export function describe(manifest: ProjectManifest, asset: ProjectAsset): string {
-  const layer = manifest.document.layers.find((l) => l.assetId === asset.id && l.kind === 'image') ?? manifest.document.layers.find((l) => l.assetId === asset.id);
+  const layer =
+    manifest.document.layers.find((l) => l.assetId === asset.id && l.kind === 'image') ??
+    manifest.document.layers.find((l) => l.assetId === asset.id);
   return layer ? `the image of layer “${layer.name}” (${asset.path})` : `the image ${asset.path}`;
 }
 

@@ -24,7 +24,12 @@ async function lacking(store: AssetStore, document: EditorDocument): Promise<Ass
   return missing;
 }
 
-export async function reattachDocument(store: AssetStore, recoveryDir: string, document: EditorDocument, maxProxySide: number): Promise<Reattached> {
+export async function reattachDocument(
+  store: AssetStore,
+  recoveryDir: string,
+  document: EditorDocument,
+  maxProxySide: number,
+): Promise<Reattached> {
   const missing = await lacking(store, document);
   if (missing.length === 0) return { reattached: [], missing };
   let project: OpenedProject;

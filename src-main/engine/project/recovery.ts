@@ -10,14 +10,21 @@ import { ioError } from '../../common/io-errors';
 import { resolveInside } from '../images/session-files';
 import { readProject } from './read-project';
 
-export interface Recoverable { documentId: DocumentId; name: string; savedAt: string; bytes: number }
+export interface Recoverable {
+  documentId: DocumentId;
+  name: string;
+  savedAt: string;
+  bytes: number;
+}
 
 export function recoveryFile(recoveryDir: string, documentId: DocumentId): string {
   return resolveInside(recoveryDir, `${documentId}${PROJECT_EXTENSION}`);
 }
 
 export async function ensureRecoveryDir(recoveryDir: string): Promise<void> {
-  await mkdir(recoveryDir, { recursive: true, mode: 0o700 }).catch((err: unknown) => Promise.reject(ioError(err, 'create the recovery folder')));
+  await mkdir(recoveryDir, { recursive: true, mode: 0o700 }).catch((err: unknown) =>
+    Promise.reject(ioError(err, 'create the recovery folder')),
+  );
 }
 
 /** Every copy whose manifest reads back, newest first; damaged or foreign files are left out. */

@@ -24,7 +24,10 @@ export interface SaveOptions {
 // One save per file at a time: two autosaves racing would otherwise fight over the temp files.
 const queues = new Map<string, Promise<unknown>>();
 
-export interface Saved { bytes: number; /** A previous version was replaced (and kept as .bak when asked). */ replaced: boolean }
+export interface Saved {
+  bytes: number;
+  /** A previous version was replaced (and kept as .bak when asked). */ replaced: boolean;
+}
 
 export function saveProject(store: AssetStore, document: EditorDocument, target: string, opts: SaveOptions): Promise<Saved> {
   const file = path.resolve(target);

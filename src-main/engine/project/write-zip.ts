@@ -19,7 +19,8 @@ export async function writeProjectZip(tmp: string, contents: ProjectContents, at
   const mtime = new Date(Date.UTC(2000, 0, 1));
   // Streamed a slice at a time, not added whole: yazl checksums (CRC-32) an added buffer in one go, over a
   // second on the main thread for a 250 MP asset; a stream's CRC is taken chunk by chunk as it is written.
-  for (const [path, png] of contents.pngs) zip.addReadStream(Readable.from(slicesOf(png)), path, { compress: false, size: png.length, mtime, mode: 0o100644 });
+  for (const [path, png] of contents.pngs)
+    zip.addReadStream(Readable.from(slicesOf(png)), path, { compress: false, size: png.length, mtime, mode: 0o100644 });
   zip.addBuffer(Buffer.from(JSON.stringify(contents.manifest)), MANIFEST_ENTRY, { compress: true, mtime, mode: 0o100644 });
   zip.end();
 

@@ -49,12 +49,24 @@ export const CONTRACTS = {
   'sam2-decoder': {
     title: 'SAM 2 decoder',
     // ibaiGorordo's export adds an int32 orig_im_size and upsamples itself (§2.3).
-    inputs: { image_embed: F, high_res_feats_0: F, high_res_feats_1: F, ...SAM_PROMPT, orig_im_size: { dtypes: ['int32', 'int64', 'float32'], optional: true } },
+    inputs: {
+      image_embed: F,
+      high_res_feats_0: F,
+      high_res_feats_1: F,
+      ...SAM_PROMPT,
+      orig_im_size: { dtypes: ['int32', 'int64', 'float32'], optional: true },
+    },
     outputs: [['masks'], ['iou_predictions']],
   },
   gdino: {
     title: 'Grounding DINO model',
-    inputs: { pixel_values: { ...F, ranks: [4] }, input_ids: I64, attention_mask: I64, pixel_mask: { ...I64, optional: true }, token_type_ids: { ...I64, optional: true } },
+    inputs: {
+      pixel_values: { ...F, ranks: [4] },
+      input_ids: I64,
+      attention_mask: I64,
+      pixel_mask: { ...I64, optional: true },
+      token_type_ids: { ...I64, optional: true },
+    },
     outputs: [['logits'], ['pred_boxes']],
   },
   'gdino-idea': {
@@ -79,7 +91,11 @@ export const CONTRACTS = {
   'sd-unet': {
     title: 'Stable Diffusion UNet',
     // The timestep's dtype and rank depend on the exporter and its date (Pitfall 7).
-    inputs: { sample: { ...F, ranks: [4] }, timestep: { dtypes: ['float32', 'float16', 'int64', 'int32'], ranks: [0, 1] }, encoder_hidden_states: { ...F, ranks: [3] } },
+    inputs: {
+      sample: { ...F, ranks: [4] },
+      timestep: { dtypes: ['float32', 'float16', 'int64', 'int32'], ranks: [0, 1] },
+      encoder_hidden_states: { ...F, ranks: [3] },
+    },
     outputs: [['out_sample']],
   },
   'sd-lcm-unet': {
@@ -154,10 +170,21 @@ export const LAYOUT_ROLES: Record<OnnxLayout, Readonly<Record<string, readonly C
   'sam2-samexporter': { encoder: ['sam2-encoder'], decoder: ['sam2-decoder'] },
   'gdino-onnx-community': { model: ['gdino'] },
   'gdino-idea': { model: ['gdino-idea'] },
-  'sd-diffusers-onnx': { textEncoder: ['sd-text-encoder'], unet: ['sd-unet'], vaeEncoder: ['sd-vae-encoder'], vaeDecoder: ['sd-vae-decoder'], safetyChecker: ['sd-safety-checker'] },
+  'sd-diffusers-onnx': {
+    textEncoder: ['sd-text-encoder'],
+    unet: ['sd-unet'],
+    vaeEncoder: ['sd-vae-encoder'],
+    vaeDecoder: ['sd-vae-decoder'],
+    safetyChecker: ['sd-safety-checker'],
+  },
   'migan-pipeline': { model: ['migan-pipeline'] },
   'lama-fixed': { model: ['lama-fixed'] },
-  'sd-lcm-optimum': { textEncoder: ['sd-text-encoder'], unet: ['sd-lcm-unet'], vaeEncoder: ['sd-vae-encoder'], vaeDecoder: ['sd-vae-decoder'] },
+  'sd-lcm-optimum': {
+    textEncoder: ['sd-text-encoder'],
+    unet: ['sd-lcm-unet'],
+    vaeEncoder: ['sd-vae-encoder'],
+    vaeDecoder: ['sd-vae-decoder'],
+  },
   'taesd-optimum': { vaeDecoder: ['taesd-decoder'], vaeEncoder: ['taesd-encoder'] },
 };
 

@@ -51,7 +51,10 @@ export async function createSession(filePath: string, opts: OpenOptions, create:
   for (const level of ['all', 'basic', 'disabled'] as const) {
     const attempt = await onSomeProvider(filePath, opts, level, create);
     if ('session' in attempt) {
-      const applied = level === 'all' ? [] : [`graph optimisation lowered to '${level}': full optimisation failed (${firstLine(errorText(fullError), 300)})`];
+      const applied =
+        level === 'all'
+          ? []
+          : [`graph optimisation lowered to '${level}': full optimisation failed (${firstLine(errorText(fullError), 300)})`];
       return { ...attempt, applied };
     }
     fullError ??= attempt.cpuError;
@@ -86,7 +89,11 @@ async function onSomeProvider(
   }
 }
 
-export function sessionOptions(provider: DeviceName, level: OptimisationLevel = 'all', lane: Pick<OpenOptions, 'intraOpThreads' | 'memArena'> = {}): Ort.InferenceSession.SessionOptions {
+export function sessionOptions(
+  provider: DeviceName,
+  level: OptimisationLevel = 'all',
+  lane: Pick<OpenOptions, 'intraOpThreads' | 'memArena'> = {},
+): Ort.InferenceSession.SessionOptions {
   return {
     executionProviders: [provider],
     graphOptimizationLevel: level,

@@ -6,7 +6,10 @@
 import { InferenceQueue } from './inference-queue';
 import { SessionPool } from './session-pool';
 
-export interface Lane { readonly pool: SessionPool; readonly queue: InferenceQueue }
+export interface Lane {
+  readonly pool: SessionPool;
+  readonly queue: InferenceQueue;
+}
 
 export interface EngineRuntime {
   readonly inferenceQueue: InferenceQueue;
@@ -35,6 +38,8 @@ export function createEngineRuntime(interactive?: Pick<EngineRuntime, 'inference
       await Promise.all([sessionPool.releaseWhere(ofPack), backgroundPool.releaseWhere(ofPack)]);
     },
     runtimeFor: (family) =>
-      family === 'sd-inpaint' || family === 'eraser' ? { pool: backgroundPool, queue: backgroundQueue } : { pool: sessionPool, queue: inferenceQueue },
+      family === 'sd-inpaint' || family === 'eraser'
+        ? { pool: backgroundPool, queue: backgroundQueue }
+        : { pool: sessionPool, queue: inferenceQueue },
   };
 }

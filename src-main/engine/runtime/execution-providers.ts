@@ -7,8 +7,14 @@ import type { CatalogPack } from '../../../src-shared/models/catalog-schema';
 import { loadOrt, type DeviceName } from './ort';
 
 /** `available`: shipped in the npm package, or its provider library was installed next to it. */
-export interface Backend { name: string; available: boolean }
-export interface ProviderEnv { platform: NodeJS.Platform; backends: readonly Backend[] }
+export interface Backend {
+  name: string;
+  available: boolean;
+}
+export interface ProviderEnv {
+  platform: NodeJS.Platform;
+  backends: readonly Backend[];
+}
 export type PackDevice = Pick<CatalogPack, 'family' | 'recommendedDevice'> & { precision?: CatalogPack['precision'] };
 
 export const CUDA_HELP = 'see "GPU (CUDA) on Linux" in the README';
@@ -21,7 +27,9 @@ export function listBackends(): Backend[] {
   if (backends) return backends;
   const dirs = ortBinDirs();
   // bundled:false means "not in the npm package"; the install script may have added it (CUDA on Linux).
-  backends = loadOrt().listSupportedBackends().map((b) => ({ name: b.name, available: b.bundled || hasProviderLib(dirs, b.name) }));
+  backends = loadOrt()
+    .listSupportedBackends()
+    .map((b) => ({ name: b.name, available: b.bundled || hasProviderLib(dirs, b.name) }));
   return backends;
 }
 
@@ -74,7 +82,13 @@ export function deviceFor(pack: PackDevice, env: ProviderEnv = currentProviderEn
 }
 
 export function deviceLabel(name: DeviceName): string {
-  const labels: Record<DeviceName, string> = { cpu: 'CPU', cuda: 'the GPU (CUDA)', dml: 'the GPU (DirectML)', coreml: 'Core ML', webgpu: 'WebGPU' };
+  const labels: Record<DeviceName, string> = {
+    cpu: 'CPU',
+    cuda: 'the GPU (CUDA)',
+    dml: 'the GPU (DirectML)',
+    coreml: 'Core ML',
+    webgpu: 'WebGPU',
+  };
   return labels[name];
 }
 

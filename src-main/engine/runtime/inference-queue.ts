@@ -5,7 +5,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { AnyfillError } from '../../../src-shared/contract/errors';
 
 export type Priority = 'interactive' | 'background';
-export interface EnqueueOptions { priority?: Priority; signal?: AbortSignal }
+export interface EnqueueOptions {
+  priority?: Priority;
+  signal?: AbortSignal;
+}
 /** The job gets its signal to check between steps (SD denoising); single runs just finish. */
 export type Job<T> = (signal: AbortSignal | undefined) => Promise<T> | T;
 

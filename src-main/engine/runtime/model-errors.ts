@@ -5,7 +5,10 @@ import { AnyfillError } from '../../../src-shared/contract/errors';
 
 /** The last two path parts, e.g. "unet/weights.pb": enough to find the file inside its pack. */
 export function shortPath(file: string): string {
-  return path.join(path.basename(path.dirname(file)), path.basename(file)).split(path.sep).join('/');
+  return path
+    .join(path.basename(path.dirname(file)), path.basename(file))
+    .split(path.sep)
+    .join('/');
 }
 
 export function missingFile(label: string, file: string): AnyfillError {
@@ -28,7 +31,11 @@ export function loadError(err: unknown, label: string, file: string): AnyfillErr
   }
   if (/out of memory|bad_alloc|Failed to allocate/i.test(text)) return outOfMemory(label, text);
   if (/Could not find an implementation|No Op registered|Unsupported model IR version|is under development/i.test(text)) {
-    return new AnyfillError('IO', `${label}: ${shortPath(file)} needs a newer ONNX Runtime than this Anyfill has: use a pack from the catalog.`, text);
+    return new AnyfillError(
+      'IO',
+      `${label}: ${shortPath(file)} needs a newer ONNX Runtime than this Anyfill has: use a pack from the catalog.`,
+      text,
+    );
   }
   if (/File doesn't exist|No such file/i.test(text)) return missingFile(label, file);
   return damagedModel(label, file, 'not a valid ONNX model', text);
@@ -42,7 +49,9 @@ export function loadError(err: unknown, label: string, file: string): AnyfillErr
 export function mayBeOptimiserFailure(err: unknown): boolean {
   if (err instanceof AnyfillError) return false;
   const text = errorText(err);
-  return !/Protobuf parsing failed|External data path|External initializer|GetExtDataFromTensorProto|out of memory|bad_alloc|Failed to allocate|Could not find an implementation|No Op registered|Unsupported model IR version|is under development|File doesn't exist|No such file/i.test(text);
+  return !/Protobuf parsing failed|External data path|External initializer|GetExtDataFromTensorProto|out of memory|bad_alloc|Failed to allocate|Could not find an implementation|No Op registered|Unsupported model IR version|is under development|File doesn't exist|No such file/i.test(
+    text,
+  );
 }
 
 /** A failure inside session.run. */
@@ -52,7 +61,11 @@ export function runError(err: unknown, label: string): AnyfillError {
   if (isOutOfMemory(err)) return outOfMemory(label, text);
   const dtype = /Unexpected input data type\. Actual: \(?tensor\((\w+)\)\)?\s*,\s*expected: \(?tensor\((\w+)\)/.exec(text);
   if (dtype) {
-    return new AnyfillError('INTERNAL', `${label} was given ${dtype[1]} data where the model expects ${dtype[2]}: this export's inputs differ from what Anyfill supports.`, text);
+    return new AnyfillError(
+      'INTERNAL',
+      `${label} was given ${dtype[1]} data where the model expects ${dtype[2]}: this export's inputs differ from what Anyfill supports.`,
+      text,
+    );
   }
   return new AnyfillError('INTERNAL', `${label} failed while running: ${firstLine(text)}`, text);
 }

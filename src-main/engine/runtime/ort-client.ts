@@ -8,7 +8,10 @@ import { startWorker } from './start-worker';
 import { MissingHeldTensor, type Reply, type Request } from './worker-protocol';
 
 type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
-interface Pending { resolve: (v: unknown) => void; reject: (e: unknown) => void }
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
 
 export function runtimeStopped(): AnyfillError {
   return new AnyfillError('INTERNAL', 'The model runtime stopped unexpectedly; try again.');
@@ -21,7 +24,10 @@ export class OrtClient {
   private nextId = 1;
   private stopped = false;
 
-  constructor(private readonly worker: Worker, private readonly onStop: (client: OrtClient) => void) {
+  constructor(
+    private readonly worker: Worker,
+    private readonly onStop: (client: OrtClient) => void,
+  ) {
     worker.unref();
     worker.on('message', (reply: Reply) => this.settle(reply));
     worker.on('error', () => this.stop());

@@ -9,7 +9,16 @@ import { lanePolicy, lowerThisThread, type RuntimeLane } from './lanes';
 import { errorText } from './model-errors';
 import { loadOrt, type InferenceSession, type Tensor } from './ort';
 import { HeldTensors } from './held-tensors';
-import { MissingHeldTensor, packTensors, unpackTensors, type OpenedData, type Reply, type Request, type RunData, type TensorMap } from './worker-protocol';
+import {
+  MissingHeldTensor,
+  packTensors,
+  unpackTensors,
+  type OpenedData,
+  type Reply,
+  type Request,
+  type RunData,
+  type TensorMap,
+} from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('ort-worker must run in a worker thread');
@@ -37,17 +46,35 @@ port.on('message', (req: Request) => {
   );
 });
 
-interface Handled { value: OpenedData | RunData | null; transfer?: ArrayBuffer[]; evicted?: number[] }
+interface Handled {
+  value: OpenedData | RunData | null;
+  transfer?: ArrayBuffer[];
+  evicted?: number[];
+}
 
 async function handle(req: Request): Promise<Handled> {
   switch (req.op) {
     case 'open': {
-      const { session, device, applied } = await createSession(req.filePath, { ...req.opts, intraOpThreads: policy.intraOpThreads, memArena: policy.memArena });
+      const { session, device, applied } = await createSession(req.filePath, {
+        ...req.opts,
+        intraOpThreads: policy.intraOpThreads,
+        memArena: policy.memArena,
+      });
       const sid = nextSid++;
       sessions.set(sid, session);
       const { inputNames, outputNames, inputMetadata, outputMetadata } = session;
       // structuredClone: the metadata objects may carry getters from the binding; plain copies cross.
-      return { value: structuredClone({ sid, device, applied, inputNames: [...inputNames], outputNames: [...outputNames], inputMetadata, outputMetadata }) };
+      return {
+        value: structuredClone({
+          sid,
+          device,
+          applied,
+          inputNames: [...inputNames],
+          outputNames: [...outputNames],
+          inputMetadata,
+          outputMetadata,
+        }),
+      };
     }
     case 'run': {
       const Ctor = loadOrt().Tensor as unknown as Parameters<typeof unpackTensors>[1];

@@ -8,7 +8,11 @@ import { isStopped } from './worker-session';
 
 export type Opener = (filePath: string, opts: OpenOptions) => Promise<OpenedSession>;
 
-interface Entry { filePath: string; created: Promise<OpenedSession>; opened?: OpenedSession }
+interface Entry {
+  filePath: string;
+  created: Promise<OpenedSession>;
+  opened?: OpenedSession;
+}
 
 export class SessionPool {
   private readonly entries = new Map<string, Entry>();
@@ -29,7 +33,10 @@ export class SessionPool {
     const created = (this.deps.open ?? openSession)(filePath, lane ? { ...opts, lane } : opts);
     const entry: Entry = { filePath, created };
     this.entries.set(key, entry);
-    created.then((o) => (entry.opened = o), () => undefined);
+    created.then(
+      (o) => (entry.opened = o),
+      () => undefined,
+    );
     // A failed creation is not cached: the next get tries again (after a re-download, say).
     created.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -56,7 +63,11 @@ export class SessionPool {
   }
 
   async releaseWhere(pred: (key: string) => boolean): Promise<void> {
-    await Promise.all(this.keys().filter(pred).map((k) => this.release(k)));
+    await Promise.all(
+      this.keys()
+        .filter(pred)
+        .map((k) => this.release(k)),
+    );
   }
 
   releaseAll(): Promise<void> {

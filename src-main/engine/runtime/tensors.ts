@@ -17,13 +17,21 @@ export function inputTensor(meta: TensorMeta, values: InputValues, dims: readonl
       return new Tensor('float32', v instanceof Float32Array ? v : Float32Array.from(v, Number), shape);
     case 'float16':
       // Uint16Array holds the binary16 bits; ORT views it as Float16Array where the runtime has one.
-      return new Tensor('float16', Uint16Array.from(v, (x) => toHalfBits(Number(x))), shape);
+      return new Tensor(
+        'float16',
+        Uint16Array.from(v, (x) => toHalfBits(Number(x))),
+        shape,
+      );
     case 'int32':
       return new Tensor('int32', v instanceof Int32Array ? v : Int32Array.from(v, (x) => toInt32(meta, x)), shape);
     case 'int64':
       return new Tensor('int64', v instanceof BigInt64Array ? v : BigInt64Array.from(v, toBigInt), shape);
     case 'bool':
-      return new Tensor('bool', Uint8Array.from(v, (x) => (x ? 1 : 0)), shape);
+      return new Tensor(
+        'bool',
+        Uint8Array.from(v, (x) => (x ? 1 : 0)),
+        shape,
+      );
     case 'uint8':
       return new Tensor('uint8', v instanceof Uint8Array ? v : Uint8Array.from(v, Number), shape);
     default:

@@ -42,7 +42,8 @@ export function detectVariant(id: ContractId, name: string, inputs: Metas, outpu
     case 'sam1-encoder': {
       const m = meta('input_image');
       const hwc = m.shape.length === 3 && m.shape[2] === 3;
-      if (!hwc && !(m.shape.length === 4 && m.shape[1] === 3)) throw variantError(name, `input_image [${m.shape.join(',')}] is neither [h,w,3] nor [1,3,1024,1024]`);
+      if (!hwc && !(m.shape.length === 4 && m.shape[1] === 3))
+        throw variantError(name, `input_image [${m.shape.join(',')}] is neither [h,w,3] nor [1,3,1024,1024]`);
       return { kind: 'sam1-encoder', input: hwc ? 'hwc-preprocess' : 'nchw', float: m.type as FloatType };
     }
     case 'sam1-decoder':
@@ -52,7 +53,12 @@ export function detectVariant(id: ContractId, name: string, inputs: Metas, outpu
     case 'sam2-decoder':
       return { kind: 'sam2-decoder', origImSize: inputs.get('orig_im_size')?.type ?? null, float: float('image_embed') };
     case 'gdino':
-      return { kind: 'gdino', pixelMask: inputs.has('pixel_mask'), tokenTypeIds: inputs.has('token_type_ids'), float: float('pixel_values') };
+      return {
+        kind: 'gdino',
+        pixelMask: inputs.has('pixel_mask'),
+        tokenTypeIds: inputs.has('token_type_ids'),
+        float: float('pixel_values'),
+      };
     case 'gdino-idea':
       return { kind: 'gdino-idea', float: float('img') };
     case 'sd-text-encoder':
@@ -60,33 +66,46 @@ export function detectVariant(id: ContractId, name: string, inputs: Metas, outpu
     case 'sd-unet': {
       const channels = fixedDim(meta('sample'), 1);
       // A text-to-image UNet (4 channels) loads and runs, but cannot inpaint: catch it here.
-      if (channels !== null && channels !== 9) throw variantError(name, `the UNet takes ${channels} input channels; an inpainting UNet takes 9 (use an "inpainting" model)`);
+      if (channels !== null && channels !== 9)
+        throw variantError(name, `the UNet takes ${channels} input channels; an inpainting UNet takes 9 (use an "inpainting" model)`);
       const t = meta('timestep');
       return { kind: 'sd-unet', timestep: { dtype: t.type, rank: t.shape.length }, channels, float: float('sample') };
     }
     case 'sd-lcm-unet': {
       const channels = fixedDim(meta('sample'), 1);
-      if (channels !== null && channels !== 4) throw variantError(name, `the LCM UNet takes ${channels} input channels; a latent-consistency text-to-image UNet takes 4`);
+      if (channels !== null && channels !== 4)
+        throw variantError(name, `the LCM UNet takes ${channels} input channels; a latent-consistency text-to-image UNet takes 4`);
       const t = meta('timestep');
-      return { kind: 'sd-lcm-unet', timestep: { dtype: t.type, rank: t.shape.length }, condDim: fixedDim(meta('timestep_cond'), 1), float: float('sample') };
+      return {
+        kind: 'sd-lcm-unet',
+        timestep: { dtype: t.type, rank: t.shape.length },
+        condDim: fixedDim(meta('timestep_cond'), 1),
+        float: float('sample'),
+      };
     }
     case 'taesd-decoder':
       return { kind: 'taesd-decoder', float: float('latent_sample') };
     case 'taesd-encoder':
       return { kind: 'taesd-encoder', float: float('sample') };
     case 'sd-vae-encoder':
-      return { kind: 'sd-vae-encoder', output: outputs.has('latent_sample') ? 'latent_sample' : 'latent_parameters', float: float('sample') };
+      return {
+        kind: 'sd-vae-encoder',
+        output: outputs.has('latent_sample') ? 'latent_sample' : 'latent_parameters',
+        float: float('sample'),
+      };
     case 'sd-vae-decoder':
       return { kind: 'sd-vae-decoder', float: float('latent_sample') };
     case 'sd-safety-checker':
       return { kind: 'sd-safety-checker', float: float('images') };
     case 'migan-pipeline': {
       const m = meta('image');
-      if (typeof m.shape[1] === 'number' && m.shape[1] !== 3) throw variantError(name, `image [${m.shape.join(',')}] has ${m.shape[1]} channels, not 3 (RGB)`);
+      if (typeof m.shape[1] === 'number' && m.shape[1] !== 3)
+        throw variantError(name, `image [${m.shape.join(',')}] has ${m.shape[1]} channels, not 3 (RGB)`);
       return { kind: 'migan-pipeline' };
     }
     case 'lama-fixed': {
-      const m = meta('image'), [, c, h, w] = m.shape;
+      const m = meta('image'),
+        [, c, h, w] = m.shape;
       if (typeof c === 'number' && c !== 3) throw variantError(name, `image [${m.shape.join(',')}] has ${c} channels, not 3 (RGB)`);
       // A square fixed size is what the adapter resizes each crop to; a dynamic one runs at LaMa's 512.
       if (typeof h === 'number' && typeof w === 'number' && h !== w) throw variantError(name, `image [${m.shape.join(',')}] is not square`);

@@ -17,7 +17,11 @@ export interface WarmUpHints {
 }
 
 /** ms: how long the run took; ok false (with the reason) when it failed or was cancelled, which is harmless. */
-export interface WarmUpResult { ok: boolean; ms: number; reason?: string }
+export interface WarmUpResult {
+  ok: boolean;
+  ms: number;
+  reason?: string;
+}
 
 // Zeros break a few inputs: a 0×0 orig_im_size asks the SAM 1 decoder for an empty mask.
 const FILL: Record<string, number> = { orig_im_size: 64, attention_mask: 1, pixel_mask: 1 };

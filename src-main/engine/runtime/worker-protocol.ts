@@ -7,9 +7,16 @@ import type { DeviceInfo } from '../../../src-shared/contract/model-payloads';
 import type { OpenOptions } from './create-session';
 import type { InferenceSession, Tensor, TensorType } from './ort';
 
-export interface TensorData { type: TensorType; dims: number[]; data: Tensor['data']; /** Keep it under this id. */ hold?: number }
+export interface TensorData {
+  type: TensorType;
+  dims: number[];
+  data: Tensor['data'];
+  /** Keep it under this id. */ hold?: number;
+}
 /** A tensor the worker holds already. */
-export interface HeldRef { held: number }
+export interface HeldRef {
+  held: number;
+}
 export type TensorMap = Record<string, TensorData>;
 export type FeedMap = Record<string, TensorData | HeldRef>;
 
@@ -39,7 +46,10 @@ export class MissingHeldTensor extends Error {
 }
 
 /** A run's outputs, and how long session.run itself took inside the worker (the model's own time). */
-export interface RunData { outputs: TensorMap; runMs: number }
+export interface RunData {
+  outputs: TensorMap;
+  runMs: number;
+}
 
 export type Reply =
   /** `evicted`: held tensors the worker dropped to stay within its budget. */
@@ -70,7 +80,8 @@ export function packTensors(
       continue;
     }
     const src = t.data;
-    const whole = ArrayBuffer.isView(src) && src.byteOffset === 0 && src.byteLength === src.buffer.byteLength && src.buffer instanceof ArrayBuffer;
+    const whole =
+      ArrayBuffer.isView(src) && src.byteOffset === 0 && src.byteLength === src.buffer.byteLength && src.buffer instanceof ArrayBuffer;
     const data = move && whole ? src : ArrayBuffer.isView(src) ? (src.slice() as typeof src) : [...src];
     if (ArrayBuffer.isView(data)) transfer.push(data.buffer as ArrayBuffer);
     map[name] = { type: t.type, dims: [...t.dims], data, ...how };
@@ -79,7 +90,10 @@ export function packTensors(
 }
 
 /** Tensors rebuilt in this thread's ORT module (the other thread's Tensor class is not ours). */
-export function unpackTensors(map: TensorMap, Ctor: new (type: TensorType, data: Tensor['data'], dims: readonly number[]) => Tensor): Record<string, Tensor> {
+export function unpackTensors(
+  map: TensorMap,
+  Ctor: new (type: TensorType, data: Tensor['data'], dims: readonly number[]) => Tensor,
+): Record<string, Tensor> {
   const out: Record<string, Tensor> = {};
   for (const [name, t] of Object.entries(map)) out[name] = new Ctor(t.type, t.data, t.dims);
   return out;

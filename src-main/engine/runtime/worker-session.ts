@@ -28,7 +28,11 @@ export class WorkerSession {
   stopped = false;
   private released = false;
 
-  constructor(private readonly client: OrtClient, private readonly sid: number, data: OpenedData) {
+  constructor(
+    private readonly client: OrtClient,
+    private readonly sid: number,
+    data: OpenedData,
+  ) {
     this.inputNames = data.inputNames;
     this.outputNames = data.outputNames;
     this.inputMetadata = data.inputMetadata;
@@ -73,7 +77,10 @@ export class WorkerSession {
 }
 
 /** Creates the session inside the worker; load errors arrive as the AnyfillErrors the worker mapped. */
-export async function openInWorker(filePath: string, opts: OpenOptions): Promise<{ session: InferenceSession; device: DeviceInfo; applied: string[] }> {
+export async function openInWorker(
+  filePath: string,
+  opts: OpenOptions,
+): Promise<{ session: InferenceSession; device: DeviceInfo; applied: string[] }> {
   const client = ortClient(opts.lane);
   const data = await client.request<OpenedData>({ op: 'open', filePath, opts });
   const session = new WorkerSession(client, data.sid, data);
@@ -90,5 +97,7 @@ export function isStopped(session: InferenceSession): boolean {
 
 /** Tests only: the worker exits when it reads this, failing whatever is queued behind it. */
 export async function crashWorkerForTests(): Promise<void> {
-  await ortClient().request({ op: 'crash' }).catch(() => undefined);
+  await ortClient()
+    .request({ op: 'crash' })
+    .catch(() => undefined);
 }

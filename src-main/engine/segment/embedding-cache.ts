@@ -12,7 +12,11 @@ import { embeddingBytes, type CacheHit, type Embedding } from './types';
 
 export const DEFAULT_MEMORY_BYTES = 512 * 1024 ** 2;
 
-export interface CacheLookup { embedding: Embedding; hit: CacheHit; ms: number }
+export interface CacheLookup {
+  embedding: Embedding;
+  hit: CacheHit;
+  ms: number;
+}
 
 export class EmbeddingCache {
   private readonly memory = new Map<string, Embedding>();

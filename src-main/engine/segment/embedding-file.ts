@@ -24,7 +24,15 @@ const HeaderSchema = z.object({
   family: z.enum(['sam1', 'sam2']),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-  tensors: z.array(z.object({ name: z.string(), type: z.enum(['float32', 'float16']), dims: z.array(z.number().int().nonnegative()), offset: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() })),
+  tensors: z.array(
+    z.object({
+      name: z.string(),
+      type: z.enum(['float32', 'float16']),
+      dims: z.array(z.number().int().nonnegative()),
+      offset: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+    }),
+  ),
   payloadBytes: z.number().int().nonnegative(),
   payloadSha256: z.string(),
 });
@@ -41,7 +49,16 @@ export function serializeEmbedding(key: EmbeddingKey, e: Embedding): Buffer {
   const payload = Buffer.alloc(offset);
   e.tensors.forEach((t, i) => payload.set(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength), tensors[i]!.offset));
   const header = Buffer.from(
-    JSON.stringify({ version: EMBEDDING_FILE_VERSION, key, family: e.family, width: e.width, height: e.height, tensors, payloadBytes: payload.length, payloadSha256: sha256(payload) }),
+    JSON.stringify({
+      version: EMBEDDING_FILE_VERSION,
+      key,
+      family: e.family,
+      width: e.width,
+      height: e.height,
+      tensors,
+      payloadBytes: payload.length,
+      payloadSha256: sha256(payload),
+    }),
   );
   const start = align8(MAGIC.length + 4 + header.length);
   const out = Buffer.alloc(start + payload.length);
@@ -65,17 +82,24 @@ export function parseEmbedding(buf: Buffer, key: EmbeddingKey): { embedding: Emb
     return { problem: 'unreadable header' };
   }
   const k = header.key;
-  if (k.imageHash !== key.imageHash || k.packId !== key.packId || k.encoderSha256 !== key.encoderSha256 || k.prep !== key.prep) return { problem: 'made for another image or model' };
+  if (k.imageHash !== key.imageHash || k.packId !== key.packId || k.encoderSha256 !== key.encoderSha256 || k.prep !== key.prep)
+    return { problem: 'made for another image or model' };
   if (buf.length !== start + header.payloadBytes) return { problem: `size ${buf.length}, expected ${start + header.payloadBytes}` };
   const payload = buf.subarray(start);
   if (sha256(payload) !== header.payloadSha256) return { problem: 'checksum mismatch' };
   const tensors: EmbeddingTensor[] = [];
   for (const t of header.tensors) {
     const size = t.bytes / (t.type === 'float32' ? 4 : 2);
-    if (t.offset + t.bytes > payload.length || size !== t.dims.reduce((a, b) => a * b, 1)) return { problem: `tensor ${t.name} does not fit` };
+    if (t.offset + t.bytes > payload.length || size !== t.dims.reduce((a, b) => a * b, 1))
+      return { problem: `tensor ${t.name} does not fit` };
     // A copy: aligned, and independent of the file buffer.
     const bytes = payload.buffer.slice(payload.byteOffset + t.offset, payload.byteOffset + t.offset + t.bytes);
-    tensors.push({ name: t.name, type: t.type, dims: t.dims, data: t.type === 'float32' ? new Float32Array(bytes) : new Uint16Array(bytes) });
+    tensors.push({
+      name: t.name,
+      type: t.type,
+      dims: t.dims,
+      data: t.type === 'float32' ? new Float32Array(bytes) : new Uint16Array(bytes),
+    });
   }
   return { embedding: { family: header.family, width: header.width, height: header.height, tensors } };
 }

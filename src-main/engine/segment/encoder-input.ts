@@ -14,7 +14,10 @@ export const IMAGENET_STD = [0.229, 0.224, 0.225] as const;
 
 export type EncoderLayout = 'sam1-hwc' | 'sam1-nchw' | 'sam2';
 
-export interface EncoderInput { values: Float32Array; dims: number[] }
+export interface EncoderInput {
+  values: Float32Array;
+  dims: number[];
+}
 
 /** Packed RGB at the size the encoder needs; alpha is flattened onto white, as the image is shown. */
 export async function resizedRgb(pixels: Pixels, family: SamFamily): Promise<{ rgb: Uint8Array; width: number; height: number }> {

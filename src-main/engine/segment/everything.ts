@@ -24,7 +24,13 @@ export interface EverythingOptions {
   maxInstances: number;
 }
 
-export const EVERYTHING_DEFAULTS: EverythingOptions = { minScore: 0.7, minStability: 0.85, maxOverlap: 0.7, minAreaShare: 0.0005, maxInstances: 64 };
+export const EVERYTHING_DEFAULTS: EverythingOptions = {
+  minScore: 0.7,
+  minStability: 0.85,
+  maxOverlap: 0.7,
+  minAreaShare: 0.0005,
+  maxInstances: 64,
+};
 
 /** Grid points at cell centres, in image pixels. */
 export function gridPoints(width: number, height: number, n: number): Array<{ x: number; y: number }> {
@@ -59,7 +65,11 @@ export interface EverythingInstance extends EverythingCandidate {
 }
 
 /** Keeps confident, stable, non-duplicate masks: best (score × stability) first. */
-export function selectInstances(candidates: EverythingCandidate[], p: LowResPlacement, o: EverythingOptions = EVERYTHING_DEFAULTS): EverythingInstance[] {
+export function selectInstances(
+  candidates: EverythingCandidate[],
+  p: LowResPlacement,
+  o: EverythingOptions = EVERYTHING_DEFAULTS,
+): EverythingInstance[] {
   const total = p.sourceRect.width * p.sourceRect.height;
   const kept: Array<EverythingInstance & { bits: Uint8Array }> = [];
   const scored = candidates

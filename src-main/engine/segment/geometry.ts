@@ -40,12 +40,14 @@ export function toFrame(p: LowResPlacement, x: number, y: number): [number, numb
 export function checkPrompt(prompt: Prompt, width: number, height: number): Prompt {
   const { points, box } = prompt;
   if (points.length === 0 && !box) throw new AnyfillError('BAD_REQUEST', 'Click on the image or draw a box first.');
-  if (points.length > MAX_POINTS) throw new AnyfillError('BAD_REQUEST', `A selection takes at most ${MAX_POINTS} clicks; start a new selection.`);
+  if (points.length > MAX_POINTS)
+    throw new AnyfillError('BAD_REQUEST', `A selection takes at most ${MAX_POINTS} clicks; start a new selection.`);
   for (const p of points) {
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || p.x < 0 || p.y < 0 || p.x > width || p.y > height) {
       throw new AnyfillError('BAD_REQUEST', 'That click is outside the image.', `(${p.x}, ${p.y}) on ${width}×${height}`);
     }
-    if (p.label !== 0 && p.label !== 1) throw new AnyfillError('BAD_REQUEST', 'A click is either "include" (1) or "exclude" (0).', String(p.label));
+    if (p.label !== 0 && p.label !== 1)
+      throw new AnyfillError('BAD_REQUEST', 'A click is either "include" (1) or "exclude" (0).', String(p.label));
   }
   return box ? { points, box: clampBox(box, width, height) } : { points };
 }
@@ -61,8 +63,13 @@ function clampBox(b: PromptBox, width: number, height: number): PromptBox {
     y1: clamp(Math.max(b.y0, b.y1), height),
   };
   if (out.x1 - out.x0 < 1 || out.y1 - out.y0 < 1) {
-    const outside = Math.max(b.x0, b.x1) <= 0 || Math.max(b.y0, b.y1) <= 0 || Math.min(b.x0, b.x1) >= width || Math.min(b.y0, b.y1) >= height;
-    throw new AnyfillError('BAD_REQUEST', outside ? 'That box is outside the image.' : 'That box is too small; drag a larger one.', vals.join(','));
+    const outside =
+      Math.max(b.x0, b.x1) <= 0 || Math.max(b.y0, b.y1) <= 0 || Math.min(b.x0, b.x1) >= width || Math.min(b.y0, b.y1) >= height;
+    throw new AnyfillError(
+      'BAD_REQUEST',
+      outside ? 'That box is outside the image.' : 'That box is too small; drag a larger one.',
+      vals.join(','),
+    );
   }
   return out;
 }

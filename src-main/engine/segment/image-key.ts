@@ -13,7 +13,11 @@ import type { AssetStore } from '../images/asset-store';
  */
 export const PREP_VERSION = 1;
 
-export interface ImageIdentity { hash: string; width: number; height: number }
+export interface ImageIdentity {
+  hash: string;
+  width: number;
+  height: number;
+}
 
 /** Upright size from the asset's metadata (no decode) and the hash of its source file. */
 export async function assetIdentity(assets: AssetStore, assetId: AssetId): Promise<ImageIdentity> {
@@ -28,7 +32,6 @@ export async function assetIdentity(assets: AssetStore, assetId: AssetId): Promi
   hash.update(`|${meta.format}|orientation ${meta.info.orientation}|${meta.info.width}x${meta.info.height}`);
   return { hash: hash.digest('hex'), width: meta.info.width, height: meta.info.height };
 }
-
 
 /** assetIdentity once per asset and session folder (ids are never reused). */
 export class IdentityMemo {

@@ -55,7 +55,6 @@ export function encodeLogits(logits: ArrayLike<number>, level = 0): EncodedLogit
   return { encoding: 'i8-grad-deflate-raw', size: LOW_RES, scale, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 
-
 /**
  * Every candidate at full precision when they fit `budget` together; otherwise the others step down
  * first, then the chosen one, until they do (sign-only maps are ≤ 8 KB each).
@@ -74,7 +73,11 @@ export function encodeCandidates(list: ReadonlyArray<ArrayLike<number>>, chosen:
 /** Back to float logits. BAD_REQUEST when the data is not what encodeLogits makes. */
 export function decodeLogits(enc: EncodedLogits): Float32Array {
   if (enc.encoding !== 'i8-grad-deflate-raw' || enc.size !== LOW_RES || !LEVELS.some((l) => l.scale === enc.scale)) {
-    throw new AnyfillError('BAD_REQUEST', 'The previous mask is in an unknown format.', `${String(enc.encoding)} ${String(enc.size)} ${String(enc.scale)}`);
+    throw new AnyfillError(
+      'BAD_REQUEST',
+      'The previous mask is in an unknown format.',
+      `${String(enc.encoding)} ${String(enc.size)} ${String(enc.scale)}`,
+    );
   }
   let raw: Buffer;
   try {

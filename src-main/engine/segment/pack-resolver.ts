@@ -13,7 +13,9 @@ export class PackResolver {
     const k = `${modelsDir}|${packId ?? ''}`;
     const hit = this.packs.get(k);
     if (!hit) return this.open(k, modelsDir, packId);
-    return hit.then((p) => (this.pool.has(`${p.packId}/encoder`) && this.pool.has(`${p.packId}/decoder`) ? p : this.open(k, modelsDir, packId)));
+    return hit.then((p) =>
+      this.pool.has(`${p.packId}/encoder`) && this.pool.has(`${p.packId}/decoder`) ? p : this.open(k, modelsDir, packId),
+    );
   }
 
   invalidate(): void {

@@ -37,11 +37,18 @@ export function assemblePrompt(family: SamFamily, prompt: Prompt, placement: Low
 
 function boxRows(prompt: Prompt, placement: LowResPlacement): Array<[number, number, number]> {
   const b = prompt.box!;
-  return [[...toFrame(placement, b.x0, b.y0), 2], [...toFrame(placement, b.x1, b.y1), 3]];
+  return [
+    [...toFrame(placement, b.x0, b.y0), 2],
+    [...toFrame(placement, b.x1, b.y1), 3],
+  ];
 }
 
 function pack(rows: Array<[number, number, number]>): AssembledPrompt {
-  return { coords: Float32Array.from(rows.flatMap(([x, y]) => [x, y])), labels: Float32Array.from(rows.map((r) => r[2])), count: rows.length };
+  return {
+    coords: Float32Array.from(rows.flatMap(([x, y]) => [x, y])),
+    labels: Float32Array.from(rows.map((r) => r[2])),
+    count: rows.length,
+  };
 }
 
 /** mask_input [1,1,256,256] and has_mask_input: the previous low-res logits, or zeros and 0. */

@@ -17,7 +17,12 @@ import type { SessionPool } from '../runtime/session-pool';
 import type { EncoderLayout } from './encoder-input';
 import type { SamFamily } from './types';
 
-export interface SamModel { session: InferenceSession; match: ContractMatch; file: string; sha256: string }
+export interface SamModel {
+  session: InferenceSession;
+  match: ContractMatch;
+  file: string;
+  sha256: string;
+}
 
 export interface SamPack {
   packId: string;

@@ -20,7 +20,12 @@ export const samRunCounts = { encoder: 0, decoder: 0 };
 
 const EMBEDDING_OUTPUTS = { sam1: ['image_embeddings'], sam2: ['image_embed', 'high_res_feats_0', 'high_res_feats_1'] } as const;
 
-export async function encodeImage(pack: SamPack, pixels: Pixels, queue: InferenceQueue, priority: 'interactive' | 'background' = 'background'): Promise<{ embedding: Embedding; modelMs: number }> {
+export async function encodeImage(
+  pack: SamPack,
+  pixels: Pixels,
+  queue: InferenceQueue,
+  priority: 'interactive' | 'background' = 'background',
+): Promise<{ embedding: Embedding; modelMs: number }> {
   const { rgb, width, height } = await resizedRgb(pixels, pack.family);
   const input = encoderInput(pack.encoderLayout, rgb, width, height);
   const name = pack.family === 'sam1' ? 'input_image' : 'image';
@@ -36,7 +41,8 @@ export async function encodeImage(pack: SamPack, pixels: Pixels, queue: Inferenc
     if (meta) fitDims(meta, t.dims, t.size);
     const f16 = t.type === 'float16' && t.data instanceof Uint16Array;
     const data = f16 ? (t.data as Uint16Array) : readFloat32(t);
-    if (hasNonFinite(f16 ? readFloat32(t) : data)) throw new AnyfillError('INTERNAL', `${label} produced invalid values (NaN or infinity); try the fp32 pack.`);
+    if (hasNonFinite(f16 ? readFloat32(t) : data))
+      throw new AnyfillError('INTERNAL', `${label} produced invalid values (NaN or infinity); try the fp32 pack.`);
     return { name: n, type: f16 ? 'float16' : 'float32', dims: [...t.dims], data };
   });
   return { embedding: { family: pack.family, width: pixels.width, height: pixels.height, tensors }, modelMs };
@@ -89,7 +95,12 @@ export async function decodePrompt(pack: SamPack, embedding: Embedding, prompt: 
   const small = Math.max(w, h) / 64;
   // SAM 2 exports with orig_im_size (ibaiGorordo) upsample themselves: asking for 256² keeps them low-res.
   if (inputs.has('orig_im_size')) {
-    const size = pack.family === 'sam2' ? [LOW_RES, LOW_RES] : opts.graphMasks === 'image' ? [h, w] : [Math.max(1, Math.round(h / small)), Math.max(1, Math.round(w / small))];
+    const size =
+      pack.family === 'sam2'
+        ? [LOW_RES, LOW_RES]
+        : opts.graphMasks === 'image'
+          ? [h, w]
+          : [Math.max(1, Math.round(h / small)), Math.max(1, Math.round(w / small))];
     feeds.orig_im_size = feed('orig_im_size', size, [2]);
   }
   const label = `${pack.packId} mask decoder`;
@@ -104,7 +115,8 @@ export async function decodePrompt(pack: SamPack, embedding: Embedding, prompt: 
   if (!low || !iou) throw new AnyfillError('INTERNAL', `${label} returned no masks.`);
   const data = readFloat32(low);
   const count = data.length / (LOW_RES * LOW_RES);
-  if (!Number.isInteger(count) || count < 1) throw new AnyfillError('INTERNAL', `${label} returned masks of shape [${low.dims.join(',')}], not 256×256.`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new AnyfillError('INTERNAL', `${label} returned masks of shape [${low.dims.join(',')}], not 256×256.`);
   const lowRes = Array.from({ length: count }, (_, k) => data.subarray(k * LOW_RES * LOW_RES, (k + 1) * LOW_RES * LOW_RES));
   const result: DecodeOutput = { lowRes, ious: Array.from(readFloat32(iou)).slice(0, count), modelMs, queuedMs };
   if (opts.graphMasks === 'image' && pack.family === 'sam1' && out.masks) result.graphMasks = readFloat32(out.masks);
@@ -118,7 +130,10 @@ function embeddingTensor(meta: TensorMeta, t: EmbeddingTensor): Tensor {
 }
 
 /** modelMs: session.run's own time where the worker measured it; the hop to it counts as ours. */
-async function timed<T extends Outputs>(fn: () => Promise<T>, enqueued = performance.now()): Promise<{ out: T; modelMs: number; queuedMs: number }> {
+async function timed<T extends Outputs>(
+  fn: () => Promise<T>,
+  enqueued = performance.now(),
+): Promise<{ out: T; modelMs: number; queuedMs: number }> {
   const start = performance.now();
   const out = await fn();
   return { out, modelMs: workerRunMs(out) ?? performance.now() - start, queuedMs: start - enqueued };

@@ -28,7 +28,14 @@ export interface EverythingResult {
   packId: string;
   family: SamFamily;
   placement: LowResPlacement;
-  instances: Array<{ point: { x: number; y: number }; score: number; stability: number; logits: EncodedLogits; bbox: Box | null; area: number }>;
+  instances: Array<{
+    point: { x: number; y: number };
+    score: number;
+    stability: number;
+    logits: EncodedLogits;
+    bbox: Box | null;
+    area: number;
+  }>;
   ms: number;
 }
 
@@ -89,24 +96,46 @@ export class SegmentService {
     const { bbox, area } = maskBox(mask, placement.width, placement.height);
     const end = performance.now();
     const timings = { modelMs, maskMs: end - maskStart, totalMs: end - started, embedding };
-    return { packId: stored.packId, resultId, width: placement.width, height: placement.height, mask, index, score: stored.ious[index] ?? 0, bbox, area, timings };
+    return {
+      packId: stored.packId,
+      resultId,
+      width: placement.width,
+      height: placement.height,
+      mask,
+      index,
+      score: stored.ious[index] ?? 0,
+      bbox,
+      area,
+      timings,
+    };
   }
 
   /** The float logits a full-size mask is made from: a held result, or a fresh decode. */
-  private async source(ctx: SegmentContext, req: FullResRequest): Promise<{ stored: StoredResult; resultId: string; index: number; modelMs: number; embedding: CacheHit }> {
+  private async source(
+    ctx: SegmentContext,
+    req: FullResRequest,
+  ): Promise<{ stored: StoredResult; resultId: string; index: number; modelMs: number; embedding: CacheHit }> {
     if ('resultId' in req) {
       const stored = this.results.get(req.resultId);
-      if (stored?.assetId !== req.assetId) throw new AnyfillError('NOT_FOUND', 'That selection is no longer available; click again.', req.resultId);
+      if (stored?.assetId !== req.assetId)
+        throw new AnyfillError('NOT_FOUND', 'That selection is no longer available; click again.', req.resultId);
       return { stored, resultId: req.resultId, index: req.index, modelMs: 0, embedding: 'memory' };
     }
     const { result, stored } = await this.run(ctx, { ...req, multimask: false });
-    return { stored, resultId: result.resultId, index: req.candidate ?? stored.chosen, modelMs: result.timings.modelMs, embedding: result.timings.embedding };
+    return {
+      stored,
+      resultId: result.resultId,
+      index: req.candidate ?? stored.chosen,
+      modelMs: result.timings.modelMs,
+      embedding: result.timings.embedding,
+    };
   }
 
   /** Every candidate's logits of a held click result, encoded as a full reply would have had them. */
   candidates(req: { assetId: AssetId; resultId: string }): Array<{ index: number; logits: EncodedLogits }> {
     const stored = this.results.get(req.resultId);
-    if (stored?.assetId !== req.assetId) throw new AnyfillError('NOT_FOUND', 'Those mask candidates are no longer available; click again.', req.resultId);
+    if (stored?.assetId !== req.assetId)
+      throw new AnyfillError('NOT_FOUND', 'Those mask candidates are no longer available; click again.', req.resultId);
     const encoded = encodeCandidates(stored.lowRes, stored.chosen);
     return encoded.map((logits, index) => ({ index, logits }));
   }
@@ -162,18 +191,33 @@ export class SegmentService {
   }
 
   /** `as`: a hover's answer (the chosen candidate only, held briefly) or a click's (every score, held for refinement). */
-  private async run(ctx: SegmentContext, req: SegmentRequest, as: 'click' | 'hover' = req.lane === 'hover' ? 'hover' : 'click'): Promise<{ result: SegmentResult; stored: StoredResult }> {
+  private async run(
+    ctx: SegmentContext,
+    req: SegmentRequest,
+    as: 'click' | 'hover' = req.lane === 'hover' ? 'hover' : 'click',
+  ): Promise<{ result: SegmentResult; stored: StoredResult }> {
     const started = performance.now();
     const { out, pack, image, prompt, emb } = await this.decodeFor(ctx, req);
     const hover = as === 'hover';
     const tokens = candidateTokens(pack.family, out.lowRes.length);
     const chosen = chooseCandidate(tokens, out.ious, prompt);
     const placement = placementFor(pack.family, image.width, image.height);
-    const stored: StoredResult = { assetId: req.assetId, packId: pack.packId, placement, lowRes: out.lowRes, ious: out.ious, tokens, chosen };
+    const stored: StoredResult = {
+      assetId: req.assetId,
+      packId: pack.packId,
+      placement,
+      lowRes: out.lowRes,
+      ious: out.ious,
+      tokens,
+      chosen,
+    };
     const slots = req.multimask === false || hover ? [chosen] : out.lowRes.map((_, i) => i);
     // Encoding is most of a click's own time: with 'chosen', only what its frame shows.
     const encode = req.candidateLogits === 'chosen' ? [chosen] : slots;
-    const encoded = encodeCandidates(encode.map((i) => out.lowRes[i]!), encode.indexOf(chosen));
+    const encoded = encodeCandidates(
+      encode.map((i) => out.lowRes[i]!),
+      encode.indexOf(chosen),
+    );
     const totalMs = performance.now() - started;
     const waitedMs = out.queuedMs + (emb.hit === 'memory' ? 0 : emb.ms);
     const result: SegmentResult = {
@@ -186,7 +230,13 @@ export class SegmentService {
       }),
       chosen: slots.indexOf(chosen),
       placement,
-      timings: { modelMs: out.modelMs, totalMs, overheadMs: Math.max(0, totalMs - out.modelMs - waitedMs), embedding: emb.hit, embeddingMs: emb.ms },
+      timings: {
+        modelMs: out.modelMs,
+        totalMs,
+        overheadMs: Math.max(0, totalMs - out.modelMs - waitedMs),
+        embedding: emb.hit,
+        embeddingMs: emb.ms,
+      },
     };
     return { result, stored };
   }
@@ -199,12 +249,24 @@ export class SegmentService {
     const pack = await this.packs.get(ctx.modelsDir, req.packId);
     const emb = await this.embedding(ctx, req.assetId, pack, ticket.hover ? 'background' : 'interactive');
     const previous = req.previousLowRes && this.results.previous(req.previousLowRes, req.assetId, pack.packId);
-    const inputs = { assetId: req.assetId, pack, embedding: emb.embedding, prompt, ...(previous ? { previous } : {}), ...(req.previousLowRes ? { previousRef: req.previousLowRes } : {}) };
+    const inputs = {
+      assetId: req.assetId,
+      pack,
+      embedding: emb.embedding,
+      prompt,
+      ...(previous ? { previous } : {}),
+      ...(req.previousLowRes ? { previousRef: req.previousLowRes } : {}),
+    };
     const out = await this.lanes.decode(ticket, inputs);
     return { out, pack, image, prompt, emb };
   }
 
-  private async embedding(ctx: SegmentContext, assetId: AssetId, pack: SamPack, priority: 'interactive' | 'background'): Promise<CacheLookup> {
+  private async embedding(
+    ctx: SegmentContext,
+    assetId: AssetId,
+    pack: SamPack,
+    priority: 'interactive' | 'background',
+  ): Promise<CacheLookup> {
     const image = await this.identities.get(this.assets, assetId);
     const key = { imageHash: image.hash, packId: pack.packId, encoderSha256: pack.encoder.sha256, prep: PREP_VERSION };
     return this.cache.get(key, ctx.cacheDir, async () => {

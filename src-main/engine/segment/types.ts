@@ -9,17 +9,24 @@ export { FRAME, LOW_RES, type LowResPlacement } from '../../../src-shared/masks/
 export type SamFamily = 'sam1' | 'sam2';
 
 /** label 1 = include, 0 = exclude. Coordinates in upright image pixels (after EXIF orientation). */
-export interface PromptPoint { x: number; y: number; label: 0 | 1 }
+export interface PromptPoint {
+  x: number;
+  y: number;
+  label: 0 | 1;
+}
 
 /** Corners in upright image pixels; any order, clamped to the image. */
-export interface PromptBox { x0: number; y0: number; x1: number; y1: number }
+export interface PromptBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 export interface Prompt {
   points: readonly PromptPoint[];
   box?: PromptBox;
 }
-
-
 
 /**
  * One candidate's 256×256 logits for the wire: Int8 codes q, row-major, logit = q / scale, sent as
@@ -37,7 +44,12 @@ export interface EncodedLogits {
   data: Uint8Array;
 }
 
-export interface Box { x: number; y: number; width: number; height: number }
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export interface Candidate {
   /** Its slot among the decoder's outputs: pass it back with the resultId to refine or to get it at full size. */

@@ -26,7 +26,10 @@ export function checkNonEmpty(layer: Pick<SelectionLayer, 'name'>, mask: Mask): 
   const selected = area(mask);
   if (selected === 0) throw new AnyfillError('BAD_REQUEST', `“${layer.name}” selects nothing; add to it with a click or the brush first.`);
   if (selected >= width * height) {
-    throw new AnyfillError('BAD_REQUEST', `“${layer.name}” covers the whole image; there is nothing left to fill it from. Shrink or invert the selection.`);
+    throw new AnyfillError(
+      'BAD_REQUEST',
+      `“${layer.name}” covers the whole image; there is nothing left to fill it from. Shrink or invert the selection.`,
+    );
   }
   return mask;
 }

@@ -22,7 +22,9 @@ export async function selectionMaskOffThread(layer: SelectionLayer, pixels: Pixe
     const reply = await new Promise<Reply>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(new AnyfillError('INTERNAL', 'The selection could not be computed.', `mask worker exited with ${code}`)));
+      worker.once('exit', (code) =>
+        reject(new AnyfillError('INTERNAL', 'The selection could not be computed.', `mask worker exited with ${code}`)),
+      );
       worker.postMessage({ layer, pixels: { width: pixels.width, height: pixels.height, channels: pixels.channels, data: pixels.data } });
     });
     if (!reply.ok) throw fromErrorData(reply.error);

@@ -17,7 +17,8 @@ export function lamaFixedStandin(): Uint8Array {
   const mask = g.input('mask', 'float32', ['batch', 1, LAMA_SIZE, LAMA_SIZE]);
   const hole = g.op('Cast', [g.op('Greater', [mask, g.f32(0.5)])], { to: FLOAT });
   const known = g.op('Sub', [g.f32(1), hole]);
-  const side = 2 * LAMA_RING_RADIUS + 1, r = LAMA_RING_RADIUS;
+  const side = 2 * LAMA_RING_RADIUS + 1,
+    r = LAMA_RING_RADIUS;
   const near = g.op('MaxPool', [hole], { kernel_shape: [side, side], pads: [r, r, r, r], strides: [1, 1] });
   const ring = g.op('Mul', [near, known]);
   const axes = g.i64([2, 3]);

@@ -16,7 +16,11 @@ export function miganPipelineStandin(): Uint8Array {
   const known = g.op('Cast', [g.op('Greater', [mask, g.f32(127.5)])], { to: FLOAT });
   const hole = g.op('Sub', [g.f32(1), known]);
   const side = 2 * RING_RADIUS + 1;
-  const near = g.op('MaxPool', [hole], { kernel_shape: [side, side], pads: [RING_RADIUS, RING_RADIUS, RING_RADIUS, RING_RADIUS], strides: [1, 1] });
+  const near = g.op('MaxPool', [hole], {
+    kernel_shape: [side, side],
+    pads: [RING_RADIUS, RING_RADIUS, RING_RADIUS, RING_RADIUS],
+    strides: [1, 1],
+  });
   const ring = g.op('Mul', [near, known]);
   const axes = g.i64([2, 3]);
   const sum = g.op('ReduceSum', [g.op('Mul', [image, ring]), axes], { keepdims: 1 });

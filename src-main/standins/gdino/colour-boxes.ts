@@ -49,7 +49,8 @@ export function colourBoxes(g: GraphBuilder, pixels: string, validMask: string |
   let validH: string;
   let validW: string;
   if (validMask) {
-    const count = (axis: number) => g.op('ReduceSum', [g.op('ReduceMax', [validMask], { axes: [axis], keepdims: 0 }), g.i64([1])], { keepdims: 1 });
+    const count = (axis: number) =>
+      g.op('ReduceSum', [g.op('ReduceMax', [validMask], { axes: [axis], keepdims: 0 }), g.i64([1])], { keepdims: 1 });
     validH = count(2); // rows holding a real pixel, [B,1]
     validW = count(1);
   } else {
@@ -59,7 +60,11 @@ export function colourBoxes(g: GraphBuilder, pixels: string, validMask: string |
   const half = (a: string, b: string, size: string) => g.op('Div', [g.op('Mul', [g.op('Add', [a, b]), g.f32(0.5)]), size]);
   const span = (a: string, b: string, size: string) => g.op('Div', [g.op('Sub', [b, a]), size]);
   const parts = [half(x0, x1, validW), half(y0, y1, validH), span(x0, x1, validW), span(y0, y1, validH)];
-  const boxes = g.op('Concat', parts.map((p) => g.op('Unsqueeze', [p, g.i64([2])])), { axis: 2 });
+  const boxes = g.op(
+    'Concat',
+    parts.map((p) => g.op('Unsqueeze', [p, g.i64([2])])),
+    { axis: 2 },
+  );
   return { boxes, found };
 }
 

@@ -57,7 +57,10 @@ export function buildGdino(g: GraphBuilder, style: GdinoStyle, { squareOnly, fus
   const { boxes, found } = colourBoxes(g, pixels, valid);
 
   // tok[b,k,l] = input_ids[b,l] is colour k's id and attended.
-  const colourIds = g.i64(COLOURS.map((c) => c.bertId), [1, K, 1]);
+  const colourIds = g.i64(
+    COLOURS.map((c) => c.bertId),
+    [1, K, 1],
+  );
   const att3 = g.op('Unsqueeze', [attention, g.i64([1])]); // [B,1,L]
   const isColour = g.op('And', [g.op('Equal', [g.op('Unsqueeze', [ids, g.i64([1])]), colourIds]), att3]);
   const tok = g.op('Cast', [isColour], { to: FLOAT }); // [B,K,L]

@@ -19,7 +19,9 @@ const text = (s: string) => new TextEncoder().encode(s.endsWith('\n') ? s : `${s
 export const GDINO_SQUARE = 800;
 
 function gdinoModel(style: 'onnx-community' | 'idea', quirks: GdinoQuirks = {}): Uint8Array {
-  const g = new GraphBuilder(`standin-gdino-${style}${quirks.squareOnly ? `-${quirks.squareOnly}-square` : ''}${quirks.fusionTrap ? '-unfusable' : ''}`);
+  const g = new GraphBuilder(
+    `standin-gdino-${style}${quirks.squareOnly ? `-${quirks.squareOnly}-square` : ''}${quirks.fusionTrap ? '-unfusable' : ''}`,
+  );
   buildGdino(g, style, quirks);
   return g.toBytes();
 }
@@ -92,7 +94,10 @@ export function gdinoStandinPacks(): StandinPack[] {
       family: 'gdino',
       layout: 'gdino-onnx-community',
       roles,
-      files: { 'onnx/model.onnx': gdinoModel('onnx-community', { squareOnly: GDINO_SQUARE, fusionTrap: true }), ...sharedFiles(communityPreprocessorJson()) },
+      files: {
+        'onnx/model.onnx': gdinoModel('onnx-community', { squareOnly: GDINO_SQUARE, fusionTrap: true }),
+        ...sharedFiles(communityPreprocessorJson()),
+      },
       behaviour: `${BEHAVIOUR} As gdino-tiny, and ONNX Runtime cannot create it with full graph optimisation (a fusion pass breaks it); it loads with 'basic'.`,
     },
     {

@@ -48,7 +48,15 @@ export function lcmStandinPacks(): StandinPack[] {
       layout: 'sd-lcm-optimum',
       roles: { ...LCM_ROLES },
       files: {
-        'model_index.json': json({ _class_name: 'LatentConsistencyModelPipeline', scheduler: ['diffusers', 'LCMScheduler'], text_encoder: ort, tokenizer: ['transformers', 'CLIPTokenizer'], unet: ort, vae_decoder: ort, vae_encoder: ort }),
+        'model_index.json': json({
+          _class_name: 'LatentConsistencyModelPipeline',
+          scheduler: ['diffusers', 'LCMScheduler'],
+          text_encoder: ort,
+          tokenizer: ['transformers', 'CLIPTokenizer'],
+          unet: ort,
+          vae_decoder: ort,
+          vae_encoder: ort,
+        }),
         'scheduler/scheduler_config.json': json(LCM_SCHEDULER_CONFIG),
         'tokenizer/vocab.json': text(JSON.stringify(vocab)),
         'tokenizer/merges.txt': text(clipMergesTxt(merges)),
@@ -62,7 +70,7 @@ export function lcmStandinPacks(): StandinPack[] {
       },
       behaviour:
         'LCM text-to-image UNet: ε toward the prompt colour at saturation min(1, w/7), w = guidance − 1 read back from timestep_cond; ' +
-        'the SD stand-ins\' text encoder and VAE (encoder sampling in-graph, like the real export).',
+        "the SD stand-ins' text encoder and VAE (encoder sampling in-graph, like the real export).",
     },
   ];
 }

@@ -17,7 +17,10 @@ export const LCM_COND_DIM = 256;
 export const FULL_COLOUR_W = 7;
 const INT64 = 7;
 
-export interface LcmUnetFiles { model: Uint8Array; data: Uint8Array }
+export interface LcmUnetFiles {
+  model: Uint8Array;
+  data: Uint8Array;
+}
 
 export function lcmUnet(): LcmUnetFiles {
   const ext = { location: 'model.onnx_data', chunks: [] as Uint8Array[], offset: 0 };

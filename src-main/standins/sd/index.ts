@@ -46,11 +46,25 @@ const VARIANTS: Variant[] = [
   { packId: 'standin-sd-timestep-scalar', timestep: 'float32-scalar', note: 'UNet timestep a rank-0 float32 (Optimum ≥ Oct 2024).' },
   { packId: 'standin-sd-fp16', io: 'float16', timestep: 'float16', note: 'Every float input/output float16, timestep float16 [1].' },
   { packId: 'standin-sd-optimum', vae: 'latent_parameters', note: 'vae_encoder outputs latent_parameters [B,8,h,w] (mean ‖ logvar).' },
-  { packId: 'standin-sd-vae-mean', vae: 'mean', note: 'vae_encoder outputs the posterior mean (no in-graph sampling), for tests that run the raw graph.' },
+  {
+    packId: 'standin-sd-vae-mean',
+    vae: 'mean',
+    note: 'vae_encoder outputs the posterior mean (no in-graph sampling), for tests that run the raw graph.',
+  },
   { packId: 'standin-sd-nan', nan: true, note: 'The UNet outputs NaN (for the "NaN is reported" path).' },
   { packId: 'standin-sd-safety', safety: true, note: 'With the optional safety checker, which flags red results.' },
-  { packId: 'standin-sd-safety-fp16', io: 'float16', timestep: 'float16', safety: true, note: 'fp16 I/O with the optional safety checker (fp16 too), which flags red results.' },
-  { packId: 'standin-sd-loose-weights', looseWeights: true, note: 'UNet external data as loose per-tensor files (onnx__MatMul_…, time_embedding.linear_1.bias), as diffusers exports were before weights.pb (diffusers PR #610).' },
+  {
+    packId: 'standin-sd-safety-fp16',
+    io: 'float16',
+    timestep: 'float16',
+    safety: true,
+    note: 'fp16 I/O with the optional safety checker (fp16 too), which flags red results.',
+  },
+  {
+    packId: 'standin-sd-loose-weights',
+    looseWeights: true,
+    note: 'UNet external data as loose per-tensor files (onnx__MatMul_…, time_embedding.linear_1.bias), as diffusers exports were before weights.pb (diffusers PR #610).',
+  },
 ];
 
 const text = (s: string) => new TextEncoder().encode(s.endsWith('\n') ? s : `${s}\n`);

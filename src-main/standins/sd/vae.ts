@@ -57,7 +57,11 @@ export function vaeDecoder(io: FloatIo): Uint8Array {
   const weight = g.constant({ dtype: 'float32', dims: [3, 4, 1, 1], values: [k, 0, 0, 0, 0, k, 0, 0, 0, 0, k, 0] });
   const bias = g.f32([0, 1, 2].map(() => -LATENT_OFFSET / LATENT_GAIN));
   const rgb = g.op('Conv', [z, weight, bias]);
-  const up = g.op('Resize', [rgb, '', g.f32([1, 1, 8, 8])], { mode: 'nearest', coordinate_transformation_mode: 'asymmetric', nearest_mode: 'floor' });
+  const up = g.op('Resize', [rgb, '', g.f32([1, 1, 8, 8])], {
+    mode: 'nearest',
+    coordinate_transformation_mode: 'asymmetric',
+    nearest_mode: 'floor',
+  });
   floatOutput(g, io, 'sample', ['batch', 3, 'height', 'width'], up);
   return g.toBytes();
 }

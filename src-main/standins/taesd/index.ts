@@ -19,7 +19,11 @@ export function taesdDecoder(): Uint8Array {
   const k = 1 / LATENT_GAIN;
   const weight = g.constant({ dtype: 'float32', dims: [3, 4, 1, 1], values: [k, 0, 0, 0, 0, k, 0, 0, 0, 0, k, 0] });
   const rgb = g.op('Conv', [clamped, weight, g.f32([0, 1, 2].map(() => -LATENT_OFFSET / LATENT_GAIN))]);
-  const up = g.op('Resize', [rgb, '', g.f32([1, 1, 8, 8])], { mode: 'nearest', coordinate_transformation_mode: 'asymmetric', nearest_mode: 'floor' });
+  const up = g.op('Resize', [rgb, '', g.f32([1, 1, 8, 8])], {
+    mode: 'nearest',
+    coordinate_transformation_mode: 'asymmetric',
+    nearest_mode: 'floor',
+  });
   g.output('sample', 'float32', ['batch_size', 3, 'height', 'width'], up);
   return g.toBytes();
 }
@@ -47,7 +51,8 @@ export function taesdStandinPacks(): StandinPack[] {
         'vae_decoder/model.onnx': taesdDecoder(),
         'vae_encoder/model.onnx': taesdEncoder(),
       },
-      behaviour: 'Tiny VAE: decodes the SD stand-ins\' scaled latents (no ÷0.18215, tanh(z/3)·3 clamp) to 8×8 block colours in [−1,1]; the encoder returns scaled latents.',
+      behaviour:
+        "Tiny VAE: decodes the SD stand-ins' scaled latents (no ÷0.18215, tanh(z/3)·3 clamp) to 8×8 block colours in [−1,1]; the encoder returns scaled latents.",
     },
   ];
 }

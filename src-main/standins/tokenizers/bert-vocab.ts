@@ -26,7 +26,15 @@ export function bertVocabTxt(vocab = bertVocab()): string {
 
 /** A Hugging Face tokenizers JSON for the BERT WordPiece tokenizer over `vocab`. */
 export function bertTokenizerJson(vocab = bertVocab()): string {
-  const special = (id: number) => ({ id, content: vocab[id], single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+  const special = (id: number) => ({
+    id,
+    content: vocab[id],
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  });
   const tok = (name: string) => ({ SpecialToken: { id: name, type_id: 0 } });
   const json = {
     version: '1.0',
@@ -38,7 +46,13 @@ export function bertTokenizerJson(vocab = bertVocab()): string {
     post_processor: {
       type: 'TemplateProcessing',
       single: [tok('[CLS]'), { Sequence: { id: 'A', type_id: 0 } }, tok('[SEP]')],
-      pair: [tok('[CLS]'), { Sequence: { id: 'A', type_id: 0 } }, tok('[SEP]'), { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } }],
+      pair: [
+        tok('[CLS]'),
+        { Sequence: { id: 'A', type_id: 0 } },
+        tok('[SEP]'),
+        { Sequence: { id: 'B', type_id: 1 } },
+        { SpecialToken: { id: '[SEP]', type_id: 1 } },
+      ],
       special_tokens: {
         '[CLS]': { id: '[CLS]', ids: [101], tokens: ['[CLS]'] },
         '[SEP]': { id: '[SEP]', ids: [102], tokens: ['[SEP]'] },

@@ -113,5 +113,9 @@ export function clipTokenizerConfigJson(): string {
 
 export function clipSpecialTokensMapJson(): string {
   const tok = (content: string) => ({ content, lstrip: false, normalized: true, rstrip: false, single_word: false });
-  return JSON.stringify({ bos_token: tok('<|startoftext|>'), eos_token: tok('<|endoftext|>'), pad_token: '<|endoftext|>', unk_token: tok('<|endoftext|>') }, null, 2);
+  return JSON.stringify(
+    { bos_token: tok('<|startoftext|>'), eos_token: tok('<|endoftext|>'), pad_token: '<|endoftext|>', unk_token: tok('<|endoftext|>') },
+    null,
+    2,
+  );
 }

@@ -7,7 +7,14 @@ import type { T, TwinGraph } from '../twin-graph';
 const VOCAB = 30522;
 
 /** → text features [batch, sequence, 256] and the additive key mask [batch, 1, 1, sequence]. */
-export function bertBase(t: TwinGraph, ids: string, typeIds: string, attentionMask: string, out: number, width = 1): { text: T; keyBias: string } {
+export function bertBase(
+  t: TwinGraph,
+  ids: string,
+  typeIds: string,
+  attentionMask: string,
+  out: number,
+  width = 1,
+): { text: T; keyBias: string } {
   const g = t.g;
   const HIDDEN = 12 * Math.max(8, Math.round(64 * width));
   const seq = g.op('Gather', [g.op('Shape', [ids]), g.i64([1])], { axis: 0 });
@@ -16,7 +23,10 @@ export function bertBase(t: TwinGraph, ids: string, typeIds: string, attentionMa
   const types = t.op('Gather', [t.weight([2, HIDDEN], { fanIn: 1 }, 'token_type_embeddings'), typeIds], shape, { axis: 0 });
   const positions = t.op('Slice', [t.weight([512, HIDDEN], { fanIn: 1 }, 'position_embeddings'), g.i64([0]), seq], ['sequence', HIDDEN]);
   // (1 − mask)·−10⁴ on the keys, broadcast over heads and queries.
-  const keyBias = g.op('Unsqueeze', [g.op('Mul', [g.op('Sub', [g.f32(1), g.op('Cast', [attentionMask], { to: 1 })]), g.f32(-1e4)]), g.i64([1, 2])]);
+  const keyBias = g.op('Unsqueeze', [
+    g.op('Mul', [g.op('Sub', [g.f32(1), g.op('Cast', [attentionMask], { to: 1 })]), g.f32(-1e4)]),
+    g.i64([1, 2]),
+  ]);
   let x = layerNorm(t, t.add(t.add(words, types), positions));
   for (let i = 0; i < 12; i++) {
     x = t.within(`bert.encoder.layer.${i}`, () => {

@@ -34,7 +34,11 @@ export function deformableAttention(t: TwinGraph, queries: T, memory: T, levels:
     const map = t.reshape(t.transpose(t.reshape(slab, [b, n, HEADS, d]), [0, 2, 3, 1]), [bh, d, lv.h, lv.w]);
     const pick = (x: T, last: number[]) => t.op('Slice', [x.name, g.i64([l]), g.i64([l + 1]), g.i64([3])], [b, nq, HEADS, 1, ...last]);
     const levelGrid = t.reshape(t.transpose(pick(grid, [POINTS, 2]), [0, 2, 1, 3, 4, 5]), [bh, nq, POINTS, 2]);
-    const sampled = t.op('GridSample', [map.name, levelGrid.name], [bh, d, nq, POINTS], { align_corners: 0, mode: 'bilinear', padding_mode: 'zeros' });
+    const sampled = t.op('GridSample', [map.name, levelGrid.name], [bh, d, nq, POINTS], {
+      align_corners: 0,
+      mode: 'bilinear',
+      padding_mode: 'zeros',
+    });
     const w = t.reshape(t.transpose(pick(weights, [POINTS]), [0, 2, 1, 3, 4]), [bh, 1, nq, POINTS]);
     const mixed = t.op('ReduceSum', [t.mul(sampled, w).name, g.i64([3])], [bh, d, nq], { keepdims: 0 });
     sum = sum ? t.add(sum, mixed) : mixed;

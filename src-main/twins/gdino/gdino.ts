@@ -34,7 +34,12 @@ export function gdinoTwin(file: string, size: { height: number; width: number } 
   maps.push(t.within('input_proj.3', () => groupNorm(t, conv(t, feats[2]!, C, 3, { stride: 2 }))));
   const levels: Level[] = maps.map((m) => ({ h: m.shape[2] as number, w: m.shape[3] as number }));
   const n = levels.reduce((s, l) => s + l.h * l.w, 0);
-  const flat = maps.map((m, i) => t.add(t.transpose(t.reshape(m, ['batch', C, levels[i]!.h * levels[i]!.w]), [0, 2, 1]), t.weight([1, 1, C], { fanIn: 1 }, `level_embed${i}`)));
+  const flat = maps.map((m, i) =>
+    t.add(
+      t.transpose(t.reshape(m, ['batch', C, levels[i]!.h * levels[i]!.w]), [0, 2, 1]),
+      t.weight([1, 1, C], { fanIn: 1 }, `level_embed${i}`),
+    ),
+  );
   let image = t.op('Concat', flat, ['batch', n, C], { axis: 1 });
   const bert = bertBase(t, ids, typeIds, mask, C, width);
   let text = bert.text;
@@ -57,7 +62,12 @@ export function gdinoTwin(file: string, size: { height: number; width: number } 
   const best = g.op('ReduceMax', [sim.name], { axes: [2], keepdims: 0 });
   const top = g.opN('TopK', [best, g.i64([QUERIES])], { axis: 1 }, 2)[1]!;
   const gatherShape = g.op('Concat', [g.op('Slice', [g.op('Shape', [ids]), g.i64([0]), g.i64([1])]), g.i64([QUERIES, C])], { axis: 0 });
-  const queryPos = t.op('GatherElements', [scored.name, g.op('Expand', [g.op('Unsqueeze', [top, g.i64([2])]), gatherShape])], ['batch', QUERIES, C], { axis: 1 });
+  const queryPos = t.op(
+    'GatherElements',
+    [scored.name, g.op('Expand', [g.op('Unsqueeze', [top, g.i64([2])]), gatherShape])],
+    ['batch', QUERIES, C],
+    { axis: 1 },
+  );
   let q = t.op('Expand', [t.weight([1, QUERIES, C], { fanIn: 1 }, 'query_embed'), gatherShape], ['batch', QUERIES, C]);
   for (let i = 0; i < 6; i++) {
     t.within(`decoder.layers.${i}`, () => {
@@ -71,9 +81,15 @@ export function gdinoTwin(file: string, size: { height: number; width: number } 
   // Contrastive logits over the text tokens, −inf on padding and past the text up to 256.
   const scores = t.op('MatMul', [q, t.transpose(text, [0, 2, 1])], ['batch', QUERIES, 'sequence']);
   const masked = g.op('Where', [g.op('Equal', [g.op('Unsqueeze', [mask, g.i64([1])]), g.i64(0)]), g.f32(-Infinity), scores.name]);
-  const pads = g.op('Concat', [g.i64([0, 0, 0, 0, 0]), g.op('Sub', [g.i64([MAX_TEXT]), g.op('Gather', [g.op('Shape', [ids]), g.i64([1])])])], { axis: 0 });
+  const pads = g.op(
+    'Concat',
+    [g.i64([0, 0, 0, 0, 0]), g.op('Sub', [g.i64([MAX_TEXT]), g.op('Gather', [g.op('Shape', [ids]), g.i64([1])])])],
+    { axis: 0 },
+  );
   g.output('logits', 'float32', ['batch', QUERIES, MAX_TEXT], g.op('Pad', [masked, pads, g.f32(-Infinity)]));
-  const boxes = t.within('bbox_embed', () => linear(t, t.op('Relu', [linear(t, t.op('Relu', [linear(t, q, C).name], ['batch', QUERIES, C]), C).name], ['batch', QUERIES, C]), 4));
+  const boxes = t.within('bbox_embed', () =>
+    linear(t, t.op('Relu', [linear(t, t.op('Relu', [linear(t, q, C).name], ['batch', QUERIES, C]), C).name], ['batch', QUERIES, C]), 4),
+  );
   t.output('pred_boxes', ['batch', QUERIES, 4], t.op('Sigmoid', [boxes], boxes.shape));
   return t;
 }

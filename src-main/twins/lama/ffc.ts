@@ -9,21 +9,36 @@ export const relu = (t: TwinGraph, x: T): T => t.op('Relu', [x], x.shape);
 
 /** cos and sin of −2πjk/n for j < rows, k < cols, scaled by 1/√n (the export's "ortho" norm). */
 function dftMatrices(t: TwinGraph, rows: number, cols: number, n: number, sign: number): [string, string] {
-  const c = new Float32Array(rows * cols), s = new Float32Array(rows * cols), norm = 1 / Math.sqrt(n);
+  const c = new Float32Array(rows * cols),
+    s = new Float32Array(rows * cols),
+    norm = 1 / Math.sqrt(n);
   for (let j = 0; j < rows; j++) {
     for (let k = 0; k < cols; k++) {
       c[j * cols + k] = Math.cos((sign * 2 * Math.PI * j * k) / n) * norm;
       s[j * cols + k] = Math.sin((sign * 2 * Math.PI * j * k) / n) * norm;
     }
   }
-  return [t.g.constant({ dtype: 'float32', dims: [rows, cols], values: c }), t.g.constant({ dtype: 'float32', dims: [rows, cols], values: s })];
+  return [
+    t.g.constant({ dtype: 'float32', dims: [rows, cols], values: c }),
+    t.g.constant({ dtype: 'float32', dims: [rows, cols], values: s }),
+  ];
 }
 
 /** The DFT matrices of one square size, shared by every Fourier unit of the graph. */
-export interface Dft { size: number; rfft: [string, string]; fft: [string, string]; ifft: [string, string] }
+export interface Dft {
+  size: number;
+  rfft: [string, string];
+  fft: [string, string];
+  ifft: [string, string];
+}
 
 export function dftSet(t: TwinGraph, size: number): Dft {
-  return { size, rfft: dftMatrices(t, size, size / 2 + 1, size, -1), fft: dftMatrices(t, size, size, size, -1), ifft: dftMatrices(t, size, size, size, 1) };
+  return {
+    size,
+    rfft: dftMatrices(t, size, size / 2 + 1, size, -1),
+    fft: dftMatrices(t, size, size, size, -1),
+    ifft: dftMatrices(t, size, size, size, 1),
+  };
 }
 
 const matmul = (t: TwinGraph, x: T, m: string, cols: number): T => t.op('MatMul', [x.name, m], [...x.shape.slice(0, -1), cols]);
@@ -32,18 +47,25 @@ const swapHW = (t: TwinGraph, x: T): T => t.transpose(x, [0, 1, 3, 2]);
 
 /** The ortho 2-D real FFT of [n,c,size,size]: real and imaginary parts, [n,c,size/2 + 1,size] (bins along W first). */
 export function rfft2(t: TwinGraph, x: T, dft: Dft): [T, T] {
-  const { size } = dft, half = size / 2 + 1, [[rc, rs], [fc, fs]] = [dft.rfft, dft.fft];
+  const { size } = dft,
+    half = size / 2 + 1,
+    [[rc, rs], [fc, fs]] = [dft.rfft, dft.fft];
   // Along W (real input): size/2 + 1 bins; then along H (complex), on the transposed planes.
-  const re0 = swapHW(t, matmul(t, x, rc, half)), im0 = swapHW(t, matmul(t, x, rs, half));
+  const re0 = swapHW(t, matmul(t, x, rc, half)),
+    im0 = swapHW(t, matmul(t, x, rs, half));
   return [sub(t, matmul(t, re0, fc, size), matmul(t, im0, fs, size)), t.add(matmul(t, re0, fs, size), matmul(t, im0, fc, size))];
 }
 
 /** Its inverse: along H (complex), then the Hermitian extension to `size` bins and its real part along W. */
 export function irfft2(t: TwinGraph, re: T, im: T, dft: Dft): T {
   const [n, c] = re.shape as [T['shape'][0], number];
-  const { size } = dft, half = size / 2 + 1, [ic, is] = dft.ifft;
-  const r1 = swapHW(t, sub(t, matmul(t, re, ic, size), matmul(t, im, is, size))), i1 = swapHW(t, t.add(matmul(t, re, is, size), matmul(t, im, ic, size)));
-  const mirror = (v: T) => t.op('Slice', [v.name, t.g.i64([half - 2]), t.g.i64([0]), t.g.i64([3]), t.g.i64([-1])], [n, c, size, size - half]);
+  const { size } = dft,
+    half = size / 2 + 1,
+    [ic, is] = dft.ifft;
+  const r1 = swapHW(t, sub(t, matmul(t, re, ic, size), matmul(t, im, is, size))),
+    i1 = swapHW(t, t.add(matmul(t, re, is, size), matmul(t, im, ic, size)));
+  const mirror = (v: T) =>
+    t.op('Slice', [v.name, t.g.i64([half - 2]), t.g.i64([0]), t.g.i64([3]), t.g.i64([-1])], [n, c, size, size - half]);
   const rFull = t.op('Concat', [r1, mirror(r1)], [n, c, size, size], { axis: 3 });
   const iFull = t.op('Concat', [i1, t.op('Neg', [mirror(i1)], [n, c, size, size - half])], [n, c, size, size], { axis: 3 });
   return sub(t, matmul(t, rFull, ic, size), matmul(t, iFull, is, size));
@@ -55,7 +77,9 @@ export function fourierUnit(t: TwinGraph, x: T, dft: Dft): T {
   const half = dft.size / 2 + 1;
   const spectrum = t.op('Concat', rfft2(t, x, dft), [n, 2 * c, half, dft.size], { axis: 1 });
   const mixed = relu(t, conv(t, spectrum, 2 * c, 1));
-  const [mr, mi] = [0, 1].map((k) => t.op('Slice', [mixed.name, t.g.i64([k * c]), t.g.i64([(k + 1) * c]), t.g.i64([1])], [n, c, half, dft.size]));
+  const [mr, mi] = [0, 1].map((k) =>
+    t.op('Slice', [mixed.name, t.g.i64([k * c]), t.g.i64([(k + 1) * c]), t.g.i64([1])], [n, c, half, dft.size]),
+  );
   return irfft2(t, mr!, mi!, dft);
 }
 
@@ -67,7 +91,8 @@ function spectral(t: TwinGraph, g: T, cout: number, dft: Dft): T {
 
 /** One FFC + BN + ReLU: local out = l2l(l) + g2l(g), global out = l2g(l) + spectral(g). */
 export function ffc(t: TwinGraph, l: T, g: T, dft: Dft): [T, T] {
-  const cl = l.shape[1] as number, cg = g.shape[1] as number;
+  const cl = l.shape[1] as number,
+    cg = g.shape[1] as number;
   const outL = relu(t, t.add(conv(t, l, cl, 3), conv(t, g, cl, 3, { bias: false })));
   const outG = relu(t, t.add(conv(t, l, cg, 3), spectral(t, g, cg, dft)));
   return [outL, outG];

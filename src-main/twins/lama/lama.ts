@@ -14,11 +14,18 @@ const BLOCKS = 18;
 
 export function lamaTwin(width = 1): TwinGraph {
   const t = new TwinGraph('lama_twin', 'lama_fp32.onnx.data');
-  const S = LAMA_TWIN_SIZE, ch = (c: number) => Math.max(4, Math.round(c * width));
-  const image = t.input('image', ['batch', 3, S, S]), mask = t.input('mask', ['batch', 1, S, S]);
+  const S = LAMA_TWIN_SIZE,
+    ch = (c: number) => Math.max(4, Math.round(c * width));
+  const image = t.input('image', ['batch', 3, S, S]),
+    mask = t.input('mask', ['batch', 1, S, S]);
   const known = t.op('Sub', [t.g.f32(1), mask.name], mask.shape);
   const input = t.op('Concat', [t.mul(image, known.name), mask], ['batch', 4, S, S], { axis: 1 });
-  let x = relu(t, conv(t, t.op('Pad', [input.name, t.g.i64([0, 0, 3, 3, 0, 0, 3, 3])], ['batch', 4, S + 6, S + 6], { mode: 'reflect' }), ch(64), 7, { pad: 0 }));
+  let x = relu(
+    t,
+    conv(t, t.op('Pad', [input.name, t.g.i64([0, 0, 3, 3, 0, 0, 3, 3])], ['batch', 4, S + 6, S + 6], { mode: 'reflect' }), ch(64), 7, {
+      pad: 0,
+    }),
+  );
   for (const c of [128, 256, 512]) x = relu(t, conv(t, x, ch(c), 3, { stride: 2 }));
   // The last downsampling's output is split 25 % local / 75 % global, as its ratio_gout = 0.75.
   const split = ch(512) / 4;
@@ -46,5 +53,10 @@ export function lamaTwin(width = 1): TwinGraph {
 function upsample(t: TwinGraph, x: T, cout: number): T {
   const [n, cin, h, w] = x.shape as [T['shape'][0], number, number, number];
   const inputs = [x.name, t.weight([cin, cout, 3, 3], { fanIn: cin * 9 }), t.weight([cout], 'zeros', 'bias')];
-  return t.op('ConvTranspose', inputs, [n, cout, 2 * h, 2 * w], { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1], output_padding: [1, 1] });
+  return t.op('ConvTranspose', inputs, [n, cout, 2 * h, 2 * w], {
+    kernel_shape: [3, 3],
+    strides: [2, 2],
+    pads: [1, 1, 1, 1],
+    output_padding: [1, 1],
+  });
 }

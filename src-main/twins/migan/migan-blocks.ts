@@ -19,7 +19,11 @@ function downsample(t: TwinGraph, x: T): T {
 /** Zero insertion (grouped 2×2 transposed conv), then the 4×4 blur padded (2,1) (Upsample2d). */
 export function upsample(t: TwinGraph, x: T): T {
   const [n, c, h, w] = x.shape as [T['shape'][0], number, number, number];
-  const zeros = t.op('ConvTranspose', [x.name, t.weight([c, 1, 2, 2], { fanIn: 1 })], [n, c, 2 * h, 2 * w], { kernel_shape: [2, 2], strides: [2, 2], group: c });
+  const zeros = t.op('ConvTranspose', [x.name, t.weight([c, 1, 2, 2], { fanIn: 1 })], [n, c, 2 * h, 2 * w], {
+    kernel_shape: [2, 2],
+    strides: [2, 2],
+    group: c,
+  });
   const padded = t.op('Pad', [zeros.name, t.g.i64([0, 0, 2, 2, 0, 0, 1, 1])], [n, c, 2 * h + 3, 2 * w + 3]);
   return conv(t, padded, c, 4, { pad: 0, groups: c, bias: false });
 }
@@ -40,7 +44,10 @@ export const channelsAt = (res: number, width: number): number => Math.max(1, Ma
 /** Encoder from 512² down to 4²: each block conv1 at its resolution, conv2 down to the next; features kept for the skips. */
 export function encoder(t: TwinGraph, img: T, width: number): { x: T; feats: Map<number, T> } {
   const feats = new Map<number, T>();
-  let x = lreluAgc(t, t.within('fromrgb', () => conv(t, img, channelsAt(512, width), 1)));
+  let x = lreluAgc(
+    t,
+    t.within('fromrgb', () => conv(t, img, channelsAt(512, width), 1)),
+  );
   for (let res = 512; res >= 4; res /= 2) {
     t.within(`encoder.b${res}`, () => {
       const feat = separable(t, x, channelsAt(res, width));

@@ -22,14 +22,19 @@ export function miganTwin(width = 1): TwinGraph {
   const g = t.g;
   const dims = ['batch_size', 3, 'height', 'width'];
   const image = t.op('Cast', [g.input('image', 'uint8', dims)], dims, { to: FLOAT });
-  const maskBytes = t.op('Cast', [g.input('mask', 'uint8', ['batch_size', 1, 'height', 'width'])], ['batch_size', 1, 'height', 'width'], { to: FLOAT });
+  const maskBytes = t.op('Cast', [g.input('mask', 'uint8', ['batch_size', 1, 'height', 'width'])], ['batch_size', 1, 'height', 'width'], {
+    to: FLOAT,
+  });
   const known = t.op('Cast', [g.op('Greater', [maskBytes.name, g.f32(127.5)])], maskBytes.shape, { to: FLOAT });
   // Shapes for the two resizes: [batch, C] of the input with 512×512, and the input's own.
   const batchAndC = (x: T) => g.op('Slice', [g.op('Shape', [x.name]), g.i64([0]), g.i64([2])]);
-  const to512 = (x: T) => resize(t, x, g.op('Concat', [batchAndC(x), g.i64([SIZE, SIZE])], { axis: 0 }), [x.shape[0]!, x.shape[1]!, SIZE, SIZE]);
+  const to512 = (x: T) =>
+    resize(t, x, g.op('Concat', [batchAndC(x), g.i64([SIZE, SIZE])], { axis: 0 }), [x.shape[0]!, x.shape[1]!, SIZE, SIZE]);
   const scaled = t.add(t.mul(image, g.f32(2 / 255)), g.f32(-1));
   const small = { img: to512(scaled), known: to512(known) };
-  const input = t.op('Concat', [t.add(small.known, g.f32(-0.5)), t.mul(small.img, small.known)], ['batch_size', 4, SIZE, SIZE], { axis: 1 });
+  const input = t.op('Concat', [t.add(small.known, g.f32(-0.5)), t.mul(small.img, small.known)], ['batch_size', 4, SIZE, SIZE], {
+    axis: 1,
+  });
   const { x, feats } = encoder(t, input, width);
   const generated = synthesis(t, x, feats, width);
   const back = resize(t, generated, g.op('Shape', [image.name]), dims);

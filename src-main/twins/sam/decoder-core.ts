@@ -43,7 +43,11 @@ export function decoderCore(t: TwinGraph, io: DecoderInputs, extraTokens: number
     let m = gelu(t, layerNorm2d(t, conv(t, io.maskInput, 4, 2, { stride: 2, pad: 0 })));
     m = conv(t, gelu(t, layerNorm2d(t, conv(t, m, 16, 2, { stride: 2, pad: 0 }))), C, 1);
     const has = t.op('Unsqueeze', [io.hasMask.name, g.i64([1, 2, 3])], [b, 1, 1, 1]);
-    const noMask = t.op('Mul', [t.add(t.mul(has, g.f32(-1)), g.f32(1)), t.weight([1, C, 1, 1], { fanIn: 1 }, 'no_mask_embed')], [b, C, 1, 1]);
+    const noMask = t.op(
+      'Mul',
+      [t.add(t.mul(has, g.f32(-1)), g.f32(1)), t.weight([1, C, 1, 1], { fanIn: 1 }, 'no_mask_embed')],
+      [b, C, 1, 1],
+    );
     return t.add(t.mul(m, has), noMask);
   });
   const keyPe = t.within('pe_layer', () => fourier({ name: g.f32(gridCentres(64), [1, 64 * 64, 2]), shape: [1, 4096, 2] }, 1, 4096));
@@ -52,7 +56,9 @@ export function decoderCore(t: TwinGraph, io: DecoderInputs, extraTokens: number
 
   const count = 1 + MASKS + extraTokens;
   const tokenTable = t.op('Unsqueeze', [t.weight([count, C], { fanIn: 1 }, 'output_tokens'), g.i64([0])], [1, count, C]);
-  const tokenShape = g.op('Concat', [g.op('Slice', [g.op('Shape', [points.name]), g.i64([0]), g.i64([1])]), g.i64([count, C])], { axis: 0 });
+  const tokenShape = g.op('Concat', [g.op('Slice', [g.op('Shape', [points.name]), g.i64([0]), g.i64([1])]), g.i64([count, C])], {
+    axis: 0,
+  });
   const tokens = t.op('Expand', [tokenTable.name, tokenShape], [b, count, C]);
   const queryPe = t.op('Concat', [tokens, points], [b, 'tokens', C], { axis: 1 });
   let queries = queryPe;
@@ -66,7 +72,9 @@ export function decoderCore(t: TwinGraph, io: DecoderInputs, extraTokens: number
       keys = layerNorm(t, t.add(keys, attention(t, t.add(keys, keyPe), t.add(queries, queryPe), queries, 8, C / 2)));
     });
   }
-  queries = t.within('transformer.final', () => layerNorm(t, t.add(queries, attention(t, t.add(queries, queryPe), t.add(keys, keyPe), keys, 8, C / 2))));
+  queries = t.within('transformer.final', () =>
+    layerNorm(t, t.add(queries, attention(t, t.add(queries, queryPe), t.add(keys, keyPe), keys, 8, C / 2))),
+  );
 
   const image = t.reshape(t.transpose(keys, [0, 2, 1]), [b, C, 64, 64]);
   const up = t.within('output_upscaling', () => {
@@ -81,7 +89,10 @@ export function decoderCore(t: TwinGraph, io: DecoderInputs, extraTokens: number
   const hyperIn = t.op('Concat', hyper, [b, MASKS, C / 8], { axis: 1 });
   const masks = t.op('MatMul', [hyperIn, t.reshape(up, [b, C / 8, 256 * 256])], [b, MASKS, 256 * 256]);
   const lowRes = t.reshape(masks, [b, MASKS, 256, 256]);
-  const iou = t.reshape(t.within('iou_head', () => mlp3(t, token(first), MASKS)), [b, MASKS]);
+  const iou = t.reshape(
+    t.within('iou_head', () => mlp3(t, token(first), MASKS)),
+    [b, MASKS],
+  );
   return { lowRes, iou };
 }
 

@@ -15,7 +15,9 @@ function partition(t: TwinGraph, x: T, win: number): { parts: T; n: number } {
 function unpartition(t: TwinGraph, parts: T, n: number, size: number): T {
   const [, win, , c] = parts.shape as number[] as [number, number, number, number];
   const whole = t.reshape(t.transpose(t.reshape(parts, [1, n, n, win, win, c]), [0, 1, 3, 2, 4, 5]), [1, n * win, n * win, c]);
-  return n * win === size ? whole : t.op('Slice', [whole.name, t.g.i64([0, 0]), t.g.i64([size, size]), t.g.i64([1, 2])], [1, size, size, c]);
+  return n * win === size
+    ? whole
+    : t.op('Slice', [whole.name, t.g.i64([0, 0]), t.g.i64([size, size]), t.g.i64([1, 2])], [1, size, size, c]);
 }
 
 /** 2×2 max-pool of an [B, h, w, C] map (NHWC, as Hiera's do_pool). */

@@ -31,7 +31,9 @@ export function mobileSamEncoderTwin(file: string, width = 1): TwinGraph {
     for (let i = 0; i < STAGES[s]!.depth; i++) tokens = t.within(`layers.${s}.${i}`, () => vitBlock(t, tokens, size, STAGES[s]!));
     x = t.transpose(t.reshape(tokens, [1, size, size, dims[s]!]), [0, 3, 1, 2]);
   }
-  const neck = t.within('neck', () => layerNorm2d(t, conv(t, layerNorm2d(t, conv(t, x, 256, 1, { bias: false })), 256, 3, { bias: false })));
+  const neck = t.within('neck', () =>
+    layerNorm2d(t, conv(t, layerNorm2d(t, conv(t, x, 256, 1, { bias: false })), 256, 3, { bias: false })),
+  );
   t.output('image_embeddings', [1, 256, 64, 64], neck);
   return t;
 }

@@ -26,8 +26,17 @@ export function sam2EncoderTwin(file: string, width = 1): TwinGraph {
   const image = t.input('image', [1, 3, 1024, 1024]);
   const patches = t.within('patch_embed', () => conv(t, image, dims[0]!, 7, { stride: 4, pad: 3 }));
   // Background position embedding upsampled to 256² plus the 8×8 window embedding tiled.
-  const bg = t.op('Resize', [t.weight([1, dims[0]!, 7, 7], { fanIn: 1 }, 'pos_embed'), '', '', g.i64([1, dims[0]!, 256, 256])], [1, dims[0]!, 256, 256], { mode: 'cubic' });
-  const tiled = t.op('Tile', [t.weight([1, dims[0]!, 8, 8], { fanIn: 1 }, 'pos_embed_window'), g.i64([1, 1, 32, 32])], [1, dims[0]!, 256, 256]);
+  const bg = t.op(
+    'Resize',
+    [t.weight([1, dims[0]!, 7, 7], { fanIn: 1 }, 'pos_embed'), '', '', g.i64([1, dims[0]!, 256, 256])],
+    [1, dims[0]!, 256, 256],
+    { mode: 'cubic' },
+  );
+  const tiled = t.op(
+    'Tile',
+    [t.weight([1, dims[0]!, 8, 8], { fanIn: 1 }, 'pos_embed_window'), g.i64([1, 1, 32, 32])],
+    [1, dims[0]!, 256, 256],
+  );
   let x = t.transpose(t.add(t.add(patches, bg), tiled), [0, 2, 3, 1]);
   const features: T[] = [];
   let block = 0;
@@ -44,8 +53,16 @@ export function sam2EncoderTwin(file: string, width = 1): TwinGraph {
   // Top-down only into the 64² level (fpn_top_down_levels [2, 3]); the 32² output is dropped (scalp 1).
   const embed = t.add(lateral[2]!, upsample(t, lateral[3]!));
   const noMem = t.weight([1, 256, 1, 1], { fanIn: 1 }, 'no_mem_embed');
-  t.output('high_res_feats_0', [1, 32, 256, 256], t.within('conv_s0', () => conv(t, lateral[0]!, 32, 1)));
-  t.output('high_res_feats_1', [1, 64, 128, 128], t.within('conv_s1', () => conv(t, lateral[1]!, 64, 1)));
+  t.output(
+    'high_res_feats_0',
+    [1, 32, 256, 256],
+    t.within('conv_s0', () => conv(t, lateral[0]!, 32, 1)),
+  );
+  t.output(
+    'high_res_feats_1',
+    [1, 64, 128, 128],
+    t.within('conv_s1', () => conv(t, lateral[1]!, 64, 1)),
+  );
   t.output('image_embed', [1, 256, 64, 64], t.add(embed, noMem));
   return t;
 }

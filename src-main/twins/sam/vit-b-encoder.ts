@@ -27,7 +27,9 @@ export function vitBEncoderTwin(file: string, width = 1): TwinGraph {
     });
   }
   const map = t.transpose(x, [0, 3, 1, 2]);
-  const neck = t.within('neck', () => layerNorm2d(t, conv(t, layerNorm2d(t, conv(t, map, 256, 1, { bias: false })), 256, 3, { bias: false })));
+  const neck = t.within('neck', () =>
+    layerNorm2d(t, conv(t, layerNorm2d(t, conv(t, map, 256, 1, { bias: false })), 256, 3, { bias: false })),
+  );
   t.output('image_embeddings', [1, 256, 64, 64], neck);
   return t;
 }

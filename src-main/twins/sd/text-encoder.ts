@@ -17,12 +17,26 @@ export function textEncoderTwin(width = 1): TwinGraph {
   const inner = 12 * Math.max(8, Math.round(64 * width));
   const ids = g.input('input_ids', 'int32', ['batch', 'sequence']);
   const seq = g.op('Gather', [g.op('Shape', [ids]), g.i64([1])], { axis: 0 }); // [1]
-  const tokens = t.op('Gather', [t.weight([VOCAB, inner], { fanIn: 1 }, 'token_embedding'), g.op('Cast', [ids], { to: 7 })], ['batch', 'sequence', inner], { axis: 0 });
-  const positions = t.op('Slice', [t.weight([MAX_TOKENS, inner], { fanIn: 1 }, 'position_embedding'), g.i64([0]), seq], ['sequence', inner]);
+  const tokens = t.op(
+    'Gather',
+    [t.weight([VOCAB, inner], { fanIn: 1 }, 'token_embedding'), g.op('Cast', [ids], { to: 7 })],
+    ['batch', 'sequence', inner],
+    { axis: 0 },
+  );
+  const positions = t.op(
+    'Slice',
+    [t.weight([MAX_TOKENS, inner], { fanIn: 1 }, 'position_embedding'), g.i64([0]), seq],
+    ['sequence', inner],
+  );
   // −10⁴ above the diagonal: each token attends to itself and those before it.
   const causal: number[] = [];
   for (let i = 0; i < MAX_TOKENS; i++) for (let j = 0; j < MAX_TOKENS; j++) causal.push(j > i ? -1e4 : 0);
-  const mask = g.op('Slice', [g.f32(causal, [MAX_TOKENS, MAX_TOKENS]), g.i64([0, 0]), g.op('Concat', [seq, seq], { axis: 0 }), g.i64([0, 1])]);
+  const mask = g.op('Slice', [
+    g.f32(causal, [MAX_TOKENS, MAX_TOKENS]),
+    g.i64([0, 0]),
+    g.op('Concat', [seq, seq], { axis: 0 }),
+    g.i64([0, 1]),
+  ]);
   let x = t.add(tokens, positions);
   for (let i = 0; i < 12; i++) {
     x = t.within(`encoder.layers.${i}`, () => {

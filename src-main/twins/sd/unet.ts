@@ -31,7 +31,11 @@ export function unetTwin(width = 1, variant: 'inpaint' | 'lcm' = 'inpaint'): Twi
 
   const emb = t.within('time_embedding', () => {
     const freqs = Array.from({ length: ch(320) / 2 }, (_, i) => Math.exp((-Math.log(10000) * i) / (ch(320) / 2)));
-    const angles = t.op('Mul', [t.op('Unsqueeze', [timestep.name, t.g.i64([1])], [1, 1]).name, t.g.f32(freqs, [1, freqs.length])], [1, freqs.length]);
+    const angles = t.op(
+      'Mul',
+      [t.op('Unsqueeze', [timestep.name, t.g.i64([1])], [1, 1]).name, t.g.f32(freqs, [1, freqs.length])],
+      [1, freqs.length],
+    );
     const sinusoid = t.op('Concat', [t.op('Cos', [angles], angles.shape), t.op('Sin', [angles], angles.shape)], [1, ch(320)], { axis: 1 });
     const timed = cond ? t.add(linear(t, cond, ch(320), false), sinusoid) : sinusoid;
     return linear(t, silu(t, linear(t, timed, ch(1280))), ch(1280));
@@ -55,7 +59,12 @@ export function unetTwin(width = 1, variant: 'inpaint' | 'lcm' = 'inpaint'): Twi
     const level = 3 - i;
     for (let j = 0; j < 3; j++) {
       const skip = skips.pop()!;
-      const joined = t.op('Concat', [x, skip], [x.shape[0]!, (x.shape[1] as number) + (skip.shape[1] as number), x.shape[2]!, x.shape[3]!], { axis: 1 });
+      const joined = t.op(
+        'Concat',
+        [x, skip],
+        [x.shape[0]!, (x.shape[1] as number) + (skip.shape[1] as number), x.shape[2]!, x.shape[3]!],
+        { axis: 1 },
+      );
       x = t.within(`up_blocks.${i}.resnets.${j}`, () => resnet(t, joined, emb, ch(c)));
       if (level < 3) x = t.within(`up_blocks.${i}.attentions.${j}`, () => transformer(t, x, context, HEADS));
     }

@@ -61,7 +61,9 @@ export class BrowserBridge implements AnyfillApi {
     try {
       // [Note: message size] a big payload (a large document's autosave) goes up as a file, not inline.
       const large = approxJsonBytes(req.data, STAGE_PAYLOAD_ABOVE_BYTES) > STAGE_PAYLOAD_ABOVE_BYTES;
-      result = large ? await this.ws.request(channel, undefined, (await this.stagePayload(req.data)).id) : await this.ws.request(channel, req.data);
+      result = large
+        ? await this.ws.request(channel, undefined, (await this.stagePayload(req.data)).id)
+        : await this.ws.request(channel, req.data);
     } catch (err) {
       throw fromErrorData(toErrorData(err));
     }

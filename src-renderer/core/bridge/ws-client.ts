@@ -47,7 +47,9 @@ export class WsClient {
   request(channel: string, payload: unknown, payloadFile?: StagedFileId): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      const message: WireRequest = payloadFile ? { t: 'req', id, channel, payload: undefined, payloadFile } : { t: 'req', id, channel, payload };
+      const message: WireRequest = payloadFile
+        ? { t: 'req', id, channel, payload: undefined, payloadFile }
+        : { t: 'req', id, channel, payload };
       const pending = { resolve, reject };
       if (this.socket?.readyState === WebSocket.OPEN) return this.send(message, pending);
       const timer = setTimeout(() => {

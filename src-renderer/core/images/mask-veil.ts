@@ -35,7 +35,14 @@ export function maskRegion(grid: MaskGrid, photo: { width: number; height: numbe
 }
 
 /** RGBA of the veil for `region` drawn at width × height (nearest cell of the grid per pixel). */
-export function veilPixels(grid: MaskGrid, photo: { width: number; height: number }, region: Region, width: number, height: number, tint: readonly [number, number, number]): Uint8ClampedArray<ArrayBuffer> {
+export function veilPixels(
+  grid: MaskGrid,
+  photo: { width: number; height: number },
+  region: Region,
+  width: number,
+  height: number,
+  tint: readonly [number, number, number],
+): Uint8ClampedArray<ArrayBuffer> {
   const out = new Uint8ClampedArray(new ArrayBuffer(width * height * 4));
   for (let y = 0; y < height; y++) {
     const gy = Math.min(grid.height - 1, Math.floor(((region.y + ((y + 0.5) * region.height) / height) * grid.height) / photo.height));

@@ -10,5 +10,8 @@ export function proxySideForScreen(): number {
 
 /** Tell the engine it may drop pixels nobody can reach any more. Best effort: failures are harmless. */
 export function release(assetIds: readonly AssetId[]): void {
-  for (const assetId of assetIds) getApi().invoke('image.release', { assetId }).catch(() => undefined);
+  for (const assetId of assetIds)
+    getApi()
+      .invoke('image.release', { assetId })
+      .catch(() => undefined);
 }

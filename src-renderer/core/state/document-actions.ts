@@ -4,7 +4,18 @@ import { applyPatches, enablePatches, produceWithPatches, type Draft } from 'imm
 import type { AssetId, LayerId } from '../../../src-shared/document/ids';
 import type { EditorDocument } from '../../../src-shared/document/types';
 import { getState, setState, type AssetView } from './editor-store';
-import { beginGesture, canRedo, canUndo, cancelGesture, emptyHistory, endGesture, record, redoStep, undoStep, type Capture } from './history';
+import {
+  beginGesture,
+  canRedo,
+  canUndo,
+  cancelGesture,
+  emptyHistory,
+  endGesture,
+  record,
+  redoStep,
+  undoStep,
+  type Capture,
+} from './history';
 
 enablePatches();
 

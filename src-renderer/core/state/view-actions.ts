@@ -1,5 +1,15 @@
 // Runs in: renderer. Viewport changes: zoom commands, wheel, pan, window resize. Never recorded in history.
-import { FIT_BOTTOM_DOCK, FIT_MARGIN, centerAt, fitViewport, nextZoomStep, zoomAbout, type Point, type Size, type Viewport } from '../viewport/viewport';
+import {
+  FIT_BOTTOM_DOCK,
+  FIT_MARGIN,
+  centerAt,
+  fitViewport,
+  nextZoomStep,
+  zoomAbout,
+  type Point,
+  type Size,
+  type Viewport,
+} from '../viewport/viewport';
 import { getState, setState, type ToolId } from './editor-store';
 
 /** Fit leaves the bottom dock's band clear (the floating bars there never cover a fitted image). */

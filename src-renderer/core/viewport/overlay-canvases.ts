@@ -48,7 +48,8 @@ export function refillSpares(): void {
   const refill = () => {
     refilling = false;
     // A spare smaller than overlays have become would grow on use: make it again at the current size.
-    for (let i = spares.length - 1; i >= 0; i--) if (spares[i]!.width < spareSize.width || spares[i]!.height < spareSize.height) spares.splice(i, 1);
+    for (let i = spares.length - 1; i >= 0; i--)
+      if (spares[i]!.width < spareSize.width || spares[i]!.height < spareSize.height) spares.splice(i, 1);
     while (spares.length < SPARES) spares.push(madeSpare());
   };
   if ('requestIdleCallback' in window) requestIdleCallback(refill, { timeout: 1000 });

@@ -23,14 +23,7 @@ export interface KeySituation {
 }
 
 export type EscapeAction =
-  | 'leave-to-dialog'
-  | 'close-menu'
-  | 'cancel-gesture'
-  | 'cancel-preview'
-  | 'cancel-job'
-  | 'discard-results'
-  | 'deselect'
-  | 'none';
+  'leave-to-dialog' | 'close-menu' | 'cancel-gesture' | 'cancel-preview' | 'cancel-job' | 'discard-results' | 'deselect' | 'none';
 
 export type EnterAction = 'leave-to-dialog' | 'leave-to-control' | 'close-menu' | 'apply-results' | 'finish-selection' | 'none';
 

@@ -35,7 +35,15 @@ function withActiveLayer(fn: (id: NonNullable<EditorState['activeLayerId']>) => 
 
 /** The shell's own commands: the view, the layers list, the hand, help. */
 const shellCommands: readonly Command[] = [
-  { id: 'view.zoomIn', label: 'Zoom In', menu: 'view', accelerator: 'CmdOrCtrl+=', keys: ['CmdOrCtrl+=', 'CmdOrCtrl+Plus'], isEnabled: hasDoc, run: () => zoomStep(1) },
+  {
+    id: 'view.zoomIn',
+    label: 'Zoom In',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+=',
+    keys: ['CmdOrCtrl+=', 'CmdOrCtrl+Plus'],
+    isEnabled: hasDoc,
+    run: () => zoomStep(1),
+  },
   { id: 'view.zoomOut', label: 'Zoom Out', menu: 'view', accelerator: 'CmdOrCtrl+-', isEnabled: hasDoc, run: () => zoomStep(-1) },
   {
     id: 'view.zoomFit',
@@ -84,27 +92,84 @@ const shellCommands: readonly Command[] = [
   },
 
   // Tools: single keys, as in every editor (ignored while typing in a field).
-  { id: 'tool.hand', label: 'Hand Tool', menu: 'edit', accelerator: 'H', separatorBefore: true, isEnabled: () => true, run: () => setTool('hand') },
+  {
+    id: 'tool.hand',
+    label: 'Hand Tool',
+    menu: 'edit',
+    accelerator: 'H',
+    separatorBefore: true,
+    isEnabled: () => true,
+    run: () => setTool('hand'),
+  },
 
-  { id: 'help.shortcuts', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'CmdOrCtrl+/', isEnabled: () => true, run: openShortcutSheet },
+  {
+    id: 'help.shortcuts',
+    label: 'Keyboard Shortcuts',
+    menu: 'help',
+    accelerator: 'CmdOrCtrl+/',
+    isEnabled: () => true,
+    run: openShortcutSheet,
+  },
   { id: 'help.about', label: 'About Anyfill', menu: 'help', isEnabled: () => true, run: about },
   ...keyCommands,
 ];
 
 /** Menu order: each menu lists its commands in this order (a separator where a command asks for one). */
 const layout = [
-  'file.open', 'file.saveProject', 'file.exportPng', 'file.exportLayers', 'models.open', 'file.close',
-  'edit.undo', 'edit.redo', 'edit.selectByText', 'edit.selectEverything', 'edit.selectAll', 'edit.deselect', 'edit.invertSelection', 'edit.delete',
-  'edit.contentAwareFill', 'edit.generativeFill', 'edit.extendCanvas',
-  'view.zoomIn', 'view.zoomOut', 'view.zoomFit', 'view.zoom100', 'view.history',
-  'layer.toggleVisibility', 'layer.moveUp', 'layer.moveDown', 'layer.delete',
-  'tool.hand', 'tool.select', 'tool.wand', 'select.hoverPreview', 'tool.brush', 'brush.smaller', 'brush.bigger', 'brush.toggleErase',
-  'help.shortcuts', 'help.about', 'key.escape', 'key.enter',
+  'file.open',
+  'file.saveProject',
+  'file.exportPng',
+  'file.exportLayers',
+  'models.open',
+  'file.close',
+  'edit.undo',
+  'edit.redo',
+  'edit.selectByText',
+  'edit.selectEverything',
+  'edit.selectAll',
+  'edit.deselect',
+  'edit.invertSelection',
+  'edit.delete',
+  'edit.contentAwareFill',
+  'edit.generativeFill',
+  'edit.extendCanvas',
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.zoomFit',
+  'view.zoom100',
+  'view.history',
+  'layer.toggleVisibility',
+  'layer.moveUp',
+  'layer.moveDown',
+  'layer.delete',
+  'tool.hand',
+  'tool.select',
+  'tool.wand',
+  'select.hoverPreview',
+  'tool.brush',
+  'brush.smaller',
+  'brush.bigger',
+  'brush.toggleErase',
+  'help.shortcuts',
+  'help.about',
+  'key.escape',
+  'key.enter',
 ];
 
 const featureCommands: readonly (readonly Command[])[] = [
-  projectCommands, exportCommands, modelCommands, historyCommands, detectCommands, segmentCommands, selectionCommands, maskOpCommands,
-  fillCommands, generateCommands, outpaintCommands, hoverCommands, shellCommands,
+  projectCommands,
+  exportCommands,
+  modelCommands,
+  historyCommands,
+  detectCommands,
+  segmentCommands,
+  selectionCommands,
+  maskOpCommands,
+  fillCommands,
+  generateCommands,
+  outpaintCommands,
+  hoverCommands,
+  shellCommands,
 ];
 
 /** Every command once, in `layout` order; a command the layout misses is a programming error, said at start. */
@@ -116,7 +181,8 @@ export function layOut(lists: readonly (readonly Command[])[], order: readonly s
   }
   const missing = [...all.keys()].filter((id) => !order.includes(id));
   const unknown = order.filter((id) => !all.has(id));
-  if (missing.length || unknown.length) throw new Error(`Command layout out of date: missing ${missing.join(', ') || 'none'}; unknown ${unknown.join(', ') || 'none'}.`);
+  if (missing.length || unknown.length)
+    throw new Error(`Command layout out of date: missing ${missing.join(', ') || 'none'}; unknown ${unknown.join(', ') || 'none'}.`);
   return order.map((id) => all.get(id)!);
 }
 
@@ -137,7 +203,11 @@ export function runCommand(id: string): boolean {
 async function about(): Promise<void> {
   try {
     const info = await getApi().invoke('app.info', {});
-    const eps = info.executionProviders.filter((p) => p.available).map((p) => p.name).join(', ') || 'CPU';
+    const eps =
+      info.executionProviders
+        .filter((p) => p.available)
+        .map((p) => p.name)
+        .join(', ') || 'CPU';
     showNotice(`Anyfill ${info.version} · ${info.host} host · runs on ${eps}.`);
   } catch (err) {
     showNotice(`Anyfill · engine details unavailable (${userMessage(err)})`);

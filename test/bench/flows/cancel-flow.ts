@@ -32,7 +32,10 @@ export async function cancelNow(s: FlowSession): Promise<CancelFigures> {
 export async function measureCancel(s: FlowSession, afterSteps: number): Promise<CancelFigures & { afterStep: number }> {
   const { startedAt } = await pressGenerate(s);
   await s.page.waitForFunction(
-    ([t, n]) => (window as never as { __costProbe: { status: Array<[number, string | null]> } }).__costProbe.status.filter(([at, x]) => at >= t && /step\s+\d+/i.test(x ?? '')).length >= n,
+    ([t, n]) =>
+      (window as never as { __costProbe: { status: Array<[number, string | null]> } }).__costProbe.status.filter(
+        ([at, x]) => at >= t && /step\s+\d+/i.test(x ?? ''),
+      ).length >= n,
     [startedAt, afterSteps] as const,
     { polling: 250, timeout: 60 * 60_000 },
   );

@@ -19,7 +19,10 @@ const cores = (r: Record<string, number>) =>
 function genRows(name: string, g: GenerateFigures): string[] {
   const s = g.settings;
   const what = `${s.variants} × ${s.steps} steps, guidance ${s.guidance}${s.scheduler ? `, ${s.scheduler}` : ''}${s.packId ? `, ${s.packId}` : ''}`;
-  const total = g.totalMs === null ? `— (${g.error ?? 'not measured'})` : `${t(g.totalMs)}${g.totalExtrapolated ? ` EXTRAPOLATED from ${g.measuredSteps} steps` : ' measured'}`;
+  const total =
+    g.totalMs === null
+      ? `— (${g.error ?? 'not measured'})`
+      : `${t(g.totalMs)}${g.totalExtrapolated ? ` EXTRAPOLATED from ${g.measuredSteps} steps` : ' measured'}`;
   return [
     `| Generate ${name} (${what}): step p50 / p95 | ${pp(g.stepMs)} |`,
     `| … press → first step; → first preview | ${t(g.preludeMs)}; ${t(g.firstPreviewMs)} |`,
@@ -55,7 +58,9 @@ export function flowsTable(f: FlowResults, machine: string): string {
     `| UI frame interval during a generation p50 / p95 | ${pp(d.framesMs)}${d.framesMs ? `, ${d.framesMs.over33ms} frames over 33 ms, max ${t(d.framesMs.max)}` : ''} |`,
     `| peak RSS while opening and selecting | ${rss('selecting')} |`,
     `| CPU the app got, in cores (selecting; generating), load average at the end | ${cores(f.cpuCores.selecting)}; ${cores(f.cpuCores.generating)}; ${f.cpuCores.loadAverageAtEnd} |`,
-    ...(f.engineRestarts ? [`| engine crashed and was restarted | ${f.engineRestarts} time(s): later figures ran on a fresh engine |`] : []),
+    ...(f.engineRestarts
+      ? [`| engine crashed and was restarted | ${f.engineRestarts} time(s): later figures ran on a fresh engine |`]
+      : []),
     `| peak RSS while generating${f.peakRss.generatingResetWorked ? '' : ' (peaks not reset: whole run)'} | ${rss('generating')} |`,
   ].join('\n');
 }

@@ -51,13 +51,39 @@ export interface GenerateFigures {
 export async function measureGeneration(s: FlowSession, g: GenerateSettings, o: RunOptions): Promise<GenerateFigures> {
   const { startedAt, asked } = await pressGenerate(s);
   const stepGmac = UNET_GMAC * (g.guidance > 1 ? 2 : 1);
-  const out: GenerateFigures = { settings: g, asked, preludeMs: null, stepMs: null, firstPreviewMs: null, decodeMs: null, decodeSource: 'measured', totalMs: null, error: null, finishMs: null, totalExtrapolated: false, measuredSteps: 0, predictedTotalMs: null, cancel: null, framesMs: null, clicksDuring: null };
+  const out: GenerateFigures = {
+    settings: g,
+    asked,
+    preludeMs: null,
+    stepMs: null,
+    firstPreviewMs: null,
+    decodeMs: null,
+    decodeSource: 'measured',
+    totalMs: null,
+    error: null,
+    finishMs: null,
+    totalExtrapolated: false,
+    measuredSteps: 0,
+    predictedTotalMs: null,
+    cancel: null,
+    framesMs: null,
+    clicksDuring: null,
+  };
   const predict = (t: ReturnType<typeof stepTimes>) => {
     const stepMs = percentile(t.stepMs, 0.5);
-    const decode = t.decodeMs.length ? percentile(t.decodeMs, 0.5) : (o.known?.decodeMs ?? decodeFromStep(stepMs, VAE_DECODE_GMAC, stepGmac));
+    const decode = t.decodeMs.length
+      ? percentile(t.decodeMs, 0.5)
+      : (o.known?.decodeMs ?? decodeFromStep(stepMs, VAE_DECODE_GMAC, stepGmac));
     out.decodeSource = t.decodeMs.length ? 'measured' : o.known ? 'earlier run' : 'estimated from MACs (VAE decode / UNet step)';
     out.decodeMs = Math.round(decode);
-    return extrapolateTotal({ preludeMs: preludeMs(startedAt, t.stepDoneAt[0]!, stepMs), stepMs, decodeMs: decode, finishMs: o.known?.finishMs ?? 0, variants: g.variants, steps: g.steps });
+    return extrapolateTotal({
+      preludeMs: preludeMs(startedAt, t.stepDoneAt[0]!, stepMs),
+      stepMs,
+      decodeMs: decode,
+      finishMs: o.known?.finishMs ?? 0,
+      variants: g.variants,
+      steps: g.steps,
+    });
   };
   const ended = () => s.probe.marks(startedAt).then((m) => m.find((x) => x[1] === 'jobs-bar' && !x[2])?.[0] ?? null);
   // Wait for `n` step intervals (or the end), polling once a second: the decision is coarse, the times are the page's.
@@ -93,11 +119,17 @@ export async function measureGeneration(s: FlowSession, g: GenerateSettings, o: 
   } else {
     await jobEnded(s, startedAt, o.budgetMs * 3 + 10 * 60_000);
     // The candidates bar is drawn just after the jobs bar goes (none comes for a failed run).
-    await s.page.getByTestId('results-panel').waitFor({ timeout: 60_000 }).catch(() => undefined);
+    await s.page
+      .getByTestId('results-panel')
+      .waitFor({ timeout: 60_000 })
+      .catch(() => undefined);
     const results = (await s.probe.marks(startedAt)).find((m) => m[1] === 'results-panel' && m[2])?.[0];
     const lastDecode = stepTimes(await s.probe.status(startedAt)).decodedAt.at(-1);
     if (results !== undefined) out.totalMs = Math.round(results - startedAt);
-    else out.error = (await s.page.locator('[data-testid="message"][data-kind="error"]').allInnerTexts()).join(' ').slice(0, 300) || 'no candidates shown';
+    else
+      out.error =
+        (await s.page.locator('[data-testid="message"][data-kind="error"]').allInnerTexts()).join(' ').slice(0, 300) ||
+        'no candidates shown';
     if (results !== undefined && lastDecode !== undefined) out.finishMs = Math.round(results - lastDecode);
   }
   t = stepTimes(await s.probe.status(startedAt));

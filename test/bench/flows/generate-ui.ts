@@ -24,7 +24,7 @@ export async function brushTarget(s: FlowSession): Promise<void> {
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   for (let i = 1; i <= 40; i++) {
-    const p = await docPoint(s, 0.45 + 0.1 * ((i % 2) ? 1 : 0), 0.45 + (0.15 * i) / 40);
+    const p = await docPoint(s, 0.45 + 0.1 * (i % 2 ? 1 : 0), 0.45 + (0.15 * i) / 40);
     await page.mouse.move(p.x, p.y, { steps: 4 });
   }
   await page.mouse.up();
@@ -39,7 +39,8 @@ export async function applySettings(s: FlowSession, g: GenerateSettings, prompt:
   await page.getByTestId('generate-steps').fill(String(g.steps));
   await page.getByLabel('Guidance').fill(String(g.guidance));
   if (g.scheduler) await page.getByLabel('Scheduler').selectOption(g.scheduler);
-  if (g.packId !== undefined && (await page.getByTestId('generate-pack').count())) await page.getByTestId('generate-pack').selectOption(g.packId);
+  if (g.packId !== undefined && (await page.getByTestId('generate-pack').count()))
+    await page.getByTestId('generate-pack').selectOption(g.packId);
   await page.getByTestId('generate-prompt').fill(prompt);
 }
 
@@ -56,8 +57,15 @@ export async function panelNotes(s: FlowSession): Promise<{ plan: string | null;
     const el = s.page.locator(sel).first();
     return (await el.count()) ? (await el.innerText()).trim().slice(0, 300) : null;
   };
-  await s.page.getByTestId('generate-plan').filter({ hasText: /\d+ × \d+/ }).waitFor({ timeout: 60_000 }).catch(() => undefined);
-  return { plan: await text('[data-testid="generate-plan"]'), estimate: await text('[data-testid="generate-panel"] [data-testid*="estimate"]') };
+  await s.page
+    .getByTestId('generate-plan')
+    .filter({ hasText: /\d+ × \d+/ })
+    .waitFor({ timeout: 60_000 })
+    .catch(() => undefined);
+  return {
+    plan: await text('[data-testid="generate-plan"]'),
+    estimate: await text('[data-testid="generate-panel"] [data-testid*="estimate"]'),
+  };
 }
 
 /**
@@ -71,12 +79,21 @@ export async function pressGenerate(s: FlowSession): Promise<{ startedAt: number
   await page.getByTestId('generate-run').click();
   const dialog = page.locator('[role="dialog"], [role="alertdialog"]').filter({ hasText: /generat|min|estimat|fast/i });
   const first = await Promise.race([
-    page.getByTestId('jobs-bar').waitFor({ timeout: 30_000 }).then(() => 'job' as const),
-    dialog.first().waitFor({ timeout: 30_000 }).then(() => 'dialog' as const),
+    page
+      .getByTestId('jobs-bar')
+      .waitFor({ timeout: 30_000 })
+      .then(() => 'job' as const),
+    dialog
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .then(() => 'dialog' as const),
   ]).catch(() => 'none' as const);
   if (first !== 'dialog') return { startedAt, asked: null };
   const asked = (await dialog.first().innerText()).replace(/\s+/g, ' ').slice(0, 400);
-  const goAhead = dialog.first().getByRole('button', { name: /generate|start|continue|anyway|run/i }).filter({ hasNotText: /faster|fewer|lcm|cancel/i });
+  const goAhead = dialog
+    .first()
+    .getByRole('button', { name: /generate|start|continue|anyway|run/i })
+    .filter({ hasNotText: /faster|fewer|lcm|cancel/i });
   startedAt = await s.probe.now();
   await goAhead.first().click();
   await page.getByTestId('jobs-bar').waitFor({ timeout: 30_000 });
@@ -94,7 +111,9 @@ export async function pressCancel(s: FlowSession): Promise<number> {
 export async function jobEnded(s: FlowSession, after: number, timeoutMs: number): Promise<number> {
   const h = await s.page.waitForFunction(
     (t) => {
-      const m = (window as never as { __costProbe: { marks: Array<[number, string, boolean]> } }).__costProbe.marks.find((x) => x[0] >= t && x[1] === 'jobs-bar' && !x[2]);
+      const m = (window as never as { __costProbe: { marks: Array<[number, string, boolean]> } }).__costProbe.marks.find(
+        (x) => x[0] >= t && x[1] === 'jobs-bar' && !x[2],
+      );
       return m ? m[0] : false;
     },
     after,

@@ -67,7 +67,11 @@ export async function installProbe(page: Page): Promise<Probe> {
   return {
     now: () => page.evaluate('performance.now()') as Promise<number>,
     clicks: () => read<Array<[number, number]>>('(b) => b.clicks.slice()', null),
-    frames: (from, to) => read<number[]>('(b, w) => { const out = []; for (let i = 0; i < b.frames.length; i += 2) if (b.frames[i] >= w[0] && b.frames[i] < w[1]) out.push(b.frames[i + 1]); return out; }', [from, to]),
+    frames: (from, to) =>
+      read<number[]>(
+        '(b, w) => { const out = []; for (let i = 0; i < b.frames.length; i += 2) if (b.frames[i] >= w[0] && b.frames[i] < w[1]) out.push(b.frames[i + 1]); return out; }',
+        [from, to],
+      ),
     status: (from) => read<StatusChange[]>('(b, t) => b.status.filter((s) => s[0] >= t)', from),
     previews: (from) => read<number[]>('(b, t) => b.previews.filter((p) => p >= t)', from),
     marks: (from) => read<Array<[number, string, boolean]>>('(b, t) => b.marks.filter((m) => m[0] >= t)', from),

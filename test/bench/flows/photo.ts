@@ -27,7 +27,11 @@ export async function twelveMegapixelPhotos(dir: string, sharedName = 'street.jp
     source = `${sharedName} (${m.width} × ${m.height}) scaled to ${PHOTO_SIZE.width} × ${PHOTO_SIZE.height} JPEG`;
   } else {
     const scene = scaledScene(LANDSCAPE, PHOTO_SIZE.width / LANDSCAPE.width);
-    base = sharp(Buffer.from(renderScene(scene)), { raw: { width: scene.width, height: scene.height, channels: 3 } }).resize(PHOTO_SIZE.width, PHOTO_SIZE.height, { fit: 'fill' });
+    base = sharp(Buffer.from(renderScene(scene)), { raw: { width: scene.width, height: scene.height, channels: 3 } }).resize(
+      PHOTO_SIZE.width,
+      PHOTO_SIZE.height,
+      { fit: 'fill' },
+    );
     source = `synthetic landscape scene ${PHOTO_SIZE.width} × ${PHOTO_SIZE.height} JPEG (no shared photos in ${SHARED_IMAGES})`;
   }
   const raw = await base.raw().toBuffer({ resolveWithObject: true });

@@ -29,13 +29,19 @@ function roleOf(cmd: string[], isHost: boolean): string {
   const type = /--type=(\S+)/.exec(cmd.join(' '))?.[1];
   if (/chrom/i.test(cmd[0] ?? '')) return `chromium ${type ?? 'browser'}`;
   const script = cmd.slice(1).find((a) => /\.(c|m)?js$/.test(a));
-  const name = script?.split('/').pop()?.replace(/\.(c|m)?js$/, '');
+  const name = script
+    ?.split('/')
+    .pop()
+    ?.replace(/\.(c|m)?js$/, '');
   return name === 'engine' ? 'engine' : (name ?? cmd[0]?.split('/').pop() ?? 'process');
 }
 
 /** The processes descending from `roots` (the roots included), with their CPU time and peak RSS. */
 export async function processTree(roots: readonly number[]): Promise<Proc[]> {
-  const pids = await readdir('/proc').then((all) => all.filter((p) => /^\d+$/.test(p)).map(Number), () => [] as number[]);
+  const pids = await readdir('/proc').then(
+    (all) => all.filter((p) => /^\d+$/.test(p)).map(Number),
+    () => [] as number[],
+  );
   const parent = new Map<number, { ppid: number; cpuMs: number }>();
   for (const pid of pids) {
     const s = await stat(pid);
@@ -57,7 +63,14 @@ export async function processTree(roots: readonly number[]): Promise<Proc[]> {
 
 /** Starts a new peak-RSS window for these processes (Linux: "5" to clear_refs resets VmHWM); false if refused. */
 export async function resetPeaks(pids: readonly number[]): Promise<boolean> {
-  const done = await Promise.all(pids.map((pid) => writeFile(`/proc/${pid}/clear_refs`, '5').then(() => true, () => false)));
+  const done = await Promise.all(
+    pids.map((pid) =>
+      writeFile(`/proc/${pid}/clear_refs`, '5').then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   return done.every(Boolean);
 }
 

@@ -54,14 +54,20 @@ const PROMPT = 'a wooden bench';
 const DEFAULTS: GenerateSettings = { variants: 3, steps: 25, guidance: 7.5, scheduler: 'dpmpp-2m-karras' };
 type Reading = { procs: Proc[]; at: number };
 const coresSince = (a: Reading, b: Reading) =>
-  Object.fromEntries(Object.entries(cpuBetween(a.procs, b.procs)).filter(([, ms]) => ms > 0).map(([role, ms]) => [role, Math.round((ms / (b.at - a.at)) * 100) / 100]));
+  Object.fromEntries(
+    Object.entries(cpuBetween(a.procs, b.procs))
+      .filter(([, ms]) => ms > 0)
+      .map(([role, ms]) => [role, Math.round((ms / (b.at - a.at)) * 100) / 100]),
+  );
 /** Each phase's figures as they come (a long run stopped early still leaves them in its output). */
 const log = (phase: string, figures: unknown) => console.log(`flows ${phase}: ${JSON.stringify(figures)}`);
 const mib = (p: Record<string, number>): Peaks => Object.fromEntries(Object.entries(p).map(([role, b]) => [role, Math.round(b / 2 ** 20)]));
 
 export async function runFlows(o: FlowOptions): Promise<FlowResults> {
   const dir = twinsDirFor(o.width);
-  const packs = TWIN_PACKS.filter((p) => p.packId === 'mobilesam' || p.packId === 'sam-vit-b' || p.family === 'gdino' || p.family === 'sd-inpaint');
+  const packs = TWIN_PACKS.filter(
+    (p) => p.packId === 'mobilesam' || p.packId === 'sam-vit-b' || p.family === 'gdino' || p.family === 'sd-inpaint',
+  );
   for (const p of packs) await ensurePack(dir, p, o.width);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'anyfill-bench-photos-'));
   const photos = await twelveMegapixelPhotos(tmp);
@@ -91,7 +97,9 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
     await brushTarget(s);
     const lcm = (await offeredPacks(s)).find((p) => /lcm/i.test(p));
     // LCM where a pack has the weights for it (4 steps, no guidance); else the plain pack at 1 × 4 steps.
-    const fast: GenerateSettings = lcm ? { variants: 1, steps: 4, guidance: 1, scheduler: 'lcm', packId: lcm } : { variants: 1, steps: 4, guidance: 7.5, scheduler: 'dpmpp-2m-karras' };
+    const fast: GenerateSettings = lcm
+      ? { variants: 1, steps: 4, guidance: 1, scheduler: 'lcm', packId: lcm }
+      : { variants: 1, steps: 4, guidance: 7.5, scheduler: 'dpmpp-2m-karras' };
     await applySettings(s, fast, PROMPT);
     const fastNotes = await panelNotes(s);
     const fastest = await measureGeneration(s, fast, { budgetMs: o.budgetMs, measureSteps: 2, clicksDuring: 0 });
@@ -101,7 +109,12 @@ export async function runFlows(o: FlowOptions): Promise<FlowResults> {
     const defNotes = await panelNotes(s);
     const sameDecode = !lcm && fastest.decodeSource === 'measured' && fastest.decodeMs !== null && fastest.finishMs !== null;
     const known = sameDecode ? { decodeMs: fastest.decodeMs!, finishMs: fastest.finishMs! } : undefined;
-    const defaults = await measureGeneration(s, DEFAULTS, { budgetMs: o.budgetMs, measureSteps: o.quick ? 2 : 3, clicksDuring: o.quick ? 4 : 8, ...(known ? { known } : {}) });
+    const defaults = await measureGeneration(s, DEFAULTS, {
+      budgetMs: o.budgetMs,
+      measureSteps: o.quick ? 2 : 3,
+      clicksDuring: o.quick ? 4 : 8,
+      ...(known ? { known } : {}),
+    });
     await discardResults(s);
     const cancel = defaults.cancel ?? (await measureCancel(s, 2));
     const generating = await watch.stop();

@@ -7,7 +7,12 @@ import { docPoint, undoSteps } from './flow-session';
 import { coresBusy } from './flow-stats';
 import { cpuBetween, processTree } from './procs';
 
-type Hook = { __anyfillTest: { getState(): { document: { layers: Array<{ id: string; assetId?: string }> } | null; renderedLayerIds: string[] }; hoverCounts(): { sent: number; shown: number } } };
+type Hook = {
+  __anyfillTest: {
+    getState(): { document: { layers: Array<{ id: string; assetId?: string }> } | null; renderedLayerIds: string[] };
+    hoverCounts(): { sent: number; shown: number };
+  };
+};
 
 /** Press and release at a document point; the page's clock at the press and when its mask was drawn (null: none within `timeoutMs`). */
 export async function timedClick(s: FlowSession, fx: number, fy: number, timeoutMs: number): Promise<[number, number] | null> {
@@ -15,7 +20,10 @@ export async function timedClick(s: FlowSession, fx: number, fy: number, timeout
   const p = await docPoint(s, fx, fy);
   await s.page.mouse.click(p.x, p.y);
   try {
-    await s.page.waitForFunction((k) => (window as never as { __costProbe: { clicks: unknown[] } }).__costProbe.clicks.length > k, before, { polling: 'raf', timeout: timeoutMs });
+    await s.page.waitForFunction((k) => (window as never as { __costProbe: { clicks: unknown[] } }).__costProbe.clicks.length > k, before, {
+      polling: 'raf',
+      timeout: timeoutMs,
+    });
   } catch {
     await s.probe.dropPending();
     return null;

@@ -22,7 +22,11 @@ export async function textSelection(s: FlowSession, prompt: string, runs: number
     const t0 = await s.probe.now();
     await page.getByTestId('detect-run').click();
     // Busy: the Run button is disabled until the answer is in; done when it is enabled again with an answer.
-    await page.getByTestId('detect-run').and(page.locator(':disabled')).waitFor({ timeout: 5000 }).catch(() => undefined);
+    await page
+      .getByTestId('detect-run')
+      .and(page.locator(':disabled'))
+      .waitFor({ timeout: 5000 })
+      .catch(() => undefined);
     const done = await page.waitForFunction(
       (sel) => {
         const run = document.querySelector('[data-testid="detect-run"]') as HTMLButtonElement | null;

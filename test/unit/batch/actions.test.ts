@@ -17,7 +17,16 @@ beforeAll(async () => {
   await rm(path.join(images, 'c-corrupt.png'));
 });
 afterAll(() => env.cleanup());
-const base = (out: string, models = env.models) => ['--images', images, '--select', 'red', '--models', models, '--out', path.join(env.root, out)];
+const base = (out: string, models = env.models) => [
+  '--images',
+  images,
+  '--select',
+  'red',
+  '--models',
+  models,
+  '--out',
+  path.join(env.root, out),
+];
 const centre = async (file: string) => {
   const px = await rgb(file);
   const i = ((RECT_A.y + 16) * W + RECT_A.x + 20) * 3;
@@ -31,7 +40,10 @@ describe('anyfill run --action remove', () => {
     expect(r.stderr).toMatch(/2 images; generative fill/);
     expect(r.stderr).toMatch(/\[1\/2\] a-red\.png: done \(1 found, inpaint, \d+ ms\)\n\[2\/2\] b-red\.png: done/);
     const report = await readReport(path.join(env.root, 'sd'));
-    expect(report.images.map((e) => [e.status, e.method, e.prompt, e.flagged])).toEqual([['done', 'inpaint', null, false], ['done', 'inpaint', null, false]]);
+    expect(report.images.map((e) => [e.status, e.method, e.prompt, e.flagged])).toEqual([
+      ['done', 'inpaint', null, false],
+      ['done', 'inpaint', null, false],
+    ]);
     const [red] = await centre(path.join(env.root, 'sd/a-red/result.png'));
     expect(red).toBeLessThan(200);
   });
@@ -57,7 +69,11 @@ describe('anyfill run --action remove', () => {
     expect(r.stderr).toMatch(/2 images; MI-GAN eraser/);
     const report = await readReport(path.join(env.root, 'erase'));
     expect(report.images.every((e) => e.status === 'done' && e.method === 'migan')).toBe(true);
-    expect(report.models.map((m) => [m.role, m.packId])).toEqual([['detect', 'gdino-tiny'], ['segment', 'mobilesam'], ['erase', 'migan-512']]);
+    expect(report.models.map((m) => [m.role, m.packId])).toEqual([
+      ['detect', 'gdino-tiny'],
+      ['segment', 'mobilesam'],
+      ['erase', 'migan-512'],
+    ]);
     const [red, , blue] = await centre(path.join(env.root, 'erase/a-red/result.png'));
     expect([red! < 60, blue! > 200]).toEqual([true, true]);
   });
@@ -71,7 +87,11 @@ describe('anyfill run --action remove', () => {
     expect(r.stderr).toMatch(/2 images; LaMa eraser/);
     const report = await readReport(path.join(env.root, 'lama'));
     expect(report.images.every((e) => e.status === 'done' && e.method === 'lama')).toBe(true);
-    expect(report.models.map((m) => [m.role, m.packId])).toEqual([['detect', 'gdino-tiny'], ['segment', 'mobilesam'], ['erase', 'lama-512']]);
+    expect(report.models.map((m) => [m.role, m.packId])).toEqual([
+      ['detect', 'gdino-tiny'],
+      ['segment', 'mobilesam'],
+      ['erase', 'lama-512'],
+    ]);
     const [red, , blue] = await centre(path.join(env.root, 'lama/a-red/result.png'));
     expect([red! < 60, blue! > 200]).toEqual([true, true]);
   });
@@ -82,7 +102,11 @@ describe('anyfill run: flags and errors', () => {
     const r = await run([...base('flagged'), '--action', 'replace', '--prompt', 'red', '--pack', 'standin-sd-safety']);
     expect(r.code).toBe(1);
     const report = await readReport(path.join(env.root, 'flagged'));
-    expect(report.images[0]).toMatchObject({ status: 'failed', flagged: true, error: { code: 'FLAGGED', message: expect.stringMatching(/safety checker/) } });
+    expect(report.images[0]).toMatchObject({
+      status: 'failed',
+      flagged: true,
+      error: { code: 'FLAGGED', message: expect.stringMatching(/safety checker/) },
+    });
     expect(report.images[0]!.outputs.result).toBeUndefined();
     expect(existsSync(path.join(env.root, 'flagged/a-red/mask.png'))).toBe(true);
     expect(existsSync(path.join(env.root, 'flagged/a-red/result.png'))).toBe(false);
@@ -102,7 +126,18 @@ describe('anyfill run: flags and errors', () => {
 
   it('missing options → exit 2; a missing folder → exit 1', async () => {
     expect((await run(['--images', images, '--action', 'remove'])).code).toBe(2);
-    const r = await run(['--images', path.join(env.root, 'nope'), '--select', 'red', '--action', 'remove', '--models', env.models, '--out', path.join(env.root, 'x')]);
+    const r = await run([
+      '--images',
+      path.join(env.root, 'nope'),
+      '--select',
+      'red',
+      '--action',
+      'remove',
+      '--models',
+      env.models,
+      '--out',
+      path.join(env.root, 'x'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Cannot read the folder/);
   });

@@ -14,7 +14,20 @@ beforeAll(async () => {
   images = await makeFolder(env.root);
 });
 afterAll(() => env.cleanup());
-const args = (out: string) => ['--images', images, '--select', 'red', '--action', 'replace', '--prompt', 'yellow', '--models', env.models, '--out', out];
+const args = (out: string) => [
+  '--images',
+  images,
+  '--select',
+  'red',
+  '--action',
+  'replace',
+  '--prompt',
+  'yellow',
+  '--models',
+  env.models,
+  '--out',
+  out,
+];
 
 describe('anyfill run --action replace', () => {
   it('writes boxes, masks and results and a complete report; re-running skips what is finished', async () => {
@@ -24,13 +37,29 @@ describe('anyfill run --action replace', () => {
     expect(first.stderr).toMatch(/notes\.txt: not an image file/);
     expect(first.stdout).toMatch(/2 done, 0 skipped, 1 failed/);
     const report = await readReport(out);
-    expect(report).toMatchObject({ version: 1, interrupted: false, ignored: ['notes.txt'], args: { select: 'red', action: 'replace', prompt: 'yellow' } });
+    expect(report).toMatchObject({
+      version: 1,
+      interrupted: false,
+      ignored: ['notes.txt'],
+      args: { select: 'red', action: 'replace', prompt: 'yellow' },
+    });
     expect(report.finishedAt).toEqual(expect.any(String));
-    expect(report.models.map((m) => [m.role, m.packId])).toEqual([['detect', 'gdino-tiny'], ['segment', 'mobilesam'], ['inpaint', 'sd15-inpaint']]);
+    expect(report.models.map((m) => [m.role, m.packId])).toEqual([
+      ['detect', 'gdino-tiny'],
+      ['segment', 'mobilesam'],
+      ['inpaint', 'sd15-inpaint'],
+    ]);
     expect(report.models[0]!.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.images.map((e) => e.input)).toEqual(['a-red.png', 'b-red.png', 'c-corrupt.png', 'p-dog.jpg', 'p-street.jpg']);
     const [a, , bad, ...photos] = report.images;
-    expect(a).toMatchObject({ status: 'done', method: 'inpaint', prompt: 'yellow', seed: 0, flagged: false, outputs: { boxes: 'a-red/boxes.json', mask: 'a-red/mask.png', result: 'a-red/result.png' } });
+    expect(a).toMatchObject({
+      status: 'done',
+      method: 'inpaint',
+      prompt: 'yellow',
+      seed: 0,
+      flagged: false,
+      outputs: { boxes: 'a-red/boxes.json', mask: 'a-red/mask.png', result: 'a-red/result.png' },
+    });
     expect(a!.inputSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(a!.detections).toHaveLength(1);
     expect(a!.detections[0]!.box.map(Math.round)).toEqual([24, 20, 64, 52]);
@@ -82,7 +111,11 @@ describe('anyfill run --action replace', () => {
     expect(partial.images.map((e) => [e.input, e.status])).toEqual([['a-red.png', 'done']]);
 
     let images = 0;
-    const crashed = await run(args(out), { onEvent: (e) => { if (e.type === 'image' && ++images === 2) throw new Error('simulated crash'); } });
+    const crashed = await run(args(out), {
+      onEvent: (e) => {
+        if (e.type === 'image' && ++images === 2) throw new Error('simulated crash');
+      },
+    });
     expect(crashed.code).toBe(1);
     expect((await readReport(out)).images.map((e) => e.status)).toEqual(['skipped', 'done']);
 

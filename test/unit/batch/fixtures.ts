@@ -13,7 +13,12 @@ import { SHARED_IMAGES } from '../../helpers/images';
 import { hasSharedImages } from '../../helpers/shared-images';
 
 export const [W, H] = [128, 96];
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Pure blue with a pure red rectangle: the colours the stand-ins read. */
 export async function redRectPng(file: string, r: Rect): Promise<void> {
@@ -23,7 +28,9 @@ export async function redRectPng(file: string, r: Rect): Promise<void> {
     const red = x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
     data.set(red ? [255, 0, 0] : [0, 0, 255], i * 3);
   }
-  await sharp(data, { raw: { width: W, height: H, channels: 3 } }).png().toFile(file);
+  await sharp(data, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toFile(file);
 }
 
 /** A 160 × 107 greenish gradient with grain, seeded: a stand-in for a downscaled photo. */

@@ -37,7 +37,12 @@ describe('time left in a batch', () => {
     const late = shown.filter((s) => s.t >= 0.2 * end);
     expect(late.length).toBeGreaterThan(10);
     const off = late.filter((s) => s.left === undefined || Math.abs(s.left - (end - s.t)) > 0.25 * (end - s.t));
-    expect(off.map((s) => `${Math.round(s.t / 1000)} s: said ${s.left === undefined ? '—' : Math.round(s.left / 1000)} s, was ${Math.round((end - s.t) / 1000)} s`)).toEqual([]);
+    expect(
+      off.map(
+        (s) =>
+          `${Math.round(s.t / 1000)} s: said ${s.left === undefined ? '—' : Math.round(s.left / 1000)} s, was ${Math.round((end - s.t) / 1000)} s`,
+      ),
+    ).toEqual([]);
     expect([leftWords(40_000), leftWords(720_000)]).toEqual(['about 40 s left', 'about 12 min left']);
   });
 
@@ -47,8 +52,27 @@ describe('time left in a batch', () => {
       const images = await makeFolder(env.root, false);
       await rm(path.join(images, 'c-corrupt.png'));
       const err: string[] = [];
-      const args = ['--images', images, '--select', 'red', '--models', env.models, '--out', path.join(env.root, 'out'), '--action', 'remove', '--steps', '3', '--size', '128'];
-      const code = await runRun(args, { tty: true, stdout: { write: () => undefined }, stderr: { write: (t: string) => void err.push(t) } });
+      const args = [
+        '--images',
+        images,
+        '--select',
+        'red',
+        '--models',
+        env.models,
+        '--out',
+        path.join(env.root, 'out'),
+        '--action',
+        'remove',
+        '--steps',
+        '3',
+        '--size',
+        '128',
+      ];
+      const code = await runRun(args, {
+        tty: true,
+        stdout: { write: () => undefined },
+        stderr: { write: (t: string) => void err.push(t) },
+      });
       expect(code, err.join('')).toBe(0);
       const lines = err.join('').split(/\r|\n/);
       expect(lines.filter((l) => l.startsWith('[1/2]') && l.includes('left)'))).toEqual([]);

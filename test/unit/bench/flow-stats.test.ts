@@ -2,7 +2,16 @@
 // read off the jobs bar's status line as a generation reports it, and the extrapolated total of a
 // generation that was cancelled after a few steps.
 import { describe, expect, it } from 'vitest';
-import { coresBusy, decodeFromStep, extrapolateTotal, percentile, preludeMs, stepTimes, summarize, type StatusChange } from '../../bench/flows/flow-stats';
+import {
+  coresBusy,
+  decodeFromStep,
+  extrapolateTotal,
+  percentile,
+  preludeMs,
+  stepTimes,
+  summarize,
+  type StatusChange,
+} from '../../bench/flows/flow-stats';
 
 describe('percentiles', () => {
   it('nearest rank: p50 and p95 of 20 click latencies', () => {
@@ -42,12 +51,21 @@ describe('step times from the status line', () => {
   });
 
   it('steps reported in one repaint share the interval', () => {
-    const t = stepTimes([[0, 'Variant 1/1: step 1/10'], [900, 'Variant 1/1: step 2/10'], [3900, 'Variant 1/1: step 5/10']]);
+    const t = stepTimes([
+      [0, 'Variant 1/1: step 1/10'],
+      [900, 'Variant 1/1: step 2/10'],
+      [3900, 'Variant 1/1: step 5/10'],
+    ]);
     expect(t.stepMs).toEqual([900, 1000]);
   });
 
   it("a variant's first step after a decode report the throttle dropped is not a step interval", () => {
-    const t = stepTimes([[0, 'Variant 1/2: step 1/2'], [1000, 'Variant 1/2: step 2/2'], [5000, 'Variant 2/2: step 1/2'], [6000, 'Variant 2/2: step 2/2']]);
+    const t = stepTimes([
+      [0, 'Variant 1/2: step 1/2'],
+      [1000, 'Variant 1/2: step 2/2'],
+      [5000, 'Variant 2/2: step 1/2'],
+      [6000, 'Variant 2/2: step 2/2'],
+    ]);
     expect(t.stepMs).toEqual([1000, 1000]);
     expect(t.decodeMs).toEqual([]);
   });

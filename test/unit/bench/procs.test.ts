@@ -6,11 +6,21 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { byRole, cpuBetween, processTree, type Proc } from '../../bench/flows/procs';
 
-const p = (pid: number, role: string, cpuMs: number, peakMiB: number | null): Proc => ({ pid, role, cpuMs, peakRssBytes: peakMiB === null ? null : peakMiB * 2 ** 20 });
+const p = (pid: number, role: string, cpuMs: number, peakMiB: number | null): Proc => ({
+  pid,
+  role,
+  cpuMs,
+  peakRssBytes: peakMiB === null ? null : peakMiB * 2 ** 20,
+});
 
 describe('per-process figures', () => {
   it('groups by role: CPU summed, peak RSS the largest', () => {
-    const r = byRole([p(1, 'host', 100, 90), p(2, 'engine', 5000, 4000), p(3, 'chromium renderer', 300, 200), p(4, 'chromium renderer', 50, 600)]);
+    const r = byRole([
+      p(1, 'host', 100, 90),
+      p(2, 'engine', 5000, 4000),
+      p(3, 'chromium renderer', 300, 200),
+      p(4, 'chromium renderer', 50, 600),
+    ]);
     expect(r['chromium renderer']).toEqual({ cpuMs: 350, peakRssBytes: 600 * 2 ** 20, count: 2 });
     expect(r.engine!.peakRssBytes).toBe(4000 * 2 ** 20);
   });

@@ -18,7 +18,11 @@ import { MAX_PASSES, planPasses } from '../../../src-main/engine/detect/passes';
 import { bertTokenizerConfigJson, bertTokenizerJson, bertVocab, bertVocabTxt } from '../../../src-main/standins/tokenizers/bert-vocab';
 
 const vocab = bertVocab();
-const fromJson = bertTokenizer(JSON.parse(bertTokenizerJson(vocab)) as object, JSON.parse(bertTokenizerConfigJson()) as object, 'tokenizer.json');
+const fromJson = bertTokenizer(
+  JSON.parse(bertTokenizerJson(vocab)) as object,
+  JSON.parse(bertTokenizerConfigJson()) as object,
+  'tokenizer.json',
+);
 const fromVocab = bertTokenizer(wordPieceJson(bertVocabTxt(vocab)), {}, 'vocab.txt');
 
 describe('caption rules', () => {
@@ -81,7 +85,10 @@ describe('the 256-token limit', () => {
   it('says what was cut, shortening a long tail', () => {
     expect(cutNotice([], 'why')).toBeNull();
     expect(cutNotice(['tree', 'blue car'], 'Too long')).toBe('Too long, so this part was left out: "tree. blue car" (2 phrases).');
-    const long = cutNotice(Array.from({ length: 50 }, (_, i) => `phrase ${i}`), 'Too long')!;
+    const long = cutNotice(
+      Array.from({ length: 50 }, (_, i) => `phrase ${i}`),
+      'Too long',
+    )!;
     expect(long).toMatch(/^Too long, so this part was left out: "phrase 0\. phrase 1\..*…" \(50 phrases\)\.$/);
   });
 
@@ -90,7 +97,9 @@ describe('the 256-token limit', () => {
     const perPhrase = planPasses(phrases, true, decode);
     expect(perPhrase.sequences).toHaveLength(MAX_PASSES);
     expect(perPhrase.sequences[0]!.ids).toEqual([101, 2000, 1012, 102]);
-    expect(perPhrase.notices).toEqual([`Only the first ${MAX_PASSES} phrases are searched (this model needs one run per phrase), so this part was left out: "p16. p17" (2 phrases).`]);
+    expect(perPhrase.notices).toEqual([
+      `Only the first ${MAX_PASSES} phrases are searched (this model needs one run per phrase), so this part was left out: "p16. p17" (2 phrases).`,
+    ]);
     const single = planPasses(phrases, false, decode);
     expect(single.sequences).toHaveLength(1);
     expect(single.sequences[0]!.spans).toHaveLength(MAX_PASSES + 2);
@@ -102,7 +111,9 @@ describe('the 256-token limit', () => {
     const phrases = promptPhrases(text).map((t) => ({ text: t, ids: cleanIds(fromJson.encode(t)) }));
     const plan = planPasses(phrases, false, fromJson.decode);
     expect(plan.sequences[0]!.ids.length).toBeLessThanOrEqual(256);
-    expect(plan.notices[0]).toMatch(/^The prompt is longer than the model's 256 tokens, so this part was left out: "red car 63\. red car 64\. .*" \(37 phrases\)\.$/);
+    expect(plan.notices[0]).toMatch(
+      /^The prompt is longer than the model's 256 tokens, so this part was left out: "red car 63\. red car 64\. .*" \(37 phrases\)\.$/,
+    );
   });
 });
 
@@ -125,24 +136,51 @@ describe('BERT tokenizer through @huggingface/tokenizers', () => {
   });
 
   it('refuses a vocabulary that is not bert-base-uncased', () => {
-    expect(() => bertTokenizer(wordPieceJson('[PAD]\n[UNK]\n[CLS]\n[SEP]\n.\n'), {}, 'vocab.txt')).toThrow(/not the bert-base-uncased tokenizer/);
+    expect(() => bertTokenizer(wordPieceJson('[PAD]\n[UNK]\n[CLS]\n[SEP]\n.\n'), {}, 'vocab.txt')).toThrow(
+      /not the bert-base-uncased tokenizer/,
+    );
   });
 });
 
 describe('punctuation in a phrase (the export bakes its text mask for [CLS], [SEP] and one ".")', () => {
   /** The id sequences an onnx-community pass is fed for a prompt, exactly as detect builds them. */
   const idsPerPass = (prompt: string) =>
-    planPasses(promptPhrases(prompt).map((text) => ({ text, ids: cleanIds(fromJson.encode(text)) })), true, fromJson.decode).sequences.map((s) => s.ids);
+    planPasses(
+      promptPhrases(prompt).map((text) => ({ text, ids: cleanIds(fromJson.encode(text)) })),
+      true,
+      fromJson.decode,
+    ).sequences.map((s) => s.ids);
   /** Every ASCII punctuation token of the vocab ("!" 999 … "~" 1066; "." 1012 and "?" 1029 among them). */
   const punctuationIds = new Set(vocab.flatMap((tok, id) => (/^[!-/:-@[-`{-~]$/.test(tok) ? [id] : [])));
 
   it('drops "?", "!", ",", ";" and the rest: each pass is [CLS] words . [SEP]', () => {
     expect(punctuationIds.has(1029)).toBe(true);
-    for (const p of ['red?', 'red!', 'red,', 'red;', 'red:', '(red)', '"red"', '¿red?', 'red…', '[red]', 'red!!!', '--red--', 'red/', 'red~', '#red', 'red+', '«red»']) {
+    for (const p of [
+      'red?',
+      'red!',
+      'red,',
+      'red;',
+      'red:',
+      '(red)',
+      '"red"',
+      '¿red?',
+      'red…',
+      '[red]',
+      'red!!!',
+      '--red--',
+      'red/',
+      'red~',
+      '#red',
+      'red+',
+      '«red»',
+    ]) {
       expect(idsPerPass(p), p).toEqual([[101, 2417, 1012, 102]]);
     }
     expect(idsPerPass('a red car? the green ball!')).toEqual([[101, 1037, 2417, 2482, 1996, 2665, 100, 1012, 102]]);
-    expect(idsPerPass('red, car; green! ball?. blue?')).toEqual([[101, 2417, 2482, 2665, 100, 1012, 102], [101, 2630, 1012, 102]]);
+    expect(idsPerPass('red, car; green! ball?. blue?')).toEqual([
+      [101, 2417, 2482, 2665, 100, 1012, 102],
+      [101, 2630, 1012, 102],
+    ]);
   });
 
   it('no pass ever carries a punctuation token besides its one closing "."', () => {

@@ -38,14 +38,28 @@ describe('anyfill detect', () => {
     expect(r.out).toMatch(/^#1 (red|green) 0\.998 \[/);
     expect(r.out).toMatch(/2 boxes → .*boxes\.json \(gdino-tiny, CPU, \d+ ms\)\n$/);
     const boxes = JSON.parse(await readFile(out, 'utf8')) as Box[];
-    expect(boxes.map((b) => Object.keys(b))).toEqual([['label', 'score', 'box'], ['label', 'score', 'box']]);
+    expect(boxes.map((b) => Object.keys(b))).toEqual([
+      ['label', 'score', 'box'],
+      ['label', 'score', 'box'],
+    ]);
     expect(iou(boxes.find((b) => b.label === 'red')!.box, LANDSCAPE.square)).toBeGreaterThanOrEqual(0.9);
     expect(iou(boxes.find((b) => b.label === 'green')!.box, discBox(LANDSCAPE))).toBeGreaterThanOrEqual(0.9);
   });
 
   it('uses the orientation the image is displayed in, with the IDEA-style pack and thresholds', async () => {
     const out = path.join(tmp, 'rotated.json');
-    const args = ['--image', path.join(tmp, 'rotated.jpg'), '--text', 'red', '--pack', 'standin-gdino-idea', '--box-threshold', '0.5', '--text-threshold', '0.3'];
+    const args = [
+      '--image',
+      path.join(tmp, 'rotated.jpg'),
+      '--text',
+      'red',
+      '--pack',
+      'standin-gdino-idea',
+      '--box-threshold',
+      '0.5',
+      '--text-threshold',
+      '0.3',
+    ];
     expect((await cli([...args, '--models', models.dir, '--out', out])).code).toBe(0);
     const [red] = JSON.parse(await readFile(out, 'utf8')) as Box[];
     expect(iou(red!.box, ROTATED.square)).toBeGreaterThanOrEqual(0.9);

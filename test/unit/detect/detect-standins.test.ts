@@ -19,8 +19,15 @@ const runtime = spiedRuntime();
 const assets = new Map<Scene, AssetId>();
 
 beforeAll(async () => {
-  [session, models] = await Promise.all([makeSession({ runtime: { sessionPool: runtime.pool, inferenceQueue: runtime.queue } }), gdinoModels()]);
-  for (const [scene, bytes] of [[LANDSCAPE, await scenePng(LANDSCAPE)], [PORTRAIT, await scenePng(PORTRAIT)], [ROTATED, await sceneRotatedJpeg(ROTATED)]] as const) {
+  [session, models] = await Promise.all([
+    makeSession({ runtime: { sessionPool: runtime.pool, inferenceQueue: runtime.queue } }),
+    gdinoModels(),
+  ]);
+  for (const [scene, bytes] of [
+    [LANDSCAPE, await scenePng(LANDSCAPE)],
+    [PORTRAIT, await scenePng(PORTRAIT)],
+    [ROTATED, await sceneRotatedJpeg(ROTATED)],
+  ] as const) {
     const { asset } = await openImage(session.ctx.services.assets, await session.stage(bytes), 256);
     assets.set(scene, asset.id);
   }
@@ -30,7 +37,11 @@ afterAll(async () => {
   await Promise.all([session?.cleanup(), models?.cleanup()]);
 });
 
-function run(scene: Scene, text: string, extra: { packId?: string; boxThreshold?: number; textThreshold?: number; modelsDir?: string } = {}): Promise<DetectResult> {
+function run(
+  scene: Scene,
+  text: string,
+  extra: { packId?: string; boxThreshold?: number; textThreshold?: number; modelsDir?: string } = {},
+): Promise<DetectResult> {
   const ctx = { ...session.ctx, modelsDir: extra.modelsDir ?? models.dir };
   return detect(ctx, { assetId: assets.get(scene)!, text, ...extra });
 }
@@ -69,12 +80,22 @@ describe.each([
     expect(iou(corners(green), discBox(LANDSCAPE))).toBeGreaterThanOrEqual(0.9);
     expect(result.detections[0]!.score).toBeGreaterThanOrEqual(result.detections[1]!.score);
     // The model really ran once per phrase (onnx-community's baked text mask), or once with both (IDEA).
-    expect(runtime.log.runs).toEqual(runsPerPhrase ? [[101, 2417, 1012, 102], [101, 2665, 1012, 102]] : [[101, 2417, 1012, 2665, 1012, 102]]);
+    expect(runtime.log.runs).toEqual(
+      runsPerPhrase
+        ? [
+            [101, 2417, 1012, 102],
+            [101, 2665, 1012, 102],
+          ]
+        : [[101, 2417, 1012, 2665, 1012, 102]],
+    );
   });
 
   it('labels by the grounded tokens and keeps the phrase', async () => {
     const result = await run(PORTRAIT, 'a green ball. the red car', { packId });
-    expect(result.detections.map((d) => [d.label, d.phrase]).sort()).toEqual([['green', 'a green ball'], ['red', 'the red car']]);
+    expect(result.detections.map((d) => [d.label, d.phrase]).sort()).toEqual([
+      ['green', 'a green ball'],
+      ['red', 'the red car'],
+    ]);
   });
 
   it('finds nothing for a colour that is not in the image', async () => {
@@ -94,7 +115,9 @@ describe.each([
   it('cuts an over-long prompt and says what was cut', async () => {
     const text = ['red', ...Array.from({ length: 90 }, (_, i) => `white car ${i}`), 'green'].join('. ');
     const result = await run(LANDSCAPE, text, { packId });
-    expect(result.notices[0]).toMatch(/^The prompt is longer than the model's 256 tokens, so this part was left out: "white car 63\. .*" \(28 phrases\)\.$/);
+    expect(result.notices[0]).toMatch(
+      /^The prompt is longer than the model's 256 tokens, so this part was left out: "white car 63\. .*" \(28 phrases\)\.$/,
+    );
     expect(result.detections.map((d) => d.label)).toEqual(['red']); // "green" was cut
   });
 });
@@ -108,8 +131,14 @@ describe('text detection errors', () => {
   });
 
   it('no Grounding DINO pack is NOT_FOUND, pointing at the model manager', async () => {
-    await expect(run(LANDSCAPE, 'red', { modelsDir: path.join(session.dir, 'no-models') })).rejects.toMatchObject({ code: 'NOT_FOUND', message: NO_GDINO_PACK });
-    await expect(run(LANDSCAPE, 'red', { packId: 'gdino-base' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('"gdino-base" is not installed') });
+    await expect(run(LANDSCAPE, 'red', { modelsDir: path.join(session.dir, 'no-models') })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: NO_GDINO_PACK,
+    });
+    await expect(run(LANDSCAPE, 'red', { packId: 'gdino-base' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('"gdino-base" is not installed'),
+    });
   });
 
   it('picks the installed default pack when none is named', async () => {
@@ -130,11 +159,15 @@ describe('text detection errors', () => {
     const src = path.join(models.dir, 'gdino-tiny');
     const dst = path.join(models.dir, id);
     await mkdir(path.join(dst, 'onnx'), { recursive: true });
-    for (const f of ['tokenizer.json', 'tokenizer_config.json', 'vocab.txt', 'preprocessor_config.json']) await copyFile(path.join(src, f), path.join(dst, f));
+    for (const f of ['tokenizer.json', 'tokenizer_config.json', 'vocab.txt', 'preprocessor_config.json'])
+      await copyFile(path.join(src, f), path.join(dst, f));
     await writeFile(path.join(dst, 'onnx', 'model.onnx'), 'not an onnx model');
     const manifest = JSON.parse(await readFile(path.join(src, 'anyfill-pack.json'), 'utf8')) as Record<string, unknown>;
     await writeFile(path.join(dst, 'anyfill-pack.json'), JSON.stringify({ ...manifest, packId: id }));
-    await expect(run(LANDSCAPE, 'red', { packId: id })).rejects.toMatchObject({ code: 'INTEGRITY', message: expect.stringContaining('onnx/model.onnx is damaged') });
+    await expect(run(LANDSCAPE, 'red', { packId: id })).rejects.toMatchObject({
+      code: 'INTEGRITY',
+      message: expect.stringContaining('onnx/model.onnx is damaged'),
+    });
   });
 });
 
@@ -158,7 +191,8 @@ describe('verify of the square-only pack', () => {
 });
 
 describe('a pack ONNX Runtime cannot load with full graph optimisation', () => {
-  const lowered = /^graph optimisation lowered to 'basic': full optimisation failed \(Invalid model\. Node input '\w+' is not a graph input, initializer, or output of a previous node\.?\)$/;
+  const lowered =
+    /^graph optimisation lowered to 'basic': full optimisation failed \(Invalid model\. Node input '\w+' is not a graph input, initializer, or output of a previous node\.?\)$/;
 
   it('loads with basic optimisation, finds the red square, and verify says what was lowered', async () => {
     const result = await run(PORTRAIT, 'red', { packId: 'standin-gdino-unfusable' });

@@ -6,8 +6,23 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../../src-main/engine/detect/caption';
 import { dropDuplicates, iou, numberDetections } from '../../../src-main/engine/detect/dedupe';
-import { aspectResize, IMAGENET, modelInputSize, normaliseChw, readPreprocessor, UPSTREAM } from '../../../src-main/engine/detect/image-input';
-import { candidates, DEFAULT_THRESHOLDS, sigmoid, toPixelBox, type Box, type Candidate, type ModelOutput } from '../../../src-main/engine/detect/postprocess';
+import {
+  aspectResize,
+  IMAGENET,
+  modelInputSize,
+  normaliseChw,
+  readPreprocessor,
+  UPSTREAM,
+} from '../../../src-main/engine/detect/image-input';
+import {
+  candidates,
+  DEFAULT_THRESHOLDS,
+  sigmoid,
+  toPixelBox,
+  type Box,
+  type Candidate,
+  type ModelOutput,
+} from '../../../src-main/engine/detect/postprocess';
 import { subSentenceMasks } from '../../../src-main/engine/detect/text-masks';
 
 const rounded = (b: Box | null | undefined) => b && Object.fromEntries(Object.entries(b).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
@@ -21,7 +36,12 @@ describe('sub-sentence text masks (IDEA-style inputs)', () => {
   });
 
   it('gives each phrase its own block and restarts the positions', () => {
-    const { positionIds, selfAttention } = subSentenceMasks(assemble([{ text: 'red car', ids: [2417, 2482] }, { text: 'tree', ids: [100] }]).ids);
+    const { positionIds, selfAttention } = subSentenceMasks(
+      assemble([
+        { text: 'red car', ids: [2417, 2482] },
+        { text: 'tree', ids: [100] },
+      ]).ids,
+    );
     expect(positionIds).toEqual([0, 0, 1, 2, 0, 1, 0]);
     expect(rows(selfAttention, 7)).toEqual(['1000000', '0111000', '0111000', '0111000', '0000110', '0000110', '0000001']);
   });
@@ -38,9 +58,12 @@ describe('image input', () => {
     expect(aspectResize(3000, 4000, 1024, 1024)).toEqual({ width: 768, height: 1024 });
   });
 
-  it('picks the model input size: declared dims, else the config\'s fixed size, else IDEA 1200×800 or the 800/1333 rule', () => {
+  it("picks the model input size: declared dims, else the config's fixed size, else IDEA 1200×800 or the 800/1333 rule", () => {
     const fixed = { ...UPSTREAM, fixed: { width: 800, height: 800 } };
-    const [wide, tall] = [{ width: 4000, height: 3000 }, { width: 600, height: 900 }];
+    const [wide, tall] = [
+      { width: 4000, height: 3000 },
+      { width: 600, height: 900 },
+    ];
     const dynamic = ['batch', 3, 'height', 'width'];
     expect(modelInputSize(dynamic, false, wide, fixed)).toEqual({ width: 800, height: 800 });
     expect(modelInputSize(dynamic, false, tall, fixed)).toEqual({ width: 800, height: 800 });
@@ -62,8 +85,15 @@ describe('image input', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-pre-'));
     try {
       const file = path.join(dir, 'preprocessor_config.json');
-      await writeFile(file, JSON.stringify({ size: { shortest_edge: 640, longest_edge: 1024 }, image_mean: [0.5, 0.5, 0.5], image_std: [0.5, 0.5, 0.5] }));
-      expect(await readPreprocessor(file)).toEqual({ shortestEdge: 640, longestEdge: 1024, norm: { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5], rescale: 1 / 255 } });
+      await writeFile(
+        file,
+        JSON.stringify({ size: { shortest_edge: 640, longest_edge: 1024 }, image_mean: [0.5, 0.5, 0.5], image_std: [0.5, 0.5, 0.5] }),
+      );
+      expect(await readPreprocessor(file)).toEqual({
+        shortestEdge: 640,
+        longestEdge: 1024,
+        norm: { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5], rescale: 1 / 255 },
+      });
       // onnx-community's form: a fixed size, stretched to (as transformers.js and HF's processor do).
       await writeFile(file, JSON.stringify({ do_resize: true, size: { height: 800, width: 800 }, rescale_factor: 0.00392156862745098 }));
       expect(await readPreprocessor(file)).toEqual({ ...UPSTREAM, fixed: { width: 800, height: 800 } });
@@ -93,7 +123,10 @@ function output(L: number, queries: Array<{ logits: Record<number, number>; box:
 
 describe('post-processing', () => {
   // [CLS] a red car . tree . [SEP]
-  const seq = assemble([{ text: 'a red car', ids: [1037, 2417, 2482] }, { text: 'tree', ids: [100] }]);
+  const seq = assemble([
+    { text: 'a red car', ids: [1037, 2417, 2482] },
+    { text: 'tree', ids: [100] },
+  ]);
   const decode = (ids: number[]) => ids.map((i) => ({ 1037: 'a', 2417: 'red', 2482: 'car', 100: 'tree' })[i] ?? `#${i}`).join(' ');
   const size = { width: 1000, height: 500 };
 
@@ -131,17 +164,29 @@ describe('post-processing', () => {
 });
 
 describe('de-duplication and numbering', () => {
-  const c = (label: string, score: number, x0: number, x1 = x0 + 100): Candidate => ({ label, phrase: label, score, box: { x0, y0: 0, x1, y1: 100 } });
+  const c = (label: string, score: number, x0: number, x1 = x0 + 100): Candidate => ({
+    label,
+    phrase: label,
+    score,
+    box: { x0, y0: 0, x1, y1: 100 },
+  });
 
   it('drops a box overlapping a better one with the same label (IoU > 0.7), keeps other labels', () => {
     expect(iou(c('a', 1, 0).box, c('a', 1, 10).box)).toBeCloseTo(90 / 110, 6);
     const kept = dropDuplicates([c('red', 0.8, 10), c('red', 0.9, 0), c('car', 0.7, 5), c('red', 0.6, 50)]);
-    expect(kept.map((k) => [k.label, k.score])).toEqual([['red', 0.9], ['car', 0.7], ['red', 0.6]]);
+    expect(kept.map((k) => [k.label, k.score])).toEqual([
+      ['red', 0.9],
+      ['car', 0.7],
+      ['red', 0.6],
+    ]);
   });
 
   it('numbers from 1 in score order and rounds', () => {
     const list = numberDetections([c('b', 0.512345, 1.234567), c('a', 0.9, 300)]);
-    expect(list.map((d) => [d.index, d.label, d.score])).toEqual([[1, 'a', 0.9], [2, 'b', 0.5123]]);
+    expect(list.map((d) => [d.index, d.label, d.score])).toEqual([
+      [1, 'a', 0.9],
+      [2, 'b', 0.5123],
+    ]);
     expect(list[1]!.box).toEqual({ x0: 1.23, y0: 0, x1: 101.23, y1: 100 });
   });
 });

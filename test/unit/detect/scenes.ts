@@ -40,12 +40,17 @@ export function sceneRgb(s: Scene): Buffer {
 }
 
 export function scenePng(s: Scene): Promise<Buffer> {
-  return sharp(sceneRgb(s), { raw: { width: s.width, height: s.height, channels: 3 } }).png().toBuffer();
+  return sharp(sceneRgb(s), { raw: { width: s.width, height: s.height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 /** Stored turned 90° counter-clockwise, tagged orientation 6 (turn 90° clockwise to show). */
 export async function sceneRotatedJpeg(s: Scene): Promise<Buffer> {
-  const stored = await sharp(sceneRgb(s), { raw: { width: s.width, height: s.height, channels: 3 } }).rotate(-90).raw().toBuffer({ resolveWithObject: true });
+  const stored = await sharp(sceneRgb(s), { raw: { width: s.width, height: s.height, channels: 3 } })
+    .rotate(-90)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return sharp(stored.data, { raw: { width: stored.info.width, height: stored.info.height, channels: 3 } })
     .jpeg({ quality: 95, chromaSubsampling: '4:4:4' })
     .withMetadata({ orientation: 6 })

@@ -11,7 +11,17 @@ beforeAll(async () => {
 });
 afterAll(() => env.cleanup());
 
-const settings: GenerateSettings = { prompt: 'red', negativePrompt: '', seed: 7, steps: 3, guidance: 7.5, strength: 1, scheduler: 'ddim', variants: 1, colourMatch: false };
+const settings: GenerateSettings = {
+  prompt: 'red',
+  negativePrompt: '',
+  seed: 7,
+  steps: 3,
+  guidance: 7.5,
+  strength: 1,
+  scheduler: 'ddim',
+  variants: 1,
+  colourMatch: false,
+};
 
 describe('guidance rows per UNet run', () => {
   it('runs each row on its own on CPU and gives the same bytes as one batch of two', async () => {

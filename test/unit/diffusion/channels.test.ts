@@ -23,14 +23,38 @@ let assetId = '';
 let onEmit: ((event: string, payload: unknown) => void) | undefined;
 let id = 1;
 let job = 1;
-const call = (channel: string, payload: unknown) => dispatch({ t: 'req', id: id++, channel, payload }) as Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+const call = (channel: string, payload: unknown) =>
+  dispatch({ t: 'req', id: id++, channel, payload }) as Promise<{
+    ok: boolean;
+    result?: unknown;
+    error?: { code: string; message: string };
+  }>;
 const assets = async () => (await readdir(path.join(s.dir, 'assets'))).length;
 const selection = () => ({
-  id: 'l_sel1', kind: 'selection', name: 'Hole', visible: true, colour: '#ff0000', assetId, prompt: { points: [] }, sam: null, ops: [],
+  id: 'l_sel1',
+  kind: 'selection',
+  name: 'Hole',
+  visible: true,
+  colour: '#ff0000',
+  assetId,
+  prompt: { points: [] },
+  sam: null,
+  ops: [],
   strokes: [{ mode: 'add', radius: 12, hardness: 1, points: [{ x: 48, y: 40 }] }],
 });
 const inpaint = (extra: Record<string, unknown> = {}) => ({
-  jobId: `j_test0${job++}`, assetId, selection: selection(), prompt: 'red', seed: 5, steps: 4, guidance: 7.5, strength: 1, scheduler: 'ddim', variants: 1, maxProxySide: 256, ...extra,
+  jobId: `j_test0${job++}`,
+  assetId,
+  selection: selection(),
+  prompt: 'red',
+  seed: 5,
+  steps: 4,
+  guidance: 7.5,
+  strength: 1,
+  scheduler: 'ddim',
+  variants: 1,
+  maxProxySide: 256,
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -45,7 +69,9 @@ beforeAll(async () => {
     },
   });
   const img = scene(96, 80);
-  const png = await sharp(img.data, { raw: { width: 96, height: 80, channels: 3 } }).png().toBuffer();
+  const png = await sharp(img.data, { raw: { width: 96, height: 80, channels: 3 } })
+    .png()
+    .toBuffer();
   const opened = await call('image.open', { fileId: await s.stage(png), name: 'scene.png', maxProxySide: 256 });
   assetId = (opened.result as { asset: { id: string } }).asset.id;
   await call('image.decoded', { assetId });
@@ -66,7 +92,10 @@ it('inpaint.plan shows the crop and processing size; inpaint.run returns a red R
   expect(v.asset.hasAlpha).toBe(true);
   const decoded = await call('image.decoded', { assetId: v.asset.id });
   expect(decoded.ok).toBe(true);
-  const centre = await sharp(path.join(s.dir, 'assets', v.asset.id, 'source')).extract({ left: 48 - v.x, top: 40 - v.y, width: 1, height: 1 }).raw().toBuffer();
+  const centre = await sharp(path.join(s.dir, 'assets', v.asset.id, 'source'))
+    .extract({ left: 48 - v.x, top: 40 - v.y, width: 1, height: 1 })
+    .raw()
+    .toBuffer();
   expect([...centre]).toEqual([expect.any(Number), expect.any(Number), expect.any(Number), 255]);
   expect(centre[0]).toBeGreaterThan(200);
   expect(centre[1]).toBeLessThan(60);
@@ -89,7 +118,11 @@ it.each([1, 3, 6])('cancel after step %i rejects CANCELLED within one step and l
   const pending = call('inpaint.run', req);
   const reply = await pending;
   expect(reply).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
-  const steps = s.events.filter((e) => e.event === 'job.progress' && (e.payload as JobProgress).jobId === req.jobId && (e.payload as JobProgress).state === 'running').map((e) => (e.payload as JobProgress).done);
+  const steps = s.events
+    .filter(
+      (e) => e.event === 'job.progress' && (e.payload as JobProgress).jobId === req.jobId && (e.payload as JobProgress).state === 'running',
+    )
+    .map((e) => (e.payload as JobProgress).done);
   onEmit = undefined;
   expect(cancelledAt).toBeGreaterThanOrEqual(k);
   expect(Math.max(...steps) - cancelledAt).toBeLessThanOrEqual(1);
@@ -104,10 +137,13 @@ it('the NaN pack fails the job with an explanation; bad requests are refused', a
   expect(await call('inpaint.run', inpaint({ scheduler: 'k-lms' }))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 });
 
-it('a result the pack\'s safety checker flags fails the job, leaving no asset; a clean one is a normal result', async () => {
+it("a result the pack's safety checker flags fails the job, leaving no asset; a clean one is a normal result", async () => {
   const before = await assets();
   const flagged = await call('inpaint.run', inpaint({ packId: 'standin-sd-safety', variants: 2 }));
-  expect(flagged).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/All 2 variants were flagged and withheld by the safety checker/) } });
+  expect(flagged).toMatchObject({
+    ok: false,
+    error: { code: 'BAD_REQUEST', message: expect.stringMatching(/All 2 variants were flagged and withheld by the safety checker/) },
+  });
   expect(await assets()).toBe(before);
   const clean = await call('inpaint.run', inpaint({ packId: 'standin-sd-safety', prompt: 'yellow' }));
   const result = channels['inpaint.run'].response.parse(clean.result);
@@ -115,13 +151,27 @@ it('a result the pack\'s safety checker flags fails the job, leaving no asset; a
 });
 
 it('outpaint.run grows the canvas and keeps the original pixels', async () => {
-  const reply = await call('outpaint.run', { jobId: `j_test0${job++}`, assetId, extend: { left: 16, right: 16, top: 0, bottom: 8 }, prompt: 'red', seed: 1, steps: 3, guidance: 7.5, scheduler: 'ddim', maxProxySide: 256 });
+  const reply = await call('outpaint.run', {
+    jobId: `j_test0${job++}`,
+    assetId,
+    extend: { left: 16, right: 16, top: 0, bottom: 8 },
+    prompt: 'red',
+    seed: 1,
+    steps: 3,
+    guidance: 7.5,
+    scheduler: 'ddim',
+    maxProxySide: 256,
+  });
   expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
   const r = channels['outpaint.run'].response.parse(reply.result);
   expect([r.asset.width, r.asset.height, r.offset.x, r.offset.y]).toEqual([128, 88, 16, 0]);
-  const grown = await sharp(path.join(s.dir, 'assets', r.asset.id, 'source')).removeAlpha().raw().toBuffer();
+  const grown = await sharp(path.join(s.dir, 'assets', r.asset.id, 'source'))
+    .removeAlpha()
+    .raw()
+    .toBuffer();
   const img = scene(96, 80);
-  for (let y = 0; y < 80; y++) expect(grown.subarray((y * 128 + 16) * 3, (y * 128 + 112) * 3).equals(img.data.subarray(y * 96 * 3, (y + 1) * 96 * 3))).toBe(true);
+  for (let y = 0; y < 80; y++)
+    expect(grown.subarray((y * 128 + 16) * 3, (y * 128 + 112) * 3).equals(img.data.subarray(y * 96 * 3, (y + 1) * 96 * 3))).toBe(true);
   // The far left column is new and painted.
-  expect(grown[(40 * 128) * 3]).toBeGreaterThan(150);
+  expect(grown[40 * 128 * 3]).toBeGreaterThan(150);
 });

@@ -26,18 +26,45 @@ const raw = async (f: string) => sharp(f).removeAlpha().raw().toBuffer();
 beforeAll(async () => {
   env = await standinModels((id) => id === 'sd15-inpaint');
   const img = scene(W, H);
-  await sharp(img.data, { raw: { width: W, height: H, channels: 3 } }).png().toFile(file('in.png'));
+  await sharp(img.data, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toFile(file('in.png'));
   const mask = rectMask(W, H, { x: 40, y: 30, width: 16, height: 12 });
-  await sharp(Buffer.from(mask.data), { raw: { width: W, height: H, channels: 1 } }).png().toFile(file('mask.png'));
-  await sharp(Buffer.alloc(W * H), { raw: { width: W, height: H, channels: 1 } }).png().toFile(file('empty.png'));
-  await sharp(Buffer.alloc(W * H, 255), { raw: { width: W, height: H, channels: 1 } }).png().toFile(file('all.png'));
-  await sharp(Buffer.alloc(32 * 32, 255), { raw: { width: 32, height: 32, channels: 1 } }).png().toFile(file('small.png'));
+  await sharp(Buffer.from(mask.data), { raw: { width: W, height: H, channels: 1 } })
+    .png()
+    .toFile(file('mask.png'));
+  await sharp(Buffer.alloc(W * H), { raw: { width: W, height: H, channels: 1 } })
+    .png()
+    .toFile(file('empty.png'));
+  await sharp(Buffer.alloc(W * H, 255), { raw: { width: W, height: H, channels: 1 } })
+    .png()
+    .toFile(file('all.png'));
+  await sharp(Buffer.alloc(32 * 32, 255), { raw: { width: 32, height: 32, channels: 1 } })
+    .png()
+    .toFile(file('small.png'));
 });
 afterAll(() => env.cleanup());
 
 describe('anyfill inpaint', () => {
   it('writes two variants with -1/-2 suffixes: red in the mask, the far pixels unchanged; progress on stderr', async () => {
-    const r = await cli(runInpaint, ['--image', file('in.png'), '--mask', file('mask.png'), '--prompt', 'red', '--steps', '6', '--scheduler', 'ddim', '--variants', '2', '--seed', '3', '--out', file('out.png')]);
+    const r = await cli(runInpaint, [
+      '--image',
+      file('in.png'),
+      '--mask',
+      file('mask.png'),
+      '--prompt',
+      'red',
+      '--steps',
+      '6',
+      '--scheduler',
+      'ddim',
+      '--variants',
+      '2',
+      '--seed',
+      '3',
+      '--out',
+      file('out.png'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/out-1\.png: seed 3\n.*out-2\.png: seed 4/s);
     expect(r.stderr).toMatch(/\[100%\] Variant 2\/2: decoding/);
@@ -48,7 +75,18 @@ describe('anyfill inpaint', () => {
   });
 
   it('reports an over-long prompt (what was cut) but still runs', async () => {
-    const r = await cli(runInpaint, ['--image', file('in.png'), '--mask', file('mask.png'), '--prompt', `${'a '.repeat(80)}red`, '--steps', '2', '--out', file('long.png')]);
+    const r = await cli(runInpaint, [
+      '--image',
+      file('in.png'),
+      '--mask',
+      file('mask.png'),
+      '--prompt',
+      `${'a '.repeat(80)}red`,
+      '--steps',
+      '2',
+      '--out',
+      file('long.png'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: the prompt is 81 tokens; the model reads 75, so this was cut: "a a a a a red"/);
   });
@@ -75,17 +113,44 @@ describe('anyfill inpaint', () => {
 
 describe('anyfill outpaint', () => {
   it('extends left and right and keeps the original bytes', async () => {
-    const r = await cli(runOutpaint, ['--image', file('in.png'), '--left', '24', '--right', '8', '--prompt', 'yellow', '--steps', '3', '--prefill', 'stretch', '--out', file('wide.png')]);
+    const r = await cli(runOutpaint, [
+      '--image',
+      file('in.png'),
+      '--left',
+      '24',
+      '--right',
+      '8',
+      '--prompt',
+      'yellow',
+      '--steps',
+      '3',
+      '--prefill',
+      'stretch',
+      '--out',
+      file('wide.png'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const meta = await sharp(file('wide.png')).metadata();
     expect([meta.width, meta.height]).toEqual([128, 72]);
     const [out, orig] = [await raw(file('wide.png')), await raw(file('in.png'))];
-    for (let y = 0; y < H; y++) expect(out.subarray((y * 128 + 24) * 3, (y * 128 + 120) * 3).equals(orig.subarray(y * W * 3, (y + 1) * W * 3))).toBe(true);
-    expect([out[(36 * 128) * 3], out[(36 * 128) * 3 + 1], out[(36 * 128) * 3 + 2]].map((v) => v! > 150)).toEqual([true, true, false]);
+    for (let y = 0; y < H; y++)
+      expect(out.subarray((y * 128 + 24) * 3, (y * 128 + 120) * 3).equals(orig.subarray(y * W * 3, (y + 1) * W * 3))).toBe(true);
+    expect([out[36 * 128 * 3], out[36 * 128 * 3 + 1], out[36 * 128 * 3 + 2]].map((v) => v! > 150)).toEqual([true, true, false]);
   });
 
   it('--aspect and bad sides', async () => {
-    const ok = await cli(runOutpaint, ['--image', file('in.png'), '--aspect', '16:9', '--prompt', 'red', '--steps', '2', '--out', file('169.png')]);
+    const ok = await cli(runOutpaint, [
+      '--image',
+      file('in.png'),
+      '--aspect',
+      '16:9',
+      '--prompt',
+      'red',
+      '--steps',
+      '2',
+      '--out',
+      file('169.png'),
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     expect((await sharp(file('169.png')).metadata()).width).toBe(128);
     const none = await cli(runOutpaint, ['--image', file('in.png'), '--prompt', 'red', '--out', file('n.png')]);

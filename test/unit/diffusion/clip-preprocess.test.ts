@@ -34,9 +34,21 @@ describe('CLIP preprocessing for clip_input', () => {
     expect(await readClipPreprocess(root, 'none')).toEqual(CLIP_DEFAULTS);
     await writeConfig('sd', clipPreprocessorConfigJson());
     expect(await readClipPreprocess(root, 'sd')).toEqual(CLIP_DEFAULTS);
-    const config = { size: { shortest_edge: 112 }, crop_size: { height: 96, width: 112 }, rescale_factor: 0.5, image_mean: [0.5, 0.5, 0.5], image_std: [0.25, 0.25, 0.25] };
+    const config = {
+      size: { shortest_edge: 112 },
+      crop_size: { height: 96, width: 112 },
+      rescale_factor: 0.5,
+      image_mean: [0.5, 0.5, 0.5],
+      image_std: [0.25, 0.25, 0.25],
+    };
     await writeConfig('p', JSON.stringify(config));
-    expect(await readClipPreprocess(root, 'p')).toEqual({ shortestEdge: 112, crop: { width: 112, height: 96 }, rescale: 0.5, mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25] });
+    expect(await readClipPreprocess(root, 'p')).toEqual({
+      shortestEdge: 112,
+      crop: { width: 112, height: 96 },
+      rescale: 0.5,
+      mean: [0.5, 0.5, 0.5],
+      std: [0.25, 0.25, 0.25],
+    });
     await writeConfig('broken', '{ not json');
     expect(await readClipPreprocess(root, 'broken')).toEqual(CLIP_DEFAULTS);
   });

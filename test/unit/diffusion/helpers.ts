@@ -16,7 +16,15 @@ export async function standinModels(only: (id: string) => boolean = (id) => id =
   await writeStandins(dir, only);
   const queue = new InferenceQueue();
   const pool = new SessionPool({ queue });
-  return { dir, queue, pool, cleanup: async () => { await pool.releaseAll(); await rm(dir, { recursive: true, force: true }); } };
+  return {
+    dir,
+    queue,
+    pool,
+    cleanup: async () => {
+      await pool.releaseAll();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Blue W×H with a green square over the middle half; noisy by a few levels so "flat" checks stay honest. */

@@ -17,7 +17,8 @@ const image = scene(W, H);
 const hole = { x: 64, y: 48, width: 32, height: 24 };
 const mask = rectMask(W, H, hole);
 const inHole = (x: number, y: number) => x >= hole.x && x < hole.x + hole.width && y >= hole.y && y < hole.y + hole.height;
-const run = (s: Partial<GenerateSettings> = {}) => inpaintPixels(image, mask, { ...SETTINGS, ...s }, { modelsDir: env.dir, pool: env.pool, queue: env.queue });
+const run = (s: Partial<GenerateSettings> = {}) =>
+  inpaintPixels(image, mask, { ...SETTINGS, ...s }, { modelsDir: env.dir, pool: env.pool, queue: env.queue });
 
 describe('inpaint with the SD stand-ins', () => {
   it('paints the mask red and leaves every pixel outside the blend region byte-identical', async () => {
@@ -30,7 +31,8 @@ describe('inpaint with the SD stand-ins', () => {
     // Alpha is 255 over the whole mask and 0 beyond the feather.
     for (let y = 0; y < H; y++)
       for (let x = 0; x < W; x++) {
-        const px = x - patch.x, py = y - patch.y;
+        const px = x - patch.x,
+          py = y - patch.y;
         const a = px >= 0 && py >= 0 && px < patch.width && py < patch.height ? patch.rgba[(py * patch.width + px) * 4 + 3]! : 0;
         if (inHole(x, y)) expect(a).toBe(255);
         if (a === 0) for (let c = 0; c < 3; c++) expect(rgb[(y * W + x) * 3 + c]).toBe(image.data[(y * W + x) * 3 + c]);
@@ -62,13 +64,19 @@ describe('inpaint with the SD stand-ins', () => {
     expect(isRed(meanWhere(composite(image, out.variants[0]!.patch), W, inHole))).toBe(true);
   });
 
-  it.each(['standin-sd-timestep-int64', 'standin-sd-timestep-scalar', 'standin-sd-fp16', 'standin-sd-optimum'])('%s runs and paints red', async (packId) => {
-    const out = await run({ packId, scheduler: packId.includes('int64') ? 'euler-a' : 'ddim' });
-    expect(isRed(meanWhere(composite(image, out.variants[0]!.patch), W, inHole))).toBe(true);
-  });
+  it.each(['standin-sd-timestep-int64', 'standin-sd-timestep-scalar', 'standin-sd-fp16', 'standin-sd-optimum'])(
+    '%s runs and paints red',
+    async (packId) => {
+      const out = await run({ packId, scheduler: packId.includes('int64') ? 'euler-a' : 'ddim' });
+      expect(isRed(meanWhere(composite(image, out.variants[0]!.patch), W, inHole))).toBe(true);
+    },
+  );
 
   it('the NaN pack is reported with a fix, not returned', async () => {
-    await expect(run({ packId: 'standin-sd-nan' })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/NaN.*Nothing was changed/) });
+    await expect(run({ packId: 'standin-sd-nan' })).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/NaN.*Nothing was changed/),
+    });
   });
 
   it('colour match can be turned off; without CFG (guidance 1) the prompt still drives the fill', async () => {
@@ -78,8 +86,12 @@ describe('inpaint with the SD stand-ins', () => {
 
   it('refuses empty, whole-image and mis-sized masks, and unknown packs', async () => {
     const deps = { modelsDir: env.dir, pool: env.pool, queue: env.queue };
-    await expect(inpaintPixels(image, rectMask(W, H, { x: 0, y: 0, width: 0, height: 0 }), SETTINGS, deps)).rejects.toThrow(/mask is empty/);
-    await expect(inpaintPixels(image, rectMask(W, H, { x: 0, y: 0, width: W, height: H }), SETTINGS, deps)).rejects.toThrow(/covers the whole image/);
+    await expect(inpaintPixels(image, rectMask(W, H, { x: 0, y: 0, width: 0, height: 0 }), SETTINGS, deps)).rejects.toThrow(
+      /mask is empty/,
+    );
+    await expect(inpaintPixels(image, rectMask(W, H, { x: 0, y: 0, width: W, height: H }), SETTINGS, deps)).rejects.toThrow(
+      /covers the whole image/,
+    );
     await expect(inpaintPixels(image, rectMask(W, 10, { x: 0, y: 0, width: 4, height: 4 }), SETTINGS, deps)).rejects.toThrow(/same size/);
     await expect(run({ packId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -92,7 +104,12 @@ describe('a real photo', () => {
     const { SHARED_IMAGES } = await import('../../helpers/images');
     const photo = await decodeImage(`${SHARED_IMAGES}/dog.jpg`);
     const r = { x: Math.round(photo.width * 0.4), y: Math.round(photo.height * 0.4), width: 120, height: 90 };
-    const out = await inpaintPixels(photo, rectMask(photo.width, photo.height, r), { ...SETTINGS, prompt: 'blue', steps: 6 }, { modelsDir: env.dir, pool: env.pool, queue: env.queue });
+    const out = await inpaintPixels(
+      photo,
+      rectMask(photo.width, photo.height, r),
+      { ...SETTINGS, prompt: 'blue', steps: 6 },
+      { modelsDir: env.dir, pool: env.pool, queue: env.queue },
+    );
     const { patch } = out.variants[0]!;
     const rgb = composite(photo, patch);
     const inside = (x: number, y: number) => x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
@@ -104,7 +121,8 @@ describe('a real photo', () => {
     for (let y = 0; y < photo.height; y++)
       for (let x = 0; x < photo.width; x++) {
         if (x >= patch.x && x < patch.x + patch.width && y >= patch.y && y < patch.y + patch.height) continue;
-        for (let c = 0; c < 3; c++) if (rgb[(y * photo.width + x) * 3 + c] !== photo.data[(y * photo.width + x) * photo.channels + c]) changed++;
+        for (let c = 0; c < 3; c++)
+          if (rgb[(y * photo.width + x) * 3 + c] !== photo.data[(y * photo.width + x) * photo.channels + c]) changed++;
       }
     expect(changed).toBe(0);
   });

@@ -13,16 +13,35 @@ const file = (name: string) => path.join(env.dir, name);
 
 beforeAll(async () => {
   env = await standinModels((id) => id === 'lcm-dreamshaper-v7' || id === 'taesd');
-  await sharp(scene(W, H).data, { raw: { width: W, height: H, channels: 3 } }).png().toFile(file('in.png'));
+  await sharp(scene(W, H).data, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toFile(file('in.png'));
   const mask = rectMask(W, H, { x: 32, y: 24, width: 32, height: 24 });
-  await sharp(Buffer.from(mask.data), { raw: { width: W, height: H, channels: 1 } }).png().toFile(file('mask.png'));
+  await sharp(Buffer.from(mask.data), { raw: { width: W, height: H, channels: 1 } })
+    .png()
+    .toFile(file('mask.png'));
 });
 afterAll(() => env.cleanup());
 
 async function inpaint(extra: string[], out: string) {
   const lines: string[] = [];
   const sink = { write: (t: string) => lines.push(t) };
-  const args = ['--image', file('in.png'), '--mask', file('mask.png'), '--prompt', 'red', '--guidance', '8', '--no-colour-match', '--pack', 'lcm-dreamshaper-v7', '--out', file(out), ...extra];
+  const args = [
+    '--image',
+    file('in.png'),
+    '--mask',
+    file('mask.png'),
+    '--prompt',
+    'red',
+    '--guidance',
+    '8',
+    '--no-colour-match',
+    '--pack',
+    'lcm-dreamshaper-v7',
+    '--out',
+    file(out),
+    ...extra,
+  ];
   const code = await runInpaint([...args, '--models', env.dir, '--size', '128'], { stdout: sink, stderr: sink });
   const px = await sharp(file(out)).removeAlpha().raw().toBuffer();
   return { code, log: lines.join(''), centre: [0, 1, 2].map((c) => px[(36 * W + 48) * 3 + c]!) };

@@ -16,15 +16,17 @@ const image = scene(W, H);
 const hole = { x: 56, y: 40, width: 48, height: 40 };
 const mask = rectMask(W, H, hole);
 // The hole's inside, clear of the feathered edge and of the resize's ringing.
-const inner = (x: number, y: number) => x >= hole.x + 12 && x < hole.x + hole.width - 12 && y >= hole.y + 12 && y < hole.y + hole.height - 12;
+const inner = (x: number, y: number) =>
+  x >= hole.x + 12 && x < hole.x + hole.width - 12 && y >= hole.y + 12 && y < hole.y + hole.height - 12;
 const LCM: Partial<GenerateSettings> = { packId: 'lcm-dreamshaper-v7', colourMatch: false };
-const run = (s: Partial<GenerateSettings> = {}) => inpaintPixels(image, mask, { ...SETTINGS, ...LCM, ...s }, { modelsDir: env.dir, pool: env.pool, queue: env.queue });
+const run = (s: Partial<GenerateSettings> = {}) =>
+  inpaintPixels(image, mask, { ...SETTINGS, ...LCM, ...s }, { modelsDir: env.dir, pool: env.pool, queue: env.queue });
 
 /** The stand-in's colour at saturation s: grey + s·(red − grey) in [−1,1], as bytes. */
 const expected = (s: number) => [1, -1, -1].map((v) => Math.round((s * v + 1) * 127.5));
 
 describe('the LCM fast path with the LCM Dreamshaper stand-in', () => {
-  it('runs the LCM scheduler in the fast path\'s 4 steps when 25 DPM++ steps are asked, and paints the prompt at guidance 8', async () => {
+  it("runs the LCM scheduler in the fast path's 4 steps when 25 DPM++ steps are asked, and paints the prompt at guidance 8", async () => {
     const out = await run({ steps: 25, scheduler: 'dpmpp-2m-karras', guidance: 8 });
     expect(out.packId).toBe('lcm-dreamshaper-v7');
     expect(out.timings.unetCalls).toBe(4);
@@ -47,7 +49,12 @@ describe('the LCM fast path with the LCM Dreamshaper stand-in', () => {
     const pack = await openPack(env.dir, 'lcm-dreamshaper-v7', deps);
     const px = scene(128, 128);
     const half = rectMask(128, 128, { x: 0, y: 0, width: 64, height: 128 });
-    const out = await generate(pack, { rgb: new Uint8Array(px.data), mask: half.data, width: 128, height: 128 }, { ...SETTINGS, ...LCM, steps: 4, guidance: 8 }, deps);
+    const out = await generate(
+      pack,
+      { rgb: new Uint8Array(px.data), mask: half.data, width: 128, height: 128 },
+      { ...SETTINGS, ...LCM, steps: 4, guidance: 8 },
+      deps,
+    );
     const rgb = out.images[0]!.rgb;
     const left = meanWhere(rgb, 128, (x) => x < 56);
     const right = meanWhere(rgb, 128, (x) => x >= 72);

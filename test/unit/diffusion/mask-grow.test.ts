@@ -19,11 +19,20 @@ let s: TestSession;
 let dispatch: Dispatch;
 let assetId = '';
 let id = 1;
-const call = (channel: string, payload: unknown) => dispatch({ t: 'req', id: id++, channel, payload }) as Promise<{ ok: boolean; result?: unknown; error?: unknown }>;
+const call = (channel: string, payload: unknown) =>
+  dispatch({ t: 'req', id: id++, channel, payload }) as Promise<{ ok: boolean; result?: unknown; error?: unknown }>;
 const inObject = (x: number, y: number) => (x + 0.5 - CX) ** 2 + (y + 0.5 - CY) ** 2 <= R * R;
 // The selection: a disc 3 px smaller than the object, like a SAM mask that stops short of the edge.
 const selection = () => ({
-  id: 'l_sel1', kind: 'selection', name: 'Ball', visible: true, colour: '#ff0000', assetId, prompt: { points: [] }, sam: null, ops: [],
+  id: 'l_sel1',
+  kind: 'selection',
+  name: 'Ball',
+  visible: true,
+  colour: '#ff0000',
+  assetId,
+  prompt: { points: [] },
+  sam: null,
+  ops: [],
   strokes: [{ mode: 'add', radius: R - 3, hardness: 1, points: [{ x: CX, y: CY }] }],
 });
 
@@ -34,7 +43,9 @@ beforeAll(async () => {
   dispatch = createDispatcher(createEngineHandlers(), s.ctx);
   const img = Buffer.alloc(W * H * 3);
   for (let i = 0; i < W * H; i++) img.set(inObject(i % W, Math.floor(i / W)) ? RED : BLUE, i * 3);
-  const png = await sharp(img, { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+  const png = await sharp(img, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toBuffer();
   const opened = await call('image.open', { fileId: await s.stage(png), name: 'ball.png', maxProxySide: 256 });
   assetId = (opened.result as { asset: { id: string } }).asset.id;
   await call('image.decoded', { assetId });
@@ -43,11 +54,27 @@ afterAll(() => s.cleanup());
 
 /** Pixels of the object still reddish after the result layer is composited over the photo. */
 async function redLeft(maskGrow: number): Promise<number> {
-  const req = { jobId: `j_grow0${maskGrow}`, assetId, selection: selection(), prompt: 'green', seed: 3, steps: 3, guidance: 7.5, strength: 1, scheduler: 'ddim', variants: 1, colourMatch: false, maskGrow, maxProxySide: 256 };
+  const req = {
+    jobId: `j_grow0${maskGrow}`,
+    assetId,
+    selection: selection(),
+    prompt: 'green',
+    seed: 3,
+    steps: 3,
+    guidance: 7.5,
+    strength: 1,
+    scheduler: 'ddim',
+    variants: 1,
+    colourMatch: false,
+    maskGrow,
+    maxProxySide: 256,
+  };
   const reply = await call('inpaint.run', req);
   expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
   const v = channels['inpaint.run'].response.parse(reply.result).variants[0]!;
-  const patch = await sharp(path.join(s.dir, 'assets', v.asset.id, 'source')).raw().toBuffer({ resolveWithObject: true });
+  const patch = await sharp(path.join(s.dir, 'assets', v.asset.id, 'source'))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   let red = 0;
   for (let y = 0; y < H; y++)
     for (let x = 0; x < W; x++) {

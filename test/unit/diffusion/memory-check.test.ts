@@ -13,7 +13,13 @@ const manifest = {
   packId: 'sd15-inpaint',
   family: 'sd-inpaint',
   layout: 'sd-diffusers-onnx',
-  roles: { unet: 'unet/model.onnx', textEncoder: 'text_encoder/model.onnx', vaeEncoder: 'vae_encoder/model.onnx', vaeDecoder: 'vae_decoder/model.onnx', tokenizer: 'tokenizer/vocab.json' },
+  roles: {
+    unet: 'unet/model.onnx',
+    textEncoder: 'text_encoder/model.onnx',
+    vaeEncoder: 'vae_encoder/model.onnx',
+    vaeDecoder: 'vae_decoder/model.onnx',
+    tokenizer: 'tokenizer/vocab.json',
+  },
   source: 'download',
   files: [
     { path: 'unet/model.onnx', bytes: 0.001 * GB, sha256: 'a' },
@@ -42,7 +48,9 @@ describe('generation memory check', () => {
     expect(memoryShortfall('sd15-inpaint', 5 * GB, 6 * GB)).toBeNull();
     const err = memoryShortfall('sd15-inpaint', 7.5 * GB, 3.2 * GB);
     expect(err?.code).toBe('TOO_LARGE');
-    expect(err?.message).toBe('Generative fill with "sd15-inpaint" needs about 7.5 GB of free memory; this computer has 3.2 GB free now. Close other programs and try again, or install a smaller pack (fp16 on a GPU).');
+    expect(err?.message).toBe(
+      'Generative fill with "sd15-inpaint" needs about 7.5 GB of free memory; this computer has 3.2 GB free now. Close other programs and try again, or install a smaller pack (fp16 on a GPU).',
+    );
   });
 });
 
@@ -52,9 +60,22 @@ describe('a generation on a machine without the memory', () => {
     try {
       const image = scene(256, 256);
       const mask = rectMask(256, 256, { x: 96, y: 96, width: 64, height: 64 });
-      const settings = { prompt: 'red', negativePrompt: '', seed: 1, steps: 2, guidance: 7.5, strength: 1, scheduler: 'ddim' as const, variants: 1, colourMatch: false };
+      const settings = {
+        prompt: 'red',
+        negativePrompt: '',
+        seed: 1,
+        steps: 2,
+        guidance: 7.5,
+        strength: 1,
+        scheduler: 'ddim' as const,
+        variants: 1,
+        colourMatch: false,
+      };
       const deps = { modelsDir: env.dir, pool: env.pool, queue: env.queue, freeMemory: () => 64 * 1024 ** 2 };
-      await expect(inpaintPixels(image, mask, settings, deps)).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/needs about [\d.]+ MB of free memory; this computer has 64 MB free now/) });
+      await expect(inpaintPixels(image, mask, settings, deps)).rejects.toMatchObject({
+        code: 'TOO_LARGE',
+        message: expect.stringMatching(/needs about [\d.]+ MB of free memory; this computer has 64 MB free now/),
+      });
       expect(env.pool.keys()).toEqual([]); // nothing was loaded
       const ok = await inpaintPixels(image, mask, settings, { ...deps, freeMemory: () => 8 * GB });
       expect(ok.variants).toHaveLength(1);

@@ -24,7 +24,10 @@ function largestStep(p: Pixels): { step: number; x: number; y: number } {
   for (let y = 0; y < p.height; y++)
     for (let x = 0; x < p.width; x++)
       for (let c = 0; c < 3; c++) {
-        const step = Math.max(x + 1 < p.width ? Math.abs(at(x + 1, y, c) - at(x, y, c)) : 0, y + 1 < p.height ? Math.abs(at(x, y + 1, c) - at(x, y, c)) : 0);
+        const step = Math.max(
+          x + 1 < p.width ? Math.abs(at(x + 1, y, c) - at(x, y, c)) : 0,
+          y + 1 < p.height ? Math.abs(at(x, y + 1, c) - at(x, y, c)) : 0,
+        );
         if (step > worst.step) worst = { step, x, y };
       }
   return worst;
@@ -34,7 +37,13 @@ describe('outpaint seams on a flat colour', () => {
   it('extending a yellow photo with "yellow" leaves no stripe at the edge or between windows', async () => {
     const image = flat(240, 160, [255, 255, 0]);
     const deps = { modelsDir: env.dir, pool: env.pool, queue: env.queue };
-    const out = await outpaintPixels(image, { left: 40, right: 44, top: 36, bottom: 0 }, 'stretch', { ...SETTINGS, prompt: 'yellow', steps: 3, side: 128 }, deps);
+    const out = await outpaintPixels(
+      image,
+      { left: 40, right: 44, top: 36, bottom: 0 },
+      'stretch',
+      { ...SETTINGS, prompt: 'yellow', steps: 3, side: 128 },
+      deps,
+    );
     expect(out.plan.windows.length).toBeGreaterThan(4); // the overlaps are really exercised
     expect(out.pixels.width).toBe(324);
     expect(largestStep(out.pixels).step).toBeLessThanOrEqual(3);

@@ -40,7 +40,11 @@ describe('blend', () => {
     const drifted = original.map((v) => v + 20);
     const fixed = colourMatch(drifted, original, new Uint8Array(n).fill(1));
     expect(Math.max(...fixed.map((v, i) => Math.abs(v - original[i]!)))).toBeLessThanOrEqual(1);
-    const far = colourMatch(original.map((v) => v + 120), original, new Uint8Array(n).fill(1));
+    const far = colourMatch(
+      original.map((v) => v + 120),
+      original,
+      new Uint8Array(n).fill(1),
+    );
     expect(far[0]! - original[0]!).toBeGreaterThanOrEqual(120 - 48 - 1);
   });
 

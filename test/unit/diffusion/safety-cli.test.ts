@@ -15,18 +15,38 @@ const image = scene(W, H);
 const mask = rectMask(W, H, { x: 64, y: 48, width: 32, height: 24 });
 beforeAll(async () => {
   env = await standinModels((id) => id === 'standin-sd-safety');
-  await sharp(image.data, { raw: { width: W, height: H, channels: 3 } }).png().toFile(path.join(env.dir, 'in.png'));
-  await sharp(Buffer.from(mask.data), { raw: { width: W, height: H, channels: 1 } }).png().toFile(path.join(env.dir, 'mask.png'));
+  await sharp(image.data, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toFile(path.join(env.dir, 'in.png'));
+  await sharp(Buffer.from(mask.data), { raw: { width: W, height: H, channels: 1 } })
+    .png()
+    .toFile(path.join(env.dir, 'mask.png'));
 });
 afterAll(() => env.cleanup());
-const run = (s: Partial<typeof SETTINGS>) => inpaintPixels(image, mask, { ...SETTINGS, steps: 4, ...s }, { modelsDir: env.dir, pool: env.pool, queue: env.queue });
+const run = (s: Partial<typeof SETTINGS>) =>
+  inpaintPixels(image, mask, { ...SETTINGS, steps: 4, ...s }, { modelsDir: env.dir, pool: env.pool, queue: env.queue });
 
 describe('anyfill inpaint with a checker', () => {
   it('names the withheld result, writes nothing for it, and exits 1 when nothing is left', async () => {
     const file = (n: string) => path.join(env.dir, n);
     const lines = { out: [] as string[], err: [] as string[] };
     const io = { stdout: { write: (t: string) => lines.out.push(t) }, stderr: { write: (t: string) => lines.err.push(t) } };
-    const args = ['--image', file('in.png'), '--mask', file('mask.png'), '--pack', 'standin-sd-safety', '--steps', '3', '--size', '128', '--models', env.dir, '--variants', '2'];
+    const args = [
+      '--image',
+      file('in.png'),
+      '--mask',
+      file('mask.png'),
+      '--pack',
+      'standin-sd-safety',
+      '--steps',
+      '3',
+      '--size',
+      '128',
+      '--models',
+      env.dir,
+      '--variants',
+      '2',
+    ];
     expect(await runInpaint([...args, '--prompt', 'red', '--out', file('flagged.png')], io)).toBe(1);
     expect(lines.err.join('')).toMatch(/All 2 variants were flagged and withheld by the safety checker/);
     expect(existsSync(file('flagged-1.png')) || existsSync(file('flagged-2.png'))).toBe(false);
@@ -39,13 +59,31 @@ describe('anyfill inpaint with a checker', () => {
     const real = await run({ packId: 'standin-sd-safety', prompt: 'white', variants: 2, seed: 7 });
     const mixed = { ...real, variants: real.variants.slice(0, 1), withheld: [{ seed: 8 }], message: withheldMessage(1, 2) };
     vi.resetModules();
-    vi.doMock('../../../src-main/engine/diffusion/inpaint-service', async (load) => ({ ...(await load<object>()), inpaintPixels: async () => mixed }));
+    vi.doMock('../../../src-main/engine/diffusion/inpaint-service', async (load) => ({
+      ...(await load<object>()),
+      inpaintPixels: async () => mixed,
+    }));
     try {
       const { runInpaint: mocked } = await import('../../../src-main/cli/inpaint-command');
       const file = (n: string) => path.join(env.dir, n);
       const lines = { out: [] as string[], err: [] as string[] };
       const io = { stdout: { write: (t: string) => lines.out.push(t) }, stderr: { write: (t: string) => lines.err.push(t) } };
-      const args = ['--image', file('in.png'), '--mask', file('mask.png'), '--prompt', 'x', '--seed', '7', '--variants', '2', '--models', env.dir, '--out', file('mixed.png')];
+      const args = [
+        '--image',
+        file('in.png'),
+        '--mask',
+        file('mask.png'),
+        '--prompt',
+        'x',
+        '--seed',
+        '7',
+        '--variants',
+        '2',
+        '--models',
+        env.dir,
+        '--out',
+        file('mixed.png'),
+      ];
       expect(await mocked(args, io)).toBe(0);
       expect(lines.out.join('')).toContain(`${file('mixed-1.png')}: seed 7\n`);
       expect(lines.out.join('')).toContain(`${file('mixed-2.png')}: seed 8 withheld by the safety checker (not written)\n`);

@@ -22,20 +22,27 @@ const image = scene(W, H);
 const hole = { x: 64, y: 48, width: 32, height: 24 };
 const mask = rectMask(W, H, hole);
 const inHole = (x: number, y: number) => x >= hole.x && x < hole.x + hole.width && y >= hole.y && y < hole.y + hole.height;
-const run = (s: Partial<GenerateSettings>, modelsDir = env.dir) => inpaintPixels(image, mask, { ...SETTINGS, steps: 4, ...s }, { modelsDir, pool: env.pool, queue: env.queue });
+const run = (s: Partial<GenerateSettings>, modelsDir = env.dir) =>
+  inpaintPixels(image, mask, { ...SETTINGS, steps: 4, ...s }, { modelsDir, pool: env.pool, queue: env.queue });
 const bytes = (out: Awaited<ReturnType<typeof run>>) => out.variants.map((v) => Buffer.from(v.patch.rgba).toString('base64'));
 
 describe('the optional safety checker', () => {
   it('withholds a flagged result with a clear error instead of a black image', async () => {
     await expect(run({ packId: 'standin-sd-safety', prompt: 'a red car' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
-      message: 'The result was flagged and withheld by the safety checker installed with this model pack: try another prompt or seed. Nothing was changed.',
+      message:
+        'The result was flagged and withheld by the safety checker installed with this model pack: try another prompt or seed. Nothing was changed.',
     });
-    await expect(run({ packId: 'standin-sd-safety', prompt: 'red', variants: 3 })).rejects.toThrow(/^All 3 variants were flagged and withheld/);
+    await expect(run({ packId: 'standin-sd-safety', prompt: 'red', variants: 3 })).rejects.toThrow(
+      /^All 3 variants were flagged and withheld/,
+    );
   });
 
   it('passes a clean result through unchanged: the same bytes as the same run without a checker', async () => {
-    const [checked, plain] = [await run({ packId: 'standin-sd-safety', prompt: 'a yellow car', variants: 2 }), await run({ packId: 'sd15-inpaint', prompt: 'a yellow car', variants: 2 })];
+    const [checked, plain] = [
+      await run({ packId: 'standin-sd-safety', prompt: 'a yellow car', variants: 2 }),
+      await run({ packId: 'sd15-inpaint', prompt: 'a yellow car', variants: 2 }),
+    ];
     expect(checked.withheld).toEqual([]);
     expect(checked.message).toBeUndefined();
     expect(checked.variants.map((v) => v.seed)).toEqual([1234, 1235]);
@@ -46,7 +53,10 @@ describe('the optional safety checker', () => {
 
   it('fp16 packs: the checker is fed in its declared dtype and flags the same way', async () => {
     await expect(run({ packId: 'standin-sd-safety-fp16', prompt: 'red' })).rejects.toThrow(/flagged and withheld by the safety checker/);
-    const [checked, plain] = [await run({ packId: 'standin-sd-safety-fp16', prompt: 'blue' }), await run({ packId: 'standin-sd-fp16', prompt: 'blue' })];
+    const [checked, plain] = [
+      await run({ packId: 'standin-sd-safety-fp16', prompt: 'blue' }),
+      await run({ packId: 'standin-sd-fp16', prompt: 'blue' }),
+    ];
     expect(bytes(checked)).toEqual(bytes(plain));
   });
 
@@ -60,7 +70,9 @@ describe('the optional safety checker', () => {
     const deps = { modelsDir: env.dir, pool: env.pool, queue: env.queue };
     const ext = { left: 16, right: 0, top: 0, bottom: 0 };
     const s = { ...SETTINGS, steps: 3, packId: 'standin-sd-safety' };
-    await expect(outpaintPixels(image, ext, 'stretch', { ...s, prompt: 'red' }, deps)).rejects.toThrow(/Part of the extended canvas was flagged and withheld/);
+    await expect(outpaintPixels(image, ext, 'stretch', { ...s, prompt: 'red' }, deps)).rejects.toThrow(
+      /Part of the extended canvas was flagged and withheld/,
+    );
     const out = await outpaintPixels(image, ext, 'stretch', { ...s, prompt: 'green' }, deps);
     expect(out.pixels.width).toBe(W + 16);
   });
@@ -72,7 +84,10 @@ describe('the checker file in the model manager', () => {
     await writeStandins(dir, (id) => id === 'standin-sd-safety');
     const loaded = await verifyAndLoad(dir, 'standin-sd-safety', env);
     expect(loaded.ok, JSON.stringify(loaded.problems)).toBe(true);
-    expect(loaded.loads?.find((l) => l.role === 'safetyChecker')).toMatchObject({ file: 'safety_checker/model.onnx', variant: 'sd-safety-checker (float float32)' });
+    expect(loaded.loads?.find((l) => l.role === 'safetyChecker')).toMatchObject({
+      file: 'safety_checker/model.onnx',
+      variant: 'sd-safety-checker (float float32)',
+    });
     await rm(path.join(dir, 'standin-sd-safety', 'safety_checker', 'model.onnx'));
     const removed = await verifyAndLoad(dir, 'standin-sd-safety', env);
     expect(removed.ok, JSON.stringify(removed.problems)).toBe(true);
@@ -86,8 +101,12 @@ describe('the checker file in the model manager', () => {
     await writeStandins(dir, (id) => id === 'standin-sd-safety');
     const pack = path.join(dir, 'standin-sd-safety');
     await copyFile(path.join(pack, 'vae_decoder', 'model.onnx'), path.join(pack, 'safety_checker', 'model.onnx'));
-    const named = /safety_checker\/model\.onnx does not look like a Stable Diffusion safety checker \(missing input clip_input, images; has latent_sample\): it looks like a Stable Diffusion VAE decoder instead/;
-    await expect(run({ packId: 'standin-sd-safety', prompt: 'yellow' }, dir)).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringMatching(named) });
+    const named =
+      /safety_checker\/model\.onnx does not look like a Stable Diffusion safety checker \(missing input clip_input, images; has latent_sample\): it looks like a Stable Diffusion VAE decoder instead/;
+    await expect(run({ packId: 'standin-sd-safety', prompt: 'yellow' }, dir)).rejects.toMatchObject({
+      code: 'UNSUPPORTED_FORMAT',
+      message: expect.stringMatching(named),
+    });
     const verified = await verifyAndLoad(dir, 'standin-sd-safety', env);
     expect(verified.ok).toBe(false);
     expect(verified.problems.map((p) => p.path)).toContain('safety_checker/model.onnx');

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { GaussianStream } from '../../../src-main/engine/diffusion/random';
 import { createScheduler, SCHEDULER_NAMES, SD15_SCHEDULE, type SchedulerName } from '../../../src-main/engine/diffusion/schedulers/index';
 import { lcmTimesteps } from '../../../src-main/engine/diffusion/schedulers/lcm';
-import { alphasCumprod, karrasSigmas, leadingTimesteps, parseScheduleConfig, sigmasOf, timestepOfSigma } from '../../../src-main/engine/diffusion/schedulers/schedule';
+import {
+  alphasCumprod,
+  karrasSigmas,
+  leadingTimesteps,
+  parseScheduleConfig,
+  sigmasOf,
+  timestepOfSigma,
+} from '../../../src-main/engine/diffusion/schedulers/schedule';
 
 const ac = alphasCumprod(SD15_SCHEDULE);
 const sig = sigmasOf(ac);
@@ -22,7 +29,13 @@ describe('schedule constants (model-contracts §5.6)', () => {
   });
 
   it('reads the 313-byte config and keeps defaults for missing keys', () => {
-    const c = parseScheduleConfig({ beta_start: 0.00085, beta_end: 0.012, beta_schedule: 'scaled_linear', steps_offset: 1, set_alpha_to_one: false });
+    const c = parseScheduleConfig({
+      beta_start: 0.00085,
+      beta_end: 0.012,
+      beta_schedule: 'scaled_linear',
+      steps_offset: 1,
+      set_alpha_to_one: false,
+    });
     expect(c).toEqual(SD15_SCHEDULE);
     expect(parseScheduleConfig({ timestep_spacing: 'leading' }).spacing).toBe('leading');
   });
@@ -42,7 +55,12 @@ describe('schedule constants (model-contracts §5.6)', () => {
     expect(s.timesteps[1]).toBeCloseTo(978.612, 2);
     expect(s.initNoiseSigma).toBeCloseTo(14.6146, 3);
     expect(s.inputScale(0)).toBeCloseTo(1 / Math.sqrt(14.6146 ** 2 + 1), 5);
-    const leading = createScheduler('euler-a', { steps: 50, strength: 1, config: { ...SD15_SCHEDULE, spacing: 'leading' }, randn: (n) => new Float32Array(n) });
+    const leading = createScheduler('euler-a', {
+      steps: 50,
+      strength: 1,
+      config: { ...SD15_SCHEDULE, spacing: 'leading' },
+      randn: (n) => new Float32Array(n),
+    });
     expect(leading.initNoiseSigma).toBeCloseTo(13.158, 2);
   });
 
@@ -82,7 +100,13 @@ function run(name: SchedulerName, steps: number, strength = 1) {
   const target = Float32Array.from({ length: 256 }, (_, i) => Math.sin(i) * 0.8 + 0.3);
   const s = make(name, steps, strength, 7);
   const noise = new GaussianStream(99).take(target.length);
-  let x = strength < 1 ? s.addNoise(target.map((v) => v * 0.5), noise) : noise.map((v) => v * s.initNoiseSigma);
+  let x =
+    strength < 1
+      ? s.addNoise(
+          target.map((v) => v * 0.5),
+          noise,
+        )
+      : noise.map((v) => v * s.initNoiseSigma);
   s.timesteps.forEach((t, i) => {
     const a = ac[Math.min(999, Math.max(0, Math.round(t)))]!;
     const k = s.inputScale(i);

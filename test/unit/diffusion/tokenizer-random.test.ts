@@ -14,7 +14,11 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-clip-'));
   await writeStandins(dir, (p) => p === 'sd15-inpaint');
   const vocab = JSON.parse(await readFile(path.join(dir, 'sd15-inpaint/tokenizer/vocab.json'), 'utf8'));
-  tok = clipTokenizer(clipTokenizerJson(vocab, await readFile(path.join(dir, 'sd15-inpaint/tokenizer/merges.txt'), 'utf8')), {}, 'vocab.json');
+  tok = clipTokenizer(
+    clipTokenizerJson(vocab, await readFile(path.join(dir, 'sd15-inpaint/tokenizer/merges.txt'), 'utf8')),
+    {},
+    'vocab.json',
+  );
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -41,7 +45,9 @@ describe('CLIP tokenizer', () => {
   });
 
   it('refuses a vocabulary whose specials are not at 49406/49407', () => {
-    expect(() => clipTokenizer(clipTokenizerJson({ '<|startoftext|>': 0, '<|endoftext|>': 1 }, ''), {}, 'x.json')).toThrow(/not the CLIP tokenizer/);
+    expect(() => clipTokenizer(clipTokenizerJson({ '<|startoftext|>': 0, '<|endoftext|>': 1 }, ''), {}, 'x.json')).toThrow(
+      /not the CLIP tokenizer/,
+    );
   });
 });
 

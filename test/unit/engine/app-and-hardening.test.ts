@@ -20,7 +20,12 @@ describe('app.info', () => {
   it('describes this engine and matches the contract', async () => {
     const info = await handlers['app.info']({}, s.ctx);
     expect(AppInfoSchema.parse(info)).toEqual(info);
-    expect(info).toMatchObject({ name: 'Anyfill', host: 'cli', modelsDir: s.ctx.modelsDir, limits: { maxPixels: MAX_PIXELS, maxFileBytes: MAX_FILE_BYTES } });
+    expect(info).toMatchObject({
+      name: 'Anyfill',
+      host: 'cli',
+      modelsDir: s.ctx.modelsDir,
+      limits: { maxPixels: MAX_PIXELS, maxFileBytes: MAX_FILE_BYTES },
+    });
     expect(info.version).toBe(process.env.ANYFILL_VERSION || '0.0.0-dev');
     expect(info.versions).toMatchObject({ node: process.versions.node, sharp: '0.35.5', vips: sharp.versions.vips });
     expect(info.versions.onnxruntime).toMatch(/^1\.\d+\.\d+/);
@@ -41,11 +46,19 @@ describe('hardenSharp', () => {
   it('blocks loaders Anyfill never uses, even if a file got past sniffing', async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>');
     await expect(sharp(svg).metadata()).rejects.toThrow(/unsupported image format/);
-    expect(toImageError(await sharp(svg).metadata().catch((e: unknown) => e)).code).toBe('UNSUPPORTED_FORMAT');
+    expect(
+      toImageError(
+        await sharp(svg)
+          .metadata()
+          .catch((e: unknown) => e),
+      ).code,
+    ).toBe('UNSUPPORTED_FORMAT');
   });
 
   it('keeps the loaders Anyfill needs, and raw pixel input', async () => {
-    const png = await sharp(Buffer.alloc(16, 200), { raw: { width: 2, height: 2, channels: 4 } }).png().toBuffer();
+    const png = await sharp(Buffer.alloc(16, 200), { raw: { width: 2, height: 2, channels: 4 } })
+      .png()
+      .toBuffer();
     expect((await sharp(png).metadata()).format).toBe('png');
     expect(sharp.cache()).toMatchObject({ files: { max: 0 } });
   });

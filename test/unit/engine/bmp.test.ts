@@ -33,7 +33,12 @@ describe('decodeBmp', () => {
     const colours = bpp === 1 ? 2 : 4;
     const p = await decode({ width: 13, height: 5, bpp, palette: PALETTE.slice(0, colours), value: (x, y) => (x + y) % colours });
     expect([p.width, p.height, p.channels]).toEqual([13, 5, 3]);
-    for (const [x, y] of [[0, 0], [12, 0], [5, 3], [12, 4]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [12, 0],
+      [5, 3],
+      [12, 4],
+    ] as const) {
       expect(px(p, x, y)).toEqual(PALETTE[(x + y) % colours]);
     }
   });
@@ -49,11 +54,22 @@ describe('decodeBmp', () => {
 
   it('decodes 16-bit BI_RGB as 5-5-5', async () => {
     const p = await decode({ width: 3, height: 1, bpp: 16, value: (x) => [0x7c00, 0x03e0, 0x001f][x] ?? 0 });
-    expect([px(p, 0, 0), px(p, 1, 0), px(p, 2, 0)]).toEqual([[255, 0, 0], [0, 255, 0], [0, 0, 255]]);
+    expect([px(p, 0, 0), px(p, 1, 0), px(p, 2, 0)]).toEqual([
+      [255, 0, 0],
+      [0, 255, 0],
+      [0, 0, 255],
+    ]);
   });
 
   it('decodes 16-bit BI_BITFIELDS 5-6-5', async () => {
-    const p = await decode({ width: 2, height: 1, bpp: 16, compression: 3, masks: [0xf800, 0x07e0, 0x001f], value: (x) => (x ? 0x0400 : 0xf81f) });
+    const p = await decode({
+      width: 2,
+      height: 1,
+      bpp: 16,
+      compression: 3,
+      masks: [0xf800, 0x07e0, 0x001f],
+      value: (x) => (x ? 0x0400 : 0xf81f),
+    });
     expect(px(p, 0, 0)).toEqual([255, 0, 255]);
     expect(px(p, 1, 0)).toEqual([0, Math.round((32 * 255) / 63), 0]);
   });
@@ -73,7 +89,15 @@ describe('decodeBmp', () => {
 
   it.each([108, 124])('decodes a V%i header with BI_BITFIELDS and an alpha mask, top-down', async (headerSize) => {
     const masks = [0x00ff0000, 0x0000ff00, 0x000000ff, 0xff000000];
-    const p = await decode({ width: 2, height: -2, bpp: 32, compression: 3, headerSize, masks, value: (x, y) => ((y ? 0x40 : 0xff) << 24) | (x ? 0x00ff00 : 0xff0000) });
+    const p = await decode({
+      width: 2,
+      height: -2,
+      bpp: 32,
+      compression: 3,
+      headerSize,
+      masks,
+      value: (x, y) => ((y ? 0x40 : 0xff) << 24) | (x ? 0x00ff00 : 0xff0000),
+    });
     expect(p.channels).toBe(4);
     expect(px(p, 0, 0)).toEqual([255, 0, 0, 255]);
     expect(px(p, 1, 1)).toEqual([0, 255, 0, 0x40]);
@@ -94,10 +118,31 @@ describe('decodeBmp', () => {
     ['pixel data past the end', () => buildBmp({ width: 4, height: 4, bpp: 24, value: () => 0 }).subarray(0, 70)],
     ['a data offset past the end', () => buildBmp({ width: 4, height: 4, bpp: 24, value: () => 0, dataOffset: 5000 })],
     ['a header size larger than the file', () => buildBmp({ width: 4, height: 4, bpp: 24, value: () => 0 }).subarray(0, 40)],
-    ['a palette past the end', () => { const b = buildBmp({ width: 1, height: 1, bpp: 8, palette: PALETTE, value: () => 0 }); b.writeUInt32LE(0, 46); return b.subarray(0, 60); }],
+    [
+      'a palette past the end',
+      () => {
+        const b = buildBmp({ width: 1, height: 1, bpp: 8, palette: PALETTE, value: () => 0 });
+        b.writeUInt32LE(0, 46);
+        return b.subarray(0, 60);
+      },
+    ],
     ['a zero width', () => buildBmp({ width: 0, height: 4, bpp: 24, value: () => 0 })],
-    ['an unknown header size', () => { const b = buildBmp({ width: 2, height: 2, bpp: 24, value: () => 0 }); b.writeUInt32LE(99, 14); return b; }],
-    ['2 bits per pixel', () => { const b = buildBmp({ width: 2, height: 2, bpp: 24, value: () => 0 }); b.writeUInt16LE(2, 28); return b; }],
+    [
+      'an unknown header size',
+      () => {
+        const b = buildBmp({ width: 2, height: 2, bpp: 24, value: () => 0 });
+        b.writeUInt32LE(99, 14);
+        return b;
+      },
+    ],
+    [
+      '2 bits per pixel',
+      () => {
+        const b = buildBmp({ width: 2, height: 2, bpp: 24, value: () => 0 });
+        b.writeUInt16LE(2, 28);
+        return b;
+      },
+    ],
     ['just the signature', () => Buffer.from('BM\0\0\0\0')],
   ])('calls a BMP with %s CORRUPT_IMAGE', async (_name, make) => {
     const err = await refusal(make());

@@ -61,9 +61,21 @@ describe('document.exportPng', () => {
   });
 
   it('composites two layers with opacity and offsets, skipping a hidden one', async () => {
-    const red = await open(await sharpRaw(4, 4, () => [255, 0, 0, 255]).png().toBuffer());
-    const blue = await open(await sharpRaw(4, 4, () => [0, 0, 255, 255]).png().toBuffer());
-    const green = await open(await sharpRaw(6, 6, () => [0, 255, 0, 255]).png().toBuffer());
+    const red = await open(
+      await sharpRaw(4, 4, () => [255, 0, 0, 255])
+        .png()
+        .toBuffer(),
+    );
+    const blue = await open(
+      await sharpRaw(4, 4, () => [0, 0, 255, 255])
+        .png()
+        .toBuffer(),
+    );
+    const green = await open(
+      await sharpRaw(6, 6, () => [0, 255, 0, 255])
+        .png()
+        .toBuffer(),
+    );
     const { data, info } = await exportRaw(
       doc(6, 6, [
         layer(red.id, 4, 4, { x: -1, y: -1 }),
@@ -133,13 +145,19 @@ describe('assets across an engine restart', () => {
     const unknown = 'a_doesnotexist' as AssetId;
     await expect(handlers['image.decoded']({ assetId: unknown }, s.ctx)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(handlers['image.proxy']({ assetId: unknown, maxSide: 256 }, s.ctx)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(handlers['document.exportPng']({ document: doc(4, 4, [layer(unknown, 4, 4)]) }, s.ctx)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(handlers['document.exportPng']({ document: doc(4, 4, [layer(unknown, 4, 4)]) }, s.ctx)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
 describe('image.release', () => {
   it('drops the pixels and the asset folder; the asset is then NOT_FOUND', async () => {
-    const asset = await open(await sharpRaw(8, 8, () => [1, 2, 3, 255]).png().toBuffer());
+    const asset = await open(
+      await sharpRaw(8, 8, () => [1, 2, 3, 255])
+        .png()
+        .toBuffer(),
+    );
     await handlers['image.decoded']({ assetId: asset.id }, s.ctx);
     expect(await handlers['image.release']({ assetId: asset.id }, s.ctx)).toEqual({});
     expect(existsSync(path.join(s.dir, 'assets', asset.id))).toBe(false);

@@ -28,7 +28,10 @@ async function open(bytes: Uint8Array, maxProxySide = 2048) {
 }
 
 async function refusal(bytes: Uint8Array): Promise<AnyfillError> {
-  const err: unknown = await open(bytes).then(() => undefined, (e: unknown) => e);
+  const err: unknown = await open(bytes).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (err instanceof AnyfillError) return err;
   throw new Error(`expected an AnyfillError, got ${String(err)}`);
 }
@@ -57,7 +60,22 @@ describe('image.open: supported formats', () => {
     ['tiff', () => quad().removeAlpha().tiff({ compression: 'lzw' }).toBuffer(), 0],
     ['avif', () => quad().avif({ quality: 90, effort: 0 }).toBuffer(), 24],
     ['gif', () => quad().gif().toBuffer(), 0],
-    ['bmp', () => Promise.resolve(buildBmp({ width: W, height: H, bpp: 24, value: (x, y) => { const [r, g, b] = quadrants(W, H)(x, y); return b | (g << 8) | (r << 16); } })), 0],
+    [
+      'bmp',
+      () =>
+        Promise.resolve(
+          buildBmp({
+            width: W,
+            height: H,
+            bpp: 24,
+            value: (x, y) => {
+              const [r, g, b] = quadrants(W, H)(x, y);
+              return b | (g << 8) | (r << 16);
+            },
+          }),
+        ),
+      0,
+    ],
   ] as const)('opens %s with its size and pixels, then decodes in full', async (format, make, tolerance) => {
     const { asset, proxy } = await open(await make());
     expect(asset).toMatchObject({ width: W, height: H, format, orientation: 1, notices: [] });
@@ -73,7 +91,9 @@ describe('image.open: supported formats', () => {
   });
 
   it('keeps alpha: a transparent PNG decodes to RGBA and gets a WebP proxy', async () => {
-    const png = await sharpRaw(W, H, (x) => [200, 100, 50, x < W / 2 ? 255 : 64]).png().toBuffer();
+    const png = await sharpRaw(W, H, (x) => [200, 100, 50, x < W / 2 ? 255 : 64])
+      .png()
+      .toBuffer();
     const { asset, proxy } = await open(png);
     expect(asset.hasAlpha).toBe(true);
     expect(proxy.path).toMatch(/proxy-2048\.webp$/);
@@ -96,7 +116,11 @@ describe('image.open: supported formats', () => {
   });
 
   it('converts 16-bit greyscale to 8-bit sRGB with a notice', async () => {
-    const png = await sharpRaw(8, 8, () => [128, 128, 128, 255]).removeAlpha().toColourspace('grey16').png().toBuffer();
+    const png = await sharpRaw(8, 8, () => [128, 128, 128, 255])
+      .removeAlpha()
+      .toColourspace('grey16')
+      .png()
+      .toBuffer();
     expect((await sharp(png).metadata()).depth).toBe('ushort');
     const { asset } = await open(png);
     expect(asset.notices).toEqual(['This image has more than 8 bits per channel; it was converted to 8 bits.']);
@@ -116,7 +140,9 @@ describe('image.open: supported formats', () => {
 
   it('opens the first frame of an animated GIF and says so', async () => {
     const frames = Buffer.concat([rgbaFrame([255, 0, 0, 255]), rgbaFrame([0, 0, 255, 255]), rgbaFrame([0, 255, 0, 255])]);
-    const gif = await sharp(frames, { raw: { width: 16, height: 48, channels: 4, pageHeight: 16 } }).gif().toBuffer();
+    const gif = await sharp(frames, { raw: { width: 16, height: 48, channels: 4, pageHeight: 16 } })
+      .gif()
+      .toBuffer();
     const { asset } = await open(gif);
     expect(asset).toMatchObject({ width: 16, height: 16, format: 'gif' });
     expect(asset.notices).toEqual(['Only the first frame of this animated GIF was opened.']);
@@ -125,7 +151,9 @@ describe('image.open: supported formats', () => {
 
   it('opens the first page of a multi-page TIFF and says so', async () => {
     const pages = Buffer.concat([rgbaFrame([0, 255, 0, 255]), rgbaFrame([255, 0, 0, 255])]);
-    const tiff = await sharp(pages, { raw: { width: 16, height: 32, channels: 4, pageHeight: 16 } }).tiff({ compression: 'lzw' }).toBuffer();
+    const tiff = await sharp(pages, { raw: { width: 16, height: 32, channels: 4, pageHeight: 16 } })
+      .tiff({ compression: 'lzw' })
+      .toBuffer();
     const { asset } = await open(tiff);
     expect(asset).toMatchObject({ width: 16, height: 16, format: 'tiff' });
     expect(asset.notices).toEqual(['Only the first page of this multi-page TIFF was opened.']);
@@ -205,7 +233,16 @@ describe('image.open: refusals', () => {
   });
 
   it('refuses an over-cap BMP by its header as TOO_LARGE', async () => {
-    const bmp = buildBmp({ width: 8, height: 1, bpp: 1, palette: [[0, 0, 0], [255, 255, 255]], value: () => 0 });
+    const bmp = buildBmp({
+      width: 8,
+      height: 1,
+      bpp: 1,
+      palette: [
+        [0, 0, 0],
+        [255, 255, 255],
+      ],
+      value: () => 0,
+    });
     const big = Buffer.concat([bmp, Buffer.alloc(40_000_000)]);
     big.writeInt32LE(20_000, 18);
     big.writeInt32LE(15_000, 22); // 300 MP of 1-bit pixels fits in 37.5 MB
@@ -222,7 +259,9 @@ describe('image.open: refusals', () => {
   });
 
   it('answers NOT_FOUND for a staged file that is gone', async () => {
-    const err: unknown = await handlers['image.open']({ fileId: 'f_missing123' as never, name: 'x', maxProxySide: 512 }, s.ctx).catch((e: unknown) => e);
+    const err: unknown = await handlers['image.open']({ fileId: 'f_missing123' as never, name: 'x', maxProxySide: 512 }, s.ctx).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -32,7 +32,9 @@ function resolveImport(from: string, spec: string): string | null {
 function importGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   for (const file of AREAS.flatMap((a) => sourceFiles(path.join(ROOT, a)))) {
-    const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const text = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
     const targets = new Set<string>();
     for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
       const target = resolveImport(file, m[1]!);
@@ -46,7 +48,10 @@ function importGraph(): Map<string, Set<string>> {
 /** Strongly connected groups of more than one node (Tarjan): each is at least one circle. */
 function circles(graph: Map<string, Set<string>>): string[][] {
   let next = 0;
-  const index = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], onStack = new Set<string>();
+  const index = new Map<string, number>(),
+    low = new Map<string, number>(),
+    stack: string[] = [],
+    onStack = new Set<string>();
   const found: string[][] = [];
   const visit = (v: string): void => {
     index.set(v, next);

@@ -8,11 +8,13 @@ import type { FillImage } from '../../../src-main/engine/fill/types';
 import { pastePatch } from '../../../src-main/engine/images/paste-patch';
 import { noiseTexture } from '../fill/fixtures';
 
-const W = 96, H = 64;
+const W = 96,
+  H = 64;
 
 /** The texture cut out as a disc with a 3 px soft edge; the colour under alpha 0 stays (as in real cut-outs). */
 function cutOut(): FillImage {
-  const rgb = noiseTexture(W, H, 7), data = new Uint8Array(W * H * 4);
+  const rgb = noiseTexture(W, H, 7),
+    data = new Uint8Array(W * H * 4);
   for (let i = 0; i < W * H; i++) {
     const d = Math.hypot((i % W) - 40, Math.floor(i / W) - 32);
     data.set([...rgb.data.subarray(i * 3, i * 3 + 3), Math.round(255 * Math.max(0, Math.min(1, (26 - d) / 3)))], i * 4);
@@ -37,7 +39,8 @@ describe('pastePatch over a cut-out', () => {
     let edge = 0;
     for (let y = patch.y; y < patch.y + patch.height; y++)
       for (let x = patch.x; x < patch.x + patch.width; x++) {
-        const { img, p } = at(x, y), a = patch.rgba[p + 3]!;
+        const { img, p } = at(x, y),
+          a = patch.rgba[p + 3]!;
         if (image.data[img + 3] !== 0 || a === 0 || a === 255) continue;
         edge++;
         expect([...out.subarray(img, img + 4)]).toEqual([...patch.rgba.subarray(p, p + 4)]);
@@ -47,12 +50,23 @@ describe('pastePatch over a cut-out', () => {
 
   it('agrees with libvips "over" (what a canvas shows) everywhere, and keeps every byte the patch does not cover', async () => {
     const vips = await sharp(image.data, { raw: { width: W, height: H, channels: 4 } })
-      .composite([{ input: Buffer.from(patch.rgba), raw: { width: patch.width, height: patch.height, channels: 4 }, left: patch.x, top: patch.y, blend: 'over' }])
+      .composite([
+        {
+          input: Buffer.from(patch.rgba),
+          raw: { width: patch.width, height: patch.height, channels: 4 },
+          left: patch.x,
+          top: patch.y,
+          blend: 'over',
+        },
+      ])
       .raw()
       .toBuffer();
-    let worst = 0, untouched = 0;
+    let worst = 0,
+      untouched = 0;
     for (let i = 0; i < W * H; i++) {
-      const x = i % W, y = Math.floor(i / W), o = i * 4;
+      const x = i % W,
+        y = Math.floor(i / W),
+        o = i * 4;
       const inside = x >= patch.x && y >= patch.y && x < patch.x + patch.width && y < patch.y + patch.height;
       if (!inside || patch.rgba[at(x, y).p + 3] === 0) {
         untouched++;
@@ -63,7 +77,7 @@ describe('pastePatch over a cut-out', () => {
       // Colour under a nearly transparent result is not seen; compare it where it shows.
       if (out[o + 3]! >= 32) for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(out[o + c]! - vips[o + c]!));
     }
-    expect(untouched).toBeGreaterThan(W * H / 2);
+    expect(untouched).toBeGreaterThan((W * H) / 2);
     expect(worst).toBeLessThanOrEqual(2);
   });
 });

@@ -68,7 +68,10 @@ describe('sniffFormat', () => {
     ['heis', ftyp('heis', 'msf1')],
     ['hevm', ftyp('hevm', 'msf1')],
   ])('refuses HEIC (%s) with a conversion hint', (_name, head) => {
-    expect(refusal(head)).toEqual({ code: 'UNSUPPORTED_FORMAT', message: 'HEIC photos are not supported yet; convert it to JPEG or PNG first.' });
+    expect(refusal(head)).toEqual({
+      code: 'UNSUPPORTED_FORMAT',
+      message: 'HEIC photos are not supported yet; convert it to JPEG or PNG first.',
+    });
   });
 
   it('refuses other ISO media (an MP4) without calling it HEIC', () => {

@@ -30,10 +30,23 @@ it('answers every engine channel with a reply the contract accepts', async (ctx)
   needsSharedImages(ctx);
   await call('app.info', {});
   const fileId = await s.stage(await readFile(path.join(SHARED_IMAGES, 'dog.jpg')));
-  const { asset } = (await call('image.open', { fileId, name: 'dog.jpg', maxProxySide: 1024 })) as { asset: { id: string; width: number; height: number } };
+  const { asset } = (await call('image.open', { fileId, name: 'dog.jpg', maxProxySide: 1024 })) as {
+    asset: { id: string; width: number; height: number };
+  };
   await call('image.proxy', { assetId: asset.id, maxSide: 512 });
   await call('image.decoded', { assetId: asset.id });
-  const layer = { id: 'l_1', kind: 'image', name: 'dog', assetId: asset.id, visible: true, opacity: 1, x: 0, y: 0, width: asset.width, height: asset.height };
+  const layer = {
+    id: 'l_1',
+    kind: 'image',
+    name: 'dog',
+    assetId: asset.id,
+    visible: true,
+    opacity: 1,
+    x: 0,
+    y: 0,
+    width: asset.width,
+    height: asset.height,
+  };
   const document = { id: 'd_1', schemaVersion: 1, name: 'dog.jpg', width: asset.width, height: asset.height, layers: [layer] };
   const exported = (await call('document.exportPng', { document })) as { file: { path: string } };
   expect(exported.file.path).toMatch(/^exports\/e_[A-Za-z0-9_-]+\.png$/);
@@ -47,5 +60,8 @@ it('answers every engine channel with a reply the contract accepts', async (ctx)
 it('sends refusals as plain error data', async () => {
   const fileId = await s.stage(Buffer.from('just some words\n'));
   const reply = await dispatch({ t: 'req', id: nextId++, channel: 'image.open', payload: { fileId, name: 'a.png', maxProxySide: 512 } });
-  expect(reply).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_FORMAT', message: 'This file is not an image (it looks like text).' } });
+  expect(reply).toMatchObject({
+    ok: false,
+    error: { code: 'UNSUPPORTED_FORMAT', message: 'This file is not an image (it looks like text).' },
+  });
 });

@@ -39,8 +39,14 @@ it('uses MI-GAN until LaMa is chosen, then LaMa, and says so in models.list', as
 });
 
 it('refuses a pack that is not an installed eraser, and keeps the choice it had', async () => {
-  expect(await reply('models.prefer', { role: 'erase', packId: 'gdino-tiny' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/not an eraser/) } });
-  expect(await reply('models.prefer', { role: 'erase', packId: 'sam-vit-b' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/not installed/) } });
+  expect(await reply('models.prefer', { role: 'erase', packId: 'gdino-tiny' })).toMatchObject({
+    ok: false,
+    error: { code: 'BAD_REQUEST', message: expect.stringMatching(/not an eraser/) },
+  });
+  expect(await reply('models.prefer', { role: 'erase', packId: 'sam-vit-b' })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND', message: expect.stringMatching(/not installed/) },
+  });
   expect(await erasePack()).toBe('lama-512');
 });
 
@@ -52,7 +58,13 @@ it('falls back to MI-GAN when LaMa is removed, keeping the choice for a reinstal
 
 it('never runs LaMa on DirectML (reported to fail on its DFT MatMuls); MI-GAN keeps it, CUDA stays first', () => {
   const pack = { family: 'eraser' as const, recommendedDevice: 'any' as const };
-  const windows = { platform: 'win32' as const, backends: [{ name: 'dml', available: true }, { name: 'cpu', available: true }] };
+  const windows = {
+    platform: 'win32' as const,
+    backends: [
+      { name: 'dml', available: true },
+      { name: 'cpu', available: true },
+    ],
+  };
   expect(eraserProviders(pack, 'lama', windows)).toEqual(['cpu']);
   expect(eraserProviders(pack, 'migan', windows)).toEqual(['dml', 'cpu']);
   const cuda = { ...windows, backends: [...windows.backends, { name: 'cuda', available: true }] };

@@ -17,7 +17,10 @@ const pool = new SessionPool({ queue });
 afterEach(() => env.cleanup());
 afterAll(() => pool.releaseAll());
 
-async function installAndVerify(packId: string, source: string): Promise<{ out: string; result: ReturnType<typeof VerifyResultSchema.parse> }> {
+async function installAndVerify(
+  packId: string,
+  source: string,
+): Promise<{ out: string; result: ReturnType<typeof VerifyResultSchema.parse> }> {
   const real = loadCatalog().packs.find((p) => p.id === packId)!;
   const bytes = Buffer.from((await allStandinPacks()).find((p) => p.packId === packId)!.files[source]!);
   // The catalog's entry as it is (repo, commit, path), pinned to the stand-in's bytes instead of the real file's.

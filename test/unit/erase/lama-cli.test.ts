@@ -11,23 +11,31 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runFillCommand } from '../../../src-main/cli/fill-command';
 import { writeStandins } from '../../../src-main/standins/index';
 
-const W = 900, H = 600, BG = [70, 160, 90];
+const W = 900,
+  H = 600,
+  BG = [70, 160, 90];
 let dir: string;
 const file = (name: string) => path.join(dir, name);
-const image = new Uint8Array(W * H * 3), mask = new Uint8Array(W * H);
+const image = new Uint8Array(W * H * 3),
+  mask = new Uint8Array(W * H);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-lama-cli-'));
   // A disc touching the right border, larger than a 512 crop's worth after its context: resized both ways.
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      const i = y * W + x, d2 = (x - 700) ** 2 + (y - 300) ** 2;
+      const i = y * W + x,
+        d2 = (x - 700) ** 2 + (y - 300) ** 2;
       image.set(d2 <= 200 * 200 ? [230, 30, 30] : x < 150 ? [x, 255 - x, 7] : BG, i * 3);
       if (d2 <= 203 * 203) mask[i] = 255;
     }
   }
-  await sharp(image, { raw: { width: W, height: H, channels: 3 } }).png().toFile(file('image.png'));
-  await sharp(mask, { raw: { width: W, height: H, channels: 1 } }).png().toFile(file('mask.png'));
+  await sharp(image, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toFile(file('image.png'));
+  await sharp(mask, { raw: { width: W, height: H, channels: 1 } })
+    .png()
+    .toFile(file('mask.png'));
   await writeStandins(file('both'), (id) => id === 'migan-512' || id === 'lama-512');
   await writeStandins(file('migan-only'), (id) => id === 'migan-512');
 });
@@ -38,7 +46,18 @@ async function run(method: string, models: string, out: string) {
   const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    const code = await runFillCommand(['--image', file('image.png'), '--mask', file('mask.png'), '--method', method, '--models', file(models), '--out', file(out)]);
+    const code = await runFillCommand([
+      '--image',
+      file('image.png'),
+      '--mask',
+      file('mask.png'),
+      '--method',
+      method,
+      '--models',
+      file(models),
+      '--out',
+      file(out),
+    ]);
     return { code, out: log.mock.calls.map((c) => String(c[0])).join('\n'), err: error.mock.calls.map((c) => String(c[0])).join('\n') };
   } finally {
     vi.restoreAllMocks();
@@ -47,9 +66,12 @@ async function run(method: string, models: string, out: string) {
 
 async function counts(out: string) {
   const { data } = await sharp(file(out)).raw().toBuffer({ resolveWithObject: true });
-  let wrong = 0, changedFar = 0;
+  let wrong = 0,
+    changedFar = 0;
   for (let i = 0; i < W * H; i++) {
-    const x = i % W, y = (i - x) / W, d2 = (x - 700) ** 2 + (y - 300) ** 2;
+    const x = i % W,
+      y = (i - x) / W,
+      d2 = (x - 700) ** 2 + (y - 300) ** 2;
     const px = [data[i * 3], data[i * 3 + 1], data[i * 3 + 2]];
     if (mask[i] && px.some((v, c) => v !== BG[c])) wrong++;
     if (d2 > 220 * 220 && px.some((v, c) => v !== image[i * 3 + c])) changedFar++;

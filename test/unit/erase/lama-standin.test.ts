@@ -15,7 +15,9 @@ import { loadOrt } from '../../../src-main/engine/runtime/ort';
 import { SessionPool } from '../../../src-main/engine/runtime/session-pool';
 import { writeStandins } from '../../../src-main/standins/index';
 
-const W = 1600, H = 900, BG = [200, 120, 40] as const;
+const W = 1600,
+  H = 900,
+  BG = [200, 120, 40] as const;
 let dir: string;
 let model: EraseModel;
 const queue = new InferenceQueue();
@@ -23,10 +25,12 @@ const pool = new SessionPool({ queue });
 
 /** Flat orange background with a blue disc at each centre; a grey gradient band along the bottom. */
 function scene(discs: Array<[number, number, number]>): FillRequest {
-  const data = new Uint8Array(W * H * 3), mask = new Uint8Array(W * H);
+  const data = new Uint8Array(W * H * 3),
+    mask = new Uint8Array(W * H);
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      const i = y * W + x, inDisc = discs.some(([cx, cy, r]) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r);
+      const i = y * W + x,
+        inDisc = discs.some(([cx, cy, r]) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r);
       data.set(inDisc ? [20, 60, 230] : y >= H - 40 ? [x % 256, x % 256, 128] : BG, i * 3);
       if (discs.some(([cx, cy, r]) => (x - cx) ** 2 + (y - cy) ** 2 <= (r + 2) ** 2)) mask[i] = 255;
     }
@@ -36,10 +40,13 @@ function scene(discs: Array<[number, number, number]>): FillRequest {
 
 function check(req: FillRequest, patch: FillPatch) {
   const out = pastePatch(req.image, patch);
-  let changedOutside = 0, wrongInHole = 0;
+  let changedOutside = 0,
+    wrongInHole = 0;
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      const i = y * W + x, px = x - patch.x, py = y - patch.y;
+      const i = y * W + x,
+        px = x - patch.x,
+        py = y - patch.y;
       const inPatch = px >= 0 && py >= 0 && px < patch.width && py < patch.height && patch.rgba[(py * patch.width + px) * 4 + 3]! > 0;
       if (!inPatch && [0, 1, 2].some((c) => out[i * 3 + c] !== req.image.data[i * 3 + c])) changedOutside++;
       if (req.mask[i] && [0, 1, 2].some((c) => out[i * 3 + c] !== BG[c])) wrongInHole++;
@@ -55,7 +62,10 @@ function mistaken(pre: (i: LamaInput) => LamaInput, post: (o: Float32Array) => F
     const { Tensor } = loadOrt();
     const input = pre(toLamaInput(crop, 512));
     const session = await loadOrt().InferenceSession.create(path.join(dir, 'lama-512', 'lama_fp32.onnx'));
-    const out = await session.run({ image: new Tensor('float32', input.image, [1, 3, 512, 512]), mask: new Tensor('float32', input.mask, [1, 1, 512, 512]) });
+    const out = await session.run({
+      image: new Tensor('float32', input.image, [1, 3, 512, 512]),
+      mask: new Tensor('float32', input.mask, [1, 1, 512, 512]),
+    });
     await session.release();
     return fromLamaOutput(post(out.output!.data as Float32Array), 512, cw!, ch!);
   };
@@ -93,9 +103,14 @@ describe('LaMa adapter on the stand-in export', () => {
   });
 
   it('erases on a photo smaller than the model input (300×200: the crop is the image, stretched up to 512 and back)', async () => {
-    const w = 300, h = 200, data = new Uint8Array(w * h * 3), mask = new Uint8Array(w * h);
+    const w = 300,
+      h = 200,
+      data = new Uint8Array(w * h * 3),
+      mask = new Uint8Array(w * h);
     for (let i = 0; i < w * h; i++) {
-      const x = i % w, y = (i - x) / w, box = x >= 120 && x < 190 && y >= 60 && y < 200;
+      const x = i % w,
+        y = (i - x) / w,
+        box = x >= 120 && x < 190 && y >= 60 && y < 200;
       data.set(box ? [20, 60, 230] : BG, i * 3);
       if (x >= 118 && x < 192 && y >= 58) mask[i] = 255; // touches the bottom border
     }
@@ -109,7 +124,11 @@ describe('LaMa adapter on the stand-in export', () => {
   });
 
   it('gives distant objects one crop each; a blob on the border is filled too', async () => {
-    const req = scene([[120, 150, 30], [1400, 700, 40], [5, 640, 20]]);
+    const req = scene([
+      [120, 150, 30],
+      [1400, 700, 40],
+      [5, 640, 20],
+    ]);
     let calls = 0;
     const patch = await eraseFill(req, (input) => (calls++, model(input)));
     expect(calls).toBe(2);
@@ -118,12 +137,30 @@ describe('LaMa adapter on the stand-in export', () => {
 
   it('fails when the mask polarity, the value range, the output scale, the channel order or the position is wrong', async () => {
     const req = scene([[300, 300, 60]]);
-    expect(check(req, await eraseFill(req, mistaken((i) => i))).wrongInHole).toBe(0);
+    expect(
+      check(
+        req,
+        await eraseFill(
+          req,
+          mistaken((i) => i),
+        ),
+      ).wrongInHole,
+    ).toBe(0);
     const wrongs = [
       mistaken((i) => ({ ...i, mask: i.mask.map((v) => 1 - v) })),
       mistaken((i) => ({ ...i, image: i.image.map((v) => v * 255) })),
-      mistaken((i) => i, (o) => o.map((v) => v / 255)),
-      mistaken((i) => ({ ...i, image: Float32Array.from([...i.image.subarray(2 * 512 * 512), ...i.image.subarray(512 * 512, 2 * 512 * 512), ...i.image.subarray(0, 512 * 512)]) })),
+      mistaken(
+        (i) => i,
+        (o) => o.map((v) => v / 255),
+      ),
+      mistaken((i) => ({
+        ...i,
+        image: Float32Array.from([
+          ...i.image.subarray(2 * 512 * 512),
+          ...i.image.subarray(512 * 512, 2 * 512 * 512),
+          ...i.image.subarray(0, 512 * 512),
+        ]),
+      })),
     ];
     for (const wrong of wrongs) expect(check(req, await eraseFill(req, wrong)).wrongInHole).toBeGreaterThan(1000);
     const patch = await eraseFill(req, model);
@@ -135,6 +172,8 @@ describe('LaMa adapter on the stand-in export', () => {
     const broken = path.join(dir, 'broken');
     await writeStandins(broken, (id) => id === 'lama-512');
     await writeFile(path.join(broken, 'lama-512', 'lama_fp32.onnx'), new Uint8Array(1000).fill(7));
-    await expect(openEraser(broken, (await findEraserPack(broken))!, { pool: new SessionPool(), queue })).rejects.toThrow(/LaMa eraser \(lama-512\)/);
+    await expect(openEraser(broken, (await findEraserPack(broken))!, { pool: new SessionPool(), queue })).rejects.toThrow(
+      /LaMa eraser \(lama-512\)/,
+    );
   });
 });

@@ -13,7 +13,9 @@ import { InferenceQueue } from '../../../src-main/engine/runtime/inference-queue
 import { SessionPool } from '../../../src-main/engine/runtime/session-pool';
 import { writeStandins } from '../../../src-main/standins/index';
 
-const W = 1600, H = 900, BG = [200, 120, 40] as const;
+const W = 1600,
+  H = 900,
+  BG = [200, 120, 40] as const;
 let dir: string;
 let model: EraseModel;
 const queue = new InferenceQueue();
@@ -21,10 +23,12 @@ const pool = new SessionPool({ queue });
 
 /** Flat orange background with a blue disc at each centre; a grey gradient band along the bottom. */
 function scene(discs: Array<[number, number, number]>): FillRequest {
-  const data = new Uint8Array(W * H * 3), mask = new Uint8Array(W * H);
+  const data = new Uint8Array(W * H * 3),
+    mask = new Uint8Array(W * H);
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      const i = y * W + x, band = y >= H - 40;
+      const i = y * W + x,
+        band = y >= H - 40;
       const inDisc = discs.some(([cx, cy, r]) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r);
       const c = inDisc ? [20, 60, 230] : band ? [x % 256, x % 256, 128] : BG;
       data.set(c, i * 3);
@@ -46,10 +50,13 @@ afterAll(async () => {
 });
 
 function check(req: FillRequest, out: Uint8Array, patch: { x: number; y: number; width: number; height: number; rgba: Uint8Array }) {
-  let changedOutside = 0, wrongInHole = 0;
+  let changedOutside = 0,
+    wrongInHole = 0;
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      const i = y * W + x, px = x - patch.x, py = y - patch.y;
+      const i = y * W + x,
+        px = x - patch.x,
+        py = y - patch.y;
       const inPatch = px >= 0 && py >= 0 && px < patch.width && py < patch.height && patch.rgba[(py * patch.width + px) * 4 + 3]! > 0;
       const same = [0, 1, 2].every((c) => out[i * 3 + c] === req.image.data[i * 3 + c]);
       if (!inPatch && !same) changedOutside++;
@@ -74,7 +81,11 @@ describe('MI-GAN adapter on the stand-in pipeline', () => {
   });
 
   it('gives distant objects one crop each, and merges near ones; a blob on the border is filled too', async () => {
-    const req = scene([[120, 150, 30], [1400, 700, 40], [5, 640, 20]]);
+    const req = scene([
+      [120, 150, 30],
+      [1400, 700, 40],
+      [5, 640, 20],
+    ]);
     const calls: number[][] = [];
     const patch = await eraseFill(req, (input) => (calls.push(input.dims.image), model(input)));
     expect(calls.length).toBe(2); // the two left blobs share a crop (they lie within one), the far one has its own
@@ -82,7 +93,7 @@ describe('MI-GAN adapter on the stand-in pipeline', () => {
     expect(check(req, out, patch)).toEqual({ changedOutside: 0, wrongInHole: 0 });
   });
 
-  it('a mask larger than the model\'s 512 px crop: one larger crop (clamped to the image), resized inside the pipeline, filled exactly', async () => {
+  it("a mask larger than the model's 512 px crop: one larger crop (clamped to the image), resized inside the pipeline, filled exactly", async () => {
     const req = scene([[800, 450, 350]]);
     const calls: number[][] = [];
     const patch = await eraseFill(req, (input) => (calls.push(input.dims.image), model(input)));
@@ -95,7 +106,8 @@ describe('MI-GAN adapter on the stand-in pipeline', () => {
     const req = scene([[300, 300, 60]]);
     const polarity: EraseModel = (input) => model({ ...input, mask: input.mask.map((v) => 255 - v) });
     const bgr: EraseModel = async (input) => {
-      const r = await model(input), n = r.length / 3;
+      const r = await model(input),
+        n = r.length / 3;
       return Uint8Array.from([...r.subarray(2 * n), ...r.subarray(n, 2 * n), ...r.subarray(0, n)]);
     };
     for (const wrong of [polarity, bgr]) {
@@ -113,6 +125,8 @@ describe('MI-GAN adapter on the stand-in pipeline', () => {
     const broken = path.join(dir, 'broken');
     await writeStandins(broken, (id) => id === 'migan-512');
     await writeFile(path.join(broken, 'migan-512', 'migan_pipeline_v2.onnx'), new Uint8Array(1000).fill(7));
-    await expect(openEraser(broken, (await findEraserPack(broken))!, { pool: new SessionPool(), queue })).rejects.toThrow(/MI-GAN eraser \(migan-512\)/);
+    await expect(openEraser(broken, (await findEraserPack(broken))!, { pool: new SessionPool(), queue })).rejects.toThrow(
+      /MI-GAN eraser \(migan-512\)/,
+    );
   });
 });

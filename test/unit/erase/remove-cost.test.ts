@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { eraseFill, type EraseModel } from '../../../src-main/engine/erase';
 import { blobMask } from '../../helpers/fill-metrics';
 
-const W = 4242, H = 2828;
+const W = 4242,
+  H = 2828;
 
 describe('the eraser adapter around the model', () => {
   it('spends under 400 ms of CPU on a 12 MP photo with a 5 % object (model excluded), and repaints the hole', async () => {
@@ -21,7 +22,8 @@ describe('the eraser adapter around the model', () => {
     const patch = await eraseFill(req, grey);
     const cpu = process.cpuUsage(c0);
     expect((cpu.user + cpu.system) / 1000).toBeLessThan(400);
-    const cx = Math.round(W * 0.29) - patch.x, cy = Math.round(H * 0.8) - patch.y;
+    const cx = Math.round(W * 0.29) - patch.x,
+      cy = Math.round(H * 0.8) - patch.y;
     expect([...patch.rgba.subarray((cy * patch.width + cx) * 4, (cy * patch.width + cx) * 4 + 4)]).toEqual([128, 128, 128, 255]);
   });
 });

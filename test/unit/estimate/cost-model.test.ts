@@ -9,7 +9,15 @@ import { keepFaster, LONG_MS, offerDrafts } from '../../../src-main/engine/estim
 import { estimateParts, sdCalls, totalMs, type SdSpeed } from '../../../src-main/engine/estimate/sd-cost';
 
 const DEFAULTS = { variants: 3, steps: 25, guidance: 7.5, strength: 1, scheduler: 'dpmpp-2m-karras' as const };
-const SPEED: SdSpeed = { textMs: 250, encodeMs: 13_000, unetMs: { '2': 24_000 }, decodeMs: 28_000, loadMs: 20_000, firstExtraRatio: 1, otherMs: 500 };
+const SPEED: SdSpeed = {
+  textMs: 250,
+  encodeMs: 13_000,
+  unetMs: { '2': 24_000 },
+  decodeMs: 28_000,
+  loadMs: 20_000,
+  firstExtraRatio: 1,
+  otherMs: 500,
+};
 
 describe('what a generation costs', () => {
   it('counts the calls: variants × steps UNet evaluations of 2 rows with guidance, a decode per variant', () => {
@@ -29,14 +37,33 @@ describe('what a generation costs', () => {
 
   it('a finished run: steady UNet without its slow first call, warm-up and load from a cold run, the rest per result', () => {
     const calls = sdCalls({ ...DEFAULTS, variants: 2, steps: 10 });
-    const timings = { textMs: 300, encodeMs: 12_000, unetMs: 48_000 + 19 * 20_000, unetFirstMs: 48_000, unetCalls: 20, decodeMs: 2 * 30_000 };
+    const timings = {
+      textMs: 300,
+      encodeMs: 12_000,
+      unetMs: 48_000 + 19 * 20_000,
+      unetFirstMs: 48_000,
+      unetCalls: 20,
+      decodeMs: 2 * 30_000,
+    };
     const model = 300 + 12_000 + 48_000 + 19 * 20_000 + 60_000;
     const cold = calibrate(undefined, { calls, timings, openMs: 15_000, totalMs: 15_000 + model + 2000 }, { loadMs: 1 });
-    expect(cold).toEqual({ textMs: 300, encodeMs: 12_000, unetMs: { '2': 20_000 }, decodeMs: 30_000, loadMs: 15_000, firstExtraRatio: 48_000 / 20_000 - 1, otherMs: 1000 });
+    expect(cold).toEqual({
+      textMs: 300,
+      encodeMs: 12_000,
+      unetMs: { '2': 20_000 },
+      decodeMs: 30_000,
+      loadMs: 15_000,
+      firstExtraRatio: 48_000 / 20_000 - 1,
+      otherMs: 1000,
+    });
     // Its estimate for the same settings, cold, is the run's own time.
     expect(totalMs(estimateParts(calls, cold, false))).toBeCloseTo(15_000 + model + 2000, 6);
     // A warm run keeps the load and warm-up, and averages the per-call figures with the ones before.
-    const warm = calibrate(cold, { calls, timings: { ...timings, unetMs: 20 * 30_000, unetFirstMs: 30_000 }, openMs: 0, totalMs: 0 }, { loadMs: 1 });
+    const warm = calibrate(
+      cold,
+      { calls, timings: { ...timings, unetMs: 20 * 30_000, unetFirstMs: 30_000 }, openMs: 0, totalMs: 0 },
+      { loadMs: 1 },
+    );
     expect(warm).toMatchObject({ unetMs: { '2': 25_000 }, loadMs: 15_000, firstExtraRatio: cold.firstExtraRatio, otherMs: 500 });
   });
 });
@@ -48,7 +75,10 @@ describe('faster offers', () => {
     expect(drafts[1]!.settings).toEqual({ ...DEFAULTS, variants: 1, steps: 13 });
     const lcm = offerDrafts({ ...DEFAULTS, packId: 'sd15-inpaint' }, ['sd15-lcm-inpaint'], false).at(-1)!;
     // The LCM UNet takes its guidance as an embedding (one row per step): the card's 8, not "no guidance".
-    expect(lcm).toEqual({ label: '1 variant, LCM, 4 steps (sd15-lcm-inpaint)', settings: { ...DEFAULTS, variants: 1, steps: 4, guidance: 8, scheduler: 'lcm', packId: 'sd15-lcm-inpaint' } });
+    expect(lcm).toEqual({
+      label: '1 variant, LCM, 4 steps (sd15-lcm-inpaint)',
+      settings: { ...DEFAULTS, variants: 1, steps: 4, guidance: 8, scheduler: 'lcm', packId: 'sd15-lcm-inpaint' },
+    });
     expect(sdCalls({ ...lcm.settings, lcm: true })).toMatchObject({ unet: 4, rows: 1, encode: 1 });
     expect(sdCalls({ ...DEFAULTS, steps: 25, lcm: true })).toMatchObject({ unet: 3 * 4, rows: 1 }); // an LCM pack runs its 4 whatever is asked
     expect(offerDrafts({ ...DEFAULTS, steps: 12 }, [], true).map((d) => d.label)).toEqual(['10 steps']); // outpaint: no variants

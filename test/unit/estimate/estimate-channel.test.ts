@@ -17,7 +17,12 @@ let s: TestSession;
 let dispatch: Dispatch;
 let assetId = '';
 let id = 1;
-const call = (channel: string, payload: unknown) => dispatch({ t: 'req', id: id++, channel, payload }) as Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+const call = (channel: string, payload: unknown) =>
+  dispatch({ t: 'req', id: id++, channel, payload }) as Promise<{
+    ok: boolean;
+    result?: unknown;
+    error?: { code: string; message: string };
+  }>;
 const SETTINGS = { variants: 3, steps: 25, guidance: 7.5, strength: 1, scheduler: 'ddim' };
 const estimate = async (processingSize: { width: number; height: number }) => {
   const reply = await call('generate.estimate', { settings: SETTINGS, job: { kind: 'inpaint', processingSize } });
@@ -31,7 +36,15 @@ beforeAll(async () => {
   await writeStandins(s.ctx.modelsDir, (p) => p === 'sd15-inpaint');
   dispatch = createDispatcher(createEngineHandlers(), s.ctx);
   const img = scene(96, 80);
-  const opened = await call('image.open', { fileId: await s.stage(await sharp(img.data, { raw: { width: 96, height: 80, channels: 3 } }).png().toBuffer()), name: 'scene.png', maxProxySide: 256 });
+  const opened = await call('image.open', {
+    fileId: await s.stage(
+      await sharp(img.data, { raw: { width: 96, height: 80, channels: 3 } })
+        .png()
+        .toBuffer(),
+    ),
+    name: 'scene.png',
+    maxProxySide: 256,
+  });
   assetId = (opened.result as { asset: { id: string } }).asset.id;
   await call('image.decoded', { assetId });
 });
@@ -48,10 +61,29 @@ it('rough before any run, with offers; calibrated from the first run; still cali
   expect(rough.offers[1]!.totalMs).toBeLessThan(rough.offers[0]!.totalMs);
   expect((await readSpeeds(s.ctx.modelsDir)).machine.cpu?.gmacPerS).toBeGreaterThan(0);
 
-  const selection = { id: 'l_sel1', kind: 'selection', name: 'Hole', visible: true, colour: '#ff0000', assetId, prompt: { points: [] }, sam: null, ops: [], strokes: [{ mode: 'add', radius: 12, hardness: 1, points: [{ x: 48, y: 40 }] }] };
+  const selection = {
+    id: 'l_sel1',
+    kind: 'selection',
+    name: 'Hole',
+    visible: true,
+    colour: '#ff0000',
+    assetId,
+    prompt: { points: [] },
+    sam: null,
+    ops: [],
+    strokes: [{ mode: 'add', radius: 12, hardness: 1, points: [{ x: 48, y: 40 }] }],
+  };
   const plan = channels['inpaint.plan'].response.parse((await call('inpaint.plan', { assetId, selection })).result);
   const started = performance.now();
-  const run = await call('inpaint.run', { jobId: 'j_estimate01', assetId, selection, prompt: 'red', seed: 1, maxProxySide: 256, ...SETTINGS });
+  const run = await call('inpaint.run', {
+    jobId: 'j_estimate01',
+    assetId,
+    selection,
+    prompt: 'red',
+    seed: 1,
+    maxProxySide: 256,
+    ...SETTINGS,
+  });
   const ran = performance.now() - started;
   expect(run.ok, JSON.stringify(run.error)).toBe(true);
 
@@ -70,8 +102,14 @@ it('rough before any run, with offers; calibrated from the first run; still cali
 }, 60_000);
 
 it('refuses what it cannot estimate, by name', async () => {
-  const missing = await call('generate.estimate', { settings: { ...SETTINGS, packId: 'no-such-pack' }, job: { kind: 'inpaint', processingSize: { width: 512, height: 512 } } });
+  const missing = await call('generate.estimate', {
+    settings: { ...SETTINGS, packId: 'no-such-pack' },
+    job: { kind: 'inpaint', processingSize: { width: 512, height: 512 } },
+  });
   expect(missing.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no-such-pack.*not installed/) });
-  const bad = await call('generate.estimate', { settings: SETTINGS, job: { kind: 'outpaint', imageSize: { width: 100, height: 100 }, extend: { left: 0, right: 0, top: 0, bottom: 0 } } });
+  const bad = await call('generate.estimate', {
+    settings: SETTINGS,
+    job: { kind: 'outpaint', imageSize: { width: 100, height: 100 }, extend: { left: 0, right: 0, top: 0, bottom: 0 } },
+  });
   expect(bad.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/Nothing to extend/) });
 });

@@ -14,8 +14,14 @@ function tiff(le: boolean, orientation: number): Buffer {
   u16(42, 2);
   u32(8, 4);
   u16(2, 8);
-  u16(0x0112, 10); u16(3, 12); u32(1, 14); u16(orientation, 18);
-  u16(0x0100, 22); u16(4, 24); u32(1, 26); u32(640, 30);
+  u16(0x0112, 10);
+  u16(3, 12);
+  u32(1, 14);
+  u16(orientation, 18);
+  u16(0x0100, 22);
+  u16(4, 24);
+  u32(1, 26);
+  u32(640, 30);
   return b;
 }
 
@@ -33,7 +39,9 @@ describe('EXIF for exported PNGs', () => {
   });
 
   it('adds an eXIf chunk that sharp reads back', async () => {
-    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
     const out = withExifChunk(png, uprightExif(tiff(true, 8))!);
     const meta = await sharp(out).metadata();
     expect([meta.width, meta.height, meta.orientation ?? 1]).toEqual([4, 3, 1]);

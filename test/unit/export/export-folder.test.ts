@@ -56,7 +56,12 @@ describe('exportLayersToFolder', () => {
     for (const l of manifest.layers) {
       if (l.kind !== 'image' || !l.visible || !l.file) continue;
       const p = await readPng(path.join(dir, l.file));
-      layers.push({ pixels: { data: p.data, width: p.width, height: p.height, channels: p.channels as 3 | 4 }, x: l.x, y: l.y, opacity: l.opacity });
+      layers.push({
+        pixels: { data: p.data, width: p.width, height: p.height, channels: p.channels as 3 | 4 },
+        x: l.x,
+        y: l.y,
+        opacity: l.opacity,
+      });
     }
     const composite = await readPng(path.join(dir, 'composite.png'));
     const rgba = compositeLayers(W, H, layers);
@@ -79,7 +84,13 @@ describe('exportLayersToFolder', () => {
 
   it('writes each cut-out cropped to the mask’s box, alpha = mask, colours = what is seen (the fill layer over the photo)', async () => {
     const entry = manifest.layers[1]!;
-    expect(entry.cutout).toEqual({ file: 'cutout-selection-1.png', x: RECT.x0, y: RECT.y0, width: RECT.x1 - RECT.x0, height: RECT.y1 - RECT.y0 });
+    expect(entry.cutout).toEqual({
+      file: 'cutout-selection-1.png',
+      x: RECT.x0,
+      y: RECT.y0,
+      width: RECT.x1 - RECT.x0,
+      height: RECT.y1 - RECT.y0,
+    });
     const png = await readPng(path.join(dir, entry.cutout!.file));
     expect(png.channels).toBe(4); // a solid rectangle still keeps its alpha channel
     const sel = doc.layers[1] as SelectionLayer;
@@ -90,7 +101,7 @@ describe('exportLayersToFolder', () => {
     for (let y = 0; y < png.height; y++) {
       for (let x = 0; x < png.width; x++) {
         const i = (y * png.width + x) * 4;
-        const src = ((y + RECT.y0) * W + x + RECT.x0);
+        const src = (y + RECT.y0) * W + x + RECT.x0;
         expect(png.data[i + 3]).toBe(mask.data[src]);
         expect([...png.data.subarray(i, i + 3)]).toEqual([...seen.data.subarray(src * 3, src * 3 + 3)]);
         if (png.data[i] !== pixels.data[src * 3]) changedByFill++;

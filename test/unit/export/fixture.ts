@@ -21,7 +21,8 @@ export function photo(): Buffer {
   let s = 99;
   const rnd = () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 16) & 255;
   for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) out.set(inRect(x, y) ? [220, 30, 30] : [40 + (rnd() % 60), 90 + (rnd() % 60), 160 + (rnd() % 60)], (y * W + x) * 3);
+    for (let x = 0; x < W; x++)
+      out.set(inRect(x, y) ? [220, 30, 30] : [40 + (rnd() % 60), 90 + (rnd() % 60), 160 + (rnd() % 60)], (y * W + x) * 3);
   }
   return out;
 }
@@ -33,17 +34,37 @@ export async function openBytes(s: TestSession, bytes: Uint8Array, name = 'photo
 }
 
 export const imageLayer = (assetId: AssetId, name: string, w: number, h: number, over: Partial<ImageLayer> = {}): ImageLayer => ({
-  id: newLayerId(), kind: 'image', name, assetId, visible: true, opacity: 1, x: 0, y: 0, width: w, height: h, ...over,
+  id: newLayerId(),
+  kind: 'image',
+  name,
+  assetId,
+  visible: true,
+  opacity: 1,
+  x: 0,
+  y: 0,
+  width: w,
+  height: h,
+  ...over,
 });
 
 export const wandSelection = (assetId: AssetId, name: string, x: number, y: number): SelectionLayer => ({
-  id: newLayerId(), kind: 'selection', name, visible: true, colour: '#ff4d6d', assetId, prompt: { points: [] }, sam: null, strokes: [], ops: [],
+  id: newLayerId(),
+  kind: 'selection',
+  name,
+  visible: true,
+  colour: '#ff4d6d',
+  assetId,
+  prompt: { points: [] },
+  sam: null,
+  strokes: [],
+  ops: [],
   wand: [{ x, y, mode: 'add', tolerance: 10, edgeAware: false, contiguous: true }],
 });
 
 /** RGBA patch, transparent outside a disc with a soft edge (as a fill result is outside its mask). */
 async function fillResult(s: TestSession): Promise<AssetId> {
-  const w = 50, h = 40;
+  const w = 50,
+    h = 40;
   const data = Buffer.alloc(w * h * 4);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -55,12 +76,25 @@ async function fillResult(s: TestSession): Promise<AssetId> {
 }
 
 export async function buildDocument(s: TestSession): Promise<EditorDocument> {
-  const png = await sharp(photo(), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+  const png = await sharp(photo(), { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toBuffer();
   const base = await openBytes(s, png);
   const fill = await fillResult(s);
-  const small = await openBytes(s, await sharp(photo(), { raw: { width: W, height: H, channels: 3 } }).resize(30, 20).png().toBuffer(), 'small.png');
+  const small = await openBytes(
+    s,
+    await sharp(photo(), { raw: { width: W, height: H, channels: 3 } })
+      .resize(30, 20)
+      .png()
+      .toBuffer(),
+    'small.png',
+  );
   return {
-    id: newDocumentId(), schemaVersion: 1, name: 'Photo.PNG', width: W, height: H,
+    id: newDocumentId(),
+    schemaVersion: 1,
+    name: 'Photo.PNG',
+    width: W,
+    height: H,
     layers: [
       imageLayer(base, 'photo.png', W, H),
       wandSelection(base, 'Selection 1', 50, 35),

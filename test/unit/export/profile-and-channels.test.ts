@@ -34,7 +34,14 @@ describe('colour profile and EXIF', () => {
     const source = await sharp(jpeg).metadata();
     expect([source.orientation, source.icc !== undefined]).toEqual([6, true]);
     const asset = await openBytes(s, jpeg, 'p3.jpg');
-    const doc: EditorDocument = { id: newDocumentId(), schemaVersion: 1, name: 'p3.jpg', width: W, height: H, layers: [imageLayer(asset, 'p3.jpg', W, H)] };
+    const doc: EditorDocument = {
+      id: newDocumentId(),
+      schemaVersion: 1,
+      name: 'p3.jpg',
+      width: W,
+      height: H,
+      layers: [imageLayer(asset, 'p3.jpg', W, H)],
+    };
     const dir = await mkdtemp(path.join(s.dir, 'icc-'));
     const m = await exportLayersToFolder(s.ctx, doc, dir, { psd: false });
     expect(m.layers[0]).toMatchObject({ sourceProfile: true });
@@ -78,7 +85,10 @@ describe('export channels', () => {
     expect(names).not.toContain('photo-layers/photo.psd');
     expect((await readFile(path.join(s.dir, r.psd!.file.path))).subarray(0, 4).toString('latin1')).toBe('8BPS');
 
-    const onlyPsd = await handlers['document.exportLayers']({ document: doc, choices: { layers: false, masks: false, cutouts: false, composite: false, psd: true } }, s.ctx);
+    const onlyPsd = await handlers['document.exportLayers'](
+      { document: doc, choices: { layers: false, masks: false, cutouts: false, composite: false, psd: true } },
+      s.ctx,
+    );
     expect(onlyPsd.zip).toBeNull();
     expect(onlyPsd.psd).not.toBeNull();
   });
@@ -89,7 +99,9 @@ describe('export channels', () => {
     const r = await handlers['document.exportLayersTo']({ document: doc, dir, choices: DEFAULT_EXPORT_CHOICES }, s.ctx);
     expect(r.dir).toBe(dir);
     expect(r.manifest.psd).toBe('photo.psd');
-    await expect(handlers['document.exportLayersTo']({ document: doc, dir: 'relative/out', choices: DEFAULT_EXPORT_CHOICES }, s.ctx)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      handlers['document.exportLayersTo']({ document: doc, dir: 'relative/out', choices: DEFAULT_EXPORT_CHOICES }, s.ctx),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 

@@ -57,7 +57,8 @@ describe('layered PSD', () => {
     expect([layer.mask!.left, layer.mask!.top, got.width, got.height]).toEqual([RECT.x0, RECT.y0, RECT.x1 - RECT.x0, RECT.y1 - RECT.y0]);
     let wrong = 0;
     const ch = got.data.length / (got.width * got.height); // ag-psd gives masks back as RGBA or one byte a pixel
-    for (let y = 0; y < got.height; y++) for (let x = 0; x < got.width; x++) if (got.data[(y * got.width + x) * ch] !== mask.data[(y + RECT.y0) * W + x + RECT.x0]) wrong++;
+    for (let y = 0; y < got.height; y++)
+      for (let x = 0; x < got.width; x++) if (got.data[(y * got.width + x) * ch] !== mask.data[(y + RECT.y0) * W + x + RECT.x0]) wrong++;
     expect(wrong).toBe(0);
   });
 });
@@ -87,7 +88,17 @@ describe('export file names', () => {
       ],
     };
     const files = planFiles(planExport(tricky, DEFAULT_EXPORT_CHOICES));
-    expect(files).toEqual(['layer-evil.png', 'layer-a-b.png', 'layer-a-b-2.png', 'layer-composite.png', 'mask-layer.png', 'cutout-layer.png', 'composite.png', 'etc-passwd.psd', 'layers.json']);
+    expect(files).toEqual([
+      'layer-evil.png',
+      'layer-a-b.png',
+      'layer-a-b-2.png',
+      'layer-composite.png',
+      'mask-layer.png',
+      'cutout-layer.png',
+      'composite.png',
+      'etc-passwd.psd',
+      'layers.json',
+    ]);
     const dir = await mkdtemp(path.join(s.dir, 'names-'));
     const m = await exportLayersToFolder(s.ctx, tricky, path.join(dir, 'out'));
     expect(await readdir(dir)).toEqual(['out']);

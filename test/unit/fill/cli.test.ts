@@ -10,22 +10,37 @@ import { runFillCommand } from '../../../src-main/cli/fill-command';
 import { blobMask } from '../../helpers/fill-metrics';
 import { noiseTexture } from './fixtures';
 
-const W = 160, H = 120;
+const W = 160,
+  H = 120;
 let dir: string;
-const img = noiseTexture(W, H, 5), mask = blobMask(W, H, 80, 60, 20);
+const img = noiseTexture(W, H, 5),
+  mask = blobMask(W, H, 80, 60, 20);
 const file = (name: string) => path.join(dir, name);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-fill-cli-'));
-  await sharp(img.data, { raw: { width: W, height: H, channels: 3 } }).png().toFile(file('image.png'));
-  await sharp(mask, { raw: { width: W, height: H, channels: 1 } }).png().toFile(file('mask.png'));
+  await sharp(img.data, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toFile(file('image.png'));
+  await sharp(mask, { raw: { width: W, height: H, channels: 1 } })
+    .png()
+    .toFile(file('mask.png'));
   // The same mask as an RGBA PNG whose alpha carries the selection (colour all white).
   const rgba = new Uint8Array(W * H * 4).fill(255);
   for (let i = 0; i < W * H; i++) rgba[i * 4 + 3] = mask[i]!;
-  await sharp(rgba, { raw: { width: W, height: H, channels: 4 } }).png().toFile(file('mask-alpha.png'));
+  await sharp(rgba, { raw: { width: W, height: H, channels: 4 } })
+    .png()
+    .toFile(file('mask-alpha.png'));
   // Stored sideways (H × W) with EXIF orientation 6: upright it is W × H like the image.
-  await sharp(mask, { raw: { width: W, height: H, channels: 1 } }).rotate(-90).withMetadata({ orientation: 6 }).jpeg({ quality: 100 }).toFile(file('mask-exif6.jpg'));
-  await sharp(mask, { raw: { width: W, height: H, channels: 1 } }).resize(W / 2, H / 2).png().toFile(file('small-mask.png'));
+  await sharp(mask, { raw: { width: W, height: H, channels: 1 } })
+    .rotate(-90)
+    .withMetadata({ orientation: 6 })
+    .jpeg({ quality: 100 })
+    .toFile(file('mask-exif6.jpg'));
+  await sharp(mask, { raw: { width: W, height: H, channels: 1 } })
+    .resize(W / 2, H / 2)
+    .png()
+    .toFile(file('small-mask.png'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -35,7 +50,11 @@ async function run(args: string[]) {
   const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
     const code = await runFillCommand(args);
-    return { code, out: log.mock.calls.map((c) => String(c[0])).join('\n'), err: [...error.mock.calls, ...write.mock.calls].map((c) => String(c[0])).join('\n') };
+    return {
+      code,
+      out: log.mock.calls.map((c) => String(c[0])).join('\n'),
+      err: [...error.mock.calls, ...write.mock.calls].map((c) => String(c[0])).join('\n'),
+    };
   } finally {
     vi.restoreAllMocks();
   }
@@ -49,11 +68,12 @@ async function pixels(f: string) {
 /** Pixels outside the mask and more than 8 px from it that differ from the image. */
 function changedFar(out: Uint8Array): number {
   let n = 0;
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-    if ((x - 80) ** 2 + (y - 60) ** 2 < 40 ** 2) continue; // the blob (radius ≤ 24.6) plus a margin
-    const i = y * W + x;
-    for (let c = 0; c < 3; c++) if (out[i * 3 + c] !== img.data[i * 3 + c]) n++;
-  }
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      if ((x - 80) ** 2 + (y - 60) ** 2 < 40 ** 2) continue; // the blob (radius ≤ 24.6) plus a margin
+      const i = y * W + x;
+      for (let c = 0; c < 3; c++) if (out[i * 3 + c] !== img.data[i * 3 + c]) n++;
+    }
   return n;
 }
 
@@ -72,10 +92,23 @@ describe('anyfill fill', () => {
   });
 
   it('the same bytes from an alpha mask and an EXIF-rotated JPEG mask; telea and JPEG output work', async () => {
-    expect((await run(['--image', file('image.png'), '--mask', file('mask.png'), '--method', 'telea', '--out', file('a.png')])).code).toBe(0);
-    expect((await run(['--image', file('image.png'), '--mask', file('mask-alpha.png'), '--method', 'telea', '--out', file('b.png')])).code).toBe(0);
+    expect((await run(['--image', file('image.png'), '--mask', file('mask.png'), '--method', 'telea', '--out', file('a.png')])).code).toBe(
+      0,
+    );
+    expect(
+      (await run(['--image', file('image.png'), '--mask', file('mask-alpha.png'), '--method', 'telea', '--out', file('b.png')])).code,
+    ).toBe(0);
     expect((await pixels(file('b.png'))).data.equals((await pixels(file('a.png'))).data)).toBe(true);
-    const rotated = await run(['--image', file('image.png'), '--mask', file('mask-exif6.jpg'), '--method', 'telea', '--out', file('c.jpg')]);
+    const rotated = await run([
+      '--image',
+      file('image.png'),
+      '--mask',
+      file('mask-exif6.jpg'),
+      '--method',
+      'telea',
+      '--out',
+      file('c.jpg'),
+    ]);
     expect(rotated.code).toBe(0);
     const c = await pixels(file('c.jpg'));
     expect([c.width, c.height]).toEqual([W, H]);

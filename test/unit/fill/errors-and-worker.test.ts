@@ -35,7 +35,9 @@ describe('fillSync refuses what it cannot fill', () => {
 
   it('a stop request inside the loops throws CANCELLED', () => {
     let polls = 0;
-    const err = failure(() => fillSync({ image: img, mask: blobMask(120, 90, 60, 45, 20), method: 'patchmatch', seed: 1 }, { shouldStop: () => ++polls > 3 }));
+    const err = failure(() =>
+      fillSync({ image: img, mask: blobMask(120, 90, 60, 45, 20), method: 'patchmatch', seed: 1 }, { shouldStop: () => ++polls > 3 }),
+    );
     expect(err.code).toBe('CANCELLED');
   });
 });
@@ -69,7 +71,10 @@ describe('runFill (worker thread)', () => {
     const started = performance.now();
     const run = runFill(req(), { signal: ac.signal });
     setTimeout(() => ac.abort(), full * 0.3);
-    const err = await run.then(() => null, (e: unknown) => e);
+    const err = await run.then(
+      () => null,
+      (e: unknown) => e,
+    );
     const waited = performance.now() - started;
     expect(err).toBeInstanceOf(AnyfillError);
     expect((err as AnyfillError).code).toBe('CANCELLED');
@@ -78,6 +83,9 @@ describe('runFill (worker thread)', () => {
   });
 
   it('errors from the worker arrive as AnyfillErrors', async () => {
-    await expect(runFill({ ...req(), mask: new Uint8Array(10) })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/does not match/) });
+    await expect(runFill({ ...req(), mask: new Uint8Array(10) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/does not match/),
+    });
   });
 });

@@ -9,25 +9,28 @@ import type { FillImage } from '../../../src-main/engine/fill/types';
 import { blobMask } from '../../helpers/fill-metrics';
 import { noiseTexture } from './fixtures';
 
-const W = 180, H = 140;
+const W = 180,
+  H = 140;
 
 describe('patch and paste-back', () => {
   for (const method of ['patchmatch', 'telea'] as const) {
     it(`${method}: alpha 255 on the mask, a ramp of at most 8 px outside, and exact original bytes beyond`, () => {
-      const img = noiseTexture(W, H, 3), mask = blobMask(W, H, 90, 70, 24);
+      const img = noiseTexture(W, H, 3),
+        mask = blobMask(W, H, 90, 70, 24);
       const r = fillSync({ image: img, mask, method, seed: 5 });
       const out = pastePatch(img, r);
       const d2 = distanceSquared({ width: W, height: H, data: mask });
       let ramp = 0;
-      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-        const i = y * W + x;
-        const inside = x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height;
-        const a = inside ? r.rgba[((y - r.y) * r.width + x - r.x) * 4 + 3]! : 0;
-        if (mask[i]) expect(a).toBe(255);
-        else if (d2[i]! > 64) expect(a).toBe(0);
-        if (!mask[i] && a > 0) ramp++;
-        if (a === 0) for (let c = 0; c < 3; c++) expect(out[i * 3 + c]).toBe(img.data[i * 3 + c]);
-      }
+      for (let y = 0; y < H; y++)
+        for (let x = 0; x < W; x++) {
+          const i = y * W + x;
+          const inside = x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height;
+          const a = inside ? r.rgba[((y - r.y) * r.width + x - r.x) * 4 + 3]! : 0;
+          if (mask[i]) expect(a).toBe(255);
+          else if (d2[i]! > 64) expect(a).toBe(0);
+          if (!mask[i] && a > 0) ramp++;
+          if (a === 0) for (let c = 0; c < 3; c++) expect(out[i * 3 + c]).toBe(img.data[i * 3 + c]);
+        }
       expect(ramp).toBeGreaterThan(0);
       expect(r.method).toBe(method);
       expect(r.ms).toBeGreaterThanOrEqual(0);
@@ -44,7 +47,8 @@ describe('patch and paste-back', () => {
   });
 
   it('fills RGBA images too', () => {
-    const rgb = noiseTexture(80, 60, 4), data = new Uint8Array(80 * 60 * 4);
+    const rgb = noiseTexture(80, 60, 4),
+      data = new Uint8Array(80 * 60 * 4);
     for (let i = 0; i < 80 * 60; i++) data.set([...rgb.data.subarray(i * 3, i * 3 + 3), 255], i * 4);
     const img: FillImage = { data, width: 80, height: 60, channels: 4 };
     const out = pastePatch(img, fillSync({ image: img, mask: blobMask(80, 60, 40, 30, 10), method: 'patchmatch', seed: 1 }));
@@ -54,7 +58,8 @@ describe('patch and paste-back', () => {
 });
 
 describe('determinism', () => {
-  const img = noiseTexture(W, H, 9), mask = blobMask(W, H, 90, 70, 24);
+  const img = noiseTexture(W, H, 9),
+    mask = blobMask(W, H, 90, 70, 24);
   it('same seed → same bytes; another seed → other bytes (PatchMatch)', () => {
     const a = fillSync({ image: img, mask, method: 'patchmatch', seed: 42 });
     const b = fillSync({ image: img, mask, method: 'patchmatch', seed: 42 });

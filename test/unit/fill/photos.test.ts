@@ -37,8 +37,10 @@ describe('fills on real photos', () => {
   it('kerb and road markings: PatchMatch continues the structure, closer to the hidden truth than Telea', (ctx) => {
     needsSharedImages(ctx);
     const mask = blobMask(900, 400, 450, 200, 90);
-    const pm = fillAndPaste(kerb, mask, 'patchmatch'), telea = fillAndPaste(kerb, mask, 'telea');
-    const pmErr = rmsInMask(pm.out, kerb.data, mask), teleaErr = rmsInMask(telea.out, kerb.data, mask);
+    const pm = fillAndPaste(kerb, mask, 'patchmatch'),
+      telea = fillAndPaste(kerb, mask, 'telea');
+    const pmErr = rmsInMask(pm.out, kerb.data, mask),
+      teleaErr = rmsInMask(telea.out, kerb.data, mask);
     expect(pmErr).toBeLessThan(0.85 * teleaErr);
     expect(seam(asImg(pm), mask)).toBeLessThan(1.25 * controlSeam(kerb, mask) + 1);
   });
@@ -46,12 +48,22 @@ describe('fills on real photos', () => {
   it('large mixed hole (car body, sill, pavement, kerb, road): continues each part instead of spreading asphalt', (ctx) => {
     needsSharedImages(ctx);
     // The bench's blob (5 % of the picture) at half size: 42k px from the door's molding down to the road.
-    const w = 1120, h = 750, mask = blobMask(w, h, 325, 600, Math.sqrt((0.05 * w * h) / Math.PI / 1.014));
-    const pm = fillAndPaste(street, mask, 'patchmatch'), telea = fillAndPaste(street, mask, 'telea');
+    const w = 1120,
+      h = 750,
+      mask = blobMask(w, h, 325, 600, Math.sqrt((0.05 * w * h) / Math.PI / 1.014));
+    const pm = fillAndPaste(street, mask, 'patchmatch'),
+      telea = fillAndPaste(street, mask, 'telea');
     // The part of the hole on the car (above the sill at y ≈ 532) must stay car: bright and structured.
     const car = Uint8Array.from(mask, (v, i) => (v && i < 532 * w ? 1 : 0));
-    const carFill = regionStats(asImg(pm), car), carTrue = regionStats(street, car);
-    expect(rmsInMask(pm.out, street.data, car.map((v) => v * 255))).toBeLessThan(40);
+    const carFill = regionStats(asImg(pm), car),
+      carTrue = regionStats(street, car);
+    expect(
+      rmsInMask(
+        pm.out,
+        street.data,
+        car.map((v) => v * 255),
+      ),
+    ).toBeLessThan(40);
     expect(carFill.variance).toBeGreaterThan(0.35 * carTrue.variance);
     // Whole hole: far closer to the hidden truth than Telea (it was 0.91× before the dominant offsets), and
     // with the ring's texture rather than flat grey (variance ratio was 0.21).

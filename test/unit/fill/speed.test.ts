@@ -9,7 +9,8 @@ import { blobMask, regionStats } from '../../helpers/fill-metrics';
 import { hasSharedImages, needsSharedImages } from '../../helpers/shared-images';
 import { asImg, fillAndPaste, photo, rmsInMask } from './fixtures';
 
-const W = 1729, H = 1157; // picture3.jpg at 2.0 MP
+const W = 1729,
+  H = 1157; // picture3.jpg at 2.0 MP
 let scene: FillImage;
 beforeAll(async () => {
   if (hasSharedImages) scene = await photo('picture3.jpg', undefined, [W, H]);
@@ -21,13 +22,15 @@ describe('PatchMatch cost on a 2 MP photo', () => {
     const mask = blobMask(W, H, Math.round(W * 0.29), Math.round(H * 0.8), Math.sqrt((0.05 * W * H) / Math.PI / 1.014));
     const c0 = process.cpuUsage();
     const pm = fillAndPaste(scene, mask, 'patchmatch');
-    const cpu = process.cpuUsage(c0), cpuMs = (cpu.user + cpu.system) / 1000;
+    const cpu = process.cpuUsage(c0),
+      cpuMs = (cpu.user + cpu.system) / 1000;
     expect(cpuMs).toBeLessThan(2500);
     const telea = fillAndPaste(scene, mask, 'telea');
     expect(rmsInMask(pm.out, scene.data, mask)).toBeLessThan(0.9 * rmsInMask(telea.out, scene.data, mask));
     // Above the sill (y ≈ 820 at this size) the truth is the car's door: no asphalt grain pasted there.
     const car = Uint8Array.from(mask, (v, i) => (v && i < 800 * W ? 1 : 0));
-    const truth = regionStats(scene, car), filled = regionStats(asImg(pm), car);
+    const truth = regionStats(scene, car),
+      filled = regionStats(asImg(pm), car);
     expect(filled.gradEnergy).toBeLessThan(2 * truth.gradEnergy);
   });
 });

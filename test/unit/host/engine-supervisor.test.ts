@@ -17,10 +17,18 @@ class FakeEngine implements EngineChild {
     if (req.channel === 'slow') return;
     setTimeout(() => this.onMsg({ t: 'res', id: req.id, ok: true, result: { pid: this.pid } }), 1);
   }
-  onMessage(l: (m: unknown) => void): void { this.onMsg = l; }
-  onExit(l: (code: number | null, reason: string) => void): void { this.onEnd = l; }
-  kill(): void { this.crash(); }
-  crash(): void { setTimeout(() => this.onEnd(null, 'killed by SIGKILL'), 1); }
+  onMessage(l: (m: unknown) => void): void {
+    this.onMsg = l;
+  }
+  onExit(l: (code: number | null, reason: string) => void): void {
+    this.onEnd = l;
+  }
+  kill(): void {
+    this.crash();
+  }
+  crash(): void {
+    setTimeout(() => this.onEnd(null, 'killed by SIGKILL'), 1);
+  }
 }
 
 function setup(maxQuickCrashes = 8) {
@@ -40,7 +48,8 @@ function setup(maxQuickCrashes = 8) {
   return { supervisor, children, events };
 }
 
-const states = (events: WireEvent[]) => events.filter((e) => e.event === 'engine.status').map((e) => (e.payload as { state: string }).state);
+const states = (events: WireEvent[]) =>
+  events.filter((e) => e.event === 'engine.status').map((e) => (e.payload as { state: string }).state);
 
 describe('EngineSupervisor', () => {
   it('queues a request made while the engine starts, then answers it', async () => {

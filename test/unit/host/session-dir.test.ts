@@ -22,7 +22,14 @@ describe('session folder', () => {
     await fs.writeFile(src, 'hello');
     const b = await session.stageFile('dir/photo.png', src);
     expect(b).toMatchObject({ name: 'photo.png', bytes: 5 });
-    const c = await stageStream(session, 'x.png', (async function* () { yield new Uint8Array(10); yield new Uint8Array(5); })());
+    const c = await stageStream(
+      session,
+      'x.png',
+      (async function* () {
+        yield new Uint8Array(10);
+        yield new Uint8Array(5);
+      })(),
+    );
     expect(c.bytes).toBe(15);
     const left = await fs.readdir(path.join(session.root, 'inbox'));
     expect(left.some((f) => f.endsWith('.partial'))).toBe(false);

@@ -25,7 +25,9 @@ async function simulate(seed: number): Promise<{ events: Array<JobProgress & { t
   let s = seed;
   const noise = () => 0.85 + 0.3 * ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
   const events: Array<JobProgress & { t: number }> = [];
-  const ctx = { emit: (name: string, p: unknown) => name === 'job.progress' && events.push({ ...(p as JobProgress), t: now }) } as unknown as EngineContext;
+  const ctx = {
+    emit: (name: string, p: unknown) => name === 'job.progress' && events.push({ ...(p as JobProgress), t: now }),
+  } as unknown as EngineContext;
   const parts = LEVEL_STEPS.map((steps, k) => ({ steps, costPerStep: 1000 * 4 ** k }));
   const started = now;
   await new JobQueue(() => now).run(ctx, newJobId(), 'fill', async (job) => {
@@ -57,13 +59,22 @@ describe('time left on a job with uneven parts', () => {
     });
 
   it('the words: "almost done" only in the last part, whole seconds otherwise', () => {
-    expect([timeLeft(900, true), timeLeft(900, false), timeLeft(undefined, true), timeLeft(88_000), timeLeft(200_000)]).toEqual(['almost done', 'about 1 s left', '', 'about 88 s left', 'about 3 min left']);
+    expect([timeLeft(900, true), timeLeft(900, false), timeLeft(undefined, true), timeLeft(88_000), timeLeft(200_000)]).toEqual([
+      'almost done',
+      'about 1 s left',
+      '',
+      'about 88 s left',
+      'about 3 min left',
+    ]);
   });
 
   it('PatchMatch reports its levels weighted by their hole pixels, the last level marked as such', () => {
     const [W, H] = [320, 240];
     const seen: FillProgress[] = [];
-    fillSync({ image: noiseTexture(W, H, 3), mask: blobMask(W, H, 160, 120, 40), method: 'patchmatch', seed: 2 }, { onProgress: (p) => seen.push(p) });
+    fillSync(
+      { image: noiseTexture(W, H, 3), mask: blobMask(W, H, 160, 120, 40), method: 'patchmatch', seed: 2 },
+      { onProgress: (p) => seen.push(p) },
+    );
     const levels = [...new Set(seen.map((p) => p.phase))];
     expect(levels.length).toBeGreaterThan(1);
     const last = seen.filter((p) => p.phase === levels.at(-1));

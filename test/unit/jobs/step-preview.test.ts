@@ -11,11 +11,18 @@ import { latentPreview } from '../../../src-main/engine/diffusion/latent-preview
 
 function recordingContext(): { ctx: EngineContext; events: JobProgress[] } {
   const events: JobProgress[] = [];
-  const ctx = { emit: (name: string, payload: unknown) => name === 'job.progress' && events.push(payload as JobProgress) } as unknown as EngineContext;
+  const ctx = {
+    emit: (name: string, payload: unknown) => name === 'job.progress' && events.push(payload as JobProgress),
+  } as unknown as EngineContext;
   return { ctx, events };
 }
 
-const preview = () => latentPreview(Float32Array.from({ length: 4 * 64 * 48 }, (_, i) => Math.sin(i / 7)), 64, 48);
+const preview = () =>
+  latentPreview(
+    Float32Array.from({ length: 4 * 64 * 48 }, (_, i) => Math.sin(i / 7)),
+    64,
+    48,
+  );
 
 describe('step previews', () => {
   it('the queue sends a preview with the last progress figures, and none after the job ended', async () => {
@@ -30,7 +37,14 @@ describe('step previews', () => {
     control.preview('data:image/webp;base64,BBBB');
     const withPreview = events.filter((e) => e.preview);
     expect(withPreview).toHaveLength(1);
-    expect(withPreview[0]).toMatchObject({ jobId: id, state: 'running', done: 3, total: 10, phase: 'step 3', preview: 'data:image/webp;base64,AAAA' });
+    expect(withPreview[0]).toMatchObject({
+      jobId: id,
+      state: 'running',
+      done: 3,
+      total: 10,
+      phase: 'step 3',
+      preview: 'data:image/webp;base64,AAAA',
+    });
     expect(events.at(-1)?.state).toBe('done');
   });
 
@@ -39,7 +53,10 @@ describe('step previews', () => {
     expect(url.length).toBeLessThan(8000);
     const meta = await sharp(Buffer.from(url.split(',')[1]!, 'base64')).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['webp', 64, 48]);
-    expect(JobProgressSchema.safeParse({ jobId: newJobId(), kind: 'inpaint', state: 'running', done: 1, total: 2, phase: 'x', preview: url }).success).toBe(true);
+    expect(
+      JobProgressSchema.safeParse({ jobId: newJobId(), kind: 'inpaint', state: 'running', done: 1, total: 2, phase: 'x', preview: url })
+        .success,
+    ).toBe(true);
   });
 
   it('sends at most one preview per half second, none once cancelled', async () => {

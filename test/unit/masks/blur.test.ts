@@ -7,21 +7,32 @@ import { disc, iou, noise, on, rect } from './shapes';
 
 /** Plain three-box blur over the whole image, no skipping or cropping: the reference. */
 function reference(m: Mask, radius: number): Uint8Array {
-  const { width: w, height: h } = m, radii = boxRadii(radius).filter((k) => k > 0);
+  const { width: w, height: h } = m,
+    radii = boxRadii(radius).filter((k) => k > 0);
   const at = (n: number, i: number) => Math.min(n - 1, Math.max(0, i));
   const img = Uint8Array.from(m.data);
-  for (let y = 0; y < h; y++) { // rows in floating point, rounded once
+  for (let y = 0; y < h; y++) {
+    // rows in floating point, rounded once
     let line = Array.from(img.subarray(y * w, y * w + w));
-    for (const k of radii) line = line.map((_, x) => { let s = 0; for (let d = -k; d <= k; d++) s += line[at(w, x + d)]!; return s / (2 * k + 1); });
-    line.forEach((v, x) => { img[y * w + x] = Math.floor(v + 0.5); });
+    for (const k of radii)
+      line = line.map((_, x) => {
+        let s = 0;
+        for (let d = -k; d <= k; d++) s += line[at(w, x + d)]!;
+        return s / (2 * k + 1);
+      });
+    line.forEach((v, x) => {
+      img[y * w + x] = Math.floor(v + 0.5);
+    });
   }
-  for (const k of radii) { // columns: integer sums, rounded per pass
+  for (const k of radii) {
+    // columns: integer sums, rounded per pass
     const src = img.slice();
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-      let s = 0;
-      for (let d = -k; d <= k; d++) s += src[at(h, y + d) * w + x]!;
-      img[y * w + x] = Math.floor(s / (2 * k + 1) + 0.5);
-    }
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        let s = 0;
+        for (let d = -k; d <= k; d++) s += src[at(h, y + d) * w + x]!;
+        img[y * w + x] = Math.floor(s / (2 * k + 1) + 0.5);
+      }
   }
   return img;
 }
@@ -29,9 +40,12 @@ function reference(m: Mask, radius: number): Uint8Array {
 describe('feather', () => {
   it('equals a plain full-image three-box blur (the skipping of flat areas is exact)', () => {
     const m = noise(157, 93, 0.002, 8);
-    disc(m, 60, 40, 25); rect(m, 100, 0, 30, 93); rect(m, 0, 80, 157, 13, 90);
+    disc(m, 60, 40, 25);
+    rect(m, 100, 0, 30, 93);
+    rect(m, 0, 80, 157, 13, 90);
     for (const radius of [1, 4, 9, 20]) {
-      const want = reference(m, radius), got = feather(m, radius).data;
+      const want = reference(m, radius),
+        got = feather(m, radius).data;
       let off = 0;
       for (let i = 0; i < want.length; i++) {
         expect(Math.abs(got[i]! - want[i]!)).toBeLessThanOrEqual(1); // float sums in another order
@@ -46,7 +60,8 @@ describe('feather', () => {
       const m = rect(createMask(1200, 800), 400, 200, 500, 400); // left edge between x = 399 and 400
       const f = feather(m, radius);
       const row = f.data.subarray(400 * 1200, 401 * 1200);
-      let soft = 0, falls = 0;
+      let soft = 0,
+        falls = 0;
       for (let x = 300; x < 500; x++) {
         if (row[x + 1]! < row[x]!) falls++;
         if (row[x]! > 0 && row[x]! < 255) soft++;
@@ -65,7 +80,8 @@ describe('feather', () => {
   it('keeps the 50 % contour of a disc within 1 px of its edge', () => {
     const m = disc(createMask(1000, 1000), 500, 500, 300);
     const f = feather(m, 20);
-    let wrong = 0, soft = 0;
+    let wrong = 0,
+      soft = 0;
     for (let y = 0; y < 1000; y++) {
       for (let x = 0; x < 1000; x++) {
         const d = Math.hypot(x + 0.5 - 500, y + 0.5 - 500);
@@ -98,9 +114,10 @@ describe('smooth', () => {
     expect(iou(s, clean)).toBeGreaterThan(0.99);
     expect(s.data.every((v) => v === 0 || v === 255)).toBe(true);
     let outside = 0; // no speck survives far from the disc's edge
-    for (let y = 0; y < 1000; y++) for (let x = 0; x < 1200; x++) {
-      if (Math.abs(Math.hypot(x + 0.5 - 600, y + 0.5 - 500) - 350) > 3 && on(s, x, y) !== on(clean, x, y)) outside++;
-    }
+    for (let y = 0; y < 1000; y++)
+      for (let x = 0; x < 1200; x++) {
+        if (Math.abs(Math.hypot(x + 0.5 - 600, y + 0.5 - 500) - 350) > 3 && on(s, x, y) !== on(clean, x, y)) outside++;
+      }
     expect(outside).toBe(0);
   });
 

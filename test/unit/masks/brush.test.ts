@@ -1,6 +1,16 @@
 // Runs in: vitest (node). The selection brush: capsule coverage, erase, falloff, dirty rects, replay.
 import { describe, expect, it } from 'vitest';
-import { type Mask, type Point, type Rect, cloneMask, createMask, rasterizeStrokes, resize, stampBrush, strokeBrush } from '../../../src-shared/masks';
+import {
+  type Mask,
+  type Point,
+  type Rect,
+  cloneMask,
+  createMask,
+  rasterizeStrokes,
+  resize,
+  stampBrush,
+  strokeBrush,
+} from '../../../src-shared/masks';
 import { disc, iou, on, rng } from './shapes';
 
 const hard = { radius: 20, hardness: 1, mode: 'add' } as const;
@@ -8,29 +18,42 @@ const hard = { radius: 20, hardness: 1, mode: 'add' } as const;
 /** Every pixel whose centre lies within r of the segment a→b (brute force). */
 function capsule(w: number, h: number, a: Point, b: Point, r: number): Mask {
   const m = createMask(w, h);
-  const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    const t = Math.min(1, Math.max(0, ((x + 0.5 - a.x) * dx + (y + 0.5 - a.y) * dy) / l2));
-    if ((x + 0.5 - a.x - t * dx) ** 2 + (y + 0.5 - a.y - t * dy) ** 2 <= r * r) m.data[y * w + x] = 255;
-  }
+  const dx = b.x - a.x,
+    dy = b.y - a.y,
+    l2 = dx * dx + dy * dy;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const t = Math.min(1, Math.max(0, ((x + 0.5 - a.x) * dx + (y + 0.5 - a.y) * dy) / l2));
+      if ((x + 0.5 - a.x - t * dx) ** 2 + (y + 0.5 - a.y - t * dy) ** 2 <= r * r) m.data[y * w + x] = 255;
+    }
   return m;
 }
 
 /** Bounding box of the pixels that differ between a and b. */
 function changed(a: Mask, b: Mask): Rect | null {
-  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -1,
+    y1 = -1;
   for (let i = 0; i < a.data.length; i++) {
     if (a.data[i] === b.data[i]) continue;
-    const x = i % a.width, y = (i - x) / a.width;
-    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+    const x = i % a.width,
+      y = (i - x) / a.width;
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
   }
   return x1 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
 /** Points along a→b with random gaps of up to maxStep pixels. */
 function walk(a: Point, b: Point, maxStep: number, seed: number): Point[] {
-  const r = rng(seed), len = Math.hypot(b.x - a.x, b.y - a.y), pts = [a];
-  for (let s = r() * maxStep; s < len; s += 0.2 + r() * maxStep) pts.push({ x: a.x + ((b.x - a.x) * s) / len, y: a.y + ((b.y - a.y) * s) / len });
+  const r = rng(seed),
+    len = Math.hypot(b.x - a.x, b.y - a.y),
+    pts = [a];
+  for (let s = r() * maxStep; s < len; s += 0.2 + r() * maxStep)
+    pts.push({ x: a.x + ((b.x - a.x) * s) / len, y: a.y + ((b.y - a.y) * s) / len });
   pts.push(b);
   return pts;
 }
@@ -38,10 +61,22 @@ function walk(a: Point, b: Point, maxStep: number, seed: number): Point[] {
 describe('brush', () => {
   it('covers exactly the capsule along a line, with no gaps at any point spacing', () => {
     const lines: [Point, Point][] = [
-      [{ x: 40.3, y: 200.7 }, { x: 560.2, y: 310.1 }], // shallow diagonal
-      [{ x: 30, y: 100.5 }, { x: 570, y: 100.5 }], // exactly horizontal
-      [{ x: 300.5, y: 380 }, { x: 300.5, y: 15 }], // exactly vertical, upwards
-      [{ x: 500, y: 20 }, { x: 120.4, y: 390.9 }], // steep, right to left
+      [
+        { x: 40.3, y: 200.7 },
+        { x: 560.2, y: 310.1 },
+      ], // shallow diagonal
+      [
+        { x: 30, y: 100.5 },
+        { x: 570, y: 100.5 },
+      ], // exactly horizontal
+      [
+        { x: 300.5, y: 380 },
+        { x: 300.5, y: 15 },
+      ], // exactly vertical, upwards
+      [
+        { x: 500, y: 20 },
+        { x: 120.4, y: 390.9 },
+      ], // steep, right to left
     ];
     for (const [a, b] of lines) {
       const expected = capsule(600, 400, a, b, 20);
@@ -87,7 +122,10 @@ describe('brush', () => {
 
   it('opacity caps coverage and repeated strokes never build up', () => {
     const m = createMask(300, 100);
-    const pts = [{ x: 20, y: 50 }, { x: 280, y: 50 }];
+    const pts = [
+      { x: 20, y: 50 },
+      { x: 280, y: 50 },
+    ];
     strokeBrush(m, pts, { ...hard, opacity: 0.5 });
     const once = cloneMask(m);
     expect(strokeBrush(m, pts, { ...hard, opacity: 0.5 })).toBeNull();
@@ -112,7 +150,15 @@ describe('brush', () => {
     const strokes = [
       { ...hard, radius: 60, points: walk({ x: 100, y: 100 }, { x: 1800, y: 1300 }, 30, 1) },
       { radius: 40, hardness: 0.3, mode: 'add' as const, points: walk({ x: 1700, y: 100 }, { x: 200, y: 1400 }, 12, 2) },
-      { radius: 25, hardness: 1, mode: 'erase' as const, points: [{ x: 0, y: 750 }, { x: 2000, y: 760 }] },
+      {
+        radius: 25,
+        hardness: 1,
+        mode: 'erase' as const,
+        points: [
+          { x: 0, y: 750 },
+          { x: 2000, y: 760 },
+        ],
+      },
       { radius: 80, hardness: 0.8, mode: 'add' as const, points: [{ x: 1000, y: 200 }] },
     ];
     const full = rasterizeStrokes(2000, 1500, strokes);

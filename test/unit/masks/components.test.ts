@@ -22,7 +22,17 @@ describe('fillHoles', () => {
     expect(Buffer.compare(filled.data, m.data)).toBe(0);
     // A hole that touches the border through a 1-pixel diagonal gap is sealed (4-connected background).
     const d = createMask(7, 7);
-    for (const [x, y] of [[2, 1], [3, 1], [1, 2], [4, 2], [1, 3], [4, 3], [2, 4], [3, 4]] as const) d.data[y * 7 + x] = 255;
+    for (const [x, y] of [
+      [2, 1],
+      [3, 1],
+      [1, 2],
+      [4, 2],
+      [1, 3],
+      [4, 3],
+      [2, 4],
+      [3, 4],
+    ] as const)
+      d.data[y * 7 + x] = 255;
     const f = fillHoles(d);
     expect([on(f, 2, 2), on(f, 3, 3), on(f, 0, 0)]).toEqual([true, true, false]);
   });

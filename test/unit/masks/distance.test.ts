@@ -10,7 +10,8 @@ describe('distanceSquared', () => {
     for (let i = 0; i < m.data.length; i++) if (m.data[i]! >= 128) pts.push([i % 61, Math.floor(i / 61)]);
     const d = distanceSquared(m);
     for (let i = 0; i < m.data.length; i++) {
-      const x = i % 61, y = Math.floor(i / 61);
+      const x = i % 61,
+        y = Math.floor(i / 61);
       const best = Math.min(...pts.map(([px, py]) => (px - x) ** 2 + (py - y) ** 2));
       if (d[i] !== best) throw new Error(`(${x}, ${y}): ${d[i]} ≠ ${best}`);
     }
@@ -24,7 +25,8 @@ describe('grow / shrink', () => {
     m.data[32 * 64 + 32] = 255;
     const g = grow(m, 10);
     expect(Math.abs(area(g) / (Math.PI * 100) - 1)).toBeLessThan(0.03);
-    for (let deg = 0; deg < 360; deg++) { // furthest selected pixel centre along each direction
+    for (let deg = 0; deg < 360; deg++) {
+      // furthest selected pixel centre along each direction
       const a = (deg * Math.PI) / 180;
       let last = 0;
       for (let t = 0; t <= 20; t += 0.05) if (on(g, Math.round(32 + t * Math.cos(a)), Math.round(32 + t * Math.sin(a)))) last = t;
@@ -35,9 +37,11 @@ describe('grow / shrink', () => {
   it('thresholds the exact distance transform, fractional radii included', () => {
     const m = noise(300, 200, 0.003, 5);
     rect(m, 0, 150, 40, 50); // touches the border
-    const toSel = distanceSquared(m), toUnsel = distanceSquared(m, false);
+    const toSel = distanceSquared(m),
+      toUnsel = distanceSquared(m, false);
     for (const r of [0, 1, 1.5, 2.9, 7, 12.25]) {
-      const g = grow(m, r), s = shrink(m, r);
+      const g = grow(m, r),
+        s = shrink(m, r);
       for (let i = 0; i < m.data.length; i++) {
         if ((g.data[i] === 255) !== toSel[i]! <= r * r) throw new Error(`grow ${r} at ${i}`);
         if ((s.data[i] === 255) !== toUnsel[i]! > r * r) throw new Error(`shrink ${r} at ${i}`);
@@ -60,8 +64,7 @@ describe('grow / shrink', () => {
     rect(m, 150, 20, 2 * px + 2, 250); // thicker bar survives as a 2-px core
     disc(m, 300, 150, 60);
     const s = shrink(m, px);
-    expect([on(s, 53, 150), on(s, 103, 150), on(s, 154, 150), on(s, 155, 150), on(s, 300, 150)])
-      .toEqual([false, false, true, true, true]);
+    expect([on(s, 53, 150), on(s, 103, 150), on(s, 154, 150), on(s, 155, 150), on(s, 300, 150)]).toEqual([false, false, true, true, true]);
     const core = area(s) - 2 * (250 - 2 * px); // the 10-px bar keeps a 2 × 242 core
     expect(core).toBeGreaterThan(Math.PI * 55 ** 2);
     expect(core).toBeLessThan(Math.PI * 57 ** 2);

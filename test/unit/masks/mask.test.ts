@@ -28,7 +28,8 @@ describe('mask basics', () => {
   });
 
   it('hard masks: a ∖ b, a ∩ b and a ∪ b partition the union', () => {
-    const a = noise(300, 200, 0.5, 2), b = noise(300, 200, 0.3, 3);
+    const a = noise(300, 200, 0.5, 2),
+      b = noise(300, 200, 0.3, 3);
     expect(area(subtract(a, b)) + area(intersect(a, b))).toBe(area(a));
     expect(area(union(a, b))).toBe(area(a) + area(b) - area(intersect(a, b)));
   });

@@ -18,7 +18,7 @@ function plain(m: Mask) {
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('mask scan', () => {
@@ -40,7 +40,8 @@ describe('mask scan', () => {
       const [w, h, offset] = [1 + Math.floor(rnd() * 40), 1 + Math.floor(rnd() * 30), Math.floor(rnd() * 4)];
       const data = new Uint8Array(w * h + 8).subarray(offset, offset + w * h);
       // Runs of soft values around the threshold (127, 128, 255 …) so words mix selected and unselected bytes.
-      for (let k = Math.floor(rnd() * 8); k > 0; k--) data.fill([1, 127, 128, 200, 255][Math.floor(rnd() * 5)]!, Math.floor(rnd() * w * h), Math.floor(rnd() * w * h));
+      for (let k = Math.floor(rnd() * 8); k > 0; k--)
+        data.fill([1, 127, 128, 200, 255][Math.floor(rnd() * 5)]!, Math.floor(rnd() * w * h), Math.floor(rnd() * w * h));
       const m = { width: w, height: h, data };
       expect(area(m)).toBe(data.filter((v) => v >= 128).length);
     }

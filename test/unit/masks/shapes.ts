@@ -38,9 +38,11 @@ export function noise(width: number, height: number, density: number, seed: numb
 export const on = (m: Mask, x: number, y: number): boolean => m.data[y * m.width + x]! >= 128;
 
 export function iou(a: Mask, b: Mask): number {
-  let inter = 0, uni = 0;
+  let inter = 0,
+    uni = 0;
   for (let i = 0; i < a.data.length; i++) {
-    const p = a.data[i]! >= 128, q = b.data[i]! >= 128;
+    const p = a.data[i]! >= 128,
+      q = b.data[i]! >= 128;
     if (p && q) inter++;
     if (p || q) uni++;
   }
@@ -51,25 +53,37 @@ export function iou(a: Mask, b: Mask): number {
 export function labels(m: Mask, selected: boolean, diagonal: boolean): { label: Int32Array; sizes: number[]; border: boolean[] } {
   const { width: w, height: h } = m;
   const label = new Int32Array(w * h).fill(-1);
-  const sizes: number[] = [], border: boolean[] = [];
+  const sizes: number[] = [],
+    border: boolean[] = [];
   const queue = new Int32Array(w * h);
   for (let s = 0; s < w * h; s++) {
-    if (label[s] !== -1 || (m.data[s]! >= 128) !== selected) continue;
+    if (label[s] !== -1 || m.data[s]! >= 128 !== selected) continue;
     const id = sizes.length;
-    let head = 0, tail = 0, size = 0, touches = false;
-    queue[tail++] = s; label[s] = id;
+    let head = 0,
+      tail = 0,
+      size = 0,
+      touches = false;
+    queue[tail++] = s;
+    label[s] = id;
     while (head < tail) {
-      const p = queue[head++]!, x = p % w, y = (p - x) / w;
+      const p = queue[head++]!,
+        x = p % w,
+        y = (p - x) / w;
       size++;
       if (x === 0 || y === 0 || x === w - 1 || y === h - 1) touches = true;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        if ((dx === 0 && dy === 0) || (!diagonal && dx !== 0 && dy !== 0)) continue;
-        const nx = x + dx, ny = y + dy, q = ny * w + nx;
-        if (nx < 0 || ny < 0 || nx >= w || ny >= h || label[q] !== -1 || (m.data[q]! >= 128) !== selected) continue;
-        label[q] = id; queue[tail++] = q;
-      }
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          if ((dx === 0 && dy === 0) || (!diagonal && dx !== 0 && dy !== 0)) continue;
+          const nx = x + dx,
+            ny = y + dy,
+            q = ny * w + nx;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h || label[q] !== -1 || m.data[q]! >= 128 !== selected) continue;
+          label[q] = id;
+          queue[tail++] = q;
+        }
     }
-    sizes.push(size); border.push(touches);
+    sizes.push(size);
+    border.push(touches);
   }
   return { label, sizes, border };
 }

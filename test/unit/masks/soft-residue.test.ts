@@ -11,7 +11,12 @@ function scene(): { mask: Mask; islands: Array<[number, number]>; hole: [number,
   const hard = disc(createMask(W, H), 200, 150, 90);
   const hole: [number, number] = [180, 140];
   disc(hard, hole[0], hole[1], 14, 0);
-  const islands: Array<[number, number]> = [[40, 40], [360, 260], [60, 250], [298, 150]]; // the last 4 px off the edge
+  const islands: Array<[number, number]> = [
+    [40, 40],
+    [360, 260],
+    [60, 250],
+    [298, 150],
+  ]; // the last 4 px off the edge
   for (const [x, y] of islands) disc(hard, x, y, 5);
   return { mask: feather(hard, 3), islands, hole };
 }
@@ -50,8 +55,9 @@ describe('mask operations leave no soft residue', () => {
     for (let y = 0; y < H; y++)
       for (let x = 0; x < W; x++) {
         const i = y * W + x;
-        if (within(x, y, hole, 20)) { if (out.data[i] !== 255) notFull.push(out.data[i]!); }
-        else if (out.data[i] !== mask.data[i]) changed.push(i);
+        if (within(x, y, hole, 20)) {
+          if (out.data[i] !== 255) notFull.push(out.data[i]!);
+        } else if (out.data[i] !== mask.data[i]) changed.push(i);
       }
     expect({ notFull, changed }).toEqual({ notFull: [], changed: [] });
   });

@@ -53,7 +53,9 @@ it('lists, downloads and verifies, with exit codes', async () => {
   await writeFile(file, bytes);
   out = '';
   expect(await run('verify', 'test-pack')).toBe(1);
-  expect(out).toMatch(/^DAMAGED {2}test-pack\n {9}decoder\.onnx: is damaged \(sha256 [0-9a-f]{64}, expected [0-9a-f]{64}\); download the pack again to repair it \(anyfill models download test-pack\)\.\n$/);
+  expect(out).toMatch(
+    /^DAMAGED {2}test-pack\n {9}decoder\.onnx: is damaged \(sha256 [0-9a-f]{64}, expected [0-9a-f]{64}\); download the pack again to repair it \(anyfill models download test-pack\)\.\n$/,
+  );
 
   out = '';
   expect(await run('remove', 'test-pack')).toBe(0);
@@ -78,7 +80,17 @@ it('prints errors as one line and usage mistakes with exit code 2', async () => 
 });
 
 it('draws a progress bar for terminals and plain lines for logs', () => {
-  const p = { packId: 'p1', state: 'downloading' as const, file: 'unet/weights.pb', fileIndex: 1, fileCount: 3, receivedBytes: 1.5e9, totalBytes: 3e9, bytesPerSecond: 25e6, etaSeconds: 60 };
+  const p = {
+    packId: 'p1',
+    state: 'downloading' as const,
+    file: 'unet/weights.pb',
+    fileIndex: 1,
+    fileCount: 3,
+    receivedBytes: 1.5e9,
+    totalBytes: 3e9,
+    bytesPerSecond: 25e6,
+    etaSeconds: 60,
+  };
   expect(progressLine(p, 10)).toBe('[#####.....]  50%  1.50 GB / 3.00 GB  25.0 MB/s  ETA 1m00s  downloading 2/3 unet/weights.pb');
   expect(progressLine({ ...p, state: 'verifying', etaSeconds: null }, 0)).toBe(' 50%  1.50 GB / 3.00 GB  verifying 2/3 unet/weights.pb');
 });

@@ -57,7 +57,10 @@ it('cancels mid-file with CANCELLED, keeps the partial, and resumes from it late
   const running = m.download('test-pack', { endpoint: env.hub.url });
   await waitFor(env.events, (p) => p.state === 'downloading' && p.receivedBytes >= 32_768);
   m.cancel('test-pack');
-  await expect(running).rejects.toMatchObject({ code: 'CANCELLED', message: 'Download of Test pack test-pack was cancelled; it resumes where it stopped next time.' });
+  await expect(running).rejects.toMatchObject({
+    code: 'CANCELLED',
+    message: 'Download of Test pack test-pack was cancelled; it resumes where it stopped next time.',
+  });
   expect(m.isDownloading('test-pack')).toBe(false);
   expect(env.events.at(-1)).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });
   const kept = (await stat(partialOf('enc/encoder.onnx'))).size;

@@ -54,7 +54,12 @@ it('downloads, verifies and installs a pack, writing the manifest last', async (
   expect(states.at(-1)).toBe('done');
   expect(states).toContain('verifying');
   const last = env.events.at(-1)!;
-  expect(last).toMatchObject({ fileCount: 3, fileIndex: 3, receivedBytes: 420_000 + c.config.length, totalBytes: 420_000 + c.config.length });
+  expect(last).toMatchObject({
+    fileCount: 3,
+    fileIndex: 3,
+    receivedBytes: 420_000 + c.config.length,
+    totalBytes: 420_000 + c.config.length,
+  });
   expect(env.events.filter((e) => e.state === 'downloading').map((e) => e.fileIndex)).toEqual(expect.arrayContaining([0, 1, 2]));
 });
 
@@ -86,7 +91,12 @@ it('uses ANYFILL_MODEL_ENDPOINT when no endpoint is given', async () => {
 it('replaces a stand-in installed under the pack id, reusing none of its files', async () => {
   const c = await putSample(env);
   await writeStandinPack(env.modelsDir, {
-    packId: 'test-pack', family: 'sam1', layout: 'sam1-acly', roles: { encoder: 'decoder.onnx', decoder: 'decoder.onnx' }, files: { 'decoder.onnx': new Uint8Array(7) }, behaviour: 'test',
+    packId: 'test-pack',
+    family: 'sam1',
+    layout: 'sam1-acly',
+    roles: { encoder: 'decoder.onnx', decoder: 'decoder.onnx' },
+    files: { 'decoder.onnx': new Uint8Array(7) },
+    behaviour: 'test',
   });
   const manifest = await env.manager().download('test-pack', { endpoint: env.hub.url });
   expect(manifest.source).toBe('download');

@@ -16,8 +16,16 @@ it('refuses a file that fails its checksum, deletes it, and installs nothing und
   env = await makeEnv(catalogOf(samplePack()));
   const c = await putSample(env);
   env.hub.knobs.flip = { path: 'org/weights/decoder.onnx', offset: 777 };
-  const err = await env.manager().download('test-pack', { endpoint: env.hub.url }).catch((e: unknown) => e);
-  expect(err).toMatchObject({ code: 'INTEGRITY', message: expect.stringMatching(/^decoder\.onnx failed its checksum \(expected [0-9a-f]{64}, got [0-9a-f]{64}\); it was deleted, try again\.$/) });
+  const err = await env
+    .manager()
+    .download('test-pack', { endpoint: env.hub.url })
+    .catch((e: unknown) => e);
+  expect(err).toMatchObject({
+    code: 'INTEGRITY',
+    message: expect.stringMatching(
+      /^decoder\.onnx failed its checksum \(expected [0-9a-f]{64}, got [0-9a-f]{64}\); it was deleted, try again\.$/,
+    ),
+  });
   expect((err as Error).message).toContain(sha256(c.decoder));
   expect(existsSync(final('decoder.onnx'))).toBe(false);
   expect(existsSync(partial('decoder.onnx'))).toBe(false);
@@ -35,7 +43,10 @@ it('reports a 404 as NOT_FOUND naming the file and the URL', async () => {
   env = await makeEnv(catalogOf(pack));
   await putSample(env);
   env.hub.knobs.listing = 'missing'; // a plain file mirror: no listing to plan from
-  const err = await env.manager().download('test-pack', { endpoint: env.hub.url }).catch((e: unknown) => e);
+  const err = await env
+    .manager()
+    .download('test-pack', { endpoint: env.hub.url })
+    .catch((e: unknown) => e);
   expect(err).toMatchObject({
     code: 'NOT_FOUND',
     message: `config.json was not found on the server (${env.hub.url}/org/configs/resolve/main/missing/config.json). The catalog may be out of date, or the mirror lacks it.`,
@@ -50,7 +61,12 @@ it('checks free disk space first (needed bytes + 5 %)', async () => {
     .manager({ diskFree: async () => 300_000 })
     .download('test-pack', { endpoint: env.hub.url })
     .catch((e: unknown) => e);
-  expect(err).toMatchObject({ code: 'IO', message: expect.stringMatching(/^Not enough disk space for Test pack test-pack: it needs 441 kB and 300 kB is free in .+\. Free some space and try again\.$/) });
+  expect(err).toMatchObject({
+    code: 'IO',
+    message: expect.stringMatching(
+      /^Not enough disk space for Test pack test-pack: it needs 441 kB and 300 kB is free in .+\. Free some space and try again\.$/,
+    ),
+  });
   expect(env.hub.requests).toHaveLength(0);
   await env.manager({ diskFree: async () => 500_000 }).download('test-pack', { endpoint: env.hub.url });
 });
@@ -61,14 +77,23 @@ it('refuses before downloading when the hub offers another file than the catalog
   env = await makeEnv(catalogOf(pack));
   await putSample(env);
   env.hub.knobs.listing = 'missing'; // the headers' sha256 is checked before the body is read
-  const err = await env.manager().download('test-pack', { endpoint: env.hub.url }).catch((e: unknown) => e);
-  expect(err).toMatchObject({ code: 'IO', message: expect.stringContaining('The server offers a different decoder.onnx than the catalog expects') });
+  const err = await env
+    .manager()
+    .download('test-pack', { endpoint: env.hub.url })
+    .catch((e: unknown) => e);
+  expect(err).toMatchObject({
+    code: 'IO',
+    message: expect.stringContaining('The server offers a different decoder.onnx than the catalog expects'),
+  });
   expect(existsSync(partial('decoder.onnx'))).toBe(false);
 });
 
 it('names unknown packs and unreachable servers', async () => {
   env = await makeEnv(catalogOf(samplePack()));
-  await expect(env.manager().download('nope', { endpoint: env.hub.url })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'There is no model pack "nope" in the catalog.' });
+  await expect(env.manager().download('nope', { endpoint: env.hub.url })).rejects.toMatchObject({
+    code: 'NOT_FOUND',
+    message: 'There is no model pack "nope" in the catalog.',
+  });
   const closed = await new Promise<number>((resolve) => {
     const srv = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as net.AddressInfo;

@@ -23,7 +23,10 @@ afterAll(() => pool.releaseAll());
 /** The real catalog entry with nothing pinned (stand-in bytes match no published hash): the hub's listing vouches. */
 function unpinned(id: string) {
   const pack = findCatalogPack(id)!;
-  return { ...pack, files: pack.files.map((f) => ({ ...f, sha256: null, evidence: 'Served by the test hub: the listing vouches for it.' })) };
+  return {
+    ...pack,
+    files: pack.files.map((f) => ({ ...f, sha256: null, evidence: 'Served by the test hub: the listing vouches for it.' })),
+  };
 }
 
 it('installs lcm-dreamshaper-v7 and taesd from the hub, verify loads them as their contracts, and the list offers LCM', async () => {
@@ -49,7 +52,10 @@ it('installs lcm-dreamshaper-v7 and taesd from the hub, verify loads them as the
   out = '';
   expect(await run('verify', '--all', '--json')).toBe(0);
   const packs = (JSON.parse(out) as { packs: unknown[] }).packs.map((p) => VerifyResultSchema.parse(p));
-  expect(packs.map((p) => [p.packId, p.ok])).toEqual([['lcm-dreamshaper-v7', true], ['taesd', true]]);
+  expect(packs.map((p) => [p.packId, p.ok])).toEqual([
+    ['lcm-dreamshaper-v7', true],
+    ['taesd', true],
+  ]);
   expect(packs[0]!.loads!.map((l) => [l.file, l.variant])).toEqual([
     ['text_encoder/model.onnx', expect.stringMatching(/^sd-text-encoder \(ids int32/)],
     ['unet/model.onnx', expect.stringMatching(/^sd-lcm-unet \(timestep int64 rank 1, condDim 256/)],

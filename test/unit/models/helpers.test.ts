@@ -18,7 +18,9 @@ it('builds hub URLs from the call, the environment, or the default', () => {
   expect(resolveEndpoint('https://mirror.example/')).toBe('https://mirror.example');
   expect(resolveEndpoint(undefined, { ANYFILL_MODEL_ENDPOINT: 'https://hf-mirror.com//' })).toBe('https://hf-mirror.com');
   expect(resolveEndpoint(undefined, {})).toBe('https://huggingface.co');
-  expect(fileUrl('https://huggingface.co', 'Acly/MobileSAM', 'main', 'a b/c#.onnx')).toBe('https://huggingface.co/Acly/MobileSAM/resolve/main/a%20b/c%23.onnx');
+  expect(fileUrl('https://huggingface.co', 'Acly/MobileSAM', 'main', 'a b/c#.onnx')).toBe(
+    'https://huggingface.co/Acly/MobileSAM/resolve/main/a%20b/c%23.onnx',
+  );
 });
 
 it('reads sha256, size, commit and the If-Range validator from a reply chain', () => {
@@ -27,7 +29,11 @@ it('reads sha256, size, commit and the If-Range validator from a reply chain', (
   const cdn = headers({ etag: '"cdn-1"', 'content-length': '1234' });
   expect(hubFileInfo([redirect, cdn], 200)).toEqual({ sha256: sha, size: 1234, commit: 'abc', validator: '"cdn-1"' });
   // A git file: 40-hex ETag is no sha256; a weak ETag is no validator, Last-Modified is.
-  const git = headers({ etag: 'W/"0123456789012345678901234567890123456789"', 'content-length': '10', 'last-modified': 'Mon, 01 Jan 2024 00:00:00 GMT' });
+  const git = headers({
+    etag: 'W/"0123456789012345678901234567890123456789"',
+    'content-length': '10',
+    'last-modified': 'Mon, 01 Jan 2024 00:00:00 GMT',
+  });
   expect(hubFileInfo([git], 200)).toEqual({ sha256: null, size: 10, commit: null, validator: 'Mon, 01 Jan 2024 00:00:00 GMT' });
   expect(hubFileInfo([headers({ 'content-range': 'bytes 10-19/20', 'content-length': '10' })], 206).size).toBe(20);
   expect(parseEtag('W/"AbC"')).toEqual({ tag: 'abc', weak: true });
@@ -46,7 +52,12 @@ it('computes a moving-average speed and an ETA, and throttles byte updates to ~4
 
   const events: DownloadProgress[] = [];
   let now = 0;
-  const r = new ProgressReporter('p1', [1000, 3000], (p) => events.push(p), () => now);
+  const r = new ProgressReporter(
+    'p1',
+    [1000, 3000],
+    (p) => events.push(p),
+    () => now,
+  );
   r.set('downloading', 0, 'a');
   for (let i = 0; i < 100; i++) {
     now += 10; // 100 chunks over 1 s
@@ -67,7 +78,14 @@ it('keeps pack files inside their pack, naming the pack and role when one is mis
   expect(isInside('/a/b', '/a/b/..c')).toBe(true);
   const dir = await mkdtemp(path.join(tmpdir(), 'anyfill-packfiles-'));
   try {
-    const m = await writeStandinPack(dir, { packId: 'p1', family: 'sam1', layout: 'sam1-acly', roles: { encoder: 'e.onnx', decoder: 'd.onnx' }, files: { 'e.onnx': new Uint8Array(1) }, behaviour: '' });
+    const m = await writeStandinPack(dir, {
+      packId: 'p1',
+      family: 'sam1',
+      layout: 'sam1-acly',
+      roles: { encoder: 'e.onnx', decoder: 'd.onnx' },
+      files: { 'e.onnx': new Uint8Array(1) },
+      behaviour: '',
+    });
     expect(resolvePackFile(dir, m, 'encoder')).toBe(path.join(await realDir(dir), 'p1', 'e.onnx'));
     expect(() => resolvePackFile(dir, m, 'decoder')).toThrow(/"decoder" file of model pack "p1" \(d\.onnx\) is missing/);
     expect(() => resolvePackFile(dir, m, 'tokenizer')).toThrow('Model pack "p1" has no "tokenizer" file.');
@@ -86,7 +104,18 @@ it('keeps pack files inside their pack, naming the pack and role when one is mis
 
 it('ships a valid catalog with the packs the app expects', () => {
   const catalog = loadCatalog();
-  expect(catalog.packs.map((p) => p.id)).toEqual(['mobilesam', 'sam-vit-b', 'sam2.1-tiny', 'gdino-tiny', 'sd15-inpaint', 'sd15-inpaint-fp16', 'migan-512', 'lama-512', 'lcm-dreamshaper-v7', 'taesd']);
+  expect(catalog.packs.map((p) => p.id)).toEqual([
+    'mobilesam',
+    'sam-vit-b',
+    'sam2.1-tiny',
+    'gdino-tiny',
+    'sd15-inpaint',
+    'sd15-inpaint-fp16',
+    'migan-512',
+    'lama-512',
+    'lcm-dreamshaper-v7',
+    'taesd',
+  ]);
   for (const pack of catalog.packs) {
     const paths = installedPaths(pack);
     for (const rolePath of Object.values(pack.roles)) expect(paths).toContain(rolePath);

@@ -43,33 +43,55 @@ it('imports a folder holding a catalog pack’s files, then verify and remove wo
   await writeFile(file, bytes);
   const result = await verifyPack(modelsDir, 'test-pack', { catalog });
   expect(result.ok).toBe(false);
-  expect(result.problems).toEqual([{ path: 'decoder.onnx', problem: expect.stringMatching(/^is damaged \(sha256 [0-9a-f]{64}, expected [0-9a-f]{64}\); remove the pack and import it again\.$/) }]);
+  expect(result.problems).toEqual([
+    {
+      path: 'decoder.onnx',
+      problem: expect.stringMatching(/^is damaged \(sha256 [0-9a-f]{64}, expected [0-9a-f]{64}\); remove the pack and import it again\.$/),
+    },
+  ]);
 
   await removePack(modelsDir, 'test-pack');
   expect(existsSync(path.join(modelsDir, 'test-pack'))).toBe(false);
-  await expect(verifyPack(modelsDir, 'test-pack', { catalog })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Model pack "test-pack" is not installed.' });
+  await expect(verifyPack(modelsDir, 'test-pack', { catalog })).rejects.toMatchObject({
+    code: 'NOT_FOUND',
+    message: 'Model pack "test-pack" is not installed.',
+  });
 });
 
 it('refuses symlinks, wrong sizes and folders without a pack', async () => {
   await writeFile(path.join(dir, 'elsewhere.onnx'), randomBytes(120_000));
   await rm(path.join(src, 'decoder.onnx'));
   await symlink(path.join(dir, 'elsewhere.onnx'), path.join(src, 'decoder.onnx'));
-  await expect(importPack(src, modelsDir, { catalog })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: `decoder.onnx in ${src} is a symbolic link; a pack must hold the files themselves.` });
+  await expect(importPack(src, modelsDir, { catalog })).rejects.toMatchObject({
+    code: 'BAD_REQUEST',
+    message: `decoder.onnx in ${src} is a symbolic link; a pack must hold the files themselves.`,
+  });
   await rm(path.join(src, 'decoder.onnx'));
   await writeFile(path.join(src, 'decoder.onnx'), randomBytes(120_000));
 
   await writeFile(path.join(src, 'enc', 'encoder.onnx'), enc.subarray(0, 299_000)); // truncated copy
-  await expect(importPack(src, modelsDir, { catalog })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: `enc/encoder.onnx in ${src} has 299000 bytes, expected 300000; it may be incomplete.` });
+  await expect(importPack(src, modelsDir, { catalog })).rejects.toMatchObject({
+    code: 'BAD_REQUEST',
+    message: `enc/encoder.onnx in ${src} has 299000 bytes, expected 300000; it may be incomplete.`,
+  });
   expect(existsSync(path.join(modelsDir, 'test-pack'))).toBe(false);
 
   await rm(path.join(src, 'config.json'));
-  await expect(importPack(src, modelsDir, { catalog })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('No model pack found in') });
+  await expect(importPack(src, modelsDir, { catalog })).rejects.toMatchObject({
+    code: 'NOT_FOUND',
+    message: expect.stringContaining('No model pack found in'),
+  });
 });
 
 it('imports a folder that carries its own manifest (e.g. a stand-in pack copied from elsewhere)', async () => {
   const other = path.join(dir, 'standins');
   const written = await writeStandinPack(other, {
-    packId: 'standin-sam', family: 'sam1', layout: 'sam1-acly', roles: { encoder: 'e.onnx' }, files: { 'e.onnx': new Uint8Array([1, 2, 3]) }, behaviour: 'test',
+    packId: 'standin-sam',
+    family: 'sam1',
+    layout: 'sam1-acly',
+    roles: { encoder: 'e.onnx' },
+    files: { 'e.onnx': new Uint8Array([1, 2, 3]) },
+    behaviour: 'test',
   });
   const manifest = await importPack(path.join(other, 'standin-sam'), modelsDir, { catalog });
   expect(manifest).toMatchObject({ packId: 'standin-sam', source: 'standin', files: written.files });

@@ -25,7 +25,14 @@ it('follows a pack from available to installed to damaged and back', async () =>
   expect(first.modelsDir).toBe(env.modelsDir);
   expect(first.diskFreeBytes).toBeGreaterThan(0); // models folder not created yet: asks its parent
   expect(first.packs).toHaveLength(1);
-  expect(first.packs[0]).toMatchObject({ id: 'test-pack', state: 'available', inCatalog: true, bytes: 420_040, installedBytes: 0, device: { name: 'cpu' } });
+  expect(first.packs[0]).toMatchObject({
+    id: 'test-pack',
+    state: 'available',
+    inCatalog: true,
+    bytes: 420_040,
+    installedBytes: 0,
+    device: { name: 'cpu' },
+  });
   expect(first.packs[0]!.files.every((f) => !f.present)).toBe(true);
 
   env.hub.knobs.cutAfter = 1000;
@@ -34,7 +41,12 @@ it('follows a pack from available to installed to damaged and back', async () =>
 
   await env.manager().download('test-pack', { endpoint: env.hub.url });
   const installed = (await list()).packs[0]!;
-  expect(installed).toMatchObject({ state: 'installed', source: 'download', bytes: 420_000 + c.config.length, installedBytes: 420_000 + c.config.length });
+  expect(installed).toMatchObject({
+    state: 'installed',
+    source: 'download',
+    bytes: 420_000 + c.config.length,
+    installedBytes: 420_000 + c.config.length,
+  });
   expect(installed.files.every((f) => f.present)).toBe(true);
 
   await rm(path.join(env.modelsDir, 'test-pack', 'decoder.onnx'));
@@ -42,7 +54,9 @@ it('follows a pack from available to installed to damaged and back', async () =>
   expect(damaged.state).toBe('damaged');
   expect(damaged.files.find((f) => f.path === 'decoder.onnx')).toMatchObject({ present: false });
   const verify = await verifyPack(env.modelsDir, 'test-pack', { catalog });
-  expect(verify.problems).toEqual([{ path: 'decoder.onnx', problem: 'missing; download the pack again to repair it (anyfill models download test-pack).' }]);
+  expect(verify.problems).toEqual([
+    { path: 'decoder.onnx', problem: 'missing; download the pack again to repair it (anyfill models download test-pack).' },
+  ]);
 
   // Downloading again repairs it, fetching only what is missing.
   env.hub.reset();
@@ -53,11 +67,23 @@ it('follows a pack from available to installed to damaged and back', async () =>
 
 it('lists packs on disk that the catalog does not know, from their manifests', async () => {
   await writeStandinPack(env.modelsDir, {
-    packId: 'standin-gdino', family: 'gdino', layout: 'gdino-onnx-community', roles: { model: 'onnx/model.onnx' }, files: { 'onnx/model.onnx': new Uint8Array(10) }, behaviour: 'test',
+    packId: 'standin-gdino',
+    family: 'gdino',
+    layout: 'gdino-onnx-community',
+    roles: { model: 'onnx/model.onnx' },
+    files: { 'onnx/model.onnx': new Uint8Array(10) },
+    behaviour: 'test',
   });
   const { packs } = await list();
   expect(packs.map((p) => p.id)).toEqual(['test-pack', 'standin-gdino']);
-  expect(packs[1]).toMatchObject({ title: 'standin-gdino', inCatalog: false, state: 'installed', source: 'standin', family: 'gdino', bytes: 10 });
+  expect(packs[1]).toMatchObject({
+    title: 'standin-gdino',
+    inCatalog: false,
+    state: 'installed',
+    source: 'standin',
+    family: 'gdino',
+    bytes: 10,
+  });
 });
 
 it('says before a download that the catalog itself does not vouch for a pack, and lets the install say more after', async () => {

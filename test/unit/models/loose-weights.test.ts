@@ -48,16 +48,28 @@ it('installs the loose tensor files the listing holds beside unet/model.onnx, th
   const manifest = await env.manager().download('sd15-inpaint', { endpoint: env.hub.url });
   expect(manifest.files.map((f) => f.path).sort()).toEqual(Object.keys(loose.files).sort());
   expect(manifest.evidence).toEqual({ state: 'pinned' });
-  expect(manifest.notes).toEqual([expect.stringMatching(/^unet\/model\.onnx: the hub's listing of .+ holds 3 external-data file\(s\) the catalog does not list instead of unet\/weights\.pb/)]);
+  expect(manifest.notes).toEqual([
+    expect.stringMatching(
+      /^unet\/model\.onnx: the hub's listing of .+ holds 3 external-data file\(s\) the catalog does not list instead of unet\/weights\.pb/,
+    ),
+  ]);
 
   const verified = await verifyAndLoad(env.modelsDir, 'sd15-inpaint', { pool, queue });
   expect(verified.problems).toEqual([]);
-  expect(verified.loads!.find((l) => l.role === 'unet')).toMatchObject({ file: 'unet/model.onnx', variant: expect.stringMatching(/^sd-unet/) });
+  expect(verified.loads!.find((l) => l.role === 'unet')).toMatchObject({
+    file: 'unet/model.onnx',
+    variant: expect.stringMatching(/^sd-unet/),
+  });
 
   const [W, H] = [96, 80];
   const image = scene(W, H);
   const hole = { x: 32, y: 24, width: 32, height: 32 };
-  const out = await inpaintPixels(image, rectMask(W, H, hole), { ...SETTINGS, steps: 4, packId: 'sd15-inpaint' }, { modelsDir: env.modelsDir, pool, queue });
+  const out = await inpaintPixels(
+    image,
+    rectMask(W, H, hole),
+    { ...SETTINGS, steps: 4, packId: 'sd15-inpaint' },
+    { modelsDir: env.modelsDir, pool, queue },
+  );
   const inHole = (x: number, y: number) => x >= hole.x && x < hole.x + hole.width && y >= hole.y && y < hole.y + hole.height;
   expect(isRed(meanWhere(composite(image, out.variants[0]!.patch), W, inHole))).toBe(true);
   await pool.releaseAll();

@@ -36,14 +36,23 @@ it.each<Sam2ZipLayout>(['samexporter', 'card'])('installs the catalog SAM 2.1 pa
   expect((await readdir(root)).sort()).toEqual(['anyfill-pack.json', 'decoder.onnx', 'encoder.onnx']);
   const verified = await verifyAndLoad(env.modelsDir, 'sam2.1-tiny', { pool, queue });
   expect(verified.problems).toEqual([]);
-  expect(verified.loads?.map((l) => [l.role, l.variant.split(' ')[0]])).toEqual([['encoder', 'sam2-encoder'], ['decoder', 'sam2-decoder']]);
+  expect(verified.loads?.map((l) => [l.role, l.variant.split(' ')[0]])).toEqual([
+    ['encoder', 'sam2-encoder'],
+    ['decoder', 'sam2-decoder'],
+  ]);
 });
 
 it('the rules pick the real entry names (and the bare ones), never the memory encoder nor the other role', () => {
   const [encoderRule, decoderRule] = zipFile.extract!.map((r) => new RegExp(r.match));
   const matches = (re: RegExp) => (name: string) => re.test(name);
-  expect([SAM2_ZIP_ENTRIES.samexporter.encoder, 'encoder.onnx', 'sam2.1_hiera_tiny/sam2.1_hiera_tiny.encoder.onnx'].every(matches(encoderRule!))).toBe(true);
+  expect(
+    [SAM2_ZIP_ENTRIES.samexporter.encoder, 'encoder.onnx', 'sam2.1_hiera_tiny/sam2.1_hiera_tiny.encoder.onnx'].every(matches(encoderRule!)),
+  ).toBe(true);
   expect([SAM2_ZIP_ENTRIES.samexporter.decoder, 'decoder.onnx', 'tiny/decoder.onnx'].every(matches(decoderRule!))).toBe(true);
-  expect(['sam2.1_hiera_tiny.memoryencoder.onnx', 'sam2.1_hiera_tiny.encoder.onnx.data', 'sam2.1_hiera_tiny.decoder.onnx'].some(matches(encoderRule!))).toBe(false);
+  expect(
+    ['sam2.1_hiera_tiny.memoryencoder.onnx', 'sam2.1_hiera_tiny.encoder.onnx.data', 'sam2.1_hiera_tiny.decoder.onnx'].some(
+      matches(encoderRule!),
+    ),
+  ).toBe(false);
   expect(['sam2.1_hiera_tiny.memorydecoder.onnx', 'sam2.1_hiera_tiny.encoder.onnx'].some(matches(decoderRule!))).toBe(false);
 });

@@ -34,8 +34,17 @@ function mobilesam(over: (f: CatalogPack['files'][number]) => Partial<CatalogPac
   const file = (p: string, bytes: number) => ({ path: p, repo: 'Acly/MobileSAM', revision: 'main', source: p, bytes, sha256: null });
   const files = [file(ENC, real.encoder.length), file(DEC, real.decoder.length), file('config.json', 20)];
   return {
-    id: 'mobilesam', family: 'sam1', layout: 'sam1-acly', title: 'MobileSAM', description: 'test', licence: { name: 'MIT', url: 'https://example.invalid/l' },
-    precision: 'fp32', recommendedDevice: 'cpu', memoryMB: 10, roles: { encoder: ENC, decoder: DEC }, files: files.map((f) => ({ ...f, ...over(f) })),
+    id: 'mobilesam',
+    family: 'sam1',
+    layout: 'sam1-acly',
+    title: 'MobileSAM',
+    description: 'test',
+    licence: { name: 'MIT', url: 'https://example.invalid/l' },
+    precision: 'fp32',
+    recommendedDevice: 'cpu',
+    memoryMB: 10,
+    roles: { encoder: ENC, decoder: DEC },
+    files: files.map((f) => ({ ...f, ...over(f) })),
   };
 }
 
@@ -57,14 +66,23 @@ it('refuses an HTML page, random bytes and a cut-off model when no hash is publi
   const bodies: Array<[string, Buffer, RegExp]> = [
     ['an HTML page', HTML, /it is not an ONNX model: wire type 4 at byte 0/],
     ['random bytes', randomBytes(real.encoder.length), /it is not an ONNX model: /],
-    ['half the model', real.encoder.subarray(0, real.encoder.length >> 1), /it is not an ONNX model: a field of \d+ bytes at byte \d+ runs past its message/],
+    [
+      'half the model',
+      real.encoder.subarray(0, real.encoder.length >> 1),
+      /it is not an ONNX model: a field of \d+ bytes at byte \d+ runs past its message/,
+    ],
   ];
   for (const [what, body, why] of bodies) {
     env = await hubWithoutHashes(mobilesam(), body);
-    const err = await env.manager().download('mobilesam', { endpoint: env.hub.url }).catch((e: unknown) => e);
+    const err = await env
+      .manager()
+      .download('mobilesam', { endpoint: env.hub.url })
+      .catch((e: unknown) => e);
     expect(err, what).toMatchObject({ code: 'INTEGRITY', message: expect.stringMatching(why) });
     expect((err as Error).message).toMatch(
-      new RegExp(`^${ENC} could not be verified: no sha256 is published for it \\(not in the catalog, the hub's listing or its headers\\), and it is .+\\. It was not installed; try another mirror or the default hub\\.$`),
+      new RegExp(
+        `^${ENC} could not be verified: no sha256 is published for it \\(not in the catalog, the hub's listing or its headers\\), and it is .+\\. It was not installed; try another mirror or the default hub\\.$`,
+      ),
     );
     expect(existsSync(path.join(packDir(), ENC)), what).toBe(false);
     expect(existsSync(path.join(packDir(), 'anyfill-pack.json')), what).toBe(false);
@@ -74,11 +92,15 @@ it('refuses an HTML page, random bytes and a cut-off model when no hash is publi
   env = await makeEnv(catalogOf(mobilesam()));
 });
 
-it('refuses a valid ONNX model that is not the role\'s model (the decoder served as the encoder)', async () => {
+it("refuses a valid ONNX model that is not the role's model (the decoder served as the encoder)", async () => {
   env = await hubWithoutHashes(mobilesam(), real.decoder);
   await expect(env.manager().download('mobilesam', { endpoint: env.hub.url })).rejects.toMatchObject({
     code: 'INTEGRITY',
-    message: expect.stringMatching(new RegExp(`^${ENC} could not be verified: .+ and it does not have the pack's encoder contract \\(${ENC} does not look like a SAM 1 image encoder`)),
+    message: expect.stringMatching(
+      new RegExp(
+        `^${ENC} could not be verified: .+ and it does not have the pack's encoder contract \\(${ENC} does not look like a SAM 1 image encoder`,
+      ),
+    ),
   });
   expect(existsSync(path.join(packDir(), ENC))).toBe(false);
 });
@@ -86,7 +108,11 @@ it('refuses a valid ONNX model that is not the role\'s model (the decoder served
 it('installs files that pass the structural check, and the pack says it is unverified (or size-only at a pinned commit)', async () => {
   env = await hubWithoutHashes(mobilesam(), real.encoder);
   const manifest = await env.manager().download('mobilesam', { endpoint: env.hub.url });
-  expect(manifest.files.map((f) => [f.path, f.sha256])).toEqual([[ENC, sha256(real.encoder)], [DEC, sha256(real.decoder)], ['config.json', expect.any(String)]]);
+  expect(manifest.files.map((f) => [f.path, f.sha256])).toEqual([
+    [ENC, sha256(real.encoder)],
+    [DEC, sha256(real.decoder)],
+    ['config.json', expect.any(String)],
+  ]);
   expect(manifest.evidence).toEqual({
     state: 'unverified',
     note: `No sha256 is published for ${ENC}, ${DEC}, config.json (not in the catalog, the hub's listing or its headers): only a structural check vouched for them.`,
@@ -99,22 +125,37 @@ it('installs files that pass the structural check, and the pack says it is unver
   const table = formatList({ modelsDir: env.modelsDir, diskFreeBytes: null, packs: [listed] });
   expect(table).toMatch(/\nmobilesam\s+installed \(unverified\)\s+/);
   expect(table).toContain(`\nmobilesam: ${manifest.evidence!.note}\n`);
-  expect(await verifyPack(env.modelsDir, 'mobilesam', { catalog })).toMatchObject({ ok: true, evidence: 'unverified', evidenceNote: manifest.evidence!.note });
+  expect(await verifyPack(env.modelsDir, 'mobilesam', { catalog })).toMatchObject({
+    ok: true,
+    evidence: 'unverified',
+    evidenceNote: manifest.evidence!.note,
+  });
   await env.cleanup();
 
   // Sizes pinned at a commit are exact: then the evidence is the size and the structure.
   const commit = 'c0ffee'.padEnd(40, '0');
-  env = await hubWithoutHashes(mobilesam((f) => ({ revision: commit, bytes: f.path === 'config.json' ? 21 : f.bytes })), real.encoder);
+  env = await hubWithoutHashes(
+    mobilesam((f) => ({ revision: commit, bytes: f.path === 'config.json' ? 21 : f.bytes })),
+    real.encoder,
+  );
   const pinned = await env.manager().download('mobilesam', { endpoint: env.hub.url });
-  expect(pinned.evidence).toMatchObject({ state: 'size-only', note: expect.stringContaining('only its exact size and a structural check vouched for them') });
+  expect(pinned.evidence).toMatchObject({
+    state: 'size-only',
+    note: expect.stringContaining('only its exact size and a structural check vouched for them'),
+  });
 });
 
 it('with a pinned or listed sha256 the same bodies fail their checks, naming the file', async () => {
   // Pinned in the catalog: random bytes of the right length fail the checksum.
-  env = await hubWithoutHashes(mobilesam((f) => (f.path === ENC ? { sha256: sha256(real.encoder) } : {})), randomBytes(real.encoder.length));
+  env = await hubWithoutHashes(
+    mobilesam((f) => (f.path === ENC ? { sha256: sha256(real.encoder) } : {})),
+    randomBytes(real.encoder.length),
+  );
   await expect(env.manager().download('mobilesam', { endpoint: env.hub.url })).rejects.toMatchObject({
     code: 'INTEGRITY',
-    message: expect.stringMatching(new RegExp(`^${ENC} failed its checksum \\(expected ${sha256(real.encoder)}, got [0-9a-f]{64}\\); it was deleted, try again\\.$`)),
+    message: expect.stringMatching(
+      new RegExp(`^${ENC} failed its checksum \\(expected ${sha256(real.encoder)}, got [0-9a-f]{64}\\); it was deleted, try again\\.$`),
+    ),
   });
   expect(existsSync(path.join(packDir(), ENC))).toBe(false);
   await env.cleanup();
@@ -123,7 +164,11 @@ it('with a pinned or listed sha256 the same bodies fail their checks, naming the
   env = await hubWithoutHashes(mobilesam(), HTML);
   env.hub.knobs.listing = 'on';
   env.hub.knobs.editListing = (_repo, entries) =>
-    entries.map((e) => (e.path === ENC ? { ...e, size: real.encoder.length, lfs: { oid: sha256(real.encoder), size: real.encoder.length, pointerSize: 134 } } : e));
+    entries.map((e) =>
+      e.path === ENC
+        ? { ...e, size: real.encoder.length, lfs: { oid: sha256(real.encoder), size: real.encoder.length, pointerSize: 134 } }
+        : e,
+    );
   await expect(env.manager().download('mobilesam', { endpoint: env.hub.url })).rejects.toMatchObject({
     code: 'INTEGRITY',
     message: `${ENC} has the wrong size (expected ${real.encoder.length} bytes, got ${HTML.length}); it was deleted, try again.`,
@@ -137,17 +182,29 @@ it('checks external data with no hash against the model beside it: long enough i
   const real = findCatalogPack('sd15-inpaint')!;
   const pack = { ...real, files: real.files.map((f) => ({ ...f, sha256: null })) };
   const weights = Buffer.from(sd.files['unet/weights.pb']!);
-  for (const [what, body] of [['a cut-off weights.pb', weights.subarray(0, weights.length >> 1)], ['an HTML page', HTML], ['the real weights.pb', weights]] as const) {
+  for (const [what, body] of [
+    ['a cut-off weights.pb', weights.subarray(0, weights.length >> 1)],
+    ['an HTML page', HTML],
+    ['the real weights.pb', weights],
+  ] as const) {
     env = await makeEnv(catalogOf(pack));
     Object.assign(env.hub.knobs, { listing: 'missing', isLfs: () => false });
-    for (const [p, b] of Object.entries(sd.files)) await env.put(real.files[0]!.repo, p, p === 'unet/weights.pb' ? Buffer.from(body) : Buffer.from(b));
-    const got = await env.manager().download('sd15-inpaint', { endpoint: env.hub.url }).catch((e: unknown) => e);
+    for (const [p, b] of Object.entries(sd.files))
+      await env.put(real.files[0]!.repo, p, p === 'unet/weights.pb' ? Buffer.from(body) : Buffer.from(b));
+    const got = await env
+      .manager()
+      .download('sd15-inpaint', { endpoint: env.hub.url })
+      .catch((e: unknown) => e);
     if (body === weights) {
       expect(got, what).toMatchObject({ evidence: { state: 'unverified' } });
     } else {
       expect(got, what).toMatchObject({
         code: 'INTEGRITY',
-        message: expect.stringMatching(new RegExp(`^unet/weights\\.pb could not be verified: .+, and unet/model\\.onnx reads its tensors up to byte \\d+ of it, but it has ${body.length} bytes\\. It was not installed`)),
+        message: expect.stringMatching(
+          new RegExp(
+            `^unet/weights\\.pb could not be verified: .+, and unet/model\\.onnx reads its tensors up to byte \\d+ of it, but it has ${body.length} bytes\\. It was not installed`,
+          ),
+        ),
       });
       expect(existsSync(path.join(env.modelsDir, 'sd15-inpaint', 'unet', 'weights.pb')), what).toBe(false);
     }

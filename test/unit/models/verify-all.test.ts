@@ -24,10 +24,26 @@ afterAll(() => pool.releaseAll());
 
 /** MobileSAM from `repo`: the local hub vouches (X-Linked-Etag) for org/hashed only, and lists nothing. */
 function mobilesam(id: string, repo: string): CatalogPack {
-  const files = Object.entries(sam.files).map(([p, b]) => ({ path: p, repo, revision: 'main', source: p, bytes: b.byteLength, sha256: null }));
+  const files = Object.entries(sam.files).map(([p, b]) => ({
+    path: p,
+    repo,
+    revision: 'main',
+    source: p,
+    bytes: b.byteLength,
+    sha256: null,
+  }));
   return {
-    id, family: 'sam1', layout: 'sam1-acly', title: id, description: 'test', licence: { name: 'MIT', url: 'https://example.invalid/l' },
-    precision: 'fp32', recommendedDevice: 'cpu', memoryMB: 10, roles: sam.roles, files,
+    id,
+    family: 'sam1',
+    layout: 'sam1-acly',
+    title: id,
+    description: 'test',
+    licence: { name: 'MIT', url: 'https://example.invalid/l' },
+    precision: 'fp32',
+    recommendedDevice: 'cpu',
+    memoryMB: 10,
+    roles: sam.roles,
+    files,
   };
 }
 
@@ -54,7 +70,10 @@ it('reports every installed pack: variant per model, rewrites applied, evidence 
   expect(await run('verify', '--all', '--json')).toBe(0);
   const report = JSON.parse(out) as { modelsDir: string; packs: unknown[] };
   const packs = report.packs.map((p) => VerifyResultSchema.parse(p));
-  expect(packs.map((p) => [p.packId, p.ok, p.evidence])).toEqual([['sam-hashed', true, 'pinned'], ['sam-bare', true, 'unverified']]);
+  expect(packs.map((p) => [p.packId, p.ok, p.evidence])).toEqual([
+    ['sam-hashed', true, 'pinned'],
+    ['sam-bare', true, 'unverified'],
+  ]);
   for (const p of packs) {
     expect(p.loads!.map((l) => [l.file, l.variant])).toEqual([
       ['mobile_sam_image_encoder.onnx', expect.stringMatching(/^sam1-encoder \(input hwc-preprocess/)],
@@ -68,15 +87,32 @@ it('reports every installed pack: variant per model, rewrites applied, evidence 
 
   out = '';
   expect(await run('verify', '--all')).toBe(0);
-  expect(out).toMatch(/^ok {7}sam-bare — runs on CPU.*\n(?: {9}.+\n)* {9}unverified: No sha256 is published for mobile_sam_image_encoder\.onnx/m);
+  expect(out).toMatch(
+    /^ok {7}sam-bare — runs on CPU.*\n(?: {9}.+\n)* {9}unverified: No sha256 is published for mobile_sam_image_encoder\.onnx/m,
+  );
   expect(await run('verify', 'sam-bare', '--all')).toBe(2); // a pack and --all: a usage mistake
   expect(await run('list', '--all')).toBe(2);
 });
 
 it('prints each rewrite or fallback applied to a model under it', () => {
   const lines = verifyLines({
-    packId: 'gdino-tiny', ok: true, problems: [], device: { name: 'cpu', note: 'Running on CPU.' }, evidence: 'size-only', evidenceNote: 'Only exact sizes vouched for config.json.',
-    loads: [{ role: 'model', file: 'onnx/model.onnx', variant: 'gdino (pixelMask true)', device: { name: 'cpu' }, loadMs: 900, warmUpMs: null, applied: ['graph optimisation lowered to basic: the full level failed to load this export'] }],
+    packId: 'gdino-tiny',
+    ok: true,
+    problems: [],
+    device: { name: 'cpu', note: 'Running on CPU.' },
+    evidence: 'size-only',
+    evidenceNote: 'Only exact sizes vouched for config.json.',
+    loads: [
+      {
+        role: 'model',
+        file: 'onnx/model.onnx',
+        variant: 'gdino (pixelMask true)',
+        device: { name: 'cpu' },
+        loadMs: 900,
+        warmUpMs: null,
+        applied: ['graph optimisation lowered to basic: the full level failed to load this export'],
+      },
+    ],
   });
   expect(lines).toEqual([
     'ok       gdino-tiny — runs on CPU (Running on CPU.)',

@@ -13,8 +13,16 @@ const zipPack: CatalogPack = samplePack('zip-pack', {
   roles: { encoder: 'encoder.onnx', decoder: 'decoder.onnx' },
   files: [
     {
-      path: 'sam_b.zip', repo: 'org/zips', revision: 'main', source: 'sam_b_20260221.zip', bytes: 200_000, sha256: null,
-      extract: [ { match: '\\.encoder\\.onnx$', to: 'encoder.onnx' }, { match: '(^|/)[^/]*\\.decoder\\.onnx$', to: 'decoder.onnx' } ],
+      path: 'sam_b.zip',
+      repo: 'org/zips',
+      revision: 'main',
+      source: 'sam_b_20260221.zip',
+      bytes: 200_000,
+      sha256: null,
+      extract: [
+        { match: '\\.encoder\\.onnx$', to: 'encoder.onnx' },
+        { match: '(^|/)[^/]*\\.decoder\\.onnx$', to: 'decoder.onnx' },
+      ],
     },
   ],
 });
@@ -53,10 +61,14 @@ it('refuses a zip with a path-traversal entry, writing nothing outside or inside
     { name: 'sam_b/sam_vit_b.encoder.onnx', data: encoder },
     { name: '../../evil.decoder.onnx', data: decoder },
   ]);
-  const err = await env.manager().download('zip-pack', { endpoint: env.hub.url }).catch((e: unknown) => e);
+  const err = await env
+    .manager()
+    .download('zip-pack', { endpoint: env.hub.url })
+    .catch((e: unknown) => e);
   expect(err).toMatchObject({
     code: 'INTEGRITY',
-    message: 'sam_b.zip holds an unsafe or broken entry (invalid relative path: ../../evil.decoder.onnx); it was not installed and the download was deleted.',
+    message:
+      'sam_b.zip holds an unsafe or broken entry (invalid relative path: ../../evil.decoder.onnx); it was not installed and the download was deleted.',
   });
   expect(existsSync(path.join(env.dir, 'evil.decoder.onnx'))).toBe(false);
   expect(existsSync(path.join(env.modelsDir, 'evil.decoder.onnx'))).toBe(false);
@@ -78,6 +90,7 @@ it('refuses symbolic links and ambiguous entries', async () => {
     { name: 'b.encoder.onnx', data: encoder },
   ]);
   await expect(env.manager().download('zip-pack', { endpoint: env.hub.url })).rejects.toMatchObject({
-    message: 'sam_b.zip holds several entries for encoder.onnx (a.encoder.onnx, b.encoder.onnx); it was not installed and the download was deleted.',
+    message:
+      'sam_b.zip holds several entries for encoder.onnx (a.encoder.onnx, b.encoder.onnx); it was not installed and the download was deleted.',
   });
 });

@@ -32,11 +32,26 @@ const call = async (channel: string, payload: unknown) => {
 };
 const input = () => ({ assetId, width: W, height: H });
 const selection = (): SelectionLayer => ({
-  id: 'l_sel1' as SelectionLayer['id'], kind: 'selection', name: 'Hole', visible: true, colour: '#ff0000', assetId, prompt: { points: [{ x: 48, y: 40, label: 1 }] }, sam: null, ops: [],
+  id: 'l_sel1' as SelectionLayer['id'],
+  kind: 'selection',
+  name: 'Hole',
+  visible: true,
+  colour: '#ff0000',
+  assetId,
+  prompt: { points: [{ x: 48, y: 40, label: 1 }] },
+  sam: null,
+  ops: [],
   strokes: [{ mode: 'add', radius: 12, hardness: 1, points: [{ x: 48, y: 40 }] }],
 });
 /** sha256 of an asset's decoded pixels, read back from its lossless source. */
-const onDisk = async (asset: string) => createHash('sha256').update(await sharp(path.join(s.dir, 'assets', asset, 'source')).raw().toBuffer()).digest('hex');
+const onDisk = async (asset: string) =>
+  createHash('sha256')
+    .update(
+      await sharp(path.join(s.dir, 'assets', asset, 'source'))
+        .raw()
+        .toBuffer(),
+    )
+    .digest('hex');
 
 beforeAll(async () => {
   hardenSharp();
@@ -44,15 +59,21 @@ beforeAll(async () => {
   await writeStandins(s.ctx.modelsDir, (p) => p === 'sd15-inpaint');
   dispatch = createDispatcher(createEngineHandlers(), s.ctx);
   const img = scene(W, H);
-  const png = await sharp(img.data, { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
-  const opened = (await call('image.open', { fileId: await s.stage(png), name: 'scene.png', maxProxySide: 256 })) as { asset: { id: AssetId } };
+  const png = await sharp(img.data, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toBuffer();
+  const opened = (await call('image.open', { fileId: await s.stage(png), name: 'scene.png', maxProxySide: 256 })) as {
+    asset: { id: AssetId };
+  };
   assetId = opened.asset.id;
   await call('image.decoded', { assetId });
 });
 afterAll(() => s.cleanup());
 
 it('re-running a recorded content-aware fill gives the same bytes', async () => {
-  const first = channels['fill.run'].response.parse(await call('fill.run', { jobId: newJobId(), assetId, selection: selection(), method: 'auto', seed: 7, maxProxySide: 256 }));
+  const first = channels['fill.run'].response.parse(
+    await call('fill.run', { jobId: newJobId(), assetId, selection: selection(), method: 'auto', seed: 7, maxProxySide: 256 }),
+  );
   expect(first.inputSha256).toBe(createHash('sha256').update(scene(W, H).data).digest('hex'));
   expect(first.resultSha256).toBe(await onDisk(first.asset.id));
   const log = ProvenanceSchema.parse(JSON.parse(JSON.stringify(fillProvenance(input(), selection(), 'auto', first, stamp))));
@@ -65,12 +86,27 @@ it('re-running a recorded content-aware fill gives the same bytes', async () => 
 });
 
 it('re-running one recorded generative-fill variant (stand-in SD pack) gives the same bytes', async () => {
-  const sent = { prompt: 'red', negativePrompt: 'blue', seed: 5, steps: 3, guidance: 7.5, strength: 1, scheduler: 'ddim' as const, variants: 2, colourMatch: true, maskGrow: 4 };
-  const first = channels['inpaint.run'].response.parse(await call('inpaint.run', { jobId: newJobId(), assetId, selection: selection(), ...sent, maxProxySide: 256 }));
+  const sent = {
+    prompt: 'red',
+    negativePrompt: 'blue',
+    seed: 5,
+    steps: 3,
+    guidance: 7.5,
+    strength: 1,
+    scheduler: 'ddim' as const,
+    variants: 2,
+    colourMatch: true,
+    maskGrow: 4,
+  };
+  const first = channels['inpaint.run'].response.parse(
+    await call('inpaint.run', { jobId: newJobId(), assetId, selection: selection(), ...sent, maxProxySide: 256 }),
+  );
   expect(first.packFiles?.length).toBeGreaterThan(0);
   expect(first.packFiles!.every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
   expect(first.variants[1]!.resultSha256).not.toBe(first.variants[0]!.resultSha256);
-  const log = ProvenanceSchema.parse(JSON.parse(JSON.stringify(inpaintProvenance('generative-fill', input(), selection(), sent, first, 1, stamp))));
+  const log = ProvenanceSchema.parse(
+    JSON.parse(JSON.stringify(inpaintProvenance('generative-fill', input(), selection(), sent, first, 1, stamp))),
+  );
   expect(log.request.seed).toBe(6);
   expect(log.request.maskGrow).toBe(4); // the grow is part of the recipe: a re-run repeats it
   expect(log.models[0]).toMatchObject({ packId: 'sd15-inpaint', files: first.packFiles });

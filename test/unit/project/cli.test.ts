@@ -43,7 +43,15 @@ it('exports each layer, the composite and layers.json', async () => {
   const { io, streams } = capture();
   expect(await runExport(['--project', file, '--out', dir], streams)).toBe(0);
   // The layered export's own layout (src-main/engine/export): layer-, mask- and cutout- PNGs, the PSD.
-  expect((await readdir(dir)).sort()).toEqual(['composite.png', 'cutout-sky.png', 'holiday.psd', 'layer-background.png', 'layer-sticker.png', 'layers.json', 'mask-sky.png']);
+  expect((await readdir(dir)).sort()).toEqual([
+    'composite.png',
+    'cutout-sky.png',
+    'holiday.psd',
+    'layer-background.png',
+    'layer-sticker.png',
+    'layers.json',
+    'mask-sky.png',
+  ]);
   expect(io.out).toContain('3 layers, composite.png 30×20');
 
   const described = JSON.parse(await readFile(path.join(dir, 'layers.json'), 'utf8'));
@@ -77,7 +85,11 @@ it('project info prints the manifest summary, and --json the same as data', asyn
   expect(io.out).toContain('3. selection “Sky”');
   const json = capture();
   expect(await runProject(['info', file, '--json'], json.streams)).toBe(0);
-  expect(JSON.parse(json.io.out)).toMatchObject({ name: 'Holiday', layers: [{ kind: 'image' }, { kind: 'image' }, { kind: 'selection' }], schemaVersion: 1 });
+  expect(JSON.parse(json.io.out)).toMatchObject({
+    name: 'Holiday',
+    layers: [{ kind: 'image' }, { kind: 'image' }, { kind: 'selection' }],
+    schemaVersion: 1,
+  });
 });
 
 it('refuses a damaged project with exit 1 and the reason; usage errors exit 2', async () => {

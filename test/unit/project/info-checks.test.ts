@@ -35,7 +35,10 @@ async function withOverlay(bytes: Buffer, fixSum: boolean): Promise<string> {
 async function infoAndOpen(file: string): Promise<{ exit: number; info: string; open: string }> {
   let err = '';
   const exit = await runProject(['info', file], { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) } });
-  const opened = await handlers['project.openPath']({ path: file }, s.ctx).then(() => 'opened', (e: unknown) => (e as Error).message);
+  const opened = await handlers['project.openPath']({ path: file }, s.ctx).then(
+    () => 'opened',
+    (e: unknown) => (e as Error).message,
+  );
   return { exit, info: err.replace(/^anyfill project: /, '').trim(), open: opened };
 }
 
@@ -43,8 +46,16 @@ const overlay = () => `the image of layer “Overlay” (${manifest.assets[1]!.p
 
 it.each([
   ['bytes that do not match the checksum', async () => withOverlay(pngs[0]!, false), () => `does not match its checksum`],
-  ['a JPEG with a matching checksum', async () => withOverlay(await sharp(pngs[1]!).jpeg().toBuffer(), true), () => `is not a readable PNG`],
-  ['an SVG with a matching checksum', async () => withOverlay(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="12"/>'), true), () => `is not a readable PNG`],
+  [
+    'a JPEG with a matching checksum',
+    async () => withOverlay(await sharp(pngs[1]!).jpeg().toBuffer(), true),
+    () => `is not a readable PNG`,
+  ],
+  [
+    'an SVG with a matching checksum',
+    async () => withOverlay(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="12"/>'), true),
+    () => `is not a readable PNG`,
+  ],
   ['a PNG of another size', async () => withOverlay(pngs[0]!, true), () => `is 24 × 16, not the 20 × 12 the manifest says`],
 ])('refuses %s in info exactly as opening does', async (_what, make, why) => {
   const r = await infoAndOpen(await make());
@@ -55,6 +66,13 @@ it.each([
 
 it('says what it checked on a sound project', async () => {
   let out = '';
-  expect(await runProject(['info', await withOverlay(pngs[1]!, false)], { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true } })).toBe(0);
-  expect(out).toMatch(/checked like opening: manifest, 2 image checksums and PNG headers \(pixels not decoded\); opening needs about [\d.]+ MB of memory/);
+  expect(
+    await runProject(['info', await withOverlay(pngs[1]!, false)], {
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: () => true },
+    }),
+  ).toBe(0);
+  expect(out).toMatch(
+    /checked like opening: manifest, 2 image checksums and PNG headers \(pixels not decoded\); opening needs about [\d.]+ MB of memory/,
+  );
 });

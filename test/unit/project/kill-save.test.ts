@@ -27,11 +27,13 @@ async function killDuringSave(document: EditorDocument, target: string, point: s
   const docFile = path.join(s.dir, `doc-${point}.json`);
   const marker = path.join(s.dir, `marker-${point}-${Date.now()}`);
   await writeFile(docFile, JSON.stringify(document));
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, s.dir, docFile, target, point, marker], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, s.dir, docFile, target, point, marker], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-  for (const deadline = Date.now() + 45_000; !existsSync(marker); ) {
+  for (const deadline = Date.now() + 45_000; !existsSync(marker);) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the child never reached ${point}: ${stderr}`);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -40,29 +42,33 @@ async function killDuringSave(document: EditorDocument, target: string, point: s
   expect(await exited).toBe('SIGKILL');
 }
 
-it.each(['mid-write', 'before-rename', 'after-rename'])('killed at %s: the file is one whole version and the recovery copy is offered', async (point) => {
-  const dir = path.join(s.dir, point);
-  await mkdir(dir);
-  const file = path.join(dir, 'p.anyfill');
-  await handlers['project.saveTo']({ document: v1, path: file }, s.ctx);
-  const before = await readFile(file);
-  await handlers['project.autosave']({ document: v1 }, s.ctx);
+it.each(['mid-write', 'before-rename', 'after-rename'])(
+  'killed at %s: the file is one whole version and the recovery copy is offered',
+  async (point) => {
+    const dir = path.join(s.dir, point);
+    await mkdir(dir);
+    const file = path.join(dir, 'p.anyfill');
+    await handlers['project.saveTo']({ document: v1, path: file }, s.ctx);
+    const before = await readFile(file);
+    await handlers['project.autosave']({ document: v1 }, s.ctx);
 
-  await killDuringSave({ ...v1, name: 'Version 2' }, file, point);
+    await killDuringSave({ ...v1, name: 'Version 2' }, file, point);
 
-  const opened = await handlers['project.openPath']({ path: file }, s.ctx);
-  if (point === 'after-rename') {
-    // Renamed but not yet read back: the new version is complete, the previous one is the .bak.
-    expect(opened.document.name).toBe('Version 2');
-    expect(await readFile(`${file}.bak`)).toEqual(before);
-  } else {
-    expect(await readFile(file)).toEqual(before);
-    expect(opened.document.name).toBe('Version 1');
-    expect((await readdir(dir)).some((n) => /\.tmp-[0-9a-f]{12}$/.test(n))).toBe(point === 'mid-write' || point === 'before-rename');
-  }
-  const { projects } = await handlers['project.recoverable']({}, s.ctx);
-  expect(projects.map((p) => [p.documentId, p.name])).toEqual([[v1.id, 'Version 1']]);
-}, 90_000);
+    const opened = await handlers['project.openPath']({ path: file }, s.ctx);
+    if (point === 'after-rename') {
+      // Renamed but not yet read back: the new version is complete, the previous one is the .bak.
+      expect(opened.document.name).toBe('Version 2');
+      expect(await readFile(`${file}.bak`)).toEqual(before);
+    } else {
+      expect(await readFile(file)).toEqual(before);
+      expect(opened.document.name).toBe('Version 1');
+      expect((await readdir(dir)).some((n) => /\.tmp-[0-9a-f]{12}$/.test(n))).toBe(point === 'mid-write' || point === 'before-rename');
+    }
+    const { projects } = await handlers['project.recoverable']({}, s.ctx);
+    expect(projects.map((p) => [p.documentId, p.name])).toEqual([[v1.id, 'Version 1']]);
+  },
+  90_000,
+);
 
 it('an autosave killed midway keeps the previous recovery copy, which opens losslessly', async () => {
   await handlers['project.autosave']({ document: v1 }, s.ctx);

@@ -20,9 +20,27 @@ function v0Manifest(png: Buffer) {
       width: 20,
       height: 12,
       layers: [
-        { id: 'l_img', kind: 'image', name: 'Photo', assetId: 'a_oldasset1', visible: true, opacity: 50, x: 1, y: 2, width: 20, height: 12 },
         {
-          id: 'l_sel', kind: 'selection', name: 'Cat', visible: true, colour: '#ff0000', assetId: 'a_oldasset1', prompt: { points: [] }, sam: null,
+          id: 'l_img',
+          kind: 'image',
+          name: 'Photo',
+          assetId: 'a_oldasset1',
+          visible: true,
+          opacity: 50,
+          x: 1,
+          y: 2,
+          width: 20,
+          height: 12,
+        },
+        {
+          id: 'l_sel',
+          kind: 'selection',
+          name: 'Cat',
+          visible: true,
+          colour: '#ff0000',
+          assetId: 'a_oldasset1',
+          prompt: { points: [] },
+          sam: null,
           brush: [{ mode: 'add', radius: 4, hardness: 1, points: [{ x: 3, y: 3 }] }],
         },
       ],
@@ -68,7 +86,13 @@ it('is pure: the input is not modified, and a current manifest passes through un
 
 it('opens a v0 project file with a notice that it was upgraded', async () => {
   const file = path.join(s.dir, 'old.anyfill');
-  await writeFile(file, await craftZip([{ name: 'assets/a_oldasset1.png', data: png, compress: false }, { name: 'manifest.json', data: Buffer.from(JSON.stringify(v0Manifest(png))) }]));
+  await writeFile(
+    file,
+    await craftZip([
+      { name: 'assets/a_oldasset1.png', data: png, compress: false },
+      { name: 'manifest.json', data: Buffer.from(JSON.stringify(v0Manifest(png))) },
+    ]),
+  );
   const opened = await handlers['project.openPath']({ path: file }, s.ctx);
   expect(opened.document.layers[0]).toMatchObject({ opacity: 0.5, x: 1, y: 2 });
   expect(opened.notices).toEqual(['This project was saved by an older Anyfill (schema 0) and was upgraded; saving it writes schema 1.']);
@@ -77,7 +101,11 @@ it('opens a v0 project file with a notice that it was upgraded', async () => {
 });
 
 it('refuses newer and nonsense schema versions with clear messages', () => {
-  expect(() => migrateManifest({ schemaVersion: 3 })).toThrow('This project was made by a newer Anyfill (schema 3); this version reads up to 1. Update Anyfill to open it.');
-  expect(() => migrateManifest({ schemaVersion: '1' })).toThrow('This project file is damaged: its schema version ("1") is not a number Anyfill knows.');
+  expect(() => migrateManifest({ schemaVersion: 3 })).toThrow(
+    'This project was made by a newer Anyfill (schema 3); this version reads up to 1. Update Anyfill to open it.',
+  );
+  expect(() => migrateManifest({ schemaVersion: '1' })).toThrow(
+    'This project file is damaged: its schema version ("1") is not a number Anyfill knows.',
+  );
   expect(() => migrateManifest([1, 2])).toThrow('This project file is damaged: its manifest is not a JSON object.');
 });

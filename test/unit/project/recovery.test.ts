@@ -30,7 +30,12 @@ it('autosave → recoverable → recover → discard', async () => {
   expect(saved.bytes).toBeGreaterThan(0);
 
   const { projects } = await handlers['project.recoverable']({}, s.ctx);
-  expect(projects.map((p) => [p.documentId, p.name]).sort()).toEqual([[first.id, 'First, edited'], [second.id, 'Second']].sort());
+  expect(projects.map((p) => [p.documentId, p.name]).sort()).toEqual(
+    [
+      [first.id, 'First, edited'],
+      [second.id, 'Second'],
+    ].sort(),
+  );
   for (const p of projects) expect(p.bytes).toBeGreaterThan(0);
 
   const recovered = await handlers['project.recover']({ documentId: first.id, maxProxySide: 64 }, s.ctx);

@@ -33,7 +33,13 @@ async function threeLayerDoc(): Promise<EditorDocument> {
 /** The document with each asset id replaced by its position of first use, so two saves compare equal. */
 function normalise(d: EditorDocument): unknown {
   const order: AssetId[] = [];
-  return { ...d, layers: d.layers.map((l) => ({ ...l, assetId: `#${order.includes(l.assetId) ? order.indexOf(l.assetId) : order.push(l.assetId) - 1}` })) };
+  return {
+    ...d,
+    layers: d.layers.map((l) => ({
+      ...l,
+      assetId: `#${order.includes(l.assetId) ? order.indexOf(l.assetId) : order.push(l.assetId) - 1}`,
+    })),
+  };
 }
 
 async function expectSamePixels(before: EditorDocument, after: EditorDocument): Promise<void> {

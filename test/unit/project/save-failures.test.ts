@@ -63,7 +63,10 @@ describe.each(POINTS)('failure at %s', (point) => {
     setHook((at) => {
       if (at === point) throw errno(code);
     });
-    const err = await save(file, 2).then(() => null, (e: unknown) => e as { code: string; message: string });
+    const err = await save(file, 2).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
     expect(err).toMatchObject({ code: 'IO', message: MESSAGES[code] });
     expect(await readFile(file)).toEqual(v1);
     // Before the rename the old .bak is untouched; after it, .bak already holds v1 (the version before).
@@ -78,7 +81,9 @@ it('a first save that fails after the rename leaves no file behind', async () =>
   setHook((at) => {
     if (at === 'after-rename') throw errno('ENOSPC');
   });
-  await expect(save(path.join(dir, 'new.anyfill'), 0)).rejects.toMatchObject({ message: 'Could not save the project: the disk is full. Free some space and try again.' });
+  await expect(save(path.join(dir, 'new.anyfill'), 0)).rejects.toMatchObject({
+    message: 'Could not save the project: the disk is full. Free some space and try again.',
+  });
   expect(await readdir(dir)).toEqual([]);
 });
 
@@ -94,17 +99,24 @@ it('the read-back catches a file damaged after writing and puts the previous ver
   });
   await expect(save(file, 2)).rejects.toMatchObject({
     code: 'INTEGRITY',
-    message: 'Could not save the project: the file did not read back correctly after writing. The previous version of the file is unchanged.',
+    message:
+      'Could not save the project: the file did not read back correctly after writing. The previous version of the file is unchanged.',
   });
   expect(corrupted).toBe(1);
   expect(await readFile(file)).toEqual(v1);
 });
 
 it('says so when the folder does not exist or a folder is in the way', async () => {
-  await expect(save(path.join(s.dir, 'no-such-folder', 'p.anyfill'), 0)).rejects.toMatchObject({ code: 'IO', message: 'Could not save the project: its folder does not exist.' });
+  await expect(save(path.join(s.dir, 'no-such-folder', 'p.anyfill'), 0)).rejects.toMatchObject({
+    code: 'IO',
+    message: 'Could not save the project: its folder does not exist.',
+  });
   const dir = path.join(s.dir, 'in-the-way.anyfill');
   await mkdir(dir);
-  await expect(save(dir, 0)).rejects.toMatchObject({ code: 'IO', message: 'Could not save the project: a folder of that name is in the way.' });
+  await expect(save(dir, 0)).rejects.toMatchObject({
+    code: 'IO',
+    message: 'Could not save the project: a folder of that name is in the way.',
+  });
 });
 
 it('a save after a killed one clears the temp files it left', async () => {

@@ -24,8 +24,16 @@ it('says the server redirected too many times, not that the download was interru
   await new Promise<void>((r) => loop.listen(0, '127.0.0.1', r));
   try {
     const url = `http://127.0.0.1:${(loop.address() as AddressInfo).port}`;
-    const err = await env.manager().download('test-pack', { endpoint: url }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'IO', message: expect.stringMatching(/^The server redirected too many times \(over 10 redirects\) for http:\/\/127\.0\.0\.1:\d+\/\S+; the mirror may be misconfigured\./) });
+    const err = await env
+      .manager()
+      .download('test-pack', { endpoint: url })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'IO',
+      message: expect.stringMatching(
+        /^The server redirected too many times \(over 10 redirects\) for http:\/\/127\.0\.0\.1:\d+\/\S+; the mirror may be misconfigured\./,
+      ),
+    });
     expect((err as Error).message).not.toMatch(/interrupted|resumes/);
   } finally {
     loop.close();
@@ -39,7 +47,10 @@ it('names the SAM pack and the file that was deleted, instead of "No segmentatio
     const m = await findSamPack(s.ctx.modelsDir);
     await rm(path.join(s.ctx.modelsDir, 'mobilesam', m.roles.decoder!));
     const err = await findSamPack(s.ctx.modelsDir).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'NOT_FOUND', message: `The "decoder" file of model pack "mobilesam" (${m.roles.decoder}) is missing. Verify the pack, or download it again.` });
+    expect(err).toMatchObject({
+      code: 'NOT_FOUND',
+      message: `The "decoder" file of model pack "mobilesam" (${m.roles.decoder}) is missing. Verify the pack, or download it again.`,
+    });
   } finally {
     await s.cleanup();
   }

@@ -16,14 +16,26 @@ let s: TestSession;
 let assetId: SelectionLayer['assetId'];
 
 const layer = (strokes: SelectionLayer['strokes']): SelectionLayer => ({
-  id: newLayerId(), kind: 'selection', name: 'Brushed', visible: true, colour: '#33aaff', assetId, prompt: { points: [] }, sam: null, strokes, ops: [],
+  id: newLayerId(),
+  kind: 'selection',
+  name: 'Brushed',
+  visible: true,
+  colour: '#33aaff',
+  assetId,
+  prompt: { points: [] },
+  sam: null,
+  strokes,
+  ops: [],
 });
-const zigzag = (n: number, step: number) => Array.from({ length: n }, (_, i) => ({ x: 200 + ((i * step) % 3600), y: 200 + Math.floor((i * step) / 3600) * 40 }));
+const zigzag = (n: number, step: number) =>
+  Array.from({ length: n }, (_, i) => ({ x: 200 + ((i * step) % 3600), y: 200 + Math.floor((i * step) / 3600) * 40 }));
 
 beforeAll(async () => {
   hardenSharp();
   s = await makeSession();
-  const png = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 90, g: 130, b: 210 } } }).png({ compressionLevel: 1 }).toBuffer();
+  const png = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 90, g: 130, b: 210 } } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
   assetId = (await openBytes(s, png)).id;
 }, 60_000);
 afterAll(() => s.cleanup());
@@ -32,7 +44,10 @@ it('refuses the 20,000-point, radius-2000 stroke on 12 MP as too large within a 
   const hostile = layer([{ mode: 'add', radius: 2000, hardness: 0.5, points: zigzag(20_000, 7) }]);
   expect(JSON.stringify(hostile).length).toBeGreaterThan(300_000);
   const t0 = performance.now();
-  const err = await handlers['selection.mask']({ selection: hostile }, s.ctx).then(() => null, (e: { code: string; message: string }) => e);
+  const err = await handlers['selection.mask']({ selection: hostile }, s.ctx).then(
+    () => null,
+    (e: { code: string; message: string }) => e,
+  );
   expect(performance.now() - t0).toBeLessThan(1000);
   expect(err?.code).toBe('TOO_LARGE');
   expect(err?.message).toMatch(/^“Brushed” is too large to compute at 4000 × 3000: .* Undo some strokes or use a smaller brush\.$/);

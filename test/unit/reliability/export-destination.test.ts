@@ -52,7 +52,10 @@ it('names the destination folder when it cannot be written', async () => {
   const asRoot = process.getuid?.() === 0;
   execFileSync(asRoot ? 'chattr' : 'chmod', asRoot ? ['+i', dir] : ['555', dir]);
   try {
-    const err = await exportLayersToFolder(s.ctx, document, dir).then(() => null, (e: Error) => e);
+    const err = await exportLayersToFolder(s.ctx, document, dir).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(err?.message).toContain(`Could not write into ${dir}`);
     expect(err?.message).not.toContain('working folder');
   } finally {

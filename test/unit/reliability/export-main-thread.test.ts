@@ -28,7 +28,11 @@ beforeAll(async () => {
   outDir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-export-main-'));
   // Two real photos at 12 MP: the street as the photo, the other half-transparent as an edit over it.
   const photo = await sharp(path.join(IMAGES, 'street.jpg')).resize(W, H, { fit: 'fill' }).jpeg({ quality: 92 }).toBuffer();
-  const overlay = await sharp(path.join(IMAGES, 'picture3.jpg')).resize(W, H, { fit: 'fill' }).ensureAlpha(0.5).png({ compressionLevel: 1 }).toBuffer();
+  const overlay = await sharp(path.join(IMAGES, 'picture3.jpg'))
+    .resize(W, H, { fit: 'fill' })
+    .ensureAlpha(0.5)
+    .png({ compressionLevel: 1 })
+    .toBuffer();
   ids = { photo: (await openBytes(s, photo)).id, overlay: (await openBytes(s, overlay)).id };
   // Decoded before the clock starts: the opened image's background decode is not what this measures.
   await pixelsOf(s, ids.photo);
@@ -51,7 +55,10 @@ it('answers app.info within a second while a 12 MP layered export (composite, la
   expect(answered).toBeGreaterThan(0);
   expect(slowest).toBeLessThan(1000);
   // Byte for byte the composite the main thread would make: the photo under the overlay, alpha dropped (opaque).
-  const layers = [{ pixels: await pixelsOf(s, ids.photo), x: 0, y: 0, opacity: 1 }, { pixels: await pixelsOf(s, ids.overlay), x: 7, y: -5, opacity: 0.6 }];
+  const layers = [
+    { pixels: await pixelsOf(s, ids.photo), x: 0, y: 0, opacity: 1 },
+    { pixels: await pixelsOf(s, ids.overlay), x: 7, y: -5, opacity: 0.6 },
+  ];
   const { data, info } = await sharp(path.join(outDir, 'composite.png')).raw().toBuffer({ resolveWithObject: true });
   expect(info.channels).toBe(3);
   expect(data.equals(dropAlpha(compositeLayers(W, H, layers)))).toBe(true);

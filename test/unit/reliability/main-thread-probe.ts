@@ -3,7 +3,10 @@
 // for it, so the longest gap between ticks plus that request's answer time is the slowest answer.
 import type { Dispatch } from '../../../src-main/engine/dispatcher';
 
-export async function slowestAnswerDuring(dispatch: Dispatch, work: () => Promise<unknown>): Promise<{ slowest: number; answered: number }> {
+export async function slowestAnswerDuring(
+  dispatch: Dispatch,
+  work: () => Promise<unknown>,
+): Promise<{ slowest: number; answered: number }> {
   let slowest = 0;
   let answered = 0;
   let last = performance.now();

@@ -14,19 +14,36 @@ import type { WireEvent } from '../../../src-shared/contract/wire';
 import { makeSession, type TestSession } from '../../helpers/images';
 
 const ours = { senderUrl: 'app://ui/index.html', isMainFrame: true };
-const bigDocument = () => ({ id: newDocumentId(), schemaVersion: 1, name: 'x'.repeat(200), width: 10, height: 10, layers: [], pad: 'p'.repeat(5 * 1024 * 1024) });
+const bigDocument = () => ({
+  id: newDocumentId(),
+  schemaVersion: 1,
+  name: 'x'.repeat(200),
+  width: 10,
+  height: 10,
+  layers: [],
+  pad: 'p'.repeat(5 * 1024 * 1024),
+});
 
 describe('Electron IPC gate', () => {
   it('refuses an engine request over 4 MiB with TOO_LARGE, naming the size', () => {
     const r = validateInvoke({ ...ours, channel: 'project.autosave', payload: { document: bigDocument() } });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/project\.autosave was too large to send \(5\.\d MB/) });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: 'TOO_LARGE',
+        message: expect.stringMatching(/project\.autosave was too large to send \(5\.\d MB/),
+      });
   });
 
   it('lets a pasted file through shell.stageBytes, and a staged payload only to engine channels', () => {
-    expect(validateInvoke({ ...ours, channel: 'shell.stageBytes', payload: { name: 'big.png', bytes: new Uint8Array(6 * 1024 * 1024) } }).ok).toBe(true);
+    expect(
+      validateInvoke({ ...ours, channel: 'shell.stageBytes', payload: { name: 'big.png', bytes: new Uint8Array(6 * 1024 * 1024) } }).ok,
+    ).toBe(true);
     const staged = newStagedFileId();
-    expect(validateInvoke({ ...ours, channel: 'project.autosave', payload: undefined, payloadFile: staged })).toMatchObject({ ok: true, payloadFile: staged });
+    expect(validateInvoke({ ...ours, channel: 'project.autosave', payload: undefined, payloadFile: staged })).toMatchObject({
+      ok: true,
+      payloadFile: staged,
+    });
     expect(validateInvoke({ ...ours, channel: 'shell.pickImage', payload: undefined, payloadFile: staged }).ok).toBe(false);
     expect(validateInvoke({ ...ours, channel: 'project.autosave', payload: undefined, payloadFile: '../../etc/passwd' }).ok).toBe(false);
   });
@@ -53,7 +70,11 @@ describe('engine dispatcher', () => {
 
   it('answers an envelope without a payload, and one with a wrong shape but an id', async () => {
     const dispatch = createDispatcher(createEngineHandlers(), s.ctx);
-    expect(await dispatch({ t: 'req', id: 4, channel: 'project.autosave' })).toMatchObject({ id: 4, ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await dispatch({ t: 'req', id: 4, channel: 'project.autosave' })).toMatchObject({
+      id: 4,
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect(await dispatch({ t: 'req', id: 5, channel: 42 })).toMatchObject({ id: 5, ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });
@@ -73,8 +94,12 @@ class StoppableEngine implements EngineChild {
     if (msg.t === 'ping') setTimeout(() => this.onMsg({ t: 'pong' }), 1);
     else if (msg.t === 'req') setTimeout(() => this.onMsg({ t: 'res', id: msg.id, ok: true, result: { pid: this.pid } }), 1);
   }
-  onMessage(l: (m: unknown) => void): void { this.onMsg = l; }
-  onExit(l: (code: number | null, reason: string) => void): void { this.onEnd = l; }
+  onMessage(l: (m: unknown) => void): void {
+    this.onMsg = l;
+  }
+  onExit(l: (code: number | null, reason: string) => void): void {
+    this.onEnd = l;
+  }
   kill(force?: boolean): void {
     // A stopped process ignores SIGTERM; only SIGKILL ends it.
     if (this.stopped && !force) return;
@@ -114,7 +139,10 @@ describe('supervisor', () => {
     expect(children[0]!.killedHard).toBe(true);
     await expect(sup.request('app.info', {})).resolves.toEqual({ pid: 101 });
     const messages = events.map((e) => (e.payload as { message?: string }).message).filter(Boolean);
-    expect(messages).toEqual([expect.stringMatching(/stopped answering for 0 s; restarting/), expect.stringMatching(/restarted after it stopped answering/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(/stopped answering for 0 s; restarting/),
+      expect.stringMatching(/restarted after it stopped answering/),
+    ]);
     await sup.stop();
   });
 });

@@ -52,7 +52,9 @@ it('Export PNG of a 100 MP opaque document checks opacity and packs RGB without 
 it('hands two 100 MP layers to the export worker without copying them on the main thread in one go', async () => {
   const layer = { pixels: { data: opaqueRgba(), width: W, height: H, channels: 4 as const }, x: 0, y: 0, opacity: 1 };
   let out: Buffer = Buffer.alloc(0);
-  const stall = await longestStallDuring(async () => (out = await exportOffThread({ task: 'composite', width: W, height: H, layers: [layer, { ...layer, opacity: 0.5 }] })));
+  const stall = await longestStallDuring(
+    async () => (out = await exportOffThread({ task: 'composite', width: W, height: H, layers: [layer, { ...layer, opacity: 0.5 }] })),
+  );
   expect(out.length).toBe(W * H * 4);
   expect(out.subarray(0, 8).equals(layer.pixels.data.subarray(0, 8))).toBe(true); // the same photo over itself
   expect(stall).toBeLessThan(LIMIT_MS);

@@ -28,9 +28,12 @@ beforeAll(async () => {
   dispatch = createDispatcher(handlers, s.ctx);
   outDir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-save-main-'));
   // Noise does not compress, so the saved PNG is as big as the pixels; stored (level 0) it is quick to make.
-  const noise = await sharp(randomBytes(W * H * 3), { raw: { width: W, height: H, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  const noise = await sharp(randomBytes(W * H * 3), { raw: { width: W, height: H, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
   // Opened as a user who agreed to the memory it needs (the NEEDS_CONFIRMATION question).
-  id = (await handlers['image.open']({ fileId: await s.stage(noise), name: 'noise.png', maxProxySide: 256, allowLarge: true }, s.ctx)).asset.id;
+  id = (await handlers['image.open']({ fileId: await s.stage(noise), name: 'noise.png', maxProxySide: 256, allowLarge: true }, s.ctx)).asset
+    .id;
   await pixelsOf(s, id); // decoded before the clock starts
   await dispatch({ t: 'req', id: 1, channel: 'app.info', payload: {} });
 }, 300_000);
@@ -50,9 +53,13 @@ it('answers app.info within a second while a 250 MP project is saved and autosav
   const document = doc(W, H, [imageLayer(id, W, H)]);
   const file = path.join(outDir, 'big.anyfill');
   let reply: unknown;
-  const saving = await slowestAnswerDuring(async () => (reply = await dispatch({ t: 'req', id: 2, channel: 'project.saveTo', payload: { document, path: file } })));
+  const saving = await slowestAnswerDuring(
+    async () => (reply = await dispatch({ t: 'req', id: 2, channel: 'project.saveTo', payload: { document, path: file } })),
+  );
   expect(reply).toMatchObject({ ok: true });
-  const autosaving = await slowestAnswerDuring(async () => (reply = await dispatch({ t: 'req', id: 3, channel: 'project.autosave', payload: { document } })));
+  const autosaving = await slowestAnswerDuring(
+    async () => (reply = await dispatch({ t: 'req', id: 3, channel: 'project.autosave', payload: { document } })),
+  );
   expect(reply).toMatchObject({ ok: true });
   console.log(`slowest app.info: save ${Math.round(saving)} ms, autosave ${Math.round(autosaving)} ms`);
   expect(saving).toBeLessThan(1000);

@@ -31,7 +31,9 @@ beforeAll(async () => {
   s = await makeSession();
   process.env.ANYFILL_CACHE_DIR = s.ctx.cacheDir;
   await writeStandins(s.ctx.modelsDir, (p) => p === 'mobilesam');
-  png = await sharp({ create: { width: 1, height: 5000, channels: 3, background: { r: 200, g: 60, b: 40 } } }).png().toBuffer();
+  png = await sharp({ create: { width: 1, height: 5000, channels: 3, background: { r: 200, g: 60, b: 40 } } })
+    .png()
+    .toBuffer();
   dispatch = createDispatcher(createEngineHandlers(), s.ctx);
 }, 60_000);
 afterAll(async () => {
@@ -52,7 +54,9 @@ it('writes the mask of a click on a 1 × 5000 image from the CLI', async () => {
   try {
     await writeFile(path.join(dir, 'thin.png'), png);
     const out = path.join(dir, 'mask.png');
-    expect(await runSegment(['--image', path.join(dir, 'thin.png'), '--point', '0,2500', '--models', s.ctx.modelsDir, '--out', out])).toBe(0);
+    expect(await runSegment(['--image', path.join(dir, 'thin.png'), '--point', '0,2500', '--models', s.ctx.modelsDir, '--out', out])).toBe(
+      0,
+    );
     const meta = await sharp(out).metadata();
     expect([meta.width, meta.height]).toEqual([1, 5000]);
   } finally {

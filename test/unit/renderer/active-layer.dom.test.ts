@@ -11,7 +11,18 @@ import { setActiveSelection } from '../../../src-renderer/selection/selection-ac
 import { getSelectionUi } from '../../../src-renderer/selection/selection-store';
 import { photoDocument } from '../../helpers/documents';
 
-const selection = (id: string) => ({ id, kind: 'selection', name: id, visible: true, colour: '#ff0000', assetId: 'A1', prompt: { points: [] }, sam: null, strokes: [], ops: [] });
+const selection = (id: string) => ({
+  id,
+  kind: 'selection',
+  name: id,
+  visible: true,
+  colour: '#ff0000',
+  assetId: 'A1',
+  prompt: { points: [] },
+  sam: null,
+  strokes: [],
+  ops: [],
+});
 
 describe('the active layer', () => {
   beforeEach(() => {

@@ -12,8 +12,19 @@ import { photoDocument } from '../../helpers/documents';
 
 const assetId = 'a_abcdefgh' as AssetId;
 const selId = 'l_sel1' as LayerId;
-const logitsOf = (tag: string) => ({ encoding: 'i8-grad-deflate-raw' as const, size: 256 as const, scale: 16 as const, base64: `${tag}A==` });
-const placement = { kind: 'sam1-crop' as const, width: 10, height: 10, crop: { width: 1024, height: 1024 }, sourceRect: { x: 0, y: 0, width: 256, height: 256 } };
+const logitsOf = (tag: string) => ({
+  encoding: 'i8-grad-deflate-raw' as const,
+  size: 256 as const,
+  scale: 16 as const,
+  base64: `${tag}A==`,
+});
+const placement = {
+  kind: 'sam1-crop' as const,
+  width: 10,
+  height: 10,
+  crop: { width: 1024, height: 1024 },
+  sourceRect: { x: 0, y: 0, width: 256, height: 256 },
+};
 
 /** The engine, as far as this needs it: segment.candidates answers after `release()` (or fails). */
 const calls: string[] = [];
@@ -34,17 +45,37 @@ let answer: { resolve: () => void; reject: (e: unknown) => void } | null = null;
 };
 
 const doc = photoDocument(assetId, [
-  { id: selId, kind: 'selection', name: 'Selection 1', visible: true, colour: '#3b82f6', assetId, prompt: { points: [{ x: 5, y: 5, label: 1 }] }, sam: { packId: 'mobilesam', resultId: 'r_abcdef12', candidateIndex: 1, logits: logitsOf('C1'), placement }, strokes: [], ops: [] },
+  {
+    id: selId,
+    kind: 'selection',
+    name: 'Selection 1',
+    visible: true,
+    colour: '#3b82f6',
+    assetId,
+    prompt: { points: [{ x: 5, y: 5, label: 1 }] },
+    sam: { packId: 'mobilesam', resultId: 'r_abcdef12', candidateIndex: 1, logits: logitsOf('C1'), placement },
+    strokes: [],
+    ops: [],
+  },
 ]);
-const selection = () => getState().document!.layers.find((l) => l.id === selId) as Extract<EditorDocument['layers'][number], { kind: 'selection' }>;
+const selection = () =>
+  getState().document!.layers.find((l) => l.id === selId) as Extract<EditorDocument['layers'][number], { kind: 'selection' }>;
 
 beforeEach(() => {
   calls.length = 0;
   answer = null;
   loadDocument(doc, {});
   // The click's answer: every score, the chosen candidate's logits only.
-  const candidates = [0, 1, 2].map((index) => ({ index, token: index, score: 0.9 - index / 10, ...(index === 1 ? { logits: logitsOf('C1') } : {}) }));
-  setSelectionUi({ activeId: selId, lastRun: { layerId: selId, assetId, resultId: 'r_abcdef12', packId: 'mobilesam', placement, candidates } });
+  const candidates = [0, 1, 2].map((index) => ({
+    index,
+    token: index,
+    score: 0.9 - index / 10,
+    ...(index === 1 ? { logits: logitsOf('C1') } : {}),
+  }));
+  setSelectionUi({
+    activeId: selId,
+    lastRun: { layerId: selId, assetId, resultId: 'r_abcdef12', packId: 'mobilesam', placement, candidates },
+  });
 });
 
 describe('picking a candidate before its logits arrived', () => {

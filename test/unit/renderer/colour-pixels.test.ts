@@ -18,7 +18,7 @@ function rule(m: Mask, x: number, y: number): [number, number, number, number] {
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Blocks of full coverage with holes and a few feathered pixels. */

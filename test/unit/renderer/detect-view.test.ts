@@ -42,7 +42,13 @@ const seg = (chosen: number, indices = [0, 1, 2]): SegmentRunResult => ({
   family: 'sam1',
   candidates: indices.map((index) => ({ index, token: index, score: 0.9 - index * 0.1, logits: { ...logits, base64: `C${index}==` } })),
   chosen,
-  placement: { kind: 'sam1-crop', width: 320, height: 240, crop: { width: 1024, height: 768 }, sourceRect: { x: 0, y: 0, width: 256, height: 192 } },
+  placement: {
+    kind: 'sam1-crop',
+    width: 320,
+    height: 240,
+    crop: { width: 1024, height: 768 },
+    sourceRect: { x: 0, y: 0, width: 256, height: 192 },
+  },
   timings: { modelMs: 1, totalMs: 2, overheadMs: 1, embedding: 'memory', embeddingMs: 0 },
 });
 

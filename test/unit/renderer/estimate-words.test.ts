@@ -7,13 +7,24 @@ const settings = { variants: 1, steps: 12, guidance: 7.5, strength: 1, scheduler
 
 describe('estimate words', () => {
   it('seconds under 90 s, minutes under 90 min, then hours', () => {
-    expect([duration(400), duration(42_000), duration(360_000), duration(6_000_000)]).toEqual(['about 1 s', 'about 42 s', 'about 6 min', 'about 1 h 40 min']);
+    expect([duration(400), duration(42_000), duration(360_000), duration(6_000_000)]).toEqual([
+      'about 1 s',
+      'about 42 s',
+      'about 6 min',
+      'about 1 h 40 min',
+    ]);
   });
 
   it('names the device and says rough until calibrated', () => {
     expect(estimateWords({ totalMs: 360_000, device: 'cpu', calibrated: true })).toBe('About 6 min on this CPU');
-    expect(estimateWords({ totalMs: 20_000, device: 'cuda', calibrated: false })).toBe('About 20 s on the GPU (CUDA) (rough: measured after the first run)');
-    expect(offerWords({ label: '1 variant, 12 steps', settings, totalMs: 61_000, calibrated: true })).toBe('Faster: 1 variant, 12 steps (about 61 s)');
-    expect(offerWords({ label: '1 variant, 12 steps', settings, totalMs: 95_000, calibrated: false })).toBe('Faster: 1 variant, 12 steps (about 2 min, rough)');
+    expect(estimateWords({ totalMs: 20_000, device: 'cuda', calibrated: false })).toBe(
+      'About 20 s on the GPU (CUDA) (rough: measured after the first run)',
+    );
+    expect(offerWords({ label: '1 variant, 12 steps', settings, totalMs: 61_000, calibrated: true })).toBe(
+      'Faster: 1 variant, 12 steps (about 61 s)',
+    );
+    expect(offerWords({ label: '1 variant, 12 steps', settings, totalMs: 95_000, calibrated: false })).toBe(
+      'Faster: 1 variant, 12 steps (about 2 min, rough)',
+    );
   });
 });

@@ -18,22 +18,34 @@ async function floorErrors(file: string, code: string): Promise<string[]> {
 
 describe('the floors lint rule', () => {
   it('fails a feature importing another feature past its api.ts, and one importing the shell', async () => {
-    const sideways = await floorErrors('selection/bad.ts', "import { getGenerate } from '../generate/generate-store';\nexport const x = getGenerate;\n");
+    const sideways = await floorErrors(
+      'selection/bad.ts',
+      "import { getGenerate } from '../generate/generate-store';\nexport const x = getGenerate;\n",
+    );
     expect(sideways).toEqual([expect.stringContaining('goes sideways: selection/ may use generate/ only through generate/api.ts')]);
     const up = await floorErrors('hover/bad.ts', "export { commands } from '../shell/commands/registry';\n");
     expect(up).toEqual([expect.stringContaining('goes up')]);
   });
 
   it('fails the ground floor or the canvas importing a feature', async () => {
-    expect(await floorErrors('core/state/bad.ts', "import { getJobs } from '../../jobs/api';\nexport const x = getJobs;\n")).toEqual([expect.stringContaining('goes up: the ground floor')]);
-    expect(await floorErrors('canvas/Bad.tsx', "import { DetectionBoxes } from '../detect/DetectionBoxes';\nexport const x = DetectionBoxes;\n")).toEqual([
-      expect.stringContaining('goes up: the canvas'),
+    expect(await floorErrors('core/state/bad.ts', "import { getJobs } from '../../jobs/api';\nexport const x = getJobs;\n")).toEqual([
+      expect.stringContaining('goes up: the ground floor'),
     ]);
+    expect(
+      await floorErrors('canvas/Bad.tsx', "import { DetectionBoxes } from '../detect/DetectionBoxes';\nexport const x = DetectionBoxes;\n"),
+    ).toEqual([expect.stringContaining('goes up: the canvas')]);
   }, 30_000);
 
   it('lets imports go down, into a feature through its api.ts, and the shell anywhere', async () => {
-    expect(await floorErrors('mask-ops/ok.ts', "import { findSelection } from '../selection/api';\nimport { getState } from '../core/state/editor-store';\nexport const x = [findSelection, getState];\n")).toEqual([]);
-    expect(await floorErrors('shell/ok.ts', "import { getGenerate } from '../generate/generate-store';\nexport const x = getGenerate;\n")).toEqual([]);
+    expect(
+      await floorErrors(
+        'mask-ops/ok.ts',
+        "import { findSelection } from '../selection/api';\nimport { getState } from '../core/state/editor-store';\nexport const x = [findSelection, getState];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await floorErrors('shell/ok.ts', "import { getGenerate } from '../generate/generate-store';\nexport const x = getGenerate;\n"),
+    ).toEqual([]);
     expect(await floorErrors('App2.tsx', "import { ToolMarks } from './selection/ToolMarks';\nexport const x = ToolMarks;\n")).toEqual([]);
   }, 30_000);
 

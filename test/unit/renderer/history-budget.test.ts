@@ -3,7 +3,15 @@
 import type { Patch } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { emptyHistory, HISTORY_LIMIT, jumpTo, record, type History, type HistoryEntry } from '../../../src-renderer/core/state/history';
-import { entryBytes, estimateBytes, formatBytes, HISTORY_BUDGET_BYTES, HISTORY_MIN_STEPS, stepsToDrop, withSize } from '../../../src-renderer/core/state/history-budget';
+import {
+  entryBytes,
+  estimateBytes,
+  formatBytes,
+  HISTORY_BUDGET_BYTES,
+  HISTORY_MIN_STEPS,
+  stepsToDrop,
+  withSize,
+} from '../../../src-renderer/core/state/history-budget';
 import { historyRows, historySummary } from '../../../src-renderer/history/history-view';
 
 /** A step that sets /layers/0/logits to a string of `size` characters (a base64 logits stand-in). */
@@ -82,7 +90,10 @@ describe('history memory', () => {
 });
 
 describe('history panel rows and jumps', () => {
-  const four = [small('a', 0.1), small('b', 0.2), small('c', 0.3), small('d', 0.4)].reduce<History>((h, e) => record(h, e, 'immediate'), emptyHistory);
+  const four = [small('a', 0.1), small('b', 0.2), small('c', 0.3), small('d', 0.4)].reduce<History>(
+    (h, e) => record(h, e, 'immediate'),
+    emptyHistory,
+  );
 
   it('lists Open, then the steps oldest first; the current one marked, redo steps after it', () => {
     expect(historyRows(four).map((r) => `${r.label}:${r.state}`)).toEqual(['Open:done', 'a:done', 'b:done', 'c:done', 'd:current']);

@@ -19,7 +19,11 @@ describe('goToStep', () => {
     setLayerOpacity(id, 0.5);
     renameLayer(id, 'Beach');
     changeDocument('Nothing', () => undefined); // a no-op is not a step
-    expect(getState().history.undo.map((e) => e.label)).toEqual(['Hide layer "Photo"', 'Opacity of layer "Photo"', 'Rename layer "Photo" to "Beach"']);
+    expect(getState().history.undo.map((e) => e.label)).toEqual([
+      'Hide layer "Photo"',
+      'Opacity of layer "Photo"',
+      'Rename layer "Photo" to "Beach"',
+    ]);
 
     let changes = 0;
     const off = useEditor.subscribe((s, prev) => void (s.document !== prev.document && changes++));

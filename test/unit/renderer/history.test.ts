@@ -21,7 +21,12 @@ enablePatches();
 interface Doc {
   layers: { id: string; opacity: number; visible: boolean }[];
 }
-const start: Doc = { layers: [{ id: 'a', opacity: 1, visible: true }, { id: 'b', opacity: 1, visible: true }] };
+const start: Doc = {
+  layers: [
+    { id: 'a', opacity: 1, visible: true },
+    { id: 'b', opacity: 1, visible: true },
+  ],
+};
 
 /** A tiny stand-in for document-actions.changeDocument. */
 function change(state: { doc: Doc; h: History }, label: string, recipe: (d: Draft<Doc>) => void, capture: Capture = 'immediate') {

@@ -15,7 +15,16 @@ const nothing: KeySituation = {
   selectionOpen: false,
   onControl: false,
 };
-const all: KeySituation = { dialogOpen: true, menuOpen: true, gesture: true, opPreview: true, jobRunning: true, resultsShown: true, selectionOpen: true, onControl: true };
+const all: KeySituation = {
+  dialogOpen: true,
+  menuOpen: true,
+  gesture: true,
+  opPreview: true,
+  jobRunning: true,
+  resultsShown: true,
+  selectionOpen: true,
+  onControl: true,
+};
 const be = (s: Partial<KeySituation>): KeySituation => ({ ...nothing, ...s });
 
 describe('Escape: the topmost open thing first, one thing per press', () => {
@@ -36,7 +45,15 @@ describe('Escape: the topmost open thing first, one thing per press', () => {
       order.push(a);
       s = { ...s, [peel[a]!]: false };
     }
-    expect(order).toEqual(['leave-to-dialog', 'close-menu', 'cancel-gesture', 'cancel-preview', 'cancel-job', 'discard-results', 'deselect']);
+    expect(order).toEqual([
+      'leave-to-dialog',
+      'close-menu',
+      'cancel-gesture',
+      'cancel-preview',
+      'cancel-job',
+      'discard-results',
+      'deselect',
+    ]);
   });
 
   it('with a menu open a running job keeps running; the next press cancels it and keeps the selection', () => {

@@ -14,7 +14,11 @@ vi.mock('../../../src-renderer/project/save-project', () => ({ saveProject: () =
 const { confirmLeave } = await import('../../../src-renderer/project/leave-guard');
 
 const doc = { id: 'd_leaveguard1', name: 'photo.png', width: 10, height: 10, schemaVersion: 1, layers: [] } as unknown as EditorDocument;
-const edited = record(emptyHistory, { label: 'Hide', patches: [{ op: 'replace', path: ['name'], value: 'x' }], inversePatches: [] }, 'immediate');
+const edited = record(
+  emptyHistory,
+  { label: 'Hide', patches: [{ op: 'replace', path: ['name'], value: 'x' }], inversePatches: [] },
+  'immediate',
+);
 
 /** Start confirmLeave, answer its question with `answer`, and return what it resolved. */
 async function answerWith(answer: SaveAnswer): Promise<boolean> {

@@ -1,7 +1,17 @@
 // Runs in: vitest (node). The mask-operations panel's pure logic: slider values → ops, labels, previews.
 import { describe, expect, it } from 'vitest';
 import { MaskOpSchema, type MaskOp } from '../../../src-shared/document/selection';
-import { canAddOp, islandAreaOf, MAX_OPS, opLabel, opsSummary, previewOps, SLIDERS, sliderOp, sliderText } from '../../../src-renderer/mask-ops/mask-op-view';
+import {
+  canAddOp,
+  islandAreaOf,
+  MAX_OPS,
+  opLabel,
+  opsSummary,
+  previewOps,
+  SLIDERS,
+  sliderOp,
+  sliderText,
+} from '../../../src-renderer/mask-ops/mask-op-view';
 
 describe('sliderOp', () => {
   it('makes nothing at the resting value', () => {

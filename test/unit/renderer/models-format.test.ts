@@ -75,7 +75,9 @@ describe('deviceLine', () => {
 
   it('does not repeat a "Running on CPU" prefix the note already has', () => {
     expect(deviceLine({ name: 'cpu', note: 'Running on CPU.' })).toBe('Runs on CPU');
-    expect(deviceLine({ name: 'cpu', note: 'Running on CPU: no CUDA provider installed.' })).toBe('Runs on CPU — no CUDA provider installed');
+    expect(deviceLine({ name: 'cpu', note: 'Running on CPU: no CUDA provider installed.' })).toBe(
+      'Runs on CPU — no CUDA provider installed',
+    );
     expect(deviceLine({ name: 'cpu', note: 'No GPU provider installed.' })).toBe('Runs on CPU — no GPU provider installed');
   });
 

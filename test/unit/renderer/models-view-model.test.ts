@@ -75,7 +75,11 @@ describe('groupPacks', () => {
   });
 
   it('keeps empty groups and lists imported or stand-in packs after the catalog ones', () => {
-    const packs = [pack({ id: 'my-sam', inCatalog: false, source: 'import', state: 'installed' }), pack({ id: 'mobilesam' }), pack({ id: 'sam-vit-b' })];
+    const packs = [
+      pack({ id: 'my-sam', inCatalog: false, source: 'import', state: 'installed' }),
+      pack({ id: 'mobilesam' }),
+      pack({ id: 'sam-vit-b' }),
+    ];
     const groups = groupPacks(packs);
     expect(groups[0]!.packs.map((p) => p.id)).toEqual(['mobilesam', 'sam-vit-b', 'my-sam']);
     expect(groups[1]!.packs).toEqual([]);
@@ -196,7 +200,15 @@ describe('sizes, sources and disk', () => {
 describe('queuedProgress', () => {
   it('starts the bar of a pack from what is already on disk', async () => {
     const { queuedProgress } = await import('../../../src-renderer/models/view-model');
-    const p = queuedProgress({ id: 'mobilesam', files: [{ path: 'a', bytes: 1, present: false }, { path: 'b', bytes: 2, present: true }], installedBytes: 2, bytes: 3 });
+    const p = queuedProgress({
+      id: 'mobilesam',
+      files: [
+        { path: 'a', bytes: 1, present: false },
+        { path: 'b', bytes: 2, present: true },
+      ],
+      installedBytes: 2,
+      bytes: 3,
+    });
     expect(p).toMatchObject({ packId: 'mobilesam', state: 'queued', fileCount: 2, receivedBytes: 2, totalBytes: 3, etaSeconds: null });
   });
 });

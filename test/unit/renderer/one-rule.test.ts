@@ -10,7 +10,18 @@ import { targetSelectionIn } from '../../../src-renderer/selection/target';
 import { getState, initialState, setState } from '../../../src-renderer/core/state/editor-store';
 import { photoDocument } from '../../helpers/documents';
 
-const sel = (id: string) => ({ id, kind: 'selection', name: id, visible: true, colour: '#ff0000', assetId: 'A1', prompt: { points: [] }, sam: null, strokes: [], ops: [] });
+const sel = (id: string) => ({
+  id,
+  kind: 'selection',
+  name: id,
+  visible: true,
+  colour: '#ff0000',
+  assetId: 'A1',
+  prompt: { points: [] },
+  sam: null,
+  strokes: [],
+  ops: [],
+});
 const doc = () => photoDocument('A1', [sel('S1'), sel('S2')]);
 const photo = () => doc().layers[0] as ImageLayer;
 const result = (name: string): JobResult => ({
@@ -40,8 +51,21 @@ describe('a job result landing as a layer', () => {
   it('goes right above its photo with the selection hidden, in one undo step, and becomes active', () => {
     expect(commitResultLayer('Content-aware fill', photo(), result('Fill (PatchMatch, seed 7)'), 'S1' as LayerId)).toBe(true);
     const s = getState();
-    expect(s.document!.layers.map((l) => [l.id === s.activeLayerId ? 'active' : l.id, l.visible])).toEqual([['L1', true], ['active', true], ['S1', false], ['S2', true]]);
-    expect(s.document!.layers[1]).toMatchObject({ kind: 'image', name: 'Fill (PatchMatch, seed 7)', assetId: 'a_result01', x: 2, y: 5, width: 4, height: 3 });
+    expect(s.document!.layers.map((l) => [l.id === s.activeLayerId ? 'active' : l.id, l.visible])).toEqual([
+      ['L1', true],
+      ['active', true],
+      ['S1', false],
+      ['S2', true],
+    ]);
+    expect(s.document!.layers[1]).toMatchObject({
+      kind: 'image',
+      name: 'Fill (PatchMatch, seed 7)',
+      assetId: 'a_result01',
+      x: 2,
+      y: 5,
+      width: 4,
+      height: 3,
+    });
     expect(s.assets['a_result01' as keyof typeof s.assets]?.url).toBe('/files/result.png');
     expect(s.history.undo).toHaveLength(1);
   });

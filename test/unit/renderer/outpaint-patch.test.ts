@@ -10,10 +10,23 @@ import { extendRequest, type OutpaintState } from '../../../src-renderer/outpain
 enablePatches();
 
 const image = (id: string, x: number, y: number, width: number, height: number): ImageLayer => ({
-  id: id as LayerId, kind: 'image', name: id, assetId: `a_${id}` as AssetId, visible: true, opacity: 1, x, y, width, height,
+  id: id as LayerId,
+  kind: 'image',
+  name: id,
+  assetId: `a_${id}` as AssetId,
+  visible: true,
+  opacity: 1,
+  x,
+  y,
+  width,
+  height,
 });
 const doc = (): EditorDocument => ({
-  id: 'd_test' as DocumentId, schemaVersion: 1, name: 'photo.png', width: 400, height: 300,
+  id: 'd_test' as DocumentId,
+  schemaVersion: 1,
+  name: 'photo.png',
+  width: 400,
+  height: 300,
   layers: [image('l_photo', 0, 0, 400, 300), image('l_fill', 120, 80, 50, 40)],
 });
 
@@ -33,7 +46,12 @@ describe('outpaint document patch', () => {
   });
 
   it('growing only right and down shifts nothing', () => {
-    expect(growth(doc(), { photoId: 'l_photo' as LayerId, offset: { x: 0, y: 0 }, layer: image('l_out', 0, 0, 528, 300) })).toEqual({ width: 528, height: 300, dx: 0, dy: 0 });
+    expect(growth(doc(), { photoId: 'l_photo' as LayerId, offset: { x: 0, y: 0 }, layer: image('l_out', 0, 0, 528, 300) })).toEqual({
+      width: 528,
+      height: 300,
+      dx: 0,
+      dy: 0,
+    });
   });
 
   it('does nothing when the photo is gone', () => {
@@ -45,7 +63,14 @@ describe('outpaint document patch', () => {
 });
 
 describe('extend request', () => {
-  const base: OutpaintState = { open: true, mode: 'pixels', pixels: { left: 0, right: 0, top: 0, bottom: 0 }, aspect: '16:9', prompt: '', seed: null };
+  const base: OutpaintState = {
+    open: true,
+    mode: 'pixels',
+    pixels: { left: 0, right: 0, top: 0, bottom: 0 },
+    aspect: '16:9',
+    prompt: '',
+    seed: null,
+  };
   it('pixels per side, nothing when every side is 0, or an aspect preset', () => {
     expect(extendRequest(base)).toBeNull();
     expect(extendRequest({ ...base, pixels: { ...base.pixels, right: 128 } })).toEqual({ left: 0, right: 128, top: 0, bottom: 0 });

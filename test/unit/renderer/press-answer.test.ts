@@ -7,14 +7,23 @@ import { PressAnswer } from '../../../src-renderer/segment/press-answer';
 
 const assetId = 'a_abcdefgh' as AssetId;
 const logits = { encoding: 'i8-grad-deflate-raw' as const, size: 256 as const, scale: 16 as const, base64: 'AA==' };
-const placement = { kind: 'sam1-crop' as const, width: 1500, height: 1000, crop: { width: 1024, height: 683 }, sourceRect: { x: 0, y: 0, width: 256, height: 170.75 } };
+const placement = {
+  kind: 'sam1-crop' as const,
+  width: 1500,
+  height: 1000,
+  crop: { width: 1024, height: 683 },
+  sourceRect: { x: 0, y: 0, width: 256, height: 170.75 },
+};
 const point = { x: 640, y: 575, label: 1 as const };
 
 describe('a press’s answer', () => {
   it('is the click’s when the click asks the same of the same image (the press is sent under another key)', async () => {
     const press = new PressAnswer<string>();
     // The press is built before the selection exists (a stand-in id); the click under the new selection's id.
-    press.remember(buildRunRequest({ id: 'hover' as LayerId, assetId, sam: null }, withPoint({ points: [] }, point)), Promise.resolve('answer'));
+    press.remember(
+      buildRunRequest({ id: 'hover' as LayerId, assetId, sam: null }, withPoint({ points: [] }, point)),
+      Promise.resolve('answer'),
+    );
     const taken = press.take(buildRunRequest({ id: 'l_new' as LayerId, assetId, sam: null }, withPoint({ points: [] }, point)));
     expect(await taken).toBe('answer');
     // One click per press: asking again finds nothing.

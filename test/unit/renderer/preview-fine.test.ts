@@ -27,7 +27,18 @@ describe('refine previews below full resolution', () => {
     expect(side).toBeGreaterThan(200 + 2 * 6 * scale - 1.5);
     expect(opsForPreview(grows, scale)).toEqual([{ kind: 'grow', px: 6 }]);
     // One grow is at least a preview pixel; a shrink after a grow stays its own op; full size is untouched.
-    expect(opsForPreview([{ kind: 'grow', px: 1 }, { kind: 'grow', px: -1 }], scale)).toEqual([{ kind: 'grow', px: 1 / scale }, { kind: 'grow', px: -1 / scale }]);
+    expect(
+      opsForPreview(
+        [
+          { kind: 'grow', px: 1 },
+          { kind: 'grow', px: -1 },
+        ],
+        scale,
+      ),
+    ).toEqual([
+      { kind: 'grow', px: 1 / scale },
+      { kind: 'grow', px: -1 / scale },
+    ]);
     expect(opsForPreview(grows, 1)).toEqual(grows);
   });
 

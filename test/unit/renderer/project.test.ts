@@ -8,8 +8,13 @@ import { AutosaveScheduler } from '../../../src-renderer/project/autosave-schedu
 import { isDirty, markerFor, unsavedMarker, windowTitle } from '../../../src-renderer/project/dirty';
 import { offerText, projectBaseName } from '../../../src-renderer/project/project-text';
 
-const doc = (id = 'doc_a', layers = 1) => ({ id, name: 'a.png', layers: Array.from({ length: layers }, () => ({})) }) as unknown as EditorDocument;
-const step = (label: string): HistoryEntry => ({ label, patches: [{ op: 'replace', path: ['name'], value: label }], inversePatches: [{ op: 'replace', path: ['name'], value: 'x' }] });
+const doc = (id = 'doc_a', layers = 1) =>
+  ({ id, name: 'a.png', layers: Array.from({ length: layers }, () => ({})) }) as unknown as EditorDocument;
+const step = (label: string): HistoryEntry => ({
+  label,
+  patches: [{ op: 'replace', path: ['name'], value: label }],
+  inversePatches: [{ op: 'replace', path: ['name'], value: 'x' }],
+});
 const change = (h: History, label: string) => record(h, step(label), 'immediate');
 
 describe('autosave scheduler', () => {
@@ -28,7 +33,15 @@ describe('autosave scheduler', () => {
         return hold ? new Promise<void>((r) => (release = r)) : Promise.resolve();
       },
     });
-    return { s, saves, holdNext: () => (hold = true), finish: () => { hold = false; release?.(); } };
+    return {
+      s,
+      saves,
+      holdNext: () => (hold = true),
+      finish: () => {
+        hold = false;
+        release?.();
+      },
+    };
   }
 
   it('writes 3 s after the last change, once per document value', async () => {
@@ -89,7 +102,12 @@ describe('autosave scheduler', () => {
   it('a failed write is reported and retried only after the next change', async () => {
     const errors: unknown[] = [];
     let calls = 0;
-    const s = new AutosaveScheduler<object>({ delayMs: 3000, wanted: () => true, save: () => (calls++, Promise.reject(new Error('disk full'))), onError: (e) => errors.push(e) });
+    const s = new AutosaveScheduler<object>({
+      delayMs: 3000,
+      wanted: () => true,
+      save: () => (calls++, Promise.reject(new Error('disk full'))),
+      onError: (e) => errors.push(e),
+    });
     const a = doc();
     s.changed(a);
     await vi.advanceTimersByTimeAsync(10_000);
@@ -148,7 +166,9 @@ describe('project words', () => {
 
   it('asks about a recovery copy by name and time', () => {
     const offer = { documentId: 'doc_a' as DocumentId, name: 'truck.jpg', savedAt: new Date(2026, 0, 5, 14, 32).toISOString(), bytes: 10 };
-    expect(offerText(offer, new Date(2026, 0, 5, 18, 0))).toMatch(/^Anyfill closed unexpectedly\. Restore “truck\.jpg” from .*(14|0?2).32.*\?$/);
+    expect(offerText(offer, new Date(2026, 0, 5, 18, 0))).toMatch(
+      /^Anyfill closed unexpectedly\. Restore “truck\.jpg” from .*(14|0?2).32.*\?$/,
+    );
     expect(offerText(offer, new Date(2026, 0, 9))).toMatch(/Jan.*5.*2026/);
   });
 });

@@ -60,10 +60,19 @@ describe('thumbnails over the photo', () => {
     expect(b.backgroundPosition).toBe('-32px -16px');
   });
   it('withContext grows a region and keeps it inside the photo', () => {
-    expect(withContext({ x: 10, y: 100, width: 100, height: 50 }, { width: 500, height: 400 }, 0.25)).toEqual({ x: 0, y: 75, width: 135, height: 100 });
+    expect(withContext({ x: 10, y: 100, width: 100, height: 50 }, { width: 500, height: 400 }, 0.25)).toEqual({
+      x: 0,
+      y: 75,
+      width: 135,
+      height: 100,
+    });
   });
   it('a mask region frames the mask with context; the veil darkens outside and tints inside', () => {
-    const grid = { width: 10, height: 10, mask: Array.from({ length: 100 }, (_, i) => (i % 10 >= 4 && i % 10 < 6 && i >= 40 && i < 60 ? 1 : 0)) };
+    const grid = {
+      width: 10,
+      height: 10,
+      mask: Array.from({ length: 100 }, (_, i) => (i % 10 >= 4 && i % 10 < 6 && i >= 40 && i < 60 ? 1 : 0)),
+    };
     const photo = { width: 100, height: 100 };
     const region = maskRegion(grid, photo);
     expect(region).toEqual({ x: 34, y: 34, width: 32, height: 32 });

@@ -13,7 +13,13 @@ import type { SegmentRunResult } from '../../../src-renderer/core/bridge/segment
 import { discResiduals } from '../../../src-renderer/segment/warm-up-logits';
 
 // A 12-megapixel photo; SAM 1 places the 256² logits over its longer side.
-const placement = { kind: 'sam1-crop' as const, width: 4243, height: 2828, crop: { width: 1024, height: 682.5 }, sourceRect: { x: 0, y: 0, width: 256, height: 170.6 } };
+const placement = {
+  kind: 'sam1-crop' as const,
+  width: 4243,
+  height: 2828,
+  crop: { width: 1024, height: 682.5 },
+  sourceRect: { x: 0, y: 0, width: 256, height: 170.6 },
+};
 
 /** The warm-up's disc of logits (cells 128, 90, radius 60), encoded as the wire carries it. */
 async function discLogits() {

@@ -33,7 +33,13 @@ function answer(resultId: string): SegmentRunResult {
     family: 'sam1',
     candidates: [{ index: 1, token: 1, score: 0.97, logits }],
     chosen: 0, // the slot in candidates
-    placement: { kind: 'sam1-crop', width: 400, height: 300, crop: { width: 1024, height: 768 }, sourceRect: { x: 0, y: 0, width: 256, height: 192 } },
+    placement: {
+      kind: 'sam1-crop',
+      width: 400,
+      height: 300,
+      crop: { width: 1024, height: 768 },
+      sourceRect: { x: 0, y: 0, width: 256, height: 192 },
+    },
     timings: { modelMs: 10, totalMs: 12, overheadMs: 2, embedding: 'memory', embeddingMs: 0 },
   } as SegmentRunResult;
 }
@@ -70,7 +76,13 @@ describe('segment session', () => {
     const id = getSelectionUi().activeId;
     expect(session.isPendingSelection(id)).toBe(true);
     session.addPoint(ASSET, { x: 50, y: 40 }, 'add');
-    expect(runs.map((r) => r.req.points)).toEqual([[{ x: 10, y: 10, label: 1 }], [{ x: 10, y: 10, label: 1 }, { x: 50, y: 40, label: 1 }]]);
+    expect(runs.map((r) => r.req.points)).toEqual([
+      [{ x: 10, y: 10, label: 1 }],
+      [
+        { x: 10, y: 10, label: 1 },
+        { x: 50, y: 40, label: 1 },
+      ],
+    ]);
     expect(runs.every((r) => r.req.key === id)).toBe(true);
     runs[0]!.reply(answer('r_first1'));
     await settle();
@@ -78,12 +90,23 @@ describe('segment session', () => {
     runs[1]!.reply(answer('r_second'));
     await settle();
     expect(getState().messages.map((m) => m.text)).toEqual([]);
-    expect(selections()).toMatchObject([{ id, prompt: { points: [{ x: 10, y: 10 }, { x: 50, y: 40 }] }, sam: { resultId: 'r_second' } }]);
+    expect(selections()).toMatchObject([
+      {
+        id,
+        prompt: {
+          points: [
+            { x: 10, y: 10 },
+            { x: 50, y: 40 },
+          ],
+        },
+        sam: { resultId: 'r_second' },
+      },
+    ]);
     expect(getState().history.undo).toHaveLength(1);
     expect(session.isPendingSelection(id)).toBe(false);
   });
 
-  it('a new document gets a fresh session, and the old one\'s answer does not land on it', async () => {
+  it("a new document gets a fresh session, and the old one's answer does not land on it", async () => {
     const sessions = new SegmentSessions();
     const off = sessions.install();
     const first = sessions.current();

@@ -31,7 +31,8 @@ function recorder() {
     prefetchClick: (...a) => void calls.push(['prefetchClick', ...a]),
     addPoint: (...a) => void calls.push(['addPoint', ...a]),
     setBox: (...a) => void calls.push(['setBox', ...a]),
-    clickRequest: (assetId, at, mode) => ({ assetId, points: [{ ...at, label: mode === 'subtract' ? 0 : 1 }], multimask: true, key: 'hover' }) as SegmentRunRequest,
+    clickRequest: (assetId, at, mode) =>
+      ({ assetId, points: [{ ...at, label: mode === 'subtract' ? 0 : 1 }], multimask: true, key: 'hover' }) as SegmentRunRequest,
   };
   const hover = {
     at: (req: SegmentRunRequest) => void calls.push(['hover.at', req.points[0]]),
@@ -42,8 +43,16 @@ function recorder() {
 }
 
 const ctx: ToolContext = { getViewport: () => ({ scale: 1, x: 0, y: 0 }), setViewport: () => undefined };
-const at = (x: number, y: number, mods: Partial<ToolPointer> = {}): ToolPointer => ({ point: { x, y }, button: 0, shiftKey: false, ...mods });
-const errors = () => getState().messages.filter((m) => m.kind === 'error').map((m) => m.text);
+const at = (x: number, y: number, mods: Partial<ToolPointer> = {}): ToolPointer => ({
+  point: { x, y },
+  button: 0,
+  shiftKey: false,
+  ...mods,
+});
+const errors = () =>
+  getState()
+    .messages.filter((m) => m.kind === 'error')
+    .map((m) => m.text);
 
 beforeEach(() => {
   setState({ ...initialState, document: photo() });
@@ -120,8 +129,19 @@ describe('select tool', () => {
     expect(calls.filter(([c]) => c === 'setBox' || c === 'addPoint' || c === 'prefetchClick')).toEqual([]);
   });
 
-  it('a refinement goes to the open selection\'s photo, and idle moves show the hover preview', () => {
-    const sel = { id: 'l_sel1' as LayerId, kind: 'selection', name: 'Selection 1', visible: true, colour: '#ff0000', assetId: ASSET, prompt: { points: [] }, sam: null, strokes: [], ops: [] };
+  it("a refinement goes to the open selection's photo, and idle moves show the hover preview", () => {
+    const sel = {
+      id: 'l_sel1' as LayerId,
+      kind: 'selection',
+      name: 'Selection 1',
+      visible: true,
+      colour: '#ff0000',
+      assetId: ASSET,
+      prompt: { points: [] },
+      sam: null,
+      strokes: [],
+      ops: [],
+    };
     setState({ document: { ...photo(), layers: [...photo().layers, sel] } as unknown as EditorDocument });
     setSelectionUi({ activeId: sel.id });
     const { calls, tool } = recorder();

@@ -8,16 +8,41 @@ import { decimate } from '../../../src-renderer/selection/stroke-points';
 import { FILL_ALPHA, colourizeRect } from '../../../src-renderer/selection/colour-pixels';
 import { SELECTION_PALETTE, hexToRgb, nextSelectionColour, nextSelectionName } from '../../../src-renderer/selection/palette';
 import { applyOps, previewKey, previewSize } from '../../../src-renderer/selection/preview-logic';
-import { MAX_PROMPT_POINTS, buildRunRequest, clipBox, isDrag, normaliseBox, withBox, withPoint } from '../../../src-renderer/selection/prompt';
+import {
+  MAX_PROMPT_POINTS,
+  buildRunRequest,
+  clipBox,
+  isDrag,
+  normaliseBox,
+  withBox,
+  withPoint,
+} from '../../../src-renderer/selection/prompt';
 import { stepBrushRadius } from '../../../src-renderer/selection/brush-size';
 
 const assetId = 'a_abcdefgh' as AssetId;
 const id = 'l_sel1' as LayerId;
 const logits = { encoding: 'i8-grad-deflate-raw' as const, size: 256 as const, scale: 16 as const, base64: 'AA==' };
-const placement = { kind: 'sam1-crop' as const, width: 1500, height: 1000, crop: { width: 1024, height: 683 }, sourceRect: { x: 0, y: 0, width: 256, height: 170.75 } };
+const placement = {
+  kind: 'sam1-crop' as const,
+  width: 1500,
+  height: 1000,
+  crop: { width: 1024, height: 683 },
+  sourceRect: { x: 0, y: 0, width: 256, height: 170.75 },
+};
 
 function selection(colour: string, name: string): Layer {
-  return { id: `l_${name.replace(/\W/g, '')}` as LayerId, kind: 'selection', name, visible: true, colour, assetId, prompt: { points: [] }, sam: null, strokes: [], ops: [] };
+  return {
+    id: `l_${name.replace(/\W/g, '')}` as LayerId,
+    kind: 'selection',
+    name,
+    visible: true,
+    colour,
+    assetId,
+    prompt: { points: [] },
+    sam: null,
+    strokes: [],
+    ops: [],
+  };
 }
 
 describe('prompt building', () => {

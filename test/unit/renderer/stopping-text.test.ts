@@ -5,7 +5,15 @@ import type { JobProgress } from '../../../src-shared/contract/job-payloads';
 import { stepLeftMs, stoppingText } from '../../../src-renderer/jobs/stopping-text';
 
 const running = (done: number, total: number, etaMs?: number): JobProgress =>
-  ({ jobId: 'job-1', kind: 'inpaint', state: 'running', done, total, phase: `Variant 1/1: step ${done}/${total - 1}`, ...(etaMs === undefined ? {} : { etaMs }) }) as JobProgress;
+  ({
+    jobId: 'job-1',
+    kind: 'inpaint',
+    state: 'running',
+    done,
+    total,
+    phase: `Variant 1/1: step ${done}/${total - 1}`,
+    ...(etaMs === undefined ? {} : { etaMs }),
+  }) as JobProgress;
 
 describe('stopping text', () => {
   it('says about how long the step in flight still runs', () => {
@@ -16,8 +24,12 @@ describe('stopping text', () => {
   });
 
   it('says "a moment" when the step is about to end or overdue', () => {
-    expect(stoppingText({ progress: running(5, 15, 60_000), unitStartedAt: 1_000, cancelledAt: 6_000 })).toBe('Stopping after this step (a moment)…');
-    expect(stoppingText({ progress: running(5, 15, 60_000), unitStartedAt: 1_000, cancelledAt: 20_000 })).toBe('Stopping after this step (a moment)…');
+    expect(stoppingText({ progress: running(5, 15, 60_000), unitStartedAt: 1_000, cancelledAt: 6_000 })).toBe(
+      'Stopping after this step (a moment)…',
+    );
+    expect(stoppingText({ progress: running(5, 15, 60_000), unitStartedAt: 1_000, cancelledAt: 20_000 })).toBe(
+      'Stopping after this step (a moment)…',
+    );
   });
 
   it('names no time before the pace is known', () => {

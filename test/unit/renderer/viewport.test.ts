@@ -26,7 +26,11 @@ describe('screen ↔ image', () => {
     expect(imageToScreen(v, { x: 400, y: 100 })).toEqual({ x: 140, y: 13 });
   });
   it('round-trips', () => {
-    for (const p of [{ x: 0, y: 0 }, { x: 1799, y: 1199 }, { x: -50.5, y: 3.25 }]) {
+    for (const p of [
+      { x: 0, y: 0 },
+      { x: 1799, y: 1199 },
+      { x: -50.5, y: 3.25 },
+    ]) {
       const back = screenToImage(v, imageToScreen(v, p));
       close(back.x, p.x);
       close(back.y, p.y);
@@ -89,7 +93,11 @@ describe('fitViewport', () => {
 describe('zoomAbout', () => {
   const start: Viewport = { scale: 0.42, x: 13, y: 71 };
   it('keeps the image point under the cursor fixed', () => {
-    for (const at of [{ x: 0, y: 0 }, { x: 512, y: 300 }, { x: 1023.5, y: 17 }]) {
+    for (const at of [
+      { x: 0, y: 0 },
+      { x: 512, y: 300 },
+      { x: 1023.5, y: 17 },
+    ]) {
       for (const s of [0.05, 0.42, 1, 3.7, 20]) {
         const before = screenToImage(start, at);
         const after = zoomAbout(start, at, s);
@@ -103,7 +111,10 @@ describe('zoomAbout', () => {
   it('clamps to 1%–3200% and still keeps the point fixed', () => {
     const at = { x: 400, y: 250 };
     const before = screenToImage(start, at);
-    for (const [asked, got] of [[1000, MAX_SCALE], [0.0001, MIN_SCALE]] as const) {
+    for (const [asked, got] of [
+      [1000, MAX_SCALE],
+      [0.0001, MIN_SCALE],
+    ] as const) {
       const v = zoomAbout(start, at, asked);
       expect(v.scale).toBe(got);
       const under = screenToImage(v, at);

@@ -18,16 +18,22 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const LOWERED = /^graph optimisation lowered to 'basic': full optimisation failed \(Invalid model\. Node input '\w+' is not a graph input, initializer, or output of a previous node\.?\)$/;
+const LOWERED =
+  /^graph optimisation lowered to 'basic': full optimisation failed \(Invalid model\. Node input '\w+' is not a graph input, initializer, or output of a previous node\.?\)$/;
 
 describe('with ONNX Runtime', () => {
   it('the stand-in really fails at full optimisation and loads at basic', async () => {
-    await expect(ort.InferenceSession.create(model('standin-gdino-unfusable'), { graphOptimizationLevel: 'all' })).rejects.toThrow(/is not a graph input, initializer, or output of a previous node/);
+    await expect(ort.InferenceSession.create(model('standin-gdino-unfusable'), { graphOptimizationLevel: 'all' })).rejects.toThrow(
+      /is not a graph input, initializer, or output of a previous node/,
+    );
     await (await ort.InferenceSession.create(model('standin-gdino-unfusable'), { graphOptimizationLevel: 'basic' })).release();
   });
 
   it('loads it with the level lowered to basic, says why, and the session runs', async () => {
-    const { session, device, applied } = await createSession(model('standin-gdino-unfusable'), { providers: ['cpu'], label: 'Grounding DINO' });
+    const { session, device, applied } = await createSession(model('standin-gdino-unfusable'), {
+      providers: ['cpu'],
+      label: 'Grounding DINO',
+    });
     try {
       expect(device.name).toBe('cpu');
       expect(applied).toHaveLength(1);
@@ -53,12 +59,14 @@ describe('the fallback order (injected creator)', () => {
     const create: CreateFn = async (_file, options) => {
       const key = `${String(options.executionProviders![0])}/${options.graphOptimizationLevel}`;
       tries.push(key);
-      if (fails[key] ?? fails[`*/${options.graphOptimizationLevel}`]) throw new Error(fails[key] ?? fails[`*/${options.graphOptimizationLevel}`]);
+      if (fails[key] ?? fails[`*/${options.graphOptimizationLevel}`])
+        throw new Error(fails[key] ?? fails[`*/${options.graphOptimizationLevel}`]);
       return fake;
     };
     return { create, tries };
   }
-  const optimiserError = 'Exception during initialization: graph_utils.cc:29 Attempting to get index by a name which does not exist: InsertedPrecisionFreeCast_/x/Constant_output_0';
+  const optimiserError =
+    'Exception during initialization: graph_utils.cc:29 Attempting to get index by a name which does not exist: InsertedPrecisionFreeCast_/x/Constant_output_0';
 
   it('tries the preferred provider again at each lower level before CPU, and keeps the first reason', async () => {
     const { create, tries } = creator({ '*/all': optimiserError, '*/basic': 'Node input t9 is not a graph input' });
@@ -78,10 +86,15 @@ describe('the fallback order (injected creator)', () => {
 
   it('a file that cannot be parsed fails once, named as damaged; one failing at every level reports the full-level error', async () => {
     const broken = creator({ '*/all': 'Load model from /p/onnx/m.onnx failed:Protobuf parsing failed.' });
-    await expect(createSession('/p/onnx/m.onnx', { providers: ['cpu'], label: 'M' }, broken.create)).rejects.toMatchObject({ code: 'INTEGRITY', message: 'M: onnx/m.onnx is damaged (not a valid ONNX model): verify or re-download the pack.' });
+    await expect(createSession('/p/onnx/m.onnx', { providers: ['cpu'], label: 'M' }, broken.create)).rejects.toMatchObject({
+      code: 'INTEGRITY',
+      message: 'M: onnx/m.onnx is damaged (not a valid ONNX model): verify or re-download the pack.',
+    });
     expect(broken.tries).toEqual(['cpu/all']);
     const always = creator({ '*/all': optimiserError, '*/basic': 'b', '*/disabled': 'd' });
-    await expect(createSession('/p/onnx/m.onnx', { providers: ['cpu'], label: 'M' }, always.create)).rejects.toMatchObject({ detail: optimiserError });
+    await expect(createSession('/p/onnx/m.onnx', { providers: ['cpu'], label: 'M' }, always.create)).rejects.toMatchObject({
+      detail: optimiserError,
+    });
     expect(always.tries).toEqual(['cpu/all', 'cpu/basic', 'cpu/disabled']);
   });
 });

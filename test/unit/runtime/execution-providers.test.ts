@@ -33,10 +33,16 @@ describe('deviceFor', () => {
   });
 
   it('says why it runs on CPU, and warns about fp16 and GPU packs there', () => {
-    expect(deviceFor(gpuPack, env('linux')).note).toBe('Running on CPU: no GPU provider is installed (see "GPU (CUDA) on Linux" in the README).');
+    expect(deviceFor(gpuPack, env('linux')).note).toBe(
+      'Running on CPU: no GPU provider is installed (see "GPU (CUDA) on Linux" in the README).',
+    );
     expect(deviceFor(cpuPack, env('darwin', 'coreml')).note).toBe('Running on CPU: this pack is made for the CPU.');
-    expect(deviceFor({ ...gpuPack, precision: 'fp16' }, env('linux')).note).toMatch(/fp16 models are slow and may produce NaN on CPU; use the fp32 pack\.$/);
-    expect(deviceFor({ ...gpuPack, recommendedDevice: 'gpu' }, env('win32')).note).toMatch(/^Running on CPU: DirectML is not available.*made for a GPU and will be slow\.$/);
+    expect(deviceFor({ ...gpuPack, precision: 'fp16' }, env('linux')).note).toMatch(
+      /fp16 models are slow and may produce NaN on CPU; use the fp32 pack\.$/,
+    );
+    expect(deviceFor({ ...gpuPack, recommendedDevice: 'gpu' }, env('win32')).note).toMatch(
+      /^Running on CPU: DirectML is not available.*made for a GPU and will be slow\.$/,
+    );
     for (const platform of ['linux', 'win32', 'darwin', 'freebsd'] as const) {
       const d = deviceFor(gpuPack, env(platform));
       expect(DeviceInfoSchema.parse(d)).toEqual({ name: 'cpu', note: expect.stringMatching(/^Running on CPU: .+\.$/) });

@@ -7,7 +7,14 @@ import { InferenceQueue } from '../../../src-main/engine/runtime/inference-queue
 function gate(log: string[], name: string) {
   let open!: () => void;
   const done = new Promise<void>((r) => (open = r));
-  return { job: async () => { log.push(name); await done; return name; }, open };
+  return {
+    job: async () => {
+      log.push(name);
+      await done;
+      return name;
+    },
+    open,
+  };
 }
 const settle = () => new Promise((r) => setImmediate(r));
 

@@ -23,11 +23,19 @@ function chain(depth: number): Uint8Array {
   return g.toBytes();
 }
 
-const feeds = () => ({ x: new (loadOrt().Tensor)('float32', Float32Array.from({ length: N * N }, (_, i) => Math.cos(i)), [N, N]) });
+const feeds = () => ({
+  x: new (loadOrt().Tensor)(
+    'float32',
+    Float32Array.from({ length: N * N }, (_, i) => Math.cos(i)),
+    [N, N],
+  ),
+});
 
 /** Nice values of this process's threads (Linux /proc). */
 function threadNices(): number[] {
-  return readdirSync('/proc/self/task').map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+  return readdirSync('/proc/self/task').map((tid) =>
+    Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]),
+  );
 }
 
 let tmp: TempDir;
@@ -62,7 +70,9 @@ describe('runtime lanes', () => {
     await runModel(quick, feeds(), 'Quick');
     const answeredMs = performance.now() - asked;
     await long;
-    console.log(`background run ${slowMs.toFixed(0)} ms alone, ${slowEnded.toFixed(0)} ms with the click; interactive run answered in ${answeredMs.toFixed(0)} ms`);
+    console.log(
+      `background run ${slowMs.toFixed(0)} ms alone, ${slowEnded.toFixed(0)} ms with the click; interactive run answered in ${answeredMs.toFixed(0)} ms`,
+    );
     expect(slowMs).toBeGreaterThan(200); // long enough to tell waiting from not waiting
     // Waiting for the slow run would take the rest of it (≥ ¾ of slowMs); a free lane answers in a fraction.
     expect(answeredMs).toBeLessThan(0.35 * slowMs);

@@ -20,7 +20,11 @@ beforeAll(async () => {
 afterAll(() => tmp.cleanup());
 
 const cpu = { providers: ['cpu'] as const, label: 'Test model' };
-const failure = (file: string) => openSession(file, cpu).then(() => null, (e: unknown) => e);
+const failure = (file: string) =>
+  openSession(file, cpu).then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe('openSession', () => {
   it('loads external data (weights.pb) next to the model file, and remembers the file', async () => {
@@ -45,11 +49,17 @@ describe('openSession', () => {
     await mkdir(tmp.file('short', 'unet'), { recursive: true });
     await copyFile(unet, tmp.file('short', 'unet', 'model.onnx'));
     await writeFile(tmp.file('short', 'unet', 'weights.pb'), new Uint8Array(5));
-    expect(await failure(tmp.file('short', 'unet', 'model.onnx'))).toMatchObject({ code: 'INTEGRITY', message: expect.stringMatching(/unet\/model\.onnx is damaged \(its external weights file is incomplete\): verify or re-download/) });
+    expect(await failure(tmp.file('short', 'unet', 'model.onnx'))).toMatchObject({
+      code: 'INTEGRITY',
+      message: expect.stringMatching(/unet\/model\.onnx is damaged \(its external weights file is incomplete\): verify or re-download/),
+    });
   });
 
   it('names a missing model file', async () => {
-    expect(await failure(tmp.file('gone', 'decoder.onnx'))).toMatchObject({ code: 'NOT_FOUND', message: 'Test model: gone/decoder.onnx is missing: re-download the pack.' });
+    expect(await failure(tmp.file('gone', 'decoder.onnx'))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Test model: gone/decoder.onnx is missing: re-download the pack.',
+    });
   });
 
   it('reports truncated, random, empty files and folders as damaged, with ORT text in detail; the process lives on', async () => {
@@ -65,7 +75,11 @@ describe('openSession', () => {
       if (bytes) await writeModel(file, bytes);
       else await mkdir(file, { recursive: true });
       const err = await failure(file);
-      expect(err, name).toMatchObject({ name: 'AnyfillError', code: 'INTEGRITY', message: expect.stringMatching(new RegExp(`^Test model: bad/${name} is damaged \\(`)) });
+      expect(err, name).toMatchObject({
+        name: 'AnyfillError',
+        code: 'INTEGRITY',
+        message: expect.stringMatching(new RegExp(`^Test model: bad/${name} is damaged \\(`)),
+      });
       expect((err as Error).message).toMatch(why);
       expect((err as Error).message).toMatch(/verify or re-download the pack\.$/);
     }
@@ -87,19 +101,32 @@ describe('openSession', () => {
     expect((await runModel(session, { x: new (loadOrt().Tensor)('float32', [5], [1]) }, 'ok')).y!.data[0]).toBe(5);
   });
 
-  it.skipIf(listBackends().some((b) => b.name === 'cuda' && b.available))('falls back from CUDA when its provider library is not installed, with the pack warnings', async () => {
-    const file = await writeModel(tmp.file('cuda.onnx'), echoModel('float32', ['n']));
-    const pack = { family: 'sd-inpaint', recommendedDevice: 'gpu', precision: 'fp16' } as const;
-    const { session, device } = await openSession(file, { providers: ['cuda', 'cpu'], label: 'UNet', pack });
-    expect(session.inputNames).toEqual(['x']);
-    expect(device).toMatchObject({ name: 'cpu', note: expect.stringMatching(/^Running on CPU: the GPU \(CUDA\) could not start \(.+\)\. fp16 models are slow and may produce NaN on CPU; use the fp32 pack\.$/) });
-  });
+  it.skipIf(listBackends().some((b) => b.name === 'cuda' && b.available))(
+    'falls back from CUDA when its provider library is not installed, with the pack warnings',
+    async () => {
+      const file = await writeModel(tmp.file('cuda.onnx'), echoModel('float32', ['n']));
+      const pack = { family: 'sd-inpaint', recommendedDevice: 'gpu', precision: 'fp16' } as const;
+      const { session, device } = await openSession(file, { providers: ['cuda', 'cpu'], label: 'UNet', pack });
+      expect(session.inputNames).toEqual(['x']);
+      expect(device).toMatchObject({
+        name: 'cpu',
+        note: expect.stringMatching(
+          /^Running on CPU: the GPU \(CUDA\) could not start \(.+\)\. fp16 models are slow and may produce NaN on CPU; use the fp32 pack\.$/,
+        ),
+      });
+    },
+  );
 
   it('uses every physical core, one run at a time, full graph optimisation', () => {
-    expect(sessionOptions('cpu')).toMatchObject({ graphOptimizationLevel: 'all', executionMode: 'sequential', intraOpNumThreads: physicalCores(), enableMemPattern: true, executionProviders: ['cpu'] });
+    expect(sessionOptions('cpu')).toMatchObject({
+      graphOptimizationLevel: 'all',
+      executionMode: 'sequential',
+      intraOpNumThreads: physicalCores(),
+      enableMemPattern: true,
+      executionProviders: ['cpu'],
+    });
     expect(sessionOptions('dml').enableMemPattern).toBe(false);
     expect(physicalCores()).toBeGreaterThanOrEqual(1);
     expect(physicalCores()).toBeLessThanOrEqual(os.availableParallelism());
   });
 });
-

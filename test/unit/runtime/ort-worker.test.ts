@@ -24,7 +24,13 @@ function slowModel(): Uint8Array {
   return g.toBytes();
 }
 
-const feeds = (): Feeds => ({ x: new (loadOrt().Tensor)('float32', Float32Array.from({ length: N * N }, (_, i) => Math.cos(i)), [N, N]) });
+const feeds = (): Feeds => ({
+  x: new (loadOrt().Tensor)(
+    'float32',
+    Float32Array.from({ length: N * N }, (_, i) => Math.cos(i)),
+    [N, N],
+  ),
+});
 
 /** Runs fn while sampling the event loop's delay, and returns its result with the worst delay (ms). */
 async function withDelay<T>(fn: () => Promise<T>): Promise<{ value: T; maxMs: number; ms: number }> {
@@ -58,7 +64,9 @@ describe('ORT worker thread', () => {
     const inThread = await withDelay(() => local.run(feeds()));
     await local.release();
 
-    console.log(`run ${worker.ms.toFixed(0)} ms: event-loop max delay ${worker.maxMs.toFixed(1)} ms in the worker, ${inThread.maxMs.toFixed(1)} ms in-thread`);
+    console.log(
+      `run ${worker.ms.toFixed(0)} ms: event-loop max delay ${worker.maxMs.toFixed(1)} ms in the worker, ${inThread.maxMs.toFixed(1)} ms in-thread`,
+    );
     // Relative to the run itself, so a faster or busier machine does not change the verdict: in-thread, the
     // loop is blocked for (nearly) the whole run; through the worker, for a small fraction of it.
     expect(inThread.ms).toBeGreaterThan(100); // long enough to tell the two apart

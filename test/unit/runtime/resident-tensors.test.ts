@@ -93,7 +93,12 @@ describe('resident tensors', () => {
 });
 
 describe('the worker store', () => {
-  const tensor = (n: number, hold?: number): TensorData => ({ type: 'float32', dims: [n], data: new Float32Array(n), ...(hold ? { hold } : {}) });
+  const tensor = (n: number, hold?: number): TensorData => ({
+    type: 'float32',
+    dims: [n],
+    data: new Float32Array(n),
+    ...(hold ? { hold } : {}),
+  });
 
   it('drops the least recently used tensors past its budget, never one the run brought', () => {
     const store = new HeldTensors(3 * 4000);

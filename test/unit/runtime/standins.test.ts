@@ -36,7 +36,11 @@ const EXPECTED: Record<string, Partial<Record<string, Partial<Variant>>>> = {
   'lama-512': { model: { kind: 'lama-fixed', size: 512, float: 'float32' } },
   'standin-gdino-aspect': { model: { kind: 'gdino', pixelMask: true, tokenTypeIds: true } },
   'standin-gdino-idea': { model: { kind: 'gdino-idea' } },
-  'sd15-inpaint': { textEncoder: { kind: 'sd-text-encoder', ids: 'int32' }, unet: { kind: 'sd-unet', timestep: { dtype: 'float32', rank: 1 }, channels: 9 }, vaeEncoder: { output: 'latent_sample' } },
+  'sd15-inpaint': {
+    textEncoder: { kind: 'sd-text-encoder', ids: 'int32' },
+    unet: { kind: 'sd-unet', timestep: { dtype: 'float32', rank: 1 }, channels: 9 },
+    vaeEncoder: { output: 'latent_sample' },
+  },
   'standin-sd-timestep-int64': { unet: { timestep: { dtype: 'int64', rank: 1 } } },
   'standin-sd-timestep-scalar': { unet: { timestep: { dtype: 'float32', rank: 0 } } },
   'standin-sd-fp16': { unet: { timestep: { dtype: 'float16', rank: 1 }, float: 'float16' }, vaeDecoder: { float: 'float16' } },
@@ -95,7 +99,9 @@ describe('stand-in packs through the runtime', () => {
   it('names the missing weights.pb of a stand-in UNet', async () => {
     const pack = packs.find((p) => p.packId === 'sd15-inpaint')!;
     await rm(path.join(tmp.dir, pack.packId, 'unet', 'weights.pb'));
-    await expect(openSession(path.join(tmp.dir, pack.packId, 'unet', 'model.onnx'), { providers: ['cpu'], label: 'Stable Diffusion UNet' })).rejects.toMatchObject({
+    await expect(
+      openSession(path.join(tmp.dir, pack.packId, 'unet', 'model.onnx'), { providers: ['cpu'], label: 'Stable Diffusion UNet' }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'Stable Diffusion UNet: unet/weights.pb is missing: re-download the pack.',
     });

@@ -23,7 +23,21 @@ const echo = async (s: InferenceSession, t: ReturnType<typeof inputTensor>) => (
 
 describe('float16 conversion', () => {
   it('encodes the edge cases of binary16', () => {
-    const cases: Array<[number, number]> = [[0, 0], [-0, 0x8000], [1, 0x3c00], [-2, 0xc000], [0.1, 0x2e66], [65504, 0x7bff], [65520, 0x7c00], [1e9, 0x7c00], [-Infinity, 0xfc00], [2 ** -24, 1], [2 ** -25, 0], [1.5 * 2 ** -25, 1], [2 ** -14, 0x400]];
+    const cases: Array<[number, number]> = [
+      [0, 0],
+      [-0, 0x8000],
+      [1, 0x3c00],
+      [-2, 0xc000],
+      [0.1, 0x2e66],
+      [65504, 0x7bff],
+      [65520, 0x7c00],
+      [1e9, 0x7c00],
+      [-Infinity, 0xfc00],
+      [2 ** -24, 1],
+      [2 ** -25, 0],
+      [1.5 * 2 ** -25, 1],
+      [2 ** -14, 0x400],
+    ];
     for (const [v, bits] of cases) expect([v, toHalfBits(v)]).toEqual([v, bits]);
     expect(toHalfBits(NaN) & 0x7c00).toBe(0x7c00);
     expect(Number.isNaN(fromHalfBits(0x7e00))).toBe(true);
@@ -58,13 +72,20 @@ describe('inputTensor', () => {
 
   it('takes bigint and boolean values as well', async () => {
     const i64 = await open('echo-i64', echoModel('int64', ['n']));
-    expect(Array.from(readFloat32(await echo(i64, inputTensor(meta(i64), BigInt64Array.from([2n ** 40n, -1n]), [2]))))).toEqual([2 ** 40, -1]);
+    expect(Array.from(readFloat32(await echo(i64, inputTensor(meta(i64), BigInt64Array.from([2n ** 40n, -1n]), [2]))))).toEqual([
+      2 ** 40,
+      -1,
+    ]);
     const b = await open('echo-bool', echoModel('bool', ['n']));
     expect(Array.from(readFloat32(await echo(b, inputTensor(meta(b), [true, false], [2]))))).toEqual([1, 0]);
   });
 
   it('gives a timestep the rank the UNet declares: scalar, [1] or [batch]', async () => {
-    for (const [name, shape] of [['rank0', []], ['one', [1]], ['batch', ['batch']]] as const) {
+    for (const [name, shape] of [
+      ['rank0', []],
+      ['one', [1]],
+      ['batch', ['batch']],
+    ] as const) {
       const s = await open(`t-${name}`, echoModel('int64', [...shape]));
       for (const dims of [[], [1]]) {
         const t = inputTensor(meta(s), [981.4], dims);
@@ -81,7 +102,11 @@ describe('inputTensor', () => {
     const raw = new (loadOrt().Tensor)('int64', ids, [1, 77]);
     const err = await runModel(s, { x: raw }, 'Text encoder').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AnyfillError);
-    expect(err).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/Text encoder was given int64 data where the model expects int32/), detail: expect.stringMatching(/Unexpected input data type/) });
+    expect(err).toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/Text encoder was given int64 data where the model expects int32/),
+      detail: expect.stringMatching(/Unexpected input data type/),
+    });
   });
 
   it('refuses values that do not fit the shape or the declared fixed dims', async () => {

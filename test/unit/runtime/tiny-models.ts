@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { GraphBuilder, type Dim, type DType } from '../../../src-main/standins/graph-builder';
 
-export interface TempDir { dir: string; file: (...parts: string[]) => string; cleanup: () => Promise<void> }
+export interface TempDir {
+  dir: string;
+  file: (...parts: string[]) => string;
+  cleanup: () => Promise<void>;
+}
 
 export async function tempDir(): Promise<TempDir> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-runtime-'));

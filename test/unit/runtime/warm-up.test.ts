@@ -10,10 +10,18 @@ let tmp: TempDir;
 let file: string;
 beforeAll(async () => {
   tmp = await tempDir();
-  file = await writeModel(tmp.file('unet.onnx'), signatureModel(
-    [['sample', 'float16', ['batch', 9, 'h', 'w']], ['timestep', 'int64', []], ['encoder_hidden_states', 'float32', ['batch', 77, 768]], ['orig_im_size', 'float32', [2]]],
-    [['out_sample', 'float32', ['batch', 4, 'h', 'w']]],
-  ));
+  file = await writeModel(
+    tmp.file('unet.onnx'),
+    signatureModel(
+      [
+        ['sample', 'float16', ['batch', 9, 'h', 'w']],
+        ['timestep', 'int64', []],
+        ['encoder_hidden_states', 'float32', ['batch', 77, 768]],
+        ['orig_im_size', 'float32', [2]],
+      ],
+      [['out_sample', 'float32', ['batch', 4, 'h', 'w']]],
+    ),
+  );
 });
 afterAll(() => tmp.cleanup());
 
@@ -56,6 +64,9 @@ describe('warmUp', () => {
     const ac = new AbortController();
     ac.abort();
     expect(await warmUp(session, queue, { signal: ac.signal })).toMatchObject({ ok: false, reason: expect.stringMatching(/Cancelled/) });
-    expect(await warmUp(session, queue, { dims: { sample: [1, 8, 8, 8] } })).toMatchObject({ ok: false, reason: expect.stringMatching(/dimension 1 is fixed at 9/) });
+    expect(await warmUp(session, queue, { dims: { sample: [1, 8, 8, 8] } })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/dimension 1 is fixed at 9/),
+    });
   });
 });

@@ -64,7 +64,16 @@ describe('anyfill segment', () => {
   it('EXIF-rotated input, a box and a negative click, another pack: coordinates are upright pixels', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const out = path.join(dir, 'portrait.png');
-    const args = ['--image', path.join(dir, 'portrait-exif6.jpg'), '--box', '250,450,750,950', '--point', '650,850', '--point', '330,230,0'];
+    const args = [
+      '--image',
+      path.join(dir, 'portrait-exif6.jpg'),
+      '--box',
+      '250,450,750,950',
+      '--point',
+      '650,850',
+      '--point',
+      '330,230,0',
+    ];
     expect(await runSegment([...args, '--pack', 'sam2.1-tiny', '--models', models, '--out', out])).toBe(0);
     vi.restoreAllMocks();
     const m = await readMask(out);
@@ -77,7 +86,20 @@ describe('anyfill segment', () => {
     const red = path.join(dir, 'red.png');
     expect(await runSegment(['--image', path.join(dir, 'primaries.png'), '--text', 'red', '--models', models, '--out', red])).toBe(0);
     const both = path.join(dir, 'both.png');
-    expect(await runSegment(['--image', path.join(dir, 'primaries.png'), '--text', 'red. green', '--pack', 'sam2.1-tiny', '--models', models, '--out', both])).toBe(0);
+    expect(
+      await runSegment([
+        '--image',
+        path.join(dir, 'primaries.png'),
+        '--text',
+        'red. green',
+        '--pack',
+        'sam2.1-tiny',
+        '--models',
+        models,
+        '--out',
+        both,
+      ]),
+    ).toBe(0);
     const printed = log.mock.calls.map((c) => String(c[0])).join('\n');
     log.mockRestore();
     expect(printed).toMatch(/#1 red 0\.\d{3} \[/);
@@ -94,7 +116,9 @@ describe('anyfill segment', () => {
     expect(err.mock.calls.at(-1)?.[0]).toMatch(/either --text or --point/);
     expect(await runSegment(['--image', image, '--point', '1600,10', '--models', models, '--out', path.join(dir, 'y.png')])).toBe(1);
     expect(err.mock.calls.at(-1)?.[0]).toBe('anyfill segment: That click is outside the image.');
-    expect(await runSegment(['--image', image, '--point', '10,10', '--models', path.join(dir, 'none'), '--out', path.join(dir, 'y.png')])).toBe(1);
+    expect(
+      await runSegment(['--image', image, '--point', '10,10', '--models', path.join(dir, 'none'), '--out', path.join(dir, 'y.png')]),
+    ).toBe(1);
     expect(err.mock.calls.at(-1)?.[0]).toMatch(/No segmentation model is installed/);
     err.mockRestore();
   });

@@ -5,7 +5,13 @@ import { expect, it } from 'vitest';
 import { checkEverythingCost, gridPoints, selectInstances } from '../../../src-main/engine/segment/everything';
 import type { LowResPlacement } from '../../../src-shared/masks/low-res';
 
-const placement: LowResPlacement = { kind: 'stretch', width: 1024, height: 1024, crop: { width: 1024, height: 1024 }, sourceRect: { x: 0, y: 0, width: 256, height: 256 } };
+const placement: LowResPlacement = {
+  kind: 'stretch',
+  width: 1024,
+  height: 1024,
+  crop: { width: 1024, height: 1024 },
+  sourceRect: { x: 0, y: 0, width: 256, height: 256 },
+};
 
 /** Logits +v inside the square [x0,x1)×[y0,y1) of the 256 grid, −v outside. */
 function square(x0: number, y0: number, x1: number, y1: number, v = 8): Float32Array {
@@ -15,7 +21,12 @@ function square(x0: number, y0: number, x1: number, y1: number, v = 8): Float32A
 }
 
 it('spreads grid points over the image at cell centres', () => {
-  expect(gridPoints(100, 50, 2)).toEqual([{ x: 25, y: 12.5 }, { x: 75, y: 12.5 }, { x: 25, y: 37.5 }, { x: 75, y: 37.5 }]);
+  expect(gridPoints(100, 50, 2)).toEqual([
+    { x: 25, y: 12.5 },
+    { x: 75, y: 12.5 },
+    { x: 25, y: 37.5 },
+    { x: 75, y: 37.5 },
+  ]);
 });
 
 it('keeps confident, stable, distinct masks and drops the rest', () => {

@@ -41,7 +41,11 @@ export async function segmentFixture(packs: readonly string[] = SAM_PACKS): Prom
     service,
     open(scene, format) {
       const k = `${scene.width}x${scene.height}:${JSON.stringify(scene.shapes)}:${format}`;
-      if (!opened.has(k)) opened.set(k, sceneFile(scene, format).then((bytes) => openFile(session, bytes)));
+      if (!opened.has(k))
+        opened.set(
+          k,
+          sceneFile(scene, format).then((bytes) => openFile(session, bytes)),
+        );
       return opened.get(k)!;
     },
     async cleanup() {

@@ -2,7 +2,16 @@
 // checks, prompt assembly with the padding rules (Pitfalls 1–3), candidate choice (§1.1), encoder inputs.
 import { describe, expect, it } from 'vitest';
 import { AnyfillError } from '../../../src-shared/contract/errors';
-import { IMAGENET_MEAN, IMAGENET_STD, SAM1_MEAN, SAM1_STD, resizedRgb, sam1HwcInput, sam1NchwInput, sam2Input } from '../../../src-main/engine/segment/encoder-input';
+import {
+  IMAGENET_MEAN,
+  IMAGENET_STD,
+  SAM1_MEAN,
+  SAM1_STD,
+  resizedRgb,
+  sam1HwcInput,
+  sam1NchwInput,
+  sam2Input,
+} from '../../../src-main/engine/segment/encoder-input';
 import { checkPrompt, placementFor, resizeLongSide, toFrame } from '../../../src-main/engine/segment/geometry';
 import { assembleSam1, assembleSam2, candidateTokens, chooseCandidate, maskInput } from '../../../src-main/engine/segment/prompt';
 import type { Prompt } from '../../../src-main/engine/segment/types';
@@ -23,7 +32,13 @@ describe('frames', () => {
 
   it('SAM 1 maps by the rounded resize dims, SAM 2 stretches; both place the low-res grid', () => {
     const s1 = placementFor('sam1', 1500, 1000);
-    expect(s1).toEqual({ kind: 'sam1-crop', width: 1500, height: 1000, crop: { width: 1024, height: 683 }, sourceRect: { x: 0, y: 0, width: 256, height: 170.75 } });
+    expect(s1).toEqual({
+      kind: 'sam1-crop',
+      width: 1500,
+      height: 1000,
+      crop: { width: 1024, height: 683 },
+      sourceRect: { x: 0, y: 0, width: 256, height: 170.75 },
+    });
     expect(toFrame(s1, 750, 500)).toEqual([512, (500 * 683) / 1000]);
     const s2 = placementFor('sam2', 1500, 1000);
     expect(s2.sourceRect).toEqual({ x: 0, y: 0, width: 256, height: 256 });
@@ -59,7 +74,12 @@ describe('checkPrompt', () => {
 
   it('accepts the image edges, orders and clamps a box dragged past them', () => {
     expect(checkPrompt({ points: [pt(0, 0), pt(1500, 1000)] }, 1500, 1000).points).toHaveLength(2);
-    expect(checkPrompt({ points: [], box: { x0: 1600, y0: 900, x1: 1400, y1: -50 } }, 1500, 1000).box).toEqual({ x0: 1400, y0: 0, x1: 1500, y1: 900 });
+    expect(checkPrompt({ points: [], box: { x0: 1600, y0: 900, x1: 1400, y1: -50 } }, 1500, 1000).box).toEqual({
+      x0: 1400,
+      y0: 0,
+      x1: 1500,
+      y1: 900,
+    });
   });
 });
 

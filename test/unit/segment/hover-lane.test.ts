@@ -53,7 +53,8 @@ it('a stream of hovers does not push a click out of the results refinement uses;
   const assetId = await f.open(LANDSCAPE, 'png');
   const first = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(500, 550)], key: 'sel-2' });
   let last: SegmentResult | null = null;
-  for (let i = 0; i < 20; i++) last = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(300 + i * 5, 500)], lane: 'hover' });
+  for (let i = 0; i < 20; i++)
+    last = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(300 + i * 5, 500)], lane: 'hover' });
   const refined = await f.service.segment(f.ctx, {
     assetId,
     packId: 'mobilesam',
@@ -62,7 +63,12 @@ it('a stream of hovers does not push a click out of the results refinement uses;
   });
   expect(refined.candidates.length).toBeGreaterThan(0);
   await expect(
-    f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(500, 550)], previousLowRes: { resultId: last!.resultId, index: 0 } }),
+    f.service.segment(f.ctx, {
+      assetId,
+      packId: 'mobilesam',
+      points: [click(500, 550)],
+      previousLowRes: { resultId: last!.resultId, index: 0 },
+    }),
   ).rejects.toMatchObject({ code: 'NOT_FOUND' });
 });
 

@@ -12,7 +12,7 @@ import { differing } from '../../helpers/scenes';
 /** Deterministic pseudo-random numbers in [0,1). */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Smooth logits with a few blobs, plus noise: `noise` 0 gives SAM-like saturated maps. */
@@ -101,7 +101,8 @@ describe('lowResToMask', () => {
     const exact = maskBox(lowResToMask(l, p), 4000, 3000);
     const est = maskStats(l, p);
     expect(Math.abs(est.area - exact.area) / exact.area).toBeLessThan(0.02);
-    for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(est.bbox![k] - exact.bbox![k])).toBeLessThanOrEqual(2 * (4000 / 512) + 1);
+    for (const k of ['x', 'y', 'width', 'height'] as const)
+      expect(Math.abs(est.bbox![k] - exact.bbox![k])).toBeLessThanOrEqual(2 * (4000 / 512) + 1);
     // At or below 512 px the stats are exact.
     const small = placementFor('sam1', 500, 300);
     expect(maskStats(l, small)).toEqual(maskBox(lowResToMask(l, small), 500, 300));
@@ -135,12 +136,21 @@ describe('logits codec', () => {
     expect(Math.min(...fit.map((e) => e.scale))).toBeLessThan(16);
     expect(fit[2]!.scale).toBeGreaterThanOrEqual(Math.max(...fit.map((e) => e.scale))); // the chosen keeps the most
     // Whatever the precision, the thresholded low-res mask is unchanged.
-    fit.forEach((e, k) => expect(differing(decodeLogits(e).map((v) => (v > 0 ? 1 : 0)), noisy[k]!.map((v) => (v > 0 ? 1 : 0)))).toBe(0));
+    fit.forEach((e, k) =>
+      expect(
+        differing(
+          decodeLogits(e).map((v) => (v > 0 ? 1 : 0)),
+          noisy[k]!.map((v) => (v > 0 ? 1 : 0)),
+        ),
+      ).toBe(0),
+    );
   });
 
   it('refuses data it did not make', () => {
     expect(() => decodeLogits({ encoding: 'i8-grad-deflate-raw', size: 256, scale: 16, data: Uint8Array.of(1, 2, 3) })).toThrow(/damaged/);
-    expect(() => decodeLogits({ encoding: 'png' as 'i8-grad-deflate-raw', size: 256, scale: 16, data: new Uint8Array(0) })).toThrow(/unknown format/);
+    expect(() => decodeLogits({ encoding: 'png' as 'i8-grad-deflate-raw', size: 256, scale: 16, data: new Uint8Array(0) })).toThrow(
+      /unknown format/,
+    );
   });
 });
 

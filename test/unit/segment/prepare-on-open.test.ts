@@ -37,7 +37,12 @@ afterAll(async () => {
 });
 
 const open = async (): Promise<AssetId> =>
-  (await handlers['image.open']({ fileId: await s.stage(await sceneFile(PORTRAIT, 'png')), name: 'portrait.png', maxProxySide: 256 }, s.ctx)).asset.id;
+  (
+    await handlers['image.open'](
+      { fileId: await s.stage(await sceneFile(PORTRAIT, 'png')), name: 'portrait.png', maxProxySide: 256 },
+      s.ctx,
+    )
+  ).asset.id;
 
 describe('image.open prepares SAM by itself', () => {
   it('without a SAM pack: the image opens and decodes, and nothing is said about segmenting', async () => {

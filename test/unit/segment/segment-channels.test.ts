@@ -38,9 +38,19 @@ it('prepares once, answers a click with compact logits of the clicked shape, and
   expect(first.cached).toBe('computed');
   expect((await call<{ cached: string }>('segment.prepare', { assetId })).cached).toBe('memory');
 
-  const reply = await dispatch({ t: 'req', id: id++, channel: 'segment.run', payload: { assetId, points: [{ x: 500, y: 550, label: 1 }] } });
+  const reply = await dispatch({
+    t: 'req',
+    id: id++,
+    channel: 'segment.run',
+    payload: { assetId, points: [{ x: 500, y: 550, label: 1 }] },
+  });
   expect(JSON.stringify(reply).length).toBeLessThan(100_000); // bytes per click across the boundary
-  type Run = { resultId: string; chosen: number; placement: Parameters<typeof lowResToMask>[1]; candidates: Array<{ index: number; logits: { encoding: 'i8-grad-deflate-raw'; size: 256; scale: 16 | 4 | 1; base64: string } }> };
+  type Run = {
+    resultId: string;
+    chosen: number;
+    placement: Parameters<typeof lowResToMask>[1];
+    candidates: Array<{ index: number; logits: { encoding: 'i8-grad-deflate-raw'; size: 256; scale: 16 | 4 | 1; base64: string } }>;
+  };
   const run = channels['segment.run'].response.parse((reply as { result: unknown }).result) as unknown as Run;
   const chosen = run.candidates[run.chosen]!;
   const { base64, ...enc } = chosen.logits;
@@ -48,14 +58,23 @@ it('prepares once, answers a click with compact logits of the clicked shape, and
   const mask = lowResToMask(logits, run.placement);
   expect(maskIoU(mask, truthOf(LANDSCAPE, [0]))).toBeGreaterThan(0.95);
 
-  const full = await call<{ mask: { path: string; width: number; height: number } }>('segment.fullRes', { assetId, resultId: run.resultId, index: chosen.index });
+  const full = await call<{ mask: { path: string; width: number; height: number } }>('segment.fullRes', {
+    assetId,
+    resultId: run.resultId,
+    index: chosen.index,
+  });
   expect(full.mask).toMatchObject({ width: 1500, height: 1000 });
   const png = await readFile(path.join(s.dir, ...full.mask.path.split('/')));
   expect((await sharp(png).metadata()).channels).toBe(1); // an 8-bit grey PNG
   const raw = await sharp(png).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   expect(maskIoU(raw.data, truthOf(LANDSCAPE, [0]))).toBeGreaterThan(0.95);
 
-  const outside = await dispatch({ t: 'req', id: id++, channel: 'segment.run', payload: { assetId, points: [{ x: 5000, y: 5, label: 1 }] } });
+  const outside = await dispatch({
+    t: 'req',
+    id: id++,
+    channel: 'segment.run',
+    payload: { assetId, points: [{ x: 5000, y: 5, label: 1 }] },
+  });
   expect(outside).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'That click is outside the image.' } });
 });
 
@@ -88,7 +107,10 @@ it("a 'chosen' click carries only the chosen candidate's logits; segment.candida
   expect(lean.candidates.filter((c) => c.logits).map((c) => c.index)).toEqual([lean.candidates[lean.chosen]!.index]);
   expect(lean.candidates[lean.chosen]!.logits).toEqual(full.candidates[full.chosen]!.logits);
 
-  const rest = await call<{ candidates: Array<{ index: number; logits: Logits }> }>('segment.candidates', { assetId, resultId: lean.resultId });
+  const rest = await call<{ candidates: Array<{ index: number; logits: Logits }> }>('segment.candidates', {
+    assetId,
+    resultId: lean.resultId,
+  });
   expect(rest.candidates.map((c) => c.index)).toEqual(full.candidates.map((c) => c.index));
   expect(rest.candidates.map((c) => c.logits)).toEqual(full.candidates.map((c) => c.logits));
 
@@ -100,7 +122,12 @@ it("a 'chosen' click carries only the chosen candidate's logits; segment.candida
 
 it('segment.prefetch answers a press as its click; the held answer refines; a click with its prompt runs no decoder; inline-logit refinements are refused', async () => {
   const assetId = await openFile(s, await sceneFile(LANDSCAPE, 'png'));
-  type Run = { resultId: string; chosen: number; candidates: Array<{ index: number; score: number; logits?: unknown }>; timings: { modelMs: number } };
+  type Run = {
+    resultId: string;
+    chosen: number;
+    candidates: Array<{ index: number; score: number; logits?: unknown }>;
+    timings: { modelMs: number };
+  };
   const click = { assetId, points: [{ x: 640, y: 575, label: 1 }], multimask: true, candidateLogits: 'chosen' as const };
   const pressed = await call<Run>('segment.prefetch', { ...click, key: 'press' });
   expect(pressed.timings.modelMs).toBeGreaterThan(0);

@@ -28,37 +28,43 @@ const click = (x: number, y: number, label: 0 | 1 = 1) => ({ x, y, label });
 const embeddingFiles = (packId: string) => path.join(f.ctx.cacheDir, 'embeddings', packId);
 
 describe('embedding cache', () => {
-  it.each(['mobilesam', 'sam2.1-tiny'])('%s: computed once, then memory; a new service reads disk; a damaged file is recomputed', async (packId) => {
-    const assetId = await f.open(PORTRAIT, 'jpeg');
-    const runs = samRunCounts.encoder;
-    const first = await f.service.prepare(f.ctx, assetId, packId);
-    expect(first).toMatchObject({ packId, cached: 'computed' });
-    const [a, b] = await Promise.all([f.service.prepare(f.ctx, assetId, packId), f.service.segment(f.ctx, { assetId, packId, points: [click(650, 850)] })]);
-    expect(a.cached).toBe('memory');
-    expect(b.timings.embedding).toBe('memory');
-    expect(samRunCounts.encoder).toBe(runs + 1);
-    await f.service.flush();
+  it.each(['mobilesam', 'sam2.1-tiny'])(
+    '%s: computed once, then memory; a new service reads disk; a damaged file is recomputed',
+    async (packId) => {
+      const assetId = await f.open(PORTRAIT, 'jpeg');
+      const runs = samRunCounts.encoder;
+      const first = await f.service.prepare(f.ctx, assetId, packId);
+      expect(first).toMatchObject({ packId, cached: 'computed' });
+      const [a, b] = await Promise.all([
+        f.service.prepare(f.ctx, assetId, packId),
+        f.service.segment(f.ctx, { assetId, packId, points: [click(650, 850)] }),
+      ]);
+      expect(a.cached).toBe('memory');
+      expect(b.timings.embedding).toBe('memory');
+      expect(samRunCounts.encoder).toBe(runs + 1);
+      await f.service.flush();
 
-    const fresh = freshService();
-    const fromDisk = await fresh.prepare(f.ctx, assetId, packId);
-    expect(fromDisk.cached).toBe('disk');
-    expect(samRunCounts.encoder).toBe(runs + 1); // read back, not recomputed
-    const again = await fresh.segment(f.ctx, { assetId, packId, points: [click(650, 850)] });
-    expect(decodeLogits(again.candidates[again.chosen]!.logits!)).toEqual(decodeLogits(b.candidates[b.chosen]!.logits!));
+      const fresh = freshService();
+      const fromDisk = await fresh.prepare(f.ctx, assetId, packId);
+      expect(fromDisk.cached).toBe('disk');
+      expect(samRunCounts.encoder).toBe(runs + 1); // read back, not recomputed
+      const again = await fresh.segment(f.ctx, { assetId, packId, points: [click(650, 850)] });
+      expect(decodeLogits(again.candidates[again.chosen]!.logits!)).toEqual(decodeLogits(b.candidates[b.chosen]!.logits!));
 
-    // Flip bytes in the payload: the checksum catches it, the embedding is recomputed and rewritten.
-    const [file] = (await readdir(embeddingFiles(packId))).filter((n) => n.endsWith('.bin'));
-    const full = path.join(embeddingFiles(packId), file!);
-    const bytes = await readFile(full);
-    bytes.fill(0x55, bytes.length - 4096);
-    await writeFile(full, bytes);
-    const damaged = freshService();
-    expect((await damaged.prepare(f.ctx, assetId, packId)).cached).toBe('computed');
-    await damaged.flush();
-    await writeFile(full, 'not an embedding');
-    expect((await freshService().prepare(f.ctx, assetId, packId)).cached).toBe('computed');
-    expect(samRunCounts.encoder).toBe(runs + 3);
-  });
+      // Flip bytes in the payload: the checksum catches it, the embedding is recomputed and rewritten.
+      const [file] = (await readdir(embeddingFiles(packId))).filter((n) => n.endsWith('.bin'));
+      const full = path.join(embeddingFiles(packId), file!);
+      const bytes = await readFile(full);
+      bytes.fill(0x55, bytes.length - 4096);
+      await writeFile(full, bytes);
+      const damaged = freshService();
+      expect((await damaged.prepare(f.ctx, assetId, packId)).cached).toBe('computed');
+      await damaged.flush();
+      await writeFile(full, 'not an embedding');
+      expect((await freshService().prepare(f.ctx, assetId, packId)).cached).toBe('computed');
+      expect(samRunCounts.encoder).toBe(runs + 3);
+    },
+  );
 
   it('the same file reopened (a new asset) hits the disk cache: the key is the content, not the asset', async () => {
     const scene = scaledScene(LANDSCAPE, 0.5);
@@ -108,7 +114,9 @@ describe('latest-wins', () => {
     for (const s of settled) if (s.status === 'rejected') expect(s.reason).toMatchObject({ code: 'CANCELLED' });
     const fresh = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: prompt(99) });
     const final = (last as PromiseFulfilledResult<Awaited<ReturnType<typeof f.service.segment>>>).value;
-    expect(final.candidates.map((c) => Buffer.from(c.logits!.data).toString('base64'))).toEqual(fresh.candidates.map((c) => Buffer.from(c.logits!.data).toString('base64')));
+    expect(final.candidates.map((c) => Buffer.from(c.logits!.data).toString('base64'))).toEqual(
+      fresh.candidates.map((c) => Buffer.from(c.logits!.data).toString('base64')),
+    );
     expect(settled.filter((s) => s.status === 'fulfilled').length).toBe(decoded);
   });
 });
@@ -116,15 +124,23 @@ describe('latest-wins', () => {
 describe('errors', () => {
   it('a click outside the image is BAD_REQUEST before any model work', async () => {
     const assetId = await f.open(LANDSCAPE, 'png');
-    await expect(f.service.segment(f.ctx, { assetId, points: [click(1600, 10)] })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'That click is outside the image.' });
+    await expect(f.service.segment(f.ctx, { assetId, points: [click(1600, 10)] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'That click is outside the image.',
+    });
   });
 
   it('no SAM pack installed: NOT_FOUND that points at the model manager', async () => {
     const assetId = await f.open(LANDSCAPE, 'png');
     const ctx = { ...f.ctx, modelsDir: path.join(f.session.dir, 'no-models') };
-    const err = await freshService().segment(ctx, { assetId, points: [click(10, 10)] }).catch((e: unknown) => e);
+    const err = await freshService()
+      .segment(ctx, { assetId, points: [click(10, 10)] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AnyfillError);
-    expect(err).toMatchObject({ code: 'NOT_FOUND', message: 'No segmentation model is installed: open Models… to download MobileSAM (45 MB).' });
+    expect(err).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No segmentation model is installed: open Models… to download MobileSAM (45 MB).',
+    });
     await expect(freshService().prepare(f.ctx, assetId, 'sd15-inpaint')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -143,19 +159,27 @@ describe('errors', () => {
         const run = opened.session.run.bind(opened.session);
         const role = opts.label.includes('encoder') ? 'encoder' : 'decoder';
         vi.spyOn(opened.session, 'run').mockImplementation(((...args: Parameters<typeof run>) =>
-          failing.has(role) ? Promise.reject(new Error('Non-zero status code returned while running Conv node. CUDA failure 700')) : run(...args)) as typeof run);
+          failing.has(role)
+            ? Promise.reject(new Error('Non-zero status code returned while running Conv node. CUDA failure 700'))
+            : run(...args)) as typeof run);
         return opened;
       },
     });
     const service = new SegmentService({ assets: f.ctx.services.assets, queue, pool });
     const assetId = await f.open(SHADES, 'jpeg');
     failing.add('encoder');
-    await expect(service.prepare(f.ctx, assetId, 'sam2.1-tiny')).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/^sam2\.1-tiny image encoder failed while running: /) });
+    await expect(service.prepare(f.ctx, assetId, 'sam2.1-tiny')).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/^sam2\.1-tiny image encoder failed while running: /),
+    });
     await service.flush();
     failing.clear();
     expect((await service.prepare(f.ctx, assetId, 'sam2.1-tiny')).cached).toBe('computed');
     failing.add('decoder');
-    await expect(service.segment(f.ctx, { assetId, packId: 'sam2.1-tiny', points: [click(300, 250)] })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/mask decoder failed/) });
+    await expect(service.segment(f.ctx, { assetId, packId: 'sam2.1-tiny', points: [click(300, 250)] })).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/mask decoder failed/),
+    });
     failing.clear();
     const ok = await service.segment(f.ctx, { assetId, packId: 'sam2.1-tiny', points: [click(300, 250)] });
     expect(ok.timings.embedding).toBe('memory');

@@ -55,11 +55,20 @@ describe.each(SAM_PACKS)('%s', (packId) => {
     const assetId = await f.open(SHADES, 'png');
     const one = (await fullMask(assetId, packId, { points: [click(300, 250)] })).mask;
     const darkRed = truthOf(SHADES, [1]);
-    const overlap = (m: Uint8Array) => maskIoU(Uint8Array.from(m, (v, i) => (v && darkRed[i] ? 1 : 0)), darkRed);
+    const overlap = (m: Uint8Array) =>
+      maskIoU(
+        Uint8Array.from(m, (v, i) => (v && darkRed[i] ? 1 : 0)),
+        darkRed,
+      );
     expect(overlap(one)).toBeGreaterThan(0.95);
     const two = (await fullMask(assetId, packId, { points: [click(300, 250), click(850, 250, 0)] })).mask;
     expect(overlap(two)).toBeLessThan(0.01);
-    expect(maskIoU(Uint8Array.from(two, (v, i) => (v && truthOf(SHADES, [0])[i] ? 1 : 0)), truthOf(SHADES, [0]))).toBeGreaterThan(0.95);
+    expect(
+      maskIoU(
+        Uint8Array.from(two, (v, i) => (v && truthOf(SHADES, [0])[i] ? 1 : 0)),
+        truthOf(SHADES, [0]),
+      ),
+    ).toBeGreaterThan(0.95);
   });
 
   it('a box selects what it encloses; box + click only the enclosed part', async () => {
@@ -79,11 +88,16 @@ describe('refinement with the previous low-res mask', () => {
     expect(maskIoU(first.mask, truthOf(SHADES, [0, 1]))).toBeGreaterThanOrEqual(0.95);
     // What a brush-erase would send back: the renderer's logits, pushed negative right of x = 575.
     const p = placementFor(first.r.family, SHADES.width, SHADES.height);
-    const edited = decodeLogits(first.r.candidates[first.r.chosen]!.logits!).map((v, i) => (((i % 256) + 0.5) * (SHADES.width / p.sourceRect.width) > 575 ? -8 : v));
+    const edited = decodeLogits(first.r.candidates[first.r.chosen]!.logits!).map((v, i) =>
+      ((i % 256) + 0.5) * (SHADES.width / p.sourceRect.width) > 575 ? -8 : v,
+    );
     const refined = await fullMask(assetId, packId, { points: [click(300, 250)], previousLowRes: { logits: encodeLogits(edited) } });
     expect(maskIoU(refined.mask, truthOf(SHADES, [0]))).toBeGreaterThanOrEqual(0.95);
     // The exact logits the engine still holds, by resultId.
-    const same = await fullMask(assetId, packId, { points: [click(300, 250)], previousLowRes: { resultId: first.r.resultId, index: first.r.candidates[first.r.chosen]!.index } });
+    const same = await fullMask(assetId, packId, {
+      points: [click(300, 250)],
+      previousLowRes: { resultId: first.r.resultId, index: first.r.candidates[first.r.chosen]!.index },
+    });
     expect(maskIoU(same.mask, first.mask)).toBeGreaterThanOrEqual(0.99);
   });
 
@@ -91,9 +105,21 @@ describe('refinement with the previous low-res mask', () => {
     const assetId = await f.open(SHADES, 'png');
     const first = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(300, 250)] });
     const fallback = first.candidates[first.chosen]!.logits;
-    const r = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(300, 250)], previousLowRes: { resultId: 'r_gone', index: 0, fallback } });
+    const r = await f.service.segment(f.ctx, {
+      assetId,
+      packId: 'mobilesam',
+      points: [click(300, 250)],
+      previousLowRes: { resultId: 'r_gone', index: 0, fallback },
+    });
     expect(maskIoU(shown(r), shown(first))).toBeGreaterThanOrEqual(0.99);
-    await expect(f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(300, 250)], previousLowRes: { resultId: 'r_gone', index: 0 } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      f.service.segment(f.ctx, {
+        assetId,
+        packId: 'mobilesam',
+        points: [click(300, 250)],
+        previousLowRes: { resultId: 'r_gone', index: 0 },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -101,7 +127,12 @@ describe('candidates', () => {
   it('4-mask SAM 1: every token with its score, the choice by §1.1, areas growing with the token', async () => {
     const assetId = await f.open(SHADES, 'png');
     const r = await f.service.segment(f.ctx, { assetId, packId: 'mobilesam', points: [click(300, 250)] });
-    expect(r.candidates.map((c) => [c.index, c.token])).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
+    expect(r.candidates.map((c) => [c.index, c.token])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
     expect(r.candidates.map((c) => c.score)).toEqual([0.9, 0.8, 0.85, 0.7].map((v) => Math.fround(v)));
     expect(r.chosen).toBe(2);
     const areas = r.candidates.map((c) => lowResToMask(decodeLogits(c.logits!), r.placement).filter(Boolean).length);
@@ -133,16 +164,28 @@ describe('our upscale agrees with the SAM 1 graph’s own masks output', () => {
   it.each([LANDSCAPE, PORTRAIT, SMALL])('%# every token, within a few boundary pixels', async (scene) => {
     const assetId = await f.open(scene, 'png');
     const pack = await openSamPack(f.ctx.modelsDir, await findSamPack(f.ctx.modelsDir, 'mobilesam'), f.ctx.services.runtime.sessionPool);
-    const { embedding } = await encodeImage(pack, (await f.ctx.services.assets.ensureDecoded(assetId)).pixels, f.ctx.services.runtime.inferenceQueue);
+    const { embedding } = await encodeImage(
+      pack,
+      (await f.ctx.services.assets.ensureDecoded(assetId)).pixels,
+      f.ctx.services.runtime.inferenceQueue,
+    );
     const rect = scene.shapes[0]!;
     if (rect.kind !== 'rect') throw new Error('shape 0 is a rectangle in these scenes');
     const centre = click((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2);
-    const out = await decodePrompt(pack, embedding, { points: [centre] }, { queue: f.ctx.services.runtime.inferenceQueue, graphMasks: 'image' });
+    const out = await decodePrompt(
+      pack,
+      embedding,
+      { points: [centre] },
+      { queue: f.ctx.services.runtime.inferenceQueue, graphMasks: 'image' },
+    );
     const plane = scene.width * scene.height;
     const p = placementFor('sam1', scene.width, scene.height);
     out.lowRes.forEach((low, k) => {
       const graph = out.graphMasks!.subarray(k * plane, (k + 1) * plane);
-      const diff = differing(lowResToMask(low, p), Uint8Array.from(graph, (v) => (v > 0 ? 1 : 0)));
+      const diff = differing(
+        lowResToMask(low, p),
+        Uint8Array.from(graph, (v) => (v > 0 ? 1 : 0)),
+      );
       expect(diff).toBeLessThanOrEqual(5); // 0 on these scenes: the same chain, in float64 instead of float32
     });
   });

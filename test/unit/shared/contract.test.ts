@@ -12,7 +12,20 @@ const doc = () => ({
   name: 'truck.jpg',
   width: 1800,
   height: 1200,
-  layers: [{ id: newLayerId(), kind: 'image', name: 'truck.jpg', assetId: newAssetId(), visible: true, opacity: 1, x: 0, y: 0, width: 1800, height: 1200 }],
+  layers: [
+    {
+      id: newLayerId(),
+      kind: 'image',
+      name: 'truck.jpg',
+      assetId: newAssetId(),
+      visible: true,
+      opacity: 1,
+      x: 0,
+      y: 0,
+      width: 1800,
+      height: 1200,
+    },
+  ],
 });
 
 describe('contract', () => {

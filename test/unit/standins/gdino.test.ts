@@ -33,7 +33,10 @@ afterAll(async () => {
 /** Blue background, red square, green disc; RGB 0..1, optionally ImageNet-normalised and/or BGR. */
 function image(opts: { normalise?: boolean; bgr?: boolean; width?: number; padTo?: number } = {}): Float32Array {
   const [w, full] = [opts.width ?? W, opts.padTo ?? opts.width ?? W];
-  const [mean, std] = [[0.485, 0.456, 0.406], [0.229, 0.224, 0.225]];
+  const [mean, std] = [
+    [0.485, 0.456, 0.406],
+    [0.229, 0.224, 0.225],
+  ];
   const out = new Float32Array(3 * H * full); // padding stays 0 after normalisation, like the processor's
   for (let y = 0; y < H; y++)
     for (let x = 0; x < w; x++) {
@@ -63,7 +66,11 @@ async function runCommunity(pixels: Float32Array, ids: number[], width = W, vali
   });
 }
 
-interface Detection { score: number; token: number; box: number[] }
+interface Detection {
+  score: number;
+  token: number;
+  box: number[];
+}
 
 /** Reference post-processing: sigmoid, best token per query, keep > 0.25, boxes to pixels (x0,y0,x1,y1). */
 function detect(out: ort.InferenceSession.ReturnType, boxName: string, imgW: number, imgH: number): Detection[] {
@@ -77,7 +84,8 @@ function detect(out: ort.InferenceSession.ReturnType, boxName: string, imgW: num
       if (p > score) [score, token] = [p, l];
     }
     const [cx, cy, bw, bh] = Array.from(boxes.subarray(q * 4, q * 4 + 4));
-    if (score > 0.25) found.push({ score, token, box: [(cx! - bw! / 2) * imgW, (cy! - bh! / 2) * imgH, (cx! + bw! / 2) * imgW, (cy! + bh! / 2) * imgH] });
+    if (score > 0.25)
+      found.push({ score, token, box: [(cx! - bw! / 2) * imgW, (cy! - bh! / 2) * imgH, (cx! + bw! / 2) * imgW, (cy! + bh! / 2) * imgH] });
   }
   return found.sort((a, b) => b.score - a.score);
 }
@@ -92,7 +100,7 @@ function iou(a: readonly number[], b: readonly number[]): number {
 const DISC_BOX = [DISC.cx - DISC.r, DISC.cy - DISC.r, DISC.cx + DISC.r, DISC.cy + DISC.r];
 
 describe('Grounding DINO stand-in, onnx-community layout (gdino-tiny; any-size graph: standin-gdino-aspect)', () => {
-  it('has the catalog pack\'s id, layout, roles and files', async () => {
+  it("has the catalog pack's id, layout, roles and files", async () => {
     const catalog = JSON.parse(await readFile(path.join(__dirname, '../../../models/catalog.json'), 'utf8'));
     const real = catalog.packs.find((p: { id: string }) => p.id === 'gdino-tiny');
     const pack = gdinoStandinPacks()[0]!;
@@ -100,7 +108,7 @@ describe('Grounding DINO stand-in, onnx-community layout (gdino-tiny; any-size g
     expect(Object.keys(pack.files).sort()).toEqual(real.files.map((f: { path: string }) => f.path).sort());
   });
 
-  it('declares the real export\'s inputs and outputs', () => {
+  it("declares the real export's inputs and outputs", () => {
     const meta = (m: readonly ort.InferenceSession.ValueMetadata[]) => m.map((v) => (v.isTensor ? [v.name, v.type, v.shape] : [v.name]));
     expect(meta(community.inputMetadata)).toEqual([
       ['pixel_values', 'float32', ['batch', 3, 'height', 'width']],
@@ -156,7 +164,10 @@ describe('Grounding DINO stand-in, onnx-community layout (gdino-tiny; any-size g
 /** w×h, blue with a red rectangle over [w/8, h/8, w/2, h/2), ImageNet-normalised planar RGB. */
 function redOnBlue(w: number, h: number): { pixels: Float32Array; red: number[] } {
   const red = [w / 8, h / 8, w / 2, h / 2];
-  const [mean, std] = [[0.485, 0.456, 0.406], [0.229, 0.224, 0.225]];
+  const [mean, std] = [
+    [0.485, 0.456, 0.406],
+    [0.229, 0.224, 0.225],
+  ];
   const pixels = new Float32Array(3 * w * h);
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
@@ -193,7 +204,7 @@ describe('Grounding DINO stand-in as published by onnx-community (gdino-tiny: wo
     expect(iou(hits[0]!.box, redOnBlue(800, 800).red)).toBeGreaterThan(0.95);
   });
 
-  it('fails at run time at the 800/1333 rule\'s 1200×800, and boxes the wrong place at 1000×640 (800² pixels, not square)', async () => {
+  it("fails at run time at the 800/1333 rule's 1200×800, and boxes the wrong place at 1000×640 (800² pixels, not square)", async () => {
     await expect(run(1200, 800, 'red')).rejects.toThrow(/Reshape/);
     const wrong = detect(await run(1000, 640, 'red'), 'pred_boxes', 1000, 640);
     expect(wrong.length === 0 || iou(wrong[0]!.box, redOnBlue(1000, 640).red) < 0.5).toBe(true);
@@ -203,7 +214,14 @@ describe('Grounding DINO stand-in as published by onnx-community (gdino-tiny: wo
     const bytes = await readFile(path.join(dir, 'gdino-tiny', 'preprocessor_config.json'));
     expect(bytes.length).toBe(496);
     const pre = JSON.parse(bytes.toString('utf8'));
-    expect(pre).toMatchObject({ size: { height: 800, width: 800 }, do_resize: true, do_rescale: true, do_normalize: true, rescale_factor: 1 / 255, image_processor_type: 'GroundingDinoImageProcessor' });
+    expect(pre).toMatchObject({
+      size: { height: 800, width: 800 },
+      do_resize: true,
+      do_rescale: true,
+      do_normalize: true,
+      rescale_factor: 1 / 255,
+      image_processor_type: 'GroundingDinoImageProcessor',
+    });
     expect(pre.size).not.toHaveProperty('shortest_edge');
   });
 });

@@ -71,7 +71,12 @@ async function decode(scene: Scene, prompts: Prompt[], feats?: Feats) {
     ...(feats ?? (await encode(scene))),
     point_coords: new ort.Tensor('float32', Float32Array.from(rows.flat().flatMap(([x, y]) => [x, y])), [l, n, 2]),
     point_labels: new ort.Tensor('float32', Float32Array.from(rows.flat().map((q) => q[2])), [l, n]),
-    mask_input: new ort.Tensor('float32', Float32Array.from(prompts.flatMap((p) => [...(p.mask ?? new Float32Array(65536))])), [l, 1, 256, 256]),
+    mask_input: new ort.Tensor('float32', Float32Array.from(prompts.flatMap((p) => [...(p.mask ?? new Float32Array(65536))])), [
+      l,
+      1,
+      256,
+      256,
+    ]),
     has_mask_input: new ort.Tensor('float32', Float32Array.from(prompts.map((p) => (p.mask ? 1 : 0))), [l]),
   });
   const masks = out.masks!.data as Float32Array;
@@ -159,7 +164,10 @@ describe('SAM2.1 stand-in contract', () => {
 describe('SAM2.1 stand-in through the reference client', () => {
   it.each([LANDSCAPE, PORTRAIT])('a click inside the rectangle selects it (%#)', async (scene) => {
     const out = await decode(scene, [{ clicks: [CLICK.get(scene)!] }]);
-    expect(out.dims).toEqual([[1, 3, 256, 256], [1, 3]]);
+    expect(out.dims).toEqual([
+      [1, 3, 256, 256],
+      [1, 3],
+    ]);
     expect(iouOf(out.best(0), shapeMask(scene, [0]))).toBeGreaterThanOrEqual(0.95);
     const low = out.low(0, 0);
     expect(Math.max(...low)).toBeLessThanOrEqual(32); // clamped low-res logits
@@ -178,7 +186,10 @@ describe('SAM2.1 stand-in through the reference client', () => {
   it('negative clicks exclude a similar colour; label rows are independent', async () => {
     const red = CLICK.get(SHADES)!;
     const out = await decode(SHADES, [{ clicks: [red, click(200, 150)] }, { clicks: [red, click(850, 250, 0)] }]);
-    expect(out.dims).toEqual([[2, 3, 256, 256], [2, 3]]);
+    expect(out.dims).toEqual([
+      [2, 3, 256, 256],
+      [2, 3],
+    ]);
     expect(iouOf(out.best(0), shapeMask(SHADES, [0, 1]))).toBeGreaterThanOrEqual(0.95);
     expect(iouOf(out.best(1), shapeMask(SHADES, [0]))).toBeGreaterThanOrEqual(0.95);
   });

@@ -71,7 +71,12 @@ function randn(n: number, seed: number): Float32Array {
 }
 
 type Mistake = 'none' | 'no-encode-scaling' | 'no-decode-scaling' | 'wrong-sign' | 'swapped-cfg' | 'no-init-sigma';
-interface Run { pack?: string; size?: number; scheduler?: 'ddim' | 'pndm' | 'euler'; mistake?: Mistake }
+interface Run {
+  pack?: string;
+  size?: number;
+  scheduler?: 'ddim' | 'pndm' | 'euler';
+  mistake?: Mistake;
+}
 
 /** Blue image, green square over the middle half, mask = the middle quarter (inside the square). */
 async function inpaint({ pack = 'sd15-inpaint', size = 256, scheduler = 'ddim', mistake = 'none' }: Run) {
@@ -79,20 +84,27 @@ async function inpaint({ pack = 'sd15-inpaint', size = 256, scheduler = 'ddim', 
   const inSquare = (x: number, y: number) => x >= S / 4 && x < (3 * S) / 4 && y >= S / 4 && y < (3 * S) / 4;
   const inMask = (x: number, y: number) => x >= (3 * S) / 8 && x < (5 * S) / 8 && y >= (3 * S) / 8 && y < (5 * S) / 8;
   const image = new Float32Array(3 * S * S);
-  for (let y = 0; y < S; y++) for (let x = 0; x < S; x++) for (let c = 0; c < 3; c++) image[c * S * S + y * S + x] = (inSquare(x, y) ? [-1, 1, -1] : [-1, -1, 1])[c]!;
+  for (let y = 0; y < S; y++)
+    for (let x = 0; x < S; x++) for (let c = 0; c < 3; c++) image[c * S * S + y * S + x] = (inSquare(x, y) ? [-1, 1, -1] : [-1, -1, 1])[c]!;
   const masked = image.map((v, i) => (inMask(i % S, Math.floor(i / S) % S) ? 0 : v));
   const [te, unet, enc, dec] = await Promise.all(['text_encoder', 'unet', 'vae_encoder', 'vae_decoder'].map((r) => session(pack, r)));
   const encoded = await enc!.run({ sample: floats(enc!, 'sample', masked, [1, 3, S, S]) });
-  const maskedLatents = toF32((encoded.latent_sample ?? encoded.latent_parameters)!).subarray(0, 4 * h * h).map((v) => (mistake === 'no-encode-scaling' ? v : v * SCALE));
+  const maskedLatents = toF32((encoded.latent_sample ?? encoded.latent_parameters)!)
+    .subarray(0, 4 * h * h)
+    .map((v) => (mistake === 'no-encode-scaling' ? v : v * SCALE));
   const maskLatent = Float32Array.from({ length: h * h }, (_, i) => (inMask((i % h) * 8, Math.floor(i / h) * 8) ? 1 : 0));
-  const ids = (w: number[]) => Array.from({ length: 77 }, (_, i) => (i === 0 ? 49406 : w[i - 1] ?? 49407));
+  const ids = (w: number[]) => Array.from({ length: 77 }, (_, i) => (i === 0 ? 49406 : (w[i - 1] ?? 49407)));
   const order = mistake === 'swapped-cfg' ? [[RED], []] : [[], [RED]];
   const text = await te!.run({ input_ids: new ort.Tensor('int32', Int32Array.from(order.flatMap(ids)), [2, 77]) });
   const N = 4 * h * h;
   const eps = async (latents: Float32Array, t: number) => {
     const sample = new Float32Array(2 * 9 * h * h);
     for (let b = 0; b < 2; b++) sample.set([...latents, ...maskLatent, ...maskedLatents], b * 9 * h * h);
-    const out = await unet!.run({ sample: floats(unet!, 'sample', sample, [2, 9, h, h]), timestep: timestep(unet!, t), encoder_hidden_states: text.last_hidden_state! });
+    const out = await unet!.run({
+      sample: floats(unet!, 'sample', sample, [2, 9, h, h]),
+      timestep: timestep(unet!, t),
+      encoder_hidden_states: text.last_hidden_state!,
+    });
     const e = toF32(out.out_sample!);
     return Float32Array.from({ length: N }, (_, i) => e[i]! + 7.5 * (e[N + i]! - e[i]!));
   };
@@ -111,7 +123,10 @@ async function inpaint({ pack = 'sd15-inpaint', size = 256, scheduler = 'ddim', 
     if (mistake !== 'no-init-sigma') x = x.map((v) => v * Math.sqrt(sigmas[0]! ** 2 + 1));
     for (let i = 0; i < steps; i++) {
       const [s, next] = [sigmas[i]!, sigmas[i + 1]!];
-      const e = await eps(x.map((v) => v / Math.sqrt(s * s + 1)), ts[i]!);
+      const e = await eps(
+        x.map((v) => v / Math.sqrt(s * s + 1)),
+        ts[i]!,
+      );
       x = x.map((v, k) => v + e[k]! * (next - s)); // d = (x − x0)/σ = ε
     }
   } else if (scheduler === 'pndm') {

@@ -20,8 +20,14 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Reference BERT uncased: lowercase, strip accents, split whitespace + punctuation, greedy WordPiece. */
 function wordPiece(text: string, vocab: Map<string, number>): number[] {
-  const clean = text.toLowerCase().normalize('NFD').replace(/\p{Mn}/gu, '');
-  const words = clean.split(/\s+/).flatMap((w) => w.split(/([\p{P}\p{S}])/u)).filter((w) => w.length > 0);
+  const clean = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '');
+  const words = clean
+    .split(/\s+/)
+    .flatMap((w) => w.split(/([\p{P}\p{S}])/u))
+    .filter((w) => w.length > 0);
   const ids = [vocab.get('[CLS]')!];
   for (const word of words) {
     const pieces: number[] = [];
@@ -44,10 +50,26 @@ describe('BERT vocab (gdino-tiny)', () => {
     const lines = (await read('gdino-tiny/vocab.txt')).split('\n').slice(0, -1);
     expect(lines).toHaveLength(30522);
     expect(new Set(lines).size).toBe(30522);
-    const at = Object.fromEntries([0, 100, 101, 102, 103, 999, 1012, 1029, 1037, 1062, 2417, 2665, 2630, 3756, 2317, 2304].map((i) => [i, lines[i]]));
+    const at = Object.fromEntries(
+      [0, 100, 101, 102, 103, 999, 1012, 1029, 1037, 1062, 2417, 2665, 2630, 3756, 2317, 2304].map((i) => [i, lines[i]]),
+    );
     expect(at).toEqual({
-      0: '[PAD]', 100: '[UNK]', 101: '[CLS]', 102: '[SEP]', 103: '[MASK]', 999: '!', 1012: '.', 1029: '?', 1037: 'a', 1062: 'z',
-      2417: 'red', 2665: 'green', 2630: 'blue', 3756: 'yellow', 2317: 'white', 2304: 'black',
+      0: '[PAD]',
+      100: '[UNK]',
+      101: '[CLS]',
+      102: '[SEP]',
+      103: '[MASK]',
+      999: '!',
+      1012: '.',
+      1029: '?',
+      1037: 'a',
+      1062: 'z',
+      2417: 'red',
+      2665: 'green',
+      2630: 'blue',
+      3756: 'yellow',
+      2317: 'white',
+      2304: 'black',
     });
     expect(lines[1]).toBe('[unused0]');
     expect(lines[104]).toBe('[unused99]');
@@ -112,7 +134,14 @@ describe('CLIP BPE vocab (sd15-inpaint)', () => {
     expect(Object.keys(vocab)).toHaveLength(49408);
     expect(new Set(Object.values(vocab)).size).toBe(49408);
     expect(vocab).toMatchObject({ '!': 0, a: 64, 'a</w>': 320, '<|startoftext|>': 49406, '<|endoftext|>': 49407 });
-    expect(vocab).toMatchObject({ 'red</w>': 736, 'green</w>': 1901, 'blue</w>': 1746, 'yellow</w>': 4481, 'white</w>': 1579, 'black</w>': 1449 });
+    expect(vocab).toMatchObject({
+      'red</w>': 736,
+      'green</w>': 1901,
+      'blue</w>': 1746,
+      'yellow</w>': 4481,
+      'white</w>': 1579,
+      'black</w>': 1449,
+    });
     for (const line of merges.slice(1, -1)) {
       const [a, b] = line.split(' ');
       expect(vocab[a!] !== undefined && vocab[b!] !== undefined && vocab[a! + b!] !== undefined, line).toBe(true);
@@ -121,7 +150,10 @@ describe('CLIP BPE vocab (sd15-inpaint)', () => {
 
   it('tokenises prompts to the real CLIP ids, padded with <|endoftext|> to 77', async () => {
     const vocab = JSON.parse(await read('sd15-inpaint/tokenizer/vocab.json')) as Record<string, number>;
-    const merges = (await read('sd15-inpaint/tokenizer/merges.txt')).split('\n').slice(1).filter((l) => l.length > 0);
+    const merges = (await read('sd15-inpaint/tokenizer/merges.txt'))
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.length > 0);
     const ids = clipTokenize('a red car', vocab, merges);
     expect(ids).toHaveLength(77);
     expect(ids.slice(0, 6)).toEqual([49406, 320, 736, 1615, 49407, 49407]);

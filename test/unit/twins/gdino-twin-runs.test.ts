@@ -22,7 +22,11 @@ const pool = new SessionPool({ queue });
 beforeAll(async () => {
   session = await makeSession({ runtime: { sessionPool: pool, inferenceQueue: queue } });
   dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-gdino-twin-'));
-  await writeTwinPack(dir, TWIN_PACKS.find((p) => p.packId === 'gdino-tiny')!, 0.125);
+  await writeTwinPack(
+    dir,
+    TWIN_PACKS.find((p) => p.packId === 'gdino-tiny')!,
+    0.125,
+  );
 }, 60_000);
 afterAll(async () => {
   await pool.releaseAll();
@@ -33,7 +37,10 @@ afterAll(async () => {
 describe('the Grounding DINO tiny cost twin', () => {
   it('answers a text prompt on a 1200×800 photo through the detect service', async () => {
     const { asset } = await openImage(session.ctx.services.assets, await session.stage(await scenePng(LANDSCAPE)), 256);
-    const r = await detect({ ...session.ctx, modelsDir: dir }, { assetId: asset.id, text: 'red square . blue disc .', packId: 'gdino-tiny', boxThreshold: 0, textThreshold: 0 });
+    const r = await detect(
+      { ...session.ctx, modelsDir: dir },
+      { assetId: asset.id, text: 'red square . blue disc .', packId: 'gdino-tiny', boxThreshold: 0, textThreshold: 0 },
+    );
     expect(r.packId).toBe('gdino-tiny');
     expect(r.detections.length).toBeGreaterThan(0);
     for (const d of r.detections) {

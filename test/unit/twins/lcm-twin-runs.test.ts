@@ -19,8 +19,16 @@ const queue = new InferenceQueue();
 const pool = new SessionPool({ queue });
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-lcm-twin-'));
-  await writeTwinPack(dir, TWIN_PACKS.find((p) => p.packId === 'lcm-dreamshaper-v7')!, 0.1);
-  await writeTwinPack(dir, TWIN_PACKS.find((p) => p.packId === 'taesd')!, 1);
+  await writeTwinPack(
+    dir,
+    TWIN_PACKS.find((p) => p.packId === 'lcm-dreamshaper-v7')!,
+    0.1,
+  );
+  await writeTwinPack(
+    dir,
+    TWIN_PACKS.find((p) => p.packId === 'taesd')!,
+    1,
+  );
 }, 120_000);
 afterAll(async () => {
   await pool.releaseAll();
@@ -34,7 +42,12 @@ describe('the LCM and TAESD cost twins', () => {
     const hole = { x: 64, y: 48, width: 32, height: 24 };
     const previews: Preview[] = [];
     const deps = { modelsDir: dir, pool, queue, onPreview: (_v: number, _s: number, p: Preview) => previews.push(p) };
-    const out = await inpaintPixels(image, rectMask(w, h, hole), { ...SETTINGS, packId: 'lcm-dreamshaper-v7', steps: 25, tinyVae: true }, deps);
+    const out = await inpaintPixels(
+      image,
+      rectMask(w, h, hole),
+      { ...SETTINGS, packId: 'lcm-dreamshaper-v7', steps: 25, tinyVae: true },
+      deps,
+    );
     expect(out.timings.unetCalls).toBe(4);
     expect(previews.map((p) => p.width)).toEqual(new Array(4).fill(out.plan.processing.width / 4));
     const { patch } = out.variants[0]!;

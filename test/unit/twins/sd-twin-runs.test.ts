@@ -18,7 +18,11 @@ const queue = new InferenceQueue();
 const pool = new SessionPool({ queue });
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'anyfill-sd-twin-'));
-  await writeTwinPack(dir, TWIN_PACKS.find((p) => p.packId === 'sd15-inpaint')!, 0.1);
+  await writeTwinPack(
+    dir,
+    TWIN_PACKS.find((p) => p.packId === 'sd15-inpaint')!,
+    0.1,
+  );
 }, 120_000);
 afterAll(async () => {
   await pool.releaseAll();

@@ -13,7 +13,10 @@ import { TwinGraph } from '../../../src-main/twins/twin-graph';
 const MODELS = TWIN_PACKS.flatMap((p) => p.models.map((m) => [`${p.packId} ${m.role}`, p, m] as const));
 const io = (bytes: Uint8Array) => {
   const graph = onnx.ModelProto.decode(bytes).graph!;
-  const sig = (v: onnx.IValueInfoProto) => ({ name: v.name, type: onnx.ValueInfoProto.toObject(onnx.ValueInfoProto.create(v)).type as unknown });
+  const sig = (v: onnx.IValueInfoProto) => ({
+    name: v.name,
+    type: onnx.ValueInfoProto.toObject(onnx.ValueInfoProto.create(v)).type as unknown,
+  });
   return { inputs: graph.input!.map(sig), outputs: graph.output!.map(sig) };
 };
 

@@ -12,7 +12,12 @@ const PACKS = ['mobilesam', 'sam2.1-tiny'] as const;
 let f: SegmentFixture;
 beforeAll(async () => {
   f = await segmentFixture([]);
-  for (const id of PACKS) await writeTwinPack(f.ctx.modelsDir, TWIN_PACKS.find((p) => p.packId === id)!, 0.125);
+  for (const id of PACKS)
+    await writeTwinPack(
+      f.ctx.modelsDir,
+      TWIN_PACKS.find((p) => p.packId === id)!,
+      0.125,
+    );
 }, 60_000);
 afterAll(() => f.cleanup());
 

@@ -18,7 +18,8 @@ const FACTORIES: Record<SchedulerName, (o: SchedulerOptions) => Scheduler> = {
 };
 
 export function createScheduler(name: SchedulerName, opts: SchedulerOptions): Scheduler {
-  if (!Number.isInteger(opts.steps) || opts.steps < 1 || opts.steps > 1000) throw new RangeError(`steps must be 1..1000, got ${opts.steps}`);
+  if (!Number.isInteger(opts.steps) || opts.steps < 1 || opts.steps > 1000)
+    throw new RangeError(`steps must be 1..1000, got ${opts.steps}`);
   if (!(opts.strength > 0 && opts.strength <= 1)) throw new RangeError(`strength must be in (0, 1], got ${opts.strength}`);
   return FACTORIES[name](opts);
 }

@@ -24,7 +24,10 @@ export interface PromptReport {
   dropped: string;
 }
 
-export interface ClipTokens { ids: Int32Array; report: PromptReport }
+export interface ClipTokens {
+  ids: Int32Array;
+  report: PromptReport;
+}
 
 export interface ClipTokenizer {
   /** The 77 input_ids for a prompt; "" gives [BOS, EOS, EOS, …] (the unconditional prompt). */
@@ -34,12 +37,21 @@ export interface ClipTokenizer {
 /** A tokenizers-library description of CLIP BPE over vocab.json and merges.txt. */
 export function clipTokenizerJson(vocab: Record<string, number>, mergesTxt: string): Record<string, unknown> {
   // The first line "#version: 0.2" is a header, not a merge.
-  const merges = mergesTxt.split('\n').map((l) => l.replace(/\r$/, '')).filter((l, i) => l && !(i === 0 && l.startsWith('#version')));
+  const merges = mergesTxt
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l, i) => l && !(i === 0 && l.startsWith('#version')));
   const special = { single_word: false, lstrip: false, rstrip: false, normalized: true, special: true };
   return {
     version: '1.0',
-    added_tokens: [{ id: vocab[BOS], content: BOS, ...special }, { id: vocab[EOS], content: EOS, ...special }],
-    normalizer: { type: 'Sequence', normalizers: [{ type: 'NFC' }, { type: 'Replace', pattern: { Regex: '\\s+' }, content: ' ' }, { type: 'Lowercase' }] },
+    added_tokens: [
+      { id: vocab[BOS], content: BOS, ...special },
+      { id: vocab[EOS], content: EOS, ...special },
+    ],
+    normalizer: {
+      type: 'Sequence',
+      normalizers: [{ type: 'NFC' }, { type: 'Replace', pattern: { Regex: '\\s+' }, content: ' ' }, { type: 'Lowercase' }],
+    },
     pre_tokenizer: {
       type: 'Sequence',
       pretokenizers: [
@@ -47,20 +59,46 @@ export function clipTokenizerJson(vocab: Record<string, number>, mergesTxt: stri
         { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: false },
       ],
     },
-    post_processor: { type: 'RobertaProcessing', sep: [EOS, vocab[EOS]], cls: [BOS, vocab[BOS]], trim_offsets: false, add_prefix_space: false },
+    post_processor: {
+      type: 'RobertaProcessing',
+      sep: [EOS, vocab[EOS]],
+      cls: [BOS, vocab[BOS]],
+      trim_offsets: false,
+      add_prefix_space: false,
+    },
     decoder: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: true, use_regex: true },
-    model: { type: 'BPE', dropout: null, unk_token: EOS, continuing_subword_prefix: '', end_of_word_suffix: '</w>', fuse_unk: false, vocab, merges },
+    model: {
+      type: 'BPE',
+      dropout: null,
+      unk_token: EOS,
+      continuing_subword_prefix: '',
+      end_of_word_suffix: '</w>',
+      fuse_unk: false,
+      vocab,
+      merges,
+    },
   };
 }
 
-const CONFIG = { tokenizer_class: 'CLIPTokenizer', bos_token: BOS, eos_token: EOS, unk_token: EOS, pad_token: EOS, model_max_length: CLIP_LENGTH, do_lower_case: true };
+const CONFIG = {
+  tokenizer_class: 'CLIPTokenizer',
+  bos_token: BOS,
+  eos_token: EOS,
+  unk_token: EOS,
+  pad_token: EOS,
+  model_max_length: CLIP_LENGTH,
+  do_lower_case: true,
+};
 
 /** Wraps the library after checking the specials the sequence relies on (SD 1.x: 49406, 49407). */
 export function clipTokenizer(json: object, config: object, name: string): ClipTokenizer {
   const tok = new Tokenizer(json, { ...CONFIG, ...config });
   const [bos, eos] = [tok.token_to_id(BOS), tok.token_to_id(EOS)];
   if (bos !== CLIP_BOS || eos !== CLIP_EOS) {
-    throw new AnyfillError('UNSUPPORTED_FORMAT', `${name} is not the CLIP tokenizer SD 1.x uses (<|startoftext|>, <|endoftext|> are ${bos}, ${eos}).`);
+    throw new AnyfillError(
+      'UNSUPPORTED_FORMAT',
+      `${name} is not the CLIP tokenizer SD 1.x uses (<|startoftext|>, <|endoftext|> are ${bos}, ${eos}).`,
+    );
   }
   return {
     encode(prompt) {

@@ -14,7 +14,10 @@ const cache = new Map<string, Promise<ClipTokenizer>>();
 
 export async function loadClipTokenizer(modelsDir: string, manifest: PackManifest): Promise<ClipTokenizer> {
   if (!manifest.roles.tokenizerVocab) {
-    throw new AnyfillError('NOT_FOUND', `Model pack "${manifest.packId}" has no tokenizer (tokenizer/vocab.json): download or import it again.`);
+    throw new AnyfillError(
+      'NOT_FOUND',
+      `Model pack "${manifest.packId}" has no tokenizer (tokenizer/vocab.json): download or import it again.`,
+    );
   }
   const vocabFile = resolvePackFile(modelsDir, manifest, 'tokenizerVocab');
   const key = `${vocabFile}\n${manifest.installedAt}`;
@@ -32,7 +35,9 @@ async function readClip(modelsDir: string, manifest: PackManifest, vocabFile: st
   const dir = path.dirname(vocabFile);
   const full = path.join(dir, 'tokenizer.json');
   const configFile = path.join(dir, 'tokenizer_config.json');
-  const mergesFile = manifest.roles.tokenizerMerges ? resolvePackFile(modelsDir, manifest, 'tokenizerMerges') : path.join(dir, 'merges.txt');
+  const mergesFile = manifest.roles.tokenizerMerges
+    ? resolvePackFile(modelsDir, manifest, 'tokenizerMerges')
+    : path.join(dir, 'merges.txt');
   try {
     const config = existsSync(configFile) ? (JSON.parse(await readFile(configFile, 'utf8')) as Record<string, unknown>) : {};
     // Only the settings that do not change tokenisation: AddedToken objects there are for Python.

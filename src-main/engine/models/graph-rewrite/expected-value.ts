@@ -53,7 +53,8 @@ function rewriteGraph(graph: onnx.IGraphProto, found: { replaced: string[]; kept
 /** [Shape →] ConstantOfShape(value = E[x]) producing the random node's own output name. */
 function expectedValueNodes(node: onnx.INodeProto, types: Map<string, number>): onnx.INodeProto[] | null {
   const attrs = new Map((node.attribute ?? []).map((a) => [a.name ?? '', a]));
-  const num = (name: string, fallback: number) => (attrs.has(name) ? Number(attrs.get(name)!.type === A.INT ? attrs.get(name)!.i : attrs.get(name)!.f) : fallback);
+  const num = (name: string, fallback: number) =>
+    attrs.has(name) ? Number(attrs.get(name)!.type === A.INT ? attrs.get(name)!.i : attrs.get(name)!.f) : fallback;
   const like = node.opType!.endsWith('Like');
   const out = node.output?.[0];
   const input = node.input?.[0];
@@ -66,8 +67,23 @@ function expectedValueNodes(node: onnx.INodeProto, types: Map<string, number>): 
   const name = node.name || out;
   const shapeNode: onnx.INodeProto = like
     ? { opType: 'Shape', input: [input!], output: [shape], name: `${name}__shape` }
-    : { opType: 'Constant', input: [], output: [shape], name: `${name}__shape`, attribute: [{ name: 'value', type: A.TENSOR, t: int64Tensor((attrs.get('shape')?.ints ?? []).map(Number)) }] };
-  return [shapeNode, { opType: 'ConstantOfShape', input: [shape], output: [out], name: `${name}__expected`, attribute: [{ name: 'value', type: A.TENSOR, t: value }] }];
+    : {
+        opType: 'Constant',
+        input: [],
+        output: [shape],
+        name: `${name}__shape`,
+        attribute: [{ name: 'value', type: A.TENSOR, t: int64Tensor((attrs.get('shape')?.ints ?? []).map(Number)) }],
+      };
+  return [
+    shapeNode,
+    {
+      opType: 'ConstantOfShape',
+      input: [shape],
+      output: [out],
+      name: `${name}__expected`,
+      attribute: [{ name: 'value', type: A.TENSOR, t: value }],
+    },
+  ];
 }
 
 /** Element types the graph declares or that follow from a node's attributes (enough for torch exports). */
@@ -90,11 +106,15 @@ function elemTypes(graph: onnx.IGraphProto): Map<string, number> {
 
 function scalarTensor(dtype: number, value: number): onnx.ITensorProto | null {
   const raw =
-    dtype === T.FLOAT ? new Uint8Array(Float32Array.of(value).buffer)
-    : dtype === T.DOUBLE ? new Uint8Array(Float64Array.of(value).buffer)
-    : dtype === T.FLOAT16 ? new Uint8Array(Uint16Array.of(toHalfBits(value)).buffer)
-    : dtype === T.BFLOAT16 ? new Uint8Array(Uint16Array.of(new Uint32Array(Float32Array.of(value).buffer)[0]! >>> 16).buffer)
-    : null;
+    dtype === T.FLOAT
+      ? new Uint8Array(Float32Array.of(value).buffer)
+      : dtype === T.DOUBLE
+        ? new Uint8Array(Float64Array.of(value).buffer)
+        : dtype === T.FLOAT16
+          ? new Uint8Array(Uint16Array.of(toHalfBits(value)).buffer)
+          : dtype === T.BFLOAT16
+            ? new Uint8Array(Uint16Array.of(new Uint32Array(Float32Array.of(value).buffer)[0]! >>> 16).buffer)
+            : null;
   return raw && { dims: [1], dataType: dtype, rawData: raw };
 }
 
