@@ -21,7 +21,7 @@ export function callWeights(width: number, height: number, rows: 1 | 2, speed?: 
   // Without a measurement, a fresh session's first UNet call counts twice (2–3× was measured on the twins).
   const raw =
     speed && row > 0
-      ? { text: speed.textMs, encode: speed.encodeMs, unetRow: row, decode: speed.decodeMs, firstExtra: speed.firstExtraRatio * row * rows }
+      ? { text: speed.textMs, encode: speed.encodeMs, unetRow: row, decode: speed.decodeMs, firstExtra: speed.firstExtraRatio * row }
       : { text: g.textRow * rows, encode: g.encode, unetRow: g.unetRow, decode: g.decode, firstExtra: g.unetRow * rows };
   const unit = (v: number) => Math.max(1, Math.round((v / raw.unetRow) * 100));
   return {

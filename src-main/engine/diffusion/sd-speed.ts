@@ -9,7 +9,10 @@ export interface SdSpeed {
   decodeMs: number;
   /** Opening the pack's sessions, when the pack is not loaded. */
   loadMs: number;
-  /** The first UNet evaluation on fresh sessions takes this many steady ones more (warm-up; 1: twice as long). */
+  /**
+   * Fresh sessions' first UNet run takes this many steady one-row evaluations more (warm-up): one-row units,
+   * as on CPU a guided step's two rows run separately and only the first one warms up.
+   */
   firstExtraRatio: number;
   /** Per result: crop, resizes, blend, the result's asset and proxy. */
   otherMs: number;

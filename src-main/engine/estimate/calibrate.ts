@@ -24,7 +24,8 @@ export function calibrate(prev: SdSpeed | undefined, run: RunMeasure, rough: Pic
   const steady = t.unetCalls > calls.runs ? (t.unetMs - t.unetFirstMs) / (t.unetCalls - calls.runs) : t.unetMs / Math.max(1, t.unetCalls);
   const modelMs = t.textMs + t.encodeMs + t.unetMs + t.decodeMs;
   const cold = run.openMs > 0;
-  const firstExtra = cold && steady > 0 ? Math.max(0, t.unetFirstMs / steady - 1) : 0;
+  // In one-row evaluations: on CPU a guided step runs its two rows as two runs and only the first one warms up.
+  const firstExtra = cold && steady > 0 ? Math.max(0, t.unetFirstMs / steady - 1) * calls.rows : 0;
   const rest = Math.max(0, run.totalMs - run.openMs - modelMs) / Math.max(1, calls.results);
   const rowsKey = calls.rows === 1 ? '1' : '2';
   return {

@@ -66,7 +66,7 @@ export function sdCalls(s: CostSettings & { lcm?: boolean }, windows = 0): SdCal
 
 export function estimateParts(calls: SdCalls, speed: SdSpeed, loaded: boolean): CostParts {
   return {
-    loadMs: loaded ? 0 : speed.loadMs + speed.firstExtraRatio * unetMs(speed, calls.rows),
+    loadMs: loaded ? 0 : speed.loadMs + speed.firstExtraRatio * unetMs(speed, 1),
     textMs: calls.text * speed.textMs,
     encodeMs: calls.encode * speed.encodeMs,
     denoiseMs: calls.unet * unetMs(speed, calls.rows),

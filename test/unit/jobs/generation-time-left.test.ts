@@ -37,6 +37,7 @@ const measured = (p: Profile): SdSpeed => ({
   unetMs: { '1': p.unetRowMs, '2': 2 * p.unetRowMs },
   decodeMs: p.decodeMs,
   loadMs: p.loadMs,
+  // In one-row units: on CPU a guided step runs its two rows as two runs and the warm-up falls on the first.
   firstExtraRatio: p.firstFactor - 1,
   otherMs: 0,
 });
