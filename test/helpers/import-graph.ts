@@ -57,7 +57,7 @@ export function folderGraph(edges: readonly ImportEdge[]): Map<string, Set<strin
   return g;
 }
 
-/** The strongly connected groups of more than one folder: each is a cycle of folders importing each other. */
+/** The strongly connected groups of more than one node (folders, or files): each is a cycle of them importing each other. */
 export function folderCycles(g: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
   let next = 0;
   const index = new Map<string, number>();

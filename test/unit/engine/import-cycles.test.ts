@@ -5,6 +5,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+// Tarjan's strongly connected groups, shared with the renderer's floors test: each group is at least one circle.
+import { folderCycles as circles } from '../../helpers/import-graph';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const AREAS = ['src-main/engine', 'src-shared'];
@@ -43,39 +45,6 @@ function importGraph(): Map<string, Set<string>> {
     graph.set(rel(file), targets);
   }
   return graph;
-}
-
-/** Strongly connected groups of more than one node (Tarjan): each is at least one circle. */
-function circles(graph: Map<string, Set<string>>): string[][] {
-  let next = 0;
-  const index = new Map<string, number>(),
-    low = new Map<string, number>(),
-    stack: string[] = [],
-    onStack = new Set<string>();
-  const found: string[][] = [];
-  const visit = (v: string): void => {
-    index.set(v, next);
-    low.set(v, next++);
-    stack.push(v);
-    onStack.add(v);
-    for (const w of graph.get(v) ?? []) {
-      if (!index.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
-    }
-    if (low.get(v) !== index.get(v)) return;
-    const group: string[] = [];
-    let w: string;
-    do {
-      w = stack.pop()!;
-      onStack.delete(w);
-      group.push(w);
-    } while (w !== v);
-    if (group.length > 1) found.push(group.sort());
-  };
-  for (const v of graph.keys()) if (!index.has(v)) visit(v);
-  return found;
 }
 
 /**
